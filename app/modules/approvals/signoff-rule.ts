@@ -1,0 +1,168 @@
+import { DateTime } from "luxon";
+import type { DeliverableStatus } from "./deliverable-status";
+import { DomainError } from "./errors";
+
+/**
+ * The pre-publish sign-off rule (PRODUCT.md §5): signOffDeadline = publishAt − window.
+ *
+ * DECISION: all deadline arithmetic is on absolute instants (UTC milliseconds), never on wall-clock
+ * time. "48 hours before" means 48 real hours, the time reviewers actually get. Across a
+ * daylight-saving change the deadline's local clock time therefore shifts by an hour (publish
+ * Mon 30 Mar 2026 10:00 Berlin -> deadline Sat 28 Mar 09:00 Berlin). Calendar arithmetic ("same
+ * time two days earlier") would silently give 47 or 49 hours and would depend on whose time zone
+ * is used; brand, agency and creator often sit in different ones. Time zones only matter for
+ * display (dualTimeLabel).
+ */
+
+export const DEFAULT_SIGNOFF_WINDOW_HOURS = 48;
+export const REMINDER_HOURS_BEFORE_DEADLINE = [24, 4] as const;
+
+const HOUR_MS = 3_600_000;
+
+/** Brand override wins over the workspace setting, which wins over the 48 h default. */
+export function effectiveWindowHours(workspaceHours: number | null, brandOverrideHours: number | null): number {
+  const hours = brandOverrideHours ?? workspaceHours ?? DEFAULT_SIGNOFF_WINDOW_HOURS;
+  // Settings are validated on save; a bad stored value must not silently disable the rule.
+  if (!Number.isFinite(hours) || hours <= 0) {
+    throw new DomainError("invalid_signoff_window", `The sign-off window must be a positive number of hours, not ${hours}.`);
+  }
+  return hours;
+}
+
+export function signOffDeadline(publishAt: Date, windowHours: number): Date {
+  return new Date(publishAt.getTime() - windowHours * HOUR_MS);
+}
+
+/** A sign-off counts only on the current version and at or before the deadline. */
+export function signOffCounts(input: {
+  signedOffAt: Date | null;
+  signedOffVersion: number | null;
+  currentVersion: number;
+  deadline: Date;
+}): boolean {
+  const { signedOffAt, signedOffVersion, currentVersion, deadline } = input;
+  if (signedOffAt === null || signedOffVersion !== currentVersion) return false;
+  return signedOffAt.getTime() <= deadline.getTime();
+}
+
+/**
+ * Flagged at submission: the time left until the deadline is shorter than the review time the
+ * route needs. Exactly enough time is not late.
+ */
+export function isLateSubmission(input: {
+  submittedAt: Date;
+  publishAt: Date;
+  windowHours: number;
+  routeReviewHours: number;
+}): boolean {
+  const deadline = signOffDeadline(input.publishAt, input.windowHours);
+  return deadline.getTime() - input.submittedAt.getTime() < input.routeReviewHours * HOUR_MS;
+}
+
+/** When pending approvers are reminded: 24 h and 4 h before the deadline (absolute time). */
+export function reminderTimes(deadline: Date): { hoursBefore: number; at: Date }[] {
+  return REMINDER_HOURS_BEFORE_DEADLINE.map((hoursBefore) => ({
+    hoursBefore,
+    at: new Date(deadline.getTime() - hoursBefore * HOUR_MS),
+  }));
+}
+
+/**
+ * Block only once the deadline has PASSED: a sign-off at exactly the deadline still counts, so
+ * blocking at that instant would race it.
+ */
+export function shouldBlock(input: { now: Date; deadline: Date; signedOff: boolean }): boolean {
+  return !input.signedOff && input.now.getTime() > input.deadline.getTime();
+}
+
+export interface RescheduleOutcome {
+  newDeadline: Date;
+  direction: "earlier" | "later" | "unchanged";
+  /** A sign-off existed and still counts against the new deadline. */
+  signOffKept: boolean;
+  /** A sign-off existed and the new, earlier deadline falls before it: it is removed. */
+  signOffRemoved: boolean;
+  /** A blocked deliverable may be unblocked: the new publishAt is at least one window ahead. */
+  mayUnblock: boolean;
+}
+
+export function reschedule(input: {
+  oldPublishAt: Date;
+  newPublishAt: Date;
+  signedOffAt: Date | null;
+  windowHours: number;
+  now: Date;
+}): RescheduleOutcome {
+  const { oldPublishAt, newPublishAt, signedOffAt, windowHours, now } = input;
+  const newDeadline = signOffDeadline(newPublishAt, windowHours);
+  const shift = newPublishAt.getTime() - oldPublishAt.getTime();
+  // Later always keeps it (the deadline only moves away from the sign-off); earlier keeps it only
+  // while the sign-off still lies at or before the new deadline.
+  const signOffKept = signedOffAt !== null && signedOffAt.getTime() <= newDeadline.getTime();
+  return {
+    newDeadline,
+    direction: shift < 0 ? "earlier" : shift > 0 ? "later" : "unchanged",
+    signOffKept,
+    signOffRemoved: signedOffAt !== null && !signOffKept,
+    mayUnblock: newDeadline.getTime() >= now.getTime(),
+  };
+}
+
+export type ScheduleGate =
+  | { ok: true }
+  | { ok: false; code: "not_signed_off" | "blocked_without_signoff" | "already_published"; message: string };
+
+/**
+ * The reason shown next to disabled "Mark scheduled / published" buttons. The state machine
+ * enforces the same rule structurally (override moves blocked -> signed_off); this also accepts a
+ * blocked deliverable whose override is recorded but not yet applied, so both orders agree.
+ */
+export function canScheduleOrPublish(input: { status: DeliverableStatus; overridden: boolean }): ScheduleGate {
+  const { status, overridden } = input;
+  if (status === "signed_off" || status === "scheduled") return { ok: true };
+  if (status === "published") {
+    return { ok: false, code: "already_published", message: "This deliverable is already published." };
+  }
+  if (status === "blocked") {
+    if (overridden) return { ok: true };
+    return {
+      ok: false,
+      code: "blocked_without_signoff",
+      message:
+        "The sign-off deadline passed without a sign-off. Reschedule it a full sign-off window ahead, or ask an admin to override.",
+    };
+  }
+  return { ok: false, code: "not_signed_off", message: "The brand has to sign this off before it can be scheduled or published." };
+}
+
+/**
+ * "1 d 3 h", "5 h 20 min", "45 min", "less than 1 min", "overdue by 2 h". At most two units,
+ * rounded DOWN so the time left is never overstated.
+ */
+export function formatCountdown(ms: number): string {
+  const overdue = ms < 0;
+  const totalMinutes = Math.floor(Math.abs(ms) / 60_000);
+  const days = Math.floor(totalMinutes / 1440);
+  const hours = Math.floor((totalMinutes % 1440) / 60);
+  const minutes = totalMinutes % 60;
+  let text: string;
+  if (days > 0) text = hours > 0 ? `${days} d ${hours} h` : `${days} d`;
+  else if (hours > 0) text = minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
+  else text = minutes > 0 ? `${minutes} min` : "less than 1 min";
+  return overdue ? `overdue by ${text}` : text;
+}
+
+/** "Mon 30 Mar 2026, 10:00 Berlin (UTC+2)"; throws on an unknown IANA zone. */
+export function zonedTimeLabel(date: Date, timeZone: string): string {
+  const local = DateTime.fromJSDate(date, { zone: timeZone }).setLocale("en-GB");
+  if (!local.isValid) throw new DomainError("invalid_time_zone", `"${timeZone}" is not a known time zone.`);
+  const place = timeZone.split("/").pop()?.replaceAll("_", " ") ?? timeZone;
+  return `${local.toFormat("ccc d LLL yyyy, HH:mm")} ${place} (UTC${local.toFormat("Z")})`;
+}
+
+/** The viewer's time first, the brand's beside it; one label when both are the same zone. */
+export function dualTimeLabel(date: Date, viewerTimeZone: string, brandTimeZone: string): string {
+  const viewer = zonedTimeLabel(date, viewerTimeZone);
+  if (viewerTimeZone === brandTimeZone) return viewer;
+  return `${viewer} · ${zonedTimeLabel(date, brandTimeZone)}`;
+}

@@ -1,0 +1,62 @@
+import { missingFieldsMessage } from "./completeness";
+import { DomainError } from "./errors";
+
+/**
+ * The campaign lifecycle, written once: the server enforces it, the UI asks it which buttons to
+ * show, and the tests read it. planning → briefed → active → completed, or cancelled on the way.
+ */
+
+export const CAMPAIGN_STATUSES = ["planning", "briefed", "active", "completed", "cancelled"] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export const CAMPAIGN_EVENTS = ["publish_brief", "activate", "complete", "cancel"] as const;
+export type CampaignEvent = (typeof CAMPAIGN_EVENTS)[number];
+
+interface Transition {
+  from: readonly CampaignStatus[];
+  to: CampaignStatus;
+  /** Work may only be handed to creators against a complete brief. */
+  requiresCompleteBrief: boolean;
+  /** Completes "A briefed campaign cannot ..." in the refusal message. */
+  refusal: string;
+}
+
+export const CAMPAIGN_TRANSITIONS: Readonly<Record<CampaignEvent, Transition>> = {
+  publish_brief: { from: ["planning"], to: "briefed", requiresCompleteBrief: true, refusal: "publish its brief" },
+  // Checked again on activation: the brief may have been edited, or the template may have gained
+  // a required field, since it was published.
+  activate: { from: ["briefed"], to: "active", requiresCompleteBrief: true, refusal: "be activated" },
+  complete: { from: ["active"], to: "completed", requiresCompleteBrief: false, refusal: "be completed" },
+  // Cancelling never needs a brief: a campaign abandoned in planning must be able to stop.
+  cancel: { from: ["planning", "briefed", "active"], to: "cancelled", requiresCompleteBrief: false, refusal: "be cancelled" },
+};
+
+export interface BriefReadiness {
+  briefComplete: boolean;
+  missing: readonly { label: string }[];
+}
+
+export function canCampaignTransition(from: CampaignStatus, event: CampaignEvent): boolean {
+  return CAMPAIGN_TRANSITIONS[event].from.includes(from);
+}
+
+/** The events a campaign in this status accepts, in lifecycle order (for the UI's buttons). */
+export function availableCampaignEvents(from: CampaignStatus): CampaignEvent[] {
+  return CAMPAIGN_EVENTS.filter((event) => canCampaignTransition(from, event));
+}
+
+/**
+ * The status after the event, or a DomainError saying why not. Without `brief`, an event that
+ * needs a complete brief is refused rather than assumed to be fine.
+ */
+export function nextCampaignStatus(from: CampaignStatus, event: CampaignEvent, brief?: BriefReadiness): CampaignStatus {
+  const transition = CAMPAIGN_TRANSITIONS[event];
+  if (!transition.from.includes(from)) {
+    const article = /^[aeiou]/.test(from) ? "An" : "A";
+    throw new DomainError("invalid_transition", `${article} ${from} campaign cannot ${transition.refusal}.`);
+  }
+  if (transition.requiresCompleteBrief && !brief?.briefComplete) {
+    throw new DomainError("brief_incomplete", missingFieldsMessage(brief?.missing ?? []));
+  }
+  return transition.to;
+}

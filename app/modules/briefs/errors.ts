@@ -1,0 +1,24 @@
+/**
+ * A rule of the domain was broken (not a bug, not I/O). Routes turn it into a 400/409 with the
+ * message shown as is, so the message is written for the person using Baton.
+ */
+export type DomainErrorCode =
+  | "invalid_transition"
+  | "brief_incomplete"
+  | "invalid_template"
+  | "core_section"
+  | "unknown_field";
+
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
+
+  constructor(code: DomainErrorCode, message: string) {
+    super(message);
+    this.name = "DomainError";
+    this.code = code;
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

@@ -1,0 +1,137 @@
+import {
+  DEFAULT_CHANNEL_PLATFORMS,
+  DEFAULT_EXCLUSIVITY_DAYS,
+  DEFAULT_MIN_SPACING_MINUTES,
+  type Blackout,
+  type Brand,
+  type Campaign,
+  type Conflict,
+  type ConflictInput,
+  type Deliverable,
+  type Platform,
+  type RuleMetadata,
+} from "./types";
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/** A deliverable with its publish time as a number, so sweeps never touch Date objects. */
+export interface TimedDeliverable {
+  d: Deliverable;
+  at: number;
+}
+
+export interface BrandRules {
+  id: string;
+  name: string;
+  /** Trimmed, lower-cased: "Skincare" and "skincare " are the same competitors. */
+  categoryKey: string | null;
+  category: string | null;
+  exclusivityMs: number;
+  spacingMs(channel: string): number;
+  /** Non-empty, de-duplicated blackouts sorted by start. */
+  blackouts: readonly Blackout[];
+}
+
+/** Everything the rules share, computed once per run instead of once per rule. */
+export interface RuleContext {
+  now: number;
+  campaigns: readonly Campaign[];
+  /** Cancelled deliverables will never go out, so no rule looks at them. Sorted by time, then id. */
+  deliverables: readonly TimedDeliverable[];
+  brand(id: string): BrandRules;
+  creatorName(id: string): string | null;
+  agencyName(id: string): string | null;
+  platformFor(channel: string): Platform | null;
+  isVerified(brandId: string, platform: Platform): boolean;
+}
+
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function brandRules(brand: Brand): BrandRules {
+  const spacing = brand.minSpacingMinutesByChannel ?? {};
+  const categoryKey = brand.category?.trim().toLowerCase() || null;
+  return {
+    id: brand.id,
+    name: brand.name,
+    category: categoryKey === null ? null : (brand.category?.trim() ?? null),
+    categoryKey,
+    exclusivityMs: (brand.exclusivityDays ?? DEFAULT_EXCLUSIVITY_DAYS) * DAY_MS,
+    spacingMs: (channel) => (spacing[channel] ?? DEFAULT_MIN_SPACING_MINUTES) * MINUTE_MS,
+    blackouts: uniqueBlackouts(brand.blackouts ?? []),
+  };
+}
+
+/** Identifies a blackout in conflict keys; without an id, its window is what identifies it. */
+export function blackoutRefOf(blackout: Blackout): string {
+  return blackout.id ?? `${blackout.startsAt.toISOString()}/${blackout.endsAt.toISOString()}`;
+}
+
+/** Non-empty, sorted by start, and one per ref, so a duplicated blackout cannot duplicate keys. */
+function uniqueBlackouts(blackouts: readonly Blackout[]): Blackout[] {
+  const byRef = new Map<string, Blackout>();
+  for (const b of blackouts) {
+    if (b.endsAt.getTime() > b.startsAt.getTime() && !byRef.has(blackoutRefOf(b))) byRef.set(blackoutRefOf(b), b);
+  }
+  return [...byRef.values()].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+}
+
+function namesById(entities: { id: string; name: string }[] | undefined): (id: string) => string | null {
+  const names = new Map((entities ?? []).map((e) => [e.id, e.name]));
+  return (id) => names.get(id) ?? null;
+}
+
+export function buildRuleContext(input: ConflictInput, now: Date): RuleContext {
+  const brands = new Map(input.brands.map((b) => [b.id, brandRules(b)]));
+  // A row pointing at a brand we were not given still gets checked, with default rules.
+  const brand = (id: string): BrandRules => {
+    let rules = brands.get(id);
+    if (!rules) {
+      rules = brandRules({ id, name: id, category: null });
+      brands.set(id, rules);
+    }
+    return rules;
+  };
+
+  const deliverables: TimedDeliverable[] = [];
+  for (const d of input.deliverables) {
+    if (d.status !== "cancelled") deliverables.push({ d, at: d.publishAt.getTime() });
+  }
+  deliverables.sort((a, b) => a.at - b.at || compareIds(a.d.id, b.d.id));
+
+  const channelPlatforms = input.access?.channelPlatforms ?? DEFAULT_CHANNEL_PLATFORMS;
+  const verified = new Set((input.access?.verified ?? []).map((v) => `${v.brandId}\u0000${v.platform}`));
+
+  return {
+    now: now.getTime(),
+    campaigns: input.campaigns,
+    deliverables,
+    brand,
+    creatorName: namesById(input.creators),
+    agencyName: namesById(input.agencies),
+    // Unknown channels need nothing: we cannot ask a client for access to a platform we cannot name.
+    platformFor: (channel) => (Object.hasOwn(channelPlatforms, channel) ? channelPlatforms[channel] : null),
+    isVerified: (brandId, platform) => verified.has(`${brandId}\u0000${platform}`),
+  };
+}
+
+/** Groups items under a string key, keeping their order (so pre-sorted input stays sorted). */
+export function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string | null): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === null) continue;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** One conflict rule: metadata the UI can list, plus its detector. */
+export interface ConflictRule {
+  meta: RuleMetadata;
+  detect(ctx: RuleContext): Conflict[];
+}

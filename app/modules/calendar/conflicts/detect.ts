@@ -1,0 +1,54 @@
+import { buildRuleContext, compareIds, type ConflictRule } from "./context";
+import { accessMissingRule } from "./rules/access-missing";
+import { blackoutRule } from "./rules/blackout";
+import { campaignOverlapRule } from "./rules/campaign-overlap";
+import { creatorExclusivityRule } from "./rules/creator-exclusivity";
+import { postCollisionRule } from "./rules/post-collision";
+import { signoffRiskRule } from "./rules/signoff-risk";
+import type { Conflict, ConflictCode, ConflictInput, RuleMetadata } from "./types";
+
+const RULES: readonly ConflictRule[] = [
+  campaignOverlapRule,
+  postCollisionRule,
+  creatorExclusivityRule,
+  blackoutRule,
+  signoffRiskRule,
+  accessMissingRule,
+];
+
+/** Rule codes, severities and explanations, as data the UI can list without running anything. */
+export const CONFLICT_RULES: readonly RuleMetadata[] = RULES.map((rule) => rule.meta);
+
+export function conflictRuleMetadata(code: ConflictCode): RuleMetadata {
+  const meta = CONFLICT_RULES.find((rule) => rule.code === code);
+  if (!meta) throw new Error(`Unknown conflict code: ${code}`);
+  return meta;
+}
+
+const SEVERITY_RANK = { error: 0, warning: 1 } as const;
+
+/** Errors first, then soonest first; the key breaks ties so the order never flickers. */
+export function compareConflicts(a: Conflict, b: Conflict): number {
+  return (
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    a.startsAt.getTime() - b.startsAt.getTime() ||
+    compareIds(a.key, b.key)
+  );
+}
+
+export interface DetectOptions {
+  /** Run only these rules, e.g. to recompute what a single change can affect. */
+  only?: readonly ConflictCode[];
+}
+
+/**
+ * Runs every conflict rule over one workspace snapshot. Pure: `now` is passed in so sign-off
+ * risk is reproducible. O(n log n) overall plus the size of the answer.
+ */
+export function detectConflicts(input: ConflictInput, now: Date, options: DetectOptions = {}): Conflict[] {
+  const ctx = buildRuleContext(input, now);
+  const rules = options.only ? RULES.filter((rule) => options.only?.includes(rule.meta.code)) : RULES;
+  let conflicts: Conflict[] = [];
+  for (const rule of rules) conflicts = conflicts.concat(rule.detect(ctx));
+  return conflicts.sort(compareConflicts);
+}

@@ -1,0 +1,85 @@
+import { blackoutRefOf, compareIds, groupBy, type BrandRules, type ConflictRule, type RuleContext, type TimedDeliverable } from "../context";
+import { conflictKey, formatDuration, quote } from "../describe";
+import { byStart, intersectingPairs, type Span } from "../sweep";
+import type { Blackout, BlackoutConflict, Campaign, Deliverable } from "../types";
+
+type Subject = { kind: "campaign"; campaign: Campaign } | { kind: "deliverable"; deliverable: Deliverable };
+
+function because(blackout: Blackout): string {
+  return blackout.reason.trim() ? ` (${blackout.reason.trim()})` : "";
+}
+
+function toConflict(brand: BrandRules, subject: Subject, blackout: Blackout): BlackoutConflict {
+  const blackoutRef = blackoutRefOf(blackout);
+  const base = { code: "BLACKOUT", severity: "error", brandId: brand.id } as const;
+  if (subject.kind === "deliverable") {
+    const d = subject.deliverable;
+    return {
+      ...base,
+      key: conflictKey("BLACKOUT", [d.id], blackoutRef),
+      objectIds: [d.id],
+      startsAt: d.publishAt,
+      message: `${quote(d.title)} is set to publish during ${brand.name}'s blackout${because(blackout)}.`,
+      details: { subject: "deliverable", blackout },
+    };
+  }
+  const c = subject.campaign;
+  const startsAt = c.startsAt > blackout.startsAt ? c.startsAt : blackout.startsAt;
+  const endsAt = c.endsAt < blackout.endsAt ? c.endsAt : blackout.endsAt;
+  return {
+    ...base,
+    key: conflictKey("BLACKOUT", [c.id], blackoutRef),
+    objectIds: [c.id],
+    startsAt,
+    message:
+      `Campaign ${quote(c.name)} runs into ${brand.name}'s blackout${because(blackout)} for ` +
+      `${formatDuration(endsAt.getTime() - startsAt.getTime())}.`,
+    details: { subject: "campaign", blackout },
+  };
+}
+
+/** A deliverable is the one-millisecond span [publishAt, publishAt + 1), so one join serves both. */
+function subjectSpans(campaigns: readonly Campaign[], deliverables: readonly TimedDeliverable[]): Span<Subject>[] {
+  const spans: Span<Subject>[] = [];
+  for (const campaign of campaigns) {
+    const item: Subject = { kind: "campaign", campaign };
+    spans.push({ item, start: campaign.startsAt.getTime(), end: campaign.endsAt.getTime() });
+  }
+  for (const t of deliverables) spans.push({ item: { kind: "deliverable", deliverable: t.d }, start: t.at, end: t.at + 1 });
+  return spans.sort(byStart);
+}
+
+/**
+ * Per brand, subjects and blackouts are both sorted by start and joined by one sweep; only
+ * brands that have blackouts are looked at at all.
+ */
+function detect(ctx: RuleContext): BlackoutConflict[] {
+  const conflicts: BlackoutConflict[] = [];
+  const deliverablesByBrand = groupBy(ctx.deliverables, (t) => t.d.brandId);
+  const campaignsByBrand = groupBy(ctx.campaigns, (c) => c.brandId);
+  const brandIds = new Set([...deliverablesByBrand.keys(), ...campaignsByBrand.keys()]);
+  for (const brandId of [...brandIds].sort(compareIds)) {
+    const brand = ctx.brand(brandId);
+    if (brand.blackouts.length === 0) continue;
+    const blackouts: Span<Blackout>[] = brand.blackouts.map((b) => ({
+      item: b,
+      start: b.startsAt.getTime(),
+      end: b.endsAt.getTime(),
+    }));
+    const subjects = subjectSpans(campaignsByBrand.get(brandId) ?? [], deliverablesByBrand.get(brandId) ?? []);
+    intersectingPairs(subjects, blackouts, (subject, blackout) => conflicts.push(toConflict(brand, subject, blackout)));
+  }
+  return conflicts;
+}
+
+export const blackoutRule: ConflictRule = {
+  meta: {
+    code: "BLACKOUT",
+    severity: "error",
+    title: "In a blackout",
+    description:
+      "A deliverable publishes, or a campaign runs, inside one of the brand's blackout periods. " +
+      "A blackout that ends at the publish minute does not count.",
+  },
+  detect,
+};

@@ -1,0 +1,71 @@
+import { groupBy, type ConflictRule, type RuleContext, type TimedDeliverable } from "../context";
+import { conflictKey, formatDuration, quote, wholeMinutes } from "../describe";
+import { nearbyPairsAcrossGroups } from "../sweep";
+import type { CreatorExclusivityConflict } from "../types";
+
+const DAY_MS = 86_400_000;
+
+function toConflict(ctx: RuleContext, earlier: TimedDeliverable, later: TimedDeliverable): CreatorExclusivityConflict {
+  const first = ctx.brand(earlier.d.brandId);
+  const second = ctx.brand(later.d.brandId);
+  // Each brand protects a window around its own posts; the pair breaks whichever window is longer.
+  const windowOwner = second.exclusivityMs > first.exclusivityMs ? second : first;
+  const creatorId = earlier.d.creatorId ?? "";
+  const creator = ctx.creatorName(creatorId) ?? "The same creator";
+  const category = first.category ?? "";
+  const exclusivityDays = windowOwner.exclusivityMs / DAY_MS;
+  const gapMs = later.at - earlier.at;
+  return {
+    code: "CREATOR_EXCLUSIVITY",
+    severity: "error",
+    key: conflictKey("CREATOR_EXCLUSIVITY", [earlier.d.id, later.d.id]),
+    brandId: windowOwner.id,
+    objectIds: [earlier.d.id, later.d.id],
+    startsAt: earlier.d.publishAt,
+    message:
+      `${creator} has ${quote(earlier.d.title)} for ${first.name} and ${quote(later.d.title)} for ` +
+      `${second.name}, both ${category} brands, ${formatDuration(gapMs)} apart; ${windowOwner.name}'s ` +
+      `exclusivity needs ${exclusivityDays} days between competing brands.`,
+    details: {
+      creatorId,
+      category,
+      brandIds: [first.id, second.id],
+      gapMinutes: wholeMinutes(gapMs),
+      exclusivityDays,
+    },
+  };
+}
+
+/**
+ * Per creator and category, in time order. Recent posts are queued per brand, so posts for the
+ * same brand never get compared with each other and the work stays proportional to conflicts.
+ */
+function detect(ctx: RuleContext): CreatorExclusivityConflict[] {
+  const conflicts: CreatorExclusivityConflict[] = [];
+  const groups = groupBy(ctx.deliverables, (t) => {
+    const categoryKey = ctx.brand(t.d.brandId).categoryKey;
+    // No creator or no category: nobody to hold to exclusivity, or no competitors to define.
+    return t.d.creatorId === null || categoryKey === null ? null : `${t.d.creatorId}\u0000${categoryKey}`;
+  });
+  for (const posts of groups.values()) {
+    nearbyPairsAcrossGroups(
+      posts,
+      (t) => t.d.brandId,
+      (brandId) => ctx.brand(brandId).exclusivityMs,
+      (earlier, later) => conflicts.push(toConflict(ctx, earlier, later)),
+    );
+  }
+  return conflicts;
+}
+
+export const creatorExclusivityRule: ConflictRule = {
+  meta: {
+    code: "CREATOR_EXCLUSIVITY",
+    severity: "error",
+    title: "Creator exclusivity broken",
+    description:
+      "A creator has deliverables for two brands of the same category closer together than the " +
+      "exclusivity window (14 days unless a brand sets its own; the longer of the two applies).",
+  },
+  detect,
+};

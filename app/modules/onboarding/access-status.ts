@@ -1,0 +1,125 @@
+/**
+ * The access state of one platform step on an onboarding link (PRODUCT.md §3), as ONE table.
+ * The server refuses what the table does not allow, the UI shows a button per allowed event, and
+ * the tests walk the same table, so the three cannot disagree.
+ */
+
+export const accessStatuses = ["requested", "confirmed", "verified", "rejected", "not_applicable", "revoked"] as const;
+export type AccessStatus = (typeof accessStatuses)[number];
+
+export const accessEvents = ["confirm", "mark_not_applicable", "verify", "reject", "revoke", "reopen"] as const;
+export type AccessEvent = (typeof accessEvents)[number];
+
+/** The client acts through the onboarding link (no account); the agency from inside the workspace. */
+export type AccessActor = "client" | "agency";
+
+export const accessStatusLabels: Record<AccessStatus, string> = {
+  requested: "Requested",
+  confirmed: "Confirmed by client",
+  verified: "Verified",
+  rejected: "Rejected",
+  not_applicable: "Not applicable",
+  revoked: "Revoked",
+};
+
+export interface AccessTransition {
+  event: AccessEvent;
+  from: readonly AccessStatus[];
+  to: AccessStatus;
+  actors: readonly AccessActor[];
+  /** What the event must carry: the asset the client granted, or a reason a person can read. */
+  requires?: "assetId" | "reason";
+  /** Button text. */
+  label: string;
+}
+
+export const accessTransitions: readonly AccessTransition[] = [
+  // "I've granted access". Also from rejected (the agency reopened the step) and from confirmed,
+  // so a client can correct the asset ID until the agency has verified it.
+  { event: "confirm", from: ["requested", "rejected", "confirmed"], to: "confirmed", actors: ["client"], requires: "assetId", label: "I've granted access" },
+  // The client has no such account, or the agency drops the platform from the link.
+  { event: "mark_not_applicable", from: ["requested", "rejected", "confirmed"], to: "not_applicable", actors: ["client", "agency"], requires: "reason", label: "Not applicable" },
+  // Only after the client says it is done: the agency checks the grant on its side.
+  { event: "verify", from: ["confirmed"], to: "verified", actors: ["agency"], label: "Mark verified" },
+  // The grant is missing or wrong; the step reopens for the client, who is emailed the reason.
+  { event: "reject", from: ["confirmed"], to: "rejected", actors: ["agency"], requires: "reason", label: "Reject" },
+  // Offboarding, or access the agency should no longer hold.
+  { event: "revoke", from: ["confirmed", "verified"], to: "revoked", actors: ["agency"], label: "Mark revoked" },
+  // Either side can undo "not applicable"; only the agency asks again for access it gave up.
+  { event: "reopen", from: ["not_applicable"], to: "requested", actors: ["client", "agency"], label: "Reopen" },
+  { event: "reopen", from: ["revoked"], to: "requested", actors: ["agency"], label: "Request again" },
+];
+
+export type AccessErrorCode = "transition_not_allowed" | "actor_not_allowed" | "asset_id_required" | "reason_required";
+
+/** A refused access change. `message` is a sentence a person can act on, safe to show as is. */
+export class AccessStatusError extends Error {
+  readonly code: AccessErrorCode;
+
+  constructor(code: AccessErrorCode, message: string) {
+    super(message);
+    this.name = "AccessStatusError";
+    this.code = code;
+  }
+}
+
+export interface AccessEventInput {
+  type: AccessEvent;
+  actor: AccessActor;
+  assetId?: string | null;
+  reason?: string | null;
+}
+
+const eventNames: Record<AccessEvent, string> = {
+  confirm: "Confirming access",
+  mark_not_applicable: "Marking the step not applicable",
+  verify: "Verifying access",
+  reject: "Rejecting the grant",
+  revoke: "Marking access revoked",
+  reopen: "Reopening the step",
+};
+
+function transitionsFrom(from: AccessStatus, event: AccessEvent): AccessTransition[] {
+  return accessTransitions.filter((t) => t.event === event && t.from.includes(from));
+}
+
+function findTransition(from: AccessStatus, event: AccessEvent, actor: AccessActor): AccessTransition | undefined {
+  return transitionsFrom(from, event).find((t) => t.actors.includes(actor));
+}
+
+export function canTransition(from: AccessStatus, event: AccessEvent, actor: AccessActor): boolean {
+  return findTransition(from, event, actor) !== undefined;
+}
+
+/** The status after the event, or an AccessStatusError saying why not (in a sentence). */
+export function nextAccessStatus(from: AccessStatus, event: AccessEventInput): AccessStatus {
+  const possible = transitionsFrom(from, event.type);
+  const status = accessStatusLabels[from].toLowerCase();
+  if (possible.length === 0) {
+    throw new AccessStatusError("transition_not_allowed", `${eventNames[event.type]} isn't possible while access is ${status}.`);
+  }
+  const transition = possible.find((t) => t.actors.includes(event.actor));
+  if (!transition) {
+    const who = event.actor === "client" ? "the agency" : "the client";
+    throw new AccessStatusError("actor_not_allowed", `${eventNames[event.type]} is for ${who} to do.`);
+  }
+  if (transition.requires === "assetId" && !event.assetId?.trim()) {
+    throw new AccessStatusError("asset_id_required", "Enter the ID of the account you gave access to before confirming.");
+  }
+  if (transition.requires === "reason" && !event.reason?.trim()) {
+    throw new AccessStatusError("reason_required", `${eventNames[event.type]} needs a reason the other side can read.`);
+  }
+  return transition.to;
+}
+
+/** Events this actor may fire from `status`, in table order: which buttons to show. */
+export function allowedAccessEvents(status: AccessStatus, actor: AccessActor): AccessEvent[] {
+  const events = accessTransitions
+    .filter((t) => t.from.includes(status) && t.actors.includes(actor))
+    .map((t) => t.event);
+  return [...new Set(events)];
+}
+
+export function isAccessStatus(value: unknown): value is AccessStatus {
+  return typeof value === "string" && (accessStatuses as readonly string[]).includes(value);
+}

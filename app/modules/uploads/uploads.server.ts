@@ -1,0 +1,74 @@
+import { and, eq } from "drizzle-orm";
+import { files } from "@db/schema";
+import { newId } from "@db/schema/columns";
+import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { ACCEPTED_DESCRIPTION, detectFileKind } from "./file-types";
+import { storage } from "./storage.server";
+
+export class UploadRefused extends Error {
+  constructor(message: string, readonly status: 400 | 413 = 400) {
+    super(message);
+  }
+}
+
+export interface UploadContext {
+  workspaceId: string;
+  purpose: string;
+  /** Who uploaded: a user id, or null for a client on an onboarding link. */
+  uploadedBy: string | null;
+}
+
+/**
+ * Checks a file by its content and size on the server, stores it under a random name and records
+ * it. The scope (workspace, purpose) always comes from the caller's server-side context.
+ */
+export async function acceptUpload(file: File, ctx: UploadContext) {
+  const maxBytes = env().MAX_UPLOAD_MB * 1_000_000;
+  if (file.size === 0) throw new UploadRefused("The file is empty.");
+  if (file.size > maxBytes) throw new UploadRefused(`The file is larger than ${env().MAX_UPLOAD_MB} MB.`, 413);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (bytes.byteLength > maxBytes) throw new UploadRefused(`The file is larger than ${env().MAX_UPLOAD_MB} MB.`, 413);
+  const kind = detectFileKind(bytes.subarray(0, 16));
+  if (!kind) throw new UploadRefused(`"${file.name.slice(0, 80)}" is not an accepted file type. Accepted: ${ACCEPTED_DESCRIPTION}.`);
+  const key = `${newId()}.${kind.ext}`;
+  const storedKey = await storage().put(key, bytes, kind.mime);
+  const [row] = await db()
+    .insert(files)
+    .values({
+      workspaceId: ctx.workspaceId,
+      storageKey: storedKey,
+      driver: storage().name,
+      originalName: file.name.replace(/[^\w.\- ]+/g, "_").slice(0, 120) || "file",
+      mimeType: kind.mime,
+      size: bytes.byteLength,
+      purpose: ctx.purpose,
+      uploadedBy: ctx.uploadedBy,
+    })
+    .returning();
+  return row;
+}
+
+export async function findFile(workspaceId: string, fileId: string) {
+  return db().query.files.findFirst({ where: and(eq(files.id, fileId), eq(files.workspaceId, workspaceId)) });
+}
+
+/**
+ * Serves a stored file as a download with nosniff and a sandboxing CSP, so nothing a user uploads
+ * can run on our origin. Images may be shown inline for previews: their type is verified by content.
+ */
+export async function fileResponse(row: typeof files.$inferSelect, inline: boolean): Promise<Response> {
+  const bytes = await storage().get(row.storageKey);
+  if (!bytes) return new Response("Not found", { status: 404 });
+  const showInline = inline && row.mimeType.startsWith("image/");
+  const safeName = row.originalName.replace(/["\\\r\n]/g, "_");
+  return new Response(Buffer.from(bytes), {
+    headers: {
+      "Content-Type": row.mimeType,
+      "Content-Disposition": `${showInline ? "inline" : "attachment"}; filename="${safeName}"`,
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Cache-Control": "private, max-age=300",
+    },
+  });
+}

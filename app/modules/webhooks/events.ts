@@ -1,0 +1,21 @@
+/** Every event type Baton emits; admins subscribe endpoints to any of them. */
+export const WEBHOOK_EVENT_TYPES = [
+  "member.invited",
+  "member.joined",
+  "onboarding.opened",
+  "onboarding.step_confirmed",
+  "onboarding.completed",
+  "access.verified",
+  "access.rejected",
+  "access.revoked",
+  "brief.published",
+  "brief.acknowledged",
+  "draft.submitted",
+  "draft.changes_requested",
+  "draft.signed_off",
+  "deliverable.blocked",
+  "deliverable.published",
+  "conflict.detected",
+] as const;
+
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

@@ -1,0 +1,66 @@
+import { and, asc, eq } from "drizzle-orm";
+import { agencies, brands, creators } from "@db/schema";
+import { db } from "~/utils/db.server";
+import { requestMeta } from "~/utils/http.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { actorOf, type MemberContext } from "./authz.server";
+
+/** Brands, agencies and creators of a workspace: the directory admins keep. */
+export const DIRECTORY = { brand: brands, agency: agencies, creator: creators } as const;
+export type DirectoryKind = keyof typeof DIRECTORY;
+
+export async function listDirectory(workspaceId: string) {
+  const [b, a, c] = await Promise.all([
+    db().select().from(brands).where(eq(brands.workspaceId, workspaceId)).orderBy(asc(brands.name)),
+    db().select().from(agencies).where(eq(agencies.workspaceId, workspaceId)).orderBy(asc(agencies.name)),
+    db().select().from(creators).where(eq(creators.workspaceId, workspaceId)).orderBy(asc(creators.name)),
+  ]);
+  return { brands: b, agencies: a, creators: c };
+}
+
+export async function createBrandRecord(request: Request, ctx: MemberContext, input: { name: string; category?: string; timeZone: string; color: string }) {
+  return db().transaction(async (tx) => {
+    const [row] = await tx.insert(brands).values({ workspaceId: ctx.workspace.id, name: input.name, category: input.category || null, timeZone: input.timeZone, color: input.color }).returning();
+    await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "brand.created", objectType: "brand", objectId: row.id, data: { name: row.name }, meta: requestMeta(request) });
+    return row;
+  });
+}
+
+export async function createAgencyRecord(request: Request, ctx: MemberContext, input: { name: string }) {
+  return db().transaction(async (tx) => {
+    const [row] = await tx.insert(agencies).values({ workspaceId: ctx.workspace.id, name: input.name }).returning();
+    await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "agency.created", objectType: "agency", objectId: row.id, data: { name: row.name }, meta: requestMeta(request) });
+    return row;
+  });
+}
+
+export async function createCreatorRecord(request: Request, ctx: MemberContext, input: { name: string; handle?: string }) {
+  return db().transaction(async (tx) => {
+    const [row] = await tx.insert(creators).values({ workspaceId: ctx.workspace.id, name: input.name, handle: input.handle || null }).returning();
+    await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "creator.created", objectType: "creator", objectId: row.id, data: { name: row.name }, meta: requestMeta(request) });
+    return row;
+  });
+}
+
+/** Deletes a directory entry of this workspace only; answers false when it is not there. */
+export async function deleteDirectoryEntry(request: Request, ctx: MemberContext, kind: DirectoryKind, id: string) {
+  const table = DIRECTORY[kind];
+  return db().transaction(async (tx) => {
+    const rows = await tx.delete(table).where(and(eq(table.id, id), eq(table.workspaceId, ctx.workspace.id))).returning({ id: table.id, name: table.name });
+    if (!rows[0]) return false;
+    await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: `${kind}.deleted`, objectType: kind, objectId: id, data: { name: rows[0].name }, meta: requestMeta(request) });
+    return true;
+  });
+}
+
+/**
+ * May this member see this brand? Workspace-wide roles see all; a brand lead or client contact
+ * only theirs. Agencies and creators see brands through their campaigns (added by campaigns).
+ */
+export async function requireVisibleBrand(ctx: MemberContext, brandId: string) {
+  const row = await db().query.brands.findFirst({ where: and(eq(brands.id, brandId), eq(brands.workspaceId, ctx.workspace.id)) });
+  if (!row) return null;
+  if (ctx.scope.kind === "workspace") return row;
+  if (ctx.scope.kind === "brand") return ctx.scope.brandId === row.id ? row : null;
+  return null;
+}

@@ -1,0 +1,28 @@
+import type { Permission } from "./permissions";
+
+export type NavIcon = "home" | "calendar" | "users" | "building" | "sparkles" | "shield" | "plug" | "bell" | "settings" | "inbox";
+
+export interface NavItem {
+  label: string;
+  /** Relative to /w/:workspace. */
+  path: string;
+  icon: NavIcon;
+  /** Shown only to roles that hold this permission; absent = everyone in the workspace. */
+  needs?: Permission;
+  section: "work" | "admin";
+}
+
+/** The navigation per role comes from the permission table, never from a second list of roles. */
+export const NAV_ITEMS: NavItem[] = [
+  { label: "Home", path: "", icon: "home", section: "work" },
+  { label: "Notifications", path: "/notifications", icon: "bell", section: "work" },
+  { label: "Members", path: "/members", icon: "users", needs: "members.manage", section: "admin" },
+  { label: "Brands, agencies & creators", path: "/directory", icon: "building", needs: "directory.manage", section: "admin" },
+  { label: "Audit trail", path: "/audit", icon: "shield", needs: "audit.view", section: "admin" },
+  { label: "Webhooks", path: "/webhooks", icon: "plug", needs: "webhooks.manage", section: "admin" },
+  { label: "Settings", path: "/settings", icon: "settings", needs: "workspace.settings", section: "admin" },
+];
+
+export function navFor(can: (p: Permission) => boolean): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.needs || can(item.needs));
+}

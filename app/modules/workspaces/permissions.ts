@@ -1,0 +1,55 @@
+import type { Role } from "@db/schema/roles";
+
+/** Every permission, typed; the table below is the whole of who may do what. */
+export type Permission =
+  | "workspace.settings"
+  | "members.manage"
+  | "directory.manage"
+  | "audit.view"
+  | "webhooks.manage"
+  | "campaigns.manage"
+  | "calendar.view"
+  | "onboarding.manage"
+  | "drafts.review"
+  | "drafts.submit"
+  | "signoff.give";
+
+const ADMIN: Permission[] = [
+  "workspace.settings", "members.manage", "directory.manage", "audit.view", "webhooks.manage",
+  "campaigns.manage", "calendar.view", "onboarding.manage", "drafts.review", "signoff.give",
+];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  owner: ADMIN,
+  admin: ADMIN,
+  coordinator: ["campaigns.manage", "calendar.view", "onboarding.manage", "drafts.review"],
+  agency_member: ["calendar.view", "onboarding.manage", "drafts.review"],
+  brand_lead: ["calendar.view", "signoff.give"],
+  creator: ["calendar.view", "drafts.submit"],
+  client_contact: ["calendar.view"],
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  owner: "Owner",
+  admin: "Admin",
+  coordinator: "Coordinator",
+  agency_member: "Agency member",
+  brand_lead: "Brand lead",
+  creator: "Creator",
+  client_contact: "Client contact",
+};
+
+/** Which scope object a role needs; the invitation form asks for exactly that one. */
+export const ROLE_SCOPE: Record<Role, "workspace" | "agency" | "brand" | "creator"> = {
+  owner: "workspace",
+  admin: "workspace",
+  coordinator: "workspace",
+  agency_member: "agency",
+  brand_lead: "brand",
+  creator: "creator",
+  client_contact: "brand",
+};
+
+export function roleCan(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

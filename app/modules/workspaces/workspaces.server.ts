@@ -1,0 +1,60 @@
+import { eq } from "drizzle-orm";
+import { memberships, workspaces } from "@db/schema";
+import { db } from "~/utils/db.server";
+import { requestMeta } from "~/utils/http.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import type { SessionUser } from "~/modules/auth/session.server";
+import type { MemberContext } from "./authz.server";
+
+export async function workspacesOf(userId: string) {
+  return db()
+    .select({ slug: workspaces.slug, name: workspaces.name, accentColor: workspaces.accentColor, role: memberships.role })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(workspaces.name);
+}
+
+export type CreateWorkspaceResult = { ok: true; slug: string } | { ok: false; field: "slug"; message: string };
+
+/** The creator becomes its owner; one transaction with its audit event. */
+export async function createWorkspace(
+  request: Request,
+  user: SessionUser,
+  input: { name: string; slug: string; accentColor: string; logoUrl?: string; welcomeText: string },
+): Promise<CreateWorkspaceResult> {
+  return db().transaction(async (tx) => {
+    const rows = await tx
+      .insert(workspaces)
+      .values({ name: input.name, slug: input.slug, accentColor: input.accentColor, logoUrl: input.logoUrl || null, welcomeText: input.welcomeText })
+      .onConflictDoNothing()
+      .returning();
+    const ws = rows[0];
+    if (!ws) return { ok: false, field: "slug", message: "That web address is taken. Try another." };
+    await tx.insert(memberships).values({ workspaceId: ws.id, userId: user.id, role: "owner" });
+    await recordAudit(tx, { workspaceId: ws.id, actor: { userId: user.id, label: user.email }, action: "workspace.created", objectType: "workspace", objectId: ws.id, data: { name: ws.name, slug: ws.slug }, meta: requestMeta(request) });
+    return { ok: true, slug: ws.slug };
+  });
+}
+
+export async function updateBranding(
+  request: Request,
+  ctx: MemberContext,
+  input: { name: string; accentColor: string; logoUrl?: string; welcomeText: string; signoffWindowHours: number },
+) {
+  await db().transaction(async (tx) => {
+    await tx
+      .update(workspaces)
+      .set({ name: input.name, accentColor: input.accentColor, logoUrl: input.logoUrl || null, welcomeText: input.welcomeText, signoffWindowHours: input.signoffWindowHours })
+      .where(eq(workspaces.id, ctx.workspace.id));
+    await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: { userId: ctx.user.id, label: ctx.user.email }, action: "workspace.settings_changed", objectType: "workspace", objectId: ctx.workspace.id, data: input, meta: requestMeta(request) });
+  });
+}
+
+/** "79 70 229" for `--accent`, and a readable text colour for buttons in that accent. */
+export function accentVars(hex: string): { accent: string; accentFg: string } {
+  const n = Number.parseInt(hex.replace("#", ""), 16);
+  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  const luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+  return { accent: `${r} ${g} ${b}`, accentFg: luminance > 0.6 ? "15 23 42" : "255 255 255" };
+}

@@ -1,0 +1,62 @@
+import { json } from "@remix-run/node";
+import type { z } from "zod";
+
+export type FieldErrors = Record<string, string[]>;
+
+export function notFound(message = "Not found"): never {
+  throw json({ message }, { status: 404 });
+}
+
+export function forbidden(message = "You do not have permission to do that."): never {
+  throw json({ message }, { status: 403 });
+}
+
+/** 400 with field messages; the form shows each one next to its field. */
+export function badRequest(errors: FieldErrors, formError?: string) {
+  return json({ ok: false as const, errors, formError: formError ?? "Please correct the highlighted fields." }, { status: 400 });
+}
+
+export function conflict(message: string) {
+  return json({ ok: false as const, errors: {} as FieldErrors, formError: message }, { status: 409 });
+}
+
+/** Reads a form body; a body that is not a form is answered 400 instead of a 500. */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw json({ ok: false, errors: {}, formError: "The request body could not be read as a form." }, { status: 400 });
+  }
+}
+
+function formToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    const all = form.getAll(key);
+    out[key] = all.length > 1 || key.endsWith("[]") ? all : all[0];
+  }
+  return out;
+}
+
+export type Parsed<T> = { success: true; data: T } | { success: false; errors: FieldErrors };
+
+/** Every action parses its input with zod through here. */
+export function parseWith<S extends z.ZodTypeAny>(schema: S, input: FormData | Record<string, unknown>): Parsed<z.infer<S>> {
+  const raw = input instanceof FormData ? formToObject(input) : input;
+  const result = schema.safeParse(raw);
+  if (result.success) return { success: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.join(".") || "_form";
+    (errors[key] ??= []).push(issue.message);
+  }
+  return { success: false, errors };
+}
+
+/** Client IP as set by our own server (incoming copies of the header are overwritten there). */
+export function requestMeta(request: Request): { ip: string | null; userAgent: string | null } {
+  return {
+    ip: request.headers.get("x-baton-client-ip"),
+    userAgent: request.headers.get("user-agent")?.slice(0, 300) ?? null,
+  };
+}

@@ -1,0 +1,59 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "./client";
+import { creators } from "./schema";
+import { addMember, createAgency, createBrand, createCreator, createUser, createWorkspace } from "./factories";
+
+export const DEMO_PASSWORD = "baton-demo";
+
+export const DEMO_LOGINS = [
+  { email: "owner@northwind.test", role: "owner" },
+  { email: "coordinator@northwind.test", role: "coordinator" },
+  { email: "agency@brightline.test", role: "agency member, Brightline Paid Media" },
+  { email: "lead@lumen.test", role: "brand lead, Lumen Skincare" },
+  { email: "creator@studio.test", role: "creator, Maya Chen" },
+] as const;
+
+/**
+ * The demo workspace of PRODUCT.md section 1. Dates are placed relative to `now`, so deadlines and
+ * the calendar are live whenever the demo is started. Runs only on an empty database.
+ */
+export async function seedDemo(db: Database, now: Date) {
+  return db.transaction(async (tx) => {
+    const ws = await createWorkspace(tx, {
+      slug: "northwind",
+      name: "Northwind Studio",
+      accentColor: "#4f46e5",
+      welcomeText: "Welcome to Northwind Studio. This portal is where we set up access, share briefs and approve content together.",
+    });
+    const lumen = await createBrand(tx, ws.id, { name: "Lumen Skincare", category: "skincare", timeZone: "Europe/Berlin", color: "#db2777" });
+    const peak = await createBrand(tx, ws.id, { name: "Peak Outdoor", category: "outdoor", timeZone: "America/Denver", color: "#16a34a" });
+    const cedar = await createBrand(tx, ws.id, { name: "Cedar Coffee", category: "coffee", timeZone: "America/New_York", color: "#b45309" });
+    const northwindSocial = await createAgency(tx, ws.id, { name: "Northwind Social", isOperator: true });
+    const brightline = await createAgency(tx, ws.id, { name: "Brightline Paid Media" });
+    const kite = await createAgency(tx, ws.id, { name: "Kite Creative" });
+
+    const creatorNames = [
+      ["Maya Chen", "@mayamakes"], ["Jonas Weber", "@jonasoutside"], ["Priya Nair", "@priyaglow"],
+      ["Leo Martins", "@leobrews"], ["Amara Okafor", "@amaraskin"], ["Sam Rivera", "@samtrails"],
+    ] as const;
+    const creatorRows = [];
+    for (const [name, handle] of creatorNames) creatorRows.push(await createCreator(tx, ws.id, { name, handle }));
+
+    const mk = (email: string, name: string, timeZone = "Europe/Berlin") => createUser(tx, { email, name, password: DEMO_PASSWORD, timeZone });
+    const owner = await mk("owner@northwind.test", "Olivia Owner");
+    const coordinator = await mk("coordinator@northwind.test", "Carlos Coordinator");
+    const agency = await mk("agency@brightline.test", "Ava Brightline", "America/New_York");
+    const lead = await mk("lead@lumen.test", "Lena Lumen");
+    const creator = await mk("creator@studio.test", "Maya Chen", "America/Los_Angeles");
+
+    await addMember(tx, ws.id, owner.id, "owner");
+    await addMember(tx, ws.id, coordinator.id, "coordinator");
+    await addMember(tx, ws.id, agency.id, "agency_member", { agencyId: brightline.id });
+    await addMember(tx, ws.id, lead.id, "brand_lead", { brandId: lumen.id });
+    await addMember(tx, ws.id, creator.id, "creator", { creatorId: creatorRows[0].id });
+    await tx.update(creators).set({ userId: creator.id }).where(eq(creators.id, creatorRows[0].id));
+
+    void now;
+    return { ws, brands: { lumen, peak, cedar }, agencies: { northwindSocial, brightline, kite }, creators: creatorRows, users: { owner, coordinator, agency, lead, creator } };
+  });
+}

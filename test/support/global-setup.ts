@@ -1,0 +1,3 @@
+export default async function globalSetup() {
+  // Filled in by the database test harness.
+}
