@@ -55,7 +55,10 @@ export function displayValue(type: BriefFieldType, value: unknown): string {
         .map((r) => (part(r, "value") ? `${part(r, "param")}=${part(r, "value")}` : `${part(r, "param")} (any value)`))
         .join("\n");
     default:
-      return rows.map(str).filter((s) => s !== "").join(", ");
+      return rows
+        .map(str)
+        .filter((s) => s !== "")
+        .join(", ");
   }
 }
 

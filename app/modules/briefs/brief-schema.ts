@@ -1,7 +1,8 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { coreField, type Brief, type BriefDraft, type CoreFieldKey, type CustomValue } from "./core-sections";
-import { issuesByPath, sortedCustomFields, type BriefTemplate, type CustomField } from "./template";
+import { issuesByPath } from "./errors";
+import { sortedCustomFields, type BriefTemplate, type CustomField } from "./template";
 
 /**
  * ONE zod schema per template, used by the server and the form. Draft mode lets a brief be saved
@@ -48,8 +49,7 @@ const numeric = z.preprocess(
 // Spare rows a plain form posts empty are dropped AFTER validation, so an error on row 2 is still
 // reported as row 2 (the form shows it next to the right inputs).
 const isBlankRow = (row: unknown) =>
-  normalise(row) === undefined ||
-  (typeof row === "object" && row !== null && !Array.isArray(row) && Object.values(row).every((v) => normalise(v) === undefined));
+  isRecord(row) ? Object.values(row).every((v) => normalise(v) === undefined) : normalise(row) === undefined;
 function list<T>(row: Schema<T>, max: number): Schema<T[]> {
   return z
     .preprocess(
@@ -93,7 +93,7 @@ function timelineSchema(mode: BriefMode) {
   // Checked in drafts too, so a saved draft is never incoherent. ISO dates compare as strings.
   return group(shape).superRefine((t, ctx) => {
     const check = (earlier: string | undefined, later: string | undefined, path: keyof typeof shape, message: string) => {
-      if (earlier !== undefined && later !== undefined && later < earlier) ctx.addIssue({ code: "custom", path: [path], message });
+      if (earlier && later && later < earlier) ctx.addIssue({ code: "custom", path: [path], message });
     };
     check(t.kickoff, t.draftDue, "draftDue", "The draft due date must be on or after the kickoff date.");
     check(t.draftDue, t.publishStart, "publishStart", "The publish window must start on or after the draft due date.");
@@ -101,7 +101,7 @@ function timelineSchema(mode: BriefMode) {
   });
 }
 
-// Case-insensitive, as analytics tools treat "UTM_SOURCE" and "utm_source" as one parameter.
+// Case-insensitive: "UTM_SOURCE" next to "utm_source" is a typo, not a second requirement.
 function eachParamOnce(utm: readonly { param?: string }[]): boolean {
   const params = utm.flatMap((u) => (u.param ? [u.param.toLowerCase()] : []));
   return new Set(params).size === params.length;
@@ -117,7 +117,7 @@ function rows(mode: BriefMode) {
       count: req(numeric.pipe(z.number().int("Use a whole number.").min(1, "At least 1.").max(1000)), "Count"),
     }),
     utm: z.object({
-      param: req(z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, "Use letters, digits, dots, dashes or underscores."), "Parameter"),
+      param: req(z.string().regex(/^[\w.-]{1,40}$/, "Use letters, digits, dots, dashes or underscores."), "Parameter"),
       value: slot(text(200), "Value", false, mode),
     }),
   };
@@ -137,28 +137,34 @@ export function briefSchema(template: BriefTemplate, { mode }: { mode: BriefMode
     audience: core("audience", text(5000), mode),
     keyMessage: core("keyMessage", text(5000), mode),
     timeline: timelineSchema(mode),
-    guardrails: group({ sacred: core("guardrails.sacred", text(5000), mode), flexible: core("guardrails.flexible", text(5000), mode) }),
+    guardrails: group({
+      sacred: core("guardrails.sacred", text(5000), mode),
+      flexible: core("guardrails.flexible", text(5000), mode),
+    }),
     successMetrics: core("successMetrics", list(row.metric, 20), mode),
     deliverables: core("deliverables", list(row.deliverable, 50), mode),
     disclosure: core("disclosure", text(100), mode),
-    tracking: group({ utm: core("tracking.utm", list(row.utm, 20).refine(eachParamOnce, "Each parameter once."), mode), namingRule: core("tracking.namingRule", text(500), mode) }),
+    tracking: group({
+      utm: core("tracking.utm", list(row.utm, 20).refine(eachParamOnce, "Each parameter once."), mode),
+      namingRule: core("tracking.namingRule", text(500), mode),
+    }),
     usageRights: core("usageRights", text(5000), mode),
     approvers: core("approvers", list(z.preprocess(normalise, text(200)), 20), mode),
     custom: group(customShape),
   });
 }
 
+export type FormEntries = Record<string, string | string[]>;
 export type BriefParseResult<T> = { success: true; data: T } | { success: false; fieldErrors: Record<string, string[]> };
 
-/** Parses a posted brief form (flat names such as "successMetrics.0.kpi" or "successMetrics[0].kpi"). */
+/** Parses a posted brief form (flat names: "timeline.kickoff", "successMetrics.0.kpi" or "successMetrics[0].kpi"). */
 export function parseBriefFormData(template: BriefTemplate, entries: FormEntries, options: { mode: "complete" }): BriefParseResult<Brief>;
 export function parseBriefFormData(template: BriefTemplate, entries: FormEntries, options?: { mode: BriefMode }): BriefParseResult<BriefDraft>;
-export function parseBriefFormData(template: BriefTemplate, entries: FormEntries, options: { mode: BriefMode } = { mode: "draft" }) {
+export function parseBriefFormData(template: BriefTemplate, entries: FormEntries, options = { mode: "draft" as BriefMode }) {
   const parsed = briefSchema(template, options).safeParse(nestFormEntries(entries));
   return parsed.success ? { success: true, data: parsed.data } : { success: false, fieldErrors: issuesByPath(parsed.error.issues) };
 }
 
-export type FormEntries = Record<string, string | string[]>;
 const UNSAFE_SEGMENTS = new Set(["__proto__", "prototype", "constructor"]);
 const MAX_ROW_INDEX = 199; // no list is longer; stops "rows.99999999" from allocating a huge array
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -172,11 +178,11 @@ export function nestFormEntries(entries: FormEntries): Record<string, unknown> {
     let node = root;
     for (const segment of path.slice(0, -1)) {
       const next = node[segment];
-      node = isRecord(next) ? next : (node[segment] = {}) as Record<string, unknown>;
+      node = isRecord(next) ? next : ((node[segment] = {}) as Record<string, unknown>);
     }
     node[path[path.length - 1]] = value;
   }
-  return toArrays(root) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(root).map(([key, child]) => [key, toArrays(child)]));
 }
 
 function toArrays(node: unknown): unknown {

@@ -57,13 +57,7 @@ type DeepPartial<T> = T extends (infer U)[]
 export type BriefDraft = DeepPartial<Brief>;
 
 export type CoreFieldType =
-  | "text"
-  | "long_text"
-  | "date"
-  | "metric_list"
-  | "deliverable_list"
-  | "utm_list"
-  | "contact_list";
+  "text" | "long_text" | "date" | "metric_list" | "deliverable_list" | "utm_list" | "contact_list";
 
 export type CoreSectionKey = Exclude<keyof Brief, "custom">;
 
@@ -94,47 +88,59 @@ export interface CoreSection {
   fields: readonly CoreField[];
 }
 
-type FieldSpec = Pick<CoreField, "key" | "label" | "help" | "type"> & { required?: boolean };
+type SectionSpec = Omit<CoreSection, "fields"> & { fields: (Omit<CoreField, "section" | "material" | "required"> & { required?: boolean })[] };
 
 // Materiality is decided per section: every field of a material section is material.
-function section(key: CoreSectionKey, label: string, help: string, material: boolean, fields: FieldSpec[]): CoreSection {
-  return {
-    key,
-    label,
-    help,
-    material,
-    fields: fields.map((f) => ({ ...f, section: key, material, required: f.required ?? true })),
-  };
-}
-
-function single(key: CoreSectionKey & CoreFieldKey, label: string, help: string, type: CoreFieldType, material: boolean) {
-  return section(key, label, help, material, [{ key, label, help, type }]);
-}
+const section = ({ fields, ...spec }: SectionSpec): CoreSection => ({
+  ...spec,
+  fields: fields.map((f) => ({ ...f, section: spec.key, material: spec.material, required: f.required ?? true })),
+});
+// Most sections are one field, labelled like the section itself.
+const single = (key: CoreSectionKey & CoreFieldKey, label: string, type: CoreFieldType, material: boolean, help: string) =>
+  section({ key, label, help, material, fields: [{ key, label, help, type }] });
 
 export const CORE_SECTIONS: readonly CoreSection[] = [
-  single("brandStory", "Brand story", "Who the brand is and why it exists, in its own words.", "long_text", false),
-  single("audience", "Audience", "Who this campaign speaks to and what they already believe.", "long_text", false),
-  single("keyMessage", "Key message", "The one thing the audience should remember. Every draft is built around it.", "long_text", true),
-  section("timeline", "Timeline", "The dates every handoff is planned against.", true, [
-    { key: "timeline.kickoff", label: "Kickoff date", help: "When work starts.", type: "date" },
-    { key: "timeline.draftDue", label: "Draft due date", help: "When first drafts are due for review.", type: "date" },
-    { key: "timeline.publishStart", label: "Publish window start", help: "First day content may go live.", type: "date" },
-    { key: "timeline.publishEnd", label: "Publish window end", help: "Last day content may go live.", type: "date" },
-  ]),
-  section("guardrails", "Creative guardrails", "What creators must keep and where they have freedom.", true, [
-    { key: "guardrails.sacred", label: "What is sacred", help: "Must not change: claims, logo use, product shots.", type: "long_text" },
-    // Optional because "everything is up to you" is a legitimate answer.
-    { key: "guardrails.flexible", label: "What is flexible", help: "Where creators may use their own voice.", type: "long_text", required: false },
-  ]),
-  single("successMetrics", "Success metrics", "Each KPI with the target that counts as success.", "metric_list", false),
-  single("deliverables", "Deliverables", "Each channel and format, and how many pieces.", "deliverable_list", true),
-  single("disclosure", "Disclosure", "The disclosure every post must carry, e.g. #ad.", "text", true),
-  section("tracking", "Tracking conventions", "How links must be tagged so results can be attributed.", true, [
-    { key: "tracking.utm", label: "Required UTM parameters", help: "Each parameter a link must carry, with its value if fixed.", type: "utm_list" },
-    { key: "tracking.namingRule", label: "Naming rule", help: "How campaign and content values are written, e.g. brand_campaign_yyyymm.", type: "text" },
-  ]),
-  single("usageRights", "Usage rights", "Where, how long and in which media the brand may reuse the content.", "long_text", true),
-  single("approvers", "Approvers", "Who signs off, by name or email.", "contact_list", false),
+  single("brandStory", "Brand story", "long_text", false, "Who the brand is and why it exists, in its own words."),
+  single("audience", "Audience", "long_text", false, "Who this campaign speaks to and what they already believe."),
+  single("keyMessage", "Key message", "long_text", true, "The one thing the audience should remember."),
+  section({
+    key: "timeline",
+    label: "Timeline",
+    help: "The dates every handoff is planned against.",
+    material: true,
+    fields: [
+      { key: "timeline.kickoff", label: "Kickoff date", type: "date", help: "When work starts." },
+      { key: "timeline.draftDue", label: "Draft due date", type: "date", help: "When first drafts are due for review." },
+      { key: "timeline.publishStart", label: "Publish window start", type: "date", help: "First day content may go live." },
+      { key: "timeline.publishEnd", label: "Publish window end", type: "date", help: "Last day content may go live." },
+    ],
+  }),
+  section({
+    key: "guardrails",
+    label: "Creative guardrails",
+    help: "What creators must keep and where they have freedom.",
+    material: true,
+    fields: [
+      { key: "guardrails.sacred", label: "What is sacred", type: "long_text", help: "Must not change: claims, logo, product shots." },
+      // Optional because "everything else is up to you" is a legitimate answer.
+      { key: "guardrails.flexible", label: "What is flexible", type: "long_text", help: "Where creators use their own voice.", required: false },
+    ],
+  }),
+  single("successMetrics", "Success metrics", "metric_list", false, "Each KPI with the target that counts as success."),
+  single("deliverables", "Deliverables", "deliverable_list", true, "Each channel and format, and how many pieces."),
+  single("disclosure", "Disclosure", "text", true, "The disclosure every post must carry, e.g. #ad."),
+  section({
+    key: "tracking",
+    label: "Tracking conventions",
+    help: "How links must be tagged so results can be attributed.",
+    material: true,
+    fields: [
+      { key: "tracking.utm", label: "Required UTM parameters", type: "utm_list", help: "Each parameter a link must carry, and its value if fixed." },
+      { key: "tracking.namingRule", label: "Naming rule", type: "text", help: "How values are written, e.g. brand_campaign_yyyymm." },
+    ],
+  }),
+  single("usageRights", "Usage rights", "long_text", true, "Where, for how long and in which media the brand may reuse the content."),
+  single("approvers", "Approvers", "contact_list", false, "Who signs off, by name or email."),
 ];
 
 export const CORE_FIELDS: readonly CoreField[] = CORE_SECTIONS.flatMap((s) => s.fields);

@@ -3,11 +3,7 @@
  * message shown as is, so the message is written for the person using Baton.
  */
 export type DomainErrorCode =
-  | "invalid_transition"
-  | "brief_incomplete"
-  | "invalid_template"
-  | "core_section"
-  | "unknown_field";
+  "invalid_transition" | "brief_incomplete" | "invalid_template" | "core_section" | "unknown_field";
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
@@ -21,4 +17,11 @@ export class DomainError extends Error {
 
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
+}
+
+/** Zod issues as field errors keyed by form field name ("successMetrics.0.kpi"), for conform and plain forms. */
+export function issuesByPath(issues: readonly { path: (string | number)[]; message: string }[]): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of issues) (errors[issue.path.join(".")] ??= []).push(issue.message);
+  return errors;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CORE_FIELDS, CORE_SECTIONS, type CoreFieldType } from "./core-sections";
-import { DomainError } from "./errors";
+import { DomainError, issuesByPath } from "./errors";
 
 /**
  * A workspace's brief template: the fixed core sections plus the admin's custom fields.
@@ -17,9 +17,9 @@ export interface CustomField {
   help?: string;
   type: CustomFieldType;
   required: boolean;
-  /** Whether changing it asks people to acknowledge the brief again (core rules are fixed). */
+  /** Whether changing it asks people to acknowledge the brief again (core materiality is fixed). */
   material: boolean;
-  options?: string[];
+  options?: string[]; // select and checklist only
   order: number;
 }
 
@@ -28,7 +28,7 @@ export interface BriefTemplate {
   customFields: readonly CustomField[];
 }
 
-/** One fillable field of a brief, core or custom, with its path as the key. */
+/** One fillable field of a brief, core or custom, keyed by its path ("timeline.kickoff", "custom.budget"). */
 export interface BriefFieldDefinition {
   key: string;
   label: string;
@@ -39,7 +39,6 @@ export interface BriefFieldDefinition {
   options?: readonly string[];
 }
 
-export const CUSTOM_KEY_PREFIX = "custom.";
 export const MAX_CUSTOM_FIELDS = 50;
 
 export function createBriefTemplate(): BriefTemplate {
@@ -50,86 +49,74 @@ export function sortedCustomFields(template: BriefTemplate): CustomField[] {
   return [...template.customFields].sort((a, b) => a.order - b.order);
 }
 
-/** Every field in the order the form shows it and completeness reports it. */
+/** Every field in the order the form shows it and completeness reports it: core first. */
 export function templateFields(template: BriefTemplate): BriefFieldDefinition[] {
   const core = CORE_FIELDS.map(({ key, label, help, type, required, material }) => ({ key, label, help, type, required, material }));
-  const custom = sortedCustomFields(template).map((f) => ({
-    key: CUSTOM_KEY_PREFIX + f.key,
-    label: f.label,
-    help: f.help ?? "",
-    type: f.type,
-    required: f.required,
-    material: f.material,
-    options: f.options,
+  const custom = sortedCustomFields(template).map(({ key, help, order: _order, ...rest }) => ({
+    ...rest,
+    key: `custom.${key}`,
+    help: help ?? "",
   }));
   return [...core, ...custom];
 }
 
-// "brand-story" must not shadow "brandStory": compare keys without case or separators.
+// "brand-story" must not shadow "brandStory": keys are compared without case or separators.
 const squash = (key: string) => key.toLowerCase().replace(/[^a-z0-9]/g, "");
-const RESERVED_KEYS = new Set([...CORE_SECTIONS.map((s) => squash(s.key)), ...CORE_FIELDS.map((f) => squash(f.key))]);
+const RESERVED_KEYS = new Set([...CORE_SECTIONS, ...CORE_FIELDS].map((s) => squash(s.key)));
+const isChoice = (type: CustomFieldType) => type === "select" || type === "checklist";
 
-const checkboxBoolean = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
-const optionList = z.preprocess(
-  // A plain form posts options as one textarea, one option per line.
-  (v) => (typeof v === "string" ? v.split(/\r?\n/) : v),
-  z.array(z.string().trim().max(100)).transform((opts) => opts.filter((o) => o !== "")),
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+const optionLines = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(/\r?\n/) : v), // a plain form posts one option per line
+  z.array(z.string().trim().max(100)).transform((options) => options.filter((o) => o !== "")),
 );
 
 export const customFieldSchema = z
   .object({
+    // Starts with a letter so "custom.2" can never be mistaken for a list row in form names.
     key: z
       .string()
       .trim()
-      .min(1, "Give the field a key.")
       .max(40, "Keep the key under 40 characters.")
-      // Starts with a letter so "custom.2" can never be mistaken for a list index in form names.
       .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and dashes, starting with a letter."),
     label: z.string().trim().min(1, "Give the field a label.").max(80),
     help: z.string().trim().max(300).optional(),
     type: z.enum(CUSTOM_FIELD_TYPES),
-    required: checkboxBoolean,
-    material: checkboxBoolean,
-    options: optionList.optional(),
-    order: z.coerce.number().int().min(0),
+    required: checkbox,
+    material: checkbox,
+    options: optionLines.optional(),
+    // A row posted without an order goes last; the template renumbers 0..n-1 anyway.
+    order: z.preprocess((v) => (v === undefined || v === "" ? Number.MAX_SAFE_INTEGER : v), z.coerce.number().int().min(0)),
   })
-  .superRefine((field, ctx) => {
-    if (RESERVED_KEYS.has(squash(field.key))) {
-      ctx.addIssue({ code: "custom", path: ["key"], message: `"${field.key}" is a core section of every brief; pick another key.` });
-    }
-    const choice = field.type === "select" || field.type === "checklist";
-    const options = field.options ?? [];
-    if (choice && options.length === 0) ctx.addIssue({ code: "custom", path: ["options"], message: "Add at least one option." });
-    if (new Set(options).size !== options.length) ctx.addIssue({ code: "custom", path: ["options"], message: "Options must be unique." });
+  .superRefine(({ key, type, options = [] }, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (RESERVED_KEYS.has(squash(key))) issue("key", `"${key}" is a core section of every brief; pick another key.`);
+    if (isChoice(type) && options.length === 0) issue("options", "Add at least one option.");
+    if (new Set(options).size !== options.length) issue("options", "Options must be unique.");
   })
-  // Options of a field whose type changed away from select/checklist are dropped, not an error:
-  // the editor keeps posting them and they mean nothing for the new type.
-  .transform((field): CustomField => {
-    const { options, help, ...rest } = field;
-    const choice = field.type === "select" || field.type === "checklist";
-    return { ...rest, ...(help ? { help } : {}), ...(choice ? { options } : {}) };
-  });
+  // Options left over after a type change away from select/checklist are dropped, not refused:
+  // the editor still posts them and they mean nothing for the new type.
+  .transform(({ options, help, ...rest }): CustomField => ({
+    ...rest,
+    ...(help ? { help } : {}),
+    ...(isChoice(rest.type) ? { options } : {}),
+  }));
 
 export const templateEditSchema = z
   .object({ customFields: z.array(customFieldSchema).max(MAX_CUSTOM_FIELDS) })
   .superRefine(({ customFields }, ctx) => {
-    const seen = new Set<string>();
-    customFields.forEach((field, index) => {
-      if (seen.has(field.key)) ctx.addIssue({ code: "custom", path: ["customFields", index, "key"], message: `The key "${field.key}" is used twice.` });
-      seen.add(field.key);
+    customFields.forEach(({ key }, index) => {
+      if (customFields.findIndex((f) => f.key === key) === index) return;
+      ctx.addIssue({ code: "custom", path: ["customFields", index, "key"], message: `The key "${key}" is used twice.` });
     });
   })
-  .transform(({ customFields }) => ({ customFields: renumber([...customFields].sort((a, b) => a.order - b.order)) }));
+  .transform(({ customFields }) => ({ customFields: renumber(customFields.toSorted((a, b) => a.order - b.order)) }));
 
-export type TemplateEdit = z.output<typeof templateEditSchema>;
+const renumber = (fields: readonly CustomField[]) => fields.map((field, order) => ({ ...field, order }));
 
-function renumber(fields: readonly CustomField[]): CustomField[] {
-  return fields.map((field, order) => ({ ...field, order }));
-}
-
-function withCustomFields(template: BriefTemplate, fields: CustomField[]): BriefTemplate {
+function withCustomFields(template: BriefTemplate, fields: readonly CustomField[]): BriefTemplate {
   const parsed = templateEditSchema.safeParse({ customFields: renumber(fields) });
-  if (!parsed.success) throw new DomainError("invalid_template", parsed.error.issues[0]?.message ?? "Invalid template.");
+  if (!parsed.success) throw new DomainError("invalid_template", parsed.error.issues[0].message);
   return { ...template, customFields: parsed.data.customFields };
 }
 
@@ -146,8 +133,8 @@ export function removeCustomField(template: BriefTemplate, key: string): BriefTe
 /** orderedKeys must name every custom field exactly once. */
 export function reorderCustomFields(template: BriefTemplate, orderedKeys: readonly string[]): BriefTemplate {
   const byKey = new Map(template.customFields.map((f) => [f.key, f]));
-  const fields = orderedKeys.flatMap((key) => byKey.get(key) ?? []);
-  if (fields.length !== byKey.size || new Set(orderedKeys).size !== orderedKeys.length || orderedKeys.length !== byKey.size) {
+  const fields = [...new Set(orderedKeys)].flatMap((key) => byKey.get(key) ?? []);
+  if (orderedKeys.length !== byKey.size || fields.length !== byKey.size) {
     throw new DomainError("invalid_template", "The new order must list every custom field exactly once.");
   }
   return withCustomFields(template, fields);
@@ -164,12 +151,12 @@ export function moveCustomField(template: BriefTemplate, key: string, direction:
   return reorderCustomFields(template, keys);
 }
 
-/** Each save of a template is a new version; briefs record the version they were written on. */
+/** Each save is a new version, so a brief can say which template version it was written on. */
 export function bumpTemplateVersion(template: BriefTemplate): BriefTemplate {
   return { ...template, version: template.version + 1 };
 }
 
-/** Validates an edit posted by the template editor and returns the next version. */
+/** Validates an edit posted by the template editor and returns it as the next version. */
 export function saveTemplateEdit(
   template: BriefTemplate,
   input: unknown,
@@ -177,10 +164,4 @@ export function saveTemplateEdit(
   const parsed = templateEditSchema.safeParse(input);
   if (!parsed.success) return { success: false, fieldErrors: issuesByPath(parsed.error.issues) };
   return { success: true, template: bumpTemplateVersion({ ...template, customFields: parsed.data.customFields }) };
-}
-
-export function issuesByPath(issues: readonly z.ZodIssue[]): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  for (const issue of issues) (errors[issue.path.join(".")] ??= []).push(issue.message);
-  return errors;
 }

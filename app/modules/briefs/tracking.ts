@@ -19,7 +19,7 @@ export function trackingRequirements(brief: BriefDraft): TrackingRequirements {
   for (const row of brief.tracking?.utm ?? []) {
     const param = clean(row.param);
     // Half-written rows of a draft brief are skipped: a check cannot enforce a nameless parameter.
-    // Names compare without case so "UTM_source" and "utm_source" are one requirement.
+    // Names compare without case, as the brief schema does: "UTM_source" repeats "utm_source".
     if (!param || seen.has(param.toLowerCase())) continue;
     seen.add(param.toLowerCase());
     const value = clean(row.value);

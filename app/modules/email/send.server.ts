@@ -19,7 +19,10 @@ function headerSafe(value: string): string {
 /** Renders and delivers now; only the worker calls this, with the job id as idempotency key. */
 export async function sendEmail(request: EmailRequest, idempotencyKey: string): Promise<void> {
   const rendered = await renderEmail(request.template, request.props);
-  const { html, text } = rendered;
+  // The renderer can split a multi-byte character at a stream chunk boundary and emit NULs,
+  // which PostgreSQL text refuses and mail clients show as garbage: drop them.
+  const html = rendered.html.replace(/\u0000/g, "");
+  const text = rendered.text.replace(/\u0000/g, "");
   const subject = headerSafe(rendered.subject);
   await emailDriver().deliver({
     from: env().EMAIL_FROM,

@@ -82,7 +82,7 @@ export async function failJob(database: Queryable, job: Job, error: unknown, now
       status: final ? "failed" : "pending",
       runAt: final ? job.runAt : new Date(now.getTime() + backoffMs(job.attempts)),
       lockedUntil: null,
-      lastError: message.slice(0, 2000),
+      lastError: message.replace(/\u0000/g, "").slice(0, 2000),
       finishedAt: final ? now : null,
     })
     .where(and(eq(jobs.id, job.id), eq(jobs.attempts, job.attempts)));

@@ -36,9 +36,23 @@ export interface AccessTransition {
 export const accessTransitions: readonly AccessTransition[] = [
   // "I've granted access". Also from rejected (the agency reopened the step) and from confirmed,
   // so a client can correct the asset ID until the agency has verified it.
-  { event: "confirm", from: ["requested", "rejected", "confirmed"], to: "confirmed", actors: ["client"], requires: "assetId", label: "I've granted access" },
+  {
+    event: "confirm",
+    from: ["requested", "rejected", "confirmed"],
+    to: "confirmed",
+    actors: ["client"],
+    requires: "assetId",
+    label: "I've granted access",
+  },
   // The client has no such account, or the agency drops the platform from the link.
-  { event: "mark_not_applicable", from: ["requested", "rejected", "confirmed"], to: "not_applicable", actors: ["client", "agency"], requires: "reason", label: "Not applicable" },
+  {
+    event: "mark_not_applicable",
+    from: ["requested", "rejected", "confirmed"],
+    to: "not_applicable",
+    actors: ["client", "agency"],
+    requires: "reason",
+    label: "Not applicable",
+  },
   // Only after the client says it is done: the agency checks the grant on its side.
   { event: "verify", from: ["confirmed"], to: "verified", actors: ["agency"], label: "Mark verified" },
   // The grant is missing or wrong; the step reopens for the client, who is emailed the reason.
@@ -96,7 +110,10 @@ export function nextAccessStatus(from: AccessStatus, event: AccessEventInput): A
   const possible = transitionsFrom(from, event.type);
   const status = accessStatusLabels[from].toLowerCase();
   if (possible.length === 0) {
-    throw new AccessStatusError("transition_not_allowed", `${eventNames[event.type]} isn't possible while access is ${status}.`);
+    throw new AccessStatusError(
+      "transition_not_allowed",
+      `${eventNames[event.type]} isn't possible while access is ${status}.`,
+    );
   }
   const transition = possible.find((t) => t.actors.includes(event.actor));
   if (!transition) {
@@ -104,7 +121,10 @@ export function nextAccessStatus(from: AccessStatus, event: AccessEventInput): A
     throw new AccessStatusError("actor_not_allowed", `${eventNames[event.type]} is for ${who} to do.`);
   }
   if (transition.requires === "assetId" && !event.assetId?.trim()) {
-    throw new AccessStatusError("asset_id_required", "Enter the ID of the account you gave access to before confirming.");
+    throw new AccessStatusError(
+      "asset_id_required",
+      "Enter the ID of the account you gave access to before confirming.",
+    );
   }
   if (transition.requires === "reason" && !event.reason?.trim()) {
     throw new AccessStatusError("reason_required", `${eventNames[event.type]} needs a reason the other side can read.`);

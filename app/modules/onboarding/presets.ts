@@ -119,7 +119,10 @@ export function validateRole(platformKey: PlatformKey, role: string): RoleCheck 
   const aliasKey = Object.keys(entry.roleAliases ?? {}).find((a) => a.toLowerCase() === wanted.toLowerCase());
   if (aliasKey && entry.roleAliases) return { ok: true, role: entry.roleAliases[aliasKey] };
 
-  const parts = wanted.split(",").map((p) => p.trim()).filter(Boolean);
+  const parts = wanted
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length > 1 && entry.combinableRoles.length > 0) {
     const found = parts.map((p) => entry.combinableRoles.find((r) => r.toLowerCase() === p.toLowerCase()));
     if (found.every((r): r is string => r !== undefined)) {

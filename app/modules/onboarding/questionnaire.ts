@@ -51,8 +51,7 @@ export const questionnaireQuestions: readonly QuestionnaireQuestion[] = [
 
 const answer = (label: string, maxLength: number) =>
   z.string().trim().max(maxLength, `Keep “${label}” under ${maxLength} characters.`);
-const requiredAnswer = (label: string, maxLength: number, message: string) =>
-  answer(label, maxLength).min(1, message);
+const requiredAnswer = (label: string, maxLength: number, message: string) => answer(label, maxLength).min(1, message);
 
 /** A finished questionnaire: the two answers the brief cannot do without are required. */
 export const questionnaireSchema = z.object({

@@ -1,5 +1,5 @@
-import { and, asc, eq } from "drizzle-orm";
-import { agencies, brands, creators } from "@db/schema";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
+import { agencies, brands, creators, invitations, memberships } from "@db/schema";
 import { db } from "~/utils/db.server";
 import { requestMeta } from "~/utils/http.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -63,4 +63,30 @@ export async function requireVisibleBrand(ctx: MemberContext, brandId: string) {
   if (ctx.scope.kind === "workspace") return row;
   if (ctx.scope.kind === "brand") return ctx.scope.brandId === row.id ? row : null;
   return null;
+}
+
+/** One directory entry of this workspace (id and name), or null when it is not there. */
+export async function findDirectoryEntry(workspaceId: string, kind: DirectoryKind, id: string) {
+  const table = DIRECTORY[kind];
+  const rows = await db().select({ id: table.id, name: table.name }).from(table).where(and(eq(table.id, id), eq(table.workspaceId, workspaceId))).limit(1);
+  return rows[0] ?? null;
+}
+
+/** People scoped to a directory entry: deleting the entry removes their membership (and pending invitations). */
+export async function scopedPeopleCount(workspaceId: string, kind: DirectoryKind, id: string) {
+  const mCol = kind === "brand" ? memberships.brandId : kind === "agency" ? memberships.agencyId : memberships.creatorId;
+  const iCol = kind === "brand" ? invitations.brandId : kind === "agency" ? invitations.agencyId : invitations.creatorId;
+  const [m, i] = await Promise.all([
+    db().select({ n: count() }).from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(mCol, id))),
+    db().select({ n: count() }).from(invitations).where(and(eq(invitations.workspaceId, workspaceId), eq(iCol, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt))),
+  ]);
+  return { members: Number(m[0]?.n ?? 0), invitations: Number(i[0]?.n ?? 0) };
+}
+
+/** True when PostgreSQL refused a delete because other rows still point at it (SQLSTATE 23503). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === "23503") return true;
+  }
+  return false;
 }

@@ -48,3 +48,58 @@ export const changeRoleSchema = z.object({
 });
 
 export const nameSchema = z.string({ required_error: "Enter a name." }).trim().min(1, "Enter a name.").max(120, "Use at most 120 characters.");
+
+/** Time zones offered when adding a brand: a short list; any valid IANA zone is accepted. */
+export const BRAND_TIME_ZONES = [
+  "UTC",
+  "America/Los_Angeles",
+  "America/Denver",
+  "America/Chicago",
+  "America/New_York",
+  "America/Sao_Paulo",
+  "Europe/London",
+  "Europe/Paris",
+  "Europe/Berlin",
+  "Europe/Stockholm",
+  "Africa/Johannesburg",
+  "Asia/Dubai",
+  "Asia/Kolkata",
+  "Asia/Singapore",
+  "Asia/Tokyo",
+  "Australia/Sydney",
+] as const;
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const brandSchema = z.object({
+  name: nameSchema,
+  category: z.string().trim().max(60, "Keep the category under 60 characters.").optional().transform((v) => v || undefined),
+  timeZone: z
+    .string({ required_error: "Choose a time zone." })
+    .trim()
+    .min(1, "Choose a time zone.")
+    .max(64)
+    .refine(isValidTimeZone, "Choose a time zone from the list.")
+    .transform((tz) => new Intl.DateTimeFormat("en", { timeZone: tz }).resolvedOptions().timeZone),
+  color: hexColor,
+});
+
+export const agencySchema = z.object({ name: nameSchema });
+
+export const creatorSchema = z.object({
+  name: nameSchema,
+  handle: z
+    .string()
+    .trim()
+    .max(60, "Keep the handle under 60 characters.")
+    .regex(/^(@?[\w.-]+)?$/, "Use letters, digits, dots, dashes and underscores, like @mayamakes.")
+    .optional()
+    .transform((v) => (v ? (v.startsWith("@") ? v : `@${v}`) : undefined)),
+});

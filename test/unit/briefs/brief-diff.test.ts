@@ -20,12 +20,17 @@ const base = (): Brief => ({
 const template = createBriefTemplate();
 
 const joined = (segments: TextSegment[], skip: TextSegment["kind"]) =>
-  segments.filter((s) => s.kind !== skip).map((s) => s.text).join("");
+  segments
+    .filter((s) => s.kind !== skip)
+    .map((s) => s.text)
+    .join("");
 
 describe("diffBriefs", () => {
   it("finds nothing between equal briefs, or ones differing only in line endings and edge spaces", () => {
     expect(diffBriefs(template, base(), base())).toEqual([]);
-    expect(diffBriefs(template, { ...base(), brandStory: "A.\nB." }, { ...base(), brandStory: "  A.\r\nB. " })).toEqual([]);
+    expect(diffBriefs(template, { ...base(), brandStory: "A.\nB." }, { ...base(), brandStory: "  A.\r\nB. " })).toEqual(
+      [],
+    );
     expect(isMaterialChange(template, base(), base())).toBe(false);
   });
 
@@ -86,9 +91,21 @@ describe("diffBriefs", () => {
   });
 
   it("displays lists as people read them", () => {
-    const next = { ...base(), deliverables: [{ channel: "TikTok", format: "Video", count: 1 }, { channel: "Instagram", format: "Reel", count: 2 }] };
-    expect(diffBriefs(template, base(), next)[0]).toMatchObject({ before: "2 × Instagram Reel", after: "1 × TikTok Video\n2 × Instagram Reel" });
-    const utm = diffBriefs(template, base(), { ...base(), tracking: { ...base().tracking, utm: [{ param: "utm_source", value: "instagram" }, { param: "utm_id" }] } });
+    const next = {
+      ...base(),
+      deliverables: [
+        { channel: "TikTok", format: "Video", count: 1 },
+        { channel: "Instagram", format: "Reel", count: 2 },
+      ],
+    };
+    expect(diffBriefs(template, base(), next)[0]).toMatchObject({
+      before: "2 × Instagram Reel",
+      after: "1 × TikTok Video\n2 × Instagram Reel",
+    });
+    const utm = diffBriefs(template, base(), {
+      ...base(),
+      tracking: { ...base().tracking, utm: [{ param: "utm_source", value: "instagram" }, { param: "utm_id" }] },
+    });
     expect(utm[0]).toMatchObject({ before: "utm_source=instagram", after: "utm_source=instagram\nutm_id (any value)" });
   });
 
@@ -99,8 +116,21 @@ describe("diffBriefs", () => {
 
   it("uses the materiality the admin chose for a custom field", () => {
     const withCustom = addCustomField(
-      addCustomField(template, { key: "hero-product", label: "Hero product", type: "text", required: false, material: true }),
-      { key: "platforms", label: "Platforms", type: "checklist", options: ["TikTok", "Instagram"], required: false, material: false },
+      addCustomField(template, {
+        key: "hero-product",
+        label: "Hero product",
+        type: "text",
+        required: false,
+        material: true,
+      }),
+      {
+        key: "platforms",
+        label: "Platforms",
+        type: "checklist",
+        options: ["TikTok", "Instagram"],
+        required: false,
+        material: false,
+      },
     );
     const before = { ...base(), custom: { "hero-product": "Barista", platforms: ["TikTok"] } };
     const onlyPlatforms = { ...before, custom: { ...before.custom, platforms: ["TikTok", "Instagram"] } };
@@ -108,7 +138,9 @@ describe("diffBriefs", () => {
       { key: "custom.platforms", label: "Platforms", before: "TikTok", after: "TikTok, Instagram", material: false },
     ]);
     expect(isMaterialChange(withCustom, before, onlyPlatforms)).toBe(false);
-    expect(isMaterialChange(withCustom, before, { ...before, custom: { ...before.custom, "hero-product": "Original" } })).toBe(true);
+    expect(
+      isMaterialChange(withCustom, before, { ...before, custom: { ...before.custom, "hero-product": "Original" } }),
+    ).toBe(true);
   });
 });
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { issuesByPath } from "~/modules/briefs/errors";
 import { briefSchema, formDataEntries, nestFormEntries, parseBriefFormData } from "~/modules/briefs/brief-schema";
 import type { Brief } from "~/modules/briefs/core-sections";
-import { addCustomField, createBriefTemplate, issuesByPath, type BriefTemplate, type CustomField } from "~/modules/briefs/template";
+import {
+  addCustomField,
+  createBriefTemplate,
+  type BriefTemplate,
+  type CustomField,
+} from "~/modules/briefs/template";
 
 const completeBrief = (): Brief => ({
   brandStory: "Oatly-style oat drinks since 1994.",
@@ -12,7 +18,10 @@ const completeBrief = (): Brief => ({
   successMetrics: [{ kpi: "Reach", target: "1M" }],
   deliverables: [{ channel: "Instagram", format: "Reel", count: 2 }],
   disclosure: "#ad",
-  tracking: { utm: [{ param: "utm_source", value: "instagram" }, { param: "utm_campaign" }], namingRule: "brand_campaign_yyyymm" },
+  tracking: {
+    utm: [{ param: "utm_source", value: "instagram" }, { param: "utm_campaign" }],
+    namingRule: "brand_campaign_yyyymm",
+  },
   usageRights: "Organic and paid use for 12 months.",
   approvers: ["dana@brand.example"],
   custom: {},
@@ -51,7 +60,9 @@ describe("briefSchema in draft mode", () => {
       "timeline.kickoff": ["Enter a date as YYYY-MM-DD."],
       "timeline.draftDue": ["Enter a date as YYYY-MM-DD."],
     });
-    expect(errorsOf(draft, { keyMessage: "x".repeat(5001) })).toEqual({ keyMessage: ["Keep it under 5000 characters."] });
+    expect(errorsOf(draft, { keyMessage: "x".repeat(5001) })).toEqual({
+      keyMessage: ["Keep it under 5000 characters."],
+    });
     expect(errorsOf(draft, { disclosure: 42 })).toHaveProperty("disclosure");
     expect(errorsOf(draft, { approvers: Array.from({ length: 21 }, (_, i) => `p${i}@x.example`) })).toEqual({
       approvers: ["Keep it to 20 entries."],
@@ -62,7 +73,9 @@ describe("briefSchema in draft mode", () => {
     expect(errorsOf(draft, { timeline: { kickoff: "2025-03-10", draftDue: "2025-03-09" } })).toEqual({
       "timeline.draftDue": ["The draft due date must be on or after the kickoff date."],
     });
-    expect(errorsOf(draft, { timeline: { draftDue: "2025-03-20", publishStart: "2025-03-19", publishEnd: "2025-03-18" } })).toEqual({
+    expect(
+      errorsOf(draft, { timeline: { draftDue: "2025-03-20", publishStart: "2025-03-19", publishEnd: "2025-03-18" } }),
+    ).toEqual({
       "timeline.publishStart": ["The publish window must start on or after the draft due date."],
       "timeline.publishEnd": ["The publish window must end on or after its start."],
     });
@@ -101,18 +114,26 @@ describe("briefSchema in complete mode", () => {
   });
 
   it("requires every part of each list row, reported on the row's own index", () => {
-    const brief = { ...completeBrief(), successMetrics: [{ kpi: "Reach", target: "1M" }, { kpi: "", target: "" }, { kpi: "Saves" }] };
+    const brief = {
+      ...completeBrief(),
+      successMetrics: [{ kpi: "Reach", target: "1M" }, { kpi: "", target: "" }, { kpi: "Saves" }],
+    };
     expect(errorsOf(complete, brief)).toEqual({ "successMetrics.2.target": ["Target is required."] });
   });
 
   it("treats an all-blank list as missing", () => {
-    expect(errorsOf(complete, { ...completeBrief(), approvers: ["", "  "] })).toEqual({ approvers: ["Approvers is required."] });
+    expect(errorsOf(complete, { ...completeBrief(), approvers: ["", "  "] })).toEqual({
+      approvers: ["Approvers is required."],
+    });
   });
 
   it("wants whole, positive deliverable counts and each UTM parameter once", () => {
     const bad = {
       ...completeBrief(),
-      deliverables: [{ channel: "TikTok", format: "Video", count: 1.5 }, { channel: "TikTok", format: "Story", count: 0 }],
+      deliverables: [
+        { channel: "TikTok", format: "Video", count: 1.5 },
+        { channel: "TikTok", format: "Story", count: 0 },
+      ],
       tracking: { utm: [{ param: "utm_source" }, { param: "UTM_SOURCE" }], namingRule: "x" },
     };
     expect(errorsOf(complete, bad)).toEqual({
@@ -120,7 +141,9 @@ describe("briefSchema in complete mode", () => {
       "deliverables.1.count": ["At least 1."],
       "tracking.utm": ["Each parameter once."],
     });
-    expect(errorsOf(complete, { ...completeBrief(), tracking: { utm: [{ param: "utm source" }], namingRule: "x" } })).toEqual({
+    expect(
+      errorsOf(complete, { ...completeBrief(), tracking: { utm: [{ param: "utm source" }], namingRule: "x" } }),
+    ).toEqual({
       "tracking.utm.0.param": ["Use letters, digits, dots, dashes or underscores."],
     });
   });
@@ -139,7 +162,13 @@ describe("custom fields in the derived schema", () => {
 
   it("accepts well-typed values and coerces numeric text", () => {
     const parsed = draft.parse({
-      custom: { budget: "12500.50", launch: "2025-04-01", landing: "https://brand.example/oat", tier: "Gold", platforms: ["TikTok", "YouTube"] },
+      custom: {
+        budget: "12500.50",
+        launch: "2025-04-01",
+        landing: "https://brand.example/oat",
+        tier: "Gold",
+        platforms: ["TikTok", "YouTube"],
+      },
     });
     expect(parsed.custom).toEqual({
       budget: 12500.5,
@@ -148,7 +177,10 @@ describe("custom fields in the derived schema", () => {
       tier: "Gold",
       platforms: ["TikTok", "YouTube"],
     });
-    expect(draft.parse({ custom: { platforms: "Instagram", budget: -3 } }).custom).toEqual({ platforms: ["Instagram"], budget: -3 });
+    expect(draft.parse({ custom: { platforms: "Instagram", budget: -3 } }).custom).toEqual({
+      platforms: ["Instagram"],
+      budget: -3,
+    });
   });
 
   it.each([
@@ -171,14 +203,24 @@ describe("custom fields in the derived schema", () => {
   });
 
   it("requires at least one ticked option for a required checklist", () => {
-    const required = briefSchema(templateWith(custom("platforms", "checklist", { options: ["TikTok"], required: true })), { mode: "complete" });
-    expect(errorsOf(required, { ...completeBrief(), custom: { platforms: [] } })).toEqual({ "custom.platforms": ["Platforms is required."] });
-    expect(required.parse({ ...completeBrief(), custom: { platforms: ["TikTok"] } }).custom).toEqual({ platforms: ["TikTok"] });
+    const required = briefSchema(
+      templateWith(custom("platforms", "checklist", { options: ["TikTok"], required: true })),
+      { mode: "complete" },
+    );
+    expect(errorsOf(required, { ...completeBrief(), custom: { platforms: [] } })).toEqual({
+      "custom.platforms": ["Platforms is required."],
+    });
+    expect(required.parse({ ...completeBrief(), custom: { platforms: ["TikTok"] } }).custom).toEqual({
+      platforms: ["TikTok"],
+    });
   });
 });
 
 describe("parseBriefFormData", () => {
-  const template = templateWith(custom("budget", "number"), custom("platforms", "checklist", { options: ["TikTok", "Instagram"] }));
+  const template = templateWith(
+    custom("budget", "number"),
+    custom("platforms", "checklist", { options: ["TikTok", "Instagram"] }),
+  );
 
   it("turns flat form fields into a typed brief", () => {
     const result = parseBriefFormData(template, {
@@ -203,7 +245,10 @@ describe("parseBriefFormData", () => {
       data: {
         keyMessage: "Foams like dairy",
         timeline: { kickoff: "2025-03-03" },
-        successMetrics: [{ kpi: "Reach", target: "1M" }, { kpi: "Saves", target: "5k" }],
+        successMetrics: [
+          { kpi: "Reach", target: "1M" },
+          { kpi: "Saves", target: "5k" },
+        ],
         deliverables: [{ channel: "TikTok", format: "Video", count: 3 }],
         approvers: ["dana@brand.example", "Sam Lee"],
         guardrails: {},
@@ -214,7 +259,11 @@ describe("parseBriefFormData", () => {
   });
 
   it("returns errors keyed by form field name", () => {
-    const result = parseBriefFormData(template, { "deliverables.0.channel": "TikTok", "deliverables.0.count": "two", "custom.budget": "lots" });
+    const result = parseBriefFormData(template, {
+      "deliverables.0.channel": "TikTok",
+      "deliverables.0.count": "two",
+      "custom.budget": "lots",
+    });
     expect(result).toEqual({
       success: false,
       fieldErrors: { "deliverables.0.count": ["Enter a number."], "custom.budget": ["Enter a number."] },
@@ -228,13 +277,20 @@ describe("parseBriefFormData", () => {
   });
 
   it("ignores names that could pollute prototypes or allocate huge lists", () => {
-    const nested = nestFormEntries({ "__proto__.polluted": "yes", "a.constructor.prototype.x": "1", "approvers.100000": "x", "b..c": "1" });
+    const nested = nestFormEntries({
+      "__proto__.polluted": "yes",
+      "a.constructor.prototype.x": "1",
+      "approvers.100000": "x",
+      "b..c": "1",
+    });
     expect(nested).toEqual({});
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it("keeps row positions when rows are missing from the post", () => {
-    expect(nestFormEntries({ "rows.2.a": "z", "rows.0.a": "x" })).toEqual({ rows: [{ a: "x" }, undefined, { a: "z" }] });
+    expect(nestFormEntries({ "rows.2.a": "z", "rows.0.a": "x" })).toEqual({
+      rows: [{ a: "x" }, undefined, { a: "z" }],
+    });
   });
 
   it("collects FormData with repeated checkboxes into lists", () => {

@@ -13,7 +13,13 @@ import { DomainError } from "~/modules/briefs/errors";
 import { createBriefTemplate } from "~/modules/briefs/template";
 
 const READY = { briefComplete: true, missing: [] };
-const MISSING = { briefComplete: false, missing: [{ key: "keyMessage", label: "Key message" }, { key: "successMetrics", label: "Success metrics" }] };
+const MISSING = {
+  briefComplete: false,
+  missing: [
+    { key: "keyMessage", label: "Key message" },
+    { key: "successMetrics", label: "Success metrics" },
+  ],
+};
 
 // The product's lifecycle, spelled out independently of the table under test.
 const ALLOWED: Record<string, CampaignStatus> = {
@@ -25,7 +31,9 @@ const ALLOWED: Record<string, CampaignStatus> = {
   "active/cancel": "cancelled",
 };
 
-const pairs = CAMPAIGN_STATUSES.flatMap((status) => CAMPAIGN_EVENTS.map((event) => [status, event] as [CampaignStatus, CampaignEvent]));
+const pairs = CAMPAIGN_STATUSES.flatMap((status) =>
+  CAMPAIGN_EVENTS.map((event) => [status, event] as [CampaignStatus, CampaignEvent]),
+);
 
 function refusal(run: () => unknown): DomainError {
   try {
@@ -49,9 +57,15 @@ describe("campaign transitions", () => {
   });
 
   it("explains a refused transition in a sentence", () => {
-    expect(refusal(() => nextCampaignStatus("completed", "cancel", READY)).message).toBe("A completed campaign cannot be cancelled.");
-    expect(refusal(() => nextCampaignStatus("active", "publish_brief", READY)).message).toBe("An active campaign cannot publish its brief.");
-    expect(refusal(() => nextCampaignStatus("planning", "activate", READY)).message).toBe("A planning campaign cannot be activated.");
+    expect(refusal(() => nextCampaignStatus("completed", "cancel", READY)).message).toBe(
+      "A completed campaign cannot be cancelled.",
+    );
+    expect(refusal(() => nextCampaignStatus("active", "publish_brief", READY)).message).toBe(
+      "An active campaign cannot publish its brief.",
+    );
+    expect(refusal(() => nextCampaignStatus("planning", "activate", READY)).message).toBe(
+      "A planning campaign cannot be activated.",
+    );
   });
 
   it("lists the events each status offers, for the buttons the UI shows", () => {
@@ -73,14 +87,18 @@ describe("the brief gate", () => {
 
   it("refuses activation with an incomplete brief, naming the fields", () => {
     const readiness = briefCompleteness(createBriefTemplate(), { brandStory: "x", audience: "y", keyMessage: "z" });
-    const error = refusal(() => nextCampaignStatus("briefed", "activate", { briefComplete: readiness.complete, missing: readiness.missing }));
+    const error = refusal(() =>
+      nextCampaignStatus("briefed", "activate", { briefComplete: readiness.complete, missing: readiness.missing }),
+    );
     expect(error.code).toBe("brief_incomplete");
     expect(error.message).toMatch(/^The brief is missing: Kickoff date, Draft due date, .*, Approvers\.$/);
   });
 
   it("refuses a gated event when the brief's state is not given", () => {
     expect(refusal(() => nextCampaignStatus("planning", "publish_brief")).message).toBe("The brief is not complete.");
-    expect(refusal(() => nextCampaignStatus("planning", "publish_brief", { briefComplete: false, missing: [] })).code).toBe("brief_incomplete");
+    expect(
+      refusal(() => nextCampaignStatus("planning", "publish_brief", { briefComplete: false, missing: [] })).code,
+    ).toBe("brief_incomplete");
   });
 
   it("lets a campaign be cancelled or completed whatever its brief", () => {

@@ -66,7 +66,10 @@ describe("briefCompleteness", () => {
   });
 
   it("does not require the flexible guardrails", () => {
-    expect(briefCompleteness(createBriefTemplate(), { ...completeBrief(), guardrails: { sacred: "Logo", flexible: "" } }).complete).toBe(true);
+    expect(
+      briefCompleteness(createBriefTemplate(), { ...completeBrief(), guardrails: { sacred: "Logo", flexible: "" } })
+        .complete,
+    ).toBe(true);
   });
 
   it("counts blank text and half-filled list rows as missing", () => {
@@ -89,14 +92,27 @@ describe("briefCompleteness", () => {
 
   it("counts a required custom field, after the core fields", () => {
     const result = briefCompleteness(withBudget(true), completeBrief());
-    expect(result).toEqual({ percent: Math.floor((15 / 16) * 100), missing: [{ key: "custom.budget", label: "Budget" }], complete: false });
-    expect(briefCompleteness(withBudget(true), { custom: {} }).missing.at(-1)).toEqual({ key: "custom.budget", label: "Budget" });
+    expect(result).toEqual({
+      percent: Math.floor((15 / 16) * 100),
+      missing: [{ key: "custom.budget", label: "Budget" }],
+      complete: false,
+    });
+    expect(briefCompleteness(withBudget(true), { custom: {} }).missing.at(-1)).toEqual({
+      key: "custom.budget",
+      label: "Budget",
+    });
     expect(briefCompleteness(withBudget(true), { ...completeBrief(), custom: { budget: 0 } }).complete).toBe(true);
   });
 
   it("ignores optional custom fields and values of the wrong type do not count", () => {
-    expect(briefCompleteness(withBudget(false), completeBrief())).toEqual({ percent: 100, missing: [], complete: true });
-    expect(briefCompleteness(withBudget(true), { ...completeBrief(), custom: { budget: "2500" } }).complete).toBe(false);
+    expect(briefCompleteness(withBudget(false), completeBrief())).toEqual({
+      percent: 100,
+      missing: [],
+      complete: true,
+    });
+    expect(briefCompleteness(withBudget(true), { ...completeBrief(), custom: { budget: "2500" } }).complete).toBe(
+      false,
+    );
   });
 
   it("follows the custom field order of the template", () => {
@@ -111,7 +127,9 @@ describe("briefCompleteness", () => {
     const labels = (t: BriefTemplate) => briefCompleteness(t, completeBrief()).missing.map((m) => m.label);
     expect(labels(template)).toEqual(["Budget", "Platforms"]);
     expect(labels(moveCustomField(template, "platforms", "up"))).toEqual(["Platforms", "Budget"]);
-    expect(briefCompleteness(template, { ...completeBrief(), custom: { budget: 1, platforms: ["TikTok"] } }).percent).toBe(100);
+    expect(
+      briefCompleteness(template, { ...completeBrief(), custom: { budget: 1, platforms: ["TikTok"] } }).percent,
+    ).toBe(100);
   });
 });
 

@@ -27,7 +27,10 @@ function withFields(...keys: string[]): BriefTemplate {
   return keys.reduce((t, key) => addCustomField(t, field(key)), createBriefTemplate());
 }
 
-const keysOf = (t: BriefTemplate) => templateFields(t).filter((f) => f.key.startsWith("custom.")).map((f) => f.key);
+const keysOf = (t: BriefTemplate) =>
+  templateFields(t)
+    .filter((f) => f.key.startsWith("custom."))
+    .map((f) => f.key);
 
 function domainError(run: () => unknown): DomainError {
   try {
@@ -44,7 +47,11 @@ describe("brief template", () => {
     const template = createBriefTemplate();
     expect(template).toEqual({ version: 1, customFields: [] });
     expect(templateFields(template).map((f) => f.key)).toEqual(CORE_FIELDS.map((f) => f.key));
-    expect(templateFields(template).slice(0, 3).map((f) => f.label)).toEqual(["Brand story", "Audience", "Key message"]);
+    expect(
+      templateFields(template)
+        .slice(0, 3)
+        .map((f) => f.label),
+    ).toEqual(["Brand story", "Audience", "Key message"]);
   });
 
   it("adds custom fields after the core, in order, without touching the original", () => {
@@ -53,9 +60,17 @@ describe("brief template", () => {
     const two = addCustomField(one, field("hero-product"));
     expect(original.customFields).toEqual([]);
     expect(one.customFields).toHaveLength(1);
-    expect(two.customFields.map((f) => [f.key, f.order])).toEqual([["budget", 0], ["hero-product", 1]]);
+    expect(two.customFields.map((f) => [f.key, f.order])).toEqual([
+      ["budget", 0],
+      ["hero-product", 1],
+    ]);
     expect(keysOf(two)).toEqual(["custom.budget", "custom.hero-product"]);
-    expect(templateFields(two).at(-2)).toMatchObject({ key: "custom.budget", label: "BUDGET", type: "number", required: true });
+    expect(templateFields(two).at(-2)).toMatchObject({
+      key: "custom.budget",
+      label: "BUDGET",
+      type: "number",
+      required: true,
+    });
     expect(two.version).toBe(1); // structural edits do not save; saving bumps the version
   });
 
@@ -84,24 +99,32 @@ describe("brief template", () => {
     expect(domainError(() => addCustomField(createBriefTemplate(), field("tier", { type: "select" }))).message).toBe(
       "Add at least one option.",
     );
-    expect(domainError(() => addCustomField(createBriefTemplate(), field("tier", { type: "checklist", options: ["", " "] }))).message).toBe(
-      "Add at least one option.",
-    );
-    expect(domainError(() => addCustomField(createBriefTemplate(), field("tier", { type: "select", options: ["A", "A"] }))).message).toBe(
-      "Options must be unique.",
-    );
+    expect(
+      domainError(() => addCustomField(createBriefTemplate(), field("tier", { type: "checklist", options: ["", " "] })))
+        .message,
+    ).toBe("Add at least one option.");
+    expect(
+      domainError(() => addCustomField(createBriefTemplate(), field("tier", { type: "select", options: ["A", "A"] })))
+        .message,
+    ).toBe("Options must be unique.");
     const ok = addCustomField(createBriefTemplate(), field("tier", { type: "select", options: [" Gold ", "Silver"] }));
     expect(ok.customFields[0].options).toEqual(["Gold", "Silver"]);
   });
 
   it("drops options on fields that do not choose from a list", () => {
-    const template = addCustomField(createBriefTemplate(), field("notes", { type: "long_text", options: ["left over"] }));
+    const template = addCustomField(
+      createBriefTemplate(),
+      field("notes", { type: "long_text", options: ["left over"] }),
+    );
     expect(template.customFields[0]).not.toHaveProperty("options");
   });
 
   it("removes a custom field and renumbers the rest", () => {
     const template = removeCustomField(withFields("a", "b", "c"), "b");
-    expect(template.customFields.map((f) => [f.key, f.order])).toEqual([["a", 0], ["c", 1]]);
+    expect(template.customFields.map((f) => [f.key, f.order])).toEqual([
+      ["a", 0],
+      ["c", 1],
+    ]);
   });
 
   it("refuses to remove a core section or an unknown field", () => {
@@ -116,7 +139,12 @@ describe("brief template", () => {
     const template = reorderCustomFields(withFields("a", "b", "c"), ["c", "a", "b"]);
     expect(keysOf(template)).toEqual(["custom.c", "custom.a", "custom.b"]);
     expect(template.customFields.map((f) => f.order)).toEqual([0, 1, 2]);
-    for (const bad of [["c", "a"], ["c", "a", "a"], ["c", "a", "b", "d"], ["c", "a", "x"]]) {
+    for (const bad of [
+      ["c", "a"],
+      ["c", "a", "a"],
+      ["c", "a", "b", "d"],
+      ["c", "a", "x"],
+    ]) {
       expect(domainError(() => reorderCustomFields(withFields("a", "b", "c"), bad)).code).toBe("invalid_template");
     }
   });
@@ -142,7 +170,14 @@ describe("brief template", () => {
   it("saves an edit posted by a plain form as the next version", () => {
     const result = saveTemplateEdit(bumpTemplateVersion(createBriefTemplate()), {
       customFields: [
-        { key: "platforms", label: "Platforms", type: "checklist", required: "on", options: "TikTok\r\nInstagram\n\n", order: "1" },
+        {
+          key: "platforms",
+          label: "Platforms",
+          type: "checklist",
+          required: "on",
+          options: "TikTok\r\nInstagram\n\n",
+          order: "1",
+        },
         { key: "budget", label: "Budget", type: "number", order: "0" },
       ],
     });
@@ -152,7 +187,15 @@ describe("brief template", () => {
         version: 3,
         customFields: [
           { key: "budget", label: "Budget", type: "number", required: false, material: false, order: 0 },
-          { key: "platforms", label: "Platforms", type: "checklist", required: true, material: false, options: ["TikTok", "Instagram"], order: 1 },
+          {
+            key: "platforms",
+            label: "Platforms",
+            type: "checklist",
+            required: true,
+            material: false,
+            options: ["TikTok", "Instagram"],
+            order: 1,
+          },
         ],
       },
     });

@@ -7,7 +7,11 @@ describe("trackingRequirements", () => {
       trackingRequirements({
         disclosure: " #ad ",
         tracking: {
-          utm: [{ param: "utm_source", value: "instagram" }, { param: "utm_campaign", value: "" }, { param: "utm_content" }],
+          utm: [
+            { param: "utm_source", value: "instagram" },
+            { param: "utm_campaign", value: "" },
+            { param: "utm_content" },
+          ],
           namingRule: "brand_campaign_yyyymm",
         },
       }),
@@ -22,12 +26,22 @@ describe("trackingRequirements", () => {
     const requirements = trackingRequirements({});
     expect(requirements).toEqual({ disclosure: null, utm: [] });
     expect(requirements).not.toHaveProperty("namingRule");
-    expect(trackingRequirements({ disclosure: "   ", tracking: { namingRule: " " } })).toEqual({ disclosure: null, utm: [] });
+    expect(trackingRequirements({ disclosure: "   ", tracking: { namingRule: " " } })).toEqual({
+      disclosure: null,
+      utm: [],
+    });
   });
 
   it("skips nameless rows of a draft and repeats of a parameter", () => {
     const requirements = trackingRequirements({
-      tracking: { utm: [{ value: "orphan" }, { param: "utm_source", value: "tiktok" }, { param: "UTM_SOURCE", value: "other" }, { param: " utm_medium " }] },
+      tracking: {
+        utm: [
+          { value: "orphan" },
+          { param: "utm_source", value: "tiktok" },
+          { param: "UTM_SOURCE", value: "other" },
+          { param: " utm_medium " },
+        ],
+      },
     });
     expect(requirements.utm).toEqual([{ param: "utm_source", value: "tiktok" }, { param: "utm_medium" }]);
   });

@@ -103,7 +103,10 @@ describe("nextAccessStatus refusals", () => {
 
   it("requires a reason to reject or mark not applicable", () => {
     const reject = errorOf(() => nextAccessStatus("confirmed", { type: "reject", actor: "agency", reason: " " }));
-    expect(reject).toMatchObject({ code: "reason_required", message: "Rejecting the grant needs a reason the other side can read." });
+    expect(reject).toMatchObject({
+      code: "reason_required",
+      message: "Rejecting the grant needs a reason the other side can read.",
+    });
     const na = errorOf(() => nextAccessStatus("requested", { type: "mark_not_applicable", actor: "client" }));
     expect(na.code).toBe("reason_required");
   });

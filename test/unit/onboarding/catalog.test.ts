@@ -53,15 +53,31 @@ describe("platform catalog", () => {
   });
 
   it("uses the right grant method and identity for each family", () => {
-    expect(platformCatalog.meta_ad_account).toMatchObject({ grantMethod: "partner_id", agencyIdentity: "meta_business_portfolio_id" });
+    expect(platformCatalog.meta_ad_account).toMatchObject({
+      grantMethod: "partner_id",
+      agencyIdentity: "meta_business_portfolio_id",
+    });
     expect(platformCatalog.instagram).toMatchObject({ family: "meta", agencyIdentity: "meta_business_portfolio_id" });
-    expect(platformCatalog.google_ads).toMatchObject({ grantMethod: "manager_link", agencyIdentity: "google_ads_manager_id" });
+    expect(platformCatalog.google_ads).toMatchObject({
+      grantMethod: "manager_link",
+      agencyIdentity: "google_ads_manager_id",
+    });
     for (const key of ["ga4", "google_tag_manager", "search_console", "business_profile"] as const) {
-      expect(platformCatalog[key]).toMatchObject({ family: "google", grantMethod: "user_email", agencyIdentity: "google_account_email" });
+      expect(platformCatalog[key]).toMatchObject({
+        family: "google",
+        grantMethod: "user_email",
+        agencyIdentity: "google_account_email",
+      });
     }
-    expect(platformCatalog.tiktok_ads).toMatchObject({ grantMethod: "partner_id", agencyIdentity: "tiktok_business_center_id" });
+    expect(platformCatalog.tiktok_ads).toMatchObject({
+      grantMethod: "partner_id",
+      agencyIdentity: "tiktok_business_center_id",
+    });
     expect(platformCatalog.linkedin_page.agencyIdentity).toBe("linkedin_member_or_company");
-    expect(platformCatalog.shopify).toMatchObject({ grantMethod: "collaborator_code", agencyIdentity: "shopify_partner" });
+    expect(platformCatalog.shopify).toMatchObject({
+      grantMethod: "collaborator_code",
+      agencyIdentity: "shopify_partner",
+    });
   });
 
   it("spells roles the way the platforms do", () => {
@@ -107,11 +123,15 @@ describe("fillSteps", () => {
   it("replaces every occurrence, not only the first", () => {
     const steps = fillSteps(platformCatalog.google_ads, { agencyId: "123-456-7890", role: "Standard" });
     expect(steps.filter((s) => s.includes("123-456-7890"))).toHaveLength(2);
-    expect(steps.at(-1)).toBe("Find the request from manager account 123-456-7890 and click Accept. We work in it with Standard access.");
+    expect(steps.at(-1)).toBe(
+      "Find the request from manager account 123-456-7890 and click Accept. We work in it with Standard access.",
+    );
   });
   it("fills the Meta partner step with the portfolio ID", () => {
     const steps = fillSteps(platformCatalog.meta_page, { agencyId: "1234567890123456", role: "Ads" });
-    expect(steps).toContain("Choose “Give a partner access to your assets” and enter our business portfolio ID 1234567890123456.");
+    expect(steps).toContain(
+      "Choose “Give a partner access to your assets” and enter our business portfolio ID 1234567890123456.",
+    );
     expect(steps).toContain("Under Pages, select your Page and turn on Ads, nothing more.");
   });
 });

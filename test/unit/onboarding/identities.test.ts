@@ -34,7 +34,11 @@ describe("agencyIdentitiesSchema", () => {
 
   it("treats empty strings, blanks and nulls as unset", () => {
     expect(
-      agencyIdentitiesSchema.parse({ metaBusinessPortfolioId: "", googleAdsManagerId: "   ", googleAccountEmail: null }),
+      agencyIdentitiesSchema.parse({
+        metaBusinessPortfolioId: "",
+        googleAdsManagerId: "   ",
+        googleAccountEmail: null,
+      }),
     ).toEqual({});
     expect(agencyIdentitiesSchema.parse({})).toEqual({});
   });
@@ -44,14 +48,18 @@ describe("agencyIdentitiesSchema", () => {
   });
 
   it("accepts portfolio IDs from 10 to 20 digits", () => {
-    expect(agencyIdentitiesSchema.parse({ metaBusinessPortfolioId: "1234567890" }).metaBusinessPortfolioId).toBe("1234567890");
+    expect(agencyIdentitiesSchema.parse({ metaBusinessPortfolioId: "1234567890" }).metaBusinessPortfolioId).toBe(
+      "1234567890",
+    );
     expect(fieldError({ metaBusinessPortfolioId: "123456789" }, "metaBusinessPortfolioId")).toMatch(/10 to 20 digits/);
     expect(fieldError({ metaBusinessPortfolioId: "1".repeat(21) }, "metaBusinessPortfolioId")).toMatch(/Business info/);
   });
 
   it("explains each malformed field in words", () => {
     expect(fieldError({ googleAdsManagerId: "123-4567-890" }, "googleAdsManagerId")).toMatch(/123-456-7890/);
-    expect(fieldError({ googleAccountEmail: "ads at northwind" }, "googleAccountEmail")).toMatch(/Google account email/);
+    expect(fieldError({ googleAccountEmail: "ads at northwind" }, "googleAccountEmail")).toMatch(
+      /Google account email/,
+    );
     expect(fieldError({ tiktokBusinessCenterId: "@northwind" }, "tiktokBusinessCenterId")).toMatch(/10 to 20 digits/);
     expect(fieldError({ linkedinEmail: "nope" }, "linkedinEmail")).toMatch(/LinkedIn member/);
     expect(fieldError({ linkedinCompanyId: "northwind-studio" }, "linkedinCompanyId")).toMatch(/admin view/);
@@ -84,12 +92,18 @@ describe("identityForPlatform", () => {
 
   it("formats the Google Ads manager ID for display", () => {
     expect(identityForPlatform("google_ads", identities)).toMatchObject({ ok: true, value: "987-654-3210" });
-    expect(identityForPlatform("google_ads", { googleAdsManagerId: "987-654-3210" })).toMatchObject({ value: "987-654-3210" });
+    expect(identityForPlatform("google_ads", { googleAdsManagerId: "987-654-3210" })).toMatchObject({
+      value: "987-654-3210",
+    });
   });
 
   it("gives the Google account email for Analytics, Tag Manager, Search Console and Business Profile", () => {
     for (const key of ["ga4", "google_tag_manager", "search_console", "business_profile"] as const) {
-      expect(identityForPlatform(key, identities)).toMatchObject({ ok: true, value: "ads@northwind.test", field: "googleAccountEmail" });
+      expect(identityForPlatform(key, identities)).toMatchObject({
+        ok: true,
+        value: "ads@northwind.test",
+        field: "googleAccountEmail",
+      });
     }
   });
 
@@ -98,7 +112,10 @@ describe("identityForPlatform", () => {
   });
 
   it("prefers the LinkedIn member email and falls back to the company ID", () => {
-    expect(identityForPlatform("linkedin_ads", identities)).toMatchObject({ value: "team@northwind.test", field: "linkedinEmail" });
+    expect(identityForPlatform("linkedin_ads", identities)).toMatchObject({
+      value: "team@northwind.test",
+      field: "linkedinEmail",
+    });
     expect(identityForPlatform("linkedin_page", { linkedinEmail: "", linkedinCompanyId: "12345678" })).toMatchObject({
       ok: true,
       value: "12345678",
@@ -107,7 +124,9 @@ describe("identityForPlatform", () => {
   });
 
   it("names the Shopify Partner, with its ID when known", () => {
-    expect(identityForPlatform("shopify", identities)).toMatchObject({ value: "Northwind Studio (Partner ID 1234567)" });
+    expect(identityForPlatform("shopify", identities)).toMatchObject({
+      value: "Northwind Studio (Partner ID 1234567)",
+    });
     expect(identityForPlatform("shopify", { shopifyPartnerId: "1234567" })).toMatchObject({
       value: "1234567",
       field: "shopifyPartnerId",

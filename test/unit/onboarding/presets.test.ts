@@ -63,7 +63,15 @@ describe("presetFor", () => {
   });
 
   it("never asks for an owner or admin role", () => {
-    const broad = ["Admin", "Administrator", "Owner", "Primary owner", "Super admin", "Full permissions", "Billing admin"];
+    const broad = [
+      "Admin",
+      "Administrator",
+      "Owner",
+      "Primary owner",
+      "Super admin",
+      "Full permissions",
+      "Billing admin",
+    ];
     for (const service of serviceTypes) {
       for (const grant of presetFor(service)) expect(broad).not.toContain(grant.role);
     }
@@ -71,7 +79,9 @@ describe("presetFor", () => {
 
   it("asks for full control only of the pixel, for tracking work", () => {
     const fullControl = serviceTypes.flatMap((service) =>
-      presetFor(service).filter((g) => g.role === "Full control").map((g) => `${service}:${g.platformKey}`),
+      presetFor(service)
+        .filter((g) => g.role === "Full control")
+        .map((g) => `${service}:${g.platformKey}`),
     );
     expect(fullControl).toEqual(["analytics_tracking:meta_pixel"]);
   });

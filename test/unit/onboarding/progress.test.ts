@@ -107,7 +107,9 @@ describe("time to verified access", () => {
   });
 
   it("has no link time when nothing needed verifying", () => {
-    expect(linkTimeToVerified({ createdAt, platformSteps: [{ status: "not_applicable", verifiedAt: null }] })).toBeNull();
+    expect(
+      linkTimeToVerified({ createdAt, platformSteps: [{ status: "not_applicable", verifiedAt: null }] }),
+    ).toBeNull();
     expect(linkTimeToVerified({ createdAt, platformSteps: [] })).toBeNull();
   });
 });

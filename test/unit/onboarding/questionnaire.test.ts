@@ -22,7 +22,8 @@ describe("questionnaire data", () => {
       const tooLong = { brandStory: "a", audience: "b", [q.key]: "x".repeat(q.maxLength + 1) };
       const result = questionnaireSchema.safeParse(tooLong);
       expect(result.success).toBe(false);
-      if (!result.success) expect(result.error.issues[0].message).toBe(`Keep “${q.label}” under ${q.maxLength} characters.`);
+      if (!result.success)
+        expect(result.error.issues[0].message).toBe(`Keep “${q.label}” under ${q.maxLength} characters.`);
     }
   });
 });
@@ -30,7 +31,10 @@ describe("questionnaire data", () => {
 describe("questionnaireSchema", () => {
   it("accepts a complete questionnaire and trims answers", () => {
     expect(
-      questionnaireSchema.parse({ brandStory: "  Clean skincare since 2015. ", audience: "Women 25-40 who read labels." }),
+      questionnaireSchema.parse({
+        brandStory: "  Clean skincare since 2015. ",
+        audience: "Women 25-40 who read labels.",
+      }),
     ).toEqual({ brandStory: "Clean skincare since 2015.", audience: "Women 25-40 who read labels." });
   });
 

@@ -43,11 +43,7 @@ describe("dueClientReminder", () => {
         remindersSent = due;
       }
     }
-    expect(sent).toEqual([
-      "1@2026-03-04T09:00:00.000Z",
-      "2@2026-03-06T09:00:00.000Z",
-      "3@2026-03-08T09:00:00.000Z",
-    ]);
+    expect(sent).toEqual(["1@2026-03-04T09:00:00.000Z", "2@2026-03-06T09:00:00.000Z", "3@2026-03-08T09:00:00.000Z"]);
   });
 
   it("does not repeat a reminder already sent for this due time", () => {
@@ -83,7 +79,9 @@ describe("accountManagerAlertDue", () => {
   });
 
   it("alerts once per stall", () => {
-    expect(accountManagerAlertDue({ ...base, alertedForProgressAt: lastProgressAt, now: at("2026-03-09T09:00:00Z") })).toBe(false);
+    expect(
+      accountManagerAlertDue({ ...base, alertedForProgressAt: lastProgressAt, now: at("2026-03-09T09:00:00Z") }),
+    ).toBe(false);
   });
 
   it("alerts again after new progress stalls for another 48 hours", () => {
@@ -94,7 +92,9 @@ describe("accountManagerAlertDue", () => {
   });
 
   it("is never due when no required step is open", () => {
-    expect(accountManagerAlertDue({ ...base, hasOpenRequiredStep: false, now: at("2026-03-20T09:00:00Z") })).toBe(false);
+    expect(accountManagerAlertDue({ ...base, hasOpenRequiredStep: false, now: at("2026-03-20T09:00:00Z") })).toBe(
+      false,
+    );
   });
 });
 
@@ -102,17 +102,33 @@ describe("forwardedStepAlertDue", () => {
   const forwardedAt = at("2026-03-03T15:00:00Z");
 
   it("counts 48 hours from when the step was forwarded", () => {
-    expect(forwardedStepAlertDue({ createdAt: forwardedAt, alertedAt: null, now: at("2026-03-05T14:59:00Z"), isOpen: true })).toBe(false);
-    expect(forwardedStepAlertDue({ createdAt: forwardedAt, alertedAt: null, now: at("2026-03-05T15:00:00Z"), isOpen: true })).toBe(true);
+    expect(
+      forwardedStepAlertDue({ createdAt: forwardedAt, alertedAt: null, now: at("2026-03-05T14:59:00Z"), isOpen: true }),
+    ).toBe(false);
+    expect(
+      forwardedStepAlertDue({ createdAt: forwardedAt, alertedAt: null, now: at("2026-03-05T15:00:00Z"), isOpen: true }),
+    ).toBe(true);
   });
 
   it("alerts only once", () => {
     expect(
-      forwardedStepAlertDue({ createdAt: forwardedAt, alertedAt: at("2026-03-05T15:00:00Z"), now: at("2026-03-09T00:00:00Z"), isOpen: true }),
+      forwardedStepAlertDue({
+        createdAt: forwardedAt,
+        alertedAt: at("2026-03-05T15:00:00Z"),
+        now: at("2026-03-09T00:00:00Z"),
+        isOpen: true,
+      }),
     ).toBe(false);
   });
 
   it("is not due once the colleague has done the step", () => {
-    expect(forwardedStepAlertDue({ createdAt: forwardedAt, alertedAt: null, now: at("2026-03-09T00:00:00Z"), isOpen: false })).toBe(false);
+    expect(
+      forwardedStepAlertDue({
+        createdAt: forwardedAt,
+        alertedAt: null,
+        now: at("2026-03-09T00:00:00Z"),
+        isOpen: false,
+      }),
+    ).toBe(false);
   });
 });

@@ -15,10 +15,11 @@ import {
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
-/** A deliverable with its publish time as a number, so sweeps never touch Date objects. */
+/** A deliverable with its publish time as a number and its brand's rules resolved once. */
 export interface TimedDeliverable {
   d: Deliverable;
   at: number;
+  brand: BrandRules;
 }
 
 export interface BrandRules {
@@ -97,9 +98,10 @@ export function buildRuleContext(input: ConflictInput, now: Date): RuleContext {
 
   const deliverables: TimedDeliverable[] = [];
   for (const d of input.deliverables) {
-    if (d.status !== "cancelled") deliverables.push({ d, at: d.publishAt.getTime() });
+    if (d.status !== "cancelled") deliverables.push({ d, at: d.publishAt.getTime(), brand: brand(d.brandId) });
   }
-  deliverables.sort((a, b) => a.at - b.at || compareIds(a.d.id, b.d.id));
+  // Already sorted input (ORDER BY publish_at, id) costs one pass: V8's TimSort detects the run.
+  deliverables.sort((a, b) => a.at - b.at || (a.d.id < b.d.id ? -1 : a.d.id > b.d.id ? 1 : 0));
 
   const channelPlatforms = input.access?.channelPlatforms ?? DEFAULT_CHANNEL_PLATFORMS;
   const verified = new Set((input.access?.verified ?? []).map((v) => `${v.brandId}\u0000${v.platform}`));
@@ -117,9 +119,13 @@ export function buildRuleContext(input: ConflictInput, now: Date): RuleContext {
   };
 }
 
-/** Groups items under a string key, keeping their order (so pre-sorted input stays sorted). */
-export function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string | null): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
+/**
+ * Groups items, keeping their order (so pre-sorted input stays sorted); null drops an item.
+ * Group by existing strings or objects and nest, rather than concatenating keys: hashing a fresh
+ * string per item was the single biggest cost at 100,000 deliverables.
+ */
+export function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K | null): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
   for (const item of items) {
     const key = keyOf(item);
     if (key === null) continue;

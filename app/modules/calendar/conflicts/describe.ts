@@ -1,15 +1,18 @@
 // Wording helpers for conflict messages. Messages avoid clock times on purpose: they are built
 // once on the server, while each viewer sees the calendar in their own time zone.
 
-import { compareIds } from "./context";
 import type { ConflictCode } from "./types";
 
 const MINUTE_MS = 60_000;
 
-/** Code plus sorted ids: the same pair gives the same key whichever order it was found in. */
-export function conflictKey(code: ConflictCode, ids: readonly string[], qualifier?: string): string {
-  const sorted = [...ids].sort(compareIds).join("+");
-  return qualifier === undefined ? `${code}:${sorted}` : `${code}:${sorted}:${qualifier}`;
+/** Code plus the two ids in sorted order: the same pair gets the same key however it was found. */
+export function pairKey(code: ConflictCode, a: string, b: string): string {
+  return a < b ? `${code}:${a}+${b}` : `${code}:${b}+${a}`;
+}
+
+/** Code, the one object involved, and what about it is in conflict. */
+export function objectKey(code: ConflictCode, id: string, qualifier: string): string {
+  return `${code}:${id}:${qualifier}`;
 }
 
 export function quote(title: string): string {

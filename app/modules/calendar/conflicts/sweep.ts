@@ -81,15 +81,15 @@ export function overlappingPairsAcrossGroups<T>(
  * (strictly: exactly `reach` apart is fine). Points (epoch ms in `at`) must be sorted by time. Each group keeps a
  * queue of recent points; walking it from the newest end stops at the first point out of reach.
  */
-export function nearbyPairsAcrossGroups<T extends { at: number }>(
+export function nearbyPairsAcrossGroups<T extends { at: number }, G>(
   points: readonly T[],
-  groupOf: (point: T) => string,
-  reachOf: (group: string) => number,
+  groupOf: (point: T) => G,
+  reachOf: (group: G) => number,
   onPair: (earlier: T, later: T) => void,
 ): void {
   let maxReach = 0;
   for (const point of points) maxReach = Math.max(maxReach, reachOf(groupOf(point)));
-  const recent = new Map<string, { points: T[]; head: number }>();
+  const recent = new Map<G, { points: T[]; head: number }>();
   for (const point of points) {
     const group = groupOf(point);
     const reach = reachOf(group);

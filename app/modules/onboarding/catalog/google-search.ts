@@ -27,7 +27,10 @@ function validateSearchConsoleProperty(raw: string) {
     // The prefix is the property: query strings and fragments are never part of it.
     return accept(`${url.protocol}//${url.host}${url.pathname}`);
   }
-  const domain = value.replace(/^sc-domain:/i, "").replace(/\/$/, "").toLowerCase();
+  const domain = value
+    .replace(/^sc-domain:/i, "")
+    .replace(/\/$/, "")
+    .toLowerCase();
   if (domain.includes("/")) {
     return refuse(
       "A URL-prefix property starts with https:// (for example https://www.example.com/blog/); a domain property is just the domain (example.com).",

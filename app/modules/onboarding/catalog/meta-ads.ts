@@ -2,8 +2,7 @@ import { accept, digitsOf, isAgencyOwnId, isDigits, refuse, tidy } from "./asset
 import { META_LAST_CHECKED, metaPartnerSteps } from "./meta-partner-steps";
 import type { PlatformEntry } from "./types";
 
-const OWN_PORTFOLIO =
-  "That is our business portfolio ID, the one you give access to. Here we need the ID of your own ";
+const OWN_PORTFOLIO = "That is our business portfolio ID, the one you give access to. Here we need the ID of your own ";
 
 export const metaAdAccount: PlatformEntry = {
   key: "meta_ad_account",

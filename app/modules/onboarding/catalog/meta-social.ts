@@ -74,7 +74,9 @@ export const instagram: PlatformEntry = {
       }
       const fromUrl = /instagram\.com\/([^/?#\s]+)/i.exec(value)?.[1];
       if (fromUrl && INSTAGRAM_NON_PROFILE_PATHS.has(fromUrl.toLowerCase())) {
-        return refuse("That is a link to a post, not to your profile. Enter your Instagram username, for example @lumenskincare.");
+        return refuse(
+          "That is a link to a post, not to your profile. Enter your Instagram username, for example @lumenskincare.",
+        );
       }
       const handle = (fromUrl ?? value).replace(/^@/, "").toLowerCase();
       if (!INSTAGRAM_USERNAME.test(handle) || handle.endsWith(".") || handle.includes("..")) {
@@ -85,6 +87,8 @@ export const instagram: PlatformEntry = {
       return accept(handle);
     },
   },
-  notes: ["The Instagram account must be connected to your business portfolio (Business settings > Accounts > Instagram accounts) before it can be shared."],
+  notes: [
+    "The Instagram account must be connected to your business portfolio (Business settings > Accounts > Instagram accounts) before it can be shared.",
+  ],
   lastChecked: META_LAST_CHECKED,
 };

@@ -33,7 +33,9 @@ export const tiktokAds: PlatformEntry = {
       const candidate = /[?&]aadvid=(\d+)/.exec(value)?.[1] ?? value.replace(/\s/g, "");
       if (isDigits(candidate, 10, 20)) {
         if (isAgencyOwnId(candidate, context?.agencyIds?.tiktokBusinessCenterId)) {
-          return refuse(`That is our Business Center ID. We need your ad account's advertiser ID. ${WHERE_ADVERTISER_ID}`);
+          return refuse(
+            `That is our Business Center ID. We need your ad account's advertiser ID. ${WHERE_ADVERTISER_ID}`,
+          );
         }
         return accept(candidate);
       }
@@ -45,8 +47,6 @@ export const tiktokAds: PlatformEntry = {
       return refuse(`An advertiser ID is a number of 10 to 20 digits. ${WHERE_ADVERTISER_ID}`);
     },
   },
-  notes: [
-    "If you'd rather we send the request: give us your advertiser ID and the Business Center owner accepts it.",
-  ],
+  notes: ["If you'd rather we send the request: give us your advertiser ID and the Business Center owner accepts it."],
   lastChecked: "2026-11-01",
 };

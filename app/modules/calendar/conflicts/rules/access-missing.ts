@@ -1,20 +1,19 @@
 import type { ConflictRule, RuleContext } from "../context";
-import { channelLabel, conflictKey, platformLabel, quote } from "../describe";
+import { channelLabel, objectKey, platformLabel, quote } from "../describe";
 import type { AccessMissingConflict } from "../types";
 
 function detect(ctx: RuleContext): AccessMissingConflict[] {
   const conflicts: AccessMissingConflict[] = [];
-  for (const { d } of ctx.deliverables) {
+  for (const { d, brand } of ctx.deliverables) {
     // Once it is live the access question is moot; cancelled ones never reach the context.
     if (d.status === "published") continue;
     const platform = ctx.platformFor(d.channel);
     if (platform === null || ctx.isVerified(d.brandId, platform)) continue;
-    const brand = ctx.brand(d.brandId);
     conflicts.push({
       code: "ACCESS_MISSING",
       severity: "warning",
       // The platform is part of the key: moving to another channel is a new access question.
-      key: conflictKey("ACCESS_MISSING", [d.id], platform),
+      key: objectKey("ACCESS_MISSING", d.id, platform),
       brandId: brand.id,
       objectIds: [d.id],
       startsAt: d.publishAt,

@@ -1,5 +1,5 @@
-import { blackoutRefOf, compareIds, groupBy, type BrandRules, type ConflictRule, type RuleContext, type TimedDeliverable } from "../context";
-import { conflictKey, formatDuration, quote } from "../describe";
+import { blackoutRefOf, groupBy, type BrandRules, type ConflictRule, type RuleContext, type TimedDeliverable } from "../context";
+import { formatDuration, objectKey, quote } from "../describe";
 import { byStart, intersectingPairs, type Span } from "../sweep";
 import type { Blackout, BlackoutConflict, Campaign, Deliverable } from "../types";
 
@@ -16,7 +16,7 @@ function toConflict(brand: BrandRules, subject: Subject, blackout: Blackout): Bl
     const d = subject.deliverable;
     return {
       ...base,
-      key: conflictKey("BLACKOUT", [d.id], blackoutRef),
+      key: objectKey("BLACKOUT", d.id, blackoutRef),
       objectIds: [d.id],
       startsAt: d.publishAt,
       message: `${quote(d.title)} is set to publish during ${brand.name}'s blackout${because(blackout)}.`,
@@ -28,7 +28,7 @@ function toConflict(brand: BrandRules, subject: Subject, blackout: Blackout): Bl
   const endsAt = c.endsAt < blackout.endsAt ? c.endsAt : blackout.endsAt;
   return {
     ...base,
-    key: conflictKey("BLACKOUT", [c.id], blackoutRef),
+    key: objectKey("BLACKOUT", c.id, blackoutRef),
     objectIds: [c.id],
     startsAt,
     message:
@@ -50,23 +50,23 @@ function subjectSpans(campaigns: readonly Campaign[], deliverables: readonly Tim
 }
 
 /**
- * Per brand, subjects and blackouts are both sorted by start and joined by one sweep; only
- * brands that have blackouts are looked at at all.
+ * Per brand, subjects and blackouts are both sorted by start and joined by one sweep; brands
+ * without blackouts are skipped while grouping.
  */
 function detect(ctx: RuleContext): BlackoutConflict[] {
   const conflicts: BlackoutConflict[] = [];
-  const deliverablesByBrand = groupBy(ctx.deliverables, (t) => t.d.brandId);
-  const campaignsByBrand = groupBy(ctx.campaigns, (c) => c.brandId);
-  const brandIds = new Set([...deliverablesByBrand.keys(), ...campaignsByBrand.keys()]);
-  for (const brandId of [...brandIds].sort(compareIds)) {
-    const brand = ctx.brand(brandId);
-    if (brand.blackouts.length === 0) continue;
+  const deliverablesByBrand = groupBy(ctx.deliverables, (t) => (t.brand.blackouts.length ? t.brand : null));
+  const campaignsByBrand = groupBy(ctx.campaigns, (c) => {
+    const brand = ctx.brand(c.brandId);
+    return brand.blackouts.length ? brand : null;
+  });
+  for (const brand of new Set([...deliverablesByBrand.keys(), ...campaignsByBrand.keys()])) {
     const blackouts: Span<Blackout>[] = brand.blackouts.map((b) => ({
       item: b,
       start: b.startsAt.getTime(),
       end: b.endsAt.getTime(),
     }));
-    const subjects = subjectSpans(campaignsByBrand.get(brandId) ?? [], deliverablesByBrand.get(brandId) ?? []);
+    const subjects = subjectSpans(campaignsByBrand.get(brand) ?? [], deliverablesByBrand.get(brand) ?? []);
     intersectingPairs(subjects, blackouts, (subject, blackout) => conflicts.push(toConflict(brand, subject, blackout)));
   }
   return conflicts;

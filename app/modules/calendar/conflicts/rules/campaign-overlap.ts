@@ -1,5 +1,5 @@
 import { compareIds, type ConflictRule, type RuleContext } from "../context";
-import { channelLabel, conflictKey, formatDuration, listLabels, quote } from "../describe";
+import { channelLabel, formatDuration, listLabels, pairKey, quote } from "../describe";
 import { overlappingPairsAcrossGroups, type Span } from "../sweep";
 import type { Campaign, CampaignOverlapConflict, CampaignSide } from "../types";
 
@@ -58,7 +58,7 @@ function toConflict(ctx: RuleContext, { earlier, later, sharedChannels }: Overla
   return {
     code: "CAMPAIGN_OVERLAP",
     severity: "warning",
-    key: conflictKey("CAMPAIGN_OVERLAP", [earlier.id, later.id]),
+    key: pairKey("CAMPAIGN_OVERLAP", earlier.id, later.id),
     brandId: brand.id,
     objectIds: [earlier.id, later.id],
     startsAt: overlapStartsAt,

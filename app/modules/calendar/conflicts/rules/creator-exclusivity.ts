@@ -1,13 +1,13 @@
 import { groupBy, type ConflictRule, type RuleContext, type TimedDeliverable } from "../context";
-import { conflictKey, formatDuration, quote, wholeMinutes } from "../describe";
+import { formatDuration, pairKey, quote, wholeMinutes } from "../describe";
 import { nearbyPairsAcrossGroups } from "../sweep";
 import type { CreatorExclusivityConflict } from "../types";
 
 const DAY_MS = 86_400_000;
 
 function toConflict(ctx: RuleContext, earlier: TimedDeliverable, later: TimedDeliverable): CreatorExclusivityConflict {
-  const first = ctx.brand(earlier.d.brandId);
-  const second = ctx.brand(later.d.brandId);
+  const first = earlier.brand;
+  const second = later.brand;
   // Each brand protects a window around its own posts; the pair breaks whichever window is longer.
   const windowOwner = second.exclusivityMs > first.exclusivityMs ? second : first;
   const creatorId = earlier.d.creatorId ?? "";
@@ -18,7 +18,7 @@ function toConflict(ctx: RuleContext, earlier: TimedDeliverable, later: TimedDel
   return {
     code: "CREATOR_EXCLUSIVITY",
     severity: "error",
-    key: conflictKey("CREATOR_EXCLUSIVITY", [earlier.d.id, later.d.id]),
+    key: pairKey("CREATOR_EXCLUSIVITY", earlier.d.id, later.d.id),
     brandId: windowOwner.id,
     objectIds: [earlier.d.id, later.d.id],
     startsAt: earlier.d.publishAt,
@@ -42,18 +42,17 @@ function toConflict(ctx: RuleContext, earlier: TimedDeliverable, later: TimedDel
  */
 function detect(ctx: RuleContext): CreatorExclusivityConflict[] {
   const conflicts: CreatorExclusivityConflict[] = [];
-  const groups = groupBy(ctx.deliverables, (t) => {
-    const categoryKey = ctx.brand(t.d.brandId).categoryKey;
-    // No creator or no category: nobody to hold to exclusivity, or no competitors to define.
-    return t.d.creatorId === null || categoryKey === null ? null : `${t.d.creatorId}\u0000${categoryKey}`;
-  });
-  for (const posts of groups.values()) {
-    nearbyPairsAcrossGroups(
-      posts,
-      (t) => t.d.brandId,
-      (brandId) => ctx.brand(brandId).exclusivityMs,
-      (earlier, later) => conflicts.push(toConflict(ctx, earlier, later)),
-    );
+  // No creator or no category: nobody to hold to exclusivity, or no competitors to define.
+  const byCreator = groupBy(ctx.deliverables, (t) => (t.brand.categoryKey === null ? null : t.d.creatorId));
+  for (const creatorPosts of byCreator.values()) {
+    for (const posts of groupBy(creatorPosts, (t) => t.brand.categoryKey).values()) {
+      nearbyPairsAcrossGroups(
+        posts,
+        (t) => t.brand,
+        (brand) => brand.exclusivityMs,
+        (earlier, later) => conflicts.push(toConflict(ctx, earlier, later)),
+      );
+    }
   }
   return conflicts;
 }

@@ -1,21 +1,16 @@
 import { groupBy, type ConflictRule, type RuleContext, type TimedDeliverable } from "../context";
-import { channelLabel, conflictKey, formatDuration, quote, wholeMinutes } from "../describe";
+import { channelLabel, formatDuration, pairKey, quote, wholeMinutes } from "../describe";
 import type { PostCollisionConflict } from "../types";
 
-function toConflict(
-  ctx: RuleContext,
-  earlier: TimedDeliverable,
-  later: TimedDeliverable,
-  spacingMs: number,
-): PostCollisionConflict {
-  const brand = ctx.brand(earlier.d.brandId);
+function toConflict(earlier: TimedDeliverable, later: TimedDeliverable, spacingMs: number): PostCollisionConflict {
+  const brand = earlier.brand;
   const channel = earlier.d.channel;
   const gapMs = later.at - earlier.at;
   const when = gapMs < 60_000 ? "at the same time" : `${formatDuration(gapMs)} apart`;
   return {
     code: "POST_COLLISION",
     severity: "warning",
-    key: conflictKey("POST_COLLISION", [earlier.d.id, later.d.id]),
+    key: pairKey("POST_COLLISION", earlier.d.id, later.d.id),
     brandId: brand.id,
     objectIds: [earlier.d.id, later.d.id],
     startsAt: earlier.d.publishAt,
@@ -33,12 +28,13 @@ function toConflict(
  */
 function detect(ctx: RuleContext): PostCollisionConflict[] {
   const conflicts: PostCollisionConflict[] = [];
-  const groups = groupBy(ctx.deliverables, (t) => `${t.d.brandId}\u0000${t.d.channel}`);
-  for (const posts of groups.values()) {
-    const spacingMs = ctx.brand(posts[0].d.brandId).spacingMs(posts[0].d.channel);
-    for (let i = 1; i < posts.length; i++) {
-      for (let j = i - 1; j >= 0 && posts[i].at - posts[j].at < spacingMs; j--) {
-        conflicts.push(toConflict(ctx, posts[j], posts[i], spacingMs));
+  for (const [brand, brandPosts] of groupBy(ctx.deliverables, (t) => t.brand)) {
+    for (const [channel, posts] of groupBy(brandPosts, (t) => t.d.channel)) {
+      const spacingMs = brand.spacingMs(channel);
+      for (let i = 1; i < posts.length; i++) {
+        for (let j = i - 1; j >= 0 && posts[i].at - posts[j].at < spacingMs; j--) {
+          conflicts.push(toConflict(posts[j], posts[i], spacingMs));
+        }
       }
     }
   }

@@ -1,25 +1,24 @@
 import type { ConflictRule, RuleContext } from "../context";
-import { conflictKey, formatDuration, quote } from "../describe";
+import { formatDuration, objectKey, quote } from "../describe";
 import { SIGNOFF_WARNING_HOURS, type SignoffRiskConflict } from "../types";
 
 const WARNING_MS = SIGNOFF_WARNING_HOURS * 3_600_000;
 
 function detect(ctx: RuleContext): SignoffRiskConflict[] {
   const conflicts: SignoffRiskConflict[] = [];
-  for (const { d } of ctx.deliverables) {
+  for (const { d, brand } of ctx.deliverables) {
     // Published ones are past the point of no return; cancelled ones never reach the context.
     if (d.signedOff || d.status === "published") continue;
     const untilMs = d.signOffDeadline.getTime() - ctx.now;
     if (untilMs > WARNING_MS) continue;
     // At the deadline itself the deliverable is already blocked (PRODUCT.md §5), hence <= 0.
     const overdue = untilMs <= 0;
-    const brand = ctx.brand(d.brandId);
     const ago = untilMs > -60_000 ? "just now" : `${formatDuration(untilMs)} ago`;
     conflicts.push({
       code: "SIGNOFF_RISK",
       severity: overdue ? "error" : "warning",
       // The phase is part of the key: acknowledging "due soon" must not also silence "overdue".
-      key: conflictKey("SIGNOFF_RISK", [d.id], overdue ? "overdue" : "due-soon"),
+      key: objectKey("SIGNOFF_RISK", d.id, overdue ? "overdue" : "due-soon"),
       brandId: brand.id,
       objectIds: [d.id],
       startsAt: d.signOffDeadline,
