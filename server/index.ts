@@ -32,7 +32,7 @@ async function main() {
   app.set("trust proxy", false);
   app.use(compression());
   app.use(securityHeaders(e.NODE_ENV === "development"));
-  app.use(clientIp(process.env.TRUST_PROXY === "true"));
+  app.use(clientIp(e.TRUST_PROXY));
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
   app.use(sameOriginOnly(() => new URL(e.APP_URL).host, [/^\/api\/uploadthing/]));

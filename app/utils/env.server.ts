@@ -19,6 +19,7 @@ const schema = z.object({
   ALLOW_PRIVATE_WEBHOOKS: bool.default("false"),
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(30),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+  TRUST_PROXY: bool.default("false"),
 });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string; secureCookies: boolean };

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { coreField, type Brief, type BriefDraft, type CoreFieldKey, type CustomValue } from "./core-sections";
 import { issuesByPath } from "./errors";
-import { sortedCustomFields, type BriefTemplate, type CustomField } from "./template";
+import { sortedCustomFields, type BriefTemplate, type CustomFieldType } from "./template";
 
 /**
  * ONE zod schema per template, used by the server and the form. Draft mode lets a brief be saved
@@ -11,6 +11,7 @@ import { sortedCustomFields, type BriefTemplate, type CustomField } from "./temp
 
 export type BriefMode = "draft" | "complete";
 type Schema<T> = z.ZodType<T, z.ZodTypeDef, unknown>;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 // Untouched inputs post "", and textareas post CRLF: normalise both so "blank" means absent
 // everywhere and a re-saved brief never differs from the stored one by line endings alone.
@@ -61,27 +62,18 @@ function list<T>(row: Schema<T>, max: number): Schema<T[]> {
 const group = <T extends z.ZodRawShape>(shape: T) => z.preprocess((v) => v ?? {}, z.object(shape));
 
 const choices = (options: readonly string[]) => `Pick from: ${options.join(", ")}.`;
-function customBase(field: CustomField): Schema<CustomValue> {
-  const options = field.options ?? [];
-  switch (field.type) {
-    case "text":
-      return text(200);
-    case "long_text":
-      return text(5000);
-    case "number":
-      return numeric;
-    case "date":
-      return isoDate;
-    case "url":
-      return webUrl;
-    case "select":
-      return z.string().refine((v) => options.includes(v), choices(options));
-    case "checklist":
-      return list(z.preprocess(normalise, z.string()), options.length)
-        .refine((ticked) => ticked.every((v) => options.includes(v)), choices(options))
-        .refine((ticked) => new Set(ticked).size === ticked.length, "Tick each option once.");
-  }
-}
+const CUSTOM_BASE: Record<CustomFieldType, (options: readonly string[]) => Schema<CustomValue>> = {
+  text: () => text(200),
+  long_text: () => text(5000),
+  number: () => numeric,
+  date: () => isoDate,
+  url: () => webUrl,
+  select: (options) => z.string().refine((v) => options.includes(v), choices(options)),
+  checklist: (options) =>
+    list(z.preprocess(normalise, z.string()), options.length)
+      .refine((ticked) => ticked.every((v) => options.includes(v)), choices(options))
+      .refine((ticked) => new Set(ticked).size === ticked.length, "Tick each option once."),
+};
 
 function timelineSchema(mode: BriefMode) {
   const shape = {
@@ -130,7 +122,7 @@ export function briefSchema(template: BriefTemplate, options?: { mode: BriefMode
 export function briefSchema(template: BriefTemplate, { mode }: { mode: BriefMode } = { mode: "draft" }): Schema<BriefDraft> {
   const row = rows(mode);
   const customShape: Record<string, Schema<CustomValue | undefined>> = Object.fromEntries(
-    sortedCustomFields(template).map((f) => [f.key, slot(customBase(f), f.label, f.required, mode)]),
+    sortedCustomFields(template).map((f) => [f.key, slot(CUSTOM_BASE[f.type](f.options ?? []), f.label, f.required, mode)]),
   );
   return z.object({
     brandStory: core("brandStory", text(5000), mode),
@@ -167,7 +159,6 @@ export function parseBriefFormData(template: BriefTemplate, entries: FormEntries
 
 const UNSAFE_SEGMENTS = new Set(["__proto__", "prototype", "constructor"]);
 const MAX_ROW_INDEX = 199; // no list is longer; stops "rows.99999999" from allocating a huge array
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Turns flat form names into nested objects and arrays (numeric segments are row indexes). */
 export function nestFormEntries(entries: FormEntries): Record<string, unknown> {

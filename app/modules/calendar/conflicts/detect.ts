@@ -36,6 +36,13 @@ export function compareConflicts(a: Conflict, b: Conflict): number {
   );
 }
 
+/** Same order as compareConflicts, with sort keys computed once per conflict instead of per comparison. */
+function sortConflicts(conflicts: Conflict[]): Conflict[] {
+  const decorated = conflicts.map((c) => ({ c, rank: SEVERITY_RANK[c.severity], at: c.startsAt.getTime(), key: c.key }));
+  decorated.sort((a, b) => a.rank - b.rank || a.at - b.at || compareIds(a.key, b.key));
+  return decorated.map((d) => d.c);
+}
+
 export interface DetectOptions {
   /** Run only these rules, e.g. to recompute what a single change can affect. */
   only?: readonly ConflictCode[];
@@ -48,7 +55,7 @@ export interface DetectOptions {
 export function detectConflicts(input: ConflictInput, now: Date, options: DetectOptions = {}): Conflict[] {
   const ctx = buildRuleContext(input, now);
   const rules = options.only ? RULES.filter((rule) => options.only?.includes(rule.meta.code)) : RULES;
-  let conflicts: Conflict[] = [];
-  for (const rule of rules) conflicts = conflicts.concat(rule.detect(ctx));
-  return conflicts.sort(compareConflicts);
+  const conflicts: Conflict[] = [];
+  for (const rule of rules) for (const conflict of rule.detect(ctx)) conflicts.push(conflict);
+  return sortConflicts(conflicts);
 }

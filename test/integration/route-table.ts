@@ -1,0 +1,40 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+
+export type Who = "owner" | "admin" | "coordinator" | "agencyMember" | "brandLead" | "creator" | "clientContact" | "outsider";
+
+type Fn = (args: LoaderFunctionArgs | ActionFunctionArgs) => unknown;
+
+export interface RouteCase {
+  name: string;
+  path: string;
+  method: "GET" | "POST";
+  load: () => Promise<{ loader?: Fn; action?: Fn }>;
+  /** Param name → a key of the test's id map (or a literal). */
+  params?: Record<string, string>;
+  form?: Record<string, string>;
+  allowed: Who[];
+  denied?: Who[];
+}
+
+const SCOPED: Who[] = ["agencyMember", "brandLead", "creator", "clientContact"];
+const ADMINS: Who[] = ["owner", "admin"];
+const EVERYONE: Who[] = ["owner", "admin", "coordinator", ...SCOPED];
+
+/** Every workspace route with who may use it; the isolation test covers each row. */
+export const ROUTES: RouteCase[] = [
+  { name: "home", path: "/w/:workspace", method: "GET", load: () => import("~/routes/w.$workspace._index"), allowed: EVERYONE },
+  { name: "layout", path: "/w/:workspace", method: "GET", load: () => import("~/routes/w.$workspace"), allowed: EVERYONE },
+  { name: "notifications", path: "/w/:workspace/notifications", method: "GET", load: () => import("~/routes/w.$workspace.notifications"), allowed: EVERYONE },
+  { name: "members", path: "/w/:workspace/members", method: "GET", load: () => import("~/routes/w.$workspace.members"), allowed: ADMINS, denied: ["coordinator", ...SCOPED] },
+  { name: "members (action)", path: "/w/:workspace/members", method: "POST", load: () => import("~/routes/w.$workspace.members"), form: { intent: "invite", email: "x@example.test", role: "admin" }, allowed: ADMINS, denied: ["coordinator", ...SCOPED] },
+  { name: "directory", path: "/w/:workspace/directory", method: "GET", load: () => import("~/routes/w.$workspace.directory"), allowed: ADMINS, denied: ["coordinator", ...SCOPED] },
+  { name: "directory (action)", path: "/w/:workspace/directory", method: "POST", load: () => import("~/routes/w.$workspace.directory"), form: { intent: "delete-brand", id: "x" }, allowed: ADMINS, denied: ["coordinator", ...SCOPED] },
+  { name: "settings", path: "/w/:workspace/settings", method: "GET", load: () => import("~/routes/w.$workspace.settings"), allowed: ADMINS, denied: ["coordinator", ...SCOPED] },
+  { name: "settings (action)", path: "/w/:workspace/settings", method: "POST", load: () => import("~/routes/w.$workspace.settings"), form: { name: "X" }, allowed: ADMINS, denied: ["coordinator", ...SCOPED] },
+  { name: "audit", path: "/w/:workspace/audit", method: "GET", load: () => import("~/routes/w.$workspace.audit"), allowed: ADMINS, denied: ["coordinator", ...SCOPED] },
+  { name: "audit csv", path: "/w/:workspace/audit.csv", method: "GET", load: () => import("~/routes/w.$workspace.audit[.]csv"), allowed: ADMINS, denied: ["coordinator", ...SCOPED] },
+  { name: "webhooks", path: "/w/:workspace/webhooks", method: "GET", load: () => import("~/routes/w.$workspace.webhooks"), allowed: ADMINS, denied: ["coordinator", ...SCOPED] },
+  { name: "webhooks (action)", path: "/w/:workspace/webhooks", method: "POST", load: () => import("~/routes/w.$workspace.webhooks"), form: { intent: "create", url: "https://example.com/hook" }, allowed: ADMINS, denied: ["coordinator", ...SCOPED] },
+  { name: "file", path: "/w/:workspace/files/:fileId", method: "GET", params: { fileId: "fileA" }, load: () => import("~/routes/w.$workspace.files.$fileId"), allowed: [] },
+  { name: "uploads (action)", path: "/w/:workspace/uploads", method: "POST", load: () => import("~/routes/w.$workspace.uploads"), form: { purpose: "other" }, allowed: EVERYONE },
+];
