@@ -12,4 +12,6 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": "error",
     },
   },
+  // Test helpers named use* are vitest fixtures, not React hooks.
+  { files: ["test/**"], rules: { "react-hooks/rules-of-hooks": "off" } },
 );

@@ -1,6 +1,6 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, Outlet, useLoaderData, useMatches } from "@remix-run/react";
+import { Form, Link, Outlet, useLoaderData, useMatches, type ShouldRevalidateFunction } from "@remix-run/react";
 import { InboxIcon } from "~/components/icons";
 import { BatonLogo } from "~/components/logo";
 import { GeneralErrorBoundary } from "~/components/shell/error-boundary";
@@ -16,14 +16,21 @@ const fmt = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireMailbox(request);
-  const to = (new URL(request.url).searchParams.get("to") ?? "").trim().slice(0, 320);
-  const rows = await listMailbox({ to: to || undefined });
+  const url = new URL(request.url);
+  const to = (url.searchParams.get("to") ?? "").trim().slice(0, 320);
+  // A message page (/dev/mail/:id) renders instead of the list: skip the query there.
+  const isList = url.pathname.replace(/\/$/, "") === "/dev/mail";
+  const rows = isList ? await listMailbox({ to: to || undefined }) : [];
   return json({
     to,
     limit: MAILBOX_PAGE_SIZE,
     messages: rows.map((m) => ({ id: m.id, to: m.to, subject: m.subject, at: m.createdAt.toISOString(), when: `${fmt.format(m.createdAt)} UTC` })),
   });
 }
+
+/** The list is loaded only on /dev/mail itself, so coming back from a message loads it again. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  currentUrl.pathname !== nextUrl.pathname || defaultShouldRevalidate;
 
 function Mailbox() {
   const { to, messages, limit } = useLoaderData<typeof loader>();

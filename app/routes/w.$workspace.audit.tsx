@@ -145,9 +145,24 @@ export default function AuditPage() {
       <Card
         flush
         title="Events"
-        description={data.total === 0 ? "No events match." : `Showing ${first}–${last} of ${data.total.toLocaleString("en-US")}, newest first.`}
+        description={
+          data.total === 0
+            ? "No events match."
+            : data.events.length === 0
+              ? `${data.total.toLocaleString("en-US")} events match.`
+              : `Showing ${first}–${last} of ${data.total.toLocaleString("en-US")}, newest first.`
+        }
       >
-        {data.events.length === 0 ? (
+        {data.events.length === 0 && data.total > 0 ? (
+          <div className="p-4 sm:p-6">
+            <EmptyState
+              icon={<ShieldIcon />}
+              title="This page is past the last event"
+              description={`There ${lastPage === 1 ? "is 1 page" : `are ${lastPage} pages`} of events for these filters.`}
+              action={<Link to={pageLink(data.filterQuery, 1)} className={buttonClasses("secondary", "sm")}>Go to the newest events</Link>}
+            />
+          </div>
+        ) : data.events.length === 0 ? (
           <div className="p-4 sm:p-6">
             <EmptyState
               icon={<ShieldIcon />}
@@ -168,7 +183,7 @@ export default function AuditPage() {
                 <li key={e.id} className="space-y-1.5 px-4 py-3 text-sm">
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <Badge tone={toneOf(e.action)}>{e.action}</Badge>
-                    <time dateTime={e.at} className="text-xs text-ink-muted">{e.when}</time>
+                    <time dateTime={e.at} className="text-xs text-ink-muted">{e.when.day}, {e.when.time}</time>
                   </div>
                   <p className="break-words font-medium text-ink">{e.actor}</p>
                   <p className="break-all text-ink-soft">
@@ -194,20 +209,23 @@ export default function AuditPage() {
                   {data.events.map((e) => (
                     <TR key={e.id}>
                       <TD className="whitespace-nowrap">
-                        <time dateTime={e.at}>{e.when}</time>
+                        <time dateTime={e.at}>
+                          {e.when.day}
+                          <span className="block text-xs text-ink-muted">{e.when.time}</span>
+                        </time>
                       </TD>
-                      <TD className="max-w-[14rem] break-words font-medium text-ink">
+                      <TD className="max-w-[13rem] break-words font-medium text-ink">
                         {e.actor}
                         {e.ip ? <span className="block text-xs font-normal text-ink-muted">{e.ip}</span> : null}
                       </TD>
                       <TD>
                         <Badge tone={toneOf(e.action)}>{e.action}</Badge>
                       </TD>
-                      <TD className="max-w-[14rem]">
+                      <TD className="max-w-[9rem]">
                         <span className="block">{e.objectType.replace(/_/g, " ")}</span>
                         <span className="block truncate font-mono text-xs text-ink-muted" title={e.objectId}>{e.objectId}</span>
                       </TD>
-                      <TD className="max-w-md break-words text-xs text-ink-muted">{e.details || "—"}</TD>
+                      <TD className="min-w-[14rem] max-w-md break-words text-xs text-ink-muted">{e.details || "—"}</TD>
                     </TR>
                   ))}
                 </TBody>
@@ -215,7 +233,7 @@ export default function AuditPage() {
             </div>
           </>
         )}
-        {data.total > data.size || data.page > 1 ? (
+        {data.events.length > 0 && (data.total > data.size || data.page > 1) ? (
           <nav aria-label="Pages" className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm sm:px-6">
             {data.page > 1 ? (
               <Link to={pageLink(data.filterQuery, Math.min(data.page - 1, lastPage))} className={buttonClasses("secondary", "sm")} rel="prev">

@@ -65,9 +65,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const intentSchema = z.object({
-  intent: z.enum(["createBrand", "createAgency", "createCreator", "delete"], { errorMap: () => ({ message: "Unknown action." }) }),
+  intent: z.enum(["createBrand", "createAgency", "createCreator", "delete-brand", "delete-agency", "delete-creator"], { errorMap: () => ({ message: "Unknown action." }) }),
 });
-const deleteSchema = z.object({ kind: z.enum(["brand", "agency", "creator"]), id: z.string().min(1).max(64) });
+const deleteSchema = z.object({ id: z.string().min(1).max(64) });
 type Intent = z.infer<typeof intentSchema>["intent"];
 
 function fail(intent: Intent | null, errors: FieldErrors, opts: { formError?: string; values?: Record<string, string>; status?: number } = {}) {
@@ -119,10 +119,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const row = await createCreatorRecord(request, ctx, parsed.data);
       return done(intent, `Creator ${row.name} added.`);
     }
-    case "delete": {
+    case "delete-brand":
+    case "delete-agency":
+    case "delete-creator": {
+      const kind = intent.slice("delete-".length) as Kind;
       const parsed = parseWith(deleteSchema, form);
-      if (!parsed.success) notFound();
-      const { kind, id } = parsed.data;
+      // A malformed id is bad input (400); a well-formed one outside this workspace is 404.
+      if (!parsed.success) return fail(intent, parsed.errors, { formError: "Choose an entry from the list." });
+      const { id } = parsed.data;
       const entry = await findDirectoryEntry(ctx.workspace.id, kind, id);
       if (!entry) notFound();
       if (kind === "agency") {
@@ -182,7 +186,7 @@ export default function DirectoryPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const base = `/w/${data.slug}/directory`;
-  const deleteError = result && !result.ok && (result.intent === "delete" || result.intent === null) ? result.formError : null;
+  const deleteError = result && !result.ok && (result.intent === null || result.intent.startsWith("delete-")) ? result.formError : null;
 
   return (
     <div className="space-y-8">
@@ -190,7 +194,7 @@ export default function DirectoryPage() {
         title="Brands, agencies & creators"
         description="The directory behind every campaign. Brands are your clients, agencies your partners (your own team included) and creators the people who make the content."
       />
-      {result?.ok && result.intent === "delete" ? (
+      {result?.ok && result.intent.startsWith("delete-") ? (
         <Alert tone="success" role="status">
           {result.notice}
         </Alert>
@@ -235,7 +239,7 @@ function DeleteLink({ base, kind, id, name }: { base: string; kind: Kind; id: st
 
 function ConfirmDelete({ confirm, kind, base }: { confirm: LoaderData["confirm"]; kind: Kind; base: string }) {
   const ref = useRef<HTMLDivElement>(null);
-  const busy = useNavigation().formData?.get("intent") === "delete";
+  const busy = useNavigation().formData?.get("intent") === `delete-${kind}`;
   const show = confirm && confirm.kind === kind;
   useEffect(() => {
     if (show) ref.current?.focus();
@@ -254,8 +258,7 @@ function ConfirmDelete({ confirm, kind, base }: { confirm: LoaderData["confirm"]
         actions={
           <>
             <Form method="post" action={base} preventScrollReset>
-              <input type="hidden" name="intent" value="delete" />
-              <input type="hidden" name="kind" value={kind} />
+              <input type="hidden" name="intent" value={`delete-${kind}`} />
               <input type="hidden" name="id" value={confirm.id} />
               <Button type="submit" variant="danger" size="sm" disabled={busy}>
                 {busy ? "Deleting…" : `Delete ${noun}`}
@@ -305,7 +308,7 @@ function BrandsCard({ data, base, result }: { data: LoaderData; base: string; re
           <EmptyState icon={<BuildingIcon />} title="No brands yet" description="Add your first client brand below. Campaigns, onboarding links and sign-offs all belong to a brand." />
         </div>
       ) : (
-        <Table caption="Brands">
+        <Table wrapperClassName="relative" caption="Brands">
           <THead>
             <TR>
               <TH>Name</TH>
@@ -319,16 +322,20 @@ function BrandsCard({ data, base, result }: { data: LoaderData; base: string; re
           </THead>
           <TBody>
             {data.brands.map((b) => (
-              <TR key={b.id}>
+              <TR key={b.id} className="align-middle">
                 <TH scope="row" className="min-w-[10rem]">
-                  <span className="flex items-center gap-2.5">
-                    <span aria-hidden="true" className="h-3 w-3 shrink-0 rounded-full ring-1 ring-inset ring-black/10" style={{ backgroundColor: b.color }} />
+                  <span className="text-sm font-medium text-ink">
                     {b.name}
                   </span>
                 </TH>
                 <TD className="capitalize">{b.category ?? <span className="normal-case text-ink-muted">None</span>}</TD>
                 <TD className="whitespace-nowrap">{b.zoneLabel}</TD>
-                <TD className="whitespace-nowrap font-mono text-xs">{b.color}</TD>
+                <TD className="whitespace-nowrap">
+                  <span className="inline-flex items-center gap-2">
+                    <span aria-hidden="true" className="h-4 w-6 rounded ring-1 ring-inset ring-black/10" style={{ backgroundColor: b.color }} />
+                    <span className="font-mono text-sm">{b.color}</span>
+                  </span>
+                </TD>
                 <TD className="text-right">
                   <DeleteLink base={base} kind="brand" id={b.id} name={b.name} />
                 </TD>
@@ -346,7 +353,7 @@ function BrandsCard({ data, base, result }: { data: LoaderData; base: string; re
             <TextField label="Brand name" name="name" required defaultValue={values.name ?? ""} errors={errors.name} placeholder="Lumen Skincare" autoComplete="off" />
             <TextField label="Category (optional)" name="category" defaultValue={values.category ?? ""} errors={errors.category} placeholder="skincare" autoComplete="off" />
             <SelectField label="Time zone" name="timeZone" required options={data.zoneOptions} defaultValue={values.timeZone ?? data.defaultZone} errors={errors.timeZone} hint="Where the brand's team works." />
-            <ColorField label="Colour" name="color" defaultValue={values.color ?? DEFAULT_BRAND_COLOR} errors={errors.color} hint="A hex colour like #0ea5e9." />
+            <ColorField label="Colour" name="color" defaultValue={values.color ?? DEFAULT_BRAND_COLOR} errors={errors.color} hint="Marks the brand on the calendar." />
           </div>
           <SubmitRow busy={busy} label="Add brand" />
         </Form>
@@ -368,7 +375,7 @@ function AgenciesCard({ data, base, result }: { data: LoaderData; base: string; 
           <EmptyState icon={<SparklesIcon />} title="No agencies yet" description="Add the agencies you work with below, then invite their people as agency members." />
         </div>
       ) : (
-        <Table caption="Agencies">
+        <Table wrapperClassName="relative" caption="Agencies">
           <THead>
             <TR>
               <TH>Name</TH>
@@ -379,9 +386,9 @@ function AgenciesCard({ data, base, result }: { data: LoaderData; base: string; 
           </THead>
           <TBody>
             {data.agencies.map((a) => (
-              <TR key={a.id}>
+              <TR key={a.id} className="align-middle">
                 <TH scope="row" className="w-full">
-                  <span className="flex flex-wrap items-center gap-2">
+                  <span className="flex flex-wrap items-center gap-2 text-sm font-medium text-ink">
                     {a.name}
                     {a.isOperator ? <Badge tone="accent">Operator</Badge> : null}
                   </span>
@@ -439,7 +446,7 @@ function CreatorsCard({ data, base, result }: { data: LoaderData; base: string; 
           <EmptyState icon={<UsersIcon />} title="No creators yet" description="Add a creator profile below, then invite the creator to link it to their account." />
         </div>
       ) : (
-        <Table caption="Creators">
+        <Table wrapperClassName="relative" caption="Creators">
           <THead>
             <TR>
               <TH>Name</TH>
@@ -452,8 +459,10 @@ function CreatorsCard({ data, base, result }: { data: LoaderData; base: string; 
           </THead>
           <TBody>
             {data.creators.map((c) => (
-              <TR key={c.id}>
-                <TH scope="row" className="min-w-[9rem]">{c.name}</TH>
+              <TR key={c.id} className="align-middle">
+                <TH scope="row" className="min-w-[9rem]">
+                  <span className="text-sm font-medium text-ink">{c.name}</span>
+                </TH>
                 <TD className="whitespace-nowrap">{c.handle ?? <span className="text-ink-muted">None</span>}</TD>
                 <TD>{c.linked ? <Badge tone="success">Yes</Badge> : <Badge>No</Badge>}</TD>
                 <TD className="text-right">

@@ -150,7 +150,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   // Changing or removing someone: the target must be a member of this workspace, else 404.
   const idParsed = parseWith(memberIdSchema, form);
-  if (!idParsed.success) notFound("That member was not found.");
+  // A malformed id is bad input (400); a well-formed one outside this workspace is 404.
+  if (!idParsed.success) return fail(intent, idParsed.errors, { formError: "Choose a member from the list." });
   const { members } = await listMembers(ctx.workspace.id);
   const target = members.find((m) => m.id === idParsed.data.membershipId);
   if (!target) notFound("That member was not found.");
@@ -232,12 +233,11 @@ export default function MembersPage() {
             <EmptyState icon={<UsersIcon />} title="No members yet" description="Invite your team, your agencies, brand leads and creators with the form above." />
           </div>
         ) : (
-          <Table caption="Members, their roles and what they can see">
+          <Table wrapperClassName="relative" caption="Members, their roles and what they can see">
             <THead>
               <TR>
                 <TH>Member</TH>
-                <TH>Role</TH>
-                <TH>Access to</TH>
+                <TH>Role and access</TH>
                 <TH>Change role</TH>
                 <TH>
                   <span className="sr-only">Remove</span>
@@ -259,7 +259,7 @@ export default function MembersPage() {
             <EmptyState title="No pending invitations" description="When you invite someone, the invitation waits here until they accept it." />
           </div>
         ) : (
-          <Table caption="Pending invitations">
+          <Table wrapperClassName="relative" caption="Pending invitations">
             <THead>
               <TR>
                 <TH>Email</TH>
@@ -271,7 +271,9 @@ export default function MembersPage() {
             <TBody>
               {data.pending.map((p) => (
                 <TR key={p.id}>
-                  <TH scope="row" className="break-all">{p.email}</TH>
+                  <TH scope="row">
+                    <span className="break-all text-sm font-medium text-ink">{p.email}</span>
+                  </TH>
                   <TD>
                     <Badge tone={ROLE_TONE[p.role]}>{p.roleLabel}</Badge>
                   </TD>
@@ -294,10 +296,10 @@ export default function MembersPage() {
 
 type ActionResult = ReturnType<typeof useActionData<typeof action>>;
 
-function ScopeText({ kind, name }: { kind: ScopeKind; name: string | null }) {
+function ScopeText({ kind, name, wrap = false }: { kind: ScopeKind; name: string | null; wrap?: boolean }) {
   if (kind === "workspace") return <span className="text-ink-muted">Whole workspace</span>;
   return (
-    <span className="whitespace-nowrap">
+    <span className={wrap ? undefined : "whitespace-nowrap"}>
       <span className="text-ink-muted">{SCOPE_NOUN[kind]}: </span>
       <span className="font-medium text-ink">{name ?? "Not set"}</span>
     </span>
@@ -445,20 +447,20 @@ function MemberRow({ member: m, options, viewerIsOwner, base, result }: { member
 
   return (
     <TR>
-      <TH scope="row" className="min-w-[12rem]">
-        <span className="flex items-center gap-2">
+      <TH scope="row" className="min-w-[11rem]">
+        <span className="flex items-center gap-2 text-sm font-medium text-ink">
           {m.name}
           {m.isSelf ? <Badge tone="accent">You</Badge> : null}
         </span>
-        <span className="block break-all text-sm font-normal text-ink-muted">{m.email}</span>
+        <span className="mt-0.5 block break-all text-sm font-normal text-ink-muted">{m.email}</span>
       </TH>
-      <TD>
+      <TD className="min-w-[9rem] max-w-[12rem]">
         <Badge tone={ROLE_TONE[m.role]}>{m.roleLabel}</Badge>
+        <span className="mt-1 block text-sm">
+          <ScopeText kind={m.scopeKind} name={m.scopeName} wrap />
+        </span>
       </TD>
-      <TD>
-        <ScopeText kind={m.scopeKind} name={m.scopeName} />
-      </TD>
-      <TD className="min-w-[17rem]">
+      <TD className="w-full min-w-[19rem]">
         {m.lockedReason ? (
           <span className="text-sm text-ink-muted">{m.lockedReason}</span>
         ) : (
@@ -523,7 +525,7 @@ function MemberRow({ member: m, options, viewerIsOwner, base, result }: { member
           </Form>
         )}
       </TD>
-      <TD className="text-right">
+      <TD className="pl-0 text-right">
         {m.lockedReason ? null : (
           <Link
             to={`${base}?remove=${encodeURIComponent(m.id)}#confirm-remove`}

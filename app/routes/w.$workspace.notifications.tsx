@@ -106,7 +106,7 @@ function NotificationRow({ n, busy }: { n: Item; busy: boolean }) {
         {n.body ? <p className="mt-0.5 break-words text-sm text-ink-muted">{n.body}</p> : null}
       </div>
       {n.unread ? (
-        <Form method="post" className="shrink-0">
+        <Form method="post" className="-ml-3 shrink-0 sm:ml-0">
           <input type="hidden" name="intent" value="read-one" />
           <input type="hidden" name="id" value={n.id} />
           <Button type="submit" size="sm" variant="ghost" disabled={busy}>
@@ -182,7 +182,7 @@ export default function NotificationsPage() {
             ) : null}
             {read.length > 0 ? (
               <section aria-labelledby="read-heading">
-                <h3 id="read-heading" className="border-y border-slate-200 bg-slate-50 px-4 py-2 text-xs font-semibold uppercase tracking-wide text-ink-muted sm:px-6">
+                <h3 id="read-heading" className={cx("border-b border-slate-200 bg-slate-50 px-4 py-2 text-xs font-semibold uppercase tracking-wide text-ink-muted sm:px-6", unread.length > 0 && "border-t")}>
                   Earlier
                 </h3>
                 <ul className="divide-y divide-slate-200">
@@ -201,7 +201,6 @@ export default function NotificationsPage() {
 
       <Card title="Email preferences" description="Baton always shows notifications here. Choose which ones also reach your inbox. These settings apply in every workspace you belong to.">
         <Form method="post" className="space-y-6" noValidate>
-          <input type="hidden" name="intent" value="preferences" />
           {prefsSaved ? (
             <Alert tone="success" role="status">
               Your email preferences are saved.
@@ -247,6 +246,8 @@ export default function NotificationsPage() {
           <Button type="submit" disabled={busy}>
             Save preferences
           </Button>
+          {/* Last, so the spacing of the visible fields is not shifted by it. */}
+          <input type="hidden" name="intent" value="preferences" />
         </Form>
       </Card>
     </div>

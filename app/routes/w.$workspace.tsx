@@ -7,7 +7,8 @@ import { GeneralErrorBoundary } from "~/components/shell/error-boundary";
 import { requireMember } from "~/modules/workspaces/authz.server";
 import { navFor } from "~/modules/workspaces/navigation";
 import { ROLE_LABELS } from "~/modules/workspaces/permissions";
-import { accentVars, workspacesOf } from "~/modules/workspaces/workspaces.server";
+import { accentVars } from "~/modules/workspaces/branding";
+import { workspacesOf } from "~/modules/workspaces/workspaces.server";
 import { unreadCount } from "~/modules/notifications/inbox.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workspace.name} · Baton` : "Baton" }];

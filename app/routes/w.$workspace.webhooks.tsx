@@ -50,7 +50,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (which.data.intent === "disable") {
     const parsed = parseWith(disableSchema, form);
-    if (!parsed.success) notFound("That endpoint does not exist.");
+    // A malformed id is bad input (400); a well-formed one outside this workspace is 404.
+    if (!parsed.success) return badRequest(parsed.errors, "Choose an endpoint from the list.");
     const result = await disableEndpoint(request, ctx, parsed.data.id);
     if (!result.ok) {
       if (result.status === 404) notFound(result.message);
@@ -110,7 +111,10 @@ function DeliveryLog({ endpoint }: { endpoint: Endpoint }) {
     <details className="group rounded-lg ring-1 ring-slate-200">
       <summary className="cursor-pointer list-none px-4 py-3 text-sm font-medium text-ink hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent [&::-webkit-details-marker]:hidden">
         <span className="mr-2 inline-block transition-transform group-open:rotate-90" aria-hidden="true">›</span>
-        Delivery log <span className="font-normal text-ink-muted">(last {Math.min(endpoint.deliveries.length, DELIVERY_LOG_SIZE)} attempts)</span>
+        Delivery log{" "}
+        <span className="font-normal text-ink-muted">
+          ({endpoint.deliveries.length === 1 ? "1 attempt" : `last ${Math.min(endpoint.deliveries.length, DELIVERY_LOG_SIZE)} attempts`})
+        </span>
       </summary>
       <div className="border-t border-slate-200">
         <Table caption={`Delivery attempts to ${endpoint.url}, newest first`}>
@@ -217,7 +221,7 @@ export default function WebhooksPage() {
     .filter(([k]) => k === "eventTypes" || k.startsWith("eventTypes."))
     .flatMap(([, v]) => v);
   const active = endpoints.filter((e) => !e.disabledAt).length;
-  const values = data && !data.ok && "values" in data ? data.values : null;
+  const values = data && !data.ok && "values" in data ? (data.values as { url: string; description: string; eventTypes: string[] }) : null;
 
   return (
     <div className="space-y-8">
@@ -227,6 +231,11 @@ export default function WebhooksPage() {
       />
 
       {otherFailure ? <FormError>{otherFailure}</FormError> : null}
+      {data && data.ok && data.intent === "disable" ? (
+        <Alert tone="success" role="status">
+          Endpoint disabled. Baton sends it nothing more, including retries still waiting.
+        </Alert>
+      ) : null}
 
       {created ? (
         <Alert tone="success" role="status" title="Endpoint added. Copy its signing secret now">
@@ -240,7 +249,6 @@ export default function WebhooksPage() {
 
       <Card title="Add an endpoint" description={allowPrivate ? "Development mode: http:// and private addresses are allowed." : "The URL must use https:// and be reachable from the internet."}>
         <Form method="post" className="space-y-6" noValidate key={created?.id ?? "new"}>
-          <input type="hidden" name="intent" value="create" />
           {createFailed ? <FormError>{data.formError}</FormError> : null}
           <div className="grid gap-4 md:grid-cols-2">
             <TextField
@@ -283,6 +291,8 @@ export default function WebhooksPage() {
           <Button type="submit" disabled={busy}>
             {creating ? "Checking the address…" : "Add endpoint"}
           </Button>
+          {/* Last, so the spacing of the visible fields is not shifted by it. */}
+          <input type="hidden" name="intent" value="create" />
         </Form>
       </Card>
 
@@ -329,7 +339,7 @@ export default function WebhooksPage() {
           </ul>
         </CardSection>
         <CardSection title="Example (Node.js)" description="Use the raw request body exactly as received: re-serialised JSON will not match.">
-          <pre className="overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs leading-relaxed text-slate-100">
+          <pre tabIndex={0} aria-label="Signature verification example in Node.js" className="overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs leading-relaxed text-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-accent">
             <code>{VERIFY_SNIPPET}</code>
           </pre>
         </CardSection>

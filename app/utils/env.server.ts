@@ -25,7 +25,7 @@ const schema = z.object({
 export type Env = z.infer<typeof schema> & { APP_URL: string; secureCookies: boolean };
 
 /** Parses the environment; throws a message naming each bad variable so start-up stops clearly. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
   const result = schema.safeParse(cleaned);
   if (!result.success) {

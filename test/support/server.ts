@@ -47,7 +47,7 @@ export async function startServer(opts: { env?: Record<string, string>; dataDir?
     ...opts.env,
   };
   let log = "";
-  const child: ChildProcess = spawn(path.join(root, "node_modules/.bin/tsx"), ["server/index.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(path.join(root, "node_modules/.bin/tsx"), ["server/index.ts"], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.on("data", (d) => (log += String(d)));
   child.stderr?.on("data", (d) => (log += String(d)));
   const started = Date.now();

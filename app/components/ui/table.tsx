@@ -15,7 +15,7 @@ export function Table({ caption, showCaption = false, wrapperClassName, classNam
   const captionId = useId();
   return (
     <div
-      className={cx("overflow-x-auto focus:outline-none focus-visible:ring-2 focus-visible:ring-accent", wrapperClassName)}
+      className={cx("relative overflow-x-auto focus:outline-none focus-visible:ring-2 focus-visible:ring-accent", wrapperClassName)}
       role={caption ? "region" : undefined}
       aria-labelledby={caption ? captionId : undefined}
       tabIndex={caption ? 0 : undefined}

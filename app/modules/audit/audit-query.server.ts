@@ -219,15 +219,10 @@ export function auditCsvRow(row: AuditRow): string {
 }
 
 /** Formats instants for the viewer on the server, so the page and its hydration agree. */
-export function formatInZone(date: Date, tz: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: zoneOr(tz),
-    year: "numeric",
-    month: "short",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hour12: false,
-  }).format(date);
+export function formatInZone(date: Date, tz: string): { day: string; time: string } {
+  const zone = zoneOr(tz);
+  return {
+    day: new Intl.DateTimeFormat("en-GB", { timeZone: zone, year: "numeric", month: "short", day: "2-digit" }).format(date),
+    time: new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false }).format(date),
+  };
 }

@@ -23,9 +23,10 @@ export interface FieldChange {
 
 export function diffBriefs(template: BriefTemplate, previous: BriefDraft, next: BriefDraft): FieldChange[] {
   return templateFields(template).flatMap((field) => {
-    const before = displayValue(field.type, readPath(previous, field.key));
-    const after = displayValue(field.type, readPath(next, field.key));
-    if (before === after) return [];
+    const [was, is] = [readPath(previous, field.key), readPath(next, field.key)];
+    if (JSON.stringify(canonical(was)) === JSON.stringify(canonical(is))) return [];
+    const before = displayValue(field.type, was);
+    const after = displayValue(field.type, is);
     const change: FieldChange = { key: field.key, label: field.label, before, after, material: field.material };
     return [field.type === "long_text" ? { ...change, segments: diffWords(before, after) } : change];
   });
@@ -40,8 +41,22 @@ const str = (v: unknown): string =>
 const part = (row: unknown, key: string): string =>
   typeof row === "object" && row !== null ? str((row as Record<string, unknown>)[key]) : "";
 
-// Comparing these display strings is the definition of "changed": what a reader cannot see
-// (line endings, surrounding spaces) never counts as a change.
+// What a reader cannot see (line endings, surrounding spaces, blank rows, key order) is not a
+// change; anything else is. Values are compared, not display strings, so "Doe, Jane" stays one approver.
+function canonical(value: unknown): unknown {
+  if (typeof value === "string") return str(value) || undefined;
+  if (Array.isArray(value)) {
+    const items = value.map(canonical).filter((v) => v !== undefined);
+    return items.length > 0 ? items : undefined;
+  }
+  if (typeof value !== "object" || value === null) return value;
+  const entries = Object.entries(value)
+    .map(([k, v]) => [k, canonical(v)] as const)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b));
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
 export function displayValue(type: BriefFieldType, value: unknown): string {
   if (!Array.isArray(value)) return str(value);
   const rows: unknown[] = value;
@@ -55,10 +70,7 @@ export function displayValue(type: BriefFieldType, value: unknown): string {
         .map((r) => (part(r, "value") ? `${part(r, "param")}=${part(r, "value")}` : `${part(r, "param")} (any value)`))
         .join("\n");
     default:
-      return rows
-        .map(str)
-        .filter((s) => s !== "")
-        .join(", ");
+      return rows.map(str).filter((s) => s !== "").join(", ");
   }
 }
 

@@ -28,12 +28,7 @@ export const CAMPAIGN_TRANSITIONS: Readonly<Record<CampaignEvent, Transition>> =
   activate: { from: ["briefed"], to: "active", requiresCompleteBrief: true, refusal: "be activated" },
   complete: { from: ["active"], to: "completed", requiresCompleteBrief: false, refusal: "be completed" },
   // Cancelling never needs a brief: a campaign abandoned in planning must be able to stop.
-  cancel: {
-    from: ["planning", "briefed", "active"],
-    to: "cancelled",
-    requiresCompleteBrief: false,
-    refusal: "be cancelled",
-  },
+  cancel: { from: ["planning", "briefed", "active"], to: "cancelled", requiresCompleteBrief: false, refusal: "be cancelled" },
 };
 
 export interface BriefReadiness {

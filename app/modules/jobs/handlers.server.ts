@@ -10,6 +10,6 @@ export const jobHandlers: HandlerMap = {
   webhook: (job) => deliverWebhook(job),
   "notification-digest": (job, now) => {
     const { userId, workspaceId } = job.payload as { userId: string; workspaceId: string };
-    return sendNotificationDigest(userId, workspaceId, now);
+    return sendNotificationDigest(userId, workspaceId, now, job.id);
   },
 };

@@ -56,8 +56,11 @@ export async function notify<N extends EmailTemplateName>(tx: Queryable, input: 
   }
 }
 
-/** The daily digest job: every unread notification of the last day in the digest categories. */
-export async function sendNotificationDigest(userId: string, workspaceId: string, now: Date): Promise<void> {
+/**
+ * The daily digest job: every unread notification of the last day in the digest categories.
+ * `jobId` keys the queued email, so a digest job run twice (lost completion) queues it once.
+ */
+export async function sendNotificationDigest(userId: string, workspaceId: string, now: Date, jobId?: string): Promise<void> {
   const since = new Date(now.getTime() - 86_400_000);
   const [user, workspace] = await Promise.all([
     db().query.users.findFirst({ where: eq(users.id, userId) }),
@@ -78,7 +81,9 @@ export async function sendNotificationDigest(userId: string, workspaceId: string
     template: "notification-digest",
     props: {
       workspace: { name: workspace.name, logoUrl: workspace.logoUrl, accentColor: workspace.accentColor },
+      recipientName: user.name,
       items: unread.map((n) => ({ title: n.title, body: n.body, url: n.url ? `${env().APP_URL}${n.url}` : `${env().APP_URL}/w/${workspace.slug}` })),
-    } as EmailProps<"notification-digest">,
-  }, { workspaceId });
+      url: `${env().APP_URL}/w/${workspace.slug}/notifications`,
+    },
+  }, { workspaceId, dedupeKey: jobId ? `digest-email:${jobId}` : undefined });
 }

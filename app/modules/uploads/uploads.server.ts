@@ -3,7 +3,7 @@ import { files } from "@db/schema";
 import { newId } from "@db/schema/columns";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { ACCEPTED_DESCRIPTION, detectFileKind } from "./file-types";
+import { ACCEPTED_DESCRIPTION, FILE_KINDS, detectFileKind } from "./file-types";
 import { storage } from "./storage.server";
 
 export class UploadRefused extends Error {
@@ -60,7 +60,8 @@ export async function findFile(workspaceId: string, fileId: string) {
 export async function fileResponse(row: typeof files.$inferSelect, inline: boolean): Promise<Response> {
   const bytes = await storage().get(row.storageKey);
   if (!bytes) return new Response("Not found", { status: 404 });
-  const showInline = inline && row.mimeType.startsWith("image/");
+  // Only the raster types we verify by content; never SVG (image/svg+xml runs scripts) or any other image/*.
+  const showInline = inline && FILE_KINDS.some((k) => k.image && k.mime === row.mimeType);
   const safeName = row.originalName.replace(/["\\\r\n]/g, "_");
   return new Response(Buffer.from(bytes), {
     headers: {

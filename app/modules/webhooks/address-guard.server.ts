@@ -17,8 +17,15 @@ export function isPrivateAddress(ip: string): boolean {
     return PRIVATE_V4.some(([base, bits]) => (n >>> (32 - bits)) === (base >>> (32 - bits)));
   }
   const v6 = ip.toLowerCase();
+  // IPv4-mapped: "::ffff:10.0.0.1", or the hex form the URL parser writes ("::ffff:a00:1").
+  const mappedHex = v6.match(/^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/);
+  if (mappedHex) {
+    const [hi, lo] = [parseInt(mappedHex[1], 16), parseInt(mappedHex[2], 16)];
+    return isPrivateAddress(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
+  }
   if (v6.startsWith("::ffff:")) return isPrivateAddress(v6.slice(7));
-  return v6 === "::1" || v6 === "::" || v6.startsWith("fc") || v6.startsWith("fd") || v6.startsWith("fe80");
+  // fc00::/7 unique local, fe80::/10 link-local.
+  return v6 === "::1" || v6 === "::" || v6.startsWith("fc") || v6.startsWith("fd") || /^fe[89ab]/.test(v6);
 }
 
 /** Refuses targets inside our network (SSRF), checked at registration and again at delivery. */

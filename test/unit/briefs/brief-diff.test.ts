@@ -109,6 +109,17 @@ describe("diffBriefs", () => {
     expect(utm[0]).toMatchObject({ before: "utm_source=instagram", after: "utm_source=instagram\nutm_id (any value)" });
   });
 
+  it("compares values, not display strings, and ignores blank rows and key order", () => {
+    const one = { ...base(), approvers: ["Doe, Jane"] };
+    expect(diffBriefs(template, one, { ...base(), approvers: ["Doe", "Jane"] })).toMatchObject([
+      { key: "approvers", before: "Doe, Jane", after: "Doe, Jane" },
+    ]);
+    expect(diffBriefs(template, one, { ...one, approvers: ["Doe, Jane", " "] })).toEqual([]);
+    expect(diffBriefs(template, { successMetrics: [] }, {})).toEqual([]);
+    const reordered = { successMetrics: [{ target: "1M", kpi: "Reach" }] };
+    expect(diffBriefs(template, reordered, { successMetrics: [{ kpi: "Reach", target: "1M" }] })).toEqual([]);
+  });
+
   it("shows a field filled for the first time as before: empty", () => {
     const changes = diffBriefs(template, { keyMessage: "x" }, { keyMessage: "x", disclosure: "#ad" });
     expect(changes).toEqual([{ key: "disclosure", label: "Disclosure", before: "", after: "#ad", material: true }]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { briefSchema } from "~/modules/briefs/brief-schema";
 import { briefCompleteness, missingFieldsMessage } from "~/modules/briefs/completeness";
 import type { Brief, BriefDraft } from "~/modules/briefs/core-sections";
 import { addCustomField, createBriefTemplate, moveCustomField, type BriefTemplate } from "~/modules/briefs/template";
@@ -130,6 +131,36 @@ describe("briefCompleteness", () => {
     expect(
       briefCompleteness(template, { ...completeBrief(), custom: { budget: 1, platforms: ["TikTok"] } }).percent,
     ).toBe(100);
+  });
+});
+
+describe("completeness and the complete-mode schema", () => {
+  // The campaign gate trusts the meter; the server validates with the schema. They must agree.
+  const template = addCustomField(withBudget(true), {
+    key: "platforms",
+    label: "Platforms",
+    type: "checklist",
+    options: ["TikTok"],
+    required: true,
+    material: false,
+  });
+  const full: Brief = { ...completeBrief(), custom: { budget: 10, platforms: ["TikTok"] } };
+
+  it.each<[string, BriefDraft]>([
+    ["complete", full],
+    ["empty", {}],
+    ["one blank core field", { ...full, usageRights: " " }],
+    ["a half-filled metric", { ...full, successMetrics: [{ kpi: "Reach" }] }],
+    ["a half-filled deliverable", { ...full, deliverables: [{ channel: "TikTok", format: "Video" }] }],
+    ["a nameless UTM row", { ...full, tracking: { utm: [{ value: "x" }], namingRule: "x" } }],
+    ["no ticked option", { ...full, custom: { budget: 10, platforms: [] } }],
+    ["no budget", { ...full, custom: { platforms: ["TikTok"] } }],
+    ["no flexible guardrails", { ...full, guardrails: { sacred: "Logo" } }],
+  ])("agree on a brief with %s", (_, brief) => {
+    const draftValid = briefSchema(template).safeParse(brief);
+    expect(draftValid.success).toBe(true);
+    const meter = briefCompleteness(template, brief);
+    expect(briefSchema(template, { mode: "complete" }).safeParse(brief).success).toBe(meter.complete);
   });
 });
 

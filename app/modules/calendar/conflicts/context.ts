@@ -11,6 +11,7 @@ import {
   type Platform,
   type RuleMetadata,
 } from "./types";
+import { sortByTime } from "./sweep";
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -20,6 +21,12 @@ export interface TimedDeliverable {
   d: Deliverable;
   at: number;
   brand: BrandRules;
+  /** “Title”, built on first use: one deliverable can appear in many conflict messages. */
+  quoted: string | null;
+}
+
+export function quotedTitle(t: TimedDeliverable): string {
+  return (t.quoted ??= `“${t.d.title}”`);
 }
 
 export interface BrandRules {
@@ -38,7 +45,10 @@ export interface BrandRules {
 export interface RuleContext {
   now: number;
   campaigns: readonly Campaign[];
-  /** Cancelled deliverables will never go out, so no rule looks at them. Sorted by time, then id. */
+  /**
+   * Cancelled deliverables will never go out, so no rule looks at them. Sorted by time; ties keep
+   * input order, so rules put same-time pairs in id order themselves (see inTimeOrder).
+   */
   deliverables: readonly TimedDeliverable[];
   brand(id: string): BrandRules;
   creatorName(id: string): string | null;
@@ -49,6 +59,11 @@ export interface RuleContext {
 
 export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Earlier first, and by id at the same moment, so wording never depends on input order. */
+export function isBefore(x: TimedDeliverable, y: TimedDeliverable): boolean {
+  return x.at < y.at || (x.at === y.at && x.d.id < y.d.id);
 }
 
 function brandRules(brand: Brand): BrandRules {
@@ -96,15 +111,19 @@ export function buildRuleContext(input: ConflictInput, now: Date): RuleContext {
     return rules;
   };
 
-  const deliverables: TimedDeliverable[] = [];
+  const timed: TimedDeliverable[] = [];
   for (const d of input.deliverables) {
-    if (d.status !== "cancelled") deliverables.push({ d, at: d.publishAt.getTime(), brand: brand(d.brandId) });
+    if (d.status !== "cancelled") timed.push({ d, at: d.publishAt.getTime(), brand: brand(d.brandId), quoted: null });
   }
-  // Already sorted input (ORDER BY publish_at, id) costs one pass: V8's TimSort detects the run.
-  deliverables.sort((a, b) => a.at - b.at || (a.d.id < b.d.id ? -1 : a.d.id > b.d.id ? 1 : 0));
+  const deliverables = sortByTime(timed, (t) => t.at);
 
   const channelPlatforms = input.access?.channelPlatforms ?? DEFAULT_CHANNEL_PLATFORMS;
-  const verified = new Set((input.access?.verified ?? []).map((v) => `${v.brandId}\u0000${v.platform}`));
+  const verified = new Map<string, Set<Platform>>();
+  for (const { brandId, platform } of input.access?.verified ?? []) {
+    const platforms = verified.get(brandId);
+    if (platforms) platforms.add(platform);
+    else verified.set(brandId, new Set([platform]));
+  }
 
   return {
     now: now.getTime(),
@@ -115,7 +134,7 @@ export function buildRuleContext(input: ConflictInput, now: Date): RuleContext {
     agencyName: namesById(input.agencies),
     // Unknown channels need nothing: we cannot ask a client for access to a platform we cannot name.
     platformFor: (channel) => (Object.hasOwn(channelPlatforms, channel) ? channelPlatforms[channel] : null),
-    isVerified: (brandId, platform) => verified.has(`${brandId}\u0000${platform}`),
+    isVerified: (brandId, platform) => verified.get(brandId)?.has(platform) ?? false,
   };
 }
 
@@ -140,4 +159,24 @@ export function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K | null):
 export interface ConflictRule {
   meta: RuleMetadata;
   detect(ctx: RuleContext): Conflict[];
+}
+
+/** groupBy with two levels in one pass, e.g. brand then channel, without intermediate arrays. */
+export function groupBy2<T, K1, K2>(
+  items: Iterable<T>,
+  outerOf: (item: T) => K1 | null,
+  innerOf: (item: T) => K2 | null,
+): Map<K1, Map<K2, T[]>> {
+  const groups = new Map<K1, Map<K2, T[]>>();
+  for (const item of items) {
+    const outer = outerOf(item);
+    const inner = outer === null ? null : innerOf(item);
+    if (outer === null || inner === null) continue;
+    let byInner = groups.get(outer);
+    if (!byInner) groups.set(outer, (byInner = new Map()));
+    const group = byInner.get(inner);
+    if (group) group.push(item);
+    else byInner.set(inner, [item]);
+  }
+  return groups;
 }

@@ -5,14 +5,22 @@ import type { ConflictCode } from "./types";
 
 const MINUTE_MS = 60_000;
 
+/**
+ * Concatenates into one flat string. Template literals build a tree of small string pieces, and
+ * with tens of thousands of conflicts kept alive, copying those trees dominated GC time.
+ */
+export function flat(...parts: string[]): string {
+  return parts.join("");
+}
+
 /** Code plus the two ids in sorted order: the same pair gets the same key however it was found. */
 export function pairKey(code: ConflictCode, a: string, b: string): string {
-  return a < b ? `${code}:${a}+${b}` : `${code}:${b}+${a}`;
+  return a < b ? flat(code, ":", a, "+", b) : flat(code, ":", b, "+", a);
 }
 
 /** Code, the one object involved, and what about it is in conflict. */
 export function objectKey(code: ConflictCode, id: string, qualifier: string): string {
-  return `${code}:${id}:${qualifier}`;
+  return flat(code, ":", id, ":", qualifier);
 }
 
 export function quote(title: string): string {

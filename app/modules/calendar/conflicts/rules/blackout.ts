@@ -1,6 +1,6 @@
-import { blackoutRefOf, groupBy, type BrandRules, type ConflictRule, type RuleContext, type TimedDeliverable } from "../context";
+import { blackoutRefOf, groupBy, type BrandRules, type ConflictRule, type RuleContext } from "../context";
 import { formatDuration, objectKey, quote } from "../describe";
-import { byStart, intersectingPairs, type Span } from "../sweep";
+import { byStart, intersectingPairs, spansContainingPoints, type Span } from "../sweep";
 import type { Blackout, BlackoutConflict, Campaign, Deliverable } from "../types";
 
 type Subject = { kind: "campaign"; campaign: Campaign } | { kind: "deliverable"; deliverable: Deliverable };
@@ -38,20 +38,9 @@ function toConflict(brand: BrandRules, subject: Subject, blackout: Blackout): Bl
   };
 }
 
-/** A deliverable is the one-millisecond span [publishAt, publishAt + 1), so one join serves both. */
-function subjectSpans(campaigns: readonly Campaign[], deliverables: readonly TimedDeliverable[]): Span<Subject>[] {
-  const spans: Span<Subject>[] = [];
-  for (const campaign of campaigns) {
-    const item: Subject = { kind: "campaign", campaign };
-    spans.push({ item, start: campaign.startsAt.getTime(), end: campaign.endsAt.getTime() });
-  }
-  for (const t of deliverables) spans.push({ item: { kind: "deliverable", deliverable: t.d }, start: t.at, end: t.at + 1 });
-  return spans.sort(byStart);
-}
-
 /**
- * Per brand, subjects and blackouts are both sorted by start and joined by one sweep; brands
- * without blackouts are skipped while grouping.
+ * Per brand, deliverables (points, already in time order) and campaigns (spans) are each swept
+ * against the brand's sorted blackouts; brands without blackouts are skipped while grouping.
  */
 function detect(ctx: RuleContext): BlackoutConflict[] {
   const conflicts: BlackoutConflict[] = [];
@@ -66,8 +55,15 @@ function detect(ctx: RuleContext): BlackoutConflict[] {
       start: b.startsAt.getTime(),
       end: b.endsAt.getTime(),
     }));
-    const subjects = subjectSpans(campaignsByBrand.get(brand) ?? [], deliverablesByBrand.get(brand) ?? []);
-    intersectingPairs(subjects, blackouts, (subject, blackout) => conflicts.push(toConflict(brand, subject, blackout)));
+    spansContainingPoints(deliverablesByBrand.get(brand) ?? [], blackouts, (t, blackout) =>
+      conflicts.push(toConflict(brand, { kind: "deliverable", deliverable: t.d }, blackout)),
+    );
+    const campaigns = (campaignsByBrand.get(brand) ?? [])
+      .map((campaign): Span<Campaign> => ({ item: campaign, start: campaign.startsAt.getTime(), end: campaign.endsAt.getTime() }))
+      .sort(byStart);
+    intersectingPairs(campaigns, blackouts, (campaign, blackout) =>
+      conflicts.push(toConflict(brand, { kind: "campaign", campaign }, blackout)),
+    );
   }
   return conflicts;
 }

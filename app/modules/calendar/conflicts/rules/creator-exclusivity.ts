@@ -1,5 +1,5 @@
-import { groupBy, type ConflictRule, type RuleContext, type TimedDeliverable } from "../context";
-import { formatDuration, pairKey, quote, wholeMinutes } from "../describe";
+import { groupBy2, isBefore, quotedTitle, type ConflictRule, type RuleContext, type TimedDeliverable } from "../context";
+import { flat, formatDuration, pairKey, wholeMinutes } from "../describe";
 import { nearbyPairsAcrossGroups } from "../sweep";
 import type { CreatorExclusivityConflict } from "../types";
 
@@ -22,10 +22,14 @@ function toConflict(ctx: RuleContext, earlier: TimedDeliverable, later: TimedDel
     brandId: windowOwner.id,
     objectIds: [earlier.d.id, later.d.id],
     startsAt: earlier.d.publishAt,
-    message:
-      `${creator} has ${quote(earlier.d.title)} for ${first.name} and ${quote(later.d.title)} for ` +
-      `${second.name}, both ${category} brands, ${formatDuration(gapMs)} apart; ${windowOwner.name}'s ` +
-      `exclusivity needs ${exclusivityDays} days between competing brands.`,
+    message: flat(
+      `${creator} has `,
+      quotedTitle(earlier),
+      ` for ${first.name} and `,
+      quotedTitle(later),
+      ` for ${second.name}, both ${category} brands, ${formatDuration(gapMs)} apart; `,
+      `${windowOwner.name}'s exclusivity needs ${exclusivityDays} days between competing brands.`,
+    ),
     details: {
       creatorId,
       category,
@@ -43,14 +47,14 @@ function toConflict(ctx: RuleContext, earlier: TimedDeliverable, later: TimedDel
 function detect(ctx: RuleContext): CreatorExclusivityConflict[] {
   const conflicts: CreatorExclusivityConflict[] = [];
   // No creator or no category: nobody to hold to exclusivity, or no competitors to define.
-  const byCreator = groupBy(ctx.deliverables, (t) => (t.brand.categoryKey === null ? null : t.d.creatorId));
-  for (const creatorPosts of byCreator.values()) {
-    for (const posts of groupBy(creatorPosts, (t) => t.brand.categoryKey).values()) {
+  const byCreator = groupBy2(ctx.deliverables, (t) => t.d.creatorId, (t) => t.brand.categoryKey);
+  for (const byCategory of byCreator.values()) {
+    for (const posts of byCategory.values()) {
       nearbyPairsAcrossGroups(
         posts,
         (t) => t.brand,
         (brand) => brand.exclusivityMs,
-        (earlier, later) => conflicts.push(toConflict(ctx, earlier, later)),
+        (a, b) => conflicts.push(isBefore(a, b) ? toConflict(ctx, a, b) : toConflict(ctx, b, a)),
       );
     }
   }

@@ -1,24 +1,28 @@
-import { groupBy, type ConflictRule, type RuleContext, type TimedDeliverable } from "../context";
-import { channelLabel, formatDuration, pairKey, quote, wholeMinutes } from "../describe";
+import { groupBy2, isBefore, quotedTitle, type BrandRules, type ConflictRule, type RuleContext, type TimedDeliverable } from "../context";
+import { channelLabel, flat, formatDuration, pairKey, wholeMinutes } from "../describe";
 import type { PostCollisionConflict } from "../types";
 
-function toConflict(earlier: TimedDeliverable, later: TimedDeliverable, spacingMs: number): PostCollisionConflict {
-  const brand = earlier.brand;
-  const channel = earlier.d.channel;
-  const gapMs = later.at - earlier.at;
-  const when = gapMs < 60_000 ? "at the same time" : `${formatDuration(gapMs)} apart`;
-  return {
-    code: "POST_COLLISION",
-    severity: "warning",
-    key: pairKey("POST_COLLISION", earlier.d.id, later.d.id),
-    brandId: brand.id,
-    objectIds: [earlier.d.id, later.d.id],
-    startsAt: earlier.d.publishAt,
-    message:
-      `${quote(earlier.d.title)} and ${quote(later.d.title)} for ${brand.name} go out on ` +
-      `${channelLabel(channel)} ${when}; ${brand.name} wants at least ${formatDuration(spacingMs)} ` +
-      `between posts there.`,
-    details: { channel, gapMinutes: wholeMinutes(gapMs), minSpacingMinutes: wholeMinutes(spacingMs) },
+/**
+ * One brand+channel's collisions. The wording that is the same for the whole group is built
+ * once: a busy workspace has tens of thousands of collisions and their messages dominated the run.
+ */
+function collisionsOn(brand: BrandRules, channel: string, spacingMs: number) {
+  const where = ` for ${brand.name} go out on ${channelLabel(channel)} `;
+  const limit = `; ${brand.name} wants at least ${formatDuration(spacingMs)} between posts there.`;
+  const minSpacingMinutes = wholeMinutes(spacingMs);
+  return (earlier: TimedDeliverable, later: TimedDeliverable): PostCollisionConflict => {
+    const gapMs = later.at - earlier.at;
+    const when = gapMs < 60_000 ? "at the same time" : `${formatDuration(gapMs)} apart`;
+    return {
+      code: "POST_COLLISION",
+      severity: "warning",
+      key: pairKey("POST_COLLISION", earlier.d.id, later.d.id),
+      brandId: brand.id,
+      objectIds: [earlier.d.id, later.d.id],
+      startsAt: earlier.d.publishAt,
+      message: flat(quotedTitle(earlier), " and ", quotedTitle(later), where, when, limit),
+      details: { channel, gapMinutes: wholeMinutes(gapMs), minSpacingMinutes },
+    };
   };
 }
 
@@ -28,12 +32,15 @@ function toConflict(earlier: TimedDeliverable, later: TimedDeliverable, spacingM
  */
 function detect(ctx: RuleContext): PostCollisionConflict[] {
   const conflicts: PostCollisionConflict[] = [];
-  for (const [brand, brandPosts] of groupBy(ctx.deliverables, (t) => t.brand)) {
-    for (const [channel, posts] of groupBy(brandPosts, (t) => t.d.channel)) {
+  for (const [brand, byChannel] of groupBy2(ctx.deliverables, (t) => t.brand, (t) => t.d.channel)) {
+    for (const [channel, posts] of byChannel) {
       const spacingMs = brand.spacingMs(channel);
+      const toConflict = collisionsOn(brand, channel, spacingMs);
       for (let i = 1; i < posts.length; i++) {
         for (let j = i - 1; j >= 0 && posts[i].at - posts[j].at < spacingMs; j--) {
-          conflicts.push(toConflict(posts[j], posts[i], spacingMs));
+          // Sorted by time already; only same-minute pairs may need swapping into id order.
+          const [a, b] = isBefore(posts[j], posts[i]) ? [posts[j], posts[i]] : [posts[i], posts[j]];
+          conflicts.push(toConflict(a, b));
         }
       }
     }
