@@ -62,6 +62,8 @@ export function sameOriginOnly(allowedHost: () => string, exemptPaths: RegExp[] 
       }
     } else {
       ok = req.headers["sec-fetch-site"] === "same-origin";
+      // Verified same-origin: drop the opaque "null" so Remix's own origin check does not refuse it.
+      if (ok) delete req.headers.origin;
     }
     if (!ok) {
       res.status(403).type("text/plain").send("This request did not come from Baton's own pages, so it was refused.");

@@ -112,7 +112,7 @@ describe("one event per decision, in its transaction (32)", () => {
     const created = await createEndpoint(actionRequest(`/w/${world.a.slug}/webhooks`), ctx, {
       url: "https://hooks.example.test/baton",
       description: "",
-      eventTypes: ["member.invited"],
+      eventTypes: ["draft.submitted"],
     });
     if (!created.ok) throw new Error(created.message);
     const events = await eventsFor(created.id);
@@ -148,6 +148,28 @@ describe("one event per decision, in its transaction (32)", () => {
     });
     expect(await eventsFor("obj-rolled-back")).toHaveLength(0);
     expect((await jobsOfKind(t.db, "email")).filter((j) => (j.payload as { to: string }).to === "rolled@example.test")).toHaveLength(0);
+  });
+
+  it("an invitation that fails after its audit insert (the outbox write fails) leaves no event, invitation or job", async () => {
+    // Fault injection in this file's own database: the next insert into jobs fails.
+    await t.db.execute(sql`CREATE FUNCTION test_jobs_fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'jobs unavailable (test)'; END; $$ LANGUAGE plpgsql`);
+    await t.db.execute(sql`CREATE TRIGGER test_jobs_fail BEFORE INSERT ON jobs FOR EACH ROW EXECUTE FUNCTION test_jobs_fail()`);
+    const ctx = await memberContext(world.users.owner.id, world.a.slug);
+    const before = (await t.db.select().from(auditEvents)).length;
+    const jobsBefore = (await t.db.select().from(jobs)).length;
+    try {
+      const error = await inviteMember(actionRequest(`/w/${world.a.slug}/members`), ctx, { email: "doomed@example.test", role: "admin" }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(errorText(error)).toMatch(/jobs unavailable \(test\)/);
+    } finally {
+      await t.db.execute(sql`DROP TRIGGER test_jobs_fail ON jobs`);
+      await t.db.execute(sql`DROP FUNCTION test_jobs_fail()`);
+    }
+    expect((await t.db.select().from(auditEvents)).length).toBe(before);
+    expect(await t.db.query.invitations.findFirst({ where: eq(invitations.email, "doomed@example.test") })).toBeUndefined();
+    expect((await t.db.select().from(jobs)).length).toBe(jobsBefore);
   });
 });
 

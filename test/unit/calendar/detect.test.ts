@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONFLICT_RULES, conflictRuleMetadata, detectConflicts } from "~/modules/calendar/conflicts/detect";
+import { CONFLICT_RULES, compareConflicts, conflictRuleMetadata, detectConflicts } from "~/modules/calendar/conflicts/detect";
 import { HOUR, NOW, at, brand, campaign, deliverable, input, plus } from "./conflict-factories";
 
 function busyWorkspace() {
@@ -34,6 +34,20 @@ describe("detectConflicts", () => {
       const times = conflicts.filter((c) => c.severity === severity).map((c) => c.startsAt.getTime());
       expect(times).toEqual([...times].sort((a, b) => a - b));
     }
+  });
+
+  it("orders exactly as compareConflicts does, so callers can merge lists with it", () => {
+    const conflicts = detectConflicts(busyWorkspace(), NOW);
+    expect(conflicts.map((c) => c.key)).toEqual([...conflicts].sort(compareConflicts).map((c) => c.key));
+  });
+
+  it("skips rows with invalid dates instead of letting them derail the sweeps", () => {
+    const workspace = busyWorkspace();
+    const invalid = new Date(Number.NaN);
+    workspace.campaigns.push(campaign({ id: "camp-bad", agencyId: "agency-3", startsAt: invalid }));
+    workspace.deliverables.push(deliverable({ id: "del-bad", publishAt: invalid, signOffDeadline: invalid, signedOff: false }));
+    const keys = detectConflicts(workspace, NOW).map((c) => c.key);
+    expect(keys).toEqual(detectConflicts(busyWorkspace(), NOW).map((c) => c.key));
   });
 
   it("gives every conflict a unique key that does not depend on input order", () => {

@@ -11,7 +11,7 @@ import {
   type Platform,
   type RuleMetadata,
 } from "./types";
-import { sortByTime } from "./sweep";
+import { sortByTime } from "./sort-and-group";
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -44,10 +44,11 @@ export interface BrandRules {
 /** Everything the rules share, computed once per run instead of once per rule. */
 export interface RuleContext {
   now: number;
+  /** Only campaigns with a valid, non-empty window. */
   campaigns: readonly Campaign[];
   /**
    * Cancelled deliverables will never go out, so no rule looks at them. Sorted by time; ties keep
-   * input order, so rules put same-time pairs in id order themselves (see inTimeOrder).
+   * input order, so rules put same-time pairs in id order themselves (see isBefore).
    */
   deliverables: readonly TimedDeliverable[];
   brand(id: string): BrandRules;
@@ -55,6 +56,12 @@ export interface RuleContext {
   agencyName(id: string): string | null;
   platformFor(channel: string): Platform | null;
   isVerified(brandId: string, platform: Platform): boolean;
+}
+
+/** One conflict rule: metadata the UI can list, plus its detector. */
+export interface ConflictRule {
+  meta: RuleMetadata;
+  detect(ctx: RuleContext): Conflict[];
 }
 
 export function compareIds(a: string, b: string): number {
@@ -113,7 +120,9 @@ export function buildRuleContext(input: ConflictInput, now: Date): RuleContext {
 
   const timed: TimedDeliverable[] = [];
   for (const d of input.deliverables) {
-    if (d.status !== "cancelled") timed.push({ d, at: d.publishAt.getTime(), brand: brand(d.brandId), quoted: null });
+    // An invalid date would poison every comparison in a sweep; such rows are skipped.
+    const at = d.publishAt.getTime();
+    if (d.status !== "cancelled" && Number.isFinite(at)) timed.push({ d, at, brand: brand(d.brandId), quoted: null });
   }
   const deliverables = sortByTime(timed, (t) => t.at);
 
@@ -127,7 +136,7 @@ export function buildRuleContext(input: ConflictInput, now: Date): RuleContext {
 
   return {
     now: now.getTime(),
-    campaigns: input.campaigns,
+    campaigns: input.campaigns.filter((c) => c.endsAt.getTime() > c.startsAt.getTime()),
     deliverables,
     brand,
     creatorName: namesById(input.creators),
@@ -136,47 +145,4 @@ export function buildRuleContext(input: ConflictInput, now: Date): RuleContext {
     platformFor: (channel) => (Object.hasOwn(channelPlatforms, channel) ? channelPlatforms[channel] : null),
     isVerified: (brandId, platform) => verified.get(brandId)?.has(platform) ?? false,
   };
-}
-
-/**
- * Groups items, keeping their order (so pre-sorted input stays sorted); null drops an item.
- * Group by existing strings or objects and nest, rather than concatenating keys: hashing a fresh
- * string per item was the single biggest cost at 100,000 deliverables.
- */
-export function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K | null): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    if (key === null) continue;
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
-
-/** One conflict rule: metadata the UI can list, plus its detector. */
-export interface ConflictRule {
-  meta: RuleMetadata;
-  detect(ctx: RuleContext): Conflict[];
-}
-
-/** groupBy with two levels in one pass, e.g. brand then channel, without intermediate arrays. */
-export function groupBy2<T, K1, K2>(
-  items: Iterable<T>,
-  outerOf: (item: T) => K1 | null,
-  innerOf: (item: T) => K2 | null,
-): Map<K1, Map<K2, T[]>> {
-  const groups = new Map<K1, Map<K2, T[]>>();
-  for (const item of items) {
-    const outer = outerOf(item);
-    const inner = outer === null ? null : innerOf(item);
-    if (outer === null || inner === null) continue;
-    let byInner = groups.get(outer);
-    if (!byInner) groups.set(outer, (byInner = new Map()));
-    const group = byInner.get(inner);
-    if (group) group.push(item);
-    else byInner.set(inner, [item]);
-  }
-  return groups;
 }

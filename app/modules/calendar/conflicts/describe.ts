@@ -6,8 +6,8 @@ import type { ConflictCode } from "./types";
 const MINUTE_MS = 60_000;
 
 /**
- * Concatenates into one flat string. Template literals build a tree of small string pieces, and
- * with tens of thousands of conflicts kept alive, copying those trees dominated GC time.
+ * Concatenates into one flat string. Template literals build a tree of small string pieces;
+ * with tens of thousands of conflicts kept alive, the GC copying those trees was measurable.
  */
 export function flat(...parts: string[]): string {
   return parts.join("");

@@ -1,5 +1,5 @@
 import { buildRuleContext, compareIds, type ConflictRule } from "./context";
-import { sortByTime } from "./sweep";
+import { sortByTime } from "./sort-and-group";
 import { accessMissingRule } from "./rules/access-missing";
 import { blackoutRule } from "./rules/blackout";
 import { campaignOverlapRule } from "./rules/campaign-overlap";

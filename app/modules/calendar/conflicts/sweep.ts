@@ -97,8 +97,9 @@ export function overlappingPairsAcrossGroups<T>(
 
 /**
  * Every pair of points from different groups closer than the larger reach of their two groups
- * (strictly: exactly `reach` apart is fine). Points (epoch ms in `at`) must be sorted by time. Each group keeps a
- * queue of recent points; walking it from the newest end stops at the first point out of reach.
+ * (strictly: exactly `reach` apart is fine). Points (epoch ms in `at`) must be sorted by time.
+ * Each group keeps a queue of recent points; walking it from the newest end stops at the first
+ * point out of reach, so the work is the pairs reported plus one step per group per point.
  */
 export function nearbyPairsAcrossGroups<T extends { at: number }, G>(
   points: readonly T[],
@@ -130,35 +131,4 @@ export function nearbyPairsAcrossGroups<T extends { at: number }, G>(
     if (own) own.points.push(point);
     else recent.set(group, { points: [point], head: 0 });
   }
-}
-
-/**
- * Sorts by time, ties in input order. Comparator sorts over 100,000 objects cost ~80 ms, so when
- * it fits exactly, each item's (time, index) is packed into one float64 and sorted natively.
- * Times are scaled down to seconds or minutes when all of them allow it, which keeps years of
- * data inside the 53 exact bits; otherwise it falls back to a comparator.
- */
-export function sortByTime<T>(items: readonly T[], timeOf: (item: T) => number): T[] {
-  const times = new Float64Array(items.length); // filled by a loop: Float64Array.from(items, fn) is slow
-  for (let i = 0; i < items.length; i++) times[i] = timeOf(items[i]);
-  let min = Infinity;
-  let max = -Infinity;
-  let wholeMinutes = true;
-  let wholeSeconds = true;
-  for (const at of times) {
-    if (at < min) min = at;
-    if (at > max) max = at;
-    if (wholeSeconds && at % 1000 !== 0) wholeSeconds = wholeMinutes = false;
-    else if (wholeMinutes && at % 60_000 !== 0) wholeMinutes = false;
-  }
-  const unit = wholeMinutes ? 60_000 : wholeSeconds ? 1000 : 1;
-  const slots = 2 ** Math.ceil(Math.log2(items.length + 1));
-  if (items.length > 1 && (!Number.isFinite(max - min) || ((max - min) / unit + 1) * slots > Number.MAX_SAFE_INTEGER)) {
-    const order = Array.from(items.keys()).sort((a, b) => times[a] - times[b] || a - b);
-    return order.map((i) => items[i]);
-  }
-  const keys = new Float64Array(items.length);
-  for (let i = 0; i < items.length; i++) keys[i] = ((times[i] - min) / unit) * slots + i;
-  keys.sort();
-  return Array.from(keys, (key) => items[key % slots]);
 }

@@ -1,4 +1,5 @@
-import { blackoutRefOf, groupBy, type BrandRules, type ConflictRule, type RuleContext } from "../context";
+import { blackoutRefOf, type BrandRules, type ConflictRule, type RuleContext } from "../context";
+import { groupBy } from "../sort-and-group";
 import { formatDuration, objectKey, quote } from "../describe";
 import { byStart, intersectingPairs, spansContainingPoints, type Span } from "../sweep";
 import type { Blackout, BlackoutConflict, Campaign, Deliverable } from "../types";

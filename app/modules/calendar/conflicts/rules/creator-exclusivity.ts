@@ -1,4 +1,5 @@
-import { groupBy2, isBefore, quotedTitle, type ConflictRule, type RuleContext, type TimedDeliverable } from "../context";
+import { isBefore, quotedTitle, type ConflictRule, type RuleContext, type TimedDeliverable } from "../context";
+import { groupBy2 } from "../sort-and-group";
 import { flat, formatDuration, pairKey, wholeMinutes } from "../describe";
 import { nearbyPairsAcrossGroups } from "../sweep";
 import type { CreatorExclusivityConflict } from "../types";

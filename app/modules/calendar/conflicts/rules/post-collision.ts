@@ -1,10 +1,11 @@
-import { groupBy2, isBefore, quotedTitle, type BrandRules, type ConflictRule, type RuleContext, type TimedDeliverable } from "../context";
+import { isBefore, quotedTitle, type BrandRules, type ConflictRule, type RuleContext, type TimedDeliverable } from "../context";
+import { groupBy2 } from "../sort-and-group";
 import { channelLabel, flat, formatDuration, pairKey, wholeMinutes } from "../describe";
 import type { PostCollisionConflict } from "../types";
 
 /**
- * One brand+channel's collisions. The wording that is the same for the whole group is built
- * once: a busy workspace has tens of thousands of collisions and their messages dominated the run.
+ * One brand+channel's collisions. The wording shared by the whole group is built once: a busy
+ * workspace has tens of thousands of collisions, and their messages were a large part of the run.
  */
 function collisionsOn(brand: BrandRules, channel: string, spacingMs: number) {
   const where = ` for ${brand.name} go out on ${channelLabel(channel)} `;
@@ -38,7 +39,7 @@ function detect(ctx: RuleContext): PostCollisionConflict[] {
       const toConflict = collisionsOn(brand, channel, spacingMs);
       for (let i = 1; i < posts.length; i++) {
         for (let j = i - 1; j >= 0 && posts[i].at - posts[j].at < spacingMs; j--) {
-          // Sorted by time already; only same-minute pairs may need swapping into id order.
+          // Sorted by time already; only same-moment pairs may need swapping into id order.
           const [a, b] = isBefore(posts[j], posts[i]) ? [posts[j], posts[i]] : [posts[i], posts[j]];
           conflicts.push(toConflict(a, b));
         }

@@ -10,7 +10,7 @@ function detect(ctx: RuleContext): SignoffRiskConflict[] {
     // Published ones are past the point of no return; cancelled ones never reach the context.
     if (d.signedOff || d.status === "published") continue;
     const untilMs = d.signOffDeadline.getTime() - ctx.now;
-    if (untilMs > WARNING_MS) continue;
+    if (!(untilMs <= WARNING_MS)) continue; // also skips an invalid deadline (NaN)
     // At the deadline itself the deliverable is already blocked (PRODUCT.md §5), hence <= 0.
     const overdue = untilMs <= 0;
     const ago = untilMs > -60_000 ? "just now" : `${formatDuration(untilMs)} ago`;
