@@ -32,7 +32,7 @@ const ACTIONS: ActionCase[] = [
   { name: "forgot password", path: "/forgot-password", load: () => import("~/routes/forgot-password"), intents: { "": ["email"] } },
   { name: "reset password", path: "/reset-password/x", load: () => import("~/routes/reset-password.$token"), params: () => ({ token: "x" }), intents: { "": ["password"] } },
   { name: "new workspace", path: "/workspaces/new", load: () => import("~/routes/workspaces.new"), signedIn: true, intents: { "": ["name", "slug", "accentColor", "logoUrl", "welcomeText"] } },
-  { name: "members", path: "/w/a/members", load: () => import("~/routes/w.$workspace.members"), params: ws, signedIn: true, intents: { invite: ["email", "role", "agencyId"], changeRole: ["membershipId", "role"], remove: ["membershipId"] } },
+  { name: "members", path: "/w/a/members", load: () => import("~/routes/w.$workspace.members"), params: ws, signedIn: true, intents: { invite: ["email", "role", "agencyId"], changeRole: ["membershipId", "assignment"], remove: ["membershipId"] } },
   { name: "directory", path: "/w/a/directory", load: () => import("~/routes/w.$workspace.directory"), params: ws, signedIn: true, intents: { createBrand: ["name", "timeZone", "color"], createAgency: ["name"], createCreator: ["name", "handle"], "delete-brand": ["id"], "delete-agency": ["id"], "delete-creator": ["id"] } },
   { name: "settings", path: "/w/a/settings", load: () => import("~/routes/w.$workspace.settings"), params: ws, signedIn: true, intents: { "": ["name", "accentColor", "logoUrl", "welcomeText", "signoffWindowHours"] } },
   { name: "webhooks", path: "/w/a/webhooks", load: () => import("~/routes/w.$workspace.webhooks"), params: ws, signedIn: true, intents: { create: ["url", "description", "eventTypes"], disable: ["id"] } },
