@@ -9,7 +9,7 @@ await migrate(open);
 const [{ n }] = await open.db.select({ n: count() }).from(workspaces);
 if (n > 0) console.log("The database already has data; the demo seed was not applied.");
 else {
-  await seedDemo(open.db, new Date());
+  await seedDemo(open.db);
   console.log("Demo workspace created.");
 }
 await open.close();

@@ -14,10 +14,11 @@ export const DEMO_LOGINS = [
 ] as const;
 
 /**
- * The demo workspace of PRODUCT.md section 1. Dates are placed relative to `now`, so deadlines and
- * the calendar are live whenever the demo is started. Runs only on an empty database.
+ * The demo workspace of PRODUCT.md section 1: its people and directory. Runs only on an empty
+ * database. (Campaigns, drafts and onboarding links join as their capabilities land, dated
+ * relative to the day the demo starts.)
  */
-export async function seedDemo(db: Database, now: Date) {
+export async function seedDemo(db: Database) {
   return db.transaction(async (tx) => {
     const ws = await createWorkspace(tx, {
       slug: "northwind",
@@ -53,7 +54,6 @@ export async function seedDemo(db: Database, now: Date) {
     await addMember(tx, ws.id, creator.id, "creator", { creatorId: creatorRows[0].id });
     await tx.update(creators).set({ userId: creator.id }).where(eq(creators.id, creatorRows[0].id));
 
-    void now;
     return { ws, brands: { lumen, peak, cedar }, agencies: { northwindSocial, brightline, kite }, creators: creatorRows, users: { owner, coordinator, agency, lead, creator } };
   });
 }

@@ -7,6 +7,7 @@ import { availableParallelism, cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { detectConflicts } from "../app/modules/calendar/conflicts/detect";
 import type { Brand, Campaign, ConflictInput, Deliverable } from "../app/modules/calendar/conflicts/types";
+import { prng } from "./prng";
 
 const NOW = new Date("2026-11-21T12:00:00Z");
 const RANGE_START = Date.parse("2025-11-21T00:00:00Z"); // one year back, one year ahead
@@ -20,17 +21,6 @@ const CATEGORIES = ["skincare", "haircare", "beverages", "snacks", "fitness", "f
 const CHANNELS = ["instagram", "tiktok", "youtube", "linkedin", "facebook"];
 const PLATFORMS = ["meta_instagram", "meta_page", "tiktok_ads", "linkedin_page"];
 
-/** mulberry32: seeded so every run benchmarks the very same workspace. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generateWorkspace(deliverableCount: number, seed = 42): ConflictInput {
   const rand = prng(seed);

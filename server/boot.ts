@@ -14,7 +14,7 @@ export async function boot(e: Env, opts: { seed: boolean }): Promise<OpenDatabas
   if (opts.seed && e.SEED_DEMO) {
     const [{ n }] = await open.db.select({ n: count() }).from(workspaces);
     if (n === 0) {
-      await seedDemo(open.db, new Date());
+      await seedDemo(open.db);
       seeded = true;
     }
   }

@@ -13,7 +13,8 @@ import {
   createAgencyRecord, createBrandRecord, createCreatorRecord, deleteDirectoryEntry, findDirectoryEntry, isForeignKeyViolation, listDirectory, scopedPeopleCount,
 } from "~/modules/workspaces/directory.server";
 import { BRAND_TIME_ZONES, agencySchema, brandSchema, creatorSchema } from "~/modules/workspaces/schemas";
-import { notFound, parseWith, readForm, type FieldErrors } from "~/utils/http.server";
+import { actionFailure, actionSuccess } from "~/utils/action-result.server";
+import { notFound, parseWith, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Brands, agencies & creators · Baton" }];
 
@@ -70,16 +71,8 @@ const intentSchema = z.object({
 const deleteSchema = z.object({ id: z.string().min(1).max(64) });
 type Intent = z.infer<typeof intentSchema>["intent"];
 
-function fail(intent: Intent | null, errors: FieldErrors, opts: { formError?: string; values?: Record<string, string>; status?: number } = {}) {
-  return json(
-    { ok: false as const, intent, errors, formError: opts.formError ?? "Please correct the highlighted fields.", values: opts.values ?? {}, notice: null, at: 0 },
-    { status: opts.status ?? 400 },
-  );
-}
-
-function done(intent: Intent, notice: string) {
-  return json({ ok: true as const, intent, errors: {} as FieldErrors, formError: null, values: {} as Record<string, string>, notice, at: Date.now() });
-}
+const fail = actionFailure<Intent>;
+const done = actionSuccess<Intent>;
 
 function valuesOf(form: FormData, keys: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -194,7 +187,7 @@ export default function DirectoryPage() {
         title="Brands, agencies & creators"
         description="The directory behind every campaign. Brands are your clients, agencies your partners (your own team included) and creators the people who make the content."
       />
-      {result?.ok && result.intent.startsWith("delete-") ? (
+      {result?.ok && result.intent?.startsWith("delete-") ? (
         <Alert tone="success" role="status">
           {result.notice}
         </Alert>
@@ -308,7 +301,7 @@ function BrandsCard({ data, base, result }: { data: LoaderData; base: string; re
           <EmptyState icon={<BuildingIcon />} title="No brands yet" description="Add your first client brand below. Campaigns, onboarding links and sign-offs all belong to a brand." />
         </div>
       ) : (
-        <Table wrapperClassName="relative" caption="Brands">
+        <Table caption="Brands">
           <THead>
             <TR>
               <TH>Name</TH>
@@ -375,7 +368,7 @@ function AgenciesCard({ data, base, result }: { data: LoaderData; base: string; 
           <EmptyState icon={<SparklesIcon />} title="No agencies yet" description="Add the agencies you work with below, then invite their people as agency members." />
         </div>
       ) : (
-        <Table wrapperClassName="relative" caption="Agencies">
+        <Table caption="Agencies">
           <THead>
             <TR>
               <TH>Name</TH>
@@ -446,7 +439,7 @@ function CreatorsCard({ data, base, result }: { data: LoaderData; base: string; 
           <EmptyState icon={<UsersIcon />} title="No creators yet" description="Add a creator profile below, then invite the creator to link it to their account." />
         </div>
       ) : (
-        <Table wrapperClassName="relative" caption="Creators">
+        <Table caption="Creators">
           <THead>
             <TR>
               <TH>Name</TH>

@@ -14,7 +14,8 @@ import { findDirectoryEntry, listDirectory } from "~/modules/workspaces/director
 import { changeMemberRole, inviteMember, listMembers, removeMember } from "~/modules/workspaces/members.server";
 import { ROLE_LABELS, ROLE_SCOPE } from "~/modules/workspaces/permissions";
 import { changeRoleSchema, inviteSchema } from "~/modules/workspaces/schemas";
-import { notFound, parseWith, readForm, type FieldErrors } from "~/utils/http.server";
+import { actionFailure, actionSuccess } from "~/utils/action-result.server";
+import { notFound, parseWith, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Members · Baton" }];
 
@@ -116,16 +117,8 @@ const assignmentSchema = memberIdSchema.extend({ assignment: z.string({ required
 type Intent = z.infer<typeof intentSchema>["intent"];
 
 /** The 400 shape of http.server's badRequest, plus which form (and which row) it belongs to. */
-function fail(intent: Intent | null, errors: FieldErrors, opts: { formError?: string; target?: string; values?: Record<string, string> } = {}) {
-  return json(
-    { ok: false as const, intent, errors, formError: opts.formError ?? "Please correct the highlighted fields.", target: opts.target ?? null, values: opts.values ?? {}, notice: null, at: 0 },
-    { status: 400 },
-  );
-}
-
-function done(intent: Intent, notice: string) {
-  return json({ ok: true as const, intent, errors: {} as Record<string, string[]>, formError: null, target: null, values: {} as Record<string, string>, notice, at: Date.now() });
-}
+const fail = actionFailure<Intent>;
+const done = actionSuccess<Intent>;
 
 function text(form: FormData, key: string): string {
   const v = form.get(key);
@@ -233,7 +226,7 @@ export default function MembersPage() {
             <EmptyState icon={<UsersIcon />} title="No members yet" description="Invite your team, your agencies, brand leads and creators with the form above." />
           </div>
         ) : (
-          <Table wrapperClassName="relative" caption="Members, their roles and what they can see">
+          <Table caption="Members, their roles and what they can see">
             <THead>
               <TR>
                 <TH>Member</TH>
@@ -259,7 +252,7 @@ export default function MembersPage() {
             <EmptyState title="No pending invitations" description="When you invite someone, the invitation waits here until they accept it." />
           </div>
         ) : (
-          <Table wrapperClassName="relative" caption="Pending invitations">
+          <Table caption="Pending invitations">
             <THead>
               <TR>
                 <TH>Email</TH>

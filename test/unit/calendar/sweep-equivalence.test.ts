@@ -5,18 +5,8 @@ import { describe, expect, it } from "vitest";
 import { detectConflicts } from "~/modules/calendar/conflicts/detect";
 import type { Blackout, Brand, Campaign, ConflictInput, Deliverable } from "~/modules/calendar/conflicts/types";
 import { DAY, HOUR, MINUTE, NOW, plus } from "./conflict-factories";
+import { prng } from "../../../scripts/prng";
 
-/** mulberry32: tiny, seeded, good enough to shuffle test data reproducibly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CHANNELS = ["instagram", "tiktok", "youtube"];
 
