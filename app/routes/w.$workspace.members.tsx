@@ -11,7 +11,7 @@ import {
 import type { Tone } from "~/components/ui";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { findDirectoryEntry, listDirectory } from "~/modules/workspaces/directory.server";
-import { changeMemberRole, inviteMember, listMembers, removeMember } from "~/modules/workspaces/members.server";
+import { changeMemberRole, findMember, inviteMember, listMembers, removeMember } from "~/modules/workspaces/members.server";
 import { ROLE_LABELS, ROLE_SCOPE } from "~/modules/workspaces/permissions";
 import { changeRoleSchema, inviteSchema } from "~/modules/workspaces/schemas";
 import { actionFailure, actionSuccess } from "~/utils/action-result.server";
@@ -145,15 +145,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const idParsed = parseWith(memberIdSchema, form);
   // A malformed id is bad input (400); a well-formed one outside this workspace is 404.
   if (!idParsed.success) return fail(intent, idParsed.errors, { formError: "Choose a member from the list." });
-  const { members } = await listMembers(ctx.workspace.id);
-  const target = members.find((m) => m.id === idParsed.data.membershipId);
+  const target = await findMember(ctx.workspace.id, idParsed.data.membershipId);
   if (!target) notFound("That member was not found.");
-  if (target.userId === ctx.user.id) {
-    return fail(intent, {}, { target: target.id, formError: "You can't change or remove your own membership. Ask another admin." });
-  }
-  if (target.role === "owner" && ctx.role !== "owner") {
-    return fail(intent, {}, { target: target.id, formError: "Only an owner can change or remove another owner." });
-  }
 
   if (intent === "remove") {
     const result = await removeMember(request, ctx, target.id);

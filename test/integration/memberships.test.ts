@@ -77,3 +77,19 @@ describe("role changes take effect on the next request (4)", () => {
     expect((await call(homeRoute.loader, makeRequest(`/w/${world.a.slug}`, { cookie: admin }), params)).status).toBe(404);
   });
 });
+
+describe("the service enforces who may change whom", () => {
+  it("an admin cannot remove the owner or themselves: 400 with the reason, nothing removed", async () => {
+    const admin = await sessionCookie(world.users.coordinator.id);
+    const [coord] = await t.db.select().from(memberships).where(eq(memberships.userId, world.users.coordinator.id));
+    await t.db.update(memberships).set({ role: "admin" }).where(eq(memberships.id, coord.id));
+    const [ownerRow] = await t.db.select().from(memberships).where(eq(memberships.userId, world.users.owner.id));
+    const params = { workspace: world.a.slug };
+    for (const [target, reason] of [[ownerRow.id, /Only an owner/], [coord.id, /your own membership/]] as const) {
+      const res = await call(membersRoute.action, makeRequest(`/w/${world.a.slug}/members`, { cookie: admin, form: { intent: "remove", membershipId: target } }), params);
+      expect(res.status).toBe(400);
+      expect((await res.json()).formError).toMatch(reason);
+      expect(await t.db.select().from(memberships).where(eq(memberships.id, target))).toHaveLength(1);
+    }
+  });
+});

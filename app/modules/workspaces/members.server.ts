@@ -10,7 +10,7 @@ import { queueEmail } from "~/modules/email/send.server";
 import { emitWebhook } from "~/modules/webhooks/webhooks.server";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { actorOf, type MemberContext } from "./authz.server";
-import { ROLE_LABELS, ROLE_SCOPE } from "./permissions";
+import { membershipChangeRefusal, ROLE_LABELS, ROLE_SCOPE } from "./permissions";
 
 const INVITE_DAYS = 14;
 
@@ -119,6 +119,8 @@ export async function changeMemberRole(request: Request, ctx: MemberContext, inp
   return db().transaction(async (tx) => {
     const m = await tx.query.memberships.findFirst({ where: and(eq(memberships.id, input.membershipId), eq(memberships.workspaceId, ctx.workspace.id)) });
     if (!m) return { ok: false as const, status: 404, message: "That member was not found." };
+    const refusal = membershipChangeRefusal({ userId: ctx.user.id, role: ctx.role }, m);
+    if (refusal) return { ok: false as const, status: 400, message: refusal };
     if (m.role === "owner" && input.role !== "owner" && (await ownerCount(tx, ctx.workspace.id, m.id)) === 0) {
       return { ok: false as const, status: 400, message: "A workspace needs at least one owner." };
     }
@@ -135,11 +137,24 @@ export async function removeMember(request: Request, ctx: MemberContext, members
   return db().transaction(async (tx) => {
     const m = await tx.query.memberships.findFirst({ where: and(eq(memberships.id, membershipId), eq(memberships.workspaceId, ctx.workspace.id)) });
     if (!m) return { ok: false as const, status: 404, message: "That member was not found." };
+    const refusal = membershipChangeRefusal({ userId: ctx.user.id, role: ctx.role }, m);
+    if (refusal) return { ok: false as const, status: 400, message: refusal };
     if (m.role === "owner" && (await ownerCount(tx, ctx.workspace.id, m.id)) === 0) return { ok: false as const, status: 400, message: "A workspace needs at least one owner." };
     await tx.delete(memberships).where(eq(memberships.id, m.id));
     await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "member.removed", objectType: "membership", objectId: m.id, data: { role: m.role }, meta: requestMeta(request) });
     return { ok: true as const };
   });
+}
+
+/** One member of this workspace (with name), or undefined: ids of other workspaces match nothing. */
+export async function findMember(workspaceId: string, membershipId: string) {
+  const rows = await db()
+    .select({ id: memberships.id, role: memberships.role, userId: users.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.id, membershipId)))
+    .limit(1);
+  return rows[0];
 }
 
 export async function listMembers(workspaceId: string) {

@@ -53,3 +53,13 @@ export const ROLE_SCOPE: Record<Role, "workspace" | "agency" | "brand" | "creato
 export function roleCan(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }
+
+/**
+ * Why an admin may not change or remove this membership, or null if they may: nobody edits their
+ * own membership (no locking yourself out), and only an owner touches another owner.
+ */
+export function membershipChangeRefusal(actor: { userId: string; role: Role }, target: { userId: string; role: Role }): string | null {
+  if (actor.userId === target.userId) return "You can't change or remove your own membership. Ask another admin.";
+  if (target.role === "owner" && actor.role !== "owner") return "Only an owner can change or remove another owner.";
+  return null;
+}

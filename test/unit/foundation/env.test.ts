@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseEnv } from "~/utils/env.server";
 import { safeRedirectPath } from "~/utils/redirect";
 import { isPrivateAddress } from "~/modules/webhooks/address-guard.server";
-import { roleCan } from "~/modules/workspaces/permissions";
+import { membershipChangeRefusal, roleCan } from "~/modules/workspaces/permissions";
 
 describe("environment", () => {
   it("needs nothing: defaults give an embedded database on port 3000", () => {
@@ -56,5 +56,16 @@ describe("permission table", () => {
     expect(roleCan("agency_member", "signoff.give")).toBe(false);
     expect(roleCan("creator", "drafts.submit")).toBe(true);
     expect(roleCan("client_contact", "drafts.review")).toBe(false);
+  });
+});
+
+describe("who may change a membership", () => {
+  const admin = { userId: "a", role: "admin" as const };
+  const owner = { userId: "o", role: "owner" as const };
+  it("refuses your own membership, and another owner's unless you are an owner", () => {
+    expect(membershipChangeRefusal(admin, { userId: "a", role: "admin" })).toMatch(/your own membership/);
+    expect(membershipChangeRefusal(admin, { userId: "o", role: "owner" })).toMatch(/Only an owner/);
+    expect(membershipChangeRefusal(owner, { userId: "o2", role: "owner" })).toBeNull();
+    expect(membershipChangeRefusal(admin, { userId: "c", role: "creator" })).toBeNull();
   });
 });
