@@ -10,11 +10,12 @@ import {
 } from "~/components/ui";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import {
-  createAgencyRecord, createBrandRecord, createCreatorRecord, deleteDirectoryEntry, findDirectoryEntry, isForeignKeyViolation, listDirectory, scopedPeopleCount,
+  createAgencyRecord, createBrandRecord, createCreatorRecord, deleteDirectoryEntry, findDirectoryEntry, listDirectory, scopedPeopleCount,
 } from "~/modules/workspaces/directory.server";
 import { BRAND_TIME_ZONES, agencySchema, brandSchema, creatorSchema } from "~/modules/workspaces/schemas";
 import { actionFailure, actionSuccess } from "~/utils/action-result.server";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
+import { useHydrated } from "~/utils/use-hydrated";
 
 export const meta: MetaFunction = () => [{ title: "Brands, agencies & creators · Baton" }];
 
@@ -120,20 +121,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // A malformed id is bad input (400); a well-formed one outside this workspace is 404.
       if (!parsed.success) return fail(intent, parsed.errors, { formError: "Choose an entry from the list." });
       const { id } = parsed.data;
-      const entry = await findDirectoryEntry(ctx.workspace.id, kind, id);
-      if (!entry) notFound();
-      if (kind === "agency") {
-        const { agencies } = await listDirectory(ctx.workspace.id);
-        if (agencies.some((a) => a.id === id && a.isOperator)) {
-          return fail(intent, {}, { formError: `${entry.name} is the operator agency (your own team) and can't be deleted.` });
-        }
-      }
-      try {
-        if (!(await deleteDirectoryEntry(request, ctx, kind, id))) notFound();
-      } catch (error) {
-        if (!isForeignKeyViolation(error)) throw error;
-        return fail(intent, {}, { status: 409, formError: `${entry.name} is still used by campaigns or other records, so it can't be deleted. Remove it from those first.` });
-      }
+      const result = await deleteDirectoryEntry(request, ctx, kind, id);
+      if (!result.ok && result.status === 404) notFound();
+      if (!result.ok) return fail(intent, {}, { status: result.status, formError: result.message });
+      const entry = result;
       return done(intent, `${KIND_NOUN[kind][0].toUpperCase()}${KIND_NOUN[kind].slice(1)} ${entry.name} deleted.`);
     }
   }
@@ -142,11 +133,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type ActionResult = ReturnType<typeof useActionData<typeof action>>;
 
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 

@@ -16,6 +16,7 @@ import { ROLE_LABELS, ROLE_SCOPE } from "~/modules/workspaces/permissions";
 import { changeRoleSchema, inviteSchema } from "~/modules/workspaces/schemas";
 import { actionFailure, actionSuccess } from "~/utils/action-result.server";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
+import { useHydrated } from "~/utils/use-hydrated";
 
 export const meta: MetaFunction = () => [{ title: "Members · Baton" }];
 
@@ -179,11 +180,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type Options = LoaderData["options"];
 
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
 
 export default function MembersPage() {
   const data = useLoaderData<typeof loader>();

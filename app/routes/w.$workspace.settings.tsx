@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Alert, Button, Card, FormError, PageHeader, TextAreaField, TextField } from "~/components/ui";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { brandingSchema } from "~/modules/workspaces/schemas";
 import { updateBranding } from "~/modules/workspaces/workspaces.server";
 import { parseWith, readForm, type FieldErrors } from "~/utils/http.server";
 import { accentVars } from "~/modules/workspaces/branding";
+import { useHydrated } from "~/utils/use-hydrated";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Baton" }];
 
@@ -54,11 +55,6 @@ function hoursInWords(raw: string): string | null {
   return null;
 }
 
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
 
 export default function SettingsPage() {
   const { slug, values: saved } = useLoaderData<typeof loader>();

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { invitations, localEmails, memberships } from "@db/schema";
+import { agencies as agencyTable, auditEvents, invitations, localEmails, memberships } from "@db/schema";
+import { action as dirAction } from "~/routes/w.$workspace.directory";
 import * as membersRoute from "~/routes/w.$workspace.members";
 import * as settingsRoute from "~/routes/w.$workspace.settings";
 import * as homeRoute from "~/routes/w.$workspace._index";
@@ -91,5 +92,24 @@ describe("the service enforces who may change whom", () => {
       expect((await res.json()).formError).toMatch(reason);
       expect(await t.db.select().from(memberships).where(eq(memberships.id, target))).toHaveLength(1);
     }
+  });
+});
+
+describe("directory deletions", () => {
+  it("keeps the operator agency (400 with the reason) and deletes another agency with one audit event", async () => {
+    const [operator] = await t.db.insert(agencyTable).values({ workspaceId: world.a.id, name: "Our Team", isOperator: true }).returning();
+    const params = { workspace: world.a.slug };
+    const refused = await call(dirAction, makeRequest(`/w/${world.a.slug}/directory`, { cookie: owner, form: { intent: "delete-agency", id: operator.id } }), params);
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).formError).toMatch(/operator agency/);
+    expect(await t.db.select().from(agencyTable).where(eq(agencyTable.id, operator.id))).toHaveLength(1);
+
+    const ok = await call(dirAction, makeRequest(`/w/${world.a.slug}/directory`, { cookie: owner, form: { intent: "delete-agency", id: world.agencyQ.id } }), params);
+    expect(ok.status).toBe(200);
+    expect(await t.db.select().from(agencyTable).where(eq(agencyTable.id, world.agencyQ.id))).toHaveLength(0);
+    expect(await t.db.select().from(auditEvents).where(eq(auditEvents.objectId, world.agencyQ.id))).toHaveLength(1);
+
+    const foreign = await call(dirAction, makeRequest(`/w/${world.a.slug}/directory`, { cookie: owner, form: { intent: "delete-brand", id: world.brandB.id } }), params);
+    expect(foreign.status).toBe(404);
   });
 });

@@ -42,15 +42,30 @@ export async function createCreatorRecord(request: Request, ctx: MemberContext, 
   });
 }
 
-/** Deletes a directory entry of this workspace only; answers false when it is not there. */
-export async function deleteDirectoryEntry(request: Request, ctx: MemberContext, kind: DirectoryKind, id: string) {
+export type DeleteResult = { ok: true; name: string } | { ok: false; status: 400 | 404 | 409; message: string };
+
+/**
+ * Deletes a directory entry of this workspace only, with its audit event. The operator agency
+ * (the workspace's own team) stays; an entry still referenced elsewhere is refused with 409.
+ */
+export async function deleteDirectoryEntry(request: Request, ctx: MemberContext, kind: DirectoryKind, id: string): Promise<DeleteResult> {
   const table = DIRECTORY[kind];
-  return db().transaction(async (tx) => {
-    const rows = await tx.delete(table).where(and(eq(table.id, id), eq(table.workspaceId, ctx.workspace.id))).returning({ id: table.id, name: table.name });
-    if (!rows[0]) return false;
-    await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: `${kind}.deleted`, objectType: kind, objectId: id, data: { name: rows[0].name }, meta: requestMeta(request) });
-    return true;
-  });
+  const where = and(eq(table.id, id), eq(table.workspaceId, ctx.workspace.id));
+  try {
+    return await db().transaction(async (tx) => {
+      if (kind === "agency") {
+        const [agency] = await tx.select({ name: agencies.name, isOperator: agencies.isOperator }).from(agencies).where(where).limit(1);
+        if (agency?.isOperator) return { ok: false, status: 400, message: `${agency.name} is the operator agency (your own team) and can't be deleted.` };
+      }
+      const rows = await tx.delete(table).where(where).returning({ name: table.name });
+      if (!rows[0]) return { ok: false, status: 404, message: "That entry was not found." };
+      await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: `${kind}.deleted`, objectType: kind, objectId: id, data: { name: rows[0].name }, meta: requestMeta(request) });
+      return { ok: true, name: rows[0].name };
+    });
+  } catch (error) {
+    if (!isForeignKeyViolation(error)) throw error;
+    return { ok: false, status: 409, message: "It is still used by campaigns or other records, so it can't be deleted. Remove it from those first." };
+  }
 }
 
 /**
