@@ -54,6 +54,11 @@ async function main() {
     console.log(lines.join("\n"));
   });
 
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    console.error(error.code === "EADDRINUSE" ? `Port ${e.PORT} is already in use. Start Baton on another port, e.g. PORT=3001 npm start.` : `Baton could not listen: ${error.message}`);
+    process.exit(1);
+  });
+
   const shutdown = async () => {
     stopWorker();
     server.close();
