@@ -2,6 +2,10 @@ import { eq } from "drizzle-orm";
 import type { Database } from "./client";
 import { creators } from "./schema";
 import { addMember, createAgency, createBrand, createCreator, createUser, createWorkspace } from "./factories";
+import { seedApprovals } from "./seeds/approvals";
+import { seedBriefs } from "./seeds/briefs";
+import { seedCalendar } from "./seeds/calendar";
+import { seedOnboarding } from "./seeds/onboarding";
 
 export const DEMO_PASSWORD = "baton-demo";
 
@@ -13,12 +17,8 @@ export const DEMO_LOGINS = [
   { email: "creator@studio.test", role: "creator, Maya Chen" },
 ] as const;
 
-/**
- * The demo workspace of PRODUCT.md section 1: its people and directory. Runs only on an empty
- * database. (Campaigns, drafts and onboarding links join as their capabilities land, dated
- * relative to the day the demo starts.)
- */
-export async function seedDemo(db: Database) {
+/** The demo workspace of PRODUCT.md section 1. Runs only on an empty database. */
+export async function seedDemo(db: Database, now = new Date()) {
   return db.transaction(async (tx) => {
     const ws = await createWorkspace(tx, {
       slug: "northwind",
@@ -54,6 +54,13 @@ export async function seedDemo(db: Database) {
     await addMember(tx, ws.id, creator.id, "creator", { creatorId: creatorRows[0].id });
     await tx.update(creators).set({ userId: creator.id }).where(eq(creators.id, creatorRows[0].id));
 
-    return { ws, brands: { lumen, peak, cedar }, agencies: { northwindSocial, brightline, kite }, creators: creatorRows, users: { owner, coordinator, agency, lead, creator } };
+    const base = { ws, brands: { lumen, peak, cedar }, agencies: { northwindSocial, brightline, kite }, creators: creatorRows, users: { owner, coordinator, agency, lead, creator } };
+    // Each capability adds its demo data (campaigns that overlap on purpose, drafts in every state,
+    // half-done onboarding links), dated relative to `now` so deadlines are live.
+    await seedOnboarding(tx, base, now);
+    await seedBriefs(tx, base, now);
+    await seedApprovals(tx, base, now);
+    await seedCalendar(tx, base, now);
+    return base;
   });
 }

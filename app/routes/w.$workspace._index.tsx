@@ -2,16 +2,19 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Card, EmptyState, PageHeader, Stat } from "~/components/ui";
+import { WaitingList } from "~/components/home/waiting-list";
 import { requireMember } from "~/modules/workspaces/authz.server";
 import { listDirectory } from "~/modules/workspaces/directory.server";
 import { ROLE_LABELS } from "~/modules/workspaces/permissions";
 import { recentNotifications } from "~/modules/notifications/inbox.server";
+import { waitingOn } from "~/modules/home/waiting.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMember(request, params.workspace);
-  const [recent, directory] = await Promise.all([
+  const [recent, directory, waiting] = await Promise.all([
     recentNotifications(ctx.user.id, ctx.workspace.id, 8),
     ctx.can("directory.manage") ? listDirectory(ctx.workspace.id) : null,
+    waitingOn(ctx),
   ]);
   return json({
     firstName: ctx.user.name.split(" ")[0],
@@ -19,6 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     slug: ctx.workspace.slug,
     welcome: ctx.workspace.welcomeText,
     recent,
+    waiting,
+    now: Date.now(),
     counts: directory ? { brands: directory.brands.length, agencies: directory.agencies.length, creators: directory.creators.length } : null,
   });
 }
@@ -36,7 +41,11 @@ export default function HomePage() {
         </div>
       ) : null}
       <Card title="Waiting on you" description="Briefs to acknowledge, drafts to review and sign-offs appear here, most urgent first.">
-        <EmptyState title="Nothing is waiting on you" description="When someone hands something to you, it shows up here and in your notifications." />
+        {data.waiting.length === 0 ? (
+          <EmptyState title="Nothing is waiting on you" description="When someone hands something to you, it shows up here and in your notifications." />
+        ) : (
+          <WaitingList items={data.waiting} now={data.now} />
+        )}
       </Card>
       <Card title="Recent notifications" actions={<Link to={`/w/${data.slug}/notifications`} className="text-sm font-medium text-accent hover:underline">See all</Link>}>
         {data.recent.length === 0 ? (

@@ -1,27 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import * as approvals from "./routes/approvals";
+import * as briefs from "./routes/briefs";
+import * as calendar from "./routes/calendar";
+import * as onboarding from "./routes/onboarding";
+import { ADMINS, EVERYONE, SCOPED, type RouteCase } from "./route-types";
 
-export type Who = "owner" | "admin" | "coordinator" | "agencyMember" | "brandLead" | "creator" | "clientContact" | "outsider";
-
-type Fn = (args: LoaderFunctionArgs | ActionFunctionArgs) => unknown;
-
-export interface RouteCase {
-  name: string;
-  path: string;
-  method: "GET" | "POST";
-  load: () => Promise<{ loader?: Fn; action?: Fn }>;
-  /** Param name → a key of the test's id map (or a literal). */
-  params?: Record<string, string>;
-  form?: Record<string, string>;
-  allowed: Who[];
-  denied?: Who[];
-}
-
-const SCOPED: Who[] = ["agencyMember", "brandLead", "creator", "clientContact"];
-const ADMINS: Who[] = ["owner", "admin"];
-const EVERYONE: Who[] = ["owner", "admin", "coordinator", ...SCOPED];
+export type { RouteCase, Who } from "./route-types";
 
 /** Every workspace route with who may use it; the isolation test covers each row. */
+export const CAPABILITY_ROUTES = [onboarding, briefs, approvals, calendar];
+
 export const ROUTES: RouteCase[] = [
+  ...CAPABILITY_ROUTES.flatMap((c) => c.ROUTES),
   { name: "home", path: "/w/:workspace", method: "GET", load: () => import("~/routes/w.$workspace._index"), allowed: EVERYONE },
   { name: "layout", path: "/w/:workspace", method: "GET", load: () => import("~/routes/w.$workspace"), allowed: EVERYONE },
   { name: "notifications", path: "/w/:workspace/notifications", method: "GET", load: () => import("~/routes/w.$workspace.notifications"), allowed: EVERYONE },

@@ -3,7 +3,7 @@ import { files } from "@db/schema";
 import { useTestDatabase } from "../support/db";
 import { call, makeRequest, sessionCookie } from "../support/http";
 import { buildWorld, type World } from "../support/world";
-import { ROUTES, type RouteCase, type Who } from "./route-table";
+import { CAPABILITY_ROUTES, ROUTES, type RouteCase, type Who } from "./route-table";
 
 /**
  * Property 16/17: every workspace route, for every outsider and every scoped member who is not
@@ -21,6 +21,7 @@ beforeAll(async () => {
   const [fileA] = await t.db.insert(files).values({ workspaceId: world.a.id, storageKey: "none.png", driver: "local", originalName: "a.png", mimeType: "image/png", size: 1, purpose: "other" }).returning();
   const [fileB] = await t.db.insert(files).values({ workspaceId: world.b.id, storageKey: "none.png", driver: "local", originalName: "b.png", mimeType: "image/png", size: 1, purpose: "other" }).returning();
   ids = { fileA: fileA.id, fileB: fileB.id, brandX: world.brandX.id, brandY: world.brandY.id, brandB: world.brandB.id };
+  for (const capability of CAPABILITY_ROUTES) Object.assign(ids, await capability.seedIds(t.db, world));
 });
 
 function resolve(route: RouteCase) {

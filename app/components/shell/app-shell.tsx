@@ -1,7 +1,7 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import {
-  BellIcon, BuildingIcon, CalendarIcon, ChevronDownIcon, HomeIcon, InboxIcon, LogOutIcon, MenuIcon, PlugIcon, SettingsIcon, ShieldIcon, SparklesIcon, UsersIcon,
+  AlertTriangleIcon, BellIcon, BuildingIcon, CalendarIcon, ChevronDownIcon, FileIcon, HomeIcon, InboxIcon, LinkIcon, LogOutIcon, MenuIcon, PlugIcon, SettingsIcon, ShieldIcon, SparklesIcon, UsersIcon,
 } from "~/components/icons";
 import { BatonLogo } from "~/components/logo";
 import { cx } from "~/components/ui";
@@ -10,6 +10,7 @@ import type { NavIcon, NavItem } from "~/modules/workspaces/navigation";
 const ICONS: Record<NavIcon, typeof HomeIcon> = {
   home: HomeIcon, calendar: CalendarIcon, users: UsersIcon, building: BuildingIcon, sparkles: SparklesIcon,
   shield: ShieldIcon, plug: PlugIcon, bell: BellIcon, settings: SettingsIcon, inbox: InboxIcon,
+  alert: AlertTriangleIcon, link: LinkIcon, file: FileIcon,
 };
 
 export interface ShellProps {
