@@ -113,3 +113,19 @@ describe("directory deletions", () => {
     expect(foreign.status).toBe(404);
   });
 });
+
+describe("email-sending endpoints are rate limited (35)", () => {
+  it("the 31st invitation from one person in 15 minutes gets 429 and sends nothing more", async () => {
+    const sender = await createUser(t.db, { email: "bulk-sender@example.test" });
+    await t.db.insert(memberships).values({ workspaceId: world.a.id, userId: sender.id, role: "admin" });
+    const cookie = await sessionCookie(sender.id);
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const res = await call(membersRoute.action, makeRequest(`/w/${world.a.slug}/members`, { cookie, form: { intent: "invite", email: `bulk${i}@example.test`, role: "coordinator" } }), { workspace: world.a.slug });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
+    expect(statuses[30]).toBe(429);
+    expect(await t.db.select().from(invitations).where(eq(invitations.email, "bulk30@example.test"))).toHaveLength(0);
+  });
+});

@@ -7,6 +7,7 @@ import { randomToken, sha256 } from "~/utils/crypto.server";
 import { requestMeta } from "~/utils/http.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/send.server";
+import { enforceRateLimit, LIMITS } from "~/modules/auth/rate-limit.server";
 import { emitWebhook } from "~/modules/webhooks/webhooks.server";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { actorOf, type MemberContext } from "./authz.server";
@@ -37,6 +38,8 @@ async function resolveScope(tx: Queryable, workspaceId: string, role: Role, inpu
 export type InviteResult = { ok: true } | { ok: false; field: string; message: string };
 
 export async function inviteMember(request: Request, ctx: MemberContext, input: ScopeInput & { email: string; role: Role }): Promise<InviteResult> {
+  // Every invitation sends an email: a flood from one account must not become spam from us.
+  await enforceRateLimit([`invite:${ctx.workspace.id}:${ctx.user.id}`], LIMITS.emailSend);
   return db().transaction(async (tx) => {
     const resolved = await resolveScope(tx, ctx.workspace.id, input.role, input);
     if (!resolved) return { ok: false, field: ROLE_SCOPE[input.role] + "Id", message: "Choose one from the list." };
