@@ -1,7 +1,35 @@
 import type { WaitingItem } from "~/modules/home/waiting";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
+import { waitingItems } from "./queries.server";
 
-/** What is waiting on this member in the approvals capability (shown on the home page). */
-export async function approvalsWaiting(_ctx: MemberContext): Promise<WaitingItem[]> {
-  return [];
+/**
+ * What is waiting on this member in the approvals capability (shown on the home page): drafts to
+ * review and sign-offs, each due at its sign-off deadline (so the most urgent comes first), and
+ * the creator's drafts with changes requested.
+ */
+export async function approvalsWaiting(ctx: MemberContext): Promise<WaitingItem[]> {
+  const items = await waitingItems(ctx);
+  return items.map((item): WaitingItem => {
+    if (item.status === "in_review") {
+      const signoff = item.stageKind === "brand_signoff";
+      return {
+        id: item.id,
+        kind: signoff ? "signoff" : "draft_review",
+        title: `${item.title} (v${item.version})`,
+        detail: `${item.campaignName} · ${item.channelLabel} · ${item.stageName ?? "Review"} · sign-off deadline ${item.deadlineLabel}`,
+        url: item.url,
+        dueAt: item.deadline,
+        since: null,
+      };
+    }
+    return {
+      id: item.id,
+      kind: "changes_requested",
+      title: item.status === "changes_requested" ? `${item.title}: changes requested on v${item.version}` : `${item.title}: draft to submit`,
+      detail: `${item.campaignName} · ${item.channelLabel} · sign-off deadline ${item.deadlineLabel}`,
+      url: item.url,
+      dueAt: item.deadline,
+      since: null,
+    };
+  });
 }

@@ -1,7 +1,31 @@
 import type { WaitingItem } from "~/modules/home/waiting";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
+import { conflictRuleMetadata } from "./conflicts/detect";
+import { loadSnapshot, openConflicts } from "./calendar.server";
+import { conflictsPath } from "./links";
 
-/** What is waiting on this member in the calendar capability (shown on the home page). */
-export async function calendarWaiting(_ctx: MemberContext): Promise<WaitingItem[]> {
-  return [];
+/** How far ahead the home page looks for conflicts to resolve. */
+export const WAITING_DAYS = 30;
+const WAITING_LIMIT = 20;
+
+/**
+ * Open error-severity conflicts of the coming weeks, for the people who resolve them
+ * (coordinators, admins and owners).
+ */
+export async function calendarWaiting(ctx: MemberContext): Promise<WaitingItem[]> {
+  if (!ctx.can("conflicts.manage") || ctx.scope.kind !== "workspace") return [];
+  const now = new Date();
+  const snapshot = await loadSnapshot(ctx, { from: now, to: new Date(now.getTime() + WAITING_DAYS * 86_400_000) }, { now });
+  return openConflicts(snapshot)
+    .filter((c) => c.severity === "error")
+    .slice(0, WAITING_LIMIT)
+    .map((c) => ({
+      id: `conflict:${c.key}`,
+      kind: "conflict" as const,
+      title: conflictRuleMetadata(c.code).title,
+      detail: c.message,
+      url: `${conflictsPath(ctx.workspace.slug)}?brand=${c.brandId}`,
+      dueAt: c.startsAt.toISOString(),
+      since: null,
+    }));
 }

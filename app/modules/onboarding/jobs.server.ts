@@ -1,4 +1,141 @@
+import { and, eq } from "drizzle-orm";
+import { accessSteps, onboardingLinks, stepForwards, workspaces } from "@db/schema";
+import { db } from "~/utils/db.server";
+import { sha256 } from "~/utils/crypto.server";
+import { env } from "~/utils/env.server";
+import { queueEmail } from "~/modules/email/send.server";
+import { notify } from "~/modules/notifications/notify.server";
 import type { HandlerMap } from "~/modules/jobs/worker.server";
+import type { Job } from "~/modules/jobs/queue.server";
+import { getPlatform } from "./catalog";
+import { isOpenForClient, readIntake } from "./link-model";
+import { accountManagerAlertDue, dueClientReminder, forwardedStepAlertDue } from "./reminders";
+import { openClientSteps } from "./client.server";
+import { agencyLinkPath, brandingOf, emailDate, emailDateTime, JOB, teamOf } from "./shared.server";
+import type { AccessStatus } from "./access-status";
+
+/**
+ * Reminders and alerts of onboarding links. Each job is scheduled for one due time (dedupe key);
+ * the handler asks the pure rule in reminders.ts whether something is still due at the worker's
+ * clock and records what it sent with a compare-and-set, so each due time sends at most once.
+ */
+
+function tokenOf(url: string): string {
+  return url.slice(url.lastIndexOf("/") + 1);
+}
+
+async function clientReminder(job: Job, now: Date) {
+  const { linkId, url } = job.payload as { linkId: string; url: string };
+  await db().transaction(async (tx) => {
+    const link = (await tx.select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)).for("update"))[0];
+    // A re-issued link's old reminders carry the old address: they stop here.
+    if (!link || link.revokedAt || link.replacedById || !link.clientEmail || link.tokenHash !== sha256(tokenOf(url))) return;
+    if (link.expiresAt.getTime() <= now.getTime()) return;
+    const open = await openClientSteps(tx, link);
+    const issuedAt = readIntake(link.intake).issuedAt;
+    const n = dueClientReminder({ createdAt: issuedAt ? new Date(issuedAt) : link.createdAt, remindersSent: link.remindersSent, now, openSteps: open.length });
+    if (n === null) return;
+    const claimed = await tx
+      .update(onboardingLinks)
+      .set({ remindersSent: n })
+      .where(and(eq(onboardingLinks.id, link.id), eq(onboardingLinks.remindersSent, link.remindersSent)))
+      .returning({ id: onboardingLinks.id });
+    if (!claimed[0]) return;
+    const workspace = (await tx.select().from(workspaces).where(eq(workspaces.id, link.workspaceId)))[0];
+    await queueEmail(tx, {
+      to: link.clientEmail,
+      template: "onboarding-reminder",
+      props: { workspace: brandingOf(workspace), clientName: link.clientName, recipientName: readIntake(link.intake).recipientName || null, reminderNumber: n, openSteps: open, url, expiresAt: emailDate(link.expiresAt) },
+    }, { workspaceId: link.workspaceId, dedupeKey: `onb-remind-email:${link.id}:${link.tokenHash.slice(0, 12)}:${n}` });
+  });
+}
+
+async function forwardReminder(job: Job, now: Date) {
+  const { forwardId, url } = job.payload as { forwardId: string; url: string };
+  await db().transaction(async (tx) => {
+    const forward = (await tx.select().from(stepForwards).where(eq(stepForwards.id, forwardId)).for("update"))[0];
+    if (!forward || forward.revokedAt || forward.expiresAt.getTime() <= now.getTime()) return;
+    const [step, link] = await Promise.all([
+      tx.query.accessSteps.findFirst({ where: eq(accessSteps.id, forward.stepId) }),
+      tx.query.onboardingLinks.findFirst({ where: eq(onboardingLinks.id, forward.linkId) }),
+    ]);
+    if (!step || !link || link.revokedAt) return;
+    const open = isOpenForClient(step.status as AccessStatus) ? 1 : 0;
+    const n = dueClientReminder({ createdAt: forward.createdAt, remindersSent: forward.remindersSent, now, openSteps: open });
+    if (n === null) return;
+    const claimed = await tx.update(stepForwards).set({ remindersSent: n }).where(and(eq(stepForwards.id, forward.id), eq(stepForwards.remindersSent, forward.remindersSent))).returning({ id: stepForwards.id });
+    if (!claimed[0]) return;
+    const workspace = (await tx.select().from(workspaces).where(eq(workspaces.id, link.workspaceId)))[0];
+    const platformName = getPlatform(step.platformKey)?.name ?? step.platformKey;
+    await queueEmail(tx, {
+      to: forward.email,
+      template: "onboarding-reminder",
+      props: { workspace: brandingOf(workspace), clientName: link.clientName, recipientName: forward.name, reminderNumber: n, openSteps: [platformName], url, expiresAt: emailDate(forward.expiresAt) },
+    }, { workspaceId: link.workspaceId, dedupeKey: `onb-fwd-remind-email:${forward.id}:${n}` });
+  });
+}
+
+async function stallCheck(job: Job, now: Date) {
+  const { linkId } = job.payload as { linkId: string };
+  await db().transaction(async (tx) => {
+    const link = (await tx.select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)).for("update"))[0];
+    if (!link || link.revokedAt || link.replacedById || !link.lastProgressAt) return;
+    const steps = await tx.select().from(accessSteps).where(eq(accessSteps.linkId, link.id));
+    const openRequired = steps.filter((s) => s.required && isOpenForClient(s.status as AccessStatus));
+    const due = accountManagerAlertDue({ lastProgressAt: link.lastProgressAt, alertedForProgressAt: link.alertedForProgressAt, now, hasOpenRequiredStep: openRequired.length > 0 });
+    if (!due) return;
+    const claimed = await tx.update(onboardingLinks).set({ alertedForProgressAt: link.lastProgressAt }).where(and(eq(onboardingLinks.id, link.id), eq(onboardingLinks.lastProgressAt, link.lastProgressAt))).returning({ id: onboardingLinks.id });
+    if (!claimed[0]) return;
+    const workspace = (await tx.select().from(workspaces).where(eq(workspaces.id, link.workspaceId)))[0];
+    const hours = Math.floor((now.getTime() - link.lastProgressAt.getTime()) / 3_600_000);
+    const names = openRequired.map((s) => getPlatform(s.platformKey)?.name ?? s.platformKey);
+    const path = agencyLinkPath(workspace.slug, link.id);
+    const recipient = link.accountManagerId ?? teamOf(link)[0];
+    if (!recipient) return;
+    await notify(tx, {
+      workspaceId: link.workspaceId,
+      userId: recipient,
+      category: "onboarding",
+      title: `No onboarding progress from ${link.clientName} in ${hours} hours`,
+      body: `Still open: ${names.join(", ")}.`,
+      url: path,
+      email: { template: "access-alert", props: { workspace: brandingOf(workspace), clientName: link.clientName, openSteps: names, hoursWithoutProgress: hours, lastActivity: emailDateTime(link.lastProgressAt), url: `${env().APP_URL}${path}` } },
+    });
+  });
+}
+
+async function forwardStallCheck(job: Job, now: Date) {
+  const { forwardId } = job.payload as { forwardId: string };
+  const forward = await db().query.stepForwards.findFirst({ where: eq(stepForwards.id, forwardId) });
+  if (!forward || forward.revokedAt) return;
+  const [step, link] = await Promise.all([
+    db().query.accessSteps.findFirst({ where: eq(accessSteps.id, forward.stepId) }),
+    db().query.onboardingLinks.findFirst({ where: eq(onboardingLinks.id, forward.linkId) }),
+  ]);
+  if (!step || !link || link.revokedAt) return;
+  if (!forwardedStepAlertDue({ createdAt: forward.createdAt, alertedAt: null, now, isOpen: step.required && isOpenForClient(step.status as AccessStatus) })) return;
+  const recipient = link.accountManagerId ?? teamOf(link)[0];
+  if (!recipient) return;
+  await db().transaction(async (tx) => {
+    const workspace = (await tx.select().from(workspaces).where(eq(workspaces.id, link.workspaceId)))[0];
+    const platformName = getPlatform(step.platformKey)?.name ?? step.platformKey;
+    const path = agencyLinkPath(workspace.slug, link.id);
+    await notify(tx, {
+      workspaceId: link.workspaceId,
+      userId: recipient,
+      category: "onboarding",
+      title: `${forward.name ?? forward.email} has not done the forwarded ${platformName} step`,
+      body: `${link.clientName} forwarded it 48 hours ago.`,
+      url: path,
+      email: { template: "access-alert", props: { workspace: brandingOf(workspace), clientName: link.clientName, openSteps: [`${platformName} (forwarded to ${forward.email})`], hoursWithoutProgress: 48, lastActivity: emailDateTime(forward.createdAt), url: `${env().APP_URL}${path}` } },
+    });
+  });
+}
 
 /** Background jobs of the onboarding capability (reminders, escalations), registered in jobs/handlers.server.ts. */
-export const onboardingJobs: HandlerMap = {};
+export const onboardingJobs: HandlerMap = {
+  [JOB.clientReminder]: clientReminder,
+  [JOB.forwardReminder]: forwardReminder,
+  [JOB.stallCheck]: stallCheck,
+  [JOB.forwardStallCheck]: forwardStallCheck,
+};

@@ -15,11 +15,17 @@ export interface NavItem {
 /** The navigation per role comes from the permission table, never from a second list of roles. */
 export const NAV_ITEMS: NavItem[] = [
   { label: "Home", path: "", icon: "home", section: "work" },
+  { label: "Campaigns", path: "/campaigns", icon: "sparkles", section: "work" },
+  { label: "Approvals", path: "/approvals", icon: "inbox", section: "work" },
+  { label: "Calendar", path: "/calendar", icon: "calendar", needs: "calendar.view", section: "work" },
+  { label: "Conflicts", path: "/conflicts", icon: "alert", needs: "conflicts.manage", section: "work" },
+  { label: "Onboarding links", path: "/onboarding", icon: "link", needs: "onboarding.manage", section: "work" },
   { label: "Notifications", path: "/notifications", icon: "bell", section: "work" },
   { label: "Members", path: "/members", icon: "users", needs: "members.manage", section: "admin" },
   { label: "Brands, agencies & creators", path: "/directory", icon: "building", needs: "directory.manage", section: "admin" },
   { label: "Audit trail", path: "/audit", icon: "shield", needs: "audit.view", section: "admin" },
   { label: "Webhooks", path: "/webhooks", icon: "plug", needs: "webhooks.manage", section: "admin" },
+  { label: "Brief template", path: "/brief-template", icon: "file", needs: "template.manage", section: "admin" },
   { label: "Settings", path: "/settings", icon: "settings", needs: "workspace.settings", section: "admin" },
 ];
 

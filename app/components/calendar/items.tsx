@@ -1,0 +1,145 @@
+import { Link } from "@remix-run/react";
+import type { CSSProperties } from "react";
+import { AlertCircleIcon, AlertTriangleIcon } from "~/components/icons";
+import { Badge, cx, type Tone } from "~/components/ui";
+import type { CalendarItem, ItemConflict } from "~/modules/calendar/view.server";
+
+export type Item = CalendarItem;
+
+const STATUS_TONES: Record<string, Tone> = {
+  planning: "neutral",
+  briefed: "info",
+  active: "success",
+  completed: "neutral",
+  cancelled: "neutral",
+  draft: "neutral",
+  in_review: "info",
+  changes_requested: "warning",
+  signed_off: "success",
+  scheduled: "accent",
+  published: "success",
+  blocked: "danger",
+};
+
+export function statusTone(status: string): Tone {
+  return STATUS_TONES[status] ?? "neutral";
+}
+
+const SIGNOFF_TONES: Record<string, Tone> = { signed_off: "success", published: "success", pending: "neutral", due_soon: "warning", overdue: "danger" };
+
+export function SignoffBadge({ item }: { item: Item }) {
+  if (!item.signoff) return null;
+  return (
+    <Badge tone={SIGNOFF_TONES[item.signoff.state] ?? "neutral"} dot>
+      {item.signoff.label}
+    </Badge>
+  );
+}
+
+export function conflictText(count: number, worst: "error" | "warning" | null): string {
+  if (count === 0) return "";
+  const noun = worst === "error" ? (count === 1 ? "conflict" : "conflicts") : count === 1 ? "warning" : "warnings";
+  return `${count} ${noun}`;
+}
+
+/** The badge on an item: icon plus text, so colour is never the only signal. */
+export function ConflictBadge({ conflicts, worst, compact = false }: { conflicts: ItemConflict[]; worst: Item["worst"]; compact?: boolean }) {
+  if (conflicts.length === 0 || !worst) return null;
+  const Icon = worst === "error" ? AlertCircleIcon : AlertTriangleIcon;
+  const text = conflictText(conflicts.length, worst);
+  if (compact) {
+    return (
+      <span
+        className={cx("inline-flex shrink-0 items-center gap-0.5 rounded px-1 text-[11px] font-semibold", worst === "error" ? "bg-red-100 text-red-800" : "bg-amber-100 text-amber-900")}
+        title={text}
+        data-conflict-badge={worst}
+      >
+        <Icon size={12} />
+        {conflicts.length}
+        <span className="sr-only"> {text}</span>
+      </span>
+    );
+  }
+  return (
+    <span data-conflict-badge={worst}>
+      <Badge tone={worst === "error" ? "danger" : "warning"}>
+        <Icon size={12} />
+        {text}
+      </Badge>
+    </span>
+  );
+}
+
+/** A light wash of the brand colour behind dark text (readable whatever the brand picked). */
+export function tint(color: string): string {
+  return /^#[0-9a-f]{6}$/i.test(color) ? `${color}2e` : "#e2e8f0";
+}
+
+export function describeItem(item: Item): string {
+  const parts = [
+    item.time ?? item.when,
+    `${item.brandName}: ${item.title}`,
+    item.kind === "campaign" ? "campaign" : item.channels.join(", "),
+    item.statusLabel,
+    item.signoff?.label ?? null,
+    conflictText(item.conflicts.length, item.worst) || null,
+  ];
+  return parts.filter(Boolean).join(", ");
+}
+
+/** A deliverable on the month or week grid: brand colour, time, title, conflict badge. */
+export function DeliverableChip({ item, href, active }: { item: Item; href: string; active: boolean }) {
+  return (
+    <Link
+      to={href}
+      preventScrollReset
+      replace
+      aria-label={describeItem(item)}
+      aria-current={active ? "true" : undefined}
+      data-item={item.key}
+      className={cx(
+        "group flex min-w-0 items-center gap-1.5 rounded-md border-l-[3px] bg-white px-1.5 py-0.5 text-xs text-ink shadow-sm ring-1 ring-slate-200 hover:bg-slate-50",
+        "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent",
+        active && "ring-2 ring-accent",
+        item.status === "published" && "opacity-70",
+      )}
+      style={{ borderLeftColor: item.color } as CSSProperties}
+    >
+      <span className="shrink-0 tabular-nums text-ink-muted">{item.time}</span>
+      <span className={cx("min-w-0 flex-1 truncate", item.masked && "italic text-ink-muted")}>{item.title}</span>
+      <ConflictBadge conflicts={item.conflicts} worst={item.worst} compact />
+    </Link>
+  );
+}
+
+/** A campaign bar: brand-coloured, spanning its days. */
+export function CampaignBar({ item, href, active, continuesBefore, continuesAfter }: { item: Item; href: string; active: boolean; continuesBefore?: boolean; continuesAfter?: boolean }) {
+  return (
+    <Link
+      to={href}
+      preventScrollReset
+      replace
+      aria-label={describeItem(item)}
+      aria-current={active ? "true" : undefined}
+      data-item={item.key}
+      className={cx(
+        "flex min-w-0 items-center gap-1 border-l-[3px] px-2 py-0.5 text-xs font-medium text-ink ring-1 ring-inset ring-black/5 hover:brightness-95",
+        "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent focus-visible:ring-offset-1",
+        continuesBefore ? "rounded-l-none" : "rounded-l-md",
+        continuesAfter ? "rounded-r-none" : "rounded-r-md",
+        active && "ring-2 ring-ink ring-offset-1",
+      )}
+      style={{ backgroundColor: tint(item.color), borderLeftColor: continuesBefore ? "transparent" : item.color } as CSSProperties}
+    >
+      {continuesBefore ? <span aria-hidden="true">‹</span> : null}
+      <span className="min-w-0 flex-1 truncate">{item.title}</span>
+      {item.worst ? (
+        <span className={cx("inline-flex shrink-0 items-center gap-0.5 rounded bg-white px-1 text-[11px] font-semibold", item.worst === "error" ? "text-red-800" : "text-amber-900")} data-conflict-badge={item.worst}>
+          {item.worst === "error" ? <AlertCircleIcon size={12} /> : <AlertTriangleIcon size={12} />}
+          {item.conflicts.length}
+        </span>
+      ) : null}
+      {continuesAfter ? <span aria-hidden="true">›</span> : null}
+    </Link>
+  );
+}

@@ -1,0 +1,168 @@
+import type { CSSProperties, ReactNode } from "react";
+import { ShieldIcon } from "~/components/icons";
+import { BatonLogo } from "~/components/logo";
+import { Badge, cx } from "~/components/ui";
+import type { Tone } from "~/components/ui";
+import type { AccessStatus } from "~/modules/onboarding/access-status";
+import { accessStatusLabels } from "~/modules/onboarding/access-status";
+import { accentVars } from "~/modules/workspaces/branding";
+
+export interface FrameWorkspace {
+  name: string;
+  logoUrl: string | null;
+  accentColor: string;
+}
+
+/** The workspace's mark: its logo, or its initial on its accent colour. */
+export function WorkspaceMark({ workspace, size = "md" }: { workspace: FrameWorkspace; size?: "md" | "lg" }) {
+  const box = size === "lg" ? "h-12 w-12 text-lg" : "h-9 w-9 text-sm";
+  return (
+    <span className={cx("flex shrink-0 items-center justify-center overflow-hidden rounded-lg bg-accent font-semibold text-[rgb(var(--accent-fg))]", box)}>
+      {workspace.logoUrl ? <img src={workspace.logoUrl} alt="" className="h-full w-full object-cover" /> : workspace.name.slice(0, 1).toUpperCase()}
+    </span>
+  );
+}
+
+/**
+ * The frame of every page a client reaches by token: the agency's branding on top, a calm single
+ * column, and a footer that says what this page is. No account, no navigation to get lost in.
+ */
+export function BrandedFrame({ workspace, children, footer }: { workspace: FrameWorkspace; children: ReactNode; footer?: ReactNode }) {
+  const vars = accentVars(/^#[0-9a-fA-F]{6}$/.test(workspace.accentColor) ? workspace.accentColor : "#4f46e5");
+  return (
+    <div style={{ "--accent": vars.accent, "--accent-fg": vars.accentFg } as CSSProperties} className="min-h-full bg-slate-50">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="h-1 bg-accent" aria-hidden="true" />
+        <div className="mx-auto flex max-w-5xl items-center gap-3 px-4 py-3 sm:px-6">
+          <WorkspaceMark workspace={workspace} />
+          <span className="min-w-0 flex-1 truncate text-base font-semibold text-ink">{workspace.name}</span>
+          <span className="hidden items-center gap-1.5 text-xs text-ink-muted sm:flex">
+            <ShieldIcon size={14} />
+            Private onboarding link
+          </span>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:px-6 sm:py-10">
+        {children}
+      </main>
+      <footer className="mx-auto max-w-5xl px-4 pb-10 text-sm text-ink-muted sm:px-6">
+        {footer}
+        <p className="mt-4 flex items-center gap-2 text-xs">
+          <span>Secured by</span>
+          <BatonLogo className="scale-90" />
+        </p>
+      </footer>
+    </div>
+  );
+}
+
+const STATUS_TONE: Record<AccessStatus, Tone> = {
+  requested: "neutral",
+  confirmed: "info",
+  verified: "success",
+  rejected: "danger",
+  not_applicable: "neutral",
+  revoked: "warning",
+};
+
+/** The client reads "Waiting for you" rather than "Requested": same states, words for them. */
+const CLIENT_LABELS: Record<AccessStatus, string> = {
+  requested: "To do",
+  confirmed: "Done, being checked",
+  verified: "Verified",
+  rejected: "Needs a fix",
+  not_applicable: "Not applicable",
+  revoked: "Access removed",
+};
+
+export function AccessStatusBadge({ status, audience = "agency" }: { status: AccessStatus; audience?: "agency" | "client" }) {
+  return (
+    <Badge tone={STATUS_TONE[status]} dot>
+      {audience === "client" ? CLIENT_LABELS[status] : accessStatusLabels[status]}
+    </Badge>
+  );
+}
+
+export function formatDay(iso: string): string {
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(iso));
+}
+
+export function formatDayTime(iso: string): string {
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(new Date(iso));
+}
+
+export interface ContactInfo {
+  workspaceName: string;
+  name: string | null;
+  email: string | null;
+}
+
+export function ContactLine({ contact }: { contact: ContactInfo }) {
+  return (
+    <p>
+      Questions? Contact {contact.name ? <strong className="font-medium text-ink-soft">{contact.name}</strong> : null}
+      {contact.name ? " at " : ""}
+      {contact.workspaceName}
+      {contact.email ? (
+        <>
+          {" "}
+          (
+          <a className="font-medium text-accent underline" href={`mailto:${contact.email}`}>
+            {contact.email}
+          </a>
+          )
+        </>
+      ) : null}
+      .
+    </p>
+  );
+}
+
+const GONE_COPY: Record<"invalid" | "expired" | "revoked" | "replaced", { title: string; body: string }> = {
+  invalid: {
+    title: "This link doesn't work",
+    body: "The address may be incomplete: links are long, and some email programs break them. Open the link from the email again, or ask the agency that sent it for a new one.",
+  },
+  expired: {
+    title: "This link has expired",
+    body: "Onboarding links work for a limited time to keep your accounts safe. Everything you already did is saved: ask for a new link and you'll pick up where you left off.",
+  },
+  revoked: {
+    title: "This link was turned off",
+    body: "The agency turned this link off, so it can't be used any more. If you still need to give access, ask them for a new link.",
+  },
+  replaced: {
+    title: "There is a newer link",
+    body: "The agency sent a new link that replaces this one. Use the most recent email from them; everything you already did is kept there.",
+  },
+};
+
+/** What a client sees on a link that cannot be used: what happened, and whom to contact. */
+export function LinkGone({ state, contact, workspace }: { state: keyof typeof GONE_COPY; contact: ContactInfo | null; workspace: FrameWorkspace | null }) {
+  const copy = GONE_COPY[state];
+  const body = (
+    <div className="mx-auto max-w-lg rounded-xl bg-white px-6 py-8 text-center shadow-sm ring-1 ring-slate-200 sm:px-10">
+      <h1 className="text-xl font-semibold tracking-tight text-ink">{copy.title}</h1>
+      <p className="mt-3 text-sm leading-6 text-ink-soft">{copy.body}</p>
+      {contact ? (
+        <div className="mt-6 rounded-lg bg-slate-50 px-4 py-3 text-sm text-ink-soft ring-1 ring-inset ring-slate-200">
+          <ContactLine contact={contact} />
+        </div>
+      ) : null}
+    </div>
+  );
+  if (!workspace) {
+    return (
+      <main id="main" className="flex min-h-full flex-col justify-center bg-slate-50 px-4 py-12">
+        <div className="mb-8 flex justify-center">
+          <BatonLogo />
+        </div>
+        {body}
+      </main>
+    );
+  }
+  return <BrandedFrame workspace={workspace}>{body}</BrandedFrame>;
+}

@@ -1,0 +1,140 @@
+import { and, eq, sql } from "drizzle-orm";
+import { approvalDecisions, campaigns, deliverables, draftVersions } from "@db/schema";
+import { db } from "~/utils/db.server";
+import { requestMeta } from "~/utils/http.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { actorOf, type MemberContext } from "~/modules/workspaces/authz.server";
+import { nextStatus, type DeliverableStatus } from "./deliverable-status";
+import { scheduleDeadlineJobs } from "./deadlines.server";
+import { loadCampaignRoute } from "./routes.server";
+import { findVisibleDeliverable, isId, windowHoursFor } from "./scope.server";
+import { reschedule, signOffDeadline, zonedTimeLabel } from "./signoff-rule";
+
+export type RescheduleResult = { ok: true } | { ok: false; status: 400 | 404 | 409; message: string };
+
+/** Further than this is a typo, not a plan. */
+const MAX_AHEAD_MS = 3 * 366 * 86_400_000;
+
+/**
+ * Moves a deliverable's publishAt (PRODUCT.md §5): later keeps the sign-off; earlier than the
+ * sign-off allows removes it (signed off / scheduled -> in review, the brand signs again); a
+ * blocked deliverable moved at least one sign-off window ahead is unblocked (-> draft). One
+ * transaction with its audit event and the new deadline's reminder and block jobs; compare-and-set
+ * on row_version so a concurrent change answers 409.
+ */
+export async function rescheduleDeliverable(
+  request: Request,
+  ctx: MemberContext,
+  deliverableId: string,
+  newPublishAt: Date,
+): Promise<RescheduleResult> {
+  if (!isId(deliverableId)) return { ok: false, status: 400, message: "That is not a valid deliverable id." };
+  const current = await findVisibleDeliverable(ctx, deliverableId);
+  if (!current || !(ctx.can("campaigns.manage") || ctx.can("drafts.publish"))) {
+    return { ok: false, status: 404, message: "That deliverable does not exist." };
+  }
+  const now = new Date();
+  if (!(newPublishAt instanceof Date) || Number.isNaN(newPublishAt.getTime())) {
+    return { ok: false, status: 400, message: "Give a valid publish date and time." };
+  }
+  if (newPublishAt.getTime() <= now.getTime()) return { ok: false, status: 400, message: "Pick a publish time in the future." };
+  if (newPublishAt.getTime() - now.getTime() > MAX_AHEAD_MS) {
+    return { ok: false, status: 400, message: "Pick a publish time within the next three years." };
+  }
+  const status = current.status as DeliverableStatus;
+  if (status === "published") return { ok: false, status: 409, message: "This deliverable is already published; its time can't change." };
+
+  const windowHours = await windowHoursFor(db(), ctx.workspace.signoffWindowHours, current.brandId);
+  const signOffValid = current.signedOffAt !== null && current.signedOffVersion === current.currentVersion;
+  const outcome = reschedule({
+    oldPublishAt: current.publishAt,
+    newPublishAt,
+    signedOffAt: signOffValid ? current.signedOffAt : null,
+    windowHours,
+    now,
+  });
+
+  let nextState: DeliverableStatus = status;
+  let unblocked = false;
+  if (status === "blocked") {
+    if (!outcome.mayUnblock) {
+      const earliest = new Date(now.getTime() + windowHours * 3_600_000);
+      return {
+        ok: false,
+        status: 400,
+        message: `To unblock it, move it at least ${windowHours} hours ahead: ${zonedTimeLabel(earliest, ctx.user.timeZone ?? "UTC")} or later.`,
+      };
+    }
+    nextState = nextStatus(status, "unblock_reschedule");
+    unblocked = true;
+  } else if (outcome.signOffRemoved && (status === "signed_off" || status === "scheduled")) {
+    nextState = nextStatus(status, "revoke_sign_off");
+  }
+
+  return db().transaction(async (tx) => {
+    const updated = await tx
+      .update(deliverables)
+      .set({
+        publishAt: newPublishAt,
+        status: nextState,
+        ...(outcome.signOffRemoved ? { signedOffAt: null, signedOffVersion: null, signedOffBy: null } : {}),
+        rowVersion: sql`${deliverables.rowVersion} + 1`,
+        updatedAt: now,
+      })
+      .where(and(eq(deliverables.id, current.id), eq(deliverables.rowVersion, current.rowVersion), eq(deliverables.status, status)))
+      .returning({ id: deliverables.id });
+    if (updated.length === 0) {
+      return { ok: false as const, status: 409 as const, message: "Someone else changed this deliverable just now. Reload and try again." };
+    }
+
+    let removedDecisions = 0;
+    if (outcome.signOffRemoved && current.currentVersion > 0) {
+      // The brand signs the current version again: its sign-off stage decisions no longer stand.
+      const campaign = await tx.query.campaigns.findFirst({ where: eq(campaigns.id, current.campaignId) });
+      const version = await tx.query.draftVersions.findFirst({
+        where: and(eq(draftVersions.deliverableId, current.id), eq(draftVersions.version, current.currentVersion)),
+      });
+      if (campaign && version) {
+        const { route } = await loadCampaignRoute(tx, campaign);
+        const lastStage = route.stages.length - 1;
+        const removed = await tx
+          .delete(approvalDecisions)
+          .where(and(eq(approvalDecisions.draftVersionId, version.id), eq(approvalDecisions.stageIndex, lastStage)))
+          .returning({ id: approvalDecisions.id });
+        removedDecisions = removed.length;
+      }
+    }
+
+    const deadline = await scheduleDeadlineJobs(tx, {
+      deliverableId: current.id,
+      workspaceId: current.workspaceId,
+      publishAt: newPublishAt,
+      windowHours,
+      now,
+    });
+
+    await recordAudit(tx, {
+      workspaceId: ctx.workspace.id,
+      actor: actorOf(ctx),
+      action: "deliverable.rescheduled",
+      objectType: "deliverable",
+      objectId: current.id,
+      data: {
+        title: current.title,
+        from: current.publishAt.toISOString(),
+        to: newPublishAt.toISOString(),
+        direction: outcome.direction,
+        previousDeadline: signOffDeadline(current.publishAt, windowHours).toISOString(),
+        deadline: deadline.toISOString(),
+        signOffKept: outcome.signOffKept,
+        signOffRemoved: outcome.signOffRemoved,
+        removedSignOffDecisions: removedDecisions,
+        unblocked,
+        statusFrom: status,
+        statusTo: nextState,
+      },
+      meta: requestMeta(request),
+    });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { CHANNELS } from "./channel-limits";
+
+/** Ids are 32 lowercase hex characters; anything else is bad input (400), never a lookup. */
+export const idField = (what: string) =>
+  z.string({ required_error: `Choose ${what}.`, invalid_type_error: `Choose ${what}.` }).regex(/^[0-9a-f]{32}$/, `Choose ${what} from the list.`);
+
+const text = (label: string, max: number) =>
+  z.string({ invalid_type_error: `${label} must be text.` }).max(max, `${label} can be at most ${max.toLocaleString("en-US")} characters.`);
+
+const localDateTime = z
+  .string({ required_error: "Give a date and time.", invalid_type_error: "Give a date and time." })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "Give a date and time, e.g. 2026-05-04 10:00.");
+
+const versionField = z.coerce
+  .number({ invalid_type_error: "Pick a version." })
+  .int("Pick a version.")
+  .min(0, "Pick a version.")
+  .max(10_000, "Pick a version.");
+
+export const newDeliverableSchema = z.object({
+  campaignId: idField("a campaign"),
+  title: text("The title", 200).trim().min(1, "Give the deliverable a title, e.g. “Launch reel”."),
+  channel: z.enum(CHANNELS, { errorMap: () => ({ message: "Choose a channel." }) }),
+  creatorId: z.union([z.literal(""), idField("a creator")]).optional(),
+  publishAt: localDateTime,
+  idempotencyKey: z.string().max(64).optional(),
+});
+
+export const submitSchema = z.object({
+  copy: text("The copy", 70_000),
+  title: text("The title", 500).optional(),
+  link: text("The link", 2_000).optional(),
+  media: z.array(z.string().max(64)).max(20, "Attach at most 20 files.").optional(),
+  basedOnVersion: versionField,
+});
+
+export const decideSchema = z.object({
+  version: versionField,
+  decision: z.enum(["approve", "request_changes"], { errorMap: () => ({ message: "Choose approve or request changes." }) }),
+  comment: text("The comment", 5_000).optional(),
+});
+
+export const commentSchema = z.object({
+  version: versionField,
+  body: text("The comment", 5_000).trim().min(1, "Write a comment first."),
+});
+
+export const rescheduleSchema = z.object({ publishAt: localDateTime });
+
+export const publishSchema = z.object({
+  liveUrl: text("The live link", 2_000)
+    .trim()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return u.protocol === "https:" || u.protocol === "http:";
+      } catch {
+        return false;
+      }
+    }, "Paste the full link to the live post, starting with https://."),
+});
+
+export const overrideSchema = z.object({
+  reason: text("The reason", 1_000).trim().min(10, "Say why the missing sign-off is acceptable (at least 10 characters); it is recorded as an exception."),
+});
+
+export const DELIVERABLE_INTENTS = ["submit", "decide", "comment", "schedule", "unschedule", "publish", "reschedule", "override"] as const;
+export type DeliverableIntent = (typeof DELIVERABLE_INTENTS)[number];
+export const intentSchema = z.object({
+  intent: z.enum(DELIVERABLE_INTENTS, { errorMap: () => ({ message: "Unknown action. Reload the page and try again." }) }),
+});

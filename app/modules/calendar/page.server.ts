@@ -1,0 +1,110 @@
+// The calendar page's loader data: period, items, legend, filters, badges, feed and time zone.
+
+import type { MemberContext } from "~/modules/workspaces/authz.server";
+import { loadSnapshot, openConflicts, visibleDirectory } from "./calendar.server";
+import { currentMonth, formatMonthParam, isValidTimeZone, monthGrid, parseMonthParam, shiftMonth, weekDays, type CalendarDay } from "./dates";
+import { isFiltered, parseFilter, parseIsoDate, parseView, type CalendarView } from "./filters";
+import { dayMonth, longDate, monthTitle, shortDay, zoneOffset, zonePlace } from "./format";
+import { activeFeed } from "./feeds.server";
+import { COMMON_TIME_ZONES } from "./settings.server";
+import { buildItems, filterOptions, groupByDay, todayIn } from "./view.server";
+
+const DAY_MS = 86_400_000;
+
+function plusDays(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function viewerZone(ctx: MemberContext): string {
+  return ctx.user.timeZone && isValidTimeZone(ctx.user.timeZone) ? ctx.user.timeZone : "UTC";
+}
+
+export interface Period {
+  view: CalendarView;
+  title: string;
+  /** Query parameters for previous / next / today (merged into the current URL). */
+  prev: Record<string, string>;
+  next: Record<string, string>;
+  today: Record<string, string>;
+  /** Month view: weeks of days; week view: one week; list view: the month's days. */
+  weeks: { date: string; inMonth: boolean }[][];
+  /** For switching views while keeping the place. */
+  monthParam: string;
+  weekParam: string;
+}
+
+function periodOf(view: CalendarView, params: URLSearchParams, tz: string, now: Date) {
+  const today = todayIn(tz, now);
+  const fallback = currentMonth(now, tz);
+  const toDays = (week: CalendarDay[]) => week.map((d) => ({ date: d.date, inMonth: d.inMonth }));
+  if (view === "week") {
+    const anchor = parseIsoDate(params.get("week")) ?? today;
+    const days = weekDays(anchor, tz);
+    const first = days[0].date;
+    const last = days[6].date;
+    const period: Period = {
+      view,
+      title: `${dayMonth(first, first.slice(0, 4) !== last.slice(0, 4))} – ${dayMonth(last, true)}`,
+      prev: { week: plusDays(first, -7) },
+      next: { week: plusDays(first, 7) },
+      today: { week: today },
+      weeks: [toDays(days)],
+      monthParam: first.slice(0, 7),
+      weekParam: first,
+    };
+    return { period, from: days[0].startUtc, to: days[6].endUtc };
+  }
+  const ym = parseMonthParam(params.get("month"), fallback);
+  const grid = monthGrid(ym.year, ym.month, tz);
+  const inMonth = grid.flat().filter((d) => d.inMonth);
+  const weekParam = today.startsWith(formatMonthParam(ym)) ? today : inMonth[0].date;
+  const period: Period = {
+    view,
+    title: monthTitle(ym.year, ym.month),
+    prev: { month: formatMonthParam(shiftMonth(ym, -1)) },
+    next: { month: formatMonthParam(shiftMonth(ym, 1)) },
+    today: { month: formatMonthParam(fallback) },
+    weeks: view === "month" ? grid.map(toDays) : [inMonth.map((d) => ({ date: d.date, inMonth: true }))],
+    monthParam: formatMonthParam(ym),
+    weekParam,
+  };
+  return view === "month"
+    ? { period, from: grid[0][0].startUtc, to: grid[grid.length - 1][6].endUtc }
+    : { period, from: inMonth[0].startUtc, to: inMonth[inMonth.length - 1].endUtc };
+}
+
+export async function calendarPageData(ctx: MemberContext, url: URL, now = new Date()) {
+  const tz = viewerZone(ctx);
+  const params = url.searchParams;
+  const view = parseView(params);
+  const filter = parseFilter(params);
+  const { period, from, to } = periodOf(view, params, tz, now);
+  const [snapshot, directory, feed] = await Promise.all([loadSnapshot(ctx, { from, to }, { now }), visibleDirectory(ctx), activeFeed(ctx)]);
+  const items = buildItems(snapshot, { ctx, tz, now, filter });
+  const shownKeys = new Set(items.flatMap((i) => i.conflicts.map((c) => c.key)));
+  const open = openConflicts(snapshot).filter((c) => shownKeys.has(c.key));
+  const legend = new Map<string, { id: string; name: string; color: string }>();
+  for (const item of items) if (!legend.has(item.brandId)) legend.set(item.brandId, { id: item.brandId, name: item.brandName, color: item.color });
+  const days = period.weeks.flat().map((d) => d.date);
+  const zones: string[] = [...COMMON_TIME_ZONES];
+  if (!zones.includes(tz)) zones.unshift(tz);
+  return {
+    slug: ctx.workspace.slug,
+    view,
+    period,
+    today: todayIn(tz, now),
+    filter,
+    filtered: isFiltered(filter),
+    items,
+    listDays: view === "list" ? groupByDay(items, days).map((g) => ({ ...g, label: longDate(g.date) })) : [],
+    legend: [...legend.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    options: filterOptions(ctx, snapshot, directory),
+    badge: { open: open.length, errors: open.filter((c) => c.severity === "error").length },
+    canManageConflicts: ctx.can("conflicts.manage"),
+    timeZone: { current: tz, label: `${zonePlace(tz)} (${zoneOffset(now, tz)})`, options: zones.map((z) => ({ value: z, label: `${z.replace(/_/g, " ")} (${zoneOffset(now, z)})` })) },
+    feed: feed ? { since: shortDay(feed.createdAt, tz) } : null,
+  };
+}
+
+export type CalendarPageData = Awaited<ReturnType<typeof calendarPageData>>;

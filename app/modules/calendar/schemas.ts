@@ -1,0 +1,88 @@
+// Input schemas of the calendar's actions. Every field is a string from a form; zod turns it into
+// what the services take, or into a message next to the field.
+
+import { z } from "zod";
+import { CHANNELS } from "./channels";
+import { isValidTimeZone } from "./dates";
+
+const ID = /^[0-9a-f]{32}$/;
+const id = (label: string) => z.string({ required_error: `Choose ${label}.`, invalid_type_error: `Choose ${label}.` }).regex(ID, `That is not a valid ${label}.`);
+const text = (label: string) => z.string({ required_error: `${label} is required.`, invalid_type_error: `${label} must be text.` });
+const localDateTime = (label: string) =>
+  text(label).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, `Give ${label.toLowerCase()} as a date and time.`);
+
+export const CONFLICT_KEY = /^(CAMPAIGN_OVERLAP|POST_COLLISION|CREATOR_EXCLUSIVITY|BLACKOUT|SIGNOFF_RISK|ACCESS_MISSING):[\w+:./-]{1,300}$/;
+export const conflictKeySchema = z.object({
+  conflictKey: text("The conflict").max(320, "That is not a conflict.").regex(CONFLICT_KEY, "That is not a conflict."),
+});
+
+export const acknowledgeSchema = conflictKeySchema.extend({
+  note: text("A note")
+    .trim()
+    .min(3, "Say in a few words why this is fine (at least 3 characters).")
+    .max(1000, "Keep the note under 1,000 characters."),
+});
+
+export const moveSchema = z.object({
+  deliverableId: id("deliverable"),
+  publishAt: localDateTime("The new publish time"),
+});
+
+export const timeZoneSchema = z.object({
+  timeZone: text("Time zone").max(64, "Choose a time zone from the list.").refine(isValidTimeZone, "Choose a time zone from the list."),
+});
+
+const MAX_SPACING_MINUTES = 7 * 24 * 60;
+
+const spacingField = z
+  .string({ invalid_type_error: "Give a number of minutes." })
+  .trim()
+  .max(6, `At most ${MAX_SPACING_MINUTES} minutes.`)
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === "") return null;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0 || n > MAX_SPACING_MINUTES) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `Give whole minutes from 0 to ${MAX_SPACING_MINUTES} (a week), or leave it empty for 4 hours.` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+export const brandRulesSchema = z.object({
+  category: z
+    .string({ invalid_type_error: "The category must be text." })
+    .trim()
+    .max(60, "Keep the category under 60 characters.")
+    .optional()
+    .transform((v) => (v ? v : null)),
+  exclusivityDays: text("The exclusivity window")
+    .trim()
+    .regex(/^\d{1,3}$/, "Give whole days from 0 to 90.")
+    .transform(Number)
+    .refine((n) => n >= 0 && n <= 90, "Give whole days from 0 to 90."),
+  spacing_instagram: spacingField,
+  spacing_facebook: spacingField,
+  spacing_tiktok: spacingField,
+  spacing_linkedin: spacingField,
+  spacing_youtube: spacingField,
+});
+
+/** Channel → minimum spacing in minutes, leaving out channels that use the default. */
+export function spacingFrom(data: z.infer<typeof brandRulesSchema>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const channel of CHANNELS) {
+    const value = data[`spacing_${channel}`];
+    if (value !== null) out[channel] = value;
+  }
+  return out;
+}
+
+export const blackoutSchema = z
+  .object({
+    startsAt: localDateTime("The start"),
+    endsAt: localDateTime("The end"),
+    reason: text("A reason").trim().min(2, "Say why (at least 2 characters).").max(200, "Keep the reason under 200 characters."),
+  });
+
+export const removeBlackoutSchema = z.object({ blackoutId: id("blackout") });

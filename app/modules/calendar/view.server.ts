@@ -1,0 +1,245 @@
+// Turns a calendar snapshot into what the pages render: plain JSON items already formatted for the
+// viewer's time zone, with their conflict badges, filtered as the URL asks.
+
+import { DateTime } from "luxon";
+import { CAMPAIGN_STATUSES } from "~/modules/briefs/campaign-status";
+import { DELIVERABLE_STATUSES, DELIVERABLE_STATUS_LABELS, type DeliverableStatus } from "~/modules/approvals/deliverable-status";
+import type { MemberContext } from "~/modules/workspaces/authz.server";
+import { conflictRuleMetadata } from "./conflicts/detect";
+import type { Conflict, Severity } from "./conflicts/types";
+import { channelName, CHANNELS } from "./channels";
+import { dayKey } from "./dates";
+import type { CalendarFilter } from "./filters";
+import { dayAndTime, shortDay, timeOfDay, zoneOffset, zonePlace } from "./format";
+import { campaignPath, deliverablePath } from "./links";
+import { conflictsByObject, openConflicts, worstSeverity, type CalendarCampaign, type CalendarDeliverable, type CalendarSnapshot } from "./calendar.server";
+
+export const CAMPAIGN_STATUS_LABELS: Record<string, string> = {
+  planning: "Planning",
+  briefed: "Briefed",
+  active: "Active",
+  completed: "Completed",
+  cancelled: "Cancelled",
+};
+
+export function statusLabel(status: string): string {
+  return CAMPAIGN_STATUS_LABELS[status] ?? DELIVERABLE_STATUS_LABELS[status as DeliverableStatus] ?? status;
+}
+
+export interface ItemConflict {
+  key: string;
+  code: string;
+  title: string;
+  severity: Severity;
+  message: string;
+}
+
+export interface SignoffState {
+  state: "signed_off" | "pending" | "due_soon" | "overdue" | "published";
+  label: string;
+}
+
+export interface CalendarItem {
+  key: string;
+  kind: "campaign" | "deliverable";
+  id: string;
+  title: string;
+  masked: boolean;
+  brandId: string;
+  brandName: string;
+  color: string;
+  status: string;
+  statusLabel: string;
+  /** ISO instants. */
+  startsAt: string;
+  endsAt: string | null;
+  /** Local dates "YYYY-MM-DD" in the viewer's zone; endDay inclusive. */
+  startDay: string;
+  endDay: string;
+  /** "14:30" for deliverables, null for campaigns. */
+  time: string | null;
+  /** "Mon 3 Nov 2026, 14:30" (viewer) and the brand's own clock beside it. */
+  when: string;
+  brandWhen: string | null;
+  channels: string[];
+  campaignName: string | null;
+  agencyNames: string[];
+  creatorName: string | null;
+  signoff: SignoffState | null;
+  url: string | null;
+  conflicts: ItemConflict[];
+  worst: Severity | null;
+}
+
+function matchesCampaign(c: CalendarCampaign, f: CalendarFilter): boolean {
+  if (f.status ? c.status !== f.status : c.status === "cancelled") return false;
+  if (f.brand && c.brandId !== f.brand) return false;
+  if (f.agency && !c.agencyIds.includes(f.agency)) return false;
+  if (f.creator && !c.creatorIds.includes(f.creator)) return false;
+  if (f.channel && !c.channels.includes(f.channel)) return false;
+  return true;
+}
+
+function matchesDeliverable(d: CalendarDeliverable, f: CalendarFilter): boolean {
+  if (f.status ? d.status !== f.status : d.campaignStatus === "cancelled") return false;
+  if (f.brand && d.brandId !== f.brand) return false;
+  // Someone else's work never matches a filter on who does it: that would tell whose it is.
+  if (f.agency && (d.masked || !d.agencyIds.includes(f.agency))) return false;
+  if (f.creator && (d.masked || d.creatorId !== f.creator)) return false;
+  if (f.channel && d.channel !== f.channel) return false;
+  return true;
+}
+
+function signoffState(d: CalendarDeliverable, now: Date): SignoffState {
+  if (d.status === "published") return { state: "published", label: "Published" };
+  if (d.signedOff) return { state: "signed_off", label: "Signed off" };
+  const untilMs = d.signOffDeadline.getTime() - now.getTime();
+  if (untilMs <= 0) return { state: "overdue", label: "Sign-off overdue" };
+  if (untilMs <= 24 * 3_600_000) return { state: "due_soon", label: `Sign-off due in ${Math.max(1, Math.floor(untilMs / 3_600_000))} h` };
+  return { state: "pending", label: "Awaiting sign-off" };
+}
+
+function toItemConflicts(list: readonly Conflict[] | undefined): ItemConflict[] {
+  return (list ?? []).map((c) => ({ key: c.key, code: c.code, title: conflictRuleMetadata(c.code).title, severity: c.severity, message: c.message }));
+}
+
+export interface BuildOptions {
+  ctx: MemberContext;
+  tz: string;
+  now: Date;
+  filter: CalendarFilter;
+}
+
+/** The filtered items of a snapshot, campaigns first by start, then deliverables by time. */
+export function buildItems(snapshot: CalendarSnapshot, { ctx, tz, now, filter }: BuildOptions): CalendarItem[] {
+  const slug = ctx.workspace.slug;
+  const byObject = conflictsByObject(openConflicts(snapshot));
+  const brandOf = (id: string) => snapshot.brands.get(id);
+  const items: CalendarItem[] = [];
+
+  for (const c of snapshot.campaigns) {
+    if (!matchesCampaign(c, filter)) continue;
+    const brand = brandOf(c.brandId);
+    const conflicts = toItemConflicts(byObject.get(c.id));
+    const lastInstant = new Date(Math.max(c.startsAt.getTime(), c.endsAt.getTime() - 1));
+    items.push({
+      key: `c:${c.id}`,
+      kind: "campaign",
+      id: c.id,
+      title: c.name,
+      masked: false,
+      brandId: c.brandId,
+      brandName: brand?.name ?? "Brand",
+      color: brand?.color ?? "#64748b",
+      status: c.status,
+      statusLabel: statusLabel(c.status),
+      startsAt: c.startsAt.toISOString(),
+      endsAt: c.endsAt.toISOString(),
+      startDay: dayKey(c.startsAt, tz),
+      endDay: dayKey(lastInstant, tz),
+      time: null,
+      when: `${shortDay(c.startsAt, tz)} – ${shortDay(lastInstant, tz)}`,
+      brandWhen: null,
+      channels: c.channels.map(channelName),
+      campaignName: null,
+      agencyNames: c.agencyIds.map((id) => snapshot.agencyNames.get(id) ?? "").filter(Boolean),
+      creatorName: null,
+      signoff: null,
+      url: campaignPath(slug, c.id),
+      conflicts,
+      worst: worstSeverity(conflicts),
+    });
+  }
+
+  for (const d of snapshot.deliverables) {
+    if (!matchesDeliverable(d, filter)) continue;
+    const brand = brandOf(d.brandId);
+    const conflicts = toItemConflicts(byObject.get(d.id));
+    const brandTz = brand?.timeZone ?? "UTC";
+    const day = dayKey(d.publishAt, tz);
+    items.push({
+      key: `d:${d.id}`,
+      kind: "deliverable",
+      id: d.id,
+      title: d.title,
+      masked: d.masked,
+      brandId: d.brandId,
+      brandName: brand?.name ?? "Brand",
+      color: brand?.color ?? "#64748b",
+      status: d.status,
+      statusLabel: statusLabel(d.status),
+      startsAt: d.publishAt.toISOString(),
+      endsAt: null,
+      startDay: day,
+      endDay: day,
+      time: timeOfDay(d.publishAt, tz),
+      when: `${dayAndTime(d.publishAt, tz)} ${zonePlace(tz)} (${zoneOffset(d.publishAt, tz)})`,
+      brandWhen: brandTz === tz ? null : `${dayAndTime(d.publishAt, brandTz)} ${zonePlace(brandTz)} (${zoneOffset(d.publishAt, brandTz)})`,
+      channels: [channelName(d.channel)],
+      campaignName: d.campaignName,
+      agencyNames: d.agencyIds.map((id) => snapshot.agencyNames.get(id) ?? "").filter(Boolean),
+      creatorName: d.masked ? null : d.creatorId ? snapshot.creatorNames.get(d.creatorId) ?? null : null,
+      signoff: d.masked ? null : signoffState(d, now),
+      url: d.masked ? null : deliverablePath(slug, d.id),
+      conflicts: d.masked ? [] : conflicts,
+      worst: d.masked ? null : worstSeverity(conflicts),
+    });
+  }
+  return items;
+}
+
+/** Items sorted for the list view and grouped by local day (a campaign under its first day shown). */
+export function groupByDay(items: readonly CalendarItem[], days: readonly string[]): { date: string; items: CalendarItem[] }[] {
+  const first = days[0];
+  const groups = new Map<string, CalendarItem[]>(days.map((d) => [d, []]));
+  const sorted = [...items].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.title.localeCompare(b.title));
+  for (const item of sorted) {
+    const day = item.startDay < first ? first : item.startDay;
+    groups.get(day)?.push(item);
+  }
+  return [...groups.entries()].filter(([, list]) => list.length > 0).map(([date, list]) => ({ date, items: list }));
+}
+
+export interface FilterOptions {
+  brands: { value: string; label: string; color: string }[];
+  agencies: { value: string; label: string }[];
+  creators: { value: string; label: string }[];
+  channels: { value: string; label: string }[];
+  statuses: { group: string; options: { value: string; label: string }[] }[];
+}
+
+/**
+ * What the filters offer: everything in the workspace for workspace roles; for scoped members,
+ * only the brands, agencies and creators they can see anyway.
+ */
+export function filterOptions(ctx: MemberContext, snapshot: CalendarSnapshot, visible: { brandIds: string[]; agencyIds: string[]; creatorIds: string[] }): FilterOptions {
+  const whole = ctx.scope.kind === "workspace";
+  const brandIds = new Set(visible.brandIds);
+  const agencyIds = new Set(visible.agencyIds);
+  const creatorIds = new Set(visible.creatorIds);
+  const byName = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label);
+  return {
+    brands: [...snapshot.brands.values()]
+      .filter((b) => whole || brandIds.has(b.id))
+      .map((b) => ({ value: b.id, label: b.name, color: b.color }))
+      .sort(byName),
+    agencies: [...snapshot.agencyNames.entries()]
+      .filter(([id]) => whole || agencyIds.has(id))
+      .map(([value, label]) => ({ value, label }))
+      .sort(byName),
+    creators: [...snapshot.creatorNames.entries()]
+      .filter(([id]) => (ctx.scope.kind === "creator" ? id === ctx.scope.creatorId : whole || creatorIds.has(id)))
+      .map(([value, label]) => ({ value, label }))
+      .sort(byName),
+    channels: CHANNELS.map((c) => ({ value: c, label: channelName(c) })),
+    statuses: [
+      { group: "Campaigns", options: CAMPAIGN_STATUSES.map((s) => ({ value: s, label: CAMPAIGN_STATUS_LABELS[s] })) },
+      { group: "Deliverables", options: DELIVERABLE_STATUSES.map((s) => ({ value: s, label: DELIVERABLE_STATUS_LABELS[s] })) },
+    ],
+  };
+}
+
+/** The local date of "now" for the viewer: where "Today" points. */
+export function todayIn(tz: string, now: Date): string {
+  return DateTime.fromJSDate(now, { zone: tz }).toFormat("yyyy-LL-dd");
+}

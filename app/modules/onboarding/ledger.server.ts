@@ -1,0 +1,158 @@
+import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { accessSteps, brands, offboardingItems, onboardingLinks, users, workspaces } from "@db/schema";
+import { db } from "~/utils/db.server";
+import { requestMeta } from "~/utils/http.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { actorOf, type MemberContext } from "~/modules/workspaces/authz.server";
+import { getPlatform, type GrantMethod } from "./catalog";
+import { identityForPlatform, type StoredIdentities } from "./identities";
+import { linkScope } from "./shared.server";
+import { applyStepEvent } from "./steps.server";
+
+/**
+ * The access ledger of a brand (every grant: platform, asset, role, confirmed, verified by, when)
+ * and its offboarding checklist: what the client removes and what the agency removes, per grant.
+ */
+
+const HELD = ["confirmed", "verified"];
+
+export async function findBrand(ctx: MemberContext, brandId: string) {
+  return db().query.brands.findFirst({ where: and(eq(brands.id, brandId), eq(brands.workspaceId, ctx.workspace.id)), columns: { id: true, name: true, color: true } });
+}
+
+export async function accessLedger(ctx: MemberContext, brandId: string) {
+  const rows = await db()
+    .select({ step: accessSteps, link: { id: onboardingLinks.id, clientName: onboardingLinks.clientName, createdAt: onboardingLinks.createdAt } })
+    .from(accessSteps)
+    .innerJoin(onboardingLinks, eq(onboardingLinks.id, accessSteps.linkId))
+    .where(and(linkScope(ctx), eq(onboardingLinks.brandId, brandId), isNull(onboardingLinks.replacedById), ne(accessSteps.status, "requested")))
+    .orderBy(asc(accessSteps.platformKey), asc(accessSteps.createdAt));
+  const verifierIds = [...new Set(rows.map((r) => r.step.verifiedBy).filter((v): v is string => Boolean(v)))];
+  const verifiers = verifierIds.length ? await db().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, verifierIds)) : [];
+  const items = await db()
+    .select()
+    .from(offboardingItems)
+    .where(and(eq(offboardingItems.workspaceId, ctx.workspace.id), eq(offboardingItems.brandId, brandId)))
+    .orderBy(asc(offboardingItems.platformKey), asc(offboardingItems.side), asc(offboardingItems.createdAt));
+  const visibleSteps = new Set(rows.map((r) => r.step.id));
+  const doerIds = [...new Set(items.map((i) => i.doneBy).filter((v): v is string => Boolean(v)))];
+  const doers = doerIds.length ? await db().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, doerIds)) : [];
+  return {
+    grants: rows.map(({ step, link }) => ({
+      id: step.id,
+      linkId: link.id,
+      platformKey: step.platformKey,
+      platformName: getPlatform(step.platformKey)?.name ?? step.platformKey,
+      assetId: step.assetId,
+      role: step.role,
+      status: step.status,
+      confirmedAt: step.confirmedAt?.toISOString() ?? null,
+      verifiedAt: step.verifiedAt?.toISOString() ?? null,
+      verifiedBy: verifiers.find((v) => v.id === step.verifiedBy)?.name ?? null,
+      revokedAt: step.revokedAt?.toISOString() ?? null,
+      notApplicableReason: step.notApplicableReason,
+      rejectionReason: step.rejectionReason,
+    })),
+    // An agency member sees the checklist items of its own agency's grants only.
+    checklist: items
+      .filter((i) => !i.stepId || visibleSteps.has(i.stepId) || ctx.scope.kind !== "agency")
+      .map((i) => ({
+        id: i.id,
+        stepId: i.stepId,
+        platformKey: i.platformKey,
+        platformName: getPlatform(i.platformKey)?.name ?? i.platformKey,
+        side: i.side,
+        description: i.description,
+        doneAt: i.doneAt?.toISOString() ?? null,
+        doneBy: doers.find((d) => d.id === i.doneBy)?.name ?? null,
+      })),
+  };
+}
+
+/** What each side removes, by how the access was given. */
+export function revokeInstructions(method: GrantMethod, platformName: string, asset: string, agency: string): { client: string; agency: string } {
+  switch (method) {
+    case "partner_id":
+      return {
+        client: `${platformName}: in Business settings > Users > Partners, select ${agency} and remove its access to ${asset}.`,
+        agency: `${platformName}: check ${asset} no longer appears in our business portfolio; remove saved audiences, rules and reports tied to it.`,
+      };
+    case "manager_link":
+      return {
+        client: `${platformName}: in Admin > Access and security > Managers, unlink manager account ${agency}.`,
+        agency: `${platformName}: in our manager account, unlink customer ${asset} and stop its scheduled reports.`,
+      };
+    case "collaborator_code":
+      return {
+        client: `${platformName}: in Settings > Users, remove the collaborator ${agency} from ${asset}.`,
+        agency: `${platformName}: remove ${asset} from our Partner Dashboard > Stores.`,
+      };
+    default:
+      return {
+        client: `${platformName}: remove ${agency} from the users of ${asset}.`,
+        agency: `${platformName}: remove ${asset} from our dashboards, connectors and scheduled reports.`,
+      };
+  }
+}
+
+/** Adds a client item and an agency item for every grant still held that has no checklist yet. */
+export async function startOffboarding(request: Request, ctx: MemberContext, brandId: string): Promise<{ ok: true; created: number } | { ok: false; status: 404 | 409; message: string }> {
+  return db().transaction(async (tx) => {
+    const brand = await tx.query.brands.findFirst({ where: and(eq(brands.id, brandId), eq(brands.workspaceId, ctx.workspace.id)) });
+    if (!brand) return { ok: false, status: 404, message: "That brand was not found." };
+    const workspace = (await tx.select().from(workspaces).where(eq(workspaces.id, ctx.workspace.id)))[0];
+    const held = await tx
+      .select({ step: accessSteps })
+      .from(accessSteps)
+      .innerJoin(onboardingLinks, eq(onboardingLinks.id, accessSteps.linkId))
+      .where(and(linkScope(ctx), eq(onboardingLinks.brandId, brandId), isNull(onboardingLinks.replacedById), inArray(accessSteps.status, HELD)));
+    const existing = held.length
+      ? await tx.select({ stepId: offboardingItems.stepId }).from(offboardingItems).where(inArray(offboardingItems.stepId, held.map((h) => h.step.id)))
+      : [];
+    const covered = new Set(existing.map((e) => e.stepId));
+    let created = 0;
+    for (const { step } of held) {
+      if (covered.has(step.id)) continue;
+      const entry = getPlatform(step.platformKey);
+      if (!entry) continue;
+      const identity = identityForPlatform(entry.key, workspace.accessIdentities as StoredIdentities);
+      const texts = revokeInstructions(entry.grantMethod, entry.name, step.assetId ?? "the account", identity.ok ? identity.value : workspace.name);
+      await tx.insert(offboardingItems).values([
+        { workspaceId: ctx.workspace.id, brandId, stepId: step.id, platformKey: step.platformKey, side: "client", description: texts.client },
+        { workspaceId: ctx.workspace.id, brandId, stepId: step.id, platformKey: step.platformKey, side: "agency", description: texts.agency },
+      ]);
+      created += 2;
+    }
+    if (created === 0) return { ok: false, status: 409, message: held.length ? "Every grant already has its revoke checklist below." : "This brand has no access to revoke." };
+    await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "offboarding.started", objectType: "brand", objectId: brandId, data: { items: created }, meta: requestMeta(request) });
+    return { ok: true, created };
+  });
+}
+
+/**
+ * Ticks one checklist item (who and when). When both sides of a grant are done, the grant is
+ * marked revoked through the state machine (audit and webhook `access.revoked` included).
+ */
+export async function completeOffboardingItem(request: Request, ctx: MemberContext, brandId: string, itemId: string, now = new Date()): Promise<{ ok: true; revoked: boolean } | { ok: false; status: 404 | 409; message: string }> {
+  return db().transaction(async (tx) => {
+    const item = (await tx.select().from(offboardingItems).where(and(eq(offboardingItems.id, itemId), eq(offboardingItems.brandId, brandId), eq(offboardingItems.workspaceId, ctx.workspace.id))))[0];
+    if (!item) return { ok: false, status: 404, message: "That checklist item was not found." };
+    if (item.stepId && ctx.scope.kind === "agency") {
+      const visible = await tx.select({ id: accessSteps.id }).from(accessSteps).innerJoin(onboardingLinks, eq(onboardingLinks.id, accessSteps.linkId)).where(and(eq(accessSteps.id, item.stepId), linkScope(ctx)));
+      if (!visible[0]) return { ok: false, status: 404, message: "That checklist item was not found." };
+    }
+    const rows = await tx.update(offboardingItems).set({ doneAt: now, doneBy: ctx.user.id }).where(and(eq(offboardingItems.id, item.id), isNull(offboardingItems.doneAt))).returning();
+    if (!rows[0]) return { ok: false, status: 409, message: "This item is already done." };
+    await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "offboarding.item_done", objectType: "offboarding_item", objectId: item.id, data: { platform: item.platformKey, side: item.side }, meta: requestMeta(request) });
+    let revoked = false;
+    if (item.stepId) {
+      const left = await tx.select({ id: offboardingItems.id }).from(offboardingItems).where(and(eq(offboardingItems.stepId, item.stepId), isNull(offboardingItems.doneAt)));
+      const step = (await tx.select().from(accessSteps).where(eq(accessSteps.id, item.stepId)).for("update"))[0];
+      if (left.length === 0 && step && HELD.includes(step.status)) {
+        const result = await applyStepEvent(tx, { step, event: "revoke", actor: "agency", auditActor: actorOf(ctx), meta: requestMeta(request), now });
+        revoked = result.ok;
+      }
+    }
+    return { ok: true, revoked };
+  });
+}

@@ -1,0 +1,146 @@
+import { z } from "zod";
+import { platformKeys, type PlatformKey } from "./catalog";
+import { serviceTypes } from "./presets";
+import { questionnaireQuestions } from "./questionnaire";
+
+/**
+ * The forms of the onboarding capability, as zod schemas: what the agency posts when it creates
+ * or decides, and what the client posts through the token page. Pure, so tests and routes share it.
+ */
+
+export const LINK_DEFAULT_DAYS = 30;
+export const LINK_MAX_DAYS = 90;
+export const REASON_MAX = 500;
+
+export const DEFAULT_AGREEMENT =
+  "I confirm that I may give these accesses on behalf of my company, and that the agency may use them only for the work we agreed, until we revoke them.";
+
+/** Ids in URLs and forms: our own 32-hex ids. A malformed one is bad input (400), not a lookup. */
+export const idSchema = z
+  .string({ required_error: "Choose one from the list.", invalid_type_error: "Choose one from the list." })
+  .regex(/^[a-z0-9]{8,64}$/, "That id is not valid. Reload the page and try again.");
+
+const text = (max: number, label: string) =>
+  z
+    .string({ invalid_type_error: `${label} must be text.` })
+    .trim()
+    .max(max, `Keep ${label.toLowerCase()} under ${max} characters.`);
+
+const optionalText = (max: number, label: string) =>
+  z.preprocess((v) => (v === null || v === undefined ? "" : v), text(max, label));
+
+const emailField = (message: string) =>
+  z.string({ required_error: message, invalid_type_error: message }).trim().toLowerCase().email(message).max(254, message);
+
+const optionalEmail = (message: string) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), emailField(message).optional());
+
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean());
+
+export const reasonSchema = z.object({
+  reason: z
+    .string({ required_error: "Give a reason the other side can read.", invalid_type_error: "Give a reason the other side can read." })
+    .trim()
+    .min(3, "Give a reason the other side can read (at least 3 characters).")
+    .max(REASON_MAX, `Keep the reason under ${REASON_MAX} characters.`),
+});
+
+/** The agency's "new link" form. Platforms arrive as `platform_<key>=on` with `role_<key>`. */
+export const createLinkSchema = z
+  .object({
+    idempotencyKey: z.string({ required_error: "Reload the page and try again." }).regex(/^[A-Za-z0-9_-]{8,64}$/, "Reload the page and try again."),
+    brandId: z.preprocess((v) => (v === "" || v === undefined ? "new" : v), z.union([z.literal("new"), idSchema])),
+    newClientName: optionalText(120, "The client name"),
+    clientEmail: optionalEmail("Enter the client's email address, like priya@lumen.example."),
+    recipientName: optionalText(120, "The contact name"),
+    serviceType: z.preprocess((v) => (v === "" ? undefined : v), z.enum(serviceTypes, { errorMap: () => ({ message: "Choose a service type." }) }).optional()),
+    message: optionalText(1000, "The note"),
+    expiresInDays: z.coerce
+      .number({ invalid_type_error: "Enter a number of days." })
+      .int("Use whole days.")
+      .min(1, "At least 1 day.")
+      .max(LINK_MAX_DAYS, `At most ${LINK_MAX_DAYS} days.`)
+      .default(LINK_DEFAULT_DAYS),
+    accountManagerId: z.preprocess((v) => (v === "" ? undefined : v), idSchema.optional()),
+    brandKit: checkbox,
+    contacts: checkbox,
+    questionnaire: checkbox,
+    agreement: checkbox,
+    agreementText: optionalText(2000, "The agreement text"),
+    sendEmail: checkbox,
+    platforms: z
+      .array(z.object({ platformKey: z.enum(platformKeys), role: text(200, "The role").min(1, "Choose a role.") }))
+      .max(platformKeys.length),
+  })
+  .superRefine((v, ctx) => {
+    if (v.brandId === "new" && v.newClientName.length < 2) {
+      ctx.addIssue({ code: "custom", path: ["newClientName"], message: "Name the new client, or choose an existing brand." });
+    }
+    if (v.platforms.length === 0 && !v.brandKit && !v.contacts && !v.questionnaire && !v.agreement) {
+      ctx.addIssue({ code: "custom", path: ["platforms"], message: "Choose at least one platform or intake step." });
+    }
+    if (v.sendEmail && !v.clientEmail) {
+      ctx.addIssue({ code: "custom", path: ["clientEmail"], message: "Enter the client's email to send the link from Baton." });
+    }
+  });
+export type CreateLinkInput = z.infer<typeof createLinkSchema>;
+
+/** Collects `platform_<key>` / `role_<key>` pairs from a form into the array the schema expects. */
+export function platformsFromForm(form: FormData): Array<{ platformKey: PlatformKey; role: unknown }> {
+  return platformKeys.flatMap((key) => {
+    const on = form.get(`platform_${key}`);
+    return on === "on" ? [{ platformKey: key, role: form.get(`role_${key}`) ?? "" }] : [];
+  });
+}
+
+export const reissueSchema = z.object({
+  expiresInDays: z.coerce.number({ invalid_type_error: "Enter a number of days." }).int("Use whole days.").min(1, "At least 1 day.").max(LINK_MAX_DAYS, `At most ${LINK_MAX_DAYS} days.`).default(LINK_DEFAULT_DAYS),
+  sendEmail: checkbox,
+});
+
+// --- the client's side -------------------------------------------------------------------------
+
+export const assetSchema = z.object({
+  stepId: idSchema,
+  assetId: z.string({ required_error: "Enter the ID.", invalid_type_error: "Enter the ID." }).max(500, "That is too long for an ID: paste the ID alone."),
+});
+
+export const notApplicableSchema = z.object({ stepId: idSchema }).merge(reasonSchema);
+
+export const forwardSchema = z.object({
+  stepId: idSchema,
+  name: optionalText(120, "The name"),
+  email: emailField("Enter your colleague's email address."),
+  message: optionalText(1000, "The note"),
+});
+
+export const contactsSchema = z.object({
+  contactName: text(120, "Your name").min(1, "Enter the name of your main contact."),
+  contactEmail: emailField("Enter your main contact's email address."),
+  contactRole: optionalText(120, "The role"),
+  approverName: text(120, "The approver's name").min(1, "Name the person who signs off content."),
+  approverEmail: emailField("Enter the approver's email: they get an invitation to sign off content."),
+  otherContacts: optionalText(1000, "Other contacts"),
+});
+export const contactsDraftSchema = z.object({
+  contactName: optionalText(120, "Your name"),
+  contactEmail: optionalText(254, "The email"),
+  contactRole: optionalText(120, "The role"),
+  approverName: optionalText(120, "The approver's name"),
+  approverEmail: optionalText(254, "The approver's email"),
+  otherContacts: optionalText(1000, "Other contacts"),
+});
+export type ContactsDraft = z.infer<typeof contactsDraftSchema>;
+
+export const questionnaireFields = questionnaireQuestions.map((q) => q.key);
+
+export const agreementSchema = z.object({
+  agreementName: text(120, "Your name").min(2, "Type your full name to sign."),
+  agreementAccepted: z.literal("on", { errorMap: () => ({ message: "Tick the box to accept the agreement." }) }),
+});
+
+export const brandKitSchema = z.object({
+  brandKitNote: optionalText(1000, "The note"),
+});
+
+export const offboardingItemSchema = z.object({ itemId: idSchema });

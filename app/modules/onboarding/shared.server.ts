@@ -1,0 +1,96 @@
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { workspaces } from "@db/schema";
+import { onboardingLinks } from "@db/schema";
+import type { WorkspaceBranding } from "@emails/index";
+import type { Queryable } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import type { MemberContext } from "~/modules/workspaces/authz.server";
+import { enqueue } from "~/modules/jobs/queue.server";
+import { ACCOUNT_MANAGER_ALERT_AFTER_MS, clientReminderDueTimes } from "./reminders";
+
+export type LinkRow = typeof onboardingLinks.$inferSelect;
+export type WorkspaceRow = typeof workspaces.$inferSelect;
+
+export const JOB = {
+  clientReminder: "onboarding.client-reminder",
+  forwardReminder: "onboarding.forward-reminder",
+  stallCheck: "onboarding.stall-check",
+  forwardStallCheck: "onboarding.forward-stall-check",
+} as const;
+
+export function brandingOf(ws: Pick<WorkspaceRow, "name" | "logoUrl" | "accentColor">): WorkspaceBranding {
+  return { name: ws.name, logoUrl: ws.logoUrl, accentColor: ws.accentColor };
+}
+
+export const linkUrl = (token: string) => `${env().APP_URL}/onboard/${token}`;
+export const stepLinkUrl = (token: string) => `${env().APP_URL}/onboard/step/${token}`;
+export const agencyLinkPath = (slug: string, linkId: string) => `/w/${slug}/onboarding/${linkId}`;
+
+/** "Friday, 14 March 2025": emails carry dates already formatted (UTC, the link's own clock). */
+export function emailDate(d: Date): string {
+  return new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
+}
+
+export function emailDateTime(d: Date): string {
+  return new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(d);
+}
+
+/**
+ * Which links a member may see: the whole workspace for workspace-scoped roles, only the links
+ * its own agency created for an agency member. The scope comes from the membership, never the request.
+ */
+export function linkScope(ctx: MemberContext): SQL | undefined {
+  const inWorkspace = eq(onboardingLinks.workspaceId, ctx.workspace.id);
+  if (ctx.scope.kind === "agency") return and(inWorkspace, sql`${onboardingLinks.intake}->>'agencyId' = ${ctx.scope.agencyId}`);
+  return inWorkspace;
+}
+
+/** The client's three reminders, one job per due time (dedupe key), carrying the link's address. */
+export async function scheduleClientReminders(tx: Queryable, link: Pick<LinkRow, "id" | "workspaceId" | "createdAt" | "tokenHash">, url: string, now: Date) {
+  const due = clientReminderDueTimes(link.createdAt);
+  for (const [i, runAt] of due.entries()) {
+    if (runAt.getTime() <= now.getTime()) continue;
+    await enqueue(tx, {
+      kind: JOB.clientReminder,
+      workspaceId: link.workspaceId,
+      runAt,
+      dedupeKey: `onb-remind:${link.id}:${link.tokenHash.slice(0, 12)}:${i + 1}`,
+      payload: { linkId: link.id, url },
+    });
+  }
+}
+
+/** One stall check 48 hours after each piece of progress: the alert fires once per stall. */
+export async function scheduleStallCheck(tx: Queryable, link: Pick<LinkRow, "id" | "workspaceId">, progressAt: Date) {
+  await enqueue(tx, {
+    kind: JOB.stallCheck,
+    workspaceId: link.workspaceId,
+    runAt: new Date(progressAt.getTime() + ACCOUNT_MANAGER_ALERT_AFTER_MS),
+    dedupeKey: `onb-stall:${link.id}:${progressAt.toISOString()}`,
+    payload: { linkId: link.id },
+  });
+}
+
+export async function scheduleForwardJobs(tx: Queryable, forward: { id: string; workspaceId: string; createdAt: Date }, url: string) {
+  for (const [i, runAt] of clientReminderDueTimes(forward.createdAt).entries()) {
+    await enqueue(tx, {
+      kind: JOB.forwardReminder,
+      workspaceId: forward.workspaceId,
+      runAt,
+      dedupeKey: `onb-fwd-remind:${forward.id}:${i + 1}`,
+      payload: { forwardId: forward.id, url },
+    });
+  }
+  await enqueue(tx, {
+    kind: JOB.forwardStallCheck,
+    workspaceId: forward.workspaceId,
+    runAt: new Date(forward.createdAt.getTime() + ACCOUNT_MANAGER_ALERT_AFTER_MS),
+    dedupeKey: `onb-fwd-stall:${forward.id}`,
+    payload: { forwardId: forward.id },
+  });
+}
+
+/** The people told about a link: its account manager and whoever created it (once each). */
+export function teamOf(link: Pick<LinkRow, "accountManagerId" | "createdBy">): string[] {
+  return [...new Set([link.accountManagerId, link.createdBy].filter((v): v is string => Boolean(v)))];
+}

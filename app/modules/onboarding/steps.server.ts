@@ -1,0 +1,98 @@
+import { and, eq, sql } from "drizzle-orm";
+import { accessSteps } from "@db/schema";
+import type { Queryable } from "~/utils/db.server";
+import type { AuditActor } from "~/modules/audit/audit.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { emitWebhook } from "~/modules/webhooks/webhooks.server";
+import { AccessStatusError, isAccessStatus, nextAccessStatus, type AccessActor, type AccessEvent } from "./access-status";
+
+export type StepRow = typeof accessSteps.$inferSelect;
+
+export type StepChange =
+  | { ok: true; step: StepRow }
+  | { ok: false; status: 400 | 409; message: string };
+
+const AUDIT_ACTION: Record<AccessEvent, string> = {
+  confirm: "access.confirmed",
+  mark_not_applicable: "access.not_applicable",
+  verify: "access.verified",
+  reject: "access.rejected",
+  revoke: "access.revoked",
+  reopen: "access.reopened",
+};
+
+const WEBHOOK: Partial<Record<AccessEvent, "onboarding.step_confirmed" | "access.verified" | "access.rejected" | "access.revoked">> = {
+  confirm: "onboarding.step_confirmed",
+  verify: "access.verified",
+  reject: "access.rejected",
+  revoke: "access.revoked",
+};
+
+/**
+ * Moves one platform step through the access state machine: the table in access-status.ts says
+ * whether it may, and the UPDATE is compare-and-set on the status and row version read, so of
+ * concurrent decisions exactly one wins and the rest get 409. The audit event and the webhook go
+ * in the same transaction.
+ */
+export async function applyStepEvent(
+  tx: Queryable,
+  input: {
+    step: StepRow;
+    event: AccessEvent;
+    actor: AccessActor;
+    auditActor: AuditActor;
+    meta?: { ip: string | null; userAgent: string | null };
+    assetId?: string | null;
+    reason?: string | null;
+    /** The version the person saw; a stale page gets 409 instead of deciding on old information. */
+    expectedVersion?: number;
+    now: Date;
+  },
+): Promise<StepChange> {
+  const { step, event, now } = input;
+  if (input.expectedVersion !== undefined && input.expectedVersion !== step.rowVersion) {
+    return { ok: false, status: 409, message: "This step changed since you opened the page. Reload to see its current state." };
+  }
+  const from = isAccessStatus(step.status) ? step.status : "requested";
+  let to;
+  try {
+    to = nextAccessStatus(from, { type: event, actor: input.actor, assetId: input.assetId, reason: input.reason });
+  } catch (error) {
+    if (error instanceof AccessStatusError) {
+      return { ok: false, status: error.code === "transition_not_allowed" ? 409 : 400, message: error.message };
+    }
+    throw error;
+  }
+  const patch: Partial<typeof accessSteps.$inferInsert> = { status: to, updatedAt: now };
+  if (event === "confirm") Object.assign(patch, { assetId: input.assetId ?? null, confirmedAt: now, rejectionReason: null });
+  if (event === "mark_not_applicable") Object.assign(patch, { notApplicableReason: input.reason ?? null });
+  if (event === "verify") Object.assign(patch, { verifiedAt: now, verifiedBy: input.auditActor.userId });
+  if (event === "reject") Object.assign(patch, { rejectedAt: now, rejectionReason: input.reason ?? null, verifiedAt: null, verifiedBy: null });
+  if (event === "revoke") Object.assign(patch, { revokedAt: now });
+  if (event === "reopen") Object.assign(patch, { notApplicableReason: null, confirmedAt: null, verifiedAt: null, verifiedBy: null, revokedAt: null });
+
+  const rows = await tx
+    .update(accessSteps)
+    .set({ ...patch, rowVersion: sql`${accessSteps.rowVersion} + 1` })
+    .where(and(eq(accessSteps.id, step.id), eq(accessSteps.status, step.status), eq(accessSteps.rowVersion, step.rowVersion)))
+    .returning();
+  const updated = rows[0];
+  if (!updated) return { ok: false, status: 409, message: "Someone else changed this step a moment ago. Reload to see its current state." };
+
+  const data = { linkId: step.linkId, stepId: step.id, platform: step.platformKey, role: step.role, from, to, assetId: updated.assetId, reason: input.reason ?? undefined };
+  await recordAudit(tx, { workspaceId: step.workspaceId, actor: input.auditActor, action: AUDIT_ACTION[event], objectType: "access_step", objectId: step.id, data, meta: input.meta });
+  const hook = WEBHOOK[event];
+  if (hook) {
+    await emitWebhook(tx, step.workspaceId, hook, {
+      linkId: step.linkId,
+      stepId: step.id,
+      platform: step.platformKey,
+      role: step.role,
+      assetId: updated.assetId,
+      status: to,
+      ...(event === "reject" ? { reason: input.reason } : {}),
+      at: now.toISOString(),
+    });
+  }
+  return { ok: true, step: updated };
+}

@@ -1,0 +1,59 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { DateTime } from "luxon";
+import { Card, PageHeader } from "~/components/ui";
+import { CampaignForm, valuesFromForm } from "~/components/briefs/campaign-form";
+import { campaignOptions, createCampaign } from "~/modules/campaigns/campaigns.server";
+import { CHANNELS, CHANNEL_LABELS, campaignFormSchema } from "~/modules/campaigns/schemas";
+import { requirePermission } from "~/modules/workspaces/authz.server";
+import { notFound, parseWith, readForm } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "New campaign · Baton" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requirePermission(request, params.workspace, "campaigns.manage");
+  const options = await campaignOptions(ctx.workspace.id);
+  const today = DateTime.now().setZone(ctx.user.timeZone || "UTC");
+  return json({
+    slug: ctx.workspace.slug,
+    options: { ...options, channels: CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] })) },
+    defaults: {
+      name: "", brandId: "", leadAgencyId: "", agencyIds: [] as string[], creatorIds: [] as string[], channels: [] as string[],
+      startsOn: today.plus({ days: 14 }).toISODate() ?? "", endsOn: today.plus({ days: 44 }).toISODate() ?? "", coordinatorId: "",
+    },
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requirePermission(request, params.workspace, "campaigns.manage");
+  const form = await readForm(request);
+  const parsed = parseWith(campaignFormSchema, form);
+  if (!parsed.success) return json({ ok: false as const, errors: parsed.errors, formError: "Please correct the highlighted fields.", values: valuesFromForm(form) }, { status: 400 });
+  const result = await createCampaign(request, ctx, parsed.data);
+  if (!result.ok) notFound(result.message);
+  return redirect(`/w/${ctx.workspace.slug}/campaigns/${result.campaign.id}/brief/edit`);
+}
+
+export default function NewCampaignPage() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: Record<string, string[]> = result?.errors ?? {};
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageHeader title="New campaign" description="Who is involved, where it runs and when. You write the brief next." breadcrumbs={[{ label: "Campaigns", to: `/w/${data.slug}/campaigns` }]} />
+      <Card>
+        <CampaignForm
+          key={result ? JSON.stringify(result.values) : "fresh"}
+          options={data.options}
+          values={result?.values ?? data.defaults}
+          errors={errors}
+          formError={result?.formError}
+          submitLabel="Create campaign and write the brief"
+          cancelTo={`/w/${data.slug}/campaigns`}
+        />
+      </Card>
+    </div>
+  );
+}
+

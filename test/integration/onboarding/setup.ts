@@ -1,0 +1,69 @@
+import { eq } from "drizzle-orm";
+import { workspaces } from "@db/schema";
+import type { Database } from "../../../db/client";
+import { latestEmailTo } from "~/modules/email/mailbox.server";
+import { createLink } from "~/modules/onboarding/links.server";
+import type { CreateLinkInput } from "~/modules/onboarding/schemas";
+import type { PlatformKey } from "~/modules/onboarding/catalog";
+import { memberContext } from "../services/helpers";
+import { makeRequest } from "../../support/http";
+import type { World } from "../../support/world";
+
+export const IDENTITIES = {
+  metaBusinessPortfolioId: "1234567890123456",
+  googleAdsManagerId: "1112223333",
+  googleAccountEmail: "access@agency.example",
+  tiktokBusinessCenterId: "7000000000000000001",
+  linkedinEmail: "ads@agency.example",
+  shopifyPartnerId: "123456",
+  shopifyPartnerName: "Agency Partner",
+};
+
+export async function setIdentities(db: Database, workspaceId: string) {
+  await db.update(workspaces).set({ accessIdentities: IDENTITIES }).where(eq(workspaces.id, workspaceId));
+}
+
+let counter = 0;
+
+export function linkInput(overrides: Partial<CreateLinkInput> & { platforms?: Array<{ platformKey: PlatformKey; role: string }> } = {}): CreateLinkInput {
+  return {
+    idempotencyKey: `idem-${Date.now().toString(36)}-${counter++}`,
+    brandId: "new",
+    newClientName: "Fresh Client",
+    clientEmail: "client@fresh.example",
+    recipientName: "Priya",
+    serviceType: undefined,
+    message: "Welcome aboard",
+    expiresInDays: 30,
+    accountManagerId: undefined,
+    brandKit: false,
+    contacts: false,
+    questionnaire: false,
+    agreement: false,
+    agreementText: "",
+    sendEmail: true,
+    platforms: [
+      { platformKey: "meta_ad_account", role: "Manage campaigns" },
+      { platformKey: "ga4", role: "Analyst" },
+      { platformKey: "google_tag_manager", role: "Publish" },
+    ],
+    ...overrides,
+  };
+}
+
+/** Creates a link as `userId` would through the page; returns its id and the token. */
+export async function makeLink(world: World, userId: string, overrides: Parameters<typeof linkInput>[0] = {}, now = new Date()) {
+  const ctx = await memberContext(userId, world.a.slug);
+  const result = await createLink(makeRequest(`/w/${world.a.slug}/onboarding/new`, { method: "POST" }), ctx, linkInput(overrides), now);
+  if (!result.ok || result.existing) throw new Error(`link not created: ${JSON.stringify(result)}`);
+  const token = result.url.slice(result.url.lastIndexOf("/") + 1);
+  return { linkId: result.linkId, token, url: result.url, ctx };
+}
+
+/** The token of the newest email to `to` whose body links to `/onboard/...` (after the worker ran). */
+export async function tokenFromMail(to: string, prefix: "/onboard" | "/onboard/step" | "/invite"): Promise<string | null> {
+  const mail = await latestEmailTo(to);
+  if (!mail) return null;
+  const re = prefix === "/onboard" ? /\/onboard\/([A-Za-z0-9_-]{20,})/ : prefix === "/onboard/step" ? /\/onboard\/step\/([A-Za-z0-9_-]{20,})/ : /\/invite\/([A-Za-z0-9_-]{20,})/;
+  return re.exec(mail.html)?.[1] ?? null;
+}
