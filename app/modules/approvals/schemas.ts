@@ -70,3 +70,45 @@ export type DeliverableIntent = (typeof DELIVERABLE_INTENTS)[number];
 export const intentSchema = z.object({
   intent: z.enum(DELIVERABLE_INTENTS, { errorMap: () => ({ message: "Unknown action. Reload the page and try again." }) }),
 });
+
+/* The approval route editor: up to MAX_REVIEW_STAGES review stages, then the brand sign-off. */
+export const MAX_REVIEW_STAGES = 4;
+
+const approverIds = z.array(z.string().regex(/^[0-9a-f]{32}$/, "Choose approvers from the list.")).max(100, "Choose at most 100 approvers.");
+const ruleField = z.enum(["any", "all"], { errorMap: () => ({ message: "Choose “any one” or “everyone”." }) });
+
+export const routeStageSchema = z.object({
+  name: text("The stage name", 80).trim(),
+  rule: ruleField,
+  approvers: approverIds,
+});
+
+export const routeFormSchema = z.object({
+  reviewHours: z.coerce
+    .number({ invalid_type_error: "Give the review time in hours." })
+    .int("Give whole hours.")
+    .min(1, "Give at least 1 hour.")
+    .max(720, "Give at most 720 hours (30 days)."),
+  signoffRule: ruleField,
+  signoffApprovers: approverIds,
+});
+
+/** Reads the editor's form: stage fields are named s0_name, s0_rule, s0_approvers, …; a review slot with no name and no approvers is left out. */
+export function readRouteForm(form: FormData) {
+  const one = (key: string): unknown => {
+    const all = form.getAll(key);
+    return all.length > 1 ? all : all[0];
+  };
+  const strings = (key: string) => form.getAll(key).map((v) => (typeof v === "string" ? v : "(file)"));
+  const stages: { index: number; raw: { name: unknown; rule: unknown; approvers: string[] } }[] = [];
+  for (let i = 0; i < MAX_REVIEW_STAGES; i++) {
+    const name = one(`s${i}_name`);
+    const approvers = strings(`s${i}_approvers`);
+    if ((name === undefined || name === "") && approvers.length === 0) continue;
+    stages.push({ index: i, raw: { name: name ?? "", rule: one(`s${i}_rule`) ?? "any", approvers } });
+  }
+  return {
+    stages,
+    rest: { reviewHours: one("reviewHours"), signoffRule: one("signoffRule") ?? "any", signoffApprovers: strings("signoffApprovers") },
+  };
+}

@@ -50,14 +50,14 @@ export const post = (path = "/x") => makeRequest(path, { method: "POST" });
 export async function submittedDeliverable(
   world: World,
   campaign: typeof campaigns.$inferSelect,
-  opts: { publishInHours?: number; channel?: "instagram" | "x" | "tiktok"; submit?: boolean; title?: string } = {},
+  opts: { publishInHours?: number; channel?: "instagram" | "x" | "tiktok"; submit?: boolean; title?: string; creatorId?: string } = {},
 ) {
   const coordinator = await ctxOf(world, "coordinator");
   const created = await createDeliverable(post(), coordinator, campaign, {
     campaignId: campaign.id,
     title: opts.title ?? "Serum reel",
     channel: opts.channel ?? "x",
-    creatorId: world.creatorM.id,
+    creatorId: opts.creatorId ?? world.creatorM.id,
     publishAt: new Date(Date.now() + (opts.publishInHours ?? 120) * HOUR),
   });
   if (!created.ok) throw new Error(created.message);

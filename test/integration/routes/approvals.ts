@@ -1,11 +1,89 @@
+import { eq } from "drizzle-orm";
+import { campaignCreators, campaigns } from "@db/schema";
 import type { Database } from "../../../db/client";
 import type { World } from "../../support/world";
-import type { RouteCase } from "../route-types";
+import { ADMINS, EVERYONE, SCOPED, type RouteCase } from "../route-types";
+import { campaignFixture, submittedDeliverable } from "../approvals/fixtures";
 
-/** The approvals capability's workspace routes, covered by the tenant-isolation test. */
-export const ROUTES: RouteCase[] = [];
+const deliverable = () => import("~/routes/w.$workspace.deliverables.$deliverableId");
+const newDeliverable = () => import("~/routes/w.$workspace.campaigns.$campaignId.deliverables.new");
+const routeEditor = () => import("~/routes/w.$workspace.campaigns.$campaignId.route");
+const STAFF = [...ADMINS, "coordinator" as const];
+
+/**
+ * The approvals capability's workspace routes, covered by the tenant-isolation test.
+ * "dlvX" belongs to brand X (agency P, creator M: every scoped member of the world sees it);
+ * "dlvY" to brand Y (agency Q, creator N: none of them does). A brand lead of brand X can neither
+ * see nor sign off brand Y's drafts.
+ */
+const onY = (name: string, form: Record<string, string>): RouteCase => ({
+  name: `deliverable of another brand (${name})`,
+  path: "/w/:workspace/deliverables/:deliverableId",
+  method: "POST",
+  params: { deliverableId: "dlvY" },
+  load: deliverable,
+  form,
+  allowed: [],
+  denied: SCOPED,
+});
+
+export const ROUTES: RouteCase[] = [
+  { name: "approvals queue", path: "/w/:workspace/approvals", method: "GET", load: () => import("~/routes/w.$workspace.approvals"), allowed: EVERYONE },
+  { name: "deliverable", path: "/w/:workspace/deliverables/:deliverableId", method: "GET", params: { deliverableId: "dlvX" }, load: deliverable, allowed: EVERYONE },
+  { name: "deliverable of another brand", path: "/w/:workspace/deliverables/:deliverableId", method: "GET", params: { deliverableId: "dlvY" }, load: deliverable, allowed: STAFF, denied: SCOPED },
+  onY("sign off", { intent: "decide", version: "1", decision: "approve" }),
+  onY("request changes", { intent: "decide", version: "1", decision: "request_changes", comment: "No." }),
+  onY("submit", { intent: "submit", copy: "Hello #ad", link: "https://lumen.example/?utm_source=baton&utm_campaign=x", basedOnVersion: "1" }),
+  onY("comment", { intent: "comment", version: "1", body: "Hello" }),
+  onY("schedule", { intent: "schedule" }),
+  onY("unschedule", { intent: "unschedule" }),
+  onY("publish", { intent: "publish", liveUrl: "https://instagram.com/p/x" }),
+  onY("reschedule", { intent: "reschedule", publishAt: "2031-01-01T10:00" }),
+  onY("override", { intent: "override", reason: "Approved by phone with the brand." }),
+  {
+    name: "deliverable (override a block: admins only)",
+    path: "/w/:workspace/deliverables/:deliverableId",
+    method: "POST",
+    params: { deliverableId: "dlvX" },
+    load: deliverable,
+    form: { intent: "override", reason: "Approved by phone with the brand." },
+    allowed: ADMINS,
+    denied: ["agencyMember", "brandLead", "creator", "clientContact"],
+  },
+  { name: "new deliverable", path: "/w/:workspace/campaigns/:campaignId/deliverables/new", method: "GET", params: { campaignId: "campaignX" }, load: newDeliverable, allowed: [...STAFF, "agencyMember"], denied: ["brandLead", "creator", "clientContact"] },
+  { name: "new deliverable (other agency's campaign)", path: "/w/:workspace/campaigns/:campaignId/deliverables/new", method: "GET", params: { campaignId: "campaignY" }, load: newDeliverable, allowed: STAFF, denied: SCOPED },
+  {
+    name: "new deliverable (action)",
+    path: "/w/:workspace/campaigns/:campaignId/deliverables/new",
+    method: "POST",
+    params: { campaignId: "campaignY" },
+    load: newDeliverable,
+    form: { title: "Reel", channel: "instagram", publishAt: "2031-01-01T10:00" },
+    allowed: STAFF,
+    denied: SCOPED,
+  },
+  { name: "approval route", path: "/w/:workspace/campaigns/:campaignId/route", method: "GET", params: { campaignId: "campaignX" }, load: routeEditor, allowed: STAFF, denied: SCOPED },
+  {
+    name: "approval route (action)",
+    path: "/w/:workspace/campaigns/:campaignId/route",
+    method: "POST",
+    params: { campaignId: "campaignX" },
+    load: routeEditor,
+    form: { reviewHours: "24", signoffRule: "any" },
+    allowed: STAFF,
+    denied: SCOPED,
+  },
+];
 
 /** Objects the routes above refer to (by key in their `params`), created in workspace A. */
-export async function seedIds(_db: Database, _world: World): Promise<Record<string, string>> {
-  return {};
+export async function seedIds(db: Database, world: World): Promise<Record<string, string>> {
+  const campaignX = await campaignFixture(db, world, { name: "Isolation X" });
+  const dlvX = await submittedDeliverable(world, campaignX, { title: "Brand X reel" });
+  const campaignY = await campaignFixture(db, world, { name: "Isolation Y", brandId: world.brandY.id, agencyId: world.agencyQ.id });
+  // Brand Y's campaign is creator N's, not creator M's.
+  await db.delete(campaignCreators).where(eq(campaignCreators.campaignId, campaignY.id));
+  await db.insert(campaignCreators).values({ campaignId: campaignY.id, creatorId: world.creatorN.id, workspaceId: world.a.id });
+  await db.update(campaigns).set({ coordinatorId: world.users.coordinator.id }).where(eq(campaigns.id, campaignY.id));
+  const dlvY = await submittedDeliverable(world, campaignY, { title: "Brand Y reel", submit: false, creatorId: world.creatorN.id });
+  return { campaignX: campaignX.id, campaignY: campaignY.id, dlvX, dlvY };
 }

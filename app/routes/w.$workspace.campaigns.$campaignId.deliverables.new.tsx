@@ -1,0 +1,115 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { DateTime } from "luxon";
+import { Button, ButtonLink, Card, FormError, PageHeader, SelectField, TextField } from "~/components/ui";
+import { CHANNEL_LIMITS } from "~/modules/approvals/channel-limits";
+import { fromLocalInput } from "~/modules/approvals/datetime";
+import { newDeliverableOptions } from "~/modules/approvals/queries.server";
+import { newDeliverableSchema } from "~/modules/approvals/schemas";
+import { createDeliverable } from "~/modules/approvals/workflow.server";
+import { requireCampaign } from "~/modules/campaigns/access.server";
+import { requireMember, type MemberContext } from "~/modules/workspaces/authz.server";
+import { notFound, parseWith, readForm } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "New deliverable · Baton" }];
+
+/** Coordinators (campaigns.manage) and the campaign's publishers (drafts.publish) add deliverables. */
+async function context(request: Request, params: LoaderFunctionArgs["params"]) {
+  const ctx = await requireMember(request, params.workspace);
+  if (!(ctx.can("campaigns.manage") || ctx.can("drafts.publish"))) notFound();
+  const campaign = await requireCampaign(ctx, params.campaignId);
+  return { ctx, campaign };
+}
+
+const zoneOf = (ctx: MemberContext) => ctx.user.timeZone || "UTC";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { ctx, campaign } = await context(request, params);
+  const options = await newDeliverableOptions(campaign);
+  const zone = zoneOf(ctx);
+  const suggested = DateTime.now().setZone(zone).plus({ days: 7 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
+  return json({
+    slug: ctx.workspace.slug,
+    campaign: { id: campaign.id, name: campaign.name },
+    creators: options.creators,
+    channels: options.channels.map((c) => ({ value: c, label: CHANNEL_LIMITS[c].label })),
+    brand: options.brand,
+    zone,
+    windowHours: ctx.workspace.signoffWindowHours,
+    defaults: { title: "", channel: options.channels[0] ?? "", creatorId: options.creators.length === 1 ? options.creators[0].value : "", publishAt: suggested.toFormat("yyyy-MM-dd'T'HH:mm") },
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { ctx, campaign } = await context(request, params);
+  const form = await readForm(request);
+  const values = Object.fromEntries(["title", "channel", "creatorId", "publishAt"].map((k) => [k, typeof form.get(k) === "string" ? String(form.get(k)) : ""]));
+  const raw = Object.fromEntries([...new Set(form.keys())].map((k) => [k, form.getAll(k).length > 1 ? form.getAll(k) : form.get(k)]));
+  const parsed = parseWith(newDeliverableSchema, { ...raw, campaignId: campaign.id });
+  if (!parsed.success) return json({ errors: parsed.errors, formError: "Please correct the highlighted fields.", values }, { status: 400 });
+  if (!campaign.channels.includes(parsed.data.channel)) {
+    return json({ errors: { channel: ["Choose one of this campaign's channels."] }, formError: "Please correct the highlighted fields.", values }, { status: 400 });
+  }
+  const publishAt = fromLocalInput(parsed.data.publishAt, zoneOf(ctx));
+  if (!publishAt) return json({ errors: { publishAt: ["Give a real date and time."] }, formError: "Please correct the highlighted fields.", values }, { status: 400 });
+  const result = await createDeliverable(request, ctx, campaign, {
+    campaignId: campaign.id,
+    title: parsed.data.title,
+    channel: parsed.data.channel,
+    creatorId: parsed.data.creatorId || null,
+    publishAt,
+  });
+  if (!result.ok) {
+    if (result.status === 404) notFound(result.message);
+    return json({ errors: result.errors ?? {}, formError: result.message, values }, { status: result.status });
+  }
+  return redirect(`/w/${ctx.workspace.slug}/deliverables/${result.id}`);
+}
+
+export default function NewDeliverablePage() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors: Record<string, string[]> = result?.errors ?? {};
+  const values = result?.values ?? data.defaults;
+  const campaignUrl = `/w/${data.slug}/campaigns/${data.campaign.id}`;
+  return (
+    <div className="mx-auto max-w-2xl">
+      <PageHeader
+        title="New deliverable"
+        description={`One post for ${data.campaign.name}. The creator submits drafts on its page; the brand signs off at least ${data.windowHours} hours before it goes live.`}
+        breadcrumbs={[{ label: "Campaigns", to: `/w/${data.slug}/campaigns` }, { label: data.campaign.name, to: campaignUrl }]}
+      />
+      <Card>
+        <Form method="post" className="space-y-5" noValidate>
+          <div aria-live="assertive">{result?.formError ? <FormError errors={result.formError} /> : null}</div>
+          <TextField label="Title" name="title" required defaultValue={values.title} errors={errors.title} hint="What reviewers will see in their queue, e.g. “Launch reel”." />
+          <SelectField label="Channel" name="channel" required defaultValue={values.channel} options={data.channels} placeholder="Choose a channel" errors={errors.channel} hint="Only the channels this campaign runs on. Each has its own length limits." />
+          <SelectField
+            label="Creator"
+            name="creatorId"
+            defaultValue={values.creatorId}
+            options={data.creators}
+            placeholder={data.creators.length ? "Choose a creator" : "No creators assigned to this campaign"}
+            errors={errors.creatorId}
+            hint="The creator submits the drafts."
+          />
+          <TextField
+            label={`Goes live (${data.zone})`}
+            name="publishAt"
+            type="datetime-local"
+            required
+            defaultValue={values.publishAt}
+            errors={errors.publishAt}
+            hint={data.brand && data.brand.timeZone !== data.zone ? `In your time zone. ${data.brand.name} is in ${data.brand.timeZone}; the page shows both.` : "In your time zone."}
+          />
+          <div className="flex flex-wrap gap-3">
+            <Button type="submit" disabled={busy}>Create deliverable</Button>
+            <ButtonLink to={campaignUrl} variant="ghost">Cancel</ButtonLink>
+          </div>
+        </Form>
+      </Card>
+    </div>
+  );
+}
