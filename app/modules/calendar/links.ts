@@ -18,5 +18,5 @@ export function deliverablePath(slug: string, deliverableId: string): string {
 }
 
 export function brandRulesPath(slug: string, brandId: string): string {
-  return `/w/${slug}/brands/${brandId}/calendar-settings`;
+  return `/w/${slug}/brands/${brandId}/rules`;
 }

@@ -1,11 +1,65 @@
 import type { Database } from "../../../db/client";
+import { calendarFeeds } from "../../../db/schema";
+import { randomToken, sha256 } from "~/utils/crypto.server";
 import type { World } from "../../support/world";
-import type { RouteCase } from "../route-types";
+import { EVERYONE, SCOPED, type RouteCase } from "../route-types";
+
+const MANAGERS = ["owner", "admin", "coordinator"] as const;
+const calendar = () => import("~/routes/w.$workspace.calendar");
+const conflicts = () => import("~/routes/w.$workspace.conflicts");
+const rules = () => import("~/routes/w.$workspace.brands.$brandId.rules");
+const feed = () => import("~/routes/feeds.$token");
 
 /** The calendar capability's workspace routes, covered by the tenant-isolation test. */
-export const ROUTES: RouteCase[] = [];
+export const ROUTES: RouteCase[] = [
+  { name: "calendar", path: "/w/:workspace/calendar", method: "GET", load: calendar, allowed: EVERYONE },
+  { name: "calendar (time zone)", path: "/w/:workspace/calendar", method: "POST", load: calendar, form: { intent: "time-zone", timeZone: "Europe/Paris" }, allowed: EVERYONE },
+  { name: "calendar (issue feed)", path: "/w/:workspace/calendar", method: "POST", load: calendar, form: { intent: "issue-feed" }, allowed: EVERYONE },
+  { name: "calendar (revoke feed)", path: "/w/:workspace/calendar", method: "POST", load: calendar, form: { intent: "revoke-feed" }, allowed: EVERYONE },
+  { name: "calendar csv", path: "/w/:workspace/calendar.csv", method: "GET", load: () => import("~/routes/w.$workspace.calendar[.]csv"), allowed: EVERYONE },
+  { name: "conflicts", path: "/w/:workspace/conflicts", method: "GET", load: conflicts, allowed: [...MANAGERS], denied: SCOPED },
+  {
+    name: "conflicts (acknowledge)", path: "/w/:workspace/conflicts", method: "POST", load: conflicts,
+    form: { intent: "acknowledge", conflictKey: "POST_COLLISION:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", note: "Fine by us" },
+    allowed: [...MANAGERS], denied: SCOPED,
+  },
+  {
+    name: "conflicts (reopen)", path: "/w/:workspace/conflicts", method: "POST", load: conflicts,
+    form: { intent: "reopen", conflictKey: "POST_COLLISION:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb" },
+    allowed: [...MANAGERS], denied: SCOPED,
+  },
+  {
+    name: "conflicts (move deliverable)", path: "/w/:workspace/conflicts", method: "POST", load: conflicts,
+    form: { intent: "move", deliverableId: "deliverableA", publishAt: "2099-01-01T10:00" }, allowed: [...MANAGERS], denied: SCOPED,
+  },
+  { name: "brand rules", path: "/w/:workspace/brands/:brandId/rules", method: "GET", params: { brandId: "brandX" }, load: rules, allowed: [...MANAGERS], denied: SCOPED },
+  {
+    name: "brand rules (save)", path: "/w/:workspace/brands/:brandId/rules", method: "POST", params: { brandId: "brandX" }, load: rules,
+    form: { intent: "rules", category: "skincare", exclusivityDays: "14" }, allowed: [...MANAGERS], denied: SCOPED,
+  },
+  {
+    name: "brand rules (add blackout)", path: "/w/:workspace/brands/:brandId/rules", method: "POST", params: { brandId: "brandX" }, load: rules,
+    form: { intent: "add-blackout", startsAt: "2099-01-01T00:00", endsAt: "2099-01-02T00:00", reason: "Embargo" }, allowed: [...MANAGERS], denied: SCOPED,
+  },
+  {
+    name: "brand rules (remove blackout)", path: "/w/:workspace/brands/:brandId/rules", method: "POST", params: { brandId: "brandX" }, load: rules,
+    form: { intent: "remove-blackout", blackoutId: "cccccccccccccccccccccccccccccccc" }, allowed: [...MANAGERS], denied: SCOPED,
+  },
+  // Another workspace's brand under this workspace's slug: 404 even for the owner.
+  { name: "brand rules (brand of another workspace)", path: "/w/:workspace/brands/:brandId/rules", method: "GET", params: { brandId: "brandB" }, load: rules, allowed: [], denied: ["owner", "admin", "coordinator"] },
+  {
+    name: "brand rules (save, brand of another workspace)", path: "/w/:workspace/brands/:brandId/rules", method: "POST", params: { brandId: "brandB" }, load: rules,
+    form: { intent: "rules", category: "x", exclusivityDays: "1" }, allowed: [], denied: ["owner", "admin", "coordinator"],
+  },
+  // The feed is public; its secret token is the credential. A revoked or unknown token is 404 to
+  // everyone, signed in or not (calendar-feed.test.ts checks what a live token shows).
+  { name: "calendar feed (revoked token)", path: "/feeds/:token", method: "GET", params: { token: "feedRevoked" }, load: feed, allowed: [], denied: ["owner", ...SCOPED] },
+  { name: "calendar feed (unknown token)", path: "/feeds/:token", method: "GET", params: { token: "feedUnknown" }, load: feed, allowed: [], denied: ["owner"] },
+];
 
 /** Objects the routes above refer to (by key in their `params`), created in workspace A. */
-export async function seedIds(_db: Database, _world: World): Promise<Record<string, string>> {
-  return {};
+export async function seedIds(db: Database, world: World): Promise<Record<string, string>> {
+  const revoked = randomToken();
+  await db.insert(calendarFeeds).values({ workspaceId: world.a.id, userId: world.users.owner.id, tokenHash: sha256(revoked), revokedAt: new Date() });
+  return { feedRevoked: `${revoked}.ics`, feedUnknown: `${randomToken()}.ics`, deliverableA: "dddddddddddddddddddddddddddddddd" };
 }

@@ -1,0 +1,247 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { CSSProperties } from "react";
+import { z } from "zod";
+import { CheckCircleIcon } from "~/components/icons";
+import { Button, Card, CardSection, EmptyState, FormError, PageHeader, TBody, TD, TH, THead, TR, Table, TextField } from "~/components/ui";
+import { addBlackout, findBrand, listBlackouts, removeBlackout, updateBrandRules } from "~/modules/calendar/brand-rules.server";
+import { CHANNELS, channelName } from "~/modules/calendar/channels";
+import { DEFAULT_MIN_SPACING_MINUTES } from "~/modules/calendar/conflicts/types";
+import { dayAndTime, fromLocalInput, toLocalInput, zoneOffset, zonePlace } from "~/modules/calendar/format";
+import { calendarPath, conflictsPath } from "~/modules/calendar/links";
+import { blackoutSchema, brandRulesSchema, removeBlackoutSchema, spacingFrom } from "~/modules/calendar/schemas";
+import { requirePermission } from "~/modules/workspaces/authz.server";
+import { actionFailure } from "~/utils/action-result.server";
+import { notFound, parseWith, readForm } from "~/utils/http.server";
+
+export const meta: MetaFunction = ({ data }) => [{ title: `${(data as { brand?: { name: string } } | undefined)?.brand?.name ?? "Brand"} calendar rules · Baton` }];
+
+const MAX_BLACKOUT_DAYS = 366;
+
+async function brandOr404(request: Request, params: { workspace?: string; brandId?: string }) {
+  const ctx = await requirePermission(request, params.workspace, "conflicts.manage");
+  const brand = await findBrand(ctx, params.brandId ?? "");
+  if (!brand) notFound("This brand does not exist.");
+  return { ctx, brand };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { ctx, brand } = await brandOr404(request, params);
+  const blackouts = await listBlackouts(ctx, brand.id);
+  const tz = brand.timeZone;
+  const now = new Date();
+  return json({
+    slug: ctx.workspace.slug,
+    brand: {
+      id: brand.id,
+      name: brand.name,
+      color: brand.color,
+      category: brand.category ?? "",
+      exclusivityDays: brand.exclusivityDays,
+      spacing: Object.fromEntries(CHANNELS.map((c) => [c, brand.minSpacingMinutes?.[c] === undefined ? "" : String(brand.minSpacingMinutes[c])])),
+      zone: `${zonePlace(tz)} (${zoneOffset(now, tz)})`,
+    },
+    blackouts: blackouts.map((b) => ({
+      id: b.id,
+      reason: b.reason,
+      starts: dayAndTime(b.startsAt, tz),
+      ends: dayAndTime(b.endsAt, tz),
+      past: b.endsAt.getTime() <= now.getTime(),
+    })),
+    suggestion: { startsAt: toLocalInput(new Date(now.getTime() + 86_400_000), tz).slice(0, 11) + "00:00", endsAt: toLocalInput(new Date(now.getTime() + 2 * 86_400_000), tz).slice(0, 11) + "00:00" },
+  });
+}
+
+const INTENTS = ["rules", "add-blackout", "remove-blackout"] as const;
+type Intent = (typeof INTENTS)[number];
+const intentSchema = z.object({ intent: z.enum(INTENTS, { errorMap: () => ({ message: "Unknown action." }) }) });
+
+function done(intent: Intent, notice: string) {
+  return json({ ok: true as const, intent, target: null as string | null, errors: {} as Record<string, string[]>, formError: null as string | null, notice, values: {} as Record<string, string> });
+}
+
+function formValues(form: FormData, keys: string[]): Record<string, string> {
+  return Object.fromEntries(keys.map((k) => [k, typeof form.get(k) === "string" ? String(form.get(k)).slice(0, 200) : ""]));
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { ctx, brand } = await brandOr404(request, params);
+  const form = await readForm(request);
+  const which = parseWith(intentSchema, { intent: form.get("intent") ?? undefined });
+  if (!which.success) return actionFailure(null, which.errors, { formError: "Unknown action." });
+  const intent = which.data.intent;
+
+  if (intent === "rules") {
+    const keys = ["category", "exclusivityDays", ...CHANNELS.map((c) => `spacing_${c}`)];
+    const parsed = parseWith(brandRulesSchema, form);
+    if (!parsed.success) return actionFailure(intent, parsed.errors, { values: formValues(form, keys) });
+    await updateBrandRules(request, ctx, brand.id, { category: parsed.data.category, exclusivityDays: parsed.data.exclusivityDays, minSpacingMinutes: spacingFrom(parsed.data) });
+    return done(intent, "Rules saved. The calendar and the conflicts page use them right away.");
+  }
+
+  if (intent === "add-blackout") {
+    const values = formValues(form, ["startsAt", "endsAt", "reason"]);
+    const parsed = parseWith(blackoutSchema, form);
+    if (!parsed.success) return actionFailure(intent, parsed.errors, { values });
+    const startsAt = fromLocalInput(parsed.data.startsAt, brand.timeZone);
+    const endsAt = fromLocalInput(parsed.data.endsAt, brand.timeZone);
+    if (!startsAt) return actionFailure(intent, { startsAt: ["Give the start as a date and time."] }, { values });
+    if (!endsAt) return actionFailure(intent, { endsAt: ["Give the end as a date and time."] }, { values });
+    if (endsAt.getTime() <= startsAt.getTime()) return actionFailure(intent, { endsAt: ["The end must be after the start."] }, { values });
+    if (endsAt.getTime() - startsAt.getTime() > MAX_BLACKOUT_DAYS * 86_400_000) return actionFailure(intent, { endsAt: ["A blackout can last at most a year."] }, { values });
+    await addBlackout(request, ctx, brand.id, { startsAt, endsAt, reason: parsed.data.reason });
+    return done(intent, "Blackout added. Anything planned inside it is now flagged.");
+  }
+
+  const parsed = parseWith(removeBlackoutSchema, form);
+  if (!parsed.success) return actionFailure(intent, parsed.errors, { formError: "Choose a blackout from the list." });
+  const removed = await removeBlackout(request, ctx, brand.id, parsed.data.blackoutId);
+  if (!removed) notFound("That blackout does not exist.");
+  return done(intent, "Blackout removed.");
+}
+
+type Answer = { ok: boolean; intent: string | null; errors: Record<string, string[]>; formError: string | null; notice: string | null; values: Record<string, string> };
+
+export default function BrandRulesPage() {
+  const data = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>() as Answer | undefined;
+  const nav = useNavigation();
+  const busy = (intent: string) => nav.state !== "idle" && nav.formData?.get("intent") === intent;
+  const rules = answer?.intent === "rules" && !answer.ok ? answer : undefined;
+  const blackout = answer?.intent === "add-blackout" && !answer.ok ? answer : undefined;
+  const removeError = answer?.intent === "remove-blackout" && !answer.ok ? answer : undefined;
+  const v = (a: Answer | undefined, key: string, fallback: string) => (a ? a.values[key] ?? fallback : fallback);
+  const defaultHours = DEFAULT_MIN_SPACING_MINUTES / 60;
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={
+          <span className="flex items-center gap-2">
+            <span className="h-4 w-4 rounded" style={{ backgroundColor: data.brand.color } as CSSProperties} aria-hidden="true" />
+            {data.brand.name}: calendar rules
+          </span>
+        }
+        description="What counts as a clash for this brand. Conflicts are recomputed on every read, so a change here shows on the calendar and the conflicts page right away."
+        breadcrumbs={[
+          { label: "Conflicts", to: `${conflictsPath(data.slug)}?brand=${data.brand.id}` },
+          { label: "Calendar", to: `${calendarPath(data.slug)}?brand=${data.brand.id}` },
+        ]}
+      />
+
+      <div aria-live="polite">
+        {answer?.ok ? (
+          <p role="status" className="flex items-center gap-2 rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-200">
+            <CheckCircleIcon size={18} className="text-emerald-600" /> {answer.notice}
+          </p>
+        ) : null}
+      </div>
+
+      <Card title="Spacing and exclusivity" description="The category decides which brands compete for a creator: two brands with the same category may not share a creator within the exclusivity window.">
+        <Form method="post" preventScrollReset className="space-y-6" noValidate>
+          <input type="hidden" name="intent" value="rules" />
+          {rules ? <FormError errors={rules.formError} /> : null}
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField label="Category" name="category" defaultValue={v(rules, "category", data.brand.category)} errors={rules?.errors.category} hint="For example skincare or coffee. Leave empty to opt out of creator exclusivity." maxLength={60} />
+            <TextField
+              label="Exclusivity window (days)"
+              name="exclusivityDays"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={90}
+              required
+              defaultValue={v(rules, "exclusivityDays", String(data.brand.exclusivityDays))}
+              errors={rules?.errors.exclusivityDays}
+              hint="How long a creator posting for this brand stays off its competitors, before and after."
+            />
+          </div>
+          <fieldset>
+            <legend className="text-sm font-semibold text-ink">Minimum spacing between this brand&rsquo;s posts, per channel (minutes)</legend>
+            <p className="mt-1 text-sm text-ink-muted">Two posts on one channel closer than this are a post collision. Empty means the default of {defaultHours} hours.</p>
+            <div className="mt-3 grid gap-4 sm:grid-cols-3 lg:grid-cols-5">
+              {Object.keys(data.brand.spacing).map((channel) => (
+                <TextField
+                  key={channel}
+                  label={channelName(channel)}
+                  name={`spacing_${channel}`}
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  placeholder={String(DEFAULT_MIN_SPACING_MINUTES)}
+                  defaultValue={v(rules, `spacing_${channel}`, data.brand.spacing[channel])}
+                  errors={rules?.errors[`spacing_${channel}`]}
+                />
+              ))}
+            </div>
+          </fieldset>
+          <Button type="submit" disabled={busy("rules")}>
+            {busy("rules") ? "Saving…" : "Save rules"}
+          </Button>
+        </Form>
+      </Card>
+
+      <Card title="Blackout periods" description={`Times when nothing of this brand may go out (a product recall, a press embargo, a day of mourning). Times are in the brand's zone, ${data.brand.zone}.`} flush>
+        {removeError ? (
+          <div className="px-4 pt-4 sm:px-6">
+            <FormError errors={removeError.formError} />
+          </div>
+        ) : null}
+        {data.blackouts.length === 0 ? (
+          <div className="p-6">
+            <EmptyState title="No blackouts" description="Add one below; anything planned inside it is flagged as a conflict." />
+          </div>
+        ) : (
+          <Table caption="Blackout periods">
+            <THead>
+              <TR>
+                <TH>Reason</TH>
+                <TH>From</TH>
+                <TH>Until</TH>
+                <TH>
+                  <span className="sr-only">Actions</span>
+                </TH>
+              </TR>
+            </THead>
+            <TBody>
+              {data.blackouts.map((b) => (
+                <TR key={b.id}>
+                  <TD className="min-w-[12rem]">
+                    {b.reason}
+                    {b.past ? <span className="ml-2 text-xs text-ink-muted">(past)</span> : null}
+                  </TD>
+                  <TD className="whitespace-nowrap">{b.starts}</TD>
+                  <TD className="whitespace-nowrap">{b.ends}</TD>
+                  <TD className="text-right">
+                    <Form method="post" preventScrollReset>
+                      <input type="hidden" name="intent" value="remove-blackout" />
+                      <input type="hidden" name="blackoutId" value={b.id} />
+                      <Button type="submit" variant="ghost" size="sm" aria-label={`Remove blackout: ${b.reason}`}>
+                        Remove
+                      </Button>
+                    </Form>
+                  </TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+        )}
+        <CardSection title="Add a blackout">
+          <Form method="post" preventScrollReset className="space-y-4" noValidate>
+            <input type="hidden" name="intent" value="add-blackout" />
+            {blackout ? <FormError errors={blackout.formError} /> : null}
+            <div className="grid gap-4 sm:grid-cols-2">
+              <TextField label="From" name="startsAt" type="datetime-local" required defaultValue={v(blackout, "startsAt", data.suggestion.startsAt)} errors={blackout?.errors.startsAt} />
+              <TextField label="Until" name="endsAt" type="datetime-local" required defaultValue={v(blackout, "endsAt", data.suggestion.endsAt)} errors={blackout?.errors.endsAt} hint="A post at exactly this minute is fine." />
+            </div>
+            <TextField label="Reason" name="reason" required maxLength={200} defaultValue={v(blackout, "reason", "")} errors={blackout?.errors.reason} hint="Shown in the conflict message, so say it plainly." />
+            <Button type="submit" disabled={busy("add-blackout")}>
+              {busy("add-blackout") ? "Adding…" : "Add blackout"}
+            </Button>
+          </Form>
+        </CardSection>
+      </Card>
+    </div>
+  );
+}

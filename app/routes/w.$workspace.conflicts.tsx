@@ -1,0 +1,265 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import type { CSSProperties } from "react";
+import { z } from "zod";
+import { AlertCircleIcon, AlertTriangleIcon, CheckCircleIcon } from "~/components/icons";
+import { Badge, Button, ButtonLink, Card, EmptyState, Field, FormError, PageHeader, SelectField, Stat, TextAreaField, controlClasses, cx } from "~/components/ui";
+import { rescheduleDeliverable } from "~/modules/approvals/reschedule.server";
+import { acknowledgeConflict, reopenConflict } from "~/modules/calendar/conflicts.server";
+import { conflictsPageData, type ConflictRow } from "~/modules/calendar/conflicts-page.server";
+import { fromLocalInput } from "~/modules/calendar/format";
+import { brandRulesPath, calendarPath } from "~/modules/calendar/links";
+import { viewerZone } from "~/modules/calendar/page.server";
+import { acknowledgeSchema, conflictKeySchema, moveSchema } from "~/modules/calendar/schemas";
+import { requirePermission } from "~/modules/workspaces/authz.server";
+import { actionFailure } from "~/utils/action-result.server";
+import { notFound, parseWith, readForm } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Conflicts · Baton" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requirePermission(request, params.workspace, "conflicts.manage");
+  return json(await conflictsPageData(ctx, new URL(request.url)));
+}
+
+const INTENTS = ["acknowledge", "reopen", "move"] as const;
+type Intent = (typeof INTENTS)[number];
+const intentSchema = z.object({ intent: z.enum(INTENTS, { errorMap: () => ({ message: "Unknown action." }) }) });
+
+function done(intent: Intent, target: string, notice: string) {
+  return json({ ok: true as const, intent, target, errors: {} as Record<string, string[]>, formError: null as string | null, notice, values: {} as Record<string, string> });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requirePermission(request, params.workspace, "conflicts.manage");
+  const form = await readForm(request);
+  const which = parseWith(intentSchema, { intent: form.get("intent") ?? undefined });
+  if (!which.success) return actionFailure(null, which.errors, { formError: "Unknown action." });
+  const intent = which.data.intent;
+
+  if (intent === "move") {
+    const parsed = parseWith(moveSchema, form);
+    const target = typeof form.get("deliverableId") === "string" ? String(form.get("deliverableId")).slice(0, 40) : undefined;
+    if (!parsed.success) return actionFailure(intent, parsed.errors, { target });
+    const at = fromLocalInput(parsed.data.publishAt, viewerZone(ctx));
+    if (!at) return actionFailure(intent, { publishAt: ["Give the new publish time as a date and time."] }, { target });
+    const result = await rescheduleDeliverable(request, ctx, parsed.data.deliverableId, at);
+    if (!result.ok) {
+      if (result.status === 404) notFound(result.message);
+      return actionFailure(intent, result.status === 400 ? { publishAt: [result.message] } : {}, { formError: result.message, status: result.status, target, values: { publishAt: parsed.data.publishAt } });
+    }
+    return done(intent, parsed.data.deliverableId, "Deliverable moved. Conflicts are recomputed below; the ones it resolved are gone.");
+  }
+
+  if (intent === "acknowledge") {
+    const parsed = parseWith(acknowledgeSchema, form);
+    const target = typeof form.get("conflictKey") === "string" ? String(form.get("conflictKey")).slice(0, 320) : undefined;
+    if (!parsed.success) return actionFailure(intent, parsed.errors, { target, values: { note: String(form.get("note") ?? "").slice(0, 1000) } });
+    const result = await acknowledgeConflict(request, ctx, parsed.data.conflictKey, parsed.data.note);
+    if (!result.ok) return actionFailure(intent, {}, { formError: result.message, status: result.status, target });
+    return done(intent, parsed.data.conflictKey, "Conflict acknowledged. It stays listed under “Acknowledged” while it holds.");
+  }
+
+  const parsed = parseWith(conflictKeySchema, form);
+  if (!parsed.success) return actionFailure(intent, parsed.errors);
+  const reopened = await reopenConflict(request, ctx, parsed.data.conflictKey);
+  if (!reopened) return actionFailure(intent, {}, { formError: "That conflict is not acknowledged.", status: 404, target: parsed.data.conflictKey });
+  return done(intent, parsed.data.conflictKey, "Conflict reopened.");
+}
+
+type Answer = { ok: boolean; intent: string | null; target: string | null; errors: Record<string, string[]>; formError: string | null; notice: string | null; values: Record<string, string> };
+
+function SeverityIcon({ severity }: { severity: string }) {
+  return severity === "error" ? <AlertCircleIcon size={18} className="mt-0.5 shrink-0 text-red-600" /> : <AlertTriangleIcon size={18} className="mt-0.5 shrink-0 text-amber-600" />;
+}
+
+function MoveForm({ object, answer, busy }: { object: ConflictRow["objects"][number]; answer: Answer | undefined; busy: boolean }) {
+  if (!object.move) return null;
+  const mine = answer?.intent === "move" && answer.target === object.id && !answer.ok ? answer : undefined;
+  const fieldId = `move-${object.id}`;
+  return (
+    <Form method="post" preventScrollReset className="mt-2 flex flex-col gap-2 sm:flex-row sm:items-end">
+      <input type="hidden" name="intent" value="move" />
+      <input type="hidden" name="deliverableId" value={object.id} />
+      <Field label={`New publish time for “${object.title}”`} name="publishAt" id={fieldId} error={mine?.errors.publishAt ?? (mine && !mine.errors.publishAt ? mine.formError : undefined)} className="min-w-0 sm:w-72">
+        {(control) => <input {...control} type="datetime-local" required min={object.move!.min} defaultValue={mine?.values.publishAt ?? object.move!.publishAt} className={controlClasses} />}
+      </Field>
+      <Button type="submit" variant="secondary" size="sm" disabled={busy} className="sm:mb-0.5">
+        Move
+      </Button>
+    </Form>
+  );
+}
+
+function ConflictCard({ row, answer, busyKey }: { row: ConflictRow; answer: Answer | undefined; busyKey: string | null }) {
+  const ackAnswer = answer?.intent === "acknowledge" && answer.target === row.key && !answer.ok ? answer : undefined;
+  return (
+    <li data-conflict={row.code} className={cx("rounded-lg p-4 ring-1 ring-inset", row.severity === "error" ? "bg-red-50/60 ring-red-200" : "bg-amber-50/60 ring-amber-200")}>
+      <div className="flex gap-3">
+        <SeverityIcon severity={row.severity} />
+        <div className="min-w-0 flex-1">
+          <p className="flex flex-wrap items-center gap-2">
+            <span className="font-semibold text-ink">{row.title}</span>
+            <Badge tone={row.severity === "error" ? "danger" : "warning"}>{row.severity === "error" ? "Conflict" : "Warning"}</Badge>
+            <code className="text-xs text-ink-muted">{row.code}</code>
+          </p>
+          <p className="mt-1 text-sm text-ink">{row.message}</p>
+          <p className="mt-1 text-xs text-ink-muted">
+            From {row.when} · <Link to={row.calendarUrl} className="font-medium text-accent hover:underline">See it on the calendar</Link>
+          </p>
+          {row.objects.length > 0 ? (
+            <ul className="mt-3 space-y-3" aria-label="Involved">
+              {row.objects.map((o) => (
+                <li key={o.id} className="rounded-md bg-white p-3 ring-1 ring-slate-200">
+                  <Link to={o.url} className="text-sm font-medium text-ink hover:underline">
+                    {o.title}
+                  </Link>
+                  <p className="text-xs text-ink-muted">{o.detail}</p>
+                  <MoveForm object={o} answer={answer} busy={busyKey === o.id} />
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {row.acknowledged ? (
+            <div className="mt-3 rounded-md bg-white p-3 text-sm ring-1 ring-slate-200">
+              <p className="text-ink">
+                <span className="font-medium">Acknowledged</span> by {row.acknowledged.by ?? "a former member"} on {row.acknowledged.at}:
+              </p>
+              <p className="mt-1 whitespace-pre-line text-ink-soft">{row.acknowledged.note}</p>
+              <Form method="post" preventScrollReset className="mt-2">
+                <input type="hidden" name="intent" value="reopen" />
+                <input type="hidden" name="conflictKey" value={row.key} />
+                <Button type="submit" variant="ghost" size="sm" disabled={busyKey === row.key}>
+                  Reopen
+                </Button>
+              </Form>
+            </div>
+          ) : (
+            <details className="mt-3 group" open={Boolean(ackAnswer)}>
+              <summary className="cursor-pointer text-sm font-medium text-accent hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent">
+                It is fine: acknowledge with a note
+              </summary>
+              <Form method="post" preventScrollReset className="mt-2 space-y-2">
+                <input type="hidden" name="intent" value="acknowledge" />
+                <input type="hidden" name="conflictKey" value={row.key} />
+                <TextAreaField
+                  label="Why this is fine"
+                  name="note"
+                  rows={2}
+                  required
+                  defaultValue={ackAnswer?.values.note}
+                  errors={ackAnswer?.errors.note}
+                  hint="Saved with your name in the audit trail. The conflict moves to “Acknowledged”."
+                />
+                {ackAnswer && !ackAnswer.errors.note ? <FormError errors={ackAnswer.formError} /> : null}
+                <Button type="submit" size="sm" disabled={busyKey === row.key}>
+                  Acknowledge
+                </Button>
+              </Form>
+            </details>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+}
+
+export default function ConflictsPage() {
+  const data = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>() as Answer | undefined;
+  const nav = useNavigation();
+  const submit = useSubmit();
+  const busyKey = nav.state !== "idle" ? String(nav.formData?.get("conflictKey") ?? nav.formData?.get("deliverableId") ?? "") || null : null;
+  const base = `/w/${data.slug}/conflicts`;
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Conflicts"
+        description={`Clashes between campaigns and deliverables from ${data.range}, grouped by brand and severity. Move a deliverable to resolve one, or acknowledge it with a note when it is fine. A conflict that no longer holds disappears by itself.`}
+        breadcrumbs={[{ label: "Calendar", to: calendarPath(data.slug) }]}
+        actions={<ButtonLink to={`${calendarPath(data.slug)}${data.brandFilter ? `?brand=${data.brandFilter}` : ""}`} variant="secondary">Open calendar</ButtonLink>}
+      />
+
+      <div aria-live="polite">
+        {answer?.ok ? (
+          <p role="status" className="flex items-center gap-2 rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-200">
+            <CheckCircleIcon size={18} className="text-emerald-600" /> {answer.notice}
+          </p>
+        ) : answer && !answer.target ? (
+          <FormError errors={answer.formError} />
+        ) : null}
+      </div>
+
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Stat label="Open conflicts" value={data.totals.errors} />
+        <Stat label="Open warnings" value={data.totals.open - data.totals.errors} />
+        <Stat label="Acknowledged" value={data.totals.acknowledged} />
+      </div>
+
+      <Card>
+        <Form method="get" className="flex flex-col gap-3 sm:flex-row sm:items-end" onChange={(e) => submit(e.currentTarget, { replace: true })}>
+          <SelectField label="Brand" name="brand" defaultValue={data.brandFilter ?? ""} placeholder="All brands" options={data.brands} className="sm:w-72" />
+          <Button type="submit" variant="secondary">
+            Show
+          </Button>
+          {data.brandFilter ? (
+            <ButtonLink to={base} variant="ghost">
+              All brands
+            </ButtonLink>
+          ) : null}
+        </Form>
+      </Card>
+
+      {data.groups.length === 0 ? (
+        <Card>
+          <EmptyState icon={<CheckCircleIcon />} title="No conflicts" description="Nothing on the calendar clashes in this period. New clashes show up here as soon as something is planned or moved." />
+        </Card>
+      ) : (
+        data.groups.map((group) => (
+          <Card
+            key={group.brandId}
+            aria-labelledby={`brand-${group.brandId}`}
+            title={
+              <span id={`brand-${group.brandId}`} className="flex items-center gap-2">
+                <span className="h-3 w-3 rounded-sm" style={{ backgroundColor: group.color } as CSSProperties} aria-hidden="true" />
+                {group.brandName}
+              </span>
+            }
+            description={`${group.open} open, ${group.acknowledged.length} acknowledged`}
+            actions={
+              <ButtonLink to={brandRulesPath(data.slug, group.brandId)} variant="ghost" size="sm">
+                Spacing, exclusivity and blackouts
+              </ButtonLink>
+            }
+          >
+            <div className="space-y-6">
+              {group.severities.map((s) => (
+                <section key={s.severity} aria-label={`${group.brandName}: ${s.label}`}>
+                  <h3 className="mb-2 text-sm font-semibold text-ink">
+                    {s.label} ({s.conflicts.length})
+                  </h3>
+                  <ul className="space-y-3">
+                    {s.conflicts.map((row) => (
+                      <ConflictCard key={row.key} row={row} answer={answer} busyKey={busyKey} />
+                    ))}
+                  </ul>
+                </section>
+              ))}
+              {group.acknowledged.length > 0 ? (
+                <section aria-label={`${group.brandName}: acknowledged`}>
+                  <h3 className="mb-2 text-sm font-semibold text-ink">Acknowledged ({group.acknowledged.length})</h3>
+                  <ul className="space-y-3">
+                    {group.acknowledged.map((row) => (
+                      <ConflictCard key={row.key} row={row} answer={answer} busyKey={busyKey} />
+                    ))}
+                  </ul>
+                </section>
+              ) : null}
+            </div>
+          </Card>
+        ))
+      )}
+    </div>
+  );
+}
