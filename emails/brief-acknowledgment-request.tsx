@@ -13,6 +13,8 @@ export interface BriefAcknowledgmentRequestProps {
   version: number;
   /** For a new version after a material change: the sections that changed. */
   changedFields?: string[] | null;
+  /** Just added to the campaign: the brief is new to them, whatever its version. */
+  newcomer?: boolean | null;
   /** Who published the brief. */
   senderName?: string | null;
   url: string;
@@ -21,7 +23,7 @@ export interface BriefAcknowledgmentRequestProps {
 export function subject(p: BriefAcknowledgmentRequestProps): string {
   const campaign = oneLine(p.campaignName);
   return cleanSubject(
-    p.version > 1
+    p.version > 1 && !p.newcomer
       ? `Brief updated to v${p.version}: please acknowledge ${campaign}`
       : `Please read and acknowledge the brief for ${campaign}`,
   );
@@ -29,7 +31,7 @@ export function subject(p: BriefAcknowledgmentRequestProps): string {
 
 export default function BriefAcknowledgmentRequestEmail(p: BriefAcknowledgmentRequestProps) {
   const changed = p.changedFields ?? [];
-  const updated = p.version > 1;
+  const updated = p.version > 1 && !p.newcomer;
   return (
     <EmailLayout
       workspace={p.workspace}

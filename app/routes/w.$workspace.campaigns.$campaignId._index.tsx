@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { CheckCircleIcon, ClockIcon, FileIcon } from "~/components/icons";
+import { CheckCircleIcon, ClockIcon, FileIcon, PlusIcon } from "~/components/icons";
 import { Alert, Badge, Button, ButtonLink, Card, EmptyState, FormError, PageHeader, TBody, TD, TH, THead, TR, Table } from "~/components/ui";
 import { CompletenessMeter } from "~/components/briefs/completeness-meter";
 import { CampaignStatusBadge } from "~/components/briefs/status-badge";
@@ -52,6 +52,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     slug: ctx.workspace.slug,
     now: Date.now(),
     canManage,
+    // The approvals capability's pages: a deliverable is added by whoever plans or publishes work,
+    // the approval route by whoever runs the campaign.
+    canAddDeliverable: canManage || ctx.can("drafts.publish"),
+    canEditRoute: canManage,
     campaign: {
       id: campaign.id, name: campaign.name, status: campaign.status, rowVersion: campaign.rowVersion,
       channels: campaign.channels.map((c) => CHANNEL_LABELS[c as keyof typeof CHANNEL_LABELS] ?? c),
@@ -117,6 +121,8 @@ export default function CampaignPage() {
   const busy = useNavigation().state === "submitting";
   const base = `/w/${data.slug}/campaigns/${data.campaign.id}`;
   const pending = data.acks.filter((a) => !a.acknowledgedAt);
+  const [search] = useSearchParams();
+  const justPublished = !result && data.brief.publishedVersion !== null && search.get("published") === String(data.brief.publishedVersion);
   return (
     <div className="space-y-6">
       <PageHeader
@@ -137,6 +143,11 @@ export default function CampaignPage() {
         }
       />
       {result?.ok ? <Alert tone="success" role="status">{result.notice}</Alert> : null}
+      {justPublished ? (
+        <Alert tone="success" role="status" title={`Brief v${data.brief.publishedVersion} published`}>
+          {data.acks.length === 0 ? "Nobody is assigned yet to acknowledge it." : `${data.acks.length} ${data.acks.length === 1 ? "person was" : "people were"} asked to acknowledge it by notification and email. Their answers appear below.`}
+        </Alert>
+      ) : null}
       <FormError errors={result && !result.ok ? result.formError : undefined} />
       {data.myAck && !data.myAck.acknowledgedAt ? (
         <Alert tone="warning" title={`Brief v${data.myAck.version} is waiting for your acknowledgment`} actions={<ButtonLink to={`${base}/brief`} size="sm">Read and acknowledge</ButtonLink>}>
@@ -218,9 +229,23 @@ export default function CampaignPage() {
         </Card>
       </div>
 
-      <Card title="Deliverables" flush>
+      <Card
+        title="Deliverables"
+        flush
+        actions={data.canAddDeliverable || data.canEditRoute ? (
+          <div className="flex flex-wrap gap-2">
+            {data.canEditRoute ? <ButtonLink to={`${base}/route`} variant="ghost" size="sm">Approval route</ButtonLink> : null}
+            {data.canAddDeliverable ? <ButtonLink to={`${base}/deliverables/new`} variant="secondary" size="sm"><PlusIcon /> Add deliverable</ButtonLink> : null}
+          </div>
+        ) : undefined}
+      >
         {data.deliverables.length === 0 ? (
-          <div className="p-6"><EmptyState title="No deliverables yet" description="Deliverables appear here once they are planned for this campaign." /></div>
+          <div className="p-6">
+            <EmptyState
+              title="No deliverables yet"
+              description={data.canAddDeliverable ? "Plan each post: its channel, creator and publish time. Drafts and sign-offs hang off it." : "Deliverables appear here once they are planned for this campaign."}
+            />
+          </div>
         ) : (
           <Table caption="Deliverables">
             <THead><TR><TH>Deliverable</TH><TH>Channel</TH><TH>Creator</TH><TH>Publishes</TH><TH>Status</TH></TR></THead>

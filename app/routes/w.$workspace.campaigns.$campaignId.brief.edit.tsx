@@ -9,7 +9,7 @@ import { BriefField } from "~/components/briefs/brief-fields";
 import { CompletenessMeter } from "~/components/briefs/completeness-meter";
 import { CampaignStatusBadge } from "~/components/briefs/status-badge";
 import { nestFormEntries } from "~/modules/briefs/brief-schema";
-import { briefFormEntries, ensureBrief, mergePrefill, publishBrief, questionnairePrefill, saveBriefDraft } from "~/modules/briefs/briefs.server";
+import { EmptyBriefSave, briefFormEntries, ensureBrief, mergePrefill, publishBrief, questionnairePrefill, saveBriefDraft, type SaveDraftResult } from "~/modules/briefs/briefs.server";
 import { briefCompleteness } from "~/modules/briefs/completeness";
 import { CORE_SECTIONS, readPath, type BriefDraft } from "~/modules/briefs/core-sections";
 import { formatDateTimeIn } from "~/modules/briefs/format";
@@ -26,18 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "campaigns.manage");
   const campaign = await requireCampaign(ctx, params.campaignId);
   const [brief, template] = await Promise.all([ensureBrief(campaign), currentTemplate(ctx.workspace.id)]);
-  let draft = brief.draft as BriefDraft;
-  const prefilled: string[] = [];
-  // Until the brief is first saved, the client's questionnaire answers fill what it leaves empty.
-  if (!brief.draftUpdatedAt) {
-    const prefill = await questionnairePrefill(ctx.workspace.id, campaign.brandId);
-    const merged = mergePrefill(draft, prefill);
-    for (const key of ["brandStory", "audience"] as const) if (merged[key] !== draft[key]) prefilled.push(key);
-    draft = merged;
-  } else {
-    const prefill = await questionnairePrefill(ctx.workspace.id, campaign.brandId);
-    for (const key of ["brandStory", "audience"] as const) if (prefill[key] && prefill[key] === draft[key]) prefilled.push(key);
-  }
+  // Until the brief is first saved, the client's questionnaire answers fill what it leaves empty;
+  // the notice stays while a field still holds exactly what the client wrote.
+  const prefill = await questionnairePrefill(ctx.workspace.id, campaign.brandId);
+  const draft = brief.draftUpdatedAt ? (brief.draft as BriefDraft) : mergePrefill(brief.draft as BriefDraft, prefill);
+  const prefilled = (["brandStory", "audience"] as const).filter((key) => prefill[key] && draft[key] === prefill[key]);
   const fields = templateFields(template);
   const sections = [
     ...CORE_SECTIONS.map((s) => ({ key: s.key as string, label: s.label, help: s.help, fields: fields.filter((f) => s.fields.some((cf) => cf.key === f.key)) })),
@@ -69,10 +62,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const intent = which.data.intent;
   const { entries, fileErrors } = briefFormEntries(form);
-  const saved = await saveBriefDraft(ctx, campaign, entries, fileErrors);
   const zone = ctx.user.timeZone || "UTC";
-  const savedAt = saved.savedAt ? formatDateTimeIn(saved.savedAt, zone) : null;
-  if (Object.keys(saved.errors).length > 0) {
+  let saved: SaveDraftResult | null = null;
+  try {
+    saved = await saveBriefDraft(ctx, campaign, entries, fileErrors);
+  } catch (error) {
+    // Publishing what is already saved needs no fields; saving nothing is a malformed request.
+    if (!(error instanceof EmptyBriefSave)) throw error;
+    if (intent === "save") return json({ ok: false as const, intent, errors: {} as Record<string, string[]>, formError: error.message, savedAt: null, completeness: null, posted: null }, { status: 400 });
+  }
+  const savedAt = saved?.savedAt ? formatDateTimeIn(saved.savedAt, zone) : null;
+  if (saved && Object.keys(saved.errors).length > 0) {
     return json(
       {
         ok: false as const, intent, errors: saved.errors, savedAt, completeness: saved.completeness, posted: nestFormEntries(entries),
@@ -81,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  if (intent === "save") return json({ ok: true as const, intent, errors: {} as Record<string, string[]>, formError: null, savedAt, completeness: saved.completeness, posted: null });
+  if (intent === "save") return json({ ok: true as const, intent, errors: {} as Record<string, string[]>, formError: null, savedAt, completeness: saved?.completeness ?? null, posted: null });
   try {
     const published = await publishBrief(request, ctx, campaign.id);
     return redirect(`/w/${ctx.workspace.slug}/campaigns/${campaign.id}?published=${published.version}`);
@@ -89,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const refusal = refusalOf(error);
     if (!refusal) throw error;
     if (refusal.status === 404) notFound();
-    return json({ ok: false as const, intent, errors: {} as Record<string, string[]>, formError: refusal.message, savedAt, completeness: saved.completeness, posted: null }, { status: refusal.status });
+    return json({ ok: false as const, intent, errors: {} as Record<string, string[]>, formError: refusal.message, savedAt, completeness: saved?.completeness ?? null, posted: null }, { status: refusal.status });
   }
 }
 
@@ -211,7 +211,7 @@ export default function BriefEditorPage() {
               <Card key={section.key} title={section.label} description={section.help}>
                 <div className="space-y-5">
                   {section.fields.map((field) => (
-                    <BriefField key={field.key} field={field} value={valueOf(field.key)} errors={errors} prefilled={data.prefilled.includes(field.key)} />
+                    <BriefField key={field.key} field={field} value={valueOf(field.key)} errors={errors} prefilled={(data.prefilled as string[]).includes(field.key)} />
                   ))}
                 </div>
               </Card>

@@ -121,6 +121,8 @@ function Checklist({ field, value, errors }: { field: BriefFieldDefinition; valu
         {field.required ? <span className="ml-0.5 text-red-600" aria-hidden="true">*</span> : null}
       </legend>
       {field.help ? <p className="mt-1 text-sm text-ink-muted">{field.help}</p> : null}
+      {/* Posts the field even with nothing ticked, so unticking every option clears it. */}
+      <input type="hidden" name={field.key} value="" />
       <div className="mt-2 space-y-1">
         {(field.options ?? []).map((option) => (
           <label key={option} className="flex min-h-[2.25rem] items-center gap-3 text-sm text-ink">

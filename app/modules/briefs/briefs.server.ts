@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import {
   agencies, brands, briefAcknowledgments, briefComments, briefVersions, briefs, campaignAgencies, campaignCreators, campaigns, creators,
-  memberships, onboardingLinks, users,
+  memberships, users,
 } from "@db/schema";
 import { db, type Queryable, type Transaction } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -9,7 +9,8 @@ import { requestMeta } from "~/utils/http.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { enqueue } from "~/modules/jobs/queue.server";
 import { notify } from "~/modules/notifications/notify.server";
-import { briefPrefill, questionnaireDraftSchema } from "~/modules/onboarding/questionnaire";
+import { briefPrefillForBrand } from "~/modules/onboarding/prefill.server";
+import type { BriefPrefill } from "~/modules/onboarding/questionnaire";
 import { emitWebhook } from "~/modules/webhooks/webhooks.server";
 import { actorOf, type MemberContext } from "~/modules/workspaces/authz.server";
 import { briefSchema, nestFormEntries, type FormEntries } from "./brief-schema";
@@ -37,36 +38,24 @@ export class BriefActionError extends Error {
 /* ------------------------------------------------------------------ prefill and the working brief */
 
 /**
- * The brand's questionnaire answers from its newest onboarding link that has any, as brief fields.
- * Empty when the client has not answered yet.
+ * The brand's questionnaire answers from onboarding, as brief fields (brand story, audience).
+ * Empty when the client has not answered yet. Read before a write transaction opens: PGlite
+ * serves one connection, so a read outside an open transaction would wait on it.
  */
-export async function questionnairePrefill(workspaceId: string, brandId: string, q: Queryable = db()) {
-  const rows = await q
-    .select({ answers: onboardingLinks.answers })
-    .from(onboardingLinks)
-    .where(and(eq(onboardingLinks.workspaceId, workspaceId), eq(onboardingLinks.brandId, brandId), sql`${onboardingLinks.answers} -> 'questionnaire' is not null`))
-    .orderBy(desc(onboardingLinks.createdAt))
-    .limit(5);
-  for (const row of rows) {
-    const parsed = questionnaireDraftSchema.safeParse(row.answers.questionnaire);
-    if (!parsed.success) continue;
-    const prefill = briefPrefill(parsed.data);
-    if (Object.keys(prefill).length > 0) return prefill;
-  }
-  return {};
+export function questionnairePrefill(workspaceId: string, brandId: string): Promise<BriefPrefill> {
+  return briefPrefillForBrand(workspaceId, brandId);
 }
 
 /** Prefill only fills what the brief leaves empty: it never overwrites what someone wrote. */
-export function mergePrefill(draft: BriefDraft, prefill: Partial<Record<"brandStory" | "audience", string>>): BriefDraft {
+export function mergePrefill(draft: BriefDraft, prefill: BriefPrefill): BriefDraft {
   const out: BriefDraft = { ...draft };
   if (prefill.brandStory && !draft.brandStory?.trim()) out.brandStory = prefill.brandStory;
   if (prefill.audience && !draft.audience?.trim()) out.audience = prefill.audience;
   return out;
 }
 
-export async function createBriefFor(tx: Transaction, campaign: Pick<Campaign, "id" | "workspaceId" | "brandId">) {
+export async function createBriefFor(tx: Transaction, campaign: Pick<Campaign, "id" | "workspaceId" | "brandId">, prefill: BriefPrefill) {
   const template = await currentTemplate(campaign.workspaceId, tx);
-  const prefill = await questionnairePrefill(campaign.workspaceId, campaign.brandId, tx);
   const [row] = await tx
     .insert(briefs)
     .values({ workspaceId: campaign.workspaceId, campaignId: campaign.id, templateVersion: template.version, draft: mergePrefill({}, prefill) })
@@ -104,8 +93,9 @@ export function briefFormEntries(form: FormData): { entries: FormEntries; fileEr
 }
 
 function fieldKeyOf(template: BriefTemplate, path: string): string | null {
+  const normal = path.replace(/\[(\d+)\]/g, ".$1");
   const keys = templateFields(template).map((f) => f.key);
-  return keys.find((k) => path === k || path.startsWith(`${k}.`)) ?? null;
+  return keys.find((k) => normal === k || normal.startsWith(`${k}.`)) ?? null;
 }
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown) {
@@ -126,33 +116,43 @@ export interface SaveDraftResult {
   completeness: ReturnType<typeof briefCompleteness>;
 }
 
+/** Thrown when a save names no field of the brief at all: an empty post must never wipe a brief. */
+export class EmptyBriefSave extends Error {
+  constructor() {
+    super("Nothing to save: the form had no field of the brief.");
+    this.name = "EmptyBriefSave";
+  }
+}
+
 /**
- * Saves what the editor posted. A value that does not validate (a half-typed date, a web address
- * without https://) keeps its last saved value and comes back as a field message, while every
- * other field is saved: one typo never holds the rest of the brief hostage.
+ * Saves what the editor posted over the stored draft: fields the post does not name keep their
+ * value (the editor always posts every field; a partial post never wipes the rest). A value that
+ * does not validate (a half-typed date, a web address without https://) keeps its last saved
+ * value and comes back as a field message, while every other field is saved: one typo never
+ * holds the rest of the brief hostage.
  */
 export async function saveBriefDraft(ctx: MemberContext, campaign: Campaign, entries: FormEntries, fileErrors: Record<string, string[]> = {}): Promise<SaveDraftResult> {
+  const template = await currentTemplate(ctx.workspace.id);
+  const posted = new Set([...Object.keys(entries), ...Object.keys(fileErrors)].map((p) => fieldKeyOf(template, p)).filter((k): k is string => k !== null));
+  if (posted.size === 0) throw new EmptyBriefSave();
   return db().transaction(async (tx) => {
     const [brief] = await tx.select().from(briefs).where(eq(briefs.campaignId, campaign.id)).for("update").limit(1);
     if (!brief) throw new BriefActionError(404, "This campaign has no brief.");
-    const template = await currentTemplate(ctx.workspace.id, tx);
+    const stored = brief.draft as BriefDraft;
     const schema = briefSchema(template);
     const nested = nestFormEntries(entries);
+    for (const { key } of templateFields(template)) if (!posted.has(key)) setPath(nested, key, readPath(stored, key));
     const errors: Record<string, string[]> = { ...fileErrors };
     let parsed = schema.safeParse(nested);
-    if (!parsed.success) {
-      Object.assign(errors, issuesByPath(parsed.error.issues));
-      const bad = new Set(Object.keys(errors).map((p) => fieldKeyOf(template, p)).filter((k): k is string => k !== null));
-      for (const key of bad) setPath(nested, key, readPath(brief.draft as BriefDraft, key));
-      parsed = schema.safeParse(nested);
-    } else if (Object.keys(fileErrors).length > 0) {
-      const bad = new Set(Object.keys(fileErrors).map((p) => fieldKeyOf(template, p)).filter((k): k is string => k !== null));
-      for (const key of bad) setPath(nested, key, readPath(brief.draft as BriefDraft, key));
+    if (!parsed.success) Object.assign(errors, issuesByPath(parsed.error.issues));
+    const bad = new Set(Object.keys(errors).map((p) => fieldKeyOf(template, p)).filter((k): k is string => k !== null));
+    if (bad.size > 0) {
+      for (const key of bad) setPath(nested, key, readPath(stored, key));
       parsed = schema.safeParse(nested);
     }
-    if (!parsed.success) {
-      return { saved: false, savedAt: brief.draftUpdatedAt?.toISOString() ?? null, errors, completeness: briefCompleteness(template, brief.draft as BriefDraft) };
-    }
+    const unchanged = () => ({ saved: false, savedAt: brief.draftUpdatedAt?.toISOString() ?? null, errors, completeness: briefCompleteness(template, stored) });
+    // Everything posted was refused, or what is left still does not parse: nothing is written.
+    if (!parsed.success || [...posted].every((k) => bad.has(k))) return unchanged();
     const draft = parsed.data as Record<string, unknown>;
     const now = new Date();
     await tx.update(briefs).set({ draft, draftUpdatedAt: now, templateVersion: template.version }).where(eq(briefs.id, brief.id));
@@ -221,15 +221,18 @@ async function askToAcknowledge(
   version: { id: string; version: number },
   recipients: readonly Recipient[],
   changedFields: string[],
+  /** People just added to the campaign: for them it is a new brief, whatever its version. */
+  newcomers = false,
 ) {
+  const changed = version.version > 1 && !newcomers;
   const brand = await tx.query.brands.findFirst({ where: eq(brands.id, campaign.brandId), columns: { name: true } });
   for (const person of recipients) {
     await notify(tx, {
       workspaceId: ctx.workspace.id,
       userId: person.userId,
       category: "briefs",
-      title: version.version > 1 ? `The ${campaign.name} brief changed (v${version.version})` : `New brief to acknowledge: ${campaign.name}`,
-      body: version.version > 1 && changedFields.length > 0 ? `Changed: ${changedFields.join(", ")}` : "Read it and acknowledge it so the handoff is complete.",
+      title: changed ? `The ${campaign.name} brief changed (v${version.version})` : `New brief to acknowledge: ${campaign.name}`,
+      body: changed && changedFields.length > 0 ? `Changed: ${changedFields.join(", ")}` : "Read it and acknowledge it so the handoff is complete.",
       url: briefUrl(ctx.workspace.slug, campaign.id),
       email: {
         template: "brief-acknowledgment-request",
@@ -240,6 +243,7 @@ async function askToAcknowledge(
           brandName: brand?.name ?? null,
           version: version.version,
           changedFields,
+          newcomer: newcomers,
           senderName: ctx.user.name,
           url: `${env().APP_URL}${briefUrl(ctx.workspace.slug, campaign.id)}`,
         },
@@ -359,7 +363,7 @@ export async function askNewRecipients(tx: Transaction, ctx: MemberContext, camp
   for (const person of fresh) {
     await tx.insert(briefAcknowledgments).values({ workspaceId: ctx.workspace.id, campaignId: campaign.id, briefVersionId: latest.id, version: latest.version, userId: person.userId, requestedAt: now });
   }
-  await askToAcknowledge(tx, ctx, campaign, latest, fresh, []);
+  await askToAcknowledge(tx, ctx, campaign, latest, fresh, [], true);
   return fresh.length;
 }
 

@@ -6,7 +6,7 @@ import {
 import { db } from "~/utils/db.server";
 import { requestMeta } from "~/utils/http.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { askNewRecipients, createBriefFor } from "~/modules/briefs/briefs.server";
+import { askNewRecipients, createBriefFor, questionnairePrefill } from "~/modules/briefs/briefs.server";
 import { nextCampaignStatus, type CampaignEvent, type CampaignStatus } from "~/modules/briefs/campaign-status";
 import { briefCompleteness } from "~/modules/briefs/completeness";
 import type { BriefDraft } from "~/modules/briefs/core-sections";
@@ -120,6 +120,7 @@ export function windowOf(input: Pick<CampaignInput, "startsOn" | "endsOn">, time
 export async function createCampaign(request: Request, ctx: MemberContext, input: CampaignInput): Promise<CampaignWriteResult> {
   const brand = await checkRefs(ctx.workspace.id, input);
   if (!brand) return { ok: false, status: 404, message: "One of the chosen brands, agencies, creators or people does not exist in this workspace." };
+  const prefill = await questionnairePrefill(ctx.workspace.id, input.brandId);
   return db().transaction(async (tx) => {
     const [row] = await tx
       .insert(campaigns)
@@ -135,7 +136,7 @@ export async function createCampaign(request: Request, ctx: MemberContext, input
       .returning();
     if (input.agencyIds.length > 0) await tx.insert(campaignAgencies).values(input.agencyIds.map((agencyId) => ({ campaignId: row.id, agencyId, workspaceId: ctx.workspace.id })));
     if (input.creatorIds.length > 0) await tx.insert(campaignCreators).values(input.creatorIds.map((creatorId) => ({ campaignId: row.id, creatorId, workspaceId: ctx.workspace.id })));
-    await createBriefFor(tx, row);
+    await createBriefFor(tx, row, prefill);
     await recordAudit(tx, {
       workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "campaign.created", objectType: "campaign", objectId: row.id,
       data: { name: row.name, brandId: row.brandId, leadAgencyId: row.leadAgencyId, channels: row.channels }, meta: requestMeta(request),
@@ -185,9 +186,11 @@ export type TransitionResult = { ok: true; status: CampaignStatus } | { ok: fals
 export async function transitionCampaign(request: Request, ctx: MemberContext, campaign: Campaign, event: Exclude<CampaignEvent, "publish_brief">, rowVersion: number): Promise<TransitionResult> {
   // What creators were handed is the published version: it must satisfy today's template (which
   // may have gained a required field since), not just the working draft.
+  // Before anything is published, the working draft is what names the gaps.
   const [published] = await db().select({ content: briefVersions.content }).from(briefVersions).where(eq(briefVersions.campaignId, campaign.id)).orderBy(desc(briefVersions.version)).limit(1);
+  const [working] = published ? [] : await db().select({ draft: briefs.draft }).from(briefs).where(eq(briefs.campaignId, campaign.id)).limit(1);
   const template = await currentTemplate(ctx.workspace.id);
-  const readiness = briefCompleteness(template, (published?.content ?? {}) as BriefDraft);
+  const readiness = briefCompleteness(template, (published?.content ?? working?.draft ?? {}) as BriefDraft);
   const from = campaign.status as CampaignStatus;
   const to = nextCampaignStatus(from, event, { briefComplete: Boolean(published) && readiness.complete, missing: readiness.missing });
   return db().transaction(async (tx) => {

@@ -27,7 +27,7 @@ const ADMIN: Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: ADMIN,
   admin: ADMIN,
-  coordinator: ["campaigns.manage", "calendar.view", "onboarding.manage", "drafts.review", "drafts.publish", "conflicts.manage"],
+  coordinator: ["campaigns.manage", "calendar.view", "onboarding.manage", "drafts.review", "drafts.publish", "conflicts.manage", "template.manage"],
   agency_member: ["calendar.view", "onboarding.manage", "drafts.review", "drafts.publish"],
   brand_lead: ["calendar.view", "signoff.give"],
   creator: ["calendar.view", "drafts.submit"],

@@ -110,4 +110,11 @@ describe("the brief gate", () => {
   it("reports an impossible transition before an incomplete brief", () => {
     expect(refusal(() => nextCampaignStatus("completed", "activate", MISSING)).code).toBe("invalid_transition");
   });
+
+  it("names the missing fields when a campaign still in planning is asked to activate", () => {
+    const error = refusal(() => nextCampaignStatus("planning", "activate", MISSING));
+    expect(error.code).toBe("invalid_transition");
+    expect(error.message).toBe("A planning campaign cannot be activated. The brief is missing: Key message, Success metrics.");
+    expect(refusal(() => nextCampaignStatus("completed", "cancel", MISSING)).message).toBe("A completed campaign cannot be cancelled.");
+  });
 });
