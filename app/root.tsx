@@ -1,5 +1,5 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches } from "@remix-run/react";
 import type { ReactNode } from "react";
 import stylesheet from "~/tailwind.css";
 import { GeneralErrorBoundary } from "~/components/shell/error-boundary";
@@ -14,6 +14,9 @@ export const meta: MetaFunction = () => [{ title: "Baton" }, { name: "descriptio
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  // A route may opt out of the app bundle (`handle.hydrate = false`): the client's token pages
+  // ship only their own few lines of script.
+  const hydrate = !useMatches().some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
   return (
     <html lang="en" className="h-full">
       <head>
@@ -24,8 +27,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="h-full">
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? <ScrollRestoration nonce={nonce} /> : null}
+        {hydrate ? <Scripts nonce={nonce} /> : null}
       </body>
     </html>
   );

@@ -1,96 +1,60 @@
-import { Form, useFetcher, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
 import { CheckCircleIcon, ClockIcon } from "~/components/icons";
-import { Alert, Button, CopyButton, TextAreaField, TextField, cx } from "~/components/ui";
-import type { AccessStatus } from "~/modules/onboarding/access-status";
+import { Alert, Button, TextAreaField, TextField, controlClasses, cx } from "~/components/ui";
+import type { ClientStepView } from "~/modules/onboarding/client.server";
 import { AccessStatusBadge, formatDay } from "./branded-frame";
+import { CopyField, LiveError, SaveStatus } from "./client-script";
 
-/** The answer of the token pages' actions (actionFailure / actionSuccess shape). */
-export interface ClientActionData {
-  ok: boolean;
+/** The 400 answer of a token page's action, as the page receives it. */
+export interface ClientFailure {
   intent: string | null;
-  errors: Record<string, string[]>;
-  formError: string | null;
   target: string | null;
+  errors: Record<string, string[]>;
+  formError: string;
   values: Record<string, string>;
-  notice: string | null;
 }
 
-export interface StepData {
-  id: string;
-  platformKey: string;
-  name: string;
-  status: AccessStatus;
-  role: string;
-  grantMethod: string;
-  agencyId: string | null;
-  agencyIdLabel: string | null;
-  instructions: string[];
-  notes: string[];
-  lastChecked: string;
-  asset: { label: string; help: string; placeholder: string; value: string; draft: string | null };
-  rejectionReason: string | null;
-  notApplicableReason: string | null;
-  confirmedAt: string | null;
-  verifiedAt: string | null;
-  forwardedTo: Array<{ name: string | null; email: string; at: string }>;
-}
+export type StepData = ClientStepView;
 
 const GRANT_HINT: Record<string, string> = {
-  partner_id: "You add our business ID as a partner: access stays with the company, not with one person.",
-  manager_link: "We send a request from our manager account; you accept it.",
+  partner_id: "You add our business ID as a partner: access stays with your company, not with one person.",
+  manager_link: "We send a request from our manager account to yours; you accept it.",
   user_email: "You add our account's email address as a user, with the role below.",
-  collaborator_code: "You share a request code; we send the request; you approve it.",
+  collaborator_code: "You share a collaborator request code; we send the request; you approve it.",
 };
 
-function mine(result: ClientActionData | undefined, stepId: string, intents: string[]) {
-  return result && !result.ok && result.target === stepId && result.intent && intents.includes(result.intent) ? result : null;
+function mine(failure: ClientFailure | null | undefined, stepId: string, intents: string[]) {
+  return failure && failure.target === stepId && failure.intent && intents.includes(failure.intent) ? failure : null;
 }
 
-/** Saves the asset ID as it is typed (after a pause) and shows the catalog's message at once. */
-function useAssetAutosave(stepId: string) {
-  const fetcher = useFetcher<ClientActionData>();
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  function onChange(value: string) {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      fetcher.submit({ intent: "save-asset", stepId, assetId: value }, { method: "post" });
-    }, 600);
-  }
-  const data = fetcher.state === "idle" ? fetcher.data : undefined;
-  return { onChange, data, saving: fetcher.state !== "idle" };
-}
-
+/**
+ * One platform step of the client's page: the exact clicks, the agency's ID to copy, the role,
+ * the asset ID field (saved as it is typed, explained when it is wrong), "I've granted access",
+ * forwarding to a colleague and "not applicable". Plain forms: it works without JavaScript.
+ */
 export function PlatformStep({
   step,
   number,
   workspaceName,
-  result,
+  failure,
   saved,
   allowForward = true,
 }: {
   step: StepData;
   number: number;
   workspaceName: string;
-  result: ClientActionData | undefined;
+  failure: ClientFailure | null | undefined;
   saved: boolean;
   allowForward?: boolean;
 }) {
-  const nav = useNavigation();
-  const busy = (intent: string) => nav.formData?.get("intent") === intent && nav.formData?.get("stepId") === step.id;
   const open = step.status === "requested" || step.status === "rejected";
   const editable = open || step.status === "confirmed";
-  const confirmFailure = mine(result, step.id, ["confirm"]);
-  const naFailure = mine(result, step.id, ["not-applicable"]);
-  const fwdFailure = mine(result, step.id, ["forward"]);
-  const autosave = useAssetAutosave(step.id);
-  const [typed, setTyped] = useState<string | null>(null);
-  const liveError = autosave.data && autosave.data.ok === false ? autosave.data.errors.assetId ?? null : null;
-  const liveOk = autosave.data?.ok === true && typed !== null && typed.trim() !== "";
-  const assetErrors = confirmFailure?.errors.assetId ?? liveError ?? (typed === null && step.asset.draft ? ["This ID did not look right: check it and try again."] : null);
-  const initial = confirmFailure?.values.assetId ?? step.asset.draft ?? step.asset.value;
+  const assetFailure = mine(failure, step.id, ["confirm", "save-asset"]);
+  const naFailure = mine(failure, step.id, ["not-applicable"]);
+  const fwdFailure = mine(failure, step.id, ["forward"]);
+  const assetErrors = assetFailure?.errors.assetId ?? (step.asset.draft ? ["This ID did not look right yet: check it against the hint and try again."] : null);
+  const initial = assetFailure?.values.assetId ?? step.asset.draft ?? step.asset.value;
   const headingId = `step-${step.id}-title`;
+  const assetId = `asset-${step.id}`;
 
   return (
     <section id={`step-${step.id}`} aria-labelledby={headingId} className="scroll-mt-6 rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
@@ -99,7 +63,7 @@ export function PlatformStep({
           <span
             className={cx(
               "mt-0.5 flex h-7 w-7 shrink-0 items-center justify-center rounded-full text-sm font-semibold",
-              open ? "bg-accent/10 text-accent" : "bg-emerald-50 text-emerald-700",
+              open ? "bg-accent text-[rgb(var(--accent-fg))]" : "bg-emerald-50 text-emerald-700",
             )}
             aria-hidden="true"
           >
@@ -122,7 +86,7 @@ export function PlatformStep({
       <div className="space-y-5 px-4 py-5 sm:px-6">
         {saved ? (
           <Alert tone="success" role="status">
-            {step.status === "not_applicable" ? "Saved: marked as not applicable." : "Thank you! We'll verify the access on our side."}
+            {step.status === "not_applicable" ? "Saved: marked as not applicable." : step.status === "confirmed" ? "Thank you! We'll verify the access on our side." : "Saved."}
           </Alert>
         ) : null}
         {step.status === "rejected" && step.rejectionReason ? (
@@ -131,7 +95,7 @@ export function PlatformStep({
             <p className="mt-1">Please check the steps below and confirm again.</p>
           </Alert>
         ) : null}
-        {step.status === "confirmed" ? (
+        {step.status === "confirmed" && !saved ? (
           <Alert tone="info" title="Done on your side">
             {workspaceName} is checking the access. You can still correct the ID below if needed.
           </Alert>
@@ -151,13 +115,13 @@ export function PlatformStep({
             tone="neutral"
             title="Marked not applicable"
             actions={
-              <Form method="post" preventScrollReset>
+              <form method="post">
                 <input type="hidden" name="intent" value="reopen" />
                 <input type="hidden" name="stepId" value={step.id} />
-                <Button type="submit" variant="secondary" size="sm" disabled={busy("reopen")}>
+                <Button type="submit" variant="secondary" size="sm">
                   Undo
                 </Button>
-              </Form>
+              </form>
             }
           >
             {step.notApplicableReason}
@@ -168,8 +132,8 @@ export function PlatformStep({
           <>
             {step.agencyId ? (
               <div className="rounded-lg bg-slate-50 p-4 ring-1 ring-inset ring-slate-200">
-                <CopyButton value={step.agencyId} label={step.agencyIdLabel ?? "Our ID"} showLabel />
-                <p className="mt-2 text-sm text-ink-muted">{GRANT_HINT[step.grantMethod] ?? ""}</p>
+                <CopyField value={step.agencyId} label={step.agencyIdLabel ?? "Our ID"} />
+                <p className="text-sm text-ink-muted">{GRANT_HINT[step.grantMethod] ?? ""}</p>
               </div>
             ) : null}
 
@@ -194,60 +158,67 @@ export function PlatformStep({
               ) : null}
             </div>
 
-            <Form method="post" preventScrollReset className="space-y-3" noValidate>
+            <form method="post" className="space-y-3" noValidate data-autosave="save-asset">
               <input type="hidden" name="intent" value="confirm" />
               <input type="hidden" name="stepId" value={step.id} />
-              <TextField
-                label={step.asset.label}
-                name="assetId"
-                defaultValue={initial}
-                placeholder={step.asset.placeholder}
-                autoComplete="off"
-                spellCheck={false}
-                inputMode={/^\d/.test(step.asset.placeholder) ? "text" : undefined}
-                hint={
-                  <>
-                    {step.asset.help}
-                    {autosave.saving ? <span className="ml-1 text-ink-muted">Saving…</span> : liveOk ? <span className="ml-1 text-emerald-700">Looks right. Saved.</span> : null}
-                  </>
-                }
-                errors={assetErrors}
-                onChange={(e) => {
-                  setTyped(e.currentTarget.value);
-                  autosave.onChange(e.currentTarget.value);
-                }}
-              />
-              {confirmFailure && !confirmFailure.errors.assetId ? <p className="text-sm text-red-700">{confirmFailure.formError}</p> : null}
-              <Button type="submit" className="w-full sm:w-auto" disabled={busy("confirm")}>
-                {busy("confirm") ? "Saving…" : step.status === "confirmed" ? "Update the ID" : "I've granted access"}
+              <div>
+                <label htmlFor={assetId} className="block text-sm font-medium text-ink">
+                  {step.asset.label}
+                </label>
+                <p id={`${assetId}-hint`} className="mt-1 text-sm text-ink-muted">
+                  {step.asset.help}
+                </p>
+                <input
+                  id={assetId}
+                  name="assetId"
+                  type="text"
+                  defaultValue={initial}
+                  placeholder={step.asset.placeholder}
+                  autoComplete="off"
+                  spellCheck={false}
+                  aria-describedby={`${assetId}-hint ${assetId}-error`}
+                  aria-invalid={assetErrors ? true : undefined}
+                  className={cx(controlClasses, "mt-2 font-mono")}
+                />
+                <LiveError field="assetId" id={`${assetId}-error`} messages={assetErrors} />
+                <SaveStatus />
+              </div>
+              {assetFailure && !assetFailure.errors.assetId ? (
+                <p role="alert" className="text-sm text-red-700">
+                  {assetFailure.formError}
+                </p>
+              ) : null}
+              <Button type="submit" className="w-full sm:w-auto">
+                {step.status === "confirmed" ? "Update the ID" : "I've granted access"}
               </Button>
-            </Form>
+            </form>
 
             {open ? (
               <div className="grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-2">
                 {allowForward ? (
-                  <details className="group rounded-lg ring-1 ring-slate-200 open:ring-slate-300" open={Boolean(fwdFailure)}>
-                    <summary className="cursor-pointer list-none rounded-lg px-4 py-3 text-sm font-medium text-ink hover:bg-slate-50">
+                  <details className="rounded-lg ring-1 ring-slate-200 open:ring-slate-300" open={Boolean(fwdFailure)}>
+                    <summary className="cursor-pointer rounded-lg px-4 py-3 text-sm font-medium text-ink hover:bg-slate-50">
                       Someone else has access? Forward this step
                     </summary>
-                    <Form method="post" preventScrollReset className="space-y-3 px-4 pb-4" noValidate>
+                    <form method="post" className="space-y-3 px-4 pb-4" noValidate>
                       <input type="hidden" name="intent" value="forward" />
                       <input type="hidden" name="stepId" value={step.id} />
-                      <p className="text-sm text-ink-muted">Your colleague gets their own link to this step alone.</p>
+                      <p className="text-sm text-ink-muted">Your colleague gets their own link to this step alone, nothing else.</p>
+                      {fwdFailure && Object.keys(fwdFailure.errors).length === 0 ? <p role="alert" className="text-sm text-red-700">{fwdFailure.formError}</p> : null}
                       <TextField label="Their name" name="name" autoComplete="off" defaultValue={fwdFailure?.values.name} errors={fwdFailure?.errors.name} />
                       <TextField label="Their work email" name="email" type="email" autoComplete="off" required defaultValue={fwdFailure?.values.email} errors={fwdFailure?.errors.email} />
                       <TextAreaField label="A note (optional)" name="message" rows={2} defaultValue={fwdFailure?.values.message} errors={fwdFailure?.errors.message} />
-                      <Button type="submit" variant="secondary" disabled={busy("forward")}>
-                        {busy("forward") ? "Sending…" : "Send them this step"}
+                      <Button type="submit" variant="secondary">
+                        Send them this step
                       </Button>
-                    </Form>
+                    </form>
                   </details>
                 ) : null}
-                <details className="group rounded-lg ring-1 ring-slate-200 open:ring-slate-300" open={Boolean(naFailure)}>
-                  <summary className="cursor-pointer list-none rounded-lg px-4 py-3 text-sm font-medium text-ink hover:bg-slate-50">
+                <details className="rounded-lg ring-1 ring-slate-200 open:ring-slate-300" open={Boolean(naFailure)}>
+                  <summary className="cursor-pointer rounded-lg px-4 py-3 text-sm font-medium text-ink hover:bg-slate-50">
                     We don&apos;t use {step.name}
                   </summary>
-                  <Form method="post" preventScrollReset className="space-y-3 px-4 pb-4" noValidate>
+                  <form method="post" className="space-y-3 px-4 pb-4" noValidate>
                     <input type="hidden" name="intent" value="not-applicable" />
                     <input type="hidden" name="stepId" value={step.id} />
                     <TextAreaField
@@ -256,13 +227,13 @@ export function PlatformStep({
                       rows={2}
                       required
                       defaultValue={naFailure?.values.reason}
-                      errors={naFailure?.errors.reason}
+                      errors={naFailure?.errors.reason ?? (naFailure ? [naFailure.formError] : undefined)}
                       placeholder="For example: we don't run TikTok ads."
                     />
-                    <Button type="submit" variant="secondary" disabled={busy("not-applicable")}>
+                    <Button type="submit" variant="secondary">
                       Mark not applicable
                     </Button>
-                  </Form>
+                  </form>
                 </details>
               </div>
             ) : null}
@@ -276,7 +247,7 @@ export function PlatformStep({
             ) : null}
           </>
         ) : null}
-        <p className="text-xs text-ink-muted">Steps last checked against {step.name} on {formatDay(`${step.lastChecked}T00:00:00Z`)}.</p>
+        <p className="text-xs text-ink-muted">These steps were last checked against {step.name} on {formatDay(`${step.lastChecked}T00:00:00Z`)}.</p>
       </div>
     </section>
   );

@@ -47,7 +47,7 @@ export function plausibleToken(token: string | undefined): token is string {
   return typeof token === "string" && /^[A-Za-z0-9_-]{20,100}$/.test(token);
 }
 
-async function contactFor(tx: Queryable, link: LinkRow, workspace: WorkspaceRow): Promise<Contact> {
+export async function contactFor(tx: Queryable, link: LinkRow, workspace: WorkspaceRow): Promise<Contact> {
   const who = link.accountManagerId ?? link.createdBy;
   const user = who ? await tx.query.users.findFirst({ where: eq(users.id, who), columns: { name: true, email: true } }) : null;
   return { workspaceName: workspace.name, name: user?.name ?? null, email: user?.email ?? null };

@@ -38,6 +38,22 @@ export async function findLinkForMember(ctx: MemberContext, linkId: string): Pro
   return rows[0] ?? null;
 }
 
+/**
+ * The link as it is now: a re-issued link's old id leads to the row that replaced it, so a page
+ * opened before the re-issue (or a bookmark) still shows the onboarding instead of a 404.
+ */
+export async function findCurrentLinkForMember(ctx: MemberContext, linkId: string): Promise<LinkRow | null> {
+  let id: string | null = linkId;
+  for (let hops = 0; id && hops < 20; hops++) {
+    const rows: LinkRow[] = await db().select().from(onboardingLinks).where(and(eq(onboardingLinks.id, id), linkScope(ctx))).limit(1);
+    const row: LinkRow | undefined = rows[0];
+    if (!row) return null;
+    if (!row.replacedById) return row;
+    id = row.replacedById;
+  }
+  return null;
+}
+
 /** People who may be the account manager: members whose role manages onboarding. */
 export async function accountManagerOptions(ctx: MemberContext) {
   const rows = await db()

@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { parseWith, type FieldErrors } from "~/utils/http.server";
+import {
+  confirmStep, forwardStep, markNotApplicable, markOpened, reopenStep, saveAssetDraft, saveIntake, signAgreement,
+  type ClientResult, type ForwardRow,
+} from "./client.server";
+import { agreementSchema, assetSchema, forwardSchema, idSchema, notApplicableSchema } from "./schemas";
+import type { LinkRow } from "./shared.server";
+
+/**
+ * What the client's token pages do on POST, shared by the page (a plain form post, answered with
+ * a redirect or a 400) and its autosave endpoint (answered with JSON). Every intent parses its
+ * input with zod before anything is written.
+ */
+
+export const linkIntents = ["opened", "save-asset", "confirm", "not-applicable", "reopen", "forward", "contacts", "questionnaire", "brand-kit", "agreement"] as const;
+export const forwardIntents = ["save-asset", "confirm", "not-applicable", "reopen"] as const;
+export type LinkIntent = (typeof linkIntents)[number];
+
+export type IntentOutcome =
+  | { ok: true; intent: LinkIntent; target: string; notice: string | null }
+  | { ok: false; status: number; intent: LinkIntent | null; target: string | null; errors: FieldErrors; formError: string; values: Record<string, string> };
+
+const SECTIONS = { contacts: "contacts", questionnaire: "questionnaire", "brand-kit": "brandKit" } as const;
+const INTAKE_FIELDS = {
+  contacts: ["contactName", "contactEmail", "contactRole", "approverName", "approverEmail", "otherContacts"],
+  questionnaire: ["brandStory", "audience", "keyCompetitors", "toneOfVoice"],
+  "brand-kit": ["brandKitNote"],
+} as const;
+
+const stepOnly = z.object({ stepId: idSchema });
+
+/** The typed values of the form (text only, clipped), so a refused form shows what was typed. */
+function valuesOf(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string" && k !== "intent") out[k] = v.slice(0, 2000);
+  return out;
+}
+
+function fromResult(intent: LinkIntent, target: string, result: ClientResult & { errors?: FieldErrors }, values: Record<string, string>): IntentOutcome {
+  if (result.ok) return { ok: true, intent, target, notice: result.notice ?? null };
+  const errors: FieldErrors = result.errors ?? (result.field ? { [result.field]: [result.message] } : {});
+  return { ok: false, status: result.status, intent, target, errors, formError: result.message, values };
+}
+
+function refused(intent: LinkIntent | null, target: string | null, errors: FieldErrors, values: Record<string, string>, formError = "Please correct the highlighted fields."): IntentOutcome {
+  return { ok: false, status: 400, intent, target, errors, formError, values };
+}
+
+function pickText(form: FormData, keys: readonly string[]): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const all = form.getAll(key);
+    if (all.length > 1 || all.some((v) => typeof v !== "string")) return null;
+    if (all.length === 1) out[key] = all[0];
+  }
+  return out;
+}
+
+/** Runs one intent of `/onboard/:token` (scope: the whole link) or `/onboard/step/:token` (`via`: one step). */
+export async function runClientIntent(request: Request, link: LinkRow, form: FormData, via?: ForwardRow): Promise<IntentOutcome> {
+  const values = valuesOf(form);
+  const allowed: readonly string[] = via ? forwardIntents : linkIntents;
+  const intentRaw = form.get("intent");
+  if (typeof intentRaw !== "string" || !allowed.includes(intentRaw)) return refused(null, null, {}, values, "Unknown action. Reload the page and try again.");
+  const intent = intentRaw as LinkIntent;
+  const scope = { linkId: link.id, via };
+
+  if (intent === "opened") {
+    await markOpened(request, link.id);
+    return { ok: true, intent, target: "", notice: null };
+  }
+
+  if (intent === "save-asset" || intent === "confirm") {
+    const parsed = parseWith(assetSchema, form);
+    if (!parsed.success) return refused(intent, typeof values.stepId === "string" ? values.stepId : null, parsed.errors, values);
+    if (!via) await markOpened(request, link.id);
+    const result = intent === "confirm"
+      ? await confirmStep(request, scope, parsed.data)
+      : await saveAssetDraft(request, { linkId: link.id, onlyStepId: via?.stepId }, parsed.data);
+    return fromResult(intent, parsed.data.stepId, result, values);
+  }
+
+  if (intent === "not-applicable") {
+    const parsed = parseWith(notApplicableSchema, form);
+    if (!parsed.success) return refused(intent, values.stepId ?? null, parsed.errors, values);
+    return fromResult(intent, parsed.data.stepId, await markNotApplicable(request, scope, parsed.data), values);
+  }
+
+  if (intent === "reopen") {
+    const parsed = parseWith(stepOnly, form);
+    if (!parsed.success) return refused(intent, values.stepId ?? null, parsed.errors, values);
+    return fromResult(intent, parsed.data.stepId, await reopenStep(request, scope, parsed.data), values);
+  }
+
+  if (intent === "forward") {
+    const parsed = parseWith(forwardSchema, form);
+    if (!parsed.success) return refused(intent, values.stepId ?? null, parsed.errors, values);
+    return fromResult(intent, parsed.data.stepId, await forwardStep(request, link.id, parsed.data), values);
+  }
+
+  if (intent === "agreement") {
+    const parsed = parseWith(agreementSchema, form);
+    if (!parsed.success) return refused(intent, "agreement", parsed.errors, values);
+    return fromResult(intent, "agreement", await signAgreement(request, link.id, parsed.data), values);
+  }
+
+  // contacts, questionnaire, brand kit: saved as typed (complete absent) or finished (complete=1).
+  const raw = pickText(form, INTAKE_FIELDS[intent]);
+  if (!raw) return refused(intent, intent, { _form: ["Send each field once, as text."] }, values);
+  const complete = form.get("complete") === "1";
+  const result = await saveIntake(request, link.id, SECTIONS[intent], raw, complete);
+  return fromResult(intent, intent, result, values);
+}

@@ -1,0 +1,75 @@
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BrandedFrame, ContactLine, LinkGone } from "~/components/onboarding/branded-frame";
+import { ClientScript } from "~/components/onboarding/client-script";
+import { PlatformStep, type ClientFailure } from "~/components/onboarding/platform-step";
+import { runClientIntent } from "~/modules/onboarding/client-actions.server";
+import { contactFor, findForwardByToken, limitTokenRoute, stepView } from "~/modules/onboarding/client.server";
+import { readAnswers } from "~/modules/onboarding/link-model";
+import { actionFailure } from "~/utils/action-result.server";
+import { db } from "~/utils/db.server";
+import { readForm } from "~/utils/http.server";
+import { useNonce } from "~/utils/nonce";
+
+/** A step forwarded to a colleague (or sent back to fix): that one step and nothing else of the link. */
+export const handle = { hydrate: false };
+
+export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "Cache-Control": "no-store", "X-Robots-Tag": "noindex" });
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.workspace ? `One onboarding step · ${data.workspace.name}` : "Onboarding step" },
+  { name: "robots", content: "noindex" },
+];
+
+const frame = (ws: { name: string; logoUrl: string | null; accentColor: string }) => ({ name: ws.name, logoUrl: ws.logoUrl, accentColor: ws.accentColor });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await limitTokenRoute(request, params.token);
+  const found = await findForwardByToken(params.token);
+  if (found.state === "invalid") return json({ state: "invalid" as const, workspace: null, contact: null, page: null }, { status: 404 });
+  if (found.state !== "valid") return json({ state: found.state, workspace: frame(found.workspace), contact: found.contact, page: null }, { status: 410 });
+  const url = new URL(request.url);
+  const view = stepView(found.step, found.workspace, readAnswers(found.link.answers), []);
+  if (!view) return json({ state: "invalid" as const, workspace: null, contact: null, page: null }, { status: 404 });
+  return json({
+    state: "valid" as const,
+    workspace: frame(found.workspace),
+    contact: await contactFor(db(), found.link, found.workspace),
+    page: { step: view, clientName: found.link.clientName, recipientName: found.forward.name, saved: url.searchParams.get("saved") === view.id, autosaveUrl: `${url.pathname}/autosave` },
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await limitTokenRoute(request, params.token);
+  const found = await findForwardByToken(params.token);
+  if (found.state !== "valid") return actionFailure(null, {}, { formError: "This link can no longer be used. Reload the page to see whom to contact.", status: found.state === "invalid" ? 404 : 410 });
+  const outcome = await runClientIntent(request, found.link, await readForm(request), found.forward);
+  if (!outcome.ok) return actionFailure(outcome.intent, outcome.errors, { formError: outcome.formError, target: outcome.target ?? undefined, values: outcome.values, status: outcome.status });
+  throw redirect(`${new URL(request.url).pathname}?saved=${encodeURIComponent(outcome.target)}`);
+}
+
+export default function ForwardedStepPage() {
+  const data = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>() as ClientFailure | undefined;
+  const nonce = useNonce();
+  if (data.state !== "valid") return <LinkGone state={data.state} contact={data.contact} workspace={data.workspace} />;
+  const { page, workspace, contact } = data;
+  return (
+    <BrandedFrame workspace={workspace} footer={contact ? <ContactLine contact={contact} /> : null}>
+      <div data-onboard data-autosave-url={page.autosaveUrl} data-ping="0" className="mx-auto max-w-2xl space-y-6">
+        <section aria-labelledby="welcome-title" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6">
+          <p className="text-sm font-medium text-accent">Onboarding for {page.clientName}</p>
+          <h1 id="welcome-title" className="mt-1 text-2xl font-semibold tracking-tight text-ink">
+            {page.recipientName ? `Hi ${page.recipientName}, one step for you` : "One step for you"}
+          </h1>
+          <p className="mt-3 text-base leading-7 text-ink-soft">
+            {page.clientName} is giving {workspace.name} access to its accounts, and you can do this one: {page.step.name}. It takes a few minutes. Nothing here asks for a password.
+          </p>
+        </section>
+        <PlatformStep step={page.step} number={1} workspaceName={workspace.name} failure={failure} saved={page.saved} allowForward={false} />
+      </div>
+      <ClientScript nonce={nonce} />
+    </BrandedFrame>
+  );
+}
