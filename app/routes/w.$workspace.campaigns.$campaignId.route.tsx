@@ -150,7 +150,7 @@ export default function RouteEditor() {
         {slots.map((stage, i) => (
           <Card key={i} title={`Stage ${i + 1}: review`} description={i === values.review.length ? "Optional: fill in to add another review stage. Leave empty to skip it." : "Clear the name and approvers to remove this stage."}>
             <div className={cx("space-y-4", errors[`s${i}`] && "rounded-lg ring-2 ring-red-300 ring-offset-4")}>
-              <TextField label="Stage name" name={`s${i}_name`} defaultValue={stage.name} placeholder="e.g. Agency review" />
+              <TextField label="Stage name" name={`s${i}_name`} defaultValue={stage.name} placeholder={i === 0 ? "e.g. Agency review" : "e.g. Legal review"} />
               <RuleChoice name={`s${i}_rule`} value={stage.rule} />
               <PeoplePicker name={`s${i}_approvers`} legend="Approvers" people={data.candidates.reviewers} chosen={stage.approvers} error={errors[`s${i}`]} />
             </div>

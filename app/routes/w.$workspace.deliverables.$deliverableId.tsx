@@ -121,6 +121,12 @@ export default function DeliverablePage() {
               <span className="h-2 w-2 rounded-full" style={{ backgroundColor: page.brand.color }} aria-hidden />
               {page.brand.name}
             </span>
+            {page.countdown ? (
+              <>
+                <span aria-hidden>·</span>
+                <Countdown deadline={page.deadline} initial={page.countdown} />
+              </>
+            ) : null}
             {page.currentVersion > 0 ? (
               <>
                 <span aria-hidden>·</span>
@@ -173,7 +179,13 @@ function StatusAlert({ page }: { page: Page }) {
     );
   }
   if (page.status === "changes_requested") {
-    return <Alert tone="warning" title="Changes requested">The reviewer asked for changes on v{page.currentVersion}. The creator uploads a new version; the route starts again on it.</Alert>;
+    const asked = page.versions[0]?.decisions.filter((d) => d.decision === "request_changes").at(-1);
+    return (
+      <Alert tone="warning" title={asked ? `${asked.who} asked for changes on v${page.currentVersion}` : "Changes requested"}>
+        {asked?.comment ? <p className="whitespace-pre-wrap">“{asked.comment}”</p> : null}
+        <p className={asked?.comment ? "mt-1" : undefined}>The creator submits a new version; the route starts again on it.</p>
+      </Alert>
+    );
   }
   if (page.status === "published" && page.liveUrl) {
     return (
@@ -275,7 +287,8 @@ function SubmitPanel({ page, maxUploadBytes }: { page: Page; maxUploadBytes: num
       title={page.currentVersion === 0 ? "Submit the first draft" : `Submit version ${next}`}
       description="Checks run before it is sent: the brief's disclosure, the campaign's tracking parameters, the channel's limits and required files."
     >
-      <Form method="post" encType="multipart/form-data" className="space-y-5" noValidate>
+      {/* Keyed by version: after a submission the form (and its uploads) starts fresh. */}
+      <Form key={page.currentVersion} method="post" encType="multipart/form-data" className="space-y-5" noValidate>
         <input type="hidden" name="intent" value="submit" />
         <input type="hidden" name="basedOnVersion" value={page.currentVersion} />
         <div aria-live="assertive">

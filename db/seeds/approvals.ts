@@ -9,7 +9,7 @@ export const DEMO_APPROVALS = {
   awaitingSignoff: "Glow Serum first-look reel",
   changesRequested: "Morning routine TikTok",
   blocked: "Before/after skin diary",
-  signedOff: "Serum texture close-up",
+  signedOff: "Serum macro shots",
   scheduled: "Launch-day story",
   published: "Unboxing reel",
   agencyReview: "Why five ingredients",
@@ -25,7 +25,8 @@ const LINK = "https://lumen.example/glow?utm_source=instagram&utm_medium=influen
  * lead@lumen.test's sign-off (deadline in about a day), one with changes requested for Maya
  * (creator@studio.test), one blocked, one in agency review, one signed off, one scheduled, one published and one
  * not submitted yet. The campaign uses the default route: agency review (the lead agency has no
- * members in the demo, so the coordinator and the owner review), then Lena's brand sign-off.
+ * members in the demo, so the coordinator and the owner review; Priya has no account, so the
+ * coordinator uploads her drafts and the owner reviews them), then Lena's brand sign-off.
  */
 export async function seedApprovals(tx: Transaction, demo: DemoBase, now: Date): Promise<void> {
   const { ws, users } = demo;
@@ -61,12 +62,14 @@ export async function seedApprovals(tx: Transaction, demo: DemoBase, now: Date):
     return row;
   }
 
+  // Maya submits her own drafts; Priya has no account, so the coordinator uploads hers for her.
   async function version(row: typeof deliverables.$inferSelect, v: number, copy: string, submittedHoursAgo: number) {
+    const submitter = row.creatorId === maya.id ? users.creator : users.coordinator;
     const [created] = await tx
       .insert(draftVersions)
-      .values({ workspaceId: ws.id, deliverableId: row.id, version: v, copy, link: LINK, submittedBy: users.creator.id, submittedAt: at(-submittedHoursAgo) })
+      .values({ workspaceId: ws.id, deliverableId: row.id, version: v, copy, link: LINK, submittedBy: submitter.id, submittedAt: at(-submittedHoursAgo) })
       .returning();
-    await audit(row.id, "draft.submitted", users.creator, submittedHoursAgo, { title: row.title, version: v, draftVersionId: created.id, late: false });
+    await audit(row.id, "draft.submitted", submitter, submittedHoursAgo, { title: row.title, version: v, draftVersionId: created.id, late: false });
     return created;
   }
 
@@ -101,7 +104,7 @@ export async function seedApprovals(tx: Transaction, demo: DemoBase, now: Date):
   // Signed off by Lena, waiting for the publisher to schedule it.
   const signed = await deliverable({ title: DEMO_APPROVALS.signedOff, channel: "tiktok", creatorId: priya.id, publishInHours: 24 * 8, status: "signed_off", currentVersion: 1, createdHoursAgo: 24 * 5, signedOff: { byId: users.lead.id, hoursAgo: 4 } });
   const g1 = await version(signed, 1, "Macro shots of the Glow Serum: light, fast, no residue. #ad", 24 * 2);
-  await decision(signed, g1, 0, users.coordinator, "approve", 24);
+  await decision(signed, g1, 0, users.owner, "approve", 24);
   await decision(signed, g1, 1, users.lead, "approve", 4);
 
   // Scheduled: signed off by Lena on v1.
@@ -114,7 +117,7 @@ export async function seedApprovals(tx: Transaction, demo: DemoBase, now: Date):
   // Published two days ago.
   const published = await deliverable({ title: DEMO_APPROVALS.published, channel: "instagram", creatorId: priya.id, publishInHours: -48, status: "published", currentVersion: 1, createdHoursAgo: 24 * 9, signedOff: { byId: users.lead.id, hoursAgo: 24 * 4 }, liveUrl: "https://www.instagram.com/p/lumen-glow-unboxing/" });
   const p1 = await version(published, 1, "Unboxing the Lumen Glow Serum: what five ingredients look like. #ad", 24 * 6);
-  await decision(published, p1, 0, users.coordinator, "approve", 24 * 5);
+  await decision(published, p1, 0, users.owner, "approve", 24 * 5);
   await decision(published, p1, 1, users.lead, "approve", 24 * 4);
   await audit(published.id, "deliverable.scheduled", users.coordinator, 24 * 3, { title: published.title, version: 1 });
   await audit(published.id, "deliverable.published", users.coordinator, 47, { title: published.title, version: 1, liveUrl: published.liveUrl });
