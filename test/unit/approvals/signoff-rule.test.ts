@@ -238,3 +238,31 @@ describe("time labels", () => {
     expect(() => zonedTimeLabel(instant, "Mars/Olympus_Mons")).toThrow(DomainError);
   });
 });
+
+describe("a controlled clock across a daylight-saving change", () => {
+  // Publish Mon 2 Nov 2026 10:00 New York; the clocks fell back on Sunday 1 Nov.
+  const publishAt = local("2026-11-02T10:00", "America/New_York");
+  const deadline = signOffDeadline(publishAt, 48);
+  const clock = (offsetMs: number) => new Date(deadline.getTime() + offsetMs);
+
+  it("counts a sign-off a second before the deadline, not a second after; blocks only after it", () => {
+    expect(signOffCounts({ signedOffAt: clock(-1000), signedOffVersion: 3, currentVersion: 3, deadline })).toBe(true);
+    expect(signOffCounts({ signedOffAt: clock(1000), signedOffVersion: 3, currentVersion: 3, deadline })).toBe(false);
+    expect(shouldBlock({ now: clock(0), deadline, signedOff: false })).toBe(false);
+    expect(shouldBlock({ now: clock(1000), deadline, signedOff: false })).toBe(true);
+    // Blocked: no scheduling until the admin's override is recorded.
+    expect(canScheduleOrPublish({ status: "blocked", overridden: false }).ok).toBe(false);
+    expect(canScheduleOrPublish({ status: "blocked", overridden: true }).ok).toBe(true);
+  });
+
+  it("rescheduling later keeps an in-time sign-off; earlier than it allows removes it; a blocked one needs a full window", () => {
+    const signedOffAt = clock(-6 * HOUR);
+    const later = reschedule({ oldPublishAt: publishAt, newPublishAt: new Date(publishAt.getTime() + 24 * HOUR), signedOffAt, windowHours: 48, now: clock(-7 * HOUR) });
+    expect(later).toMatchObject({ direction: "later", signOffKept: true, signOffRemoved: false });
+    const earlier = reschedule({ oldPublishAt: publishAt, newPublishAt: new Date(publishAt.getTime() - 12 * HOUR), signedOffAt, windowHours: 48, now: clock(-7 * HOUR) });
+    expect(earlier).toMatchObject({ direction: "earlier", signOffKept: false, signOffRemoved: true });
+    const now = clock(2 * HOUR);
+    expect(reschedule({ oldPublishAt: publishAt, newPublishAt: new Date(now.getTime() + 47 * HOUR), signedOffAt: null, windowHours: 48, now }).mayUnblock).toBe(false);
+    expect(reschedule({ oldPublishAt: publishAt, newPublishAt: new Date(now.getTime() + 48 * HOUR), signedOffAt: null, windowHours: 48, now }).mayUnblock).toBe(true);
+  });
+});
