@@ -79,16 +79,21 @@ function MoveForm({ object, answer, busy }: { object: ConflictRow["objects"][num
   const mine = answer?.intent === "move" && answer.target === object.id && !answer.ok ? answer : undefined;
   const fieldId = `move-${object.id}`;
   return (
-    <Form method="post" preventScrollReset className="mt-2 flex flex-col gap-2 sm:flex-row sm:items-end">
-      <input type="hidden" name="intent" value="move" />
-      <input type="hidden" name="deliverableId" value={object.id} />
-      <Field label={`New publish time for “${object.title}”`} name="publishAt" id={fieldId} error={mine?.errors.publishAt ?? (mine && !mine.errors.publishAt ? mine.formError : undefined)} className="min-w-0 sm:w-72">
-        {(control) => <input {...control} type="datetime-local" required min={object.move!.min} defaultValue={mine?.values.publishAt ?? object.move!.publishAt} className={controlClasses} />}
-      </Field>
-      <Button type="submit" variant="secondary" size="sm" disabled={busy} className="sm:mb-0.5">
-        Move
-      </Button>
-    </Form>
+    <details className="mt-1" open={Boolean(mine)}>
+      <summary className="cursor-pointer text-sm font-medium text-accent hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent">
+        Move to another time<span className="sr-only">: {object.title}</span>
+      </summary>
+      <Form method="post" preventScrollReset className="mt-2 flex flex-col gap-2 sm:flex-row sm:items-end">
+        <input type="hidden" name="intent" value="move" />
+        <input type="hidden" name="deliverableId" value={object.id} />
+        <Field label={`New publish time for “${object.title}”`} name="publishAt" id={fieldId} error={mine?.errors.publishAt ?? (mine && !mine.errors.publishAt ? mine.formError : undefined)} className="min-w-0 sm:w-80">
+          {(control) => <input {...control} type="datetime-local" required min={object.move!.min} defaultValue={mine?.values.publishAt ?? object.move!.publishAt} className={controlClasses} />}
+        </Field>
+        <Button type="submit" variant="secondary" disabled={busy} className="sm:mb-0.5">
+          Move
+        </Button>
+      </Form>
+    </details>
   );
 }
 
@@ -111,7 +116,7 @@ function ConflictCard({ row, answer, busyKey }: { row: ConflictRow; answer: Answ
           {row.objects.length > 0 ? (
             <ul className="mt-3 space-y-3" aria-label="Involved">
               {row.objects.map((o) => (
-                <li key={o.id} className="rounded-md bg-white p-3 ring-1 ring-slate-200">
+                <li key={o.id} className="rounded-md bg-white px-3 py-2 ring-1 ring-slate-200">
                   <Link to={o.url} className="text-sm font-medium text-ink hover:underline">
                     {o.title}
                   </Link>

@@ -10,8 +10,8 @@ export const DEMO_CALENDAR = {
   collisionFirst: "Glow Serum reveal reel",
   collisionSecond: "Glow Serum routine carousel",
   blackoutPost: "Glow giveaway announcement",
-  exclusivityLumen: "Priya's Glow morning routine",
-  exclusivityCompetitor: "Priya's Solis SPF test",
+  exclusivityLumen: "Amara's Glow morning routine",
+  exclusivityCompetitor: "Amara's Solis SPF test",
   competitorBrand: "Solis Suncare",
   competitorCampaign: "Solis SPF Creator Week",
 } as const;
@@ -20,12 +20,14 @@ export const DEMO_CALENDAR = {
  * Demo data of the calendar capability, dated relative to `now` (in Lumen's zone, Europe/Berlin):
  * Lumen's spacing rules and a press-day blackout, and deliverables that clash on purpose: two
  * Lumen Instagram posts two hours apart (POST_COLLISION), a post inside the blackout (BLACKOUT)
- * and Priya posting for Lumen and for a competing skincare brand within two weeks
+ * and Amara posting for Lumen and for a competing skincare brand within two weeks
  * (CREATOR_EXCLUSIVITY). The briefs seed's two Lumen campaigns already overlap across agencies.
+ * The days are chosen clear of the approvals seed's drafts (which sit within the next six days,
+ * at "now + N hours"), so whatever the time of seeding, the only collision here is the pair below.
  */
 export async function seedCalendar(tx: Transaction, demo: DemoBase, now: Date): Promise<void> {
   const { ws, brands: b, agencies, creators } = demo;
-  const [maya, , priya] = creators;
+  const [maya, , priya, , amara] = creators;
   const berlin = DateTime.fromJSDate(now).setZone("Europe/Berlin").startOf("day");
   const on = (days: number, hour: number, minute = 0) => berlin.plus({ days }).set({ hour, minute }).toJSDate();
 
@@ -38,8 +40,8 @@ export async function seedCalendar(tx: Transaction, demo: DemoBase, now: Date): 
   await tx.insert(brandBlackouts).values({
     workspaceId: ws.id,
     brandId: b.lumen.id,
-    startsAt: on(8, 0),
-    endsAt: on(9, 0),
+    startsAt: on(12, 0),
+    endsAt: on(13, 0),
     reason: "Retailer press day: nothing goes out while the SPF relaunch is under embargo",
   });
 
@@ -55,17 +57,20 @@ export async function seedCalendar(tx: Transaction, demo: DemoBase, now: Date): 
       startsAt: berlin.plus({ days: 1 }).toJSDate(), endsAt: berlin.plus({ days: 13 }).toJSDate(), coordinatorId: demo.users.coordinator.id,
     })
     .returning();
-  await tx.insert(campaignCreators).values({ workspaceId: ws.id, campaignId: solisCampaign.id, creatorId: priya.id });
+  await tx.insert(campaignCreators).values([
+    { workspaceId: ws.id, campaignId: solisCampaign.id, creatorId: amara.id },
+    { workspaceId: ws.id, campaignId: glow.id, creatorId: amara.id },
+  ]);
 
   const post = (campaignId: string, brandId: string, creatorId: string, channel: string, title: string, publishAt: Date) => ({
     workspaceId: ws.id, campaignId, brandId, creatorId, channel, title, publishAt, status: "draft",
   });
   await tx.insert(deliverables).values([
-    post(glow.id, b.lumen.id, maya.id, "instagram", DEMO_CALENDAR.collisionFirst, on(3, 18)),
-    post(glow.id, b.lumen.id, priya.id, "instagram", DEMO_CALENDAR.collisionSecond, on(3, 20)),
-    post(glow.id, b.lumen.id, maya.id, "instagram", DEMO_CALENDAR.blackoutPost, on(8, 12)),
-    post(glow.id, b.lumen.id, priya.id, "tiktok", DEMO_CALENDAR.exclusivityLumen, on(6, 9)),
-    post(glow.id, b.lumen.id, maya.id, "tiktok", "Glow Serum texture close-up", on(12, 17, 30)),
-    post(solisCampaign.id, solis.id, priya.id, "instagram", DEMO_CALENDAR.exclusivityCompetitor, on(10, 11)),
+    post(glow.id, b.lumen.id, maya.id, "instagram", DEMO_CALENDAR.collisionFirst, on(9, 18)),
+    post(glow.id, b.lumen.id, priya.id, "instagram", DEMO_CALENDAR.collisionSecond, on(9, 20)),
+    post(glow.id, b.lumen.id, maya.id, "instagram", DEMO_CALENDAR.blackoutPost, on(12, 12)),
+    post(glow.id, b.lumen.id, amara.id, "tiktok", DEMO_CALENDAR.exclusivityLumen, on(7, 9)),
+    post(glow.id, b.lumen.id, priya.id, "tiktok", "Glow Serum texture close-up", on(14, 17, 30)),
+    post(solisCampaign.id, solis.id, amara.id, "instagram", DEMO_CALENDAR.exclusivityCompetitor, on(10, 11)),
   ]);
 }

@@ -98,16 +98,20 @@ export function DeliverableChip({ item, href, active }: { item: Item; href: stri
       aria-current={active ? "true" : undefined}
       data-item={item.key}
       className={cx(
-        "group flex min-w-0 items-center gap-1.5 rounded-md border-l-[3px] bg-white px-1.5 py-0.5 text-xs text-ink shadow-sm ring-1 ring-slate-200 hover:bg-slate-50",
+        "group block min-w-0 rounded-md border-l-[3px] bg-white px-1.5 py-0.5 text-xs text-ink shadow-sm ring-1 ring-slate-200 hover:bg-slate-50",
         "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent",
         active && "ring-2 ring-accent",
         item.status === "published" && "opacity-70",
       )}
       style={{ borderLeftColor: item.color } as CSSProperties}
     >
-      <span className="shrink-0 tabular-nums text-ink-muted">{item.time}</span>
-      <span className={cx("min-w-0 flex-1 truncate", item.masked && "italic text-ink-muted")}>{item.title}</span>
-      <ConflictBadge conflicts={item.conflicts} worst={item.worst} compact />
+      <span className="flex items-center gap-1">
+        <span className="tabular-nums text-ink-muted">{item.time}</span>
+        <span className="ml-auto">
+          <ConflictBadge conflicts={item.conflicts} worst={item.worst} compact />
+        </span>
+      </span>
+      <span className={cx("block truncate font-medium", item.masked && "italic font-normal text-ink-muted")}>{item.title}</span>
     </Link>
   );
 }

@@ -77,7 +77,7 @@ export function MonthView({ items, search, peek, today, weeks, listHref }: ViewP
           const layout = layoutWeek(dates, campaigns, MAX_LANES);
           const laneCount = layout.lanes.length;
           return (
-            <div key={dates[0]} className="relative grid grid-cols-7 border-b border-slate-200 last:border-b-0" style={{ gridTemplateRows: `auto repeat(${laneCount}, auto) 1fr` } as CSSProperties}>
+            <div key={dates[0]} className="relative grid grid-cols-7 border-b border-slate-200 last:border-b-0" style={{ gridTemplateRows: `2.25rem repeat(${laneCount}, auto) 1fr` } as CSSProperties}>
               {week.map((day, col) => {
                 const index = dayIndex++;
                 const chips = perDay.get(day.date) ?? [];
@@ -103,7 +103,7 @@ export function MonthView({ items, search, peek, today, weeks, listHref }: ViewP
                         {dayNumber(day.date)}
                       </Link>
                     </div>
-                    <div className="px-1.5 pb-1.5" style={{ marginTop: `${laneCount * 1.625}rem` } as CSSProperties}>
+                    <div className="px-1.5 pb-1.5" style={{ marginTop: `${laneCount * 1.5 + 0.25}rem` } as CSSProperties}>
                       <ul className="space-y-1" aria-label={`Deliverables on ${longLabel(day.date, col)}`}>
                         {chips.slice(0, MAX_CHIPS).map((item) => (
                           <li key={item.key}>
@@ -132,7 +132,9 @@ export function MonthView({ items, search, peek, today, weeks, listHref }: ViewP
                 }),
               )}
               {layout.hidden.length > 0 ? (
-                <p className="absolute right-1 top-1.5 z-10 rounded bg-white/90 px-1 text-[11px] text-ink-muted">+{layout.hidden.length} campaigns</p>
+                <p className="absolute right-1 top-2 z-10 rounded bg-white/90 px-1 text-[11px] text-ink-muted" title={`${layout.hidden.length} more ${layout.hidden.length === 1 ? "campaign" : "campaigns"} this week: see the week or list view`}>
+                  +{layout.hidden.length} more<span className="sr-only"> {layout.hidden.length === 1 ? "campaign" : "campaigns"} this week, listed in the week and list views</span>
+                </p>
               ) : null}
             </div>
           );
