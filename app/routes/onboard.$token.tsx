@@ -1,14 +1,37 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  HeadersFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { BrandedFrame, ContactLine, LinkGone, formatDay } from "~/components/onboarding/branded-frame";
+import {
+  BrandedFrame,
+  ContactLine,
+  LinkGone,
+  formatDay,
+} from "~/components/onboarding/branded-frame";
 import { ClientScript } from "~/components/onboarding/client-script";
-import { AgreementStep, BrandKitStep, ContactsStep, QuestionnaireStep } from "~/components/onboarding/intake-steps";
-import { PlatformStep, type ClientFailure } from "~/components/onboarding/platform-step";
+import {
+  AgreementStep,
+  BrandKitStep,
+  ContactsStep,
+  QuestionnaireStep,
+} from "~/components/onboarding/intake-steps";
+import {
+  PlatformStep,
+  type ClientFailure,
+} from "~/components/onboarding/platform-step";
 import { StepOverview } from "~/components/onboarding/step-overview";
 import { Alert, ProgressBar } from "~/components/ui";
 import { runClientIntent } from "~/modules/onboarding/client-actions.server";
-import { clientPage, contactFor, findLinkByToken, limitTokenRoute } from "~/modules/onboarding/client.server";
+import {
+  clientPage,
+  contactFor,
+  findLinkByToken,
+  limitTokenRoute,
+} from "~/modules/onboarding/client.server";
 import { actionFailure } from "~/utils/action-result.server";
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/http.server";
@@ -17,117 +40,262 @@ import { useNonce } from "~/utils/nonce";
 /** The client's onboarding page: no account, the token is the key. It ships no app bundle. */
 export const handle = { hydrate: false };
 
-export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "Cache-Control": "no-store", "X-Robots-Tag": "noindex" });
+// Referrer-Policy: no-referrer comes from server/security.ts for every /onboard/ path.
+export const headers: HeadersFunction = () => ({
+  "Cache-Control": "no-store",
+  "X-Robots-Tag": "noindex",
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data && data.state !== "invalid" && data.workspace ? `Onboarding · ${data.workspace.name}` : "Onboarding link" },
+  {
+    title:
+      data && data.state !== "invalid" && data.workspace
+        ? `Onboarding · ${data.workspace.name}`
+        : "Onboarding link",
+  },
   { name: "robots", content: "noindex" },
 ];
 
-const frame = (ws: { name: string; logoUrl: string | null; accentColor: string }) => ({ name: ws.name, logoUrl: ws.logoUrl, accentColor: ws.accentColor });
+const frame = (ws: {
+  name: string;
+  logoUrl: string | null;
+  accentColor: string;
+}) => ({ name: ws.name, logoUrl: ws.logoUrl, accentColor: ws.accentColor });
 
 /** Looking changes nothing: a mail scanner opening the link consumes nothing and records nothing. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await limitTokenRoute(request, params.token);
   const found = await findLinkByToken(params.token);
-  if (found.state === "invalid") return json({ state: "invalid" as const, workspace: null, contact: null, page: null }, { status: 404 });
-  if (found.state !== "valid") return json({ state: found.state, workspace: frame(found.workspace), contact: found.contact, page: null }, { status: 410 });
+  if (found.state === "invalid")
+    return json(
+      { state: "invalid" as const, workspace: null, contact: null, page: null },
+      { status: 404 },
+    );
+  if (found.state !== "valid")
+    return json(
+      {
+        state: found.state,
+        workspace: frame(found.workspace),
+        contact: found.contact,
+        page: null,
+      },
+      { status: 410 },
+    );
   const url = new URL(request.url);
-  const [page, contact] = await Promise.all([clientPage(found.link, found.workspace), contactFor(db(), found.link, found.workspace)]);
+  const [page, contact] = await Promise.all([
+    clientPage(found.link, found.workspace),
+    contactFor(db(), found.link, found.workspace),
+  ]);
   return json({
     state: "valid" as const,
     workspace: frame(found.workspace),
     contact,
-    page: { ...page, saved: url.searchParams.get("saved"), ping: found.link.openedAt === null, autosaveUrl: `${url.pathname}/autosave` },
+    page: {
+      ...page,
+      saved: url.searchParams.get("saved"),
+      ping: found.link.openedAt === null,
+      autosaveUrl: `${url.pathname}/autosave`,
+    },
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await limitTokenRoute(request, params.token);
   const found = await findLinkByToken(params.token);
-  if (found.state !== "valid") return actionFailure(null, {}, { formError: "This link can no longer be used. Reload the page to see whom to contact.", status: found.state === "invalid" ? 404 : 410 });
+  if (found.state !== "valid")
+    return actionFailure(
+      null,
+      {},
+      {
+        formError:
+          "This link can no longer be used. Reload the page to see whom to contact.",
+        status: found.state === "invalid" ? 404 : 410,
+      },
+    );
   const form = await readForm(request);
   const outcome = await runClientIntent(request, found.link, form);
-  if (!outcome.ok) return actionFailure(outcome.intent, outcome.errors, { formError: outcome.formError, target: outcome.target ?? undefined, values: outcome.values, status: outcome.status });
+  if (!outcome.ok)
+    return actionFailure(outcome.intent, outcome.errors, {
+      formError: outcome.formError,
+      target: outcome.target ?? undefined,
+      values: outcome.values,
+      status: outcome.status,
+    });
   const path = new URL(request.url).pathname;
   if (!outcome.target) throw redirect(path);
-  const anchor = /^[a-z0-9]{8,64}$/.test(outcome.target) && !["contacts", "questionnaire", "agreement"].includes(outcome.target) ? `step-${outcome.target}` : `section-${outcome.target}`;
-  throw redirect(`${path}?saved=${encodeURIComponent(outcome.target)}#${anchor}`);
+  const anchor =
+    /^[a-z0-9]{8,64}$/.test(outcome.target) &&
+    !["contacts", "questionnaire", "agreement"].includes(outcome.target)
+      ? `step-${outcome.target}`
+      : `section-${outcome.target}`;
+  throw redirect(
+    `${path}?saved=${encodeURIComponent(outcome.target)}#${anchor}`,
+  );
 }
 
 export default function OnboardingPage() {
   const data = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as ClientFailure | undefined;
   const nonce = useNonce();
-  if (data.state !== "valid") return <LinkGone state={data.state} contact={data.contact} workspace={data.workspace} />;
+  if (data.state !== "valid")
+    return (
+      <LinkGone
+        state={data.state}
+        contact={data.contact}
+        workspace={data.workspace}
+      />
+    );
   const { page, workspace, contact } = data;
   const intakeNumber = (n: number) => page.steps.length + n;
   let n = 0;
   const next = () => intakeNumber(++n);
-  const greeting = page.link.recipientName ? `Welcome, ${page.link.recipientName}` : `Welcome, ${page.link.clientName}`;
+  const greeting = page.link.recipientName
+    ? `Welcome, ${page.link.recipientName}`
+    : `Welcome, ${page.link.clientName}`;
 
   return (
-    <BrandedFrame workspace={workspace} footer={contact ? <ContactLine contact={contact} /> : null}>
-      <div data-onboard data-autosave-url={page.autosaveUrl} data-ping={page.ping ? "1" : "0"} className="grid gap-6 lg:grid-cols-[18rem_minmax(0,1fr)] lg:gap-10">
-        <aside className="lg:sticky lg:top-6 lg:self-start">
-          <div className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-            <ProgressBar value={page.progress.percent} label="Your progress" valueText={`${page.progress.done} of ${page.progress.total} steps done`} />
-            <p className="mt-2 text-sm text-ink-muted">
-              {page.progress.done} of {page.progress.total} steps done
+    <BrandedFrame
+      workspace={workspace}
+      footer={contact ? <ContactLine contact={contact} /> : null}
+    >
+      <div
+        data-onboard
+        data-autosave-url={page.autosaveUrl}
+        data-ping={page.ping ? "1" : "0"}
+        className="space-y-6"
+      >
+        <section
+          aria-labelledby="welcome-title"
+          className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6"
+        >
+          <p className="text-sm font-medium text-accent">
+            Onboarding for {page.link.clientName}
+          </p>
+          <h1
+            id="welcome-title"
+            className="mt-1 text-2xl font-semibold tracking-tight text-ink sm:text-3xl"
+          >
+            {greeting}
+          </h1>
+          {page.workspace.welcomeText ? (
+            <p className="mt-3 text-base leading-7 text-ink-soft">
+              {page.workspace.welcomeText}
             </p>
-            <StepOverview steps={page.steps} intake={page.intake} />
-            <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-ink-muted">
-              Everything saves as you go: you can close this page and come back until {formatDay(page.link.expiresAt)}.
-            </p>
-          </div>
-        </aside>
+          ) : null}
+          {page.link.message ? (
+            <blockquote className="mt-4 border-l-4 border-accent bg-slate-50 px-4 py-3 text-sm leading-6 text-ink-soft">
+              <p>{page.link.message}</p>
+              {contact?.name ? (
+                <footer className="mt-1 text-xs text-ink-muted">
+                  {contact.name}, {workspace.name}
+                </footer>
+              ) : null}
+            </blockquote>
+          ) : null}
+          <p className="mt-4 text-sm text-ink-muted">
+            Each step below says exactly where to click. Nothing here asks for a
+            password: you give {workspace.name} access in your own accounts, and
+            you can remove it at any time.
+          </p>
+        </section>
+        <div className="grid gap-6 lg:grid-cols-[18rem_minmax(0,1fr)] lg:gap-10">
+          <aside className="lg:sticky lg:top-6 lg:self-start">
+            <div className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+              <ProgressBar
+                value={page.progress.percent}
+                label="Your progress"
+                valueText={`${page.progress.done} of ${page.progress.total} steps done`}
+              />
+              <p className="mt-2 text-sm text-ink-muted">
+                {page.progress.done} of {page.progress.total} steps done
+              </p>
+              <StepOverview steps={page.steps} intake={page.intake} />
+              <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-ink-muted">
+                Everything saves as you go: you can close this page and come
+                back until {formatDay(page.link.expiresAt)}.
+              </p>
+            </div>
+          </aside>
 
-        <div className="min-w-0 space-y-6">
-          <section aria-labelledby="welcome-title" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6">
-            <p className="text-sm font-medium text-accent">Onboarding for {page.link.clientName}</p>
-            <h1 id="welcome-title" className="mt-1 text-2xl font-semibold tracking-tight text-ink sm:text-3xl">
-              {greeting}
-            </h1>
-            {page.workspace.welcomeText ? <p className="mt-3 text-base leading-7 text-ink-soft">{page.workspace.welcomeText}</p> : null}
-            {page.link.message ? (
-              <blockquote className="mt-4 border-l-4 border-accent bg-slate-50 px-4 py-3 text-sm leading-6 text-ink-soft">
-                <p>{page.link.message}</p>
-                {contact?.name ? <footer className="mt-1 text-xs text-ink-muted">{contact.name}, {workspace.name}</footer> : null}
-              </blockquote>
+          <div className="min-w-0 space-y-6">
+            {page.progress.complete ? (
+              <Alert
+                tone="success"
+                role="status"
+                title="You're all done. Thank you!"
+              >
+                {workspace.name} is verifying the access now. We'll email you if
+                anything needs a fix.
+              </Alert>
             ) : null}
-            <p className="mt-4 text-sm text-ink-muted">
-              Each step below says exactly where to click. Nothing here asks for a password: you give {workspace.name} access in your own accounts, and you can remove it at any time.
-            </p>
-          </section>
 
-          {page.progress.complete ? (
-            <Alert tone="success" role="status" title="You're all done. Thank you!">
-              {workspace.name} is verifying the access now. We'll email you if anything needs a fix.
-            </Alert>
-          ) : null}
+            {page.steps.length > 0 ? (
+              <section aria-labelledby="platforms-title" className="space-y-4">
+                <h2
+                  id="platforms-title"
+                  className="text-lg font-semibold text-ink"
+                >
+                  Give access
+                </h2>
+                {page.steps.map((step, i) => (
+                  <PlatformStep
+                    key={step.id}
+                    step={step}
+                    number={i + 1}
+                    workspaceName={workspace.name}
+                    failure={failure}
+                    saved={page.saved === step.id}
+                  />
+                ))}
+              </section>
+            ) : null}
 
-          {page.steps.length > 0 ? (
-            <section aria-labelledby="platforms-title" className="space-y-4">
-              <h2 id="platforms-title" className="text-lg font-semibold text-ink">
-                Give access
-              </h2>
-              {page.steps.map((step, i) => (
-                <PlatformStep key={step.id} step={step} number={i + 1} workspaceName={workspace.name} failure={failure} saved={page.saved === step.id} />
-              ))}
-            </section>
-          ) : null}
-
-          {page.intake.contacts || page.intake.questionnaire || page.intake.brandKit || page.intake.agreement ? (
-            <section aria-labelledby="intake-title" className="space-y-4">
-              <h2 id="intake-title" className="text-lg font-semibold text-ink">
-                About you
-              </h2>
-              {page.intake.brandKit ? <BrandKitStep data={page.intake.brandKit} number={next()} failure={failure} saved={page.saved === "brand-kit"} /> : null}
-              {page.intake.contacts ? <ContactsStep data={page.intake.contacts} number={next()} failure={failure} saved={page.saved === "contacts"} /> : null}
-              {page.intake.questionnaire ? <QuestionnaireStep data={page.intake.questionnaire} number={next()} failure={failure} saved={page.saved === "questionnaire"} /> : null}
-              {page.intake.agreement ? <AgreementStep data={page.intake.agreement} number={next()} failure={failure} saved={page.saved === "agreement"} /> : null}
-            </section>
-          ) : null}
+            {page.intake.contacts ||
+            page.intake.questionnaire ||
+            page.intake.brandKit ||
+            page.intake.agreement ? (
+              <section aria-labelledby="intake-title" className="space-y-4">
+                <h2
+                  id="intake-title"
+                  className="text-lg font-semibold text-ink"
+                >
+                  About you
+                </h2>
+                {page.intake.brandKit ? (
+                  <BrandKitStep
+                    data={page.intake.brandKit}
+                    number={next()}
+                    failure={failure}
+                    saved={page.saved === "brand-kit"}
+                  />
+                ) : null}
+                {page.intake.contacts ? (
+                  <ContactsStep
+                    data={page.intake.contacts}
+                    number={next()}
+                    failure={failure}
+                    saved={page.saved === "contacts"}
+                  />
+                ) : null}
+                {page.intake.questionnaire ? (
+                  <QuestionnaireStep
+                    data={page.intake.questionnaire}
+                    number={next()}
+                    failure={failure}
+                    saved={page.saved === "questionnaire"}
+                  />
+                ) : null}
+                {page.intake.agreement ? (
+                  <AgreementStep
+                    data={page.intake.agreement}
+                    number={next()}
+                    failure={failure}
+                    saved={page.saved === "agreement"}
+                  />
+                ) : null}
+              </section>
+            ) : null}
+          </div>
         </div>
       </div>
       <ClientScript nonce={nonce} />

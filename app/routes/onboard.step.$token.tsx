@@ -15,7 +15,8 @@ import { useNonce } from "~/utils/nonce";
 /** A step forwarded to a colleague (or sent back to fix): that one step and nothing else of the link. */
 export const handle = { hydrate: false };
 
-export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "Cache-Control": "no-store", "X-Robots-Tag": "noindex" });
+// Referrer-Policy: no-referrer comes from server/security.ts for every /onboard/ path.
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "X-Robots-Tag": "noindex" });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.workspace ? `One onboarding step · ${data.workspace.name}` : "Onboarding step" },

@@ -33,8 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     me: ctx.user.id,
     platforms: listPlatforms().map((p) => {
       const presetRole = preset.find((g) => g.platformKey === p.key)?.role ?? null;
+      // Without a preset, the role the first preset that asks for this platform would choose.
+      const suggested = presetRole ?? serviceTypes.map((t) => presetFor(t).find((g) => g.platformKey === p.key)?.role).find(Boolean) ?? p.roles[p.roles.length - 1];
       const identity = identityForPlatform(p.key, identities);
-      return { key: p.key, name: p.name, roles: presetRole && !p.roles.includes(presetRole) ? [presetRole, ...p.roles] : [...p.roles], presetRole, missing: identity.ok ? null : identity.message };
+      return { key: p.key, name: p.name, roles: !p.roles.includes(suggested) ? [suggested, ...p.roles] : [...p.roles], presetRole, suggested, missing: identity.ok ? null : identity.message };
     }),
   });
 }
@@ -133,7 +135,7 @@ export default function NewOnboardingLink() {
                     {p.missing ? <p className="ml-7 mt-1 text-xs text-amber-700">{p.missing}</p> : null}
                     {err.length ? <p className="ml-7 mt-1 text-sm text-red-700">{err.join(" ")}</p> : null}
                   </div>
-                  <SelectField label={`Role on ${p.name}`} name={`role_${p.key}`} defaultValue={values[`role_${p.key}`] ?? p.presetRole ?? p.roles[p.roles.length - 1]} options={p.roles.map((r) => ({ value: r, label: r }))} disabled={Boolean(p.missing)} />
+                  <SelectField label={`Role on ${p.name}`} name={`role_${p.key}`} defaultValue={values[`role_${p.key}`] ?? p.suggested} options={p.roles.map((r) => ({ value: r, label: r }))} disabled={Boolean(p.missing)} />
                 </li>
               );
             })}

@@ -160,7 +160,7 @@ export function stepView(step: StepRow, workspace: WorkspaceRow, answers: LinkAn
     confirmedAt: step.confirmedAt?.toISOString() ?? null,
     verifiedAt: step.verifiedAt?.toISOString() ?? null,
     forwardedTo: forwards
-      .filter((f) => f.stepId === step.id && !f.revokedAt)
+      .filter((f, i, all) => f.stepId === step.id && !f.revokedAt && all.findIndex((g) => g.stepId === f.stepId && g.email === f.email && !g.revokedAt) === i)
       .map((f) => ({ name: f.name, email: f.email, at: f.createdAt.toISOString() })),
   };
 }
