@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DateTime } from "luxon";
+import { LiveRegion } from "~/components/approvals/live-region";
 import { Button, ButtonLink, Card, FormError, PageHeader, SelectField, TextField } from "~/components/ui";
 import { CHANNEL_LIMITS } from "~/modules/approvals/channel-limits";
 import { fromLocalInput } from "~/modules/approvals/datetime";
@@ -83,7 +84,7 @@ export default function NewDeliverablePage() {
       />
       <Card>
         <Form method="post" className="space-y-5" noValidate>
-          <div aria-live="assertive">{result?.formError ? <FormError errors={result.formError} /> : null}</div>
+          <LiveRegion>{result?.formError ? <FormError errors={result.formError} /> : null}</LiveRegion>
           <TextField label="Title" name="title" required defaultValue={values.title} errors={errors.title} hint="What reviewers will see in their queue, e.g. “Launch reel”." />
           <SelectField label="Channel" name="channel" required defaultValue={values.channel} options={data.channels} placeholder="Choose a channel" errors={errors.channel} hint="Only the channels this campaign runs on. Each has its own length limits." />
           <SelectField

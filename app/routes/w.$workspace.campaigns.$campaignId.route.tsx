@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { LiveRegion } from "~/components/approvals/live-region";
 import { Alert, Button, ButtonLink, Card, cx, FormError, PageHeader, TextField } from "~/components/ui";
 import type { RouteStage } from "~/modules/approvals/route";
 import { loadCampaignRoute, routeCandidates, saveCampaignRoute } from "~/modules/approvals/routes.server";
@@ -143,10 +144,10 @@ export default function RouteEditor() {
         description="The stages every draft of this campaign goes through, in order. The last stage is always the brand's sign-off, given by a brand lead of the campaign's brand."
         breadcrumbs={[{ label: "Campaigns", to: `/w/${data.slug}/campaigns` }, { label: data.campaign.name, to: campaignUrl }]}
       />
-      <div aria-live="polite">{result?.ok && result.notice ? <Alert tone="success" role="status">{result.notice}</Alert> : null}</div>
+      <LiveRegion politeness="polite">{result?.ok && result.notice ? <Alert tone="success" role="status">{result.notice}</Alert> : null}</LiveRegion>
       {!data.saved ? <Alert tone="info">This campaign uses the default route: agency review by the lead agency, then brand sign-off. Saving makes it this campaign's own.</Alert> : null}
       <Form method="post" className="space-y-6" noValidate>
-        <div aria-live="assertive">{result && !result.ok ? <FormError errors={result.formError} /> : null}</div>
+        <LiveRegion>{result && !result.ok ? <FormError errors={result.formError} /> : null}</LiveRegion>
         {slots.map((stage, i) => (
           <Card key={i} title={`Stage ${i + 1}: review`} description={i === values.review.length ? "Optional: fill in to add another review stage. Leave empty to skip it." : "Clear the name and approvers to remove this stage."}>
             <div className={cx("space-y-4", errors[`s${i}`] && "rounded-lg ring-2 ring-red-300 ring-offset-4")}>

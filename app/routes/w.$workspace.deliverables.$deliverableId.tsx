@@ -5,6 +5,7 @@ import { useState } from "react";
 import { z } from "zod";
 import { CopyDiffView } from "~/components/approvals/copy-diff-view";
 import { Countdown } from "~/components/approvals/countdown";
+import { LiveRegion } from "~/components/approvals/live-region";
 import { RouteProgress, type RouteStageView } from "~/components/approvals/route-progress";
 import { DeliverableStatusBadge } from "~/components/approvals/status-badge";
 import { ExternalLinkIcon, FileIcon } from "~/components/icons";
@@ -65,9 +66,7 @@ function Notice() {
 function IntentError({ intent }: { intent: DeliverableIntent }) {
   const result = useResult(intent);
   return (
-    <div aria-live="assertive">
-      {result && !result.ok && result.formError ? <FormError errors={result.formError} /> : null}
-    </div>
+    <LiveRegion>{result && !result.ok && result.formError ? <FormError errors={result.formError} /> : null}</LiveRegion>
   );
 }
 
@@ -289,9 +288,7 @@ function SubmitPanel({ page, maxUploadBytes }: { page: Page; maxUploadBytes: num
     >
       {/* Keyed by version: after a submission the form (and its uploads) starts fresh. */}
       <Form key={page.currentVersion} method="post" encType="multipart/form-data" className="space-y-5" noValidate>
-        <input type="hidden" name="intent" value="submit" />
-        <input type="hidden" name="basedOnVersion" value={page.currentVersion} />
-        <div aria-live="assertive">
+        <LiveRegion>
           {result && !result.ok ? (
             <FormError errors={result.formError}>
               {result.failures.length > 0 ? (
@@ -303,7 +300,7 @@ function SubmitPanel({ page, maxUploadBytes }: { page: Page; maxUploadBytes: num
               ) : null}
             </FormError>
           ) : null}
-        </div>
+        </LiveRegion>
         <ul className="flex flex-wrap gap-2 text-xs" aria-label="What this draft must carry">
           {req.disclosure ? <li><Badge tone="info">Disclosure: {req.disclosure}</Badge></li> : null}
           {utm.map((u) => (
@@ -345,6 +342,8 @@ function SubmitPanel({ page, maxUploadBytes }: { page: Page; maxUploadBytes: num
           <Button type="submit" disabled={busy || uploading}>{page.currentVersion === 0 ? "Submit for review" : `Submit version ${next}`}</Button>
           {uploading ? <span className="text-sm text-ink-muted">Waiting for uploads to finish…</span> : null}
         </div>
+        <input type="hidden" name="intent" value="submit" />
+        <input type="hidden" name="basedOnVersion" value={page.currentVersion} />
       </Form>
     </Card>
   );

@@ -153,6 +153,8 @@ it("creator submits (the disclosure check stops the first try), reviewer request
   await cp.getByLabel("Live link").fill("https://www.instagram.com/p/glow-e2e/");
   await cp.getByRole("button", { name: "Mark published" }).click();
   await cp.getByText("Marked as published.").first().waitFor();
+  // The page's data reloads after the action: wait for the published state before reading it.
+  await cp.getByText("Live at").waitFor();
   await cp.screenshot({ path: `${shots}/approvals-published.png`, fullPage: true });
 
   // Every step is in the audit trail (the activity list is read from it), newest first.
