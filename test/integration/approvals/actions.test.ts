@@ -117,6 +117,49 @@ describe("the deliverable page's action", () => {
   });
 });
 
+describe("without JavaScript", () => {
+  it("a submission carrying the image itself stores it through the upload service and attaches it", async () => {
+    const id = await submittedDeliverable(world, campaign, { submit: false, channel: "instagram" });
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+    const file = new File([png], "serum.png", { type: "image/png" });
+    const creator = await cookie("creator");
+    // Instagram needs a media file: without one the check names it.
+    const none = await post(id, { intent: "submit", copy: GOOD_COPY, link: GOOD_LINK, basedOnVersion: "0" }, creator);
+    expect(none.body.failures.map((f) => f.code)).toEqual(["media_missing"]);
+    const res = await post(id, { intent: "submit", copy: GOOD_COPY, link: GOOD_LINK, basedOnVersion: "0", media: file }, creator);
+    expect(res.status).toBe(200);
+    const [version] = await t.db.select().from(schema.draftVersions).where(eq(schema.draftVersions.deliverableId, id));
+    expect(version.mediaFileIds).toHaveLength(1);
+    const [stored] = await t.db.select().from(schema.files).where(eq(schema.files.id, version.mediaFileIds[0]));
+    expect(stored).toMatchObject({ originalName: "serum.png", mimeType: "image/png", purpose: "draft_media", workspaceId: world.a.id });
+    // The page previews it.
+    const { loader } = await page();
+    const data = await jsonOf<{ page: { viewed: { media: { name: string; previewUrl: string | null }[] } } }>(await call(loader, makeRequest(`/w/${world.a.slug}/deliverables/${id}`, { cookie: await cookie("agencyMember") }), { workspace: world.a.slug, deliverableId: id }));
+    expect(data.page.viewed.media).toEqual([expect.objectContaining({ name: "serum.png", previewUrl: `/w/${world.a.slug}/files/${stored.id}?inline=1` })]);
+  });
+});
+
+describe("the approvals queue", () => {
+  it("shows a brand lead only their brand's drafts, and filters by status and 'waiting on me'", async () => {
+    const other = await campaignFixture(t.db, world, { name: "Queue Y", brandId: world.brandY.id, agencyId: world.agencyP.id });
+    const mineX = await submittedDeliverable(world, campaign, { title: "Queue X draft" });
+    const y = await submittedDeliverable(world, other, { title: "Queue Y draft" });
+    const { loader } = await import("~/routes/w.$workspace.approvals");
+    const load = async (who: keyof World["users"], query = "") =>
+      jsonOf<{ items: { id: string; status: string; waitingOnMe: boolean }[] }>(await call(loader, makeRequest(`/w/${world.a.slug}/approvals${query}`, { cookie: await cookie(who) }), { workspace: world.a.slug }));
+    const lead = await load("brandLead");
+    expect(lead.items.map((i) => i.id)).toContain(mineX);
+    expect(lead.items.map((i) => i.id)).not.toContain(y);
+    const agency = await load("agencyMember", "?mine=1");
+    expect(agency.items.map((i) => i.id)).toEqual(expect.arrayContaining([mineX, y]));
+    expect(agency.items.every((i) => i.waitingOnMe)).toBe(true);
+    const drafts = await load("owner", "?status=draft");
+    expect(drafts.items.every((i) => i.status === "draft")).toBe(true);
+    // A malformed filter is ignored, not an error.
+    expect((await load("owner", "?status=nonsense&brand=x&page=-3")).items.length).toBeGreaterThan(0);
+  });
+});
+
 describe("20 concurrent sign-off and request-changes requests on one version", () => {
   it("one wins, the others get 409; one decision, one audit event, one email per recipient, one webhook", async () => {
     const leads = [];
