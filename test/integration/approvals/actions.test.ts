@@ -117,6 +117,29 @@ describe("the deliverable page's action", () => {
   });
 });
 
+describe("rescheduling a signed-off deliverable", () => {
+  it("later keeps the sign-off; earlier than the sign-off allows removes it and the brand signs again", async () => {
+    const id = await submittedDeliverable(world, campaign, { publishInHours: 24 * 5 });
+    expect((await post(id, { intent: "decide", version: "1", decision: "approve" }, await cookie("agencyMember"))).status).toBe(200);
+    expect((await post(id, { intent: "decide", version: "1", decision: "approve" }, await cookie("brandLead"))).status).toBe(200);
+    const coordinator = await cookie("coordinator");
+    // The coordinator's zone is UTC (factory default), so the local input is UTC.
+    const inHours = (h: number) => new Date(Date.now() + h * HOUR).toISOString().slice(0, 16);
+    expect((await post(id, { intent: "reschedule", publishAt: inHours(24 * 7) }, coordinator)).status).toBe(200);
+    expect(await deliverableRow(t.db, id)).toMatchObject({ status: "signed_off", signedOffVersion: 1 });
+    // Signed off just now: a publish time 47 h ahead puts the deadline before the sign-off.
+    expect((await post(id, { intent: "reschedule", publishAt: inHours(47) }, coordinator)).status).toBe(200);
+    const row = await deliverableRow(t.db, id);
+    expect(row).toMatchObject({ status: "in_review", signedOffAt: null, signedOffVersion: null });
+    const [audit] = (await auditFor(t.db, id, "deliverable.rescheduled")).slice(-1);
+    expect(audit.data).toMatchObject({ direction: "earlier", signOffRemoved: true, statusFrom: "signed_off", statusTo: "in_review" });
+    // The brand lead is asked again (only the sign-off stage was reset).
+    const { loader } = await page();
+    const data = await jsonOf<{ page: { can: { decide: boolean; signoffStage: boolean } } }>(await call(loader, makeRequest(`/w/${world.a.slug}/deliverables/${id}`, { cookie: await cookie("brandLead") }), { workspace: world.a.slug, deliverableId: id }));
+    expect(data.page.can).toMatchObject({ decide: true, signoffStage: true });
+  });
+});
+
 describe("without JavaScript", () => {
   it("a submission carrying the image itself stores it through the upload service and attaches it", async () => {
     const id = await submittedDeliverable(world, campaign, { submit: false, channel: "instagram" });
@@ -294,5 +317,29 @@ describe("the approval route editor", () => {
     ]);
     const audit = await t.db.select().from(schema.auditEvents).where(and(eq(schema.auditEvents.objectId, c.id), inArray(schema.auditEvents.action, ["campaign.route_updated"])));
     expect(audit).toHaveLength(1);
+  });
+});
+
+describe("webhooks of the approval path", () => {
+  it("draft.submitted, draft.signed_off, deliverable.blocked and deliverable.published are emitted once each", async () => {
+    await t.db.insert(schema.webhookEndpoints).values({ workspaceId: world.a.id, url: "https://hooks.example/path", eventTypes: ["draft.submitted", "deliverable.blocked", "deliverable.published"], secret: "p".repeat(32) });
+    const typesFor = async (id: string) => {
+      const hooks = await t.db.select().from(schema.jobs).where(eq(schema.jobs.kind, "webhook"));
+      return hooks.map((h) => (h.payload as { body: { type: string; data: { deliverableId: string } } }).body).filter((b) => b.data.deliverableId === id).map((b) => b.type);
+    };
+    const blocked = await submittedDeliverable(world, campaign, { publishInHours: 49 });
+    await drain(new Date(Date.now() + 2 * HOUR));
+    expect(await typesFor(blocked)).toEqual(["draft.submitted", "deliverable.blocked"]);
+
+    const live = await submittedDeliverable(world, campaign);
+    expect((await post(live, { intent: "decide", version: "1", decision: "approve" }, await cookie("agencyMember"))).status).toBe(200);
+    expect((await post(live, { intent: "decide", version: "1", decision: "approve" }, await cookie("brandLead"))).status).toBe(200);
+    expect((await post(live, { intent: "schedule" }, await cookie("agencyMember"))).status).toBe(200);
+    const bad = await post(live, { intent: "publish", liveUrl: "instagram.com/p/x" }, await cookie("agencyMember"));
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.liveUrl).toEqual(["Paste the full link to the live post, starting with https://."]);
+    expect((await post(live, { intent: "publish", liveUrl: "https://instagram.com/p/x" }, await cookie("agencyMember"))).status).toBe(200);
+    // draft.signed_off too: the endpoint of the concurrency test above listens for it.
+    expect(await typesFor(live)).toEqual(["draft.submitted", "draft.signed_off", "deliverable.published"]);
   });
 });
