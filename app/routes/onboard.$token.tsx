@@ -41,6 +41,8 @@ import { useNonce } from "~/utils/nonce";
 export const handle = { hydrate: false };
 
 // Referrer-Policy: no-referrer comes from server/security.ts for every /onboard/ path.
+const NO_STORE = { "Cache-Control": "no-store" };
+
 export const headers: HeadersFunction = () => ({
   "Cache-Control": "no-store",
   "X-Robots-Tag": "noindex",
@@ -69,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (found.state === "invalid")
     return json(
       { state: "invalid" as const, workspace: null, contact: null, page: null },
-      { status: 404 },
+      { status: 404, headers: NO_STORE },
     );
   if (found.state !== "valid")
     return json(
@@ -79,24 +81,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         contact: found.contact,
         page: null,
       },
-      { status: 410 },
+      { status: 410, headers: NO_STORE },
     );
   const url = new URL(request.url);
   const [page, contact] = await Promise.all([
     clientPage(found.link, found.workspace),
     contactFor(db(), found.link, found.workspace),
   ]);
-  return json({
-    state: "valid" as const,
-    workspace: frame(found.workspace),
-    contact,
-    page: {
-      ...page,
-      saved: url.searchParams.get("saved"),
-      ping: found.link.openedAt === null,
-      autosaveUrl: `${url.pathname}/autosave`,
+  return json(
+    {
+      state: "valid" as const,
+      workspace: frame(found.workspace),
+      contact,
+      page: {
+        ...page,
+        saved: url.searchParams.get("saved"),
+        ping: found.link.openedAt === null,
+        autosaveUrl: `${url.pathname}/autosave`,
+      },
     },
-  });
+    { headers: NO_STORE },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

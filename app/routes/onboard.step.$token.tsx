@@ -16,6 +16,8 @@ import { useNonce } from "~/utils/nonce";
 export const handle = { hydrate: false };
 
 // Referrer-Policy: no-referrer comes from server/security.ts for every /onboard/ path.
+const NO_STORE = { "Cache-Control": "no-store" };
+
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "X-Robots-Tag": "noindex" });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -28,17 +30,17 @@ const frame = (ws: { name: string; logoUrl: string | null; accentColor: string }
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await limitTokenRoute(request, params.token);
   const found = await findForwardByToken(params.token);
-  if (found.state === "invalid") return json({ state: "invalid" as const, workspace: null, contact: null, page: null }, { status: 404 });
-  if (found.state !== "valid") return json({ state: found.state, workspace: frame(found.workspace), contact: found.contact, page: null }, { status: 410 });
+  if (found.state === "invalid") return json({ state: "invalid" as const, workspace: null, contact: null, page: null }, { status: 404, headers: NO_STORE });
+  if (found.state !== "valid") return json({ state: found.state, workspace: frame(found.workspace), contact: found.contact, page: null }, { status: 410, headers: NO_STORE });
   const url = new URL(request.url);
   const view = stepView(found.step, found.workspace, readAnswers(found.link.answers), []);
-  if (!view) return json({ state: "invalid" as const, workspace: null, contact: null, page: null }, { status: 404 });
+  if (!view) return json({ state: "invalid" as const, workspace: null, contact: null, page: null }, { status: 404, headers: NO_STORE });
   return json({
     state: "valid" as const,
     workspace: frame(found.workspace),
     contact: await contactFor(db(), found.link, found.workspace),
     page: { step: view, clientName: found.link.clientName, recipientName: found.forward.name, saved: url.searchParams.get("saved") === view.id, autosaveUrl: `${url.pathname}/autosave` },
-  });
+  }, { headers: NO_STORE });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -49,9 +49,12 @@ export const questionnaireQuestions: readonly QuestionnaireQuestion[] = [
   },
 ];
 
-const answer = (label: string, maxLength: number) =>
-  z.string().trim().max(maxLength, `Keep “${label}” under ${maxLength} characters.`);
-const requiredAnswer = (label: string, maxLength: number, message: string) => answer(label, maxLength).min(1, message);
+const answer = (label: string, maxLength: number, requiredMessage = `Answer “${label}”.`) =>
+  z
+    .string({ required_error: requiredMessage, invalid_type_error: `Answer “${label}” as text.` })
+    .trim()
+    .max(maxLength, `Keep “${label}” under ${maxLength} characters.`);
+const requiredAnswer = (label: string, maxLength: number, message: string) => answer(label, maxLength, message).min(1, message);
 
 /** A finished questionnaire: the two answers the brief cannot do without are required. */
 export const questionnaireSchema = z.object({

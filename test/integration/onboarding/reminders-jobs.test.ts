@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { accessSteps, localEmails, notifications } from "@db/schema";
 import { confirmStep, forwardStep } from "~/modules/onboarding/client.server";
+import { reissueLink } from "~/modules/onboarding/links.server";
 import { useTestDatabase } from "../../support/db";
 import { makeRequest } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
@@ -106,5 +107,48 @@ describe("account manager alert after 48 hours without progress", () => {
     expect(await alerts()).toHaveLength(2);
     await runAt(t0, 9 * DAY);
     expect(await alerts()).toHaveLength(2);
+  });
+});
+
+describe("re-issue and forwarded steps", () => {
+  it("a re-issued link restarts its reminders from the re-issue, with the new address; the old schedule sends nothing", async () => {
+    const t0 = new Date();
+    const to = "reissued@client.example";
+    const { linkId, token, ctx } = await makeLink(world, world.users.admin.id, { clientEmail: to }, t0);
+    await runAt(t0, 2 * DAY + 60_000);
+    expect(await mailsTo(to, "Reminder:")).toHaveLength(1);
+    const at = new Date(t0.getTime() + 3 * DAY);
+    const re = await reissueLink(req(), ctx, linkId, { expiresInDays: 30, sendEmail: false }, at);
+    if (!re.ok) throw new Error(re.message);
+    const fresh = re.url.slice(re.url.lastIndexOf("/") + 1);
+    // The old link's second reminder (day 4) is not sent; the new one's first is due at day 5.
+    await runAt(t0, 4 * DAY + 60_000);
+    expect(await mailsTo(to, "Reminder:")).toHaveLength(1);
+    await runAt(t0, 5 * DAY + 60_000);
+    await runAt(t0, 5 * DAY + 2 * 60_000);
+    const sent = await mailsTo(to, "Reminder:");
+    expect(sent).toHaveLength(2);
+    expect(sent[1].html).toContain(`/onboard/${fresh}`);
+    expect(sent[1].html).not.toContain(`/onboard/${token}`);
+    for (const day of [7.01, 9.01, 11.01, 15]) await runAt(t0, day * DAY);
+    expect(await mailsTo(to, "Reminder:")).toHaveLength(4);
+  });
+
+  it("the account manager is alerted once when a forwarded step stays undone for 48 hours, not when it was done", async () => {
+    const t0 = new Date();
+    const { linkId } = await makeLink(world, world.users.admin.id, { clientEmail: "fwd-stall@client.example", accountManagerId: world.users.owner.id }, t0);
+    const steps = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, linkId)).orderBy(accessSteps.position);
+    await forwardStep(req(), linkId, { stepId: steps[0].id, name: "Idle", email: "idle@client.example", message: "" }, t0);
+    await forwardStep(req(), linkId, { stepId: steps[1].id, name: "Quick", email: "quick@client.example", message: "" }, t0);
+    expect((await confirmStep(req(), { linkId }, { stepId: steps[1].id, assetId: "312456789" }, new Date(t0.getTime() + HOUR))).ok).toBe(true);
+    const alerts = async (who: string) =>
+      (await t.db.select().from(notifications).where(eq(notifications.userId, world.users.owner.id))).filter((n) => n.title.startsWith(`${who} has not done the forwarded`));
+    await runAt(t0, 47 * HOUR);
+    expect(await alerts("Idle")).toHaveLength(0);
+    await runAt(t0, 48 * HOUR + 60_000);
+    await runAt(t0, 49 * HOUR);
+    await runAt(t0, 5 * DAY);
+    expect(await alerts("Idle")).toHaveLength(1);
+    expect(await alerts("Quick")).toHaveLength(0);
   });
 });
