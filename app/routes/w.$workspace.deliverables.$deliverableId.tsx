@@ -37,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     page,
     publishInput: toLocalInput(new Date(page.publishAt), page.viewerZone),
+    viewerId: ctx.user.id,
     maxUploadBytes: env().MAX_UPLOAD_MB * 1_000_000,
   });
 }
@@ -99,7 +100,7 @@ function activityDetail(data: unknown): string | null {
 }
 
 export default function DeliverablePage() {
-  const { page, publishInput, maxUploadBytes } = useLoaderData<typeof loader>();
+  const { page, publishInput, maxUploadBytes, viewerId } = useLoaderData<typeof loader>();
   const base = `/w/${page.slug}/deliverables/${page.id}`;
   return (
     <div className="mx-auto max-w-6xl space-y-6">
@@ -142,7 +143,7 @@ export default function DeliverablePage() {
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          {page.can.decide ? <DecidePanel page={page} /> : null}
+          {page.can.decide ? <DecidePanel page={page} /> : <NotYourTurn page={page} viewerId={viewerId} />}
           {page.can.submit ? <SubmitPanel page={page} maxUploadBytes={maxUploadBytes} /> : null}
           <VersionsPanel page={page} base={base} />
         </div>
@@ -197,6 +198,19 @@ function StatusAlert({ page }: { page: Page }) {
     return <Alert tone="warning" title="Published without a timely sign-off (exception)">{page.override.by} overrode the block on {page.override.at}: “{page.override.reason}”.</Alert>;
   }
   return null;
+}
+
+/** Why an approver on the route sees no decision buttons right now. */
+function NotYourTurn({ page, viewerId }: { page: Page; viewerId: string }) {
+  if (page.status !== "in_review") return null;
+  const mine = page.route.findIndex((s) => s.approvers.some((a) => a.id === viewerId));
+  if (mine === -1) return null;
+  const stage = page.route[mine];
+  let text: string | null = null;
+  if (page.can.selfSubmitted) text = `You submitted v${page.currentVersion}, so someone else on the route decides on it.`;
+  else if (stage.state === "waiting") text = `It reaches you at “${stage.name}” once the stages before it approve v${page.currentVersion}. You'll get an email.`;
+  else if (stage.approvers.find((a) => a.id === viewerId)?.decided) text = `You already decided on v${page.currentVersion}.`;
+  return text ? <Alert tone="info">{text}</Alert> : null;
 }
 
 function TimingPanel({ page }: { page: Page }) {

@@ -7,6 +7,7 @@ const KIND_LABEL: Record<WaitingItem["kind"], string> = {
   draft_review: "Draft to review",
   signoff: "Sign-off",
   changes_requested: "Changes requested",
+  draft_due: "Draft to submit",
   access_verify: "Access to verify",
   conflict: "Conflict",
   onboarding: "Onboarding",

@@ -5,7 +5,7 @@ import { waitingItems } from "./queries.server";
 /**
  * What is waiting on this member in the approvals capability (shown on the home page): drafts to
  * review and sign-offs, each due at its sign-off deadline (so the most urgent comes first), and
- * the creator's drafts with changes requested.
+ * the creator's drafts with changes requested and drafts still to submit.
  */
 export async function approvalsWaiting(ctx: MemberContext): Promise<WaitingItem[]> {
   const items = await waitingItems(ctx);
@@ -24,8 +24,8 @@ export async function approvalsWaiting(ctx: MemberContext): Promise<WaitingItem[
     }
     return {
       id: item.id,
-      kind: "changes_requested",
-      title: item.status === "changes_requested" ? `${item.title}: changes requested on v${item.version}` : `${item.title}: draft to submit`,
+      kind: item.status === "changes_requested" ? "changes_requested" : "draft_due",
+      title: item.status === "changes_requested" ? `${item.title}: changes requested on v${item.version}` : item.title,
       detail: `${item.campaignName} · ${item.channelLabel} · sign-off deadline ${item.deadlineLabel}`,
       url: item.url,
       dueAt: item.deadline,

@@ -35,5 +35,9 @@ describe("the approvals demo data", () => {
     expect(left).toBeLessThan(36 * 3_600_000);
     const maya = await approvalsWaiting(await ctxFor("creator@studio.test"));
     expect(maya.find((w) => w.title.startsWith(DEMO_APPROVALS.changesRequested))?.kind).toBe("changes_requested");
+    expect(maya.find((w) => w.title === DEMO_APPROVALS.firstDraft)?.kind).toBe("draft_due");
+    // Most urgent first.
+    const due = maya.map((w) => w.dueAt!);
+    expect([...due].sort()).toEqual(due);
   });
 });
