@@ -193,7 +193,15 @@ export default function OnboardingLinkPage() {
             {d.intake.questionnaire ? questionnaireQuestions.map((q) => (
               <div key={q.key}><dt className="font-medium text-ink">{q.label}</dt><dd className="whitespace-pre-line text-ink-soft">{d.answers.questionnaire[q.key] || "Not yet"}</dd></div>
             )) : null}
-            {d.intake.brandKit ? <div><dt className="font-medium text-ink">Brand kit</dt><dd className="text-ink-soft">{d.answers.brandKit.note || "Not yet"}{d.answers.brandKit.files.length ? ` · ${d.answers.brandKit.files.length} files` : ""}</dd></div> : null}
+            {d.intake.brandKit ? (
+              <div>
+                <dt className="font-medium text-ink">Brand kit</dt>
+                <dd className="text-ink-soft">{d.answers.brandKit.note || (d.answers.brandKit.files.length ? "" : "Not yet")}</dd>
+                {d.answers.brandKit.files.map((f) => (
+                  <dd key={f.id}><a className="text-accent underline" href={`/w/${d.slug}/files/${f.id}`}>{f.name}</a></dd>
+                ))}
+              </div>
+            ) : null}
             {d.intake.agreement ? <div><dt className="font-medium text-ink">Agreement</dt><dd className="text-ink-soft">{d.link.agreementAt ? `Signed by ${d.link.agreementName} on ${formatDayTime(d.link.agreementAt)} from ${d.link.agreementIp ?? "an unknown address"}` : "Not signed yet"}</dd></div> : null}
             {!d.intake.contacts && !d.intake.questionnaire && !d.intake.brandKit && !d.intake.agreement ? <p className="text-ink-muted">This link has no intake steps.</p> : null}
           </dl>

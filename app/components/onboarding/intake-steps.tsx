@@ -3,6 +3,7 @@ import { CheckCircleIcon } from "~/components/icons";
 import { Alert, Badge, Button, CheckboxField, TextAreaField, TextField, cx } from "~/components/ui";
 import type { BrandKitFile } from "~/modules/onboarding/link-model";
 import { questionnaireQuestions } from "~/modules/onboarding/questionnaire";
+import { ACCEPTED_DESCRIPTION } from "~/modules/uploads/file-types";
 import { formatDayTime } from "./branded-frame";
 import { LiveError, SaveStatus } from "./client-script";
 import type { ClientFailure } from "./platform-step";
@@ -127,16 +128,48 @@ export function QuestionnaireStep({ data, number, failure, saved }: { data: Ques
 
 export function BrandKitStep({ data, number, failure, saved }: { data: { files: BrandKitFile[]; note: string; done: boolean }; number: number; failure?: ClientFailure | null; saved: boolean }) {
   const f = failureFor(failure, "brand-kit");
+  const upload = failureFor(failure, "upload");
   return (
-    <IntakeCard id="section-brand-kit" number={number} title="Brand kit" description="Logos, fonts and guidelines: tell us where we find them." done={data.done}>
+    <IntakeCard id="section-brand-kit" number={number} title="Brand kit" description="Logos, fonts and guidelines: upload them, or tell us where we find them." done={data.done}>
       {saved ? <Alert tone="success" role="status">Brand kit saved. Thank you.</Alert> : null}
       {data.files.length > 0 ? (
-        <ul className="space-y-1 text-sm text-ink-soft">
+        <ul className="divide-y divide-slate-100 rounded-lg text-sm text-ink-soft ring-1 ring-slate-200">
           {data.files.map((file) => (
-            <li key={file.id}>{file.name}</li>
+            <li key={file.id} className="flex items-center justify-between gap-3 px-3 py-2">
+              <span className="min-w-0 truncate">{file.name}</span>
+              <span className="shrink-0 text-xs text-ink-muted">{Math.max(1, Math.round(file.size / 1000))} KB</span>
+            </li>
           ))}
         </ul>
       ) : null}
+      <form method="post" encType="multipart/form-data" noValidate className="space-y-3">
+        <input type="hidden" name="intent" value="upload" />
+        <div>
+          <label htmlFor="brand-kit-files" className="block text-sm font-medium text-ink">
+            Upload files
+          </label>
+          <p id="brand-kit-files-hint" className="mt-1 text-sm text-ink-muted">
+            Logos, fonts, guidelines ({ACCEPTED_DESCRIPTION}), up to 10 at a time.
+          </p>
+          <input
+            id="brand-kit-files"
+            name="file"
+            type="file"
+            multiple
+            aria-describedby="brand-kit-files-hint brand-kit-files-error"
+            aria-invalid={upload ? true : undefined}
+            className="mt-2 block w-full text-sm text-ink-soft file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium file:text-ink hover:file:bg-slate-200"
+          />
+          {upload ? (
+            <p id="brand-kit-files-error" role="alert" className="mt-1.5 text-sm font-medium text-red-700">
+              {upload.formError}
+            </p>
+          ) : null}
+        </div>
+        <Button type="submit" variant="secondary">
+          Upload
+        </Button>
+      </form>
       <form method="post" noValidate data-autosave="brand-kit" className="space-y-4">
         <input type="hidden" name="intent" value="brand-kit" />
         <input type="hidden" name="complete" value="1" />

@@ -1,6 +1,10 @@
 import { z } from "zod";
+import { env } from "~/utils/env.server";
 import { parseWith, type FieldErrors } from "~/utils/http.server";
+import { ACCEPTED_DESCRIPTION, detectFileKind } from "~/modules/uploads/file-types";
+import { UploadRefused, acceptUpload } from "~/modules/uploads/uploads.server";
 import {
+  attachBrandKitFiles,
   confirmStep, forwardStep, markNotApplicable, markOpened, reopenStep, saveAssetDraft, saveIntake, signAgreement,
   type ClientResult, type ForwardRow,
 } from "./client.server";
@@ -13,7 +17,7 @@ import type { LinkRow } from "./shared.server";
  * input with zod before anything is written.
  */
 
-export const linkIntents = ["opened", "save-asset", "confirm", "not-applicable", "reopen", "forward", "contacts", "questionnaire", "brand-kit", "agreement"] as const;
+export const linkIntents = ["opened", "save-asset", "confirm", "not-applicable", "reopen", "forward", "contacts", "questionnaire", "brand-kit", "upload", "agreement"] as const;
 export const forwardIntents = ["save-asset", "confirm", "not-applicable", "reopen"] as const;
 export type LinkIntent = (typeof linkIntents)[number];
 
@@ -99,6 +103,8 @@ export async function runClientIntent(request: Request, link: LinkRow, form: For
     return fromResult(intent, parsed.data.stepId, await forwardStep(request, link.id, parsed.data), values);
   }
 
+  if (intent === "upload") return uploadBrandKit(request, link, form, values);
+
   if (intent === "agreement") {
     const parsed = parseWith(agreementSchema, form);
     if (!parsed.success) return refused(intent, "agreement", parsed.errors, values);
@@ -111,4 +117,32 @@ export async function runClientIntent(request: Request, link: LinkRow, form: For
   const complete = form.get("complete") === "1";
   const result = await saveIntake(request, link.id, SECTIONS[intent], raw, complete);
   return fromResult(intent, intent, result, values);
+}
+
+const MAX_FILES = 10;
+
+/** Brand-kit files from the client: each checked by content and size before any is stored. */
+async function uploadBrandKit(request: Request, link: LinkRow, form: FormData, values: Record<string, string>): Promise<IntentOutcome> {
+  const files = form.getAll("file").filter((f): f is File => typeof f !== "string" && !(f.name === "" && f.size === 0));
+  const fail = (message: string) => refused("upload", "brand-kit", { file: [message] }, values, message);
+  if (files.length === 0) return fail("Choose a file to upload.");
+  if (files.length > MAX_FILES) return fail(`Upload at most ${MAX_FILES} files at a time.`);
+  const maxMb = env().MAX_UPLOAD_MB;
+  for (const file of files) {
+    const label = `“${file.name.slice(0, 80) || "file"}”`;
+    if (file.size === 0) return fail(`${label} is empty.`);
+    if (file.size > maxMb * 1_000_000) return fail(`${label} is larger than ${maxMb} MB.`);
+    if (!detectFileKind(new Uint8Array(await file.slice(0, 16).arrayBuffer()))) return fail(`${label} is not an accepted file type. Accepted: ${ACCEPTED_DESCRIPTION}.`);
+  }
+  const stored = [];
+  for (const file of files) {
+    try {
+      const row = await acceptUpload(file, { workspaceId: link.workspaceId, purpose: "brand_kit", uploadedBy: null });
+      stored.push({ id: row.id, name: row.originalName, size: row.size, mime: row.mimeType });
+    } catch (error) {
+      if (error instanceof UploadRefused) return fail(error.message);
+      throw error;
+    }
+  }
+  return fromResult("upload", "brand-kit", await attachBrandKitFiles(request, link.id, stored), values);
 }

@@ -259,3 +259,23 @@ describe("bad input on the token pages (20)", () => {
     expect(after).toBe(before);
   });
 });
+
+describe("brand kit uploads", () => {
+  const png = () => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0])], "logo.png", { type: "image/png" });
+  it("stores a real image on the link's brand kit and refuses HTML renamed .png (25, 26)", async () => {
+    const { linkId, token } = await makeLink(world, world.users.admin.id, { platforms: [], brandKit: true });
+    const fake = new File(["<html><script>alert(1)</script></html>"], "logo.png", { type: "image/png" });
+    const refused = await post(token, { intent: "upload", file: fake });
+    expect(refused.status).toBe(400);
+    expect((await jsonOf<{ errors: Record<string, string[]> }>(refused)).errors.file[0]).toMatch(/not an accepted file type/);
+    const ok = await post(token, { intent: "upload", file: png() });
+    expect(ok.status).toBe(302);
+    expect(ok.headers.get("Location")).toBe(`/onboard/${token}?saved=brand-kit#section-brand-kit`);
+    const link = (await t.db.select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)))[0];
+    const files = (link.answers as { brandKit: { files: Array<{ name: string; mime: string }> } }).brandKit.files;
+    expect(files).toEqual([expect.objectContaining({ name: "logo.png", mime: "image/png" })]);
+    expect((await post(token, { intent: "brand-kit", complete: "1" })).status).toBe(302);
+    const data = await jsonOf<{ page: { progress: { done: number; total: number } } }>(await get(token));
+    expect(data.page.progress).toMatchObject({ done: 1, total: 1 });
+  });
+});
