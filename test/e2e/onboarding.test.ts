@@ -194,5 +194,14 @@ it("works with JavaScript disabled: open (consumes nothing), fill a step, confir
   await admin.goto(agencyPage);
   await admin.getByText("Confirmed by client").first().waitFor();
   expect(await admin.getByText("the client has not opened it").count()).toBe(0);
+
+  // Revoked: the page says so and names whom to contact (13).
+  await admin.getByRole("button", { name: "Revoke the link" }).click();
+  await admin.getByText("The link is revoked.").waitFor();
+  const gone = await page.goto(url);
+  expect(gone?.status()).toBe(410);
+  await page.getByRole("heading", { level: 1, name: "This link was turned off" }).waitFor();
+  await page.getByText(/Questions\? Contact Olivia Owner/).first().waitFor();
+  await page.screenshot({ path: `${shots}/onboarding-link-revoked-375.png`, fullPage: true });
   await ctx.close();
 }, 60_000);
