@@ -279,13 +279,20 @@ export default function CalendarPage() {
         </Card>
       ) : data.view === "month" ? (
         <>
-          <MonthView items={data.items} search={search} peek={peekKey} today={data.today} weeks={data.period.weeks} listHref={listHref} />
+          <MonthView items={data.items} search={search} peek={peekKey} today={data.today} weeks={data.period.weeks} listHref={listHref} hiddenByDay={data.hiddenByDay} />
           <p className="text-xs text-ink-muted">Tip: Tab into the grid, then use the arrow keys to move between days; Enter opens the day in the list view.</p>
         </>
       ) : data.view === "week" ? (
-        <WeekView items={data.items} search={search} peek={peekKey} today={data.today} days={data.period.weeks[0].map((d) => d.date)} listHref={listHref} />
+        <WeekView items={data.items} search={search} peek={peekKey} today={data.today} days={data.period.weeks[0].map((d) => d.date)} listHref={listHref} hiddenByDay={data.hiddenByDay} />
       ) : (
-        <ListView days={data.listDays} search={search} peek={peekKey} />
+        <>
+          {data.truncated ? (
+            <Alert tone="info">
+              Showing the first {data.truncated.shown} of {data.truncated.matched} deliverables this month. Narrow the filters to see the rest, or export the CSV, which has them all.
+            </Alert>
+          ) : null}
+          <ListView days={data.listDays} search={search} peek={peekKey} />
+        </>
       )}
       {empty && data.view !== "list" ? <p className="text-sm text-ink-muted">{data.filtered ? "Nothing matches these filters in this period." : `Nothing planned this ${periodNoun}.`}</p> : null}
 

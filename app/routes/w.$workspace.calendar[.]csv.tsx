@@ -9,7 +9,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "calendar.view");
   const url = new URL(request.url);
   url.searchParams.set("view", "list");
-  const data = await calendarPageData(ctx, url);
+  const data = await calendarPageData(ctx, url, new Date(), { uncapped: true });
   const name = `calendar-${ctx.workspace.slug.replace(/[^a-z0-9-]/g, "")}-${data.period.monthParam}.csv`;
   return new Response(calendarCsv(data.items, env().APP_URL), {
     headers: {

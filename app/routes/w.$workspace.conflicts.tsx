@@ -231,7 +231,7 @@ export default function ConflictsPage() {
                 {group.brandName}
               </span>
             }
-            description={`${group.open} open, ${group.acknowledged.length} acknowledged`}
+            description={`${group.open} open, ${group.acknowledgedTotal} acknowledged`}
             actions={
               <ButtonLink to={brandRulesPath(data.slug, group.brandId)} variant="ghost" size="sm">
                 Spacing, exclusivity and blackouts
@@ -242,8 +242,11 @@ export default function ConflictsPage() {
               {group.severities.map((s) => (
                 <section key={s.severity} aria-label={`${group.brandName}: ${s.label}`}>
                   <h3 className="mb-2 text-sm font-semibold text-ink">
-                    {s.label} ({s.conflicts.length})
+                    {s.label} ({s.total})
                   </h3>
+                  {s.total > s.conflicts.length ? (
+                    <p className="mb-2 text-sm text-ink-muted">Showing the {s.conflicts.length} soonest. Resolve these first, or pick a brand above to narrow the list.</p>
+                  ) : null}
                   <ul className="space-y-3">
                     {s.conflicts.map((row) => (
                       <ConflictCard key={row.key} row={row} answer={answer} busyKey={busyKey} />
@@ -253,7 +256,7 @@ export default function ConflictsPage() {
               ))}
               {group.acknowledged.length > 0 ? (
                 <section aria-label={`${group.brandName}: acknowledged`}>
-                  <h3 className="mb-2 text-sm font-semibold text-ink">Acknowledged ({group.acknowledged.length})</h3>
+                  <h3 className="mb-2 text-sm font-semibold text-ink">Acknowledged ({group.acknowledgedTotal})</h3>
                   <ul className="space-y-3">
                     {group.acknowledged.map((row) => (
                       <ConflictCard key={row.key} row={row} answer={answer} busyKey={busyKey} />

@@ -55,7 +55,7 @@ function deliverablesByDay(items: Item[]): Map<string, Item[]> {
   return map;
 }
 
-export function MonthView({ items, search, peek, today, weeks, listHref }: ViewProps & { weeks: { date: string; inMonth: boolean }[][]; listHref: (date: string) => string }) {
+export function MonthView({ items, search, peek, today, weeks, listHref, hiddenByDay = {} }: ViewProps & { weeks: { date: string; inMonth: boolean }[][]; listHref: (date: string) => string; hiddenByDay?: Record<string, number> }) {
   const campaigns = items.filter((i) => i.kind === "campaign");
   const byKey = new Map(items.map((i) => [i.key, i]));
   const perDay = deliverablesByDay(items);
@@ -81,6 +81,8 @@ export function MonthView({ items, search, peek, today, weeks, listHref }: ViewP
               {week.map((day, col) => {
                 const index = dayIndex++;
                 const chips = perDay.get(day.date) ?? [];
+                const more = Math.max(0, chips.length - MAX_CHIPS) + (hiddenByDay[day.date] ?? 0);
+                const total = Math.min(chips.length, MAX_CHIPS) + more;
                 const isToday = day.date === today;
                 return (
                   <div
@@ -94,7 +96,7 @@ export function MonthView({ items, search, peek, today, weeks, listHref }: ViewP
                         to={listHref(day.date)}
                         data-day-index={index}
                         tabIndex={index === 0 ? 0 : -1}
-                        aria-label={`${longLabel(day.date, col)}${isToday ? ", today" : ""}: ${chips.length} ${chips.length === 1 ? "deliverable" : "deliverables"}`}
+                        aria-label={`${longLabel(day.date, col)}${isToday ? ", today" : ""}: ${total} ${total === 1 ? "deliverable" : "deliverables"}`}
                         className={cx(
                           "inline-flex h-7 w-7 items-center justify-center rounded-full text-sm tabular-nums focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent",
                           isToday ? "bg-accent font-semibold text-[rgb(var(--accent-fg))]" : day.inMonth ? "text-ink hover:bg-slate-100" : "text-ink-muted hover:bg-slate-100",
@@ -111,9 +113,9 @@ export function MonthView({ items, search, peek, today, weeks, listHref }: ViewP
                           </li>
                         ))}
                       </ul>
-                      {chips.length > MAX_CHIPS ? (
+                      {more > 0 ? (
                         <Link to={listHref(day.date)} className="mt-1 block rounded px-1 text-xs font-medium text-accent hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent">
-                          +{chips.length - MAX_CHIPS} more<span className="sr-only"> on {longLabel(day.date, col)}</span>
+                          +{more} more<span className="sr-only"> on {longLabel(day.date, col)}</span>
                         </Link>
                       ) : null}
                     </div>
@@ -144,7 +146,7 @@ export function MonthView({ items, search, peek, today, weeks, listHref }: ViewP
   );
 }
 
-export function WeekView({ items, search, peek, today, days, listHref }: ViewProps & { days: string[]; listHref: (date: string) => string }) {
+export function WeekView({ items, search, peek, today, days, listHref, hiddenByDay = {} }: ViewProps & { days: string[]; listHref: (date: string) => string; hiddenByDay?: Record<string, number> }) {
   const perDay = deliverablesByDay(items);
   const campaigns = items.filter((i) => i.kind === "campaign");
   return (
@@ -165,7 +167,7 @@ export function WeekView({ items, search, peek, today, days, listHref }: ViewPro
                 {longLabel(date, col).replace(/ \w+$/, "")}
                 {isToday ? <span className="ml-1 text-xs font-medium text-accent">Today</span> : null}
               </Link>
-              <span className="text-xs text-ink-muted">{list.length || ""}</span>
+              <span className="text-xs text-ink-muted">{list.length + (hiddenByDay[date] ?? 0) || ""}</span>
             </div>
             <div className="space-y-1.5 p-2 lg:min-h-[16rem]" aria-label={`Planned on ${longLabel(date, col)}`} role="group">
               {running.map((item) => (
@@ -174,6 +176,11 @@ export function WeekView({ items, search, peek, today, days, listHref }: ViewPro
               {list.map((item) => (
                 <DeliverableChip key={item.key} item={item} href={withParams(search, { peek: item.key })} active={peek === item.key} />
               ))}
+              {hiddenByDay[date] ? (
+                <Link to={listHref(date)} className="block rounded px-1 text-xs font-medium text-accent hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent">
+                  +{hiddenByDay[date]} more<span className="sr-only"> on {longLabel(date, col)}</span>
+                </Link>
+              ) : null}
               {running.length === 0 && list.length === 0 ? <p className="px-1 py-2 text-xs text-ink-muted">Nothing planned</p> : null}
             </div>
           </div>

@@ -43,10 +43,16 @@ export interface BrandGroup {
   brandId: string;
   brandName: string;
   color: string;
-  severities: { severity: Severity; label: string; conflicts: ConflictRow[] }[];
+  /** Each list holds at most ROWS_PER_LIST rows, soonest first; `total` counts them all. */
+  severities: { severity: Severity; label: string; total: number; conflicts: ConflictRow[] }[];
   acknowledged: ConflictRow[];
+  acknowledgedTotal: number;
   open: number;
+  errors: number;
 }
+
+/** Rows per brand and severity on the page; the rest are counted and reached by the calendar. */
+export const ROWS_PER_LIST = 50;
 
 const ID = /^[0-9a-f]{32}$/;
 
@@ -100,42 +106,43 @@ export async function conflictsPageData(ctx: MemberContext, url: URL, now = new 
     };
   };
 
-  const groups = new Map<string, BrandGroup>();
+  // Group first, format only what is shown: a large workspace can hold thousands of conflicts.
+  const raw = new Map<string, { error: Conflict[]; warning: Conflict[]; acknowledged: Conflict[] }>();
   for (const conflict of snapshot.conflicts) {
     if (brandFilter && conflict.brandId !== brandFilter) continue;
-    const brand = snapshot.brands.get(conflict.brandId);
-    let group = groups.get(conflict.brandId);
-    if (!group) {
-      group = {
-        brandId: conflict.brandId,
+    const bucket = raw.get(conflict.brandId) ?? raw.set(conflict.brandId, { error: [], warning: [], acknowledged: [] }).get(conflict.brandId)!;
+    if (snapshot.acknowledgments.has(conflict.key)) bucket.acknowledged.push(conflict);
+    else bucket[conflict.severity].push(conflict);
+  }
+  const brandGroups: BrandGroup[] = [...raw.entries()]
+    .map(([brandId, b]) => {
+      const brand = snapshot.brands.get(brandId);
+      const severities = (["error", "warning"] as const)
+        .filter((sev) => b[sev].length > 0)
+        .map((sev) => ({ severity: sev, label: sev === "error" ? "Conflicts" : "Warnings", total: b[sev].length, conflicts: b[sev].slice(0, ROWS_PER_LIST).map(rowOf) }));
+      return {
+        brandId,
         brandName: brand?.name ?? "Brand",
         color: brand?.color ?? "#64748b",
-        severities: [
-          { severity: "error", label: "Conflicts", conflicts: [] },
-          { severity: "warning", label: "Warnings", conflicts: [] },
-        ],
-        acknowledged: [],
-        open: 0,
+        severities,
+        acknowledged: b.acknowledged.slice(0, ROWS_PER_LIST).map(rowOf),
+        acknowledgedTotal: b.acknowledged.length,
+        open: b.error.length + b.warning.length,
+        errors: b.error.length,
       };
-      groups.set(conflict.brandId, group);
-    }
-    const row = rowOf(conflict);
-    if (row.acknowledged) group.acknowledged.push(row);
-    else {
-      group.open++;
-      group.severities.find((s) => s.severity === conflict.severity)!.conflicts.push(row);
-    }
-  }
-  const brandGroups = [...groups.values()]
-    .map((g) => ({ ...g, severities: g.severities.filter((s) => s.conflicts.length > 0) }))
+    })
     .sort((a, b) => b.open - a.open || a.brandName.localeCompare(b.brandName));
-  const all = brandGroups.flatMap((g) => g.severities.flatMap((s) => s.conflicts));
+
   return {
     slug,
     brandFilter,
     brands: [...snapshot.brands.values()].map((b) => ({ value: b.id, label: b.name })),
     groups: brandGroups,
-    totals: { open: all.length, errors: all.filter((c) => c.severity === "error").length, acknowledged: brandGroups.reduce((n, g) => n + g.acknowledged.length, 0) },
+    totals: {
+      open: brandGroups.reduce((n, g) => n + g.open, 0),
+      errors: brandGroups.reduce((n, g) => n + g.errors, 0),
+      acknowledged: brandGroups.reduce((n, g) => n + g.acknowledgedTotal, 0),
+    },
     timeZone: tz,
     range: `${dayAndTime(from, tz).replace(/,.*$/, "")} – ${dayAndTime(to, tz).replace(/,.*$/, "")}`,
   };

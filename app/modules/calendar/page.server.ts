@@ -1,13 +1,13 @@
 // The calendar page's loader data: period, items, legend, filters, badges, feed and time zone.
 
 import type { MemberContext } from "~/modules/workspaces/authz.server";
-import { loadSnapshot, openConflicts, visibleDirectory } from "./calendar.server";
+import { loadSnapshot, visibleDirectory } from "./calendar.server";
 import { currentMonth, formatMonthParam, isValidTimeZone, monthGrid, parseMonthParam, shiftMonth, weekDays, type CalendarDay } from "./dates";
 import { isFiltered, parseFilter, parseIsoDate, parseView, type CalendarView } from "./filters";
 import { dayMonth, longDate, monthTitle, shortDay, zoneOffset, zonePlace } from "./format";
 import { activeFeed } from "./feeds.server";
 import { COMMON_TIME_ZONES } from "./settings.server";
-import { buildItems, filterOptions, groupByDay, todayIn } from "./view.server";
+import { buildItems, filterOptions, groupByDay, selectForView, todayIn } from "./view.server";
 
 const DAY_MS = 86_400_000;
 
@@ -53,7 +53,7 @@ function periodOf(view: CalendarView, params: URLSearchParams, tz: string, now: 
       monthParam: first.slice(0, 7),
       weekParam: first,
     };
-    return { period, from: days[0].startUtc, to: days[6].endUtc };
+    return { period, from: days[0].startUtc, to: days[6].endUtc, days };
   }
   const ym = parseMonthParam(params.get("month"), fallback);
   const grid = monthGrid(ym.year, ym.month, tz);
@@ -70,20 +70,30 @@ function periodOf(view: CalendarView, params: URLSearchParams, tz: string, now: 
     weekParam,
   };
   return view === "month"
-    ? { period, from: grid[0][0].startUtc, to: grid[grid.length - 1][6].endUtc }
-    : { period, from: inMonth[0].startUtc, to: inMonth[inMonth.length - 1].endUtc };
+    ? { period, from: grid[0][0].startUtc, to: grid[grid.length - 1][6].endUtc, days: grid.flat() }
+    : { period, from: inMonth[0].startUtc, to: inMonth[inMonth.length - 1].endUtc, days: inMonth };
 }
 
-export async function calendarPageData(ctx: MemberContext, url: URL, now = new Date()) {
+/** Deliverables per day a grid cell shows (the rest: "+N more", in the list view). */
+export const MONTH_CHIPS_PER_DAY = 3;
+export const WEEK_ITEMS_PER_DAY = 12;
+/** The list view shows this many deliverables; the CSV export has them all. */
+export const LIST_MAX_ITEMS = 300;
+
+export async function calendarPageData(ctx: MemberContext, url: URL, now = new Date(), options: { uncapped?: boolean } = {}) {
   const tz = viewerZone(ctx);
   const params = url.searchParams;
   const view = parseView(params);
   const filter = parseFilter(params);
-  const { period, from, to } = periodOf(view, params, tz, now);
+  const { period, from, to, days: periodDays } = periodOf(view, params, tz, now);
   const [snapshot, directory, feed] = await Promise.all([loadSnapshot(ctx, { from, to }, { now }), visibleDirectory(ctx), activeFeed(ctx)]);
-  const items = buildItems(snapshot, { ctx, tz, now, filter });
-  const shownKeys = new Set(items.flatMap((i) => i.conflicts.map((c) => c.key)));
-  const open = openConflicts(snapshot).filter((c) => shownKeys.has(c.key));
+  const selection = selectForView(snapshot, filter, periodDays, {
+    perDay: options.uncapped || view === "list" ? null : view === "month" ? MONTH_CHIPS_PER_DAY : WEEK_ITEMS_PER_DAY,
+    maxItems: options.uncapped || view !== "list" ? null : LIST_MAX_ITEMS,
+    keep: params.get("peek"),
+  });
+  const items = buildItems(selection.snapshot, { ctx, tz, now, filter });
+  const open = selection.open;
   const legend = new Map<string, { id: string; name: string; color: string }>();
   for (const item of items) if (!legend.has(item.brandId)) legend.set(item.brandId, { id: item.brandId, name: item.brandName, color: item.color });
   const days = period.weeks.flat().map((d) => d.date);
@@ -100,6 +110,8 @@ export async function calendarPageData(ctx: MemberContext, url: URL, now = new D
     listDays: view === "list" ? groupByDay(items, days).map((g) => ({ ...g, label: longDate(g.date) })) : [],
     legend: [...legend.values()].sort((a, b) => a.name.localeCompare(b.name)),
     options: filterOptions(ctx, snapshot, directory),
+    hiddenByDay: selection.hiddenByDay,
+    truncated: view === "list" && selection.shown < selection.matched ? { shown: selection.shown, matched: selection.matched } : null,
     badge: { open: open.length, errors: open.filter((c) => c.severity === "error").length },
     canManageConflicts: ctx.can("conflicts.manage"),
     timeZone: { current: tz, label: `${zonePlace(tz)} (${zoneOffset(now, tz)})`, options: zones.map((z) => ({ value: z, label: `${z.replace(/_/g, " ")} (${zoneOffset(now, z)})` })) },

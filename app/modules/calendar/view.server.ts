@@ -188,6 +188,66 @@ export function buildItems(snapshot: CalendarSnapshot, { ctx, tz, now, filter }:
   return items;
 }
 
+export interface ViewSelection {
+  /** The snapshot narrowed to what the page renders (formatting is the costly part at scale). */
+  snapshot: CalendarSnapshot;
+  /** Matching deliverables left out per local day (the grid's "+N more"). */
+  hiddenByDay: Record<string, number>;
+  /** Open conflicts touching anything that matches the filter, shown or not (for the badge). */
+  open: Conflict[];
+  matched: number;
+  shown: number;
+}
+
+/**
+ * What a view renders: the filter applied, then at most `perDay` deliverables per local day (month
+ * and week grids), or the first `maxItems` (the list). A month of a large workspace holds thousands
+ * of deliverables; a grid cell shows three, so only those are formatted and sent. `keep` (the
+ * peeked item) is always kept.
+ */
+export function selectForView(
+  snapshot: CalendarSnapshot,
+  filter: CalendarFilter,
+  days: readonly { date: string; startUtc: Date }[],
+  opts: { perDay: number | null; maxItems: number | null; keep: string | null },
+): ViewSelection {
+  const campaigns = snapshot.campaigns.filter((c) => matchesCampaign(c, filter));
+  const matching = snapshot.deliverables
+    .filter((d) => matchesDeliverable(d, filter))
+    .sort((a, b) => a.publishAt.getTime() - b.publishAt.getTime() || a.title.localeCompare(b.title));
+  const starts = days.map((d) => d.startUtc.getTime());
+  const dayOf = (at: number): string | null => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    if (hi < 0 || at < starts[0]) return null;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return days[lo].date;
+  };
+  const kept: CalendarDeliverable[] = [];
+  const perDayCount = new Map<string, number>();
+  const hiddenByDay: Record<string, number> = {};
+  for (const d of matching) {
+    const isKept = opts.keep === `d:${d.id}`;
+    if (opts.perDay !== null) {
+      const day = dayOf(d.publishAt.getTime()) ?? "";
+      const n = perDayCount.get(day) ?? 0;
+      perDayCount.set(day, n + 1);
+      if (n >= opts.perDay && !isKept) {
+        hiddenByDay[day] = (hiddenByDay[day] ?? 0) + 1;
+        continue;
+      }
+    } else if (opts.maxItems !== null && kept.length >= opts.maxItems && !isKept) continue;
+    kept.push(d);
+  }
+  const ids = new Set<string>([...campaigns.map((c) => c.id), ...matching.filter((d) => !d.masked).map((d) => d.id)]);
+  const open = openConflicts(snapshot).filter((c) => c.objectIds.some((id) => ids.has(id)));
+  return { snapshot: { ...snapshot, campaigns, deliverables: kept }, hiddenByDay, open, matched: matching.length, shown: kept.length };
+}
+
 /** Items sorted for the list view and grouped by local day (a campaign under its first day shown). */
 export function groupByDay(items: readonly CalendarItem[], days: readonly string[]): { date: string; items: CalendarItem[] }[] {
   const first = days[0];
