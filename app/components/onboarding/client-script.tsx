@@ -45,7 +45,7 @@ export function CopyField({ value, label }: { value: string; label: string }) {
           type="text"
           readOnly
           value={value}
-          className="block h-11 min-w-0 flex-1 rounded-lg border-0 bg-white px-3 font-mono text-base text-ink ring-1 ring-inset ring-slate-300 focus:outline-none focus:ring-2 focus:ring-inset focus:ring-accent sm:text-sm"
+          className="block h-11 min-w-0 flex-1 rounded-lg border-0 bg-white px-3 font-mono text-sm text-ink ring-1 ring-inset ring-slate-300 focus:outline-none focus:ring-2 focus:ring-inset focus:ring-accent"
         />
         <button type="button" data-copy={id} className={cx(buttonClasses("secondary", "md"), "h-11 shrink-0")}>
           <CopyIcon />
