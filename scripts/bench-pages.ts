@@ -48,15 +48,15 @@ async function generateScale(sql: postgres.Sql, workspaceId: string) {
     INSERT INTO brands (id, workspace_id, name, category, time_zone, color)
       SELECT ${rid}, '${workspaceId}', 'Scale brand ' || g, (ARRAY['skincare','coffee','outdoor','fashion','gaming','pets'])[1 + g % 6],
              (ARRAY['Europe/Berlin','America/New_York','America/Denver','Asia/Tokyo'])[1 + g % 4], '#0ea5e9'
-      FROM generate_series(1, 47) g;
-    INSERT INTO agencies (id, workspace_id, name) SELECT ${rid}, '${workspaceId}', 'Scale agency ' || g FROM generate_series(1, 7) g;
-    INSERT INTO creators (id, workspace_id, name) SELECT ${rid}, '${workspaceId}', 'Scale creator ' || g FROM generate_series(1, 494) g;
+      FROM generate_series(1, 50 - (SELECT count(*)::int FROM brands WHERE workspace_id = '${workspaceId}')) g;
+    INSERT INTO agencies (id, workspace_id, name) SELECT ${rid}, '${workspaceId}', 'Scale agency ' || g FROM generate_series(1, 10 - (SELECT count(*)::int FROM agencies WHERE workspace_id = '${workspaceId}')) g;
+    INSERT INTO creators (id, workspace_id, name) SELECT ${rid}, '${workspaceId}', 'Scale creator ' || g FROM generate_series(1, 500 - (SELECT count(*)::int FROM creators WHERE workspace_id = '${workspaceId}')) g;
   `);
   // Campaigns: random brand and lead agency, windows of 2 to 8 weeks over two years around today.
   await sql.unsafe(`
     WITH b AS (SELECT array_agg(id) ids FROM brands WHERE workspace_id = '${workspaceId}'),
          a AS (SELECT array_agg(id) ids FROM agencies WHERE workspace_id = '${workspaceId}'),
-         s AS (SELECT g, now() - interval '365 days' + (random() * 730) * interval '1 day' AS starts FROM generate_series(1, 1996) g)
+         s AS (SELECT g, now() - interval '365 days' + (random() * 730) * interval '1 day' AS starts FROM generate_series(1, 2000 - (SELECT count(*)::int FROM campaigns WHERE workspace_id = '${workspaceId}')) g)
     INSERT INTO campaigns (id, workspace_id, brand_id, lead_agency_id, name, status, channels, starts_at, ends_at)
       SELECT ${rid}, '${workspaceId}', b.ids[1 + floor(random() * array_length(b.ids, 1))::int],
              a.ids[1 + floor(random() * array_length(a.ids, 1))::int], 'Scale campaign ' || s.g,
@@ -77,15 +77,25 @@ async function generateScale(sql: postgres.Sql, workspaceId: string) {
   await sql.unsafe(`
     WITH p AS (SELECT row_number() OVER () AS n, id, brand_id, starts_at, ends_at FROM campaigns WHERE workspace_id = '${workspaceId}'),
          cnt AS (SELECT count(*) AS total FROM p),
-         d AS (SELECT g, 1 + (g % (SELECT total FROM cnt)) AS n FROM generate_series(1, ${100_000 - 0}) g)
+         d AS (SELECT g, 1 + (g % (SELECT total FROM cnt)) AS n FROM generate_series(1, 100000 - (SELECT count(*)::int FROM deliverables WHERE workspace_id = '${workspaceId}')) g)
     INSERT INTO deliverables (id, workspace_id, campaign_id, brand_id, creator_id, channel, title, publish_at, status, current_version)
       SELECT ${rid}, '${workspaceId}', p.id, p.brand_id,
              (SELECT cc.creator_id FROM campaign_creators cc WHERE cc.campaign_id = p.id LIMIT 1),
              (ARRAY['instagram','tiktok','youtube','facebook'])[1 + d.g % 4], 'Scale post ' || d.g,
              p.starts_at + random() * (p.ends_at - p.starts_at),
-             (ARRAY['draft','in_review','changes_requested','signed_off','scheduled','published'])[1 + d.g % 6],
-             CASE WHEN d.g % 6 = 0 THEN 0 ELSE 1 END
+             'draft', 0
       FROM d JOIN p ON p.n = d.n;
+  `);
+  // Statuses as time leaves them: the past is published (a few blocked), the next two days are
+  // signed off or scheduled, later posts are spread over the working states.
+  await sql.unsafe(`
+    UPDATE deliverables SET
+      status = CASE
+        WHEN publish_at < now() THEN CASE WHEN random() < 0.03 THEN 'blocked' ELSE 'published' END
+        WHEN publish_at < now() + interval '48 hours' THEN (ARRAY['signed_off','scheduled'])[1 + floor(random() * 2)::int]
+        ELSE (ARRAY['draft','in_review','changes_requested','signed_off','scheduled'])[1 + floor(random() * 5)::int] END
+    WHERE workspace_id = '${workspaceId}' AND title LIKE 'Scale post %';
+    UPDATE deliverables SET current_version = 1 WHERE workspace_id = '${workspaceId}' AND title LIKE 'Scale post %' AND status <> 'draft';
   `);
   await sql.unsafe(`ANALYZE`);
   const [counts] = await sql.unsafe(`

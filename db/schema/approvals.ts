@@ -47,7 +47,8 @@ export const deliverables = pgTable("deliverables", {
   index("deliverables_brand_channel_publish_idx").on(t.brandId, t.channel, t.publishAt),
   index("deliverables_creator_publish_idx").on(t.creatorId, t.publishAt),
   index("deliverables_campaign_idx").on(t.campaignId),
-  index("deliverables_status_idx").on(t.workspaceId, t.status),
+  // "Waiting on me" and the queue read one status in publish order; this serves both filter and order.
+  index("deliverables_status_publish_idx").on(t.workspaceId, t.status, t.publishAt),
 ]);
 
 /** Immutable draft versions. */

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, type SQL } from "drizzle-orm";
 import { approvalDecisions, auditEvents, brands, campaigns, creators, deliverables, draftVersions, files } from "@db/schema";
 import { db, type Queryable } from "~/utils/db.server";
 import { campaignScope } from "~/modules/campaigns/scope.server";
@@ -8,7 +8,7 @@ import { allowedEvents, DELIVERABLE_STATUS_LABELS, isDeliverableStatus, type Del
 import { diffCopy } from "./copy-diff";
 import { deliverablePath, timeFor } from "./people.server";
 import { evaluateRoute, type ApprovalRoute, type RouteEvaluation } from "./route";
-import { loadCampaignRoute, peopleById } from "./routes.server";
+import { loadCampaignRoute, loadCampaignRoutes, peopleById } from "./routes.server";
 import { deliverableScope, findVisibleDeliverable } from "./scope.server";
 import { canScheduleOrPublish, effectiveWindowHours, formatCountdown, signOffDeadline } from "./signoff-rule";
 import { briefRequirements } from "./workflow.server";
@@ -22,19 +22,6 @@ export interface Holder {
   userIds: string[];
   stageName: string | null;
   stageKind?: "review" | "brand_signoff";
-}
-
-/** Routes per campaign, loaded once per request. */
-export function routeCache(tx: Queryable) {
-  const cache = new Map<string, Promise<{ route: ApprovalRoute; reviewHours: number }>>();
-  return (campaign: CampaignRow) => {
-    let hit = cache.get(campaign.id);
-    if (!hit) {
-      hit = loadCampaignRoute(tx, campaign);
-      cache.set(campaign.id, hit);
-    }
-    return hit;
-  };
 }
 
 async function decisionsFor(tx: Queryable, ids: string[]) {
@@ -126,15 +113,16 @@ type JoinedRow = {
 };
 
 async function annotate(ctx: MemberContext, tx: Queryable, rows: JoinedRow[]) {
-  const routes = routeCache(tx);
-  const decisions = await decisionsFor(tx, rows.filter((r) => r.d.status === "in_review").map((r) => r.d.id));
-  const evaluated = await Promise.all(
-    rows.map(async (r) => {
-      if (r.d.status !== "in_review") return { r, route: null, evaluation: null };
-      const { route } = await routes(r.campaign);
-      return { r, route, evaluation: evaluateRoute(route, decisions.get(r.d.id) ?? [], r.d.currentVersion) };
-    }),
-  );
+  const inReview = rows.filter((r) => r.d.status === "in_review");
+  const [decisions, routes] = await Promise.all([
+    decisionsFor(tx, inReview.map((r) => r.d.id)),
+    loadCampaignRoutes(tx, inReview.map((r) => r.campaign)),
+  ]);
+  const evaluated = rows.map((r) => {
+    const route = r.d.status === "in_review" ? routes.get(r.campaign.id)?.route ?? null : null;
+    if (!route) return { r, route: null, evaluation: null };
+    return { r, route, evaluation: evaluateRoute(route, decisions.get(r.d.id) ?? [], r.d.currentVersion) };
+  });
   const names = await peopleById(tx, evaluated.flatMap((e) => e.evaluation?.pendingApproverIds ?? []));
   const now = Date.now();
   const viewerZone = ctx.user.timeZone || "UTC";
@@ -194,6 +182,12 @@ export async function queueFilterOptions(ctx: MemberContext) {
  * Waiting on me
  * --------------------------------------------------------------------------------------------- */
 
+/**
+ * Past its deadline a draft becomes blocked (jobs.server.ts), so open drafts published long ago
+ * only exist when the worker was off; a month back keeps those visible without scanning history.
+ */
+const WAITING_LOOKBACK_MS = 30 * 86_400_000;
+
 /** Drafts to review and sign-offs (with their deadlines) for approvers; changes requested for creators. */
 export async function waitingItems(ctx: MemberContext) {
   const tx = db();
@@ -208,7 +202,7 @@ export async function waitingItems(ctx: MemberContext) {
     .innerJoin(campaigns, eq(campaigns.id, deliverables.campaignId))
     .innerJoin(brands, eq(brands.id, deliverables.brandId))
     .leftJoin(creators, eq(creators.id, deliverables.creatorId))
-    .where(and(deliverableScope(ctx), inArray(deliverables.status, statuses)))
+    .where(and(deliverableScope(ctx), inArray(deliverables.status, statuses), gte(deliverables.publishAt, new Date(Date.now() - WAITING_LOOKBACK_MS))))
     .orderBy(asc(deliverables.publishAt))
     .limit(500);
   const annotated = await annotate(ctx, tx, rows);

@@ -37,37 +37,60 @@ export async function brandLeadIds(tx: Queryable, workspaceId: string, brandId: 
   return rows.map((r) => r.userId);
 }
 
-/** Default agency reviewers: the lead agency's members; without any, the workspace's coordinators and admins. */
-async function defaultReviewerIds(tx: Queryable, campaign: CampaignRow): Promise<string[]> {
-  const agency = await tx
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(and(eq(memberships.workspaceId, campaign.workspaceId), eq(memberships.role, "agency_member"), eq(memberships.agencyId, campaign.leadAgencyId)));
-  if (agency.length > 0) return agency.map((r) => r.userId);
-  const staff = await tx
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(and(eq(memberships.workspaceId, campaign.workspaceId), inArray(memberships.role, ["coordinator", "admin", "owner"])));
-  return staff.map((r) => r.userId);
-}
+type MemberRow = { userId: string; role: string; agencyId: string | null; brandId: string | null };
 
-export async function defaultCampaignRoute(tx: Queryable, campaign: CampaignRow): Promise<ApprovalRoute> {
+/**
+ * The default route from the workspace's members: the lead agency's members review (without any,
+ * the coordinators, admins and owners do), then the brand's leads sign off. Pure, so one campaign
+ * and a page of campaigns share it.
+ */
+function defaultRouteFrom(members: readonly MemberRow[], campaign: CampaignRow): ApprovalRoute {
+  const agency = members.filter((m) => m.role === "agency_member" && m.agencyId === campaign.leadAgencyId);
+  const reviewers = agency.length > 0 ? agency : members.filter((m) => ["coordinator", "admin", "owner"].includes(m.role));
   return defaultRoute({
-    agencyReviewerIds: await defaultReviewerIds(tx, campaign),
-    brandLeadIds: await brandLeadIds(tx, campaign.workspaceId, campaign.brandId),
+    agencyReviewerIds: reviewers.map((m) => m.userId),
+    brandLeadIds: members.filter((m) => m.role === "brand_lead" && m.brandId === campaign.brandId).map((m) => m.userId),
   });
 }
 
-/** The campaign's saved route, or the default one (agency review, then brand sign-off). */
-export async function loadCampaignRoute(tx: Queryable, campaign: CampaignRow): Promise<CampaignRoute> {
-  const row = await tx.query.approvalRoutes.findFirst({ where: eq(approvalRoutes.campaignId, campaign.id) });
+/** Members who can appear on a default route; a workspace has tens of them, so one query for all. */
+function routeMembers(tx: Queryable, workspaceId: string): Promise<MemberRow[]> {
+  return tx
+    .select({ userId: memberships.userId, role: memberships.role, agencyId: memberships.agencyId, brandId: memberships.brandId })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.role, ["agency_member", "brand_lead", "coordinator", "admin", "owner"])));
+}
+
+export async function defaultCampaignRoute(tx: Queryable, campaign: CampaignRow): Promise<ApprovalRoute> {
+  return defaultRouteFrom(await routeMembers(tx, campaign.workspaceId), campaign);
+}
+
+function toCampaignRoute(row: typeof approvalRoutes.$inferSelect | undefined, fallback: () => ApprovalRoute): CampaignRoute {
   if (row) {
     const parsed = z.array(storedStage).safeParse(row.stages);
     if (parsed.success) {
       return { route: { stages: parsed.data as RouteStage[] }, reviewHours: row.reviewHours, saved: true, rowId: row.id, updatedAt: row.updatedAt };
     }
   }
-  return { route: await defaultCampaignRoute(tx, campaign), reviewHours: row?.reviewHours ?? DEFAULT_REVIEW_HOURS, saved: false, rowId: row?.id ?? null, updatedAt: row?.updatedAt ?? null };
+  return { route: fallback(), reviewHours: row?.reviewHours ?? DEFAULT_REVIEW_HOURS, saved: false, rowId: row?.id ?? null, updatedAt: row?.updatedAt ?? null };
+}
+
+/** The routes of many campaigns of one workspace in two queries (lists and "waiting on me"). */
+export async function loadCampaignRoutes(tx: Queryable, list: readonly CampaignRow[]): Promise<Map<string, CampaignRoute>> {
+  const unique = [...new Map(list.map((c) => [c.id, c])).values()];
+  if (unique.length === 0) return new Map();
+  const [saved, members] = await Promise.all([
+    tx.select().from(approvalRoutes).where(inArray(approvalRoutes.campaignId, unique.map((c) => c.id))),
+    routeMembers(tx, unique[0].workspaceId),
+  ]);
+  const byCampaign = new Map(saved.map((r) => [r.campaignId, r]));
+  return new Map(unique.map((c) => [c.id, toCampaignRoute(byCampaign.get(c.id), () => defaultRouteFrom(members, c))]));
+}
+
+/** The campaign's saved route, or the default one (agency review, then brand sign-off). */
+export async function loadCampaignRoute(tx: Queryable, campaign: CampaignRow): Promise<CampaignRoute> {
+  const routes = await loadCampaignRoutes(tx, [campaign]);
+  return routes.get(campaign.id)!;
 }
 
 /** Names and emails for the ids in a route (for display). */
