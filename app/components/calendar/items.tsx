@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import type { CSSProperties } from "react";
 import { AlertCircleIcon, AlertTriangleIcon } from "~/components/icons";
 import { Badge, cx, type Tone } from "~/components/ui";
-import type { CalendarItem, ItemConflict } from "~/modules/calendar/view.server";
+import type { CalendarItem } from "~/modules/calendar/view.server";
 
 export type Item = CalendarItem;
 
@@ -43,10 +43,10 @@ export function conflictText(count: number, worst: "error" | "warning" | null): 
 }
 
 /** The badge on an item: icon plus text, so colour is never the only signal. */
-export function ConflictBadge({ conflicts, worst, compact = false }: { conflicts: ItemConflict[]; worst: Item["worst"]; compact?: boolean }) {
-  if (conflicts.length === 0 || !worst) return null;
+export function ConflictBadge({ count, worst, compact = false }: { count: number; worst: Item["worst"]; compact?: boolean }) {
+  if (count === 0 || !worst) return null;
   const Icon = worst === "error" ? AlertCircleIcon : AlertTriangleIcon;
-  const text = conflictText(conflicts.length, worst);
+  const text = conflictText(count, worst);
   if (compact) {
     return (
       <span
@@ -55,7 +55,7 @@ export function ConflictBadge({ conflicts, worst, compact = false }: { conflicts
         data-conflict-badge={worst}
       >
         <Icon size={12} />
-        {conflicts.length}
+        {count}
         <span className="sr-only"> {text}</span>
       </span>
     );
@@ -82,7 +82,7 @@ export function describeItem(item: Item): string {
     item.kind === "campaign" ? "campaign" : item.channels.join(", "),
     item.statusLabel,
     item.signoff?.label ?? null,
-    conflictText(item.conflicts.length, item.worst) || null,
+    conflictText(item.conflictCount, item.worst) || null,
   ];
   return parts.filter(Boolean).join(", ");
 }
@@ -108,7 +108,7 @@ export function DeliverableChip({ item, href, active }: { item: Item; href: stri
       <span className="flex items-center gap-1">
         <span className="tabular-nums text-ink-muted">{item.time}</span>
         <span className="ml-auto">
-          <ConflictBadge conflicts={item.conflicts} worst={item.worst} compact />
+          <ConflictBadge count={item.conflictCount} worst={item.worst} compact />
         </span>
       </span>
       <span className={cx("block truncate font-medium", item.masked && "italic font-normal text-ink-muted")}>{item.title}</span>
@@ -140,7 +140,7 @@ export function CampaignBar({ item, href, active, continuesBefore, continuesAfte
       {item.worst ? (
         <span className={cx("inline-flex shrink-0 items-center gap-0.5 rounded bg-white px-1 text-[11px] font-semibold", item.worst === "error" ? "text-red-800" : "text-amber-900")} data-conflict-badge={item.worst}>
           {item.worst === "error" ? <AlertCircleIcon size={12} /> : <AlertTriangleIcon size={12} />}
-          {item.conflicts.length}
+          {item.conflictCount}
         </span>
       ) : null}
       {continuesAfter ? <span aria-hidden="true">›</span> : null}

@@ -88,6 +88,9 @@ export function Peek({ item, closeHref, conflictsHref }: { item: Item; closeHref
                 </li>
               ))}
             </ul>
+            {item.conflictCount > item.conflicts.length ? (
+              <p className="mt-2 text-sm text-ink-muted">And {item.conflictCount - item.conflicts.length} more on the conflicts page.</p>
+            ) : null}
           </div>
         ) : null}
         <div className="mt-5 flex flex-wrap gap-2">

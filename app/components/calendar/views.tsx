@@ -224,7 +224,7 @@ export function ListView({ days, search, peek }: { days: { date: string; label: 
                     <span className="mt-1.5 flex flex-wrap gap-1.5">
                       <Badge tone={statusTone(item.status)}>{item.statusLabel}</Badge>
                       <SignoffBadge item={item} />
-                      <ConflictBadge conflicts={item.conflicts} worst={item.worst} />
+                      <ConflictBadge count={item.conflictCount} worst={item.worst} />
                     </span>
                   </span>
                 </Link>

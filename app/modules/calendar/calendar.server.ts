@@ -350,15 +350,20 @@ export async function loadSnapshot(ctx: MemberContext, window: { from: Date; to:
   };
 }
 
+/** Above this many keys one scan of the workspace's acknowledgments beats chunked IN lists. */
+const ACK_SCAN_THRESHOLD = 500;
+
 export async function loadAcknowledgments(workspaceId: string, keys: string[]): Promise<Map<string, Acknowledgment>> {
-  const rows = await inChunks([...new Set(keys)], (chunk) =>
-    db()
-      .select({ key: conflictAcknowledgments.conflictKey, note: conflictAcknowledgments.note, at: conflictAcknowledgments.createdAt, by: users.name })
-      .from(conflictAcknowledgments)
-      .leftJoin(users, eq(users.id, conflictAcknowledgments.userId))
-      .where(and(eq(conflictAcknowledgments.workspaceId, workspaceId), inArray(conflictAcknowledgments.conflictKey, chunk))),
-  );
-  return new Map(rows.map((r) => [r.key, { note: r.note, by: r.by, at: r.at }]));
+  const wanted = [...new Set(keys)];
+  if (wanted.length === 0) return new Map();
+  const columns = { key: conflictAcknowledgments.conflictKey, note: conflictAcknowledgments.note, at: conflictAcknowledgments.createdAt, by: users.name };
+  const base = () => db().select(columns).from(conflictAcknowledgments).leftJoin(users, eq(users.id, conflictAcknowledgments.userId));
+  const rows =
+    wanted.length > ACK_SCAN_THRESHOLD
+      ? await base().where(eq(conflictAcknowledgments.workspaceId, workspaceId))
+      : await base().where(and(eq(conflictAcknowledgments.workspaceId, workspaceId), inArray(conflictAcknowledgments.conflictKey, wanted)));
+  const set = new Set(wanted);
+  return new Map(rows.filter((r) => set.has(r.key)).map((r) => [r.key, { note: r.note, by: r.by, at: r.at }]));
 }
 
 /** Conflicts per object id (campaign or deliverable), for the badges on the calendar. */

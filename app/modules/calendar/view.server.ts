@@ -67,9 +67,14 @@ export interface CalendarItem {
   creatorName: string | null;
   signoff: SignoffState | null;
   url: string | null;
+  /** The first ITEM_CONFLICTS_SHOWN, errors first; conflictCount counts them all. */
   conflicts: ItemConflict[];
+  conflictCount: number;
   worst: Severity | null;
 }
+
+/** Conflicts an item carries to the page (the peek lists these; the conflicts page has all). */
+export const ITEM_CONFLICTS_SHOWN = 5;
 
 function matchesCampaign(c: CalendarCampaign, f: CalendarFilter): boolean {
   if (f.status ? c.status !== f.status : c.status === "cancelled") return false;
@@ -100,7 +105,7 @@ function signoffState(d: CalendarDeliverable, now: Date): SignoffState {
 }
 
 function toItemConflicts(list: readonly Conflict[] | undefined): ItemConflict[] {
-  return (list ?? []).map((c) => ({ key: c.key, code: c.code, title: conflictRuleMetadata(c.code).title, severity: c.severity, message: c.message }));
+  return (list ?? []).slice(0, ITEM_CONFLICTS_SHOWN).map((c) => ({ key: c.key, code: c.code, title: conflictRuleMetadata(c.code).title, severity: c.severity, message: c.message }));
 }
 
 export interface BuildOptions {
@@ -120,7 +125,8 @@ export function buildItems(snapshot: CalendarSnapshot, { ctx, tz, now, filter }:
   for (const c of snapshot.campaigns) {
     if (!matchesCampaign(c, filter)) continue;
     const brand = brandOf(c.brandId);
-    const conflicts = toItemConflicts(byObject.get(c.id));
+    const all = byObject.get(c.id) ?? [];
+    const conflicts = toItemConflicts(all);
     const lastInstant = new Date(Math.max(c.startsAt.getTime(), c.endsAt.getTime() - 1));
     items.push({
       key: `c:${c.id}`,
@@ -147,14 +153,16 @@ export function buildItems(snapshot: CalendarSnapshot, { ctx, tz, now, filter }:
       signoff: null,
       url: campaignPath(slug, c.id),
       conflicts,
-      worst: worstSeverity(conflicts),
+      conflictCount: all.length,
+      worst: worstSeverity(all),
     });
   }
 
   for (const d of snapshot.deliverables) {
     if (!matchesDeliverable(d, filter)) continue;
     const brand = brandOf(d.brandId);
-    const conflicts = toItemConflicts(byObject.get(d.id));
+    const all = byObject.get(d.id) ?? [];
+    const conflicts = toItemConflicts(all);
     const brandTz = brand?.timeZone ?? "UTC";
     const day = dayKey(d.publishAt, tz);
     items.push({
@@ -182,7 +190,8 @@ export function buildItems(snapshot: CalendarSnapshot, { ctx, tz, now, filter }:
       signoff: d.masked ? null : signoffState(d, now),
       url: d.masked ? null : deliverablePath(slug, d.id),
       conflicts: d.masked ? [] : conflicts,
-      worst: d.masked ? null : worstSeverity(conflicts),
+      conflictCount: d.masked ? 0 : all.length,
+      worst: d.masked ? null : worstSeverity(all),
     });
   }
   return items;
