@@ -164,7 +164,10 @@ export function WeekView({ items, search, peek, today, days, listHref, hiddenByD
                 tabIndex={col === 0 ? 0 : -1}
                 className="text-sm font-semibold text-ink hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent"
               >
-                {longLabel(date, col).replace(/ \w+$/, "")}
+                <span aria-hidden="true">
+                  {WEEKDAYS[col]} {dayNumber(date)}
+                </span>
+                <span className="sr-only">{longLabel(date, col)}</span>
                 {isToday ? <span className="ml-1 text-xs font-medium text-accent">Today</span> : null}
               </Link>
               <span className="text-xs text-ink-muted">{list.length + (hiddenByDay[date] ?? 0) || ""}</span>
