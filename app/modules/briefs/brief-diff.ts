@@ -80,8 +80,8 @@ const MAX_DIFF_CELLS = 4_000_000;
 
 /** Word-level diff: removed text comes before the text that replaced it. */
 export function diffWords(before: string, after: string): TextSegment[] {
-  const a = before.match(/\s+|\S+/g) ?? [];
-  const b = after.match(/\s+|\S+/g) ?? [];
+  const a = before.match(/\S+\s*|\s+/g) ?? [];
+  const b = after.match(/\S+\s*|\s+/g) ?? [];
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
@@ -104,10 +104,37 @@ export function diffWords(before: string, after: string): TextSegment[] {
     push("removed", midA.join(""));
     push("added", midB.join(""));
   } else {
-    for (const [kind, token] of lcsWalk(midA, midB)) push(kind, token);
+    for (const [kind, text] of changeBlocks([...lcsWalk(midA, midB)])) push(kind, text);
   }
   push("same", a.slice(endA).join(""));
   return segments;
+}
+
+// Tokens are words with their trailing space, so shared spaces never outweigh shared words;
+// a replaced run of words is one removal then one addition.
+function* changeBlocks(tokens: [TextSegment["kind"], string][]): Generator<[TextSegment["kind"], string]> {
+  const isGap = (k: number) => tokens[k]?.[0] === "same" && /^\s+$/.test(tokens[k][1]);
+  const isChange = (k: number) => k < tokens.length && tokens[k][0] !== "same";
+  let k = 0;
+  while (k < tokens.length) {
+    if (!isChange(k)) {
+      yield tokens[k++];
+      continue;
+    }
+    let removed = "";
+    let added = "";
+    while (isChange(k) || (isGap(k) && isChange(k + 1))) {
+      const [kind, text] = tokens[k++];
+      if (kind !== "added") removed += text;
+      if (kind !== "removed") added += text;
+    }
+    // The space after a replaced phrase belongs to both texts: shown as kept, not as changed.
+    const trail = (t: string) => /\s*$/.exec(t)![0];
+    const kept = removed && added && trail(removed) === trail(added) ? trail(removed) : "";
+    yield ["removed", removed.slice(0, removed.length - kept.length)];
+    yield ["added", added.slice(0, added.length - kept.length)];
+    yield ["same", kept];
+  }
 }
 
 // Longest common subsequence over tokens; lcs[i][j] is the LCS length of a[i..] and b[j..].

@@ -3,6 +3,7 @@ import { briefAcknowledgments, briefs, campaigns, users } from "@db/schema";
 import { db } from "~/utils/db.server";
 import type { WaitingItem } from "~/modules/home/waiting";
 import { campaignScope } from "~/modules/campaigns/scope.server";
+import { waitedFor } from "./format";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 
 const CLOSED = ["completed", "cancelled"];
@@ -24,7 +25,7 @@ export async function briefsWaiting(ctx: MemberContext): Promise<WaitingItem[]> 
     id: `${r.campaignId}:v${r.version}`,
     kind: "brief_ack",
     title: `${r.name}: brief v${r.version}`,
-    detail: r.version > 1 ? "The brief changed. Read what is new and acknowledge it." : "Read the brief and acknowledge it to take the handoff.",
+    detail: `${r.version > 1 ? "The brief changed. Read what is new and acknowledge it." : "Read the brief and acknowledge it to take the handoff."} Waiting for you for ${waitedFor(r.requestedAt.toISOString(), Date.now())}.`,
     url: `/w/${ctx.workspace.slug}/campaigns/${r.campaignId}/brief`,
     dueAt: null,
     since: r.requestedAt.toISOString(),
@@ -52,7 +53,7 @@ export async function briefsWaiting(ctx: MemberContext): Promise<WaitingItem[]> 
       id: `${r.campaignId}:sent:v${r.version}`,
       kind: "brief_ack",
       title: `${r.name}: waiting for ${r.pending} acknowledgment${r.pending === 1 ? "" : "s"}`,
-      detail: `Brief v${r.version} is not yet acknowledged by ${r.names.slice(0, 4).join(", ")}${r.names.length > 4 ? " and others" : ""}.`,
+      detail: `Brief v${r.version} is not yet acknowledged by ${r.names.slice(0, 4).join(", ")}${r.names.length > 4 ? " and others" : ""}${r.since ? `, waiting for ${waitedFor(new Date(r.since).toISOString(), Date.now())}` : ""}.`,
       url: `/w/${ctx.workspace.slug}/campaigns/${r.campaignId}`,
       dueAt: null,
       since: r.since ? new Date(r.since).toISOString() : null,

@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, briefAcknowledgments, briefComments, briefVersions, campaigns, jobs, notifications, onboardingLinks } from "@db/schema";
 import { addMember, createUser } from "../../../db/factories";
+import { openPayload } from "~/modules/jobs/queue.server";
 import { useTestDatabase } from "../../support/db";
 import { buildWorld, type World } from "../../support/world";
 import { makeLink, setIdentities } from "../onboarding/setup";
@@ -208,11 +209,12 @@ describe("publishing and acknowledgment", () => {
     expect(asCreator).toMatchObject({ canAddDeliverable: false, canEditRoute: false, myAck: { version: 1 } });
 
     const home = await routes.home();
-    type Home = { waiting: { kind: string; title: string; url: string; since: string | null }[] };
+    type Home = { waiting: { kind: string; title: string; detail: string; url: string; since: string | null }[] };
     const creatorHome = await c.json<Home>(await c.get(home.loader, "creator", ""));
     expect(creatorHome.waiting).toContainEqual(expect.objectContaining({ kind: "brief_ack", title: "Glow Launch: brief v1", url: `/w/${world.a.slug}/campaigns/${campaignId}/brief`, since: expect.any(String) }));
     const coordinatorHome = await c.json<Home>(await c.get(home.loader, "coordinator", ""));
-    expect(coordinatorHome.waiting).toContainEqual(expect.objectContaining({ kind: "brief_ack", title: "Glow Launch: waiting for 2 acknowledgments" }));
+    expect(coordinatorHome.waiting).toContainEqual(expect.objectContaining({ kind: "brief_ack", title: "Glow Launch: waiting for 2 acknowledgments", detail: "Brief v1 is not yet acknowledged by agency, creator, waiting for 1 min." }));
+    expect(creatorHome.waiting.find((w) => w.kind === "brief_ack")?.detail).toBe("Read the brief and acknowledge it to take the handoff. Waiting for you for 1 min.");
   });
 
   it("a creator asks a question on a section; the coordinator is told; bad input is a field message", async () => {
@@ -316,6 +318,6 @@ describe("publishing and acknowledgment", () => {
     const asked = await t.db.select().from(notifications).where(eq(notifications.userId, nina.id));
     expect(asked.map((n) => n.title)).toEqual(["New brief to acknowledge: Glow Launch"]);
     const mail = (await t.db.select().from(jobs).where(eq(jobs.kind, "email"))).filter((j) => (j.payload as { to: string }).to === "nina@example.test");
-    expect(mail.map((j) => (j.payload as { props: { version: number; newcomer: boolean } }).props)).toEqual([expect.objectContaining({ version: 2, newcomer: true })]);
+    expect(mail.map((j) => (openPayload(j.payload) as { props: { version: number; newcomer: boolean } }).props)).toEqual([expect.objectContaining({ version: 2, newcomer: true })]);
   });
 });

@@ -187,4 +187,15 @@ describe("diffWords", () => {
       { kind: "added", text: after },
     ]);
   });
+
+  it("reads a replaced phrase as one replacement, not words interleaved with shared spaces", () => {
+    expect(diffWords("Cold brew that tastes like slow mornings.", "Cold brew for slow mornings, ready in the fridge.")).toEqual([
+      { kind: "same", text: "Cold brew " },
+      { kind: "removed", text: "that tastes like" },
+      { kind: "added", text: "for" },
+      { kind: "same", text: " slow " },
+      { kind: "removed", text: "mornings." },
+      { kind: "added", text: "mornings, ready in the fridge." },
+    ]);
+  });
 });
