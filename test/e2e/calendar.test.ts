@@ -128,3 +128,30 @@ it("phone: the list view is readable at 375 px, and a brand lead never sees the 
     await context.close();
   }
 }, 40_000);
+
+it("keyboard: arrow keys move between the days of the month grid, Escape closes the peek", async () => {
+  const { context, page } = await signIn("owner@northwind.test");
+  try {
+    await page.goto(`${server.url}/w/northwind/calendar`);
+    const first = page.locator('[data-day-index="0"]');
+    await first.focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-day-index"))).toBe("1");
+    await page.keyboard.press("ArrowDown");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-day-index"))).toBe("8");
+    await page.keyboard.press("End");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-day-index"))).toBe("13");
+    // Tab reaches an item; Enter opens its peek, which takes focus; Escape returns focus to the item.
+    const item = page.locator("a[data-item]").first();
+    await item.focus();
+    const key = await item.getAttribute("data-item");
+    await page.keyboard.press("Enter");
+    await page.getByRole("dialog").waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("peek-title");
+    await page.keyboard.press("Escape");
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-item"))).toBe(key);
+  } finally {
+    await context.close();
+  }
+}, 30_000);

@@ -17,7 +17,7 @@ import { campaignScope } from "~/modules/campaigns/scope.server";
 import { effectiveWindowHours, signOffCounts, signOffDeadline } from "~/modules/approvals/signoff-rule";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { detectConflicts } from "./conflicts/detect";
-import type { Conflict, ConflictInput, Severity } from "./conflicts/types";
+import type { Conflict, ConflictCode, ConflictInput, Severity } from "./conflicts/types";
 import { DEFAULT_EXCLUSIVITY_DAYS, DEFAULT_MIN_SPACING_MINUTES } from "./conflicts/types";
 import { CHANNEL_PLATFORMS } from "./channels";
 
@@ -161,6 +161,8 @@ export interface LoadOptions {
   now?: Date;
   /** Skip reading acknowledgments (e.g. when the caller filters them itself). */
   withAcknowledgments?: boolean;
+  /** Run only these rules (e.g. the home page wants only the ones that can be errors). */
+  only?: readonly ConflictCode[];
 }
 
 /** Everything the calendar, the conflicts page, the feed and the digest need for one window. */
@@ -332,7 +334,7 @@ export async function loadSnapshot(ctx: MemberContext, window: { from: Date; to:
     ...allDeliverables.filter((d) => !d.masked).map((d) => d.id),
     ...windowCampaigns.filter((c) => visible.ids.has(c.id)).map((c) => c.id),
   ]);
-  const conflicts = detectConflicts(input, now).filter(
+  const conflicts = detectConflicts(input, now, { only: options.only }).filter(
     (c) => c.objectIds.some((id) => windowIds.has(id)) && conflictVisibleTo(ctx, c, ownIds),
   );
 

@@ -1,12 +1,14 @@
 import type { WaitingItem } from "~/modules/home/waiting";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
-import { conflictRuleMetadata } from "./conflicts/detect";
+import { CONFLICT_RULES, conflictRuleMetadata } from "./conflicts/detect";
 import { loadSnapshot, openConflicts } from "./calendar.server";
 import { conflictsPath } from "./links";
 
 /** How far ahead the home page looks for conflicts to resolve. */
 export const WAITING_DAYS = 30;
 const WAITING_LIMIT = 20;
+/** The rules that can produce an error (the others only ever warn). */
+const ERROR_RULES = CONFLICT_RULES.filter((r) => r.severity === "error" || r.escalatesTo === "error").map((r) => r.code);
 
 /**
  * Open error-severity conflicts of the coming weeks, for the people who resolve them
@@ -15,7 +17,7 @@ const WAITING_LIMIT = 20;
 export async function calendarWaiting(ctx: MemberContext): Promise<WaitingItem[]> {
   if (!ctx.can("conflicts.manage") || ctx.scope.kind !== "workspace") return [];
   const now = new Date();
-  const snapshot = await loadSnapshot(ctx, { from: now, to: new Date(now.getTime() + WAITING_DAYS * 86_400_000) }, { now });
+  const snapshot = await loadSnapshot(ctx, { from: now, to: new Date(now.getTime() + WAITING_DAYS * 86_400_000) }, { now, only: ERROR_RULES });
   return openConflicts(snapshot)
     .filter((c) => c.severity === "error")
     .slice(0, WAITING_LIMIT)

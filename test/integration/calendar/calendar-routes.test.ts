@@ -160,6 +160,20 @@ describe("calendar page", () => {
   });
 });
 
+describe("home: waiting on me", () => {
+  it("lists the coming weeks' open error conflicts for coordinators, no warnings, nothing for scoped members", async () => {
+    const { calendarWaiting } = await import("~/modules/calendar/waiting.server");
+    const { requireMember } = await import("~/modules/workspaces/authz.server");
+    const ctx = await requireMember(makeRequest(path(""), { cookie: cookie.coordinator }), world.a.slug);
+    const items = await calendarWaiting(ctx);
+    expect(items.map((i) => i.title)).toContain("Creator exclusivity broken");
+    expect(items.some((i) => i.detail.includes("Brand Z") && i.detail.includes("Beta carousel"))).toBe(true);
+    expect(items.every((i) => !/too close together/i.test(i.title))).toBe(true);
+    const lead = await requireMember(makeRequest(path(""), { cookie: cookie.brandLead }), world.a.slug);
+    expect(await calendarWaiting(lead)).toEqual([]);
+  });
+});
+
 describe("iCalendar feed", () => {
   async function fetchFeed(token: string) {
     const { loader } = await feedRoute();
