@@ -1,3 +1,6 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { z } from "zod";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
@@ -20,6 +23,7 @@ const schema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(30),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   TRUST_PROXY: bool.default("false"),
+  APP_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string; secureCookies: boolean };
@@ -36,7 +40,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   return { ...result.data, APP_URL: appUrl.replace(/\/$/, ""), secureCookies: appUrl.startsWith("https://") };
 }
 
-const holder = globalThis as unknown as { __batonEnv?: Env };
+const holder = globalThis as unknown as { __batonEnv?: Env; __batonSecret?: { env: Env; secret: string } };
 
 export function env(): Env {
   holder.__batonEnv ??= parseEnv();
@@ -46,4 +50,48 @@ export function env(): Env {
 /** Tests override single values without touching process.env. */
 export function setEnvForTests(overrides: Partial<Env>): void {
   holder.__batonEnv = { ...parseEnv({ NODE_ENV: "test" }), ...overrides };
+}
+
+/** Unit and integration tests seal with this when APP_SECRET is not set. Never used outside tests. */
+export const TEST_APP_SECRET = "baton-test-secret-only-for-tests-0000000000";
+
+/** The generated secret lives next to the embedded database: `${DATA_DIR}/app-secret`. */
+export function appSecretFile(e: Pick<Env, "DATA_DIR">): string {
+  return path.resolve(e.DATA_DIR, "app-secret");
+}
+
+/**
+ * The secret that seals queued job payloads (app/utils/seal.server.ts). APP_SECRET when set;
+ * in tests a fixed one; otherwise one generated on first use and kept in DATA_DIR/app-secret
+ * (mode 0600), so a fresh clone works unconfigured and a restart still opens the jobs it queued.
+ * Resolved once per environment (every copy of this module shares the cache on globalThis).
+ */
+export function appSecret(): string {
+  const e = env();
+  const cached = holder.__batonSecret;
+  if (cached?.env === e) return cached.secret;
+  const secret = resolveAppSecret(e);
+  holder.__batonSecret = { env: e, secret };
+  return secret;
+}
+
+export function resolveAppSecret(e: Env, warn: (message: string) => void = console.warn): string {
+  if (e.APP_SECRET) return e.APP_SECRET;
+  if (e.NODE_ENV === "test") return TEST_APP_SECRET;
+  // An in-memory database does not outlive the process, nor do the jobs a secret would open.
+  if (e.DATA_DIR.startsWith("memory://")) return randomBytes(32).toString("base64url");
+  const file = appSecretFile(e);
+  if (e.NODE_ENV === "production" && e.DATABASE_URL) {
+    warn(`APP_SECRET is not set: using the one generated in ${file}. Every web and worker process of one database must share the same secret, so set APP_SECRET (32+ characters) on all of them.`);
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    // "wx": exactly one of two processes starting at once creates it; the other reads it.
+    writeFileSync(file, `${randomBytes(32).toString("base64url")}\n`, { flag: "wx", mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  const secret = readFileSync(file, "utf8").trim();
+  if (secret.length < 32) throw new Error(`${file} holds no usable secret (32+ characters): set APP_SECRET, or delete the file to generate a new one (queued jobs sealed with the old one then fail).`);
+  return secret;
 }

@@ -34,7 +34,11 @@ export async function sendEmail(request: EmailRequest, idempotencyKey: string): 
   });
 }
 
-/** Queues an email in the caller's transaction (the outbox): it goes out only if the change commits. */
+/**
+ * Queues an email in the caller's transaction (the outbox): it goes out only if the change commits.
+ * The props are sealed (they carry links with tokens, security.md 10); recipient and template
+ * stay readable for queries and the ops view. The worker hands `sendEmail` the props opened.
+ */
 export async function queueEmail<N extends EmailTemplateName>(
   tx: Queryable,
   request: EmailRequest<N>,
@@ -42,7 +46,8 @@ export async function queueEmail<N extends EmailTemplateName>(
 ): Promise<void> {
   await enqueue(tx, {
     kind: "email",
-    payload: { to: request.to, template: request.template, props: request.props as Record<string, unknown> },
+    payload: { to: request.to, template: request.template },
+    secret: { props: request.props as Record<string, unknown> },
     workspaceId: opts.workspaceId ?? null,
     runAt: opts.runAt,
     dedupeKey: opts.dedupeKey,

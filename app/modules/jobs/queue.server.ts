@@ -1,12 +1,23 @@
 import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { jobs } from "@db/schema";
 import type { Queryable } from "~/utils/db.server";
+import { seal, unseal } from "~/utils/seal.server";
 
 export type Job = typeof jobs.$inferSelect;
 
+/** The payload key that holds an enqueue's `secret`, sealed (app/utils/seal.server.ts). */
+const SEALED = "sealed";
+
 export interface EnqueueInput {
   kind: string;
+  /** Stored readable: what the ops view and queries need (ids, recipient, template). */
   payload: Record<string, unknown>;
+  /**
+   * What the handler needs but no database dump may show: links with tokens (security.md 10).
+   * Stored sealed with APP_SECRET as `payload.sealed`; the worker merges it back, so the handler
+   * reads `job.payload.url` / `job.payload.props` as if it had been in `payload`.
+   */
+  secret?: Record<string, unknown>;
   /** When it may run; defaults to now. Reminders use a future time. */
   runAt?: Date;
   /** A second enqueue with the same key is ignored: a reminder is scheduled once per due time. */
@@ -17,11 +28,12 @@ export interface EnqueueInput {
 
 /** Writes the job in the caller's transaction: if the change rolls back, the job never existed. */
 export async function enqueue(tx: Queryable, input: EnqueueInput): Promise<string | null> {
+  if (SEALED in input.payload) throw new Error(`enqueue: "${SEALED}" is reserved in a job payload; pass secret values as \`secret\``);
   const rows = await tx
     .insert(jobs)
     .values({
       kind: input.kind,
-      payload: input.payload,
+      payload: input.secret ? { ...input.payload, [SEALED]: seal(input.secret) } : input.payload,
       runAt: input.runAt ?? new Date(),
       dedupeKey: input.dedupeKey ?? null,
       workspaceId: input.workspaceId ?? null,
@@ -32,14 +44,39 @@ export async function enqueue(tx: Queryable, input: EnqueueInput): Promise<strin
   return rows[0]?.id ?? null;
 }
 
+/**
+ * The payload as a handler reads it: the clear fields with the sealed ones merged back in.
+ * Throws if the seal does not open (altered, or APP_SECRET changed since the job was queued).
+ */
+export function openPayload(payload: Record<string, unknown>): Record<string, unknown> {
+  if (!(SEALED in payload)) return payload;
+  const { [SEALED]: sealed, ...clear } = payload;
+  if (typeof sealed !== "string") throw new Error("The job's sealed payload is not a string.");
+  let secret: unknown;
+  try {
+    secret = unseal(sealed);
+  } catch {
+    throw new Error("The job's sealed payload could not be opened: it was altered, or APP_SECRET changed since it was queued.");
+  }
+  if (typeof secret !== "object" || secret === null || Array.isArray(secret)) throw new Error("The job's sealed payload is not an object.");
+  return { ...clear, ...(secret as Record<string, unknown>) };
+}
+
+/** The job as its handler is given it (claimJobs): its payload opened. */
+export function openJob(job: Job): Job {
+  return { ...job, payload: openPayload(job.payload) };
+}
+
 const LEASE_MS = 5 * 60_000;
 
 /**
  * Claims due jobs. FOR UPDATE SKIP LOCKED lets any number of workers share the table without
- * taking the same row; the lease returns a job whose worker died to the queue.
+ * taking the same row; the lease returns a job whose worker died to the queue. The jobs come back
+ * opened, ready for their handler (sealed values merged into `payload`); one whose seal does not
+ * open is failed here (it retries with backoff, then stays failed) and the rest of the batch runs.
  */
 export async function claimJobs(database: Queryable, now: Date, limit: number): Promise<Job[]> {
-  return database.transaction(async (tx) => {
+  const claimed = await database.transaction(async (tx) => {
     const due = await tx
       .select({ id: jobs.id })
       .from(jobs)
@@ -59,6 +96,15 @@ export async function claimJobs(database: Queryable, now: Date, limit: number): 
       .where(inArray(jobs.id, due.map((d) => d.id)))
       .returning();
   });
+  const ready: Job[] = [];
+  for (const job of claimed) {
+    try {
+      ready.push(openJob(job));
+    } catch (error) {
+      await failJob(database, job, error, now);
+    }
+  }
+  return ready;
 }
 
 /** Exponential backoff: 10 s, 20 s, 40 s ... capped at one hour. */

@@ -1,11 +1,15 @@
 import { db } from "~/utils/db.server";
+import { appSecret } from "~/utils/env.server";
 import type { Job } from "./queue.server";
 import { claimJobs, completeJob, failJob } from "./queue.server";
 
 export type JobHandler = (job: Job, now: Date) => Promise<void>;
 export type HandlerMap = Record<string, JobHandler>;
 
-/** Runs one batch of due jobs; returns how many were attempted. Tests drive it with a fixed clock. */
+/**
+ * Runs one batch of due jobs; returns how many were attempted. Tests drive it with a fixed clock.
+ * claimJobs hands each job over opened (sealed payload values merged back, see enqueue's `secret`).
+ */
 export async function runDueJobs(handlers: HandlerMap, opts: { now?: Date; batch?: number } = {}): Promise<number> {
   const now = opts.now ?? new Date();
   const claimed = await claimJobs(db(), now, opts.batch ?? 20);
@@ -24,6 +28,8 @@ export async function runDueJobs(handlers: HandlerMap, opts: { now?: Date; batch
 
 /** Polls until stopped; drains quickly while there is work, then waits `pollMs`. */
 export function startWorker(handlers: HandlerMap, pollMs: number, onError: (e: unknown) => void = () => {}) {
+  // Resolve the sealing secret now: a bad DATA_DIR/app-secret stops start-up, not every job.
+  appSecret();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const tick = async () => {

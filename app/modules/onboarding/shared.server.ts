@@ -45,7 +45,7 @@ export function linkScope(ctx: MemberContext): SQL | undefined {
   return inWorkspace;
 }
 
-/** The client's three reminders, one job per due time (dedupe key), carrying the link's address. */
+/** The client's three reminders, one job per due time (dedupe key), carrying the link's address sealed. */
 export async function scheduleClientReminders(tx: Queryable, link: Pick<LinkRow, "id" | "workspaceId" | "createdAt" | "tokenHash">, url: string, now: Date) {
   const due = clientReminderDueTimes(link.createdAt);
   for (const [i, runAt] of due.entries()) {
@@ -55,7 +55,8 @@ export async function scheduleClientReminders(tx: Queryable, link: Pick<LinkRow,
       workspaceId: link.workspaceId,
       runAt,
       dedupeKey: `onb-remind:${link.id}:${link.tokenHash.slice(0, 12)}:${i + 1}`,
-      payload: { linkId: link.id, url },
+      payload: { linkId: link.id },
+      secret: { url },
     });
   }
 }
@@ -78,7 +79,8 @@ export async function scheduleForwardJobs(tx: Queryable, forward: { id: string; 
       workspaceId: forward.workspaceId,
       runAt,
       dedupeKey: `onb-fwd-remind:${forward.id}:${i + 1}`,
-      payload: { forwardId: forward.id, url },
+      payload: { forwardId: forward.id },
+      secret: { url },
     });
   }
   await enqueue(tx, {

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { approvalDecisions, auditEvents, briefVersions, briefs, campaignCreators, campaigns, creators, deliverables, jobs, localEmails } from "@db/schema";
 import type { Database } from "../../../db/client";
 import { createDeliverable, submitVersion } from "~/modules/approvals/workflow.server";
+import { openJob } from "~/modules/jobs/queue.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { memberContext } from "../services/helpers";
 import type { World } from "../../support/world";
@@ -78,9 +79,10 @@ export async function auditFor(db: Database, id: string, action?: string) {
   return db.select().from(auditEvents).where(and(eq(auditEvents.objectId, id), action ? eq(auditEvents.action, action) : undefined));
 }
 
+/** Queued emails of one template, opened as the worker would (their props are sealed). */
 export async function emailJobs(db: Database, template: string) {
   const rows = await db.select().from(jobs).where(eq(jobs.kind, "email"));
-  return rows.filter((j) => (j.payload as { template?: string }).template === template);
+  return rows.filter((j) => (j.payload as { template?: string }).template === template).map(openJob);
 }
 
 export async function decisionsOf(db: Database, id: string) {

@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import { beforeAll, expect, it } from "vitest";
 import { campaigns, conflictAcknowledgments, deliverables, jobs } from "@db/schema";
 import { CONFLICT_DIGEST_JOB, runConflictDigest } from "~/modules/calendar/digest.server";
+import { openPayload } from "~/modules/jobs/queue.server";
 import { useTestDatabase } from "../../support/db";
 import { buildWorld, type World } from "../../support/world";
 
@@ -39,7 +40,7 @@ it("emails each coordinator the open conflicts of the next 14 days and schedules
   expect(await runConflictDigest(world.a.id, now)).toBe(1);
   const emails = await t.db.select().from(jobs).where(and(eq(jobs.kind, "email"), eq(jobs.workspaceId, world.a.id)));
   expect(emails).toHaveLength(1);
-  const payload = emails[0].payload as { to: string; template: string; props: { conflicts: { code: string; message: string }[] } };
+  const payload = openPayload(emails[0].payload) as { to: string; template: string; props: { conflicts: { code: string; message: string }[] } };
   expect(payload.to).toBe(world.users.coordinator.email);
   expect(payload.template).toBe("conflict-digest");
   const messages = payload.props.conflicts.filter((c) => c.code === "POST_COLLISION").map((c) => c.message);

@@ -1,0 +1,171 @@
+import { eq, getTableName, is, sql } from "drizzle-orm";
+import { PgTable } from "drizzle-orm/pg-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as schema from "@db/schema";
+import { accessSteps, jobs, localEmails } from "@db/schema";
+import * as login from "~/routes/login";
+import * as forgot from "~/routes/forgot-password";
+import * as magic from "~/routes/magic.$token";
+import * as reset from "~/routes/reset-password.$token";
+import * as invite from "~/routes/invite.$token";
+import * as onboard from "~/routes/onboard.$token";
+import * as onboardStep from "~/routes/onboard.step.$token";
+import { queueEmail } from "~/modules/email/send.server";
+import { jobHandlers } from "~/modules/jobs/handlers.server";
+import { runDueJobs } from "~/modules/jobs/worker.server";
+import { forwardStep } from "~/modules/onboarding/client.server";
+import { inviteMember } from "~/modules/workspaces/members.server";
+import { sha256 } from "~/utils/crypto.server";
+import { seal } from "~/utils/seal.server";
+import { useTestDatabase } from "../../support/db";
+import { call, makeRequest } from "../../support/http";
+import { buildWorld, type World } from "../../support/world";
+import { makeLink, setIdentities } from "../onboarding/setup";
+import { actionRequest, drain, memberContext } from "./helpers";
+
+/**
+ * security.md 10 across the whole database: every link Baton emails (magic link, password reset,
+ * invitation, onboarding link, forwarded step, their reminders) has its token only in the local
+ * mailbox, never in any other table, neither while its job waits in the outbox nor after it ran.
+ */
+const t = useTestDatabase();
+let world: World;
+const DAY = 86_400_000;
+const MAILBOX = getTableName(localEmails);
+
+function rowsOf(result: unknown): Record<string, unknown>[] {
+  return (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[];
+}
+
+/** Every base table of the database's schema (not only the ones drizzle knows). */
+async function tableNames(): Promise<string[]> {
+  const result = await t.db.execute(sql`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`);
+  return rowsOf(result).map((r) => String(r.name));
+}
+
+/** Every row of every table but the test mailbox, as text. */
+async function dumpDatabase(): Promise<string> {
+  const parts: string[] = [];
+  for (const name of await tableNames()) {
+    if (name === MAILBOX) continue;
+    const result = await t.db.execute(sql.raw(`SELECT row_to_json(x)::text AS j FROM "${name.replace(/"/g, '""')}" x`));
+    parts.push(`-- ${name}`, ...rowsOf(result).map((r) => String(r.j)));
+  }
+  return parts.join("\n");
+}
+
+/** The token of the newest mail to `to` linking to `${prefix}/<token>`. */
+async function tokenInMail(to: string, prefix: string): Promise<string> {
+  const mails = await t.db.select().from(localEmails).where(eq(localEmails.to, to));
+  const text = mails.map((m) => `${m.text}\n${m.html}`).join("\n");
+  const match = [...text.matchAll(new RegExp(`${prefix}/([A-Za-z0-9_-]{20,})`, "g"))].pop();
+  if (!match) throw new Error(`no ${prefix} link in mail to ${to}`);
+  return match[1];
+}
+
+function expectNoToken(dump: string, tokens: Record<string, string>) {
+  for (const [what, token] of Object.entries(tokens)) {
+    expect(dump.includes(token), `the ${what} token is in the dump`).toBe(false);
+  }
+}
+
+beforeAll(async () => {
+  world = await buildWorld(t.db);
+  await setIdentities(t.db, world.a.id);
+});
+
+describe("link tokens in a database dump (10)", () => {
+  it("dumps every table: the schema's tables are all among those read", async () => {
+    const names = await tableNames();
+    const declared = Object.values(schema).filter((v) => is(v, PgTable)).map((table) => getTableName(table as PgTable));
+    expect(declared.length).toBeGreaterThan(10);
+    expect(names).toEqual(expect.arrayContaining(declared));
+    expect(names).toContain("jobs");
+  });
+
+  it("no token of an emailed link is in any table but the mailbox, before or after the worker runs; the links work", async () => {
+    const start = new Date();
+    const tag = Math.random().toString(36).slice(2, 8);
+    const email = {
+      magic: world.users.owner.email,
+      reset: world.users.admin.email,
+      invite: `invitee-${tag}@example.test`,
+      client: `client-${tag}@client.example`,
+      colleague: `colleague-${tag}@client.example`,
+    };
+
+    // Everything that emails a link with a token, all queued before the worker runs.
+    expect((await call(login.action, makeRequest("/login", { ip: "192.0.2.140", form: { intent: "magic", email: email.magic } }))).status).toBeLessThan(400);
+    expect((await call(forgot.action, makeRequest("/forgot-password", { ip: "192.0.2.141", form: { email: email.reset } }))).status).toBeLessThan(400);
+    const admin = await memberContext(world.users.admin.id, world.a.slug);
+    expect(await inviteMember(actionRequest(`/w/${world.a.slug}/members`), admin, { email: email.invite, role: "coordinator" })).toEqual({ ok: true });
+    const { linkId, token: linkToken } = await makeLink(world, world.users.admin.id, { clientEmail: email.client }, start);
+    const [meta] = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, linkId)).orderBy(accessSteps.position);
+    expect((await forwardStep(actionRequest("/x"), linkId, { stepId: meta.id, name: "Sam", email: email.colleague, message: "" }, start)).ok).toBe(true);
+
+    // The outbox: emails keep recipient and template readable, their props (and reminder URLs) sealed.
+    const queued = await t.db.select().from(jobs);
+    const emails = queued.filter((j) => j.kind === "email");
+    expect(emails.length).toBeGreaterThanOrEqual(5);
+    for (const job of emails) {
+      expect(Object.keys(job.payload).sort()).toEqual(["sealed", "template", "to"]);
+      expect(job.payload.sealed).toMatch(/^v1\./);
+    }
+    const reminders = queued.filter((j) => j.kind === "onboarding.client-reminder" || j.kind === "onboarding.forward-reminder");
+    expect(reminders).toHaveLength(6);
+    for (const job of reminders) expect(job.payload).not.toHaveProperty("url");
+    const beforeWorker = await dumpDatabase();
+    expectNoToken(beforeWorker, { onboarding: linkToken });
+    expect(beforeWorker).toContain(sha256(linkToken));
+
+    await drain(new Date());
+    const tokens = {
+      magic: await tokenInMail(email.magic, "/magic"),
+      reset: await tokenInMail(email.reset, "/reset-password"),
+      invitation: await tokenInMail(email.invite, "/invite"),
+      onboarding: await tokenInMail(email.client, "/onboard"),
+      forwarded: await tokenInMail(email.colleague, "/onboard/step"),
+    };
+    expect(tokens.onboarding).toBe(linkToken);
+    expectNoToken(beforeWorker, tokens);
+    const afterWorker = await dumpDatabase();
+    expectNoToken(afterWorker, tokens);
+    for (const token of Object.values(tokens)) expect(afterWorker).toContain(sha256(token));
+
+    // Two days on, the reminder jobs open their sealed URL and queue reminder emails (sealed too).
+    const later = new Date(start.getTime() + 2 * DAY + 60_000);
+    expect(await runDueJobs(jobHandlers, { now: later })).toBeGreaterThan(0);
+    const reminderMails = (await t.db.select().from(jobs)).filter((j) => j.kind === "email" && j.status === "pending");
+    expect(reminderMails.filter((j) => j.payload.template === "onboarding-reminder").map((j) => j.payload.to).sort()).toEqual([email.client, email.colleague].sort());
+    expectNoToken(await dumpDatabase(), tokens);
+    await drain(later);
+    expectNoToken(await dumpDatabase(), tokens);
+    expect(await tokenInMail(email.client, "/onboard")).toBe(tokens.onboarding);
+    expect(await tokenInMail(email.colleague, "/onboard/step")).toBe(tokens.forwarded);
+    const failed = (await t.db.select().from(jobs)).filter((j) => j.status !== "done" && j.runAt <= later);
+    expect(failed).toEqual([]);
+
+    // The links in the mailbox work.
+    const get = (loader: Parameters<typeof call>[0], path: string, token: string) => call(loader, makeRequest(`${path}/${token}`, { ip: "192.0.2.142" }), { token });
+    expect((await get(magic.loader, "/magic", tokens.magic)).status).toBe(200);
+    expect((await get(reset.loader, "/reset-password", tokens.reset)).status).toBe(200);
+    expect((await get(invite.loader, "/invite", tokens.invitation)).status).toBe(200);
+    expect((await get(onboard.loader, "/onboard", tokens.onboarding)).status).toBe(200);
+    expect((await get(onboardStep.loader, "/onboard/step", tokens.forwarded)).status).toBe(200);
+  });
+
+  it("a job whose sealed part does not open fails on its own, with a clear error; the rest of its batch runs", async () => {
+    const to = `sealed-${Math.random().toString(36).slice(2, 8)}@example.test`;
+    await t.db.transaction(async (tx) => {
+      await queueEmail(tx, { to: `bad-${to}`, template: "sign-in-link", props: { url: "http://localhost:3000/magic/bad", expiresInMinutes: 15 } });
+      await queueEmail(tx, { to, template: "sign-in-link", props: { url: "http://localhost:3000/magic/good-token-0123456789abcdef", expiresInMinutes: 15 } });
+    });
+    const [bad] = (await t.db.select().from(jobs)).filter((j) => j.payload.to === `bad-${to}`);
+    await t.db.update(jobs).set({ payload: { ...bad.payload, sealed: seal({ props: {} }, "another-secret-another-secret-another") } }).where(eq(jobs.id, bad.id));
+    await drain(new Date(Date.now() + 1000));
+    const [after] = await t.db.select().from(jobs).where(eq(jobs.id, bad.id));
+    expect(after).toMatchObject({ status: "pending", attempts: 1, lastError: expect.stringMatching(/could not be opened.*APP_SECRET/) });
+    expect(await t.db.select().from(localEmails).where(eq(localEmails.to, `bad-${to}`))).toHaveLength(0);
+    expect(await tokenInMail(to, "/magic")).toBe("good-token-0123456789abcdef");
+  });
+});
