@@ -133,7 +133,8 @@ function ConflictSummary({ data }: { data: Data }) {
   if (data.badge.open === 0) return null;
   const errors = data.badge.errors;
   const warnings = data.badge.open - errors;
-  const parts = [errors ? `${errors} ${errors === 1 ? "conflict" : "conflicts"}` : null, warnings ? `${warnings} ${warnings === 1 ? "warning" : "warnings"}` : null].filter(Boolean);
+  const count = (n: number) => n.toLocaleString("en-GB");
+  const parts = [errors ? `${count(errors)} ${errors === 1 ? "conflict" : "conflicts"}` : null, warnings ? `${count(warnings)} ${warnings === 1 ? "warning" : "warnings"}` : null].filter(Boolean);
   const brandParam = data.filter.brand ? `?brand=${data.filter.brand}` : "";
   return (
     <div
@@ -279,7 +280,7 @@ export default function CalendarPage() {
         </Card>
       ) : data.view === "month" ? (
         <>
-          <MonthView items={data.items} search={search} peek={peekKey} today={data.today} weeks={data.period.weeks} listHref={listHref} hiddenByDay={data.hiddenByDay} />
+          <MonthView items={data.items} search={search} peek={peekKey} today={data.today} weeks={data.period.weeks} listHref={listHref} hiddenByDay={data.hiddenByDay} droppedCampaignsByWeek={data.droppedCampaignsByWeek} />
           <p className="text-xs text-ink-muted">Tip: Tab into the grid, then use the arrow keys to move between days; Enter opens the day in the list view.</p>
         </>
       ) : data.view === "week" ? (

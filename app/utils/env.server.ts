@@ -23,6 +23,7 @@ const schema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(30),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   TRUST_PROXY: bool.default("false"),
+  SNAPSHOT_CACHE: z.enum(["on", "off"]).default("on"),
   APP_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 });
 

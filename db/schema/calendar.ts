@@ -1,4 +1,4 @@
-import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigserial, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, tstz } from "./columns";
 import { users } from "./auth";
 import { brands, workspaces } from "./workspace";
@@ -32,3 +32,14 @@ export const calendarFeeds = pgTable("calendar_feeds", {
   revokedAt: tstz("revoked_at"),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex("calendar_feeds_token_key").on(t.tokenHash), index("calendar_feeds_user_idx").on(t.userId)]);
+
+/**
+ * One row per statement that changed something the calendar's conflicts depend on, written by
+ * statement triggers (migration 0004). Readers compare (count, max id) with what they saw when
+ * they cached a snapshot: any committed change, in whatever order, moves one of them. Rows older
+ * than an hour are pruned; a prune also moves the count, which only costs one recompute.
+ */
+export const calendarChanges = pgTable("calendar_changes", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  at: createdAt(),
+}, (t) => [index("calendar_changes_at_idx").on(t.at)]);

@@ -2,13 +2,12 @@ import { Link } from "@remix-run/react";
 import type { CSSProperties, KeyboardEvent } from "react";
 import { Badge, cx } from "~/components/ui";
 import { withParams } from "~/modules/calendar/filters";
-import { layoutWeek } from "~/modules/calendar/layout";
+import { MONTH_CAMPAIGN_LANES, layoutWeek } from "~/modules/calendar/layout";
 import { CampaignBar, ConflictBadge, DeliverableChip, SignoffBadge, statusTone, tint, type Item } from "./items";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const WEEKDAYS_LONG = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const MAX_LANES = 3;
 const MAX_CHIPS = 3;
 
 export interface ViewProps {
@@ -55,7 +54,15 @@ function deliverablesByDay(items: Item[]): Map<string, Item[]> {
   return map;
 }
 
-export function MonthView({ items, search, peek, today, weeks, listHref, hiddenByDay = {} }: ViewProps & { weeks: { date: string; inMonth: boolean }[][]; listHref: (date: string) => string; hiddenByDay?: Record<string, number> }) {
+export function MonthView({
+  items, search, peek, today, weeks, listHref, hiddenByDay = {}, droppedCampaignsByWeek = {},
+}: ViewProps & {
+  weeks: { date: string; inMonth: boolean }[][];
+  listHref: (date: string) => string;
+  hiddenByDay?: Record<string, number>;
+  /** Campaigns of a week the server did not send because the grid places them in no week. */
+  droppedCampaignsByWeek?: Record<string, number>;
+}) {
   const campaigns = items.filter((i) => i.kind === "campaign");
   const byKey = new Map(items.map((i) => [i.key, i]));
   const perDay = deliverablesByDay(items);
@@ -74,8 +81,9 @@ export function MonthView({ items, search, peek, today, weeks, listHref, hiddenB
         </div>
         {weeks.map((week) => {
           const dates = week.map((d) => d.date);
-          const layout = layoutWeek(dates, campaigns, MAX_LANES);
+          const layout = layoutWeek(dates, campaigns, MONTH_CAMPAIGN_LANES);
           const laneCount = layout.lanes.length;
+          const moreCampaigns = layout.hidden.length + (droppedCampaignsByWeek[dates[0]] ?? 0);
           return (
             <div key={dates[0]} className="relative grid grid-cols-7 border-b border-slate-200 last:border-b-0" style={{ gridTemplateRows: `2.25rem repeat(${laneCount}, auto) 1fr` } as CSSProperties}>
               {week.map((day, col) => {
@@ -133,9 +141,9 @@ export function MonthView({ items, search, peek, today, weeks, listHref, hiddenB
                   );
                 }),
               )}
-              {layout.hidden.length > 0 ? (
-                <p className="absolute right-1 top-2 z-10 rounded bg-white/90 px-1 text-[11px] text-ink-muted" title={`${layout.hidden.length} more ${layout.hidden.length === 1 ? "campaign" : "campaigns"} this week: see the week or list view`}>
-                  +{layout.hidden.length} more<span className="sr-only"> {layout.hidden.length === 1 ? "campaign" : "campaigns"} this week, listed in the week and list views</span>
+              {moreCampaigns > 0 ? (
+                <p className="absolute right-1 top-2 z-10 rounded bg-white/90 px-1 text-[11px] text-ink-muted" title={`${moreCampaigns} more ${moreCampaigns === 1 ? "campaign" : "campaigns"} this week: see the week or list view`}>
+                  +{moreCampaigns} more<span className="sr-only"> {moreCampaigns === 1 ? "campaign" : "campaigns"} this week, listed in the week and list views</span>
                 </p>
               ) : null}
             </div>

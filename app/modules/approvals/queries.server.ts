@@ -112,7 +112,18 @@ type JoinedRow = {
   creatorUserId: string | null;
 };
 
-async function annotate(ctx: MemberContext, tx: Queryable, rows: JoinedRow[]) {
+/**
+ * Rows with their route evaluated, holder named and times formatted. `keep` drops rows before
+ * formatting (the time-zone formatting is most of the cost when hundreds of rows match).
+ */
+async function annotate(
+  ctx: MemberContext,
+  tx: Queryable,
+  rows: JoinedRow[],
+  keep: (row: JoinedRow, holderIds: string[]) => boolean = () => true,
+  /** Only the soonest sign-off deadlines, in deadline order (the home page shows 50). */
+  soonest?: number,
+) {
   const inReview = rows.filter((r) => r.d.status === "in_review");
   const [decisions, routes] = await Promise.all([
     decisionsFor(tx, inReview.map((r) => r.d.id)),
@@ -126,10 +137,12 @@ async function annotate(ctx: MemberContext, tx: Queryable, rows: JoinedRow[]) {
   const names = await peopleById(tx, evaluated.flatMap((e) => e.evaluation?.pendingApproverIds ?? []));
   const now = Date.now();
   const viewerZone = ctx.user.timeZone || "UTC";
-  return evaluated.map(({ r, route, evaluation }) => {
-    const window = effectiveWindowHours(ctx.workspace.signoffWindowHours, r.brandWindow);
-    const deadline = signOffDeadline(r.d.publishAt, window);
-    const holder = holderOf(r.d, evaluation, route, r.creatorUserId, names);
+  let held = evaluated
+    .map((e) => ({ ...e, holder: holderOf(e.r.d, e.evaluation, e.route, e.r.creatorUserId, names) }))
+    .filter((e) => keep(e.r, e.holder.userIds))
+    .map((e) => ({ ...e, deadline: signOffDeadline(e.r.d.publishAt, effectiveWindowHours(ctx.workspace.signoffWindowHours, e.r.brandWindow)) }));
+  if (soonest !== undefined) held = held.sort((a, b) => a.deadline.getTime() - b.deadline.getTime()).slice(0, soonest);
+  return held.map(({ r, holder, deadline }) => {
     const status = r.d.status as DeliverableStatus;
     const beforeSignOff = status === "draft" || status === "in_review" || status === "changes_requested";
     return {
@@ -189,7 +202,7 @@ export async function queueFilterOptions(ctx: MemberContext) {
 const WAITING_LOOKBACK_MS = 30 * 86_400_000;
 
 /** Drafts to review and sign-offs (with their deadlines) for approvers; changes requested for creators. */
-export async function waitingItems(ctx: MemberContext) {
+export async function waitingItems(ctx: MemberContext, opts: { soonest?: number } = {}) {
   const tx = db();
   const reviewer = ctx.can("drafts.review") || ctx.can("signoff.give");
   const statuses: DeliverableStatus[] = [];
@@ -205,8 +218,7 @@ export async function waitingItems(ctx: MemberContext) {
     .where(and(deliverableScope(ctx), inArray(deliverables.status, statuses), gte(deliverables.publishAt, new Date(Date.now() - WAITING_LOOKBACK_MS))))
     .orderBy(asc(deliverables.publishAt))
     .limit(500);
-  const annotated = await annotate(ctx, tx, rows);
-  return annotated.filter((r) => r.waitingOnMe && (r.status !== "draft" || r.version > 0 || ctx.scope.kind === "creator"));
+  return annotate(ctx, tx, rows, (r, holderIds) => holderIds.includes(ctx.user.id) && (r.d.status !== "draft" || r.d.currentVersion > 0 || ctx.scope.kind === "creator"), opts.soonest);
 }
 
 /* ------------------------------------------------------------------------------------------------

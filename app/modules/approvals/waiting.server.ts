@@ -1,5 +1,6 @@
 import type { WaitingItem } from "~/modules/home/waiting";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
+import { HOME_WAITING_LIMIT } from "~/modules/home/waiting";
 import { waitingItems } from "./queries.server";
 
 /**
@@ -8,7 +9,8 @@ import { waitingItems } from "./queries.server";
  * the creator's drafts with changes requested and drafts still to submit.
  */
 export async function approvalsWaiting(ctx: MemberContext): Promise<WaitingItem[]> {
-  const items = await waitingItems(ctx);
+  // The home page lists the 50 most urgent things overall; these come first by deadline.
+  const items = await waitingItems(ctx, { soonest: HOME_WAITING_LIMIT });
   return items.map((item): WaitingItem => {
     if (item.status === "in_review") {
       const signoff = item.stageKind === "brand_signoff";

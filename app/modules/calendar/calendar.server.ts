@@ -20,6 +20,7 @@ import { detectConflicts } from "./conflicts/detect";
 import type { Conflict, ConflictCode, ConflictInput, Severity } from "./conflicts/types";
 import { DEFAULT_EXCLUSIVITY_DAYS, DEFAULT_MIN_SPACING_MINUTES } from "./conflicts/types";
 import { CHANNEL_PLATFORMS } from "./channels";
+import { cachedSnapshot } from "./snapshot-cache.server";
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -165,9 +166,30 @@ export interface LoadOptions {
   only?: readonly ConflictCode[];
 }
 
+/** Windows that start "now" start at the minute instead, so reads within a minute share a cached snapshot. */
+export function minuteOf(now: Date): number {
+  return Math.floor(now.getTime() / 60_000) * 60_000;
+}
+
 /** Everything the calendar, the conflicts page, the feed and the digest need for one window. */
 export async function loadSnapshot(ctx: MemberContext, window: { from: Date; to: Date }, options: LoadOptions = {}): Promise<CalendarSnapshot> {
   const now = options.now ?? new Date();
+  const scope = ctx.scope;
+  const key = [
+    ctx.workspace.id,
+    scope.kind === "agency" ? `agency:${scope.agencyId}` : scope.kind === "brand" ? `brand:${scope.brandId}` : scope.kind === "creator" ? `creator:${scope.creatorId}` : scope.kind,
+    window.from.toISOString(),
+    window.to.toISOString(),
+    Math.floor(now.getTime() / 60_000),
+    options.only?.join(",") ?? "all",
+    options.withAcknowledgments === false ? "no-acks" : "acks",
+  ].join("|");
+  // Within one minute, `now` only matters through the minute (see snapshot-cache.server.ts).
+  return cachedSnapshot(key, () => computeSnapshot(ctx, window, { ...options, now }));
+}
+
+async function computeSnapshot(ctx: MemberContext, window: { from: Date; to: Date }, options: LoadOptions & { now: Date }): Promise<CalendarSnapshot> {
+  const now = options.now;
   const ws = ctx.workspace.id;
   const { from, to } = window;
   const [brandMap, visible, agencyRows, creatorRows] = await Promise.all([
@@ -339,7 +361,7 @@ export async function loadSnapshot(ctx: MemberContext, window: { from: Date; to:
   );
 
   const acknowledgments = options.withAcknowledgments === false ? new Map<string, Acknowledgment>() : await loadAcknowledgments(ws, conflicts.map((c) => c.key));
-  return {
+  const snapshot: CalendarSnapshot = {
     from,
     to,
     brands: brandMap,
@@ -350,6 +372,9 @@ export async function loadSnapshot(ctx: MemberContext, window: { from: Date; to:
     conflicts,
     acknowledgments,
   };
+  // Snapshots are shared through the cache: in tests, a caller that sorts or edits one in place fails loudly.
+  if (process.env.NODE_ENV === "test") for (const list of [snapshot.campaigns, snapshot.deliverables, snapshot.conflicts]) Object.freeze(list);
+  return snapshot;
 }
 
 /** Above this many keys one scan of the workspace's acknowledgments beats chunked IN lists. */

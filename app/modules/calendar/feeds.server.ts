@@ -12,7 +12,7 @@ import { requestMeta } from "~/utils/http.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { actorOf, type MemberContext, type Scope } from "~/modules/workspaces/authz.server";
 import { roleCan } from "~/modules/workspaces/permissions";
-import { loadSnapshot } from "./calendar.server";
+import { loadSnapshot, minuteOf } from "./calendar.server";
 import { EMPTY_FILTER } from "./filters";
 import { buildItems } from "./view.server";
 import { ensureConflictDigestScheduled } from "./digest.server";
@@ -117,8 +117,8 @@ export async function feedOwner(token: string): Promise<MemberContext | null> {
 
 /** The member's visible calendar as RFC 5545 text, with UIDs that never change for an item. */
 export async function buildFeed(ctx: MemberContext, now = new Date()): Promise<string> {
-  const from = new Date(now.getTime() - FEED_PAST_DAYS * DAY_MS);
-  const to = new Date(now.getTime() + FEED_FUTURE_DAYS * DAY_MS);
+  const from = new Date(minuteOf(now) - FEED_PAST_DAYS * DAY_MS);
+  const to = new Date(minuteOf(now) + FEED_FUTURE_DAYS * DAY_MS);
   const snapshot = await loadSnapshot(ctx, { from, to }, { now });
   const tz = ctx.user.timeZone || "UTC";
   const items = buildItems(snapshot, { ctx, tz, now, filter: EMPTY_FILTER });

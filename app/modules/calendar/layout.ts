@@ -58,3 +58,24 @@ export function layoutWeek(weekDates: readonly string[], spans: readonly SpanInp
   }
   return { lanes, hidden };
 }
+
+/** Campaign lanes a month view's week row shows; the rest are counted as "+N more". */
+export const MONTH_CAMPAIGN_LANES = 3;
+
+/**
+ * Which campaigns a month grid places in at least one week, and per week (keyed by its first date)
+ * how many of that week's campaigns are placed in no week at all. The server sends only the
+ * placed ones: laying out that subset again gives every placed span the same lane (a span that
+ * did not fit never held a lane), so the page adds these counts to the "+N more" it computes.
+ */
+export function campaignsShownInMonth(weeks: readonly (readonly string[])[], spans: readonly SpanInput[], maxLanes = MONTH_CAMPAIGN_LANES) {
+  const shown = new Set<string>();
+  const layouts = weeks.map((dates) => layoutWeek(dates, spans, maxLanes));
+  for (const layout of layouts) for (const lane of layout.lanes) for (const span of lane) shown.add(span.key);
+  const droppedByWeek: Record<string, number> = {};
+  layouts.forEach((layout, i) => {
+    const dropped = layout.hidden.filter((key) => !shown.has(key)).length;
+    if (dropped > 0) droppedByWeek[weeks[i][0]] = dropped;
+  });
+  return { shown, droppedByWeek };
+}

@@ -1,11 +1,12 @@
 // The calendar page's loader data: period, items, legend, filters, badges, feed and time zone.
 
 import type { MemberContext } from "~/modules/workspaces/authz.server";
-import { loadSnapshot, visibleDirectory } from "./calendar.server";
+import { loadSnapshot, visibleDirectory, type CalendarSnapshot } from "./calendar.server";
 import { currentMonth, formatMonthParam, isValidTimeZone, monthGrid, parseMonthParam, shiftMonth, weekDays, type CalendarDay } from "./dates";
 import { isFiltered, parseFilter, parseIsoDate, parseView, type CalendarView } from "./filters";
 import { dayMonth, longDate, monthTitle, shortDay, zoneOffset, zonePlace } from "./format";
 import { activeFeed } from "./feeds.server";
+import { campaignsShownInMonth } from "./layout";
 import { COMMON_TIME_ZONES } from "./settings.server";
 import { buildItems, filterOptions, groupByDay, selectForView, todayIn } from "./view.server";
 
@@ -74,6 +75,20 @@ function periodOf(view: CalendarView, params: URLSearchParams, tz: string, now: 
     : { period, from: inMonth[0].startUtc, to: inMonth[inMonth.length - 1].endUtc, days: inMonth };
 }
 
+// Formatting a month's items in the viewer's zone is the costly part once the snapshot is cached:
+// the result lives as long as its (cached, read-only) snapshot, per filter, zone and minute.
+const formatted = new WeakMap<CalendarSnapshot, Map<string, unknown>>();
+const FORMATTED_PER_SNAPSHOT = 16;
+
+function remembered<T>(snapshot: CalendarSnapshot, key: string, build: () => T): T {
+  const byKey = formatted.get(snapshot) ?? formatted.set(snapshot, new Map()).get(snapshot)!;
+  if (byKey.has(key)) return byKey.get(key) as T;
+  const value = build();
+  byKey.set(key, value);
+  if (byKey.size > FORMATTED_PER_SNAPSHOT) byKey.delete(byKey.keys().next().value as string);
+  return value;
+}
+
 /** Deliverables per day a grid cell shows (the rest: "+N more", in the list view). */
 export const MONTH_CHIPS_PER_DAY = 3;
 export const WEEK_ITEMS_PER_DAY = 12;
@@ -87,15 +102,23 @@ export async function calendarPageData(ctx: MemberContext, url: URL, now = new D
   const filter = parseFilter(params);
   const { period, from, to, days: periodDays } = periodOf(view, params, tz, now);
   const [snapshot, directory, feed] = await Promise.all([loadSnapshot(ctx, { from, to }, { now }), visibleDirectory(ctx), activeFeed(ctx)]);
-  const selection = selectForView(snapshot, filter, periodDays, {
+  const limits = {
     perDay: options.uncapped || view === "list" ? null : view === "month" ? MONTH_CHIPS_PER_DAY : WEEK_ITEMS_PER_DAY,
     maxItems: options.uncapped || view !== "list" ? null : LIST_MAX_ITEMS,
     keep: params.get("peek"),
+  };
+  const { selection, items, legend, droppedCampaignsByWeek } = remembered(snapshot, JSON.stringify([view, filter, limits, tz, ctx.workspace.slug, Math.floor(now.getTime() / 60_000)]), () => {
+    const selection = selectForView(snapshot, filter, periodDays, limits);
+    const all = buildItems(selection.snapshot, { ctx, tz, now, filter });
+    const legend = new Map<string, { id: string; name: string; color: string }>();
+    for (const item of all) if (!legend.has(item.brandId)) legend.set(item.brandId, { id: item.brandId, name: item.brandName, color: item.color });
+    if (view !== "month" || options.uncapped) return { selection, items: all, legend, droppedCampaignsByWeek: {} };
+    // A busy month has hundreds of campaigns and three lanes a week: send only those the grid places.
+    const { shown, droppedByWeek } = campaignsShownInMonth(period.weeks.map((w) => w.map((d) => d.date)), all.filter((i) => i.kind === "campaign" && i.key !== limits.keep));
+    const items = all.filter((i) => i.kind !== "campaign" || shown.has(i.key) || i.key === limits.keep);
+    return { selection, items, legend, droppedCampaignsByWeek: droppedByWeek };
   });
-  const items = buildItems(selection.snapshot, { ctx, tz, now, filter });
   const open = selection.open;
-  const legend = new Map<string, { id: string; name: string; color: string }>();
-  for (const item of items) if (!legend.has(item.brandId)) legend.set(item.brandId, { id: item.brandId, name: item.brandName, color: item.color });
   const days = period.weeks.flat().map((d) => d.date);
   const zones: string[] = [...COMMON_TIME_ZONES];
   if (!zones.includes(tz)) zones.unshift(tz);
@@ -111,6 +134,7 @@ export async function calendarPageData(ctx: MemberContext, url: URL, now = new D
     legend: [...legend.values()].sort((a, b) => a.name.localeCompare(b.name)),
     options: filterOptions(ctx, snapshot, directory),
     hiddenByDay: selection.hiddenByDay,
+    droppedCampaignsByWeek,
     truncated: view === "list" && selection.shown < selection.matched ? { shown: selection.shown, matched: selection.matched } : null,
     badge: { open: open.length, errors: open.filter((c) => c.severity === "error").length },
     canManageConflicts: ctx.can("conflicts.manage"),

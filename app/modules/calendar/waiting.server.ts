@@ -1,7 +1,7 @@
 import type { WaitingItem } from "~/modules/home/waiting";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { CONFLICT_RULES, conflictRuleMetadata } from "./conflicts/detect";
-import { loadSnapshot, openConflicts } from "./calendar.server";
+import { loadSnapshot, minuteOf, openConflicts } from "./calendar.server";
 import { conflictsPath } from "./links";
 
 /** How far ahead the home page looks for conflicts to resolve. */
@@ -17,7 +17,8 @@ const ERROR_RULES = CONFLICT_RULES.filter((r) => r.severity === "error" || r.esc
 export async function calendarWaiting(ctx: MemberContext): Promise<WaitingItem[]> {
   if (!ctx.can("conflicts.manage") || ctx.scope.kind !== "workspace") return [];
   const now = new Date();
-  const snapshot = await loadSnapshot(ctx, { from: now, to: new Date(now.getTime() + WAITING_DAYS * 86_400_000) }, { now, only: ERROR_RULES });
+  const from = new Date(minuteOf(now));
+  const snapshot = await loadSnapshot(ctx, { from, to: new Date(from.getTime() + WAITING_DAYS * 86_400_000) }, { now, only: ERROR_RULES });
   return openConflicts(snapshot)
     .filter((c) => c.severity === "error")
     .slice(0, WAITING_LIMIT)

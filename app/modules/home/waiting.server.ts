@@ -3,10 +3,10 @@ import { briefsWaiting } from "~/modules/briefs/waiting.server";
 import { calendarWaiting } from "~/modules/calendar/waiting.server";
 import { onboardingWaiting } from "~/modules/onboarding/waiting.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
-import { sortWaiting, type WaitingItem } from "./waiting";
+import { HOME_WAITING_LIMIT, sortWaiting, type WaitingItem } from "./waiting";
 
 /** Everything waiting on this member, from every capability, most urgent first. */
 export async function waitingOn(ctx: MemberContext): Promise<WaitingItem[]> {
   const parts = await Promise.all([approvalsWaiting(ctx), briefsWaiting(ctx), onboardingWaiting(ctx), calendarWaiting(ctx)]);
-  return sortWaiting(parts.flat()).slice(0, 50);
+  return sortWaiting(parts.flat()).slice(0, HOME_WAITING_LIMIT);
 }

@@ -11,6 +11,9 @@ export interface WaitingItem {
   since: string | null;
 }
 
+/** How many items the home page lists. */
+export const HOME_WAITING_LIMIT = 50;
+
 export function sortWaiting(items: WaitingItem[]): WaitingItem[] {
   return [...items].sort((a, b) => {
     if (a.dueAt && b.dueAt) return a.dueAt.localeCompare(b.dueAt);

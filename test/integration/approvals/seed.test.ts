@@ -40,4 +40,13 @@ describe("the approvals demo data", () => {
     const due = maya.map((w) => w.dueAt!);
     expect([...due].sort()).toEqual(due);
   });
+
+  it("the home asks only for the soonest deadlines: the same items as the full list, cut after the limit", async () => {
+    const { waitingItems } = await import("~/modules/approvals/queries.server");
+    const ctx = await ctxFor("creator@studio.test");
+    const all = await waitingItems(ctx);
+    expect(all.length).toBeGreaterThan(2);
+    const byDeadline = [...all].sort((a, b) => a.deadline.localeCompare(b.deadline)).map((i) => i.id);
+    expect((await waitingItems(ctx, { soonest: 2 })).map((i) => i.id)).toEqual(byDeadline.slice(0, 2));
+  });
 });
