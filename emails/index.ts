@@ -11,6 +11,7 @@
 import { createElement, type FunctionComponent, type ReactElement } from "react";
 
 import AccessAlert, { subject as accessAlertSubject } from "./access-alert";
+import AccessAllVerified, { subject as accessAllVerifiedSubject } from "./access-all-verified";
 import AccessRejected, { subject as accessRejectedSubject } from "./access-rejected";
 import BriefAcknowledgmentRequest, { subject as briefAcknowledgmentRequestSubject } from "./brief-acknowledgment-request";
 import ConflictDigest, { subject as conflictDigestSubject } from "./conflict-digest";
@@ -54,6 +55,7 @@ export const emailTemplates = {
   "access-rejected": define(AccessRejected, accessRejectedSubject),
   "onboarding-completed": define(OnboardingCompleted, onboardingCompletedSubject),
   "access-alert": define(AccessAlert, accessAlertSubject),
+  "access-all-verified": define(AccessAllVerified, accessAllVerifiedSubject),
   "brief-acknowledgment-request": define(BriefAcknowledgmentRequest, briefAcknowledgmentRequestSubject),
   "draft-submitted": define(DraftSubmitted, draftSubmittedSubject),
   "draft-changes-requested": define(DraftChangesRequested, draftChangesRequestedSubject),

@@ -3,6 +3,7 @@ import type { workspaces } from "@db/schema";
 import { accessSteps, brands, files, memberships, onboardingLinks, stepForwards, users } from "@db/schema";
 import { db, type Queryable } from "~/utils/db.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
+import { env } from "~/utils/env.server";
 import { requestMeta } from "~/utils/http.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/send.server";
@@ -15,10 +16,10 @@ import { identityForPlatform, type StoredIdentities } from "./identities";
 import { validateRole } from "./presets";
 import { isAccessStatus, type AccessEvent } from "./access-status";
 import { linkState, progressOf, readAnswers, readIntake } from "./link-model";
-import { linkTimeToVerified, median, stepTimeToVerified } from "./progress";
+import { formatDuration, linkTimeToVerified, median, stepTimeToVerified } from "./progress";
 import { DEFAULT_AGREEMENT, type CreateLinkInput } from "./schemas";
 import {
-  agencyLinkPath, brandingOf, emailDate, linkScope, linkUrl, scheduleClientReminders, scheduleStallCheck, stepLinkUrl, teamOf, type LinkRow,
+  agencyLinkPath, brandingOf, emailDate, emailDateTime, linkScope, linkUrl, scheduleClientReminders, scheduleStallCheck, stepLinkUrl, teamOf, type LinkRow,
 } from "./shared.server";
 import { applyStepEvent, type StepRow } from "./steps.server";
 
@@ -325,6 +326,8 @@ async function maybeAllVerified(tx: Queryable, link: LinkRow, ctx: MemberContext
   const progress = progressOf(fresh, steps);
   if (!progress.complete || !progress.allVerified || steps.length === 0 || fresh.allVerifiedAt) return;
   await tx.update(onboardingLinks).set({ allVerifiedAt: now }).where(and(eq(onboardingLinks.id, link.id), isNull(onboardingLinks.allVerifiedAt)));
+  const path = agencyLinkPath(ctx.workspace.slug, link.id);
+  const took = linkTimeToVerified({ createdAt: fresh.createdAt, platformSteps: steps.map((s) => ({ status: isAccessStatus(s.status) ? s.status : "requested", verifiedAt: s.verifiedAt })) });
   for (const userId of teamOf(link)) {
     await notify(tx, {
       workspaceId: link.workspaceId,
@@ -332,7 +335,18 @@ async function maybeAllVerified(tx: Queryable, link: LinkRow, ctx: MemberContext
       category: "onboarding",
       title: `All access for ${link.clientName} is verified`,
       body: "Every platform step is verified or not applicable. The work can start.",
-      url: agencyLinkPath(ctx.workspace.slug, link.id),
+      url: path,
+      email: {
+        template: "access-all-verified",
+        props: {
+          workspace: brandingOf(ctx.workspace),
+          clientName: link.clientName,
+          url: `${env().APP_URL}${path}`,
+          verifiedAt: emailDateTime(now),
+          timeToVerified: took === null ? null : formatDuration(took),
+          platforms: steps.filter((s) => s.status === "verified").map((s) => getPlatform(s.platformKey as PlatformKey)?.name ?? s.platformKey),
+        },
+      },
     });
   }
 }

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { accessSteps, auditEvents, brands, invitations, jobs, notifications, offboardingItems, onboardingLinks, stepForwards, workspaces } from "@db/schema";
+import { accessSteps, auditEvents, brands, invitations, jobs, localEmails, notifications, offboardingItems, onboardingLinks, stepForwards, workspaces } from "@db/schema";
 import { sha256 } from "~/utils/crypto.server";
 import { confirmStep, findForwardByToken, findLinkByToken, forwardStep, markNotApplicable, saveAssetDraft, saveIntake, signAgreement } from "~/modules/onboarding/client.server";
 import { createLink, decideStep, listLinks, reissueLink, revokeLink } from "~/modules/onboarding/links.server";
@@ -234,6 +234,15 @@ describe("finishing a link", () => {
     expect((await decideStep(req(), ctx, { linkId, stepId: ga4.id, event: "verify" })).ok).toBe(true);
     const after = (await t.db.select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)))[0];
     expect(after.allVerifiedAt).toBeInstanceOf(Date);
+    // ... in the app and by email, once, with the platforms and the time it took.
+    await drain(new Date());
+    const verifiedMail = (await t.db.select().from(localEmails).where(eq(localEmails.to, world.users.admin.email))).filter((m) => m.subject.startsWith("All access for"));
+    expect(verifiedMail).toHaveLength(1);
+    expect(verifiedMail[0].text).toContain("Google Analytics 4");
+    expect(verifiedMail[0].text).toContain("Time to verified access");
+    expect((await decideStep(req(), ctx, { linkId, stepId: ga4.id, event: "verify" })).ok).toBe(false);
+    await drain(new Date());
+    expect((await t.db.select().from(localEmails).where(eq(localEmails.to, world.users.admin.email))).filter((m) => m.subject.startsWith("All access for"))).toHaveLength(1);
     const { links, metrics } = await listLinks(ctx);
     expect(links.find((l) => l.id === linkId)?.timeToVerifiedMs).not.toBeNull();
     expect(metrics.medianLinkMs).not.toBeNull();

@@ -53,6 +53,7 @@ describe("email templates", () => {
     expect([...emailTemplateNames].sort()).toEqual(
       [
         "access-alert",
+        "access-all-verified",
         "access-rejected",
         "brief-acknowledgment-request",
         "conflict-digest",
