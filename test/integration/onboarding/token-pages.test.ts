@@ -21,6 +21,7 @@ const ip = () => `198.51.${Math.floor(ipCounter / 250) % 250}.${ipCounter++ % 25
 const page = () => import("~/routes/onboard.$token");
 const stepPage = () => import("~/routes/onboard.step.$token");
 const autosave = () => import("~/routes/onboard.$token.autosave");
+const stepAutosave = () => import("~/routes/onboard.step.$token.autosave");
 
 const get = async (token: string) => call((await page()).loader, makeRequest(`/onboard/${token}`, { ip: ip() }), { token });
 const post = async (token: string, form: Record<string, string | string[] | Blob>) => call((await page()).action, makeRequest(`/onboard/${token}`, { form, ip: ip() }), { token });
@@ -168,6 +169,44 @@ describe("the page's forms", () => {
     expect((await jsonOf<{ ok: boolean }>(good)).ok).toBe(true);
     const step = (await stepsOf(linkId)).find((s) => s.id === gtm.id)!;
     expect([step.status, step.assetId]).toEqual(["requested", "GTM-ABC1234"]);
+  });
+
+  it("a forwarded step's autosave saves its own step, explains a wrong ID, refuses bad input and other steps, and stops when revoked", async () => {
+    const { linkId, ctx } = await makeLink(world, world.users.admin.id);
+    const steps = await stepsOf(linkId);
+    const gtm = steps.find((s) => s.platformKey === "google_tag_manager")!;
+    const other = steps.find((s) => s.id !== gtm.id)!;
+    await forwardStep(makeRequest("/x", { method: "POST" }), linkId, { stepId: gtm.id, name: "", email: "fwd-autosave@client.example", message: "" });
+    await drain(new Date());
+    const stepToken = (await tokenFromMail("fwd-autosave@client.example", "/onboard/step"))!;
+    const save = async (form: Record<string, string | string[] | Blob>) =>
+      call((await stepAutosave()).action, makeRequest(`/onboard/step/${stepToken}/autosave`, { form, ip: ip() }), { token: stepToken });
+
+    const wrong = await save({ intent: "save-asset", stepId: gtm.id, assetId: "G-ABCD1234" });
+    expect(wrong.status).toBe(400);
+    expect((await jsonOf<{ errors: Record<string, string[]> }>(wrong)).errors.assetId[0]).toMatch(/not a container/);
+    for (const form of [{}, { intent: "drop-tables" }, { intent: "save-asset", stepId: gtm.id, assetId: "x".repeat(5000) }, { intent: "save-asset", stepId: [gtm.id, other.id], assetId: "GTM-ABC1234" }]) {
+      const res = await save(form);
+      expect(res.status, JSON.stringify(form).slice(0, 80)).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      const body = await jsonOf<{ ok: boolean; errors: Record<string, string[]>; formError: string | null }>(res);
+      expect(body.ok).toBe(false);
+      expect([body.formError, ...Object.values(body.errors).flat()].filter(Boolean).length).toBeGreaterThan(0);
+    }
+    // The forwarded link is for one step: another step of the same link cannot be written through it.
+    const foreign = await save({ intent: "save-asset", stepId: other.id, assetId: "act_1234567890" });
+    expect(foreign.status).toBeGreaterThanOrEqual(400);
+    expect(foreign.status).toBeLessThan(500);
+    expect((await stepsOf(linkId)).find((s) => s.id === other.id)!.assetId).toBeNull();
+
+    const good = await save({ intent: "save-asset", stepId: gtm.id, assetId: "GTM-ABC1234" });
+    expect(good.status).toBe(200);
+    expect((await stepsOf(linkId)).find((s) => s.id === gtm.id)!.assetId).toBe("GTM-ABC1234");
+
+    await revokeLink(makeRequest("/x", { method: "POST" }), ctx, linkId);
+    const gone = await save({ intent: "save-asset", stepId: gtm.id, assetId: "GTM-XYZ9876" });
+    expect(gone.status).toBe(410);
+    expect((await stepsOf(linkId)).find((s) => s.id === gtm.id)!.assetId).toBe("GTM-ABC1234");
   });
 
   it("intake answers save as typed, and finish only when complete", async () => {
