@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser } from "../support/browser";
+import { launchBrowser, signInContext } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -28,16 +28,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(email: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-  return { context, page };
-}
+const signIn = (email: string, width = 1280) => signInContext(browser, server.url, email, { width, password: PASSWORD });
 
 /** Subjects of the mails to one address (the local mailbox lists them newest first). */
 async function subjects(page: Page, to: string): Promise<string[]> {

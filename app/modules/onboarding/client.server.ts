@@ -341,6 +341,20 @@ async function stepOfLink(tx: Queryable, link: LinkRow, stepId: string): Promise
   return rows[0] ?? null;
 }
 
+const NOT_THIS_LINK: ClientResult = { ok: false, status: 404, message: "That step is not part of this link." };
+
+/**
+ * Locks the link and the step a client acts on. A forwarded link (`onlyStepId`) reaches its one
+ * step and no other; an unusable link is GONE, a step outside the link NOT_THIS_LINK.
+ */
+async function lockClientStep(tx: Queryable, linkId: string, stepId: string, onlyStepId: string | undefined, now: Date): Promise<{ link: LinkRow; step: StepRow } | { error: ClientResult }> {
+  const link = await lockLink(tx, linkId, now);
+  if (!link) return { error: GONE };
+  if (onlyStepId && onlyStepId !== stepId) return { error: NOT_THIS_LINK };
+  const step = await stepOfLink(tx, link, stepId);
+  return step ? { link, step } : { error: NOT_THIS_LINK };
+}
+
 function assetContext(workspace: WorkspaceRow): AssetIdContext {
   return agencyIdsOf(workspace.accessIdentities as StoredIdentities);
 }
@@ -354,11 +368,9 @@ export async function saveAssetDraft(
 ): Promise<ClientResult & { value?: string }> {
   void request;
   return db().transaction(async (tx) => {
-    const link = await lockLink(tx, scope.linkId, now);
-    if (!link) return GONE;
-    if (scope.onlyStepId && scope.onlyStepId !== input.stepId) return { ok: false, status: 404, message: "That step is not part of this link." };
-    const step = await stepOfLink(tx, link, input.stepId);
-    if (!step) return { ok: false, status: 404, message: "That step is not part of this link." };
+    const found = await lockClientStep(tx, scope.linkId, input.stepId, scope.onlyStepId, now);
+    if ("error" in found) return found.error;
+    const { link, step } = found;
     const workspace = (await tx.select().from(workspaces).where(eq(workspaces.id, link.workspaceId)))[0];
     const answers = readAnswers(link.answers);
     const raw = input.assetId;
@@ -384,11 +396,9 @@ export async function confirmStep(
   now = new Date(),
 ): Promise<ClientResult> {
   return db().transaction(async (tx) => {
-    const link = await lockLink(tx, scope.linkId, now);
-    if (!link) return GONE;
-    if (scope.via && scope.via.stepId !== input.stepId) return { ok: false, status: 404, message: "That step is not part of this link." };
-    const step = await stepOfLink(tx, link, input.stepId);
-    if (!step) return { ok: false, status: 404, message: "That step is not part of this link." };
+    const found = await lockClientStep(tx, scope.linkId, input.stepId, scope.via?.stepId, now);
+    if ("error" in found) return found.error;
+    const { link, step } = found;
     const workspace = (await tx.select().from(workspaces).where(eq(workspaces.id, link.workspaceId)))[0];
     const checked = validateAssetId(step.platformKey as never, input.assetId, assetContext(workspace));
     const answers = readAnswers(link.answers);
@@ -413,11 +423,9 @@ export async function markNotApplicable(
   now = new Date(),
 ): Promise<ClientResult> {
   return db().transaction(async (tx) => {
-    const link = await lockLink(tx, scope.linkId, now);
-    if (!link) return GONE;
-    if (scope.via && scope.via.stepId !== input.stepId) return { ok: false, status: 404, message: "That step is not part of this link." };
-    const step = await stepOfLink(tx, link, input.stepId);
-    if (!step) return { ok: false, status: 404, message: "That step is not part of this link." };
+    const found = await lockClientStep(tx, scope.linkId, input.stepId, scope.via?.stepId, now);
+    if ("error" in found) return found.error;
+    const { link, step } = found;
     const result = await applyStepEvent(tx, { step, event: "mark_not_applicable", actor: "client", auditActor: clientActor(link, scope.via), meta: requestMeta(request), reason: input.reason, now });
     if (!result.ok) return { ok: false, status: result.status, field: "reason", message: result.message };
     await afterProgress(tx, link, request, now);
@@ -427,11 +435,9 @@ export async function markNotApplicable(
 
 export async function reopenStep(request: Request, scope: { linkId: string; via?: ForwardRow }, input: { stepId: string }, now = new Date()): Promise<ClientResult> {
   return db().transaction(async (tx) => {
-    const link = await lockLink(tx, scope.linkId, now);
-    if (!link) return GONE;
-    if (scope.via && scope.via.stepId !== input.stepId) return { ok: false, status: 404, message: "That step is not part of this link." };
-    const step = await stepOfLink(tx, link, input.stepId);
-    if (!step) return { ok: false, status: 404, message: "That step is not part of this link." };
+    const found = await lockClientStep(tx, scope.linkId, input.stepId, scope.via?.stepId, now);
+    if ("error" in found) return found.error;
+    const { link, step } = found;
     const result = await applyStepEvent(tx, { step, event: "reopen", actor: "client", auditActor: clientActor(link, scope.via), meta: requestMeta(request), now });
     if (!result.ok) return { ok: false, status: result.status, message: result.message };
     await tx.update(onboardingLinks).set({ completedAt: null }).where(eq(onboardingLinks.id, link.id));
@@ -450,10 +456,9 @@ export async function forwardStep(
 ): Promise<ClientResult> {
   await enforceRateLimit([`onboard-forward:${linkId}`], LIMITS.emailSend);
   return db().transaction(async (tx) => {
-    const link = await lockLink(tx, linkId, now);
-    if (!link) return GONE;
-    const step = await stepOfLink(tx, link, input.stepId);
-    if (!step) return { ok: false, status: 404, message: "That step is not part of this link." };
+    const found = await lockClientStep(tx, linkId, input.stepId, undefined, now);
+    if ("error" in found) return found.error;
+    const { link, step } = found;
     if (!isOpenForClient(step.status as AccessStatus)) return { ok: false, status: 409, message: "This step is already done, so there is nothing to forward." };
     const existing = await tx.select({ id: stepForwards.id }).from(stepForwards).where(and(eq(stepForwards.stepId, step.id), isNull(stepForwards.revokedAt)));
     if (existing.length >= MAX_FORWARDS_PER_STEP) return { ok: false, status: 400, field: "email", message: `This step was already forwarded ${MAX_FORWARDS_PER_STEP} times. Ask one of those colleagues, or do it yourself.` };

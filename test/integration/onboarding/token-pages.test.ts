@@ -185,7 +185,8 @@ describe("the page's forms", () => {
     const wrong = await save({ intent: "save-asset", stepId: gtm.id, assetId: "G-ABCD1234" });
     expect(wrong.status).toBe(400);
     expect((await jsonOf<{ errors: Record<string, string[]> }>(wrong)).errors.assetId[0]).toMatch(/not a container/);
-    for (const form of [{}, { intent: "drop-tables" }, { intent: "save-asset", stepId: gtm.id, assetId: "x".repeat(5000) }, { intent: "save-asset", stepId: [gtm.id, other.id], assetId: "GTM-ABC1234" }]) {
+    const badForms: Record<string, string | string[]>[] = [{}, { intent: "drop-tables" }, { intent: "save-asset", stepId: gtm.id, assetId: "x".repeat(5000) }, { intent: "save-asset", stepId: [gtm.id, other.id], assetId: "GTM-ABC1234" }];
+    for (const form of badForms) {
       const res = await save(form);
       expect(res.status, JSON.stringify(form).slice(0, 80)).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
