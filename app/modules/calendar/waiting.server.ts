@@ -1,5 +1,6 @@
 import type { WaitingItem } from "~/modules/home/waiting";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
+import type { Conflict } from "./conflicts/types";
 import { CONFLICT_RULES, conflictRuleMetadata } from "./conflicts/detect";
 import { loadSnapshot, minuteOf, openConflicts } from "./calendar.server";
 import { conflictsPath } from "./links";
@@ -19,16 +20,27 @@ export async function calendarWaiting(ctx: MemberContext): Promise<WaitingItem[]
   const now = new Date();
   const from = new Date(minuteOf(now));
   const snapshot = await loadSnapshot(ctx, { from, to: new Date(from.getTime() + WAITING_DAYS * 86_400_000) }, { now, only: ERROR_RULES });
+  // A conflict is due when the first of its items still ahead goes live: an exclusivity clash
+  // with a post that is already out is due at the coming post, not overdue since the old one.
+  const startOf = new Map<string, number>();
+  for (const d of snapshot.deliverables) startOf.set(d.id, d.publishAt.getTime());
+  for (const c of snapshot.campaigns) startOf.set(c.id, Math.max(c.startsAt.getTime(), from.getTime()));
+  const dueOf = (c: Conflict) => {
+    const ahead = c.objectIds.map((id) => startOf.get(id)).filter((t): t is number => t !== undefined && t >= from.getTime());
+    return new Date(ahead.length > 0 ? Math.min(...ahead) : c.startsAt.getTime());
+  };
   return openConflicts(snapshot)
     .filter((c) => c.severity === "error")
+    .map((c) => ({ c, due: dueOf(c) }))
+    .sort((a, b) => a.due.getTime() - b.due.getTime() || a.c.key.localeCompare(b.c.key))
     .slice(0, WAITING_LIMIT)
-    .map((c) => ({
+    .map(({ c, due }) => ({
       id: `conflict:${c.key}`,
       kind: "conflict" as const,
       title: conflictRuleMetadata(c.code).title,
       detail: c.message,
       url: `${conflictsPath(ctx.workspace.slug)}?brand=${c.brandId}`,
-      dueAt: c.startsAt.toISOString(),
+      dueAt: due.toISOString(),
       since: null,
     }));
 }

@@ -344,3 +344,22 @@ describe("bad input on every calendar action: 400 with a message, nothing writte
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe("home: when a conflict is due", () => {
+  it("an exclusivity clash with a post already out is due when the coming post goes live, not overdue", async () => {
+    const past = DateTime.utc().minus({ days: 3 }).set({ minute: 0, second: 0, millisecond: 0 });
+    await t.db.insert(deliverables).values({
+      workspaceId: world.a.id, campaignId: ids.campZ, brandId: ids.brandZ, creatorId: world.creatorN.id, channel: "tiktok", title: "Zeta last week", publishAt: past.toJSDate(), status: "published",
+    });
+    const { calendarWaiting } = await import("~/modules/calendar/waiting.server");
+    const { requireMember } = await import("~/modules/workspaces/authz.server");
+    const items = await calendarWaiting(await requireMember(makeRequest(path(""), { cookie: cookie.coordinator }), world.a.slug));
+    const [beta] = await t.db.select().from(deliverables).where(eq(deliverables.id, ids.dB));
+    const clash = items.find((i) => i.detail.includes("Zeta last week") && i.detail.includes("Beta carousel"));
+    expect(clash?.dueAt).toBe(beta.publishAt.toISOString());
+    // Every item is due now or later, soonest first.
+    const due = items.map((i) => new Date(i.dueAt!).getTime());
+    expect(due.every((d) => d >= Date.now() - 60_000)).toBe(true);
+    expect([...due].sort((a, b) => a - b)).toEqual(due);
+  });
+});
