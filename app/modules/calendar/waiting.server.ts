@@ -20,14 +20,14 @@ export async function calendarWaiting(ctx: MemberContext): Promise<WaitingItem[]
   const now = new Date();
   const from = new Date(minuteOf(now));
   const snapshot = await loadSnapshot(ctx, { from, to: new Date(from.getTime() + WAITING_DAYS * 86_400_000) }, { now, only: ERROR_RULES });
-  // A conflict is due when the first of its items still ahead goes live: an exclusivity clash
-  // with a post that is already out is due at the coming post, not overdue since the old one.
-  const startOf = new Map<string, number>();
-  for (const d of snapshot.deliverables) startOf.set(d.id, d.publishAt.getTime());
-  for (const c of snapshot.campaigns) startOf.set(c.id, Math.max(c.startsAt.getTime(), from.getTime()));
+  // A conflict is due when it starts. A clash between two posts, one already out (exclusivity),
+  // is due when the coming one goes live, not overdue since the old one. A sign-off deadline that
+  // passed or a campaign already inside a blackout stays overdue: that is what it is.
+  const publishOf = new Map(snapshot.deliverables.map((d) => [d.id, d.publishAt.getTime()]));
   const dueOf = (c: Conflict) => {
-    const ahead = c.objectIds.map((id) => startOf.get(id)).filter((t): t is number => t !== undefined && t >= from.getTime());
-    return new Date(ahead.length > 0 ? Math.min(...ahead) : c.startsAt.getTime());
+    if (c.startsAt >= from || c.objectIds.length < 2) return c.startsAt;
+    const ahead = c.objectIds.map((id) => publishOf.get(id)).filter((t): t is number => t !== undefined && t >= from.getTime());
+    return ahead.length > 0 ? new Date(Math.min(...ahead)) : c.startsAt;
   };
   return openConflicts(snapshot)
     .filter((c) => c.severity === "error")
