@@ -112,10 +112,11 @@ export function backoffMs(attempt: number): number {
   return Math.min(3_600_000, 10_000 * 2 ** Math.max(0, attempt - 1));
 }
 
+/** Done: the sealed part (link tokens) is dropped, since nothing will send this job again. */
 export async function completeJob(database: Queryable, job: Job, now: Date): Promise<void> {
   await database
     .update(jobs)
-    .set({ status: "done", finishedAt: now, lockedUntil: null, lastError: null })
+    .set({ status: "done", finishedAt: now, lockedUntil: null, lastError: null, payload: sql`${jobs.payload} - ${SEALED}::text` })
     .where(and(eq(jobs.id, job.id), eq(jobs.attempts, job.attempts)));
 }
 

@@ -211,7 +211,7 @@ describe("20 concurrent sign-off and request-changes requests on one version", (
     expect(audits.map((a) => a.action)).toEqual([won === "approve" ? "draft.signed_off" : "draft.changes_requested"]);
     expect((await deliverableRow(t.db, id)).status).toBe(won === "approve" ? "signed_off" : "changes_requested");
 
-    const ofThis = (template: string) => emailJobs(t.db, template).then((rows) => rows.filter((j) => (j.payload as { props: { url: string } }).props.url.endsWith(id)));
+    const ofThis = (template: string) => emailJobs(t.db, template).then((rows) => rows.filter((j) => (j.payload as { props?: { url: string } }).props?.url.endsWith(id)));
     const signedOffMails = await ofThis("draft-signed-off");
     const changesMails = await ofThis("draft-changes-requested");
     if (won === "approve") {

@@ -205,8 +205,9 @@ describe("retries with backoff (29)", () => {
     await drain(t0);
     expect(resend.seen).toHaveLength(1);
 
-    // The worker delivered but died before recording it: the row is still "running" and its lease ran out.
-    await t.db.update(jobs).set({ status: "running", finishedAt: null, lockedUntil: new Date(t0.getTime() + 1000) }).where(eq(jobs.id, job.id));
+    // The worker delivered but died before recording it: the row is still "running" (with its
+    // sealed payload, which completing drops) and its lease ran out.
+    await t.db.update(jobs).set({ status: "running", finishedAt: null, lockedUntil: new Date(t0.getTime() + 1000), payload: job.payload }).where(eq(jobs.id, job.id));
     // While the lease holds, no other worker takes it.
     expect(await runDueJobs(jobHandlers, { now: new Date(t0.getTime() + 500) })).toBe(0);
     expect(await runDueJobs(jobHandlers, { now: new Date(t0.getTime() + 1000) })).toBe(1);

@@ -144,6 +144,10 @@ describe("link tokens in a database dump (10)", () => {
     expect(await tokenInMail(email.colleague, "/onboard/step")).toBe(tokens.forwarded);
     const failed = (await t.db.select().from(jobs)).filter((j) => j.status !== "done" && j.runAt <= later);
     expect(failed).toEqual([]);
+    // Sent jobs keep no sealed part either: even the secret cannot recover a token from them.
+    const sent = (await t.db.select().from(jobs)).filter((j) => j.status === "done");
+    expect(sent.length).toBeGreaterThanOrEqual(7);
+    for (const job of sent) expect(job.payload).not.toHaveProperty("sealed");
 
     // The links in the mailbox work.
     const get = (loader: Parameters<typeof call>[0], path: string, token: string) => call(loader, makeRequest(`${path}/${token}`, { ip: "192.0.2.142" }), { token });
