@@ -5,6 +5,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { useTestDatabase } from "../support/db";
 import { call, makeRequest, sessionCookie } from "../support/http";
 import { buildWorld, type World } from "../support/world";
+import { badInputVariants } from "../support/bad-input";
 
 /**
  * Property 20: every action parses its input with zod. Missing fields, wrong types (repeated
@@ -45,24 +46,13 @@ async function snapshot() {
   return Promise.all(TABLES.map(async (table) => (await t.db.select({ n: count() }).from(table))[0].n));
 }
 
-function variants(intent: string, fields: string[]): Array<[string, Record<string, string | string[] | Blob>]> {
-  const base: Record<string, string> = intent ? { intent } : {};
-  const all = (v: string | string[] | Blob) => Object.fromEntries(fields.map((f) => [f, v]));
-  return [
-    ["missing fields", { ...base }],
-    ["oversized values", { ...base, ...all("x".repeat(5000)) }],
-    ["repeated fields (arrays)", { ...base, ...all(["a", "b"]) }],
-    ["files where text belongs", { ...base, ...all(new Blob(["x"], { type: "text/plain" })) }],
-  ];
-}
-
 beforeAll(async () => {
   world = await buildWorld(t.db);
   cookie = await sessionCookie(world.users.owner.id);
 });
 
 describe.each(ACTIONS)("$name", (c) => {
-  const cases = Object.entries(c.intents).flatMap(([intent, fields]) => variants(intent, fields).map(([label, form]) => ({ label: `${intent || "submit"}: ${label}`, form })));
+  const cases = Object.entries(c.intents).flatMap(([intent, fields]) => badInputVariants(intent, fields).map(([label, form]) => ({ label: `${intent || "submit"}: ${label}`, form })));
   cases.push({ label: "unknown intent", form: { intent: "drop-tables" } });
 
   it.each(cases)("$label → 400 with a message, nothing written", async ({ form }) => {

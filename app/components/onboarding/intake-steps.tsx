@@ -36,6 +36,18 @@ function IntakeCard({ id, number, title, description, done, children }: { id: st
   );
 }
 
+/** Autosave status beside the explicit save button ("Save changes" once the step is done). */
+function SaveBar({ done, label }: { done: boolean; label: string }) {
+  return (
+    <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
+      <SaveStatus />
+      <Button type="submit" variant={done ? "secondary" : "primary"} className="w-full sm:w-auto">
+        {done ? "Save changes" : label}
+      </Button>
+    </div>
+  );
+}
+
 function failureFor(failure: ClientFailure | null | undefined, intent: string) {
   return failure && failure.intent === intent ? failure : null;
 }
@@ -84,12 +96,7 @@ export function ContactsStep({ data, number, failure, saved }: { data: ContactsD
           {field("approverEmail", "Approver's email", { type: "email", required: true })}
         </div>
         <TextAreaField label="Anyone else we should know? (optional)" name="otherContacts" rows={2} defaultValue={v("otherContacts")} errors={f?.errors.otherContacts} />
-        <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
-          <SaveStatus />
-          <Button type="submit" variant={data.done ? "secondary" : "primary"} className="w-full sm:w-auto">
-            {data.done ? "Save changes" : "Save contacts"}
-          </Button>
-        </div>
+        <SaveBar done={data.done} label="Save contacts" />
       </form>
     </IntakeCard>
   );
@@ -115,12 +122,7 @@ export function QuestionnaireStep({ data, number, failure, saved }: { data: Ques
             </div>
           );
         })}
-        <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
-          <SaveStatus />
-          <Button type="submit" variant={data.done ? "secondary" : "primary"} className="w-full sm:w-auto">
-            {data.done ? "Save changes" : "Save answers"}
-          </Button>
-        </div>
+        <SaveBar done={data.done} label="Save answers" />
       </form>
     </IntakeCard>
   );
@@ -182,12 +184,7 @@ export function BrandKitStep({ data, number, failure, saved }: { data: { files: 
           defaultValue={f?.values.brandKitNote ?? data.note}
           errors={f?.errors.brandKitNote}
         />
-        <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
-          <SaveStatus />
-          <Button type="submit" variant={data.done ? "secondary" : "primary"} className="w-full sm:w-auto">
-            {data.done ? "Save changes" : "Save brand kit"}
-          </Button>
-        </div>
+        <SaveBar done={data.done} label="Save brand kit" />
       </form>
     </IntakeCard>
   );

@@ -168,7 +168,7 @@ export interface LoadOptions {
 
 /** Windows that start "now" start at the minute instead, so reads within a minute share a cached snapshot. */
 export function minuteOf(now: Date): number {
-  return Math.floor(now.getTime() / 60_000) * 60_000;
+  return Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS;
 }
 
 /** Everything the calendar, the conflicts page, the feed and the digest need for one window. */
@@ -180,7 +180,7 @@ export async function loadSnapshot(ctx: MemberContext, window: { from: Date; to:
     scope.kind === "agency" ? `agency:${scope.agencyId}` : scope.kind === "brand" ? `brand:${scope.brandId}` : scope.kind === "creator" ? `creator:${scope.creatorId}` : scope.kind,
     window.from.toISOString(),
     window.to.toISOString(),
-    Math.floor(now.getTime() / 60_000),
+    minuteOf(now),
     options.only?.join(",") ?? "all",
     options.withAcknowledgments === false ? "no-acks" : "acks",
   ].join("|");

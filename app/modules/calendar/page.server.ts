@@ -1,7 +1,7 @@
 // The calendar page's loader data: period, items, legend, filters, badges, feed and time zone.
 
 import type { MemberContext } from "~/modules/workspaces/authz.server";
-import { loadSnapshot, visibleDirectory, type CalendarSnapshot } from "./calendar.server";
+import { loadSnapshot, minuteOf, visibleDirectory, type CalendarSnapshot } from "./calendar.server";
 import { currentMonth, formatMonthParam, isValidTimeZone, monthGrid, parseMonthParam, shiftMonth, weekDays, type CalendarDay } from "./dates";
 import { isFiltered, parseFilter, parseIsoDate, parseView, type CalendarView } from "./filters";
 import { dayMonth, longDate, monthTitle, shortDay, zoneOffset, zonePlace } from "./format";
@@ -107,7 +107,7 @@ export async function calendarPageData(ctx: MemberContext, url: URL, now = new D
     maxItems: options.uncapped || view !== "list" ? null : LIST_MAX_ITEMS,
     keep: params.get("peek"),
   };
-  const { selection, items, legend, droppedCampaignsByWeek } = remembered(snapshot, JSON.stringify([view, filter, limits, tz, ctx.workspace.slug, Math.floor(now.getTime() / 60_000)]), () => {
+  const { selection, items, legend, droppedCampaignsByWeek } = remembered(snapshot, JSON.stringify([view, filter, limits, tz, ctx.workspace.slug, minuteOf(now)]), () => {
     const selection = selectForView(snapshot, filter, periodDays, limits);
     const all = buildItems(selection.snapshot, { ctx, tz, now, filter });
     const legend = new Map<string, { id: string; name: string; color: string }>();

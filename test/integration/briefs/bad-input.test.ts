@@ -6,6 +6,7 @@ import { useTestDatabase } from "../../support/db";
 import { call, makeRequest, sessionCookie } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
 import { completeBriefForm, client, routes } from "./fixtures";
+import { badInputVariants } from "../../support/bad-input";
 
 /**
  * Every action of the briefs capability, every intent: missing fields, oversized values, repeated
@@ -49,17 +50,6 @@ async function snapshot() {
   return { counts, brief, campaign };
 }
 
-function variants(intent: string, fields: string[], fixed: Record<string, string>): Array<[string, Record<string, string | string[] | Blob>]> {
-  const base: Record<string, string> = { ...(intent ? { intent } : {}), ...fixed };
-  const all = (v: string | string[] | Blob) => Object.fromEntries(fields.map((f) => [f, v]));
-  return [
-    ["missing fields", { ...base }],
-    ["oversized values", { ...base, ...all("x".repeat(5000)) }],
-    ["repeated fields (arrays)", { ...base, ...all(["a", "b"]) }],
-    ["files where text belongs", { ...base, ...all(new Blob(["x"], { type: "text/plain" })) }],
-  ];
-}
-
 beforeAll(async () => {
   world = await buildWorld(t.db);
   cookie = await sessionCookie(world.users.owner.id);
@@ -81,7 +71,7 @@ beforeAll(async () => {
 
 describe.each(ACTIONS)("$name", (c) => {
   const cases = () =>
-    Object.entries(c.intents).flatMap(([intent, fields]) => variants(intent, fields, c.fixed?.() ?? {}).map(([label, form]) => ({ label: `${intent || "submit"}: ${label}`, form })));
+    Object.entries(c.intents).flatMap(([intent, fields]) => badInputVariants(intent, fields, c.fixed?.() ?? {}).map(([label, form]) => ({ label: `${intent || "submit"}: ${label}`, form })));
 
   it("answers 400 with a message to every malformed post and an unknown intent, writing nothing", async () => {
     const { action } = await c.load();

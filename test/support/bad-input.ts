@@ -1,0 +1,17 @@
+export type FormFields = Record<string, string | string[] | Blob>;
+
+/**
+ * The bad forms every action must answer with 400 and a message (security property 20): nothing,
+ * oversized values, repeated fields and files where text belongs, for the fields an intent reads.
+ * `fixed` fields (ids, row versions) are posted as given in every variant.
+ */
+export function badInputVariants(intent: string, fields: string[], fixed: Record<string, string> = {}): Array<[string, FormFields]> {
+  const base: Record<string, string> = { ...(intent ? { intent } : {}), ...fixed };
+  const all = (v: string | string[] | Blob) => Object.fromEntries(fields.map((f) => [f, v]));
+  return [
+    ["missing fields", { ...base }],
+    ["oversized values", { ...base, ...all("x".repeat(5000)) }],
+    ["repeated fields (arrays)", { ...base, ...all(["a", "b"]) }],
+    ["files where text belongs", { ...base, ...all(new Blob(["x"], { type: "text/plain" })) }],
+  ];
+}
