@@ -7,7 +7,8 @@ import { hashPassword } from "../app/modules/auth/password.server";
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
-export async function createUser(db: Queryable, input: { email?: string; name?: string; password?: string | null; timeZone?: string } = {}) {
+/** A verified account unless `emailVerified: false` (the demo people and most tests own their address). */
+export async function createUser(db: Queryable, input: { email?: string; name?: string; password?: string | null; timeZone?: string; emailVerified?: boolean } = {}) {
   const password = input.password === undefined ? "correct horse battery" : input.password;
   const [user] = await db
     .insert(users)
@@ -16,6 +17,7 @@ export async function createUser(db: Queryable, input: { email?: string; name?: 
       name: input.name ?? "Test User",
       passwordHash: password ? await hashPassword(password) : null,
       timeZone: input.timeZone ?? "UTC",
+      emailVerifiedAt: input.emailVerified === false ? null : new Date(),
     })
     .returning();
   return user;

@@ -7,6 +7,11 @@ export const users = pgTable("users", {
   name: text("name").notNull(),
   passwordHash: text("password_hash"),
   timeZone: text("time_zone").notNull().default("UTC"),
+  /**
+   * When the person proved they own `email` (a verification, magic or invitation link opened).
+   * Until then a password cannot sign in and no invitation is matched to the account (security.md 36).
+   */
+  emailVerifiedAt: tstz("email_verified_at"),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex("users_email_key").on(t.email)]);
 
@@ -22,7 +27,7 @@ export const sessions = pgTable("sessions", {
 export const authTokens = pgTable("auth_tokens", {
   id: id(),
   tokenHash: text("token_hash").notNull(),
-  purpose: text("purpose", { enum: ["magic_link", "password_reset"] }).notNull(),
+  purpose: text("purpose", { enum: ["magic_link", "password_reset", "email_verification"] }).notNull(),
   userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
   redirectTo: text("redirect_to"),
   expiresAt: tstz("expires_at").notNull(),

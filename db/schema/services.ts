@@ -108,3 +108,17 @@ export const webhookDeliveries = pgTable("webhook_deliveries", {
   durationMs: integer("duration_ms"),
   createdAt: createdAt(),
 }, (t) => [index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt)]);
+
+/**
+ * One row per create form submitted: the unique (scope, key) makes a repeated or concurrent submit
+ * of the same form find the first record instead of creating another (security.md 34). `scope` is
+ * the workspace id, or the user id for forms outside a workspace (new workspace).
+ */
+export const idempotencyKeys = pgTable("idempotency_keys", {
+  scope: text("scope").notNull(),
+  key: text("key").notNull(),
+  /** What was created (e.g. "onboarding_link", "campaign"): a key reused on another form is refused. */
+  kind: text("kind").notNull(),
+  recordId: text("record_id"),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.scope, t.key] })]);

@@ -14,6 +14,8 @@ export const workspaces = pgTable("workspaces", {
   accentColor: text("accent_color").notNull().default("#4f46e5"),
   welcomeText: text("welcome_text").notNull().default(""),
   signoffWindowHours: integer("signoff_window_hours").notNull().default(48),
+  /** Words a brief's disclosure must contain one of to be published (case-insensitive). */
+  disclosureWords: jsonb("disclosure_words").$type<string[]>().notNull().default(["#ad", "#sponsored", "Paid partnership"]),
   /** Agency IDs and emails per platform (see app/modules/onboarding/identities.ts). */
   accessIdentities: jsonb("access_identities").$type<Record<string, string>>().notNull().default({}),
   createdAt: createdAt(),
