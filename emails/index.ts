@@ -20,6 +20,7 @@ import DeliverablePublished, { subject as deliverablePublishedSubject } from "./
 import DraftChangesRequested, { subject as draftChangesRequestedSubject } from "./draft-changes-requested";
 import DraftSignedOff, { subject as draftSignedOffSubject } from "./draft-signed-off";
 import DraftSubmitted, { subject as draftSubmittedSubject } from "./draft-submitted";
+import EmailVerification, { subject as emailVerificationSubject } from "./email-verification";
 import Invitation, { subject as invitationSubject } from "./invitation";
 import NotificationDigest, { subject as notificationDigestSubject } from "./notification-digest";
 import OnboardingCompleted, { subject as onboardingCompletedSubject } from "./onboarding-completed";
@@ -48,6 +49,7 @@ function define<P>(
 export const emailTemplates = {
   "sign-in-link": define(SignInLink, signInLinkSubject),
   "password-reset": define(PasswordReset, passwordResetSubject),
+  "email-verification": define(EmailVerification, emailVerificationSubject),
   invitation: define(Invitation, invitationSubject),
   "onboarding-link": define(OnboardingLink, onboardingLinkSubject),
   "onboarding-step-forwarded": define(OnboardingStepForwarded, onboardingStepForwardedSubject),

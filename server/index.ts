@@ -2,14 +2,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import express from "express";
 import compression from "compression";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { parseEnv } from "~/utils/env.server";
 import { jobHandlers } from "~/modules/jobs/handlers.server";
 import { startWorker } from "~/modules/jobs/worker.server";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "@db/seed";
 import { boot } from "./boot";
-import { bodyLimit, clientIp, sameOriginOnly, securityHeaders } from "./security";
+import { clientIp, sameOriginOnly, securityHeaders } from "./security";
+import { allowedOrigins } from "./origin";
+import { readBodyWithin } from "./body-limit";
+import { remixHandler } from "./remix-handler";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -35,10 +37,10 @@ async function main() {
   app.use(clientIp(e.TRUST_PROXY));
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
-  app.use(sameOriginOnly(() => new URL(e.APP_URL).host, [/^\/api\/uploadthing/]));
-  app.use(bodyLimit(1_000_000, (e.MAX_UPLOAD_MB + 1) * 1_000_000));
+  app.use(sameOriginOnly(allowedOrigins(e.APP_URL, e.NODE_ENV === "development" ? e.PORT : null), [/^\/api\/uploadthing/]));
+  app.use(readBodyWithin({ formBytes: 1_000_000, uploadBytes: (e.MAX_UPLOAD_MB + 1) * 1_000_000 }));
   app.get("/healthz", (_req, res) => void res.json({ ok: true, database: database.kind }));
-  app.all("*", createRequestHandler({ build, mode: e.NODE_ENV, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }));
+  app.all("*", remixHandler({ build, mode: e.NODE_ENV, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }));
 
   const server = app.listen(e.PORT, () => {
     const lines = [

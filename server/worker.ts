@@ -10,7 +10,8 @@ const database = await boot(e, { seed: false });
 const stop = startWorker(jobHandlers, e.WORKER_POLL_MS, (err) => console.error("worker:", err));
 console.log(`Baton worker started (${database.kind}).`);
 const shutdown = async () => {
-  stop();
+  // Finish the jobs in flight (a webhook waits at most its timeout); an unfinished one is retaken after its lease.
+  await stop();
   await database.close();
   process.exit(0);
 };

@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     workspace: ws ? { name: ws.name } : null,
     role: ROLE_LABELS[found.inv.role],
     email: found.inv.email,
-    user: user ? { email: user.email } : null,
+    user: user ? { email: user.email, verified: Boolean(user.emailVerifiedAt) } : null,
     path: new URL(request.url).pathname,
   });
 }
@@ -56,6 +56,8 @@ export default function InvitationPage() {
           </div>
         ) : signedInAsOther ? (
           <Alert tone="warning">You are signed in as {data.user.email}. Sign out and sign in as {data.email} to accept.</Alert>
+        ) : !data.user.verified ? (
+          <Alert tone="warning">Confirm your email first: open the link we sent to {data.email}, then come back to accept.</Alert>
         ) : (
           <Form method="post"><Button type="submit" className="w-full">Accept invitation</Button></Form>
         )}

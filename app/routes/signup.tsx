@@ -5,7 +5,7 @@ import { AuthLayout } from "~/components/shell/auth-layout";
 import { Alert, Button, FormError, TextField } from "~/components/ui";
 import { signUp } from "~/modules/auth/auth.server";
 import { signUpSchema } from "~/modules/auth/schemas";
-import { createUserSession, getUser } from "~/modules/auth/session.server";
+import { getUser } from "~/modules/auth/session.server";
 import { badRequest, parseWith, readForm } from "~/utils/http.server";
 import { safeRedirectPath } from "~/utils/redirect";
 
@@ -19,10 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseWith(signUpSchema, await readForm(request));
   if (!parsed.success) return badRequest(parsed.errors);
-  const result = await signUp(request, parsed.data);
-  // An existing account gets a sign-in link by email; the page says the same as for anyone else.
-  if (!result.created) return json({ ok: true as const, checkEmail: true, errors: {}, formError: null });
-  return createUserSession(result.userId, safeRedirectPath(parsed.data.redirectTo, "/workspaces/new"));
+  // A new address gets a verification link, a known one a sign-in link: the page is the same and
+  // starts no session, so it tells nobody whether the email has an account (decision 042).
+  await signUp(request, { ...parsed.data, redirectTo: safeRedirectPath(parsed.data.redirectTo, "") || undefined });
+  return json({ ok: true as const, checkEmail: true, errors: {}, formError: null });
 }
 
 export default function SignupPage() {
@@ -33,7 +33,7 @@ export default function SignupPage() {
   return (
     <AuthLayout title="Create your Baton account" subtitle="Free to start. No card needed." footer={<>Already have an account? <Link className="font-medium text-accent hover:underline" to="/login">Sign in</Link></>}>
       {data && "checkEmail" in data ? (
-        <Alert tone="info" title="Check your inbox">We sent a message to that address. Follow it to continue.</Alert>
+        <Alert tone="info" title="Check your inbox">We sent a message to that address. Open the link in it to confirm your email and continue.</Alert>
       ) : (
         <Form method="post" className="space-y-5" noValidate>
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />

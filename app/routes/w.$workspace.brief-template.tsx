@@ -13,6 +13,7 @@ import { currentTemplate, saveTemplateVersion, templateHistory } from "~/modules
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { actionFailure, actionSuccess } from "~/utils/action-result.server";
 import { parseWith, readForm } from "~/utils/http.server";
+import { text } from "~/utils/text-schema";
 
 export const meta: MetaFunction = () => [{ title: "Brief template · Baton" }];
 
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const intentSchema = z.object({ intent: z.enum(["add", "required", "move-up", "move-down", "remove"], { errorMap: () => ({ message: "Unknown action." }) }) });
 type Intent = z.infer<typeof intentSchema>["intent"];
 const baseSchema = z.object({ baseVersion: z.coerce.number({ invalid_type_error: "Reload the page and try again." }).int().min(0).max(1_000_000) });
-const keySchema = z.object({ key: z.string({ required_error: "Choose a field.", invalid_type_error: "Choose a field." }).min(1, "Choose a field.").max(40, "Choose a field.") });
+const keySchema = z.object({ key: text({ required: "Choose a field.", trim: false, min: 1, max: 40, tooLong: "Choose a field." }) });
 
 /** A key from the label when none is typed: "Hero product" → "hero-product". */
 const keyFromLabel = (label: string) =>

@@ -9,6 +9,7 @@ import { CampaignStatusBadge } from "~/components/briefs/status-badge";
 import { acknowledgmentsOf, ensureBrief, publishBrief, versionsOf } from "~/modules/briefs/briefs.server";
 import { availableCampaignEvents, type CampaignStatus } from "~/modules/briefs/campaign-status";
 import { briefCompleteness } from "~/modules/briefs/completeness";
+import { publishRulesOf } from "~/modules/briefs/publish-rules";
 import type { BriefDraft } from "~/modules/briefs/core-sections";
 import { formatDateTimeIn, formatDayIn, waitedFor } from "~/modules/briefs/format";
 import { currentTemplate } from "~/modules/briefs/templates.server";
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const zone = ctx.user.timeZone || "UTC";
   const brandZone = people.brand?.timeZone ?? "UTC";
   const canManage = ctx.can("campaigns.manage");
-  const completeness = briefCompleteness(template, brief.draft as BriefDraft);
+  const completeness = briefCompleteness(template, brief.draft as BriefDraft, publishRulesOf(ctx.workspace));
   return json({
     slug: ctx.workspace.slug,
     now: Date.now(),
@@ -80,7 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     deliverables: deliverables.map((d) => ({ ...d, publishAt: formatDateTimeIn(d.publishAt, zone), channel: CHANNEL_LABELS[d.channel as keyof typeof CHANNEL_LABELS] ?? d.channel })),
     history: history.map((h) => ({
       id: h.id, actor: h.actor, what: HISTORY_LABELS[h.action] ?? h.action,
-      detail: h.action === "campaign.status_changed" ? `${String(h.data.from)} → ${String(h.data.to)}` : typeof h.data.version === "number" ? `v${h.data.version}` : "",
+      detail: h.action === "campaign.status_changed" ? `${String(h.data.from)} → ${String(h.data.to)}` : typeof h.data.version === "number" ? `v${h.data.version}${h.data.to ? ` (${String(h.data.from)} → ${String(h.data.to)})` : ""}` : "",
       at: formatDateTimeIn(h.createdAt, zone),
     })),
   });
@@ -173,7 +174,7 @@ export default function CampaignPage() {
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title="Brief" className="lg:col-span-2" description={data.brief.publishedVersion ? `v${data.brief.publishedVersion} published ${data.brief.publishedAt}${data.brief.publishedBy ? ` by ${data.brief.publishedBy}` : ""}.` : "Not published yet."}>
           <div className="space-y-5">
-            {data.brief.completeness ? <CompletenessMeter percent={data.brief.completeness.percent} missing={data.brief.completeness.missing} linkToFields={false} /> : null}
+            {data.brief.completeness ? <CompletenessMeter percent={data.brief.completeness.percent} missing={data.brief.completeness.missing} problems={data.brief.completeness.problems} linkToFields={false} /> : null}
             {data.brief.draftChangedSincePublish && data.canManage ? <Alert tone="info">The draft has edits that are not published yet.</Alert> : null}
             {data.brief.publishedVersion ? (
               <div>

@@ -18,6 +18,7 @@ import { campaignPeople } from "~/modules/campaigns/campaigns.server";
 import { requireMember } from "~/modules/workspaces/authz.server";
 import { actionFailure, actionSuccess } from "~/utils/action-result.server";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
+import { text } from "~/utils/text-schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Brief: ${data.campaign.name} · Baton` : "Brief · Baton" }];
 
@@ -59,9 +60,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const intentSchema = z.object({ intent: z.enum(["acknowledge", "comment"], { errorMap: () => ({ message: "Unknown action." }) }) });
 const ackSchema = z.object({ version: z.coerce.number({ invalid_type_error: "Reload the page and try again." }).int().min(1, "Reload the page and try again.").max(100_000) });
 const commentSchema = z.object({
-  section: z.string({ required_error: "Choose a section.", invalid_type_error: "Choose a section." }).min(1, "Choose a section.").max(80, "Choose a section."),
+  section: text({ required: "Choose a section.", trim: false, min: 1, max: 80, tooLong: "Choose a section." }),
   kind: z.enum(["comment", "question"], { errorMap: () => ({ message: "Choose comment or question." }) }),
-  body: z.string({ required_error: "Write your comment or question.", invalid_type_error: "Write your comment or question." }).trim().min(1, "Write your comment or question.").max(2000, "Keep it under 2,000 characters."),
+  body: text({ required: "Write your comment or question.", min: 1, max: 2000, tooLong: "Keep it under 2,000 characters." }),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {

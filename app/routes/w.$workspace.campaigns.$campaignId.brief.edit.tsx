@@ -9,10 +9,11 @@ import { BriefField } from "~/components/briefs/brief-fields";
 import { CompletenessMeter } from "~/components/briefs/completeness-meter";
 import { CampaignStatusBadge } from "~/components/briefs/status-badge";
 import { nestFormEntries } from "~/modules/briefs/brief-schema";
-import { EmptyBriefSave, briefFormEntries, ensureBrief, mergePrefill, publishBrief, questionnairePrefill, saveBriefDraft, type SaveDraftResult } from "~/modules/briefs/briefs.server";
+import { BriefActionError, EmptyBriefSave, briefFormEntries, ensureBrief, mergePrefill, publishBrief, questionnairePrefill, saveBriefDraft, type SaveDraftResult } from "~/modules/briefs/briefs.server";
 import { briefCompleteness } from "~/modules/briefs/completeness";
 import { CORE_SECTIONS, readPath, type BriefDraft } from "~/modules/briefs/core-sections";
 import { formatDateTimeIn } from "~/modules/briefs/format";
+import { listOfWords, problemsByField, publishRulesOf } from "~/modules/briefs/publish-rules";
 import { templateFields } from "~/modules/briefs/template";
 import { currentTemplate } from "~/modules/briefs/templates.server";
 import { refusalOf, requireCampaign } from "~/modules/campaigns/access.server";
@@ -31,7 +32,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const prefill = await questionnairePrefill(ctx.workspace.id, campaign.brandId);
   const draft = brief.draftUpdatedAt ? (brief.draft as BriefDraft) : mergePrefill(brief.draft as BriefDraft, prefill);
   const prefilled = (["brandStory", "audience"] as const).filter((key) => prefill[key] && draft[key] === prefill[key]);
-  const fields = templateFields(template);
+  const rules = publishRulesOf(ctx.workspace);
+  // The disclosure's hint names what this workspace accepts, so nobody learns it from a refusal.
+  const fields = templateFields(template).map((f) => (f.key === "disclosure" ? { ...f, help: `${f.help} It must include ${listOfWords(rules.disclosureWords)}.` } : f));
   const sections = [
     ...CORE_SECTIONS.map((s) => ({ key: s.key as string, label: s.label, help: s.help, fields: fields.filter((f) => s.fields.some((cf) => cf.key === f.key)) })),
     ...(template.customFields.length > 0 ? [{ key: "custom", label: "More about this campaign", help: "Fields your workspace adds to every brief.", fields: fields.filter((f) => f.key.startsWith("custom.")) }] : []),
@@ -44,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     draft,
     values: Object.fromEntries(fields.map((f) => [f.key, readPath(draft, f.key) ?? null])),
     prefilled,
-    completeness: briefCompleteness(template, draft),
+    completeness: briefCompleteness(template, draft, rules),
     savedAt: brief.draftUpdatedAt ? formatDateTimeIn(brief.draftUpdatedAt, ctx.user.timeZone || "UTC") : null,
     publishedVersion: brief.publishedVersion,
   });
@@ -89,7 +92,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const refusal = refusalOf(error);
     if (!refusal) throw error;
     if (refusal.status === 404) notFound();
-    return json({ ok: false as const, intent, errors: {} as Record<string, string[]>, formError: refusal.message, savedAt, completeness: saved?.completeness ?? null, posted: null }, { status: refusal.status });
+    // A refusal about particular fields (an impossible plan) also says so next to each of them.
+    const errors: Record<string, string[]> = error instanceof BriefActionError ? error.fieldErrors : {};
+    return json({ ok: false as const, intent, errors, formError: refusal.message, savedAt, completeness: saved?.completeness ?? null, posted: null }, { status: refusal.status });
   }
 }
 
@@ -115,7 +120,8 @@ export default function BriefEditorPage() {
 
   const latest = fetcher.data ?? result;
   const completeness = latest?.completeness ?? data.completeness;
-  const errors = (latest?.errors ?? {}) as Record<string, string[]>;
+  // Problems that only refuse a publish (dates out of order) show next to their field while typing too.
+  const errors = { ...problemsByField(completeness.problems), ...(latest?.errors ?? {}) } as Record<string, string[]>;
   const savedAt = latest?.savedAt ?? data.savedAt;
   // After a plain-form 400, what was typed comes back so nothing is lost.
   const posted = result && !result.ok ? (result.posted as BriefDraft | null) : null;
@@ -181,7 +187,7 @@ export default function BriefEditorPage() {
           <div className="space-y-4 lg:sticky lg:top-6">
             <Card>
               <div className="space-y-4">
-                <CompletenessMeter percent={completeness.percent} missing={completeness.missing} />
+                <CompletenessMeter percent={completeness.percent} missing={completeness.missing} problems={completeness.problems} />
                 <p className="text-sm text-ink-muted" role="status" aria-live="polite" data-testid="save-status">
                   {hydrated ? statusText : savedAt ? `Last saved ${savedAt}` : "Not saved yet"}
                 </p>

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { DateTime } from "luxon";
 import { LiveRegion } from "~/components/approvals/live-region";
 import { Button, ButtonLink, Card, FormError, PageHeader, SelectField, TextField } from "~/components/ui";
+import { IdempotencyKeyField } from "~/components/ui/idempotency-key-field";
 import { CHANNEL_LIMITS } from "~/modules/approvals/channel-limits";
 import { fromLocalInput } from "~/modules/approvals/datetime";
 import { newDeliverableOptions } from "~/modules/approvals/queries.server";
@@ -12,6 +13,7 @@ import { createDeliverable } from "~/modules/approvals/workflow.server";
 import { requireCampaign } from "~/modules/campaigns/access.server";
 import { requireMember, type MemberContext } from "~/modules/workspaces/authz.server";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
+import { newIdempotencyKey, readIdempotencyKey } from "~/utils/idempotency.server";
 
 export const meta: MetaFunction = () => [{ title: "New deliverable · Baton" }];
 
@@ -32,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const suggested = DateTime.now().setZone(zone).plus({ days: 7 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
   return json({
     slug: ctx.workspace.slug,
+    idempotencyKey: newIdempotencyKey(),
     campaign: { id: campaign.id, name: campaign.name },
     creators: options.creators,
     channels: options.channels.map((c) => ({ value: c, label: CHANNEL_LIMITS[c].label })),
@@ -60,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     channel: parsed.data.channel,
     creatorId: parsed.data.creatorId || null,
     publishAt,
-  });
+  }, readIdempotencyKey(form));
   if (!result.ok) {
     if (result.status === 404) notFound(result.message);
     return json({ errors: result.errors ?? {}, formError: result.message, values }, { status: result.status });
@@ -84,6 +87,7 @@ export default function NewDeliverablePage() {
       />
       <Card>
         <Form method="post" className="space-y-5" noValidate>
+          <IdempotencyKeyField value={data.idempotencyKey} />
           <LiveRegion>{result?.formError ? <FormError errors={result.formError} /> : null}</LiveRegion>
           <TextField label="Title" name="title" required defaultValue={values.title} errors={errors.title} hint="What reviewers will see in their queue, e.g. “Launch reel”." />
           <SelectField label="Channel" name="channel" required defaultValue={values.channel} options={data.channels} placeholder="Choose a channel" errors={errors.channel} hint="Only the channels this campaign runs on. Each has its own length limits." />

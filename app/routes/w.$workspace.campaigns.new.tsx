@@ -8,6 +8,8 @@ import { campaignOptions, createCampaign } from "~/modules/campaigns/campaigns.s
 import { CHANNELS, CHANNEL_LABELS, campaignFormSchema } from "~/modules/campaigns/schemas";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
+import { IDEMPOTENCY_FIELD } from "~/utils/idempotency";
+import { newIdempotencyKey, readIdempotencyKey } from "~/utils/idempotency.server";
 
 export const meta: MetaFunction = () => [{ title: "New campaign · Baton" }];
 
@@ -17,6 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = DateTime.now().setZone(ctx.user.timeZone || "UTC");
   return json({
     slug: ctx.workspace.slug,
+    idempotencyKey: newIdempotencyKey(),
     options: { ...options, channels: CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] })) },
     defaults: {
       name: "", brandId: "", leadAgencyId: "", agencyIds: [] as string[], creatorIds: [] as string[], channels: [] as string[],
@@ -30,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = parseWith(campaignFormSchema, form);
   if (!parsed.success) return json({ ok: false as const, errors: parsed.errors, formError: "Please correct the highlighted fields.", values: valuesFromForm(form) }, { status: 400 });
-  const result = await createCampaign(request, ctx, parsed.data);
+  const result = await createCampaign(request, ctx, parsed.data, readIdempotencyKey(form));
   if (!result.ok) notFound(result.message);
   return redirect(`/w/${ctx.workspace.slug}/campaigns/${result.campaign.id}/brief/edit`);
 }
@@ -51,6 +54,7 @@ export default function NewCampaignPage() {
           formError={result?.formError}
           submitLabel="Create campaign and write the brief"
           cancelTo={`/w/${data.slug}/campaigns`}
+          hidden={{ [IDEMPOTENCY_FIELD]: data.idempotencyKey }}
         />
       </Card>
     </div>

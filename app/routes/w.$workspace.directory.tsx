@@ -8,13 +8,16 @@ import { BuildingIcon, PlusIcon, SparklesIcon, UsersIcon } from "~/components/ic
 import {
   Alert, Badge, Button, ButtonLink, Card, CardSection, EmptyState, FormError, PageHeader, SelectField, TBody, TD, TH, THead, TR, Table, TextField,
 } from "~/components/ui";
+import { IdempotencyKeyField } from "~/components/ui/idempotency-key-field";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import {
   createAgencyRecord, createBrandRecord, createCreatorRecord, deleteDirectoryEntry, findDirectoryEntry, listDirectory, scopedPeopleCount,
 } from "~/modules/workspaces/directory.server";
 import { BRAND_TIME_ZONES, agencySchema, brandSchema, creatorSchema } from "~/modules/workspaces/schemas";
 import { actionFailure, actionSuccess } from "~/utils/action-result.server";
+import { idField } from "~/utils/ids";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
+import { newIdempotencyKey, readIdempotencyKey } from "~/utils/idempotency.server";
 import { useHydrated } from "~/utils/use-hydrated";
 
 export const meta: MetaFunction = () => [{ title: "Brands, agencies & creators · Baton" }];
@@ -63,13 +66,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     zoneOptions: zones.map((z) => ({ value: z, label: zoneLabel(z, now) })),
     defaultZone,
     confirm,
+    // One key per add form: each is its own create (security.md 34).
+    keys: { brand: newIdempotencyKey(), agency: newIdempotencyKey(), creator: newIdempotencyKey() },
   });
 }
 
 const intentSchema = z.object({
   intent: z.enum(["createBrand", "createAgency", "createCreator", "delete-brand", "delete-agency", "delete-creator"], { errorMap: () => ({ message: "Unknown action." }) }),
 });
-const deleteSchema = z.object({ id: z.string().min(1).max(64) });
+const deleteSchema = z.object({ id: idField("Choose an entry from the list.") });
 type Intent = z.infer<typeof intentSchema>["intent"];
 
 const fail = actionFailure<Intent>;
@@ -96,22 +101,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const values = valuesOf(form, ["name", "category", "timeZone", "color"]);
       const parsed = parseWith(brandSchema, form);
       if (!parsed.success) return fail(intent, parsed.errors, { values });
-      const row = await createBrandRecord(request, ctx, parsed.data);
-      return done(intent, `Brand ${row.name} added.`);
+      const row = await createBrandRecord(request, ctx, parsed.data, readIdempotencyKey(form));
+      return done(intent, `Brand ${row?.name ?? parsed.data.name} added.`);
     }
     case "createAgency": {
       const values = valuesOf(form, ["name"]);
       const parsed = parseWith(agencySchema, form);
       if (!parsed.success) return fail(intent, parsed.errors, { values });
-      const row = await createAgencyRecord(request, ctx, parsed.data);
-      return done(intent, `Agency ${row.name} added.`);
+      const row = await createAgencyRecord(request, ctx, parsed.data, readIdempotencyKey(form));
+      return done(intent, `Agency ${row?.name ?? parsed.data.name} added.`);
     }
     case "createCreator": {
       const values = valuesOf(form, ["name", "handle"]);
       const parsed = parseWith(creatorSchema, form);
       if (!parsed.success) return fail(intent, parsed.errors, { values });
-      const row = await createCreatorRecord(request, ctx, parsed.data);
-      return done(intent, `Creator ${row.name} added.`);
+      const row = await createCreatorRecord(request, ctx, parsed.data, readIdempotencyKey(form));
+      return done(intent, `Creator ${row?.name ?? parsed.data.name} added.`);
     }
     case "delete-brand":
     case "delete-agency":
@@ -326,6 +331,7 @@ function BrandsCard({ data, base, result }: { data: LoaderData; base: string; re
       <AddSection title="Add a brand" description="Category is optional, such as skincare or coffee; it helps spot competing brands on the calendar.">
         <Form method="post" action={`${base}#brands`} preventScrollReset noValidate key={formKey(result, "createBrand")} className="space-y-5">
           <input type="hidden" name="intent" value="createBrand" />
+          <IdempotencyKeyField value={data.keys.brand} />
           <Added result={result} intent="createBrand" />
           <FormError>{mine?.formError ?? null}</FormError>
           <div className="grid gap-5 sm:grid-cols-2">
@@ -387,6 +393,7 @@ function AgenciesCard({ data, base, result }: { data: LoaderData; base: string; 
       <AddSection title="Add an agency" description="Its people join through an invitation as agency members.">
         <Form method="post" action={`${base}#agencies`} preventScrollReset noValidate key={formKey(result, "createAgency")} className="space-y-5">
           <input type="hidden" name="intent" value="createAgency" />
+          <IdempotencyKeyField value={data.keys.agency} />
           <Added result={result} intent="createAgency" />
           <FormError>{mine?.formError ?? null}</FormError>
           <div className="grid gap-5 sm:grid-cols-2">
@@ -455,6 +462,7 @@ function CreatorsCard({ data, base, result }: { data: LoaderData; base: string; 
       <AddSection title="Add a creator" description="The handle is optional; we add the @ if you leave it out.">
         <Form method="post" action={`${base}#creators`} preventScrollReset noValidate key={formKey(result, "createCreator")} className="space-y-5">
           <input type="hidden" name="intent" value="createCreator" />
+          <IdempotencyKeyField value={data.keys.creator} />
           <Added result={result} intent="createCreator" />
           <FormError>{mine?.formError ?? null}</FormError>
           <div className="grid gap-5 sm:grid-cols-2">

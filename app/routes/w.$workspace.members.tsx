@@ -9,13 +9,15 @@ import {
   Alert, Badge, Button, ButtonLink, Card, EmptyState, FormError, PageHeader, SelectField, TBody, TD, TH, THead, TR, Table, TextField, controlClasses, cx,
 } from "~/components/ui";
 import type { Tone } from "~/components/ui";
+import { IdempotencyKeyField } from "~/components/ui/idempotency-key-field";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { findDirectoryEntry, listDirectory } from "~/modules/workspaces/directory.server";
 import { changeMemberRole, findMember, inviteMember, listMembers, removeMember } from "~/modules/workspaces/members.server";
 import { ROLE_LABELS, ROLE_SCOPE } from "~/modules/workspaces/permissions";
-import { changeRoleSchema, inviteSchema } from "~/modules/workspaces/schemas";
+import { assignmentSchema, changeRoleSchema, inviteSchema, memberIdSchema } from "~/modules/workspaces/schemas";
 import { actionFailure, actionSuccess } from "~/utils/action-result.server";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
+import { newIdempotencyKey, readIdempotencyKey } from "~/utils/idempotency.server";
 import { useHydrated } from "~/utils/use-hydrated";
 
 export const meta: MetaFunction = () => [{ title: "Members · Baton" }];
@@ -93,6 +95,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   return json({
     slug: ctx.workspace.slug,
+    inviteKey: newIdempotencyKey(),
     workspaceName: ctx.workspace.name,
     viewerIsOwner,
     members: rows,
@@ -112,8 +115,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const intentSchema = z.object({ intent: z.enum(["invite", "changeRole", "remove"], { errorMap: () => ({ message: "Unknown action." }) }) });
-const memberIdSchema = z.object({ membershipId: z.string({ required_error: "Choose a member." }).min(1, "Choose a member.").max(64) });
-const assignmentSchema = memberIdSchema.extend({ assignment: z.string({ required_error: "Choose a role." }).min(1, "Choose a role.").max(140) });
 
 type Intent = z.infer<typeof intentSchema>["intent"];
 
@@ -137,7 +138,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const values = { email: text(form, "email"), role: text(form, "role"), agencyId: text(form, "agencyId"), brandId: text(form, "brandId"), creatorId: text(form, "creatorId") };
     const parsed = parseWith(inviteSchema, form);
     if (!parsed.success) return fail(intent, parsed.errors, { values });
-    const result = await inviteMember(request, ctx, parsed.data);
+    const result = await inviteMember(request, ctx, parsed.data, readIdempotencyKey(form));
     if (!result.ok) return fail(intent, { [result.field]: [result.message] }, { values });
     return done(intent, `Invitation sent to ${parsed.data.email}. The link works for 14 days.`);
   }
@@ -202,7 +203,7 @@ export default function MembersPage() {
       ) : null}
       <FormError>{pageError}</FormError>
 
-      <InviteCard key={result?.ok && result.intent === "invite" ? result.at : "invite"} options={data.options} result={result} slug={data.slug} />
+      <InviteCard key={result?.ok && result.intent === "invite" ? result.at : "invite"} options={data.options} result={result} slug={data.slug} idempotencyKey={data.inviteKey} />
 
       <Card
         title="People in this workspace"
@@ -288,7 +289,7 @@ function ScopeText({ kind, name, wrap = false }: { kind: ScopeKind; name: string
   );
 }
 
-function InviteCard({ options, result, slug }: { options: Options; result: ActionResult; slug: string }) {
+function InviteCard({ options, result, slug, idempotencyKey }: { options: Options; result: ActionResult; slug: string; idempotencyKey: string }) {
   const hydrated = useHydrated();
   const mine = result && !result.ok && result.intent === "invite" ? result : null;
   const errors = mine?.errors ?? {};
@@ -325,6 +326,7 @@ function InviteCard({ options, result, slug }: { options: Options; result: Actio
     <Card title="Invite someone" description="They get an email with a link to join. The link works once, for that address only, and expires in 14 days.">
       <Form method="post" className="space-y-5" noValidate>
         <input type="hidden" name="intent" value="invite" />
+        <IdempotencyKeyField value={idempotencyKey} />
         <FormError>{mine?.formError ?? null}</FormError>
         <div className="grid gap-5 sm:grid-cols-2">
           <TextField label="Email address" name="email" type="email" autoComplete="off" required defaultValue={values.email ?? ""} errors={errors.email} placeholder="name@company.com" />

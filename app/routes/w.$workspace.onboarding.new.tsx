@@ -8,7 +8,8 @@ import { accountManagerOptions, brandOptions, createLink } from "~/modules/onboa
 import { presetFor, serviceTypeLabels, serviceTypes, type ServiceType } from "~/modules/onboarding/presets";
 import { createLinkSchema, DEFAULT_AGREEMENT, LINK_DEFAULT_DAYS, platformsFromForm } from "~/modules/onboarding/schemas";
 import { requirePermission } from "~/modules/workspaces/authz.server";
-import { randomToken } from "~/utils/crypto.server";
+import { IdempotencyKeyField } from "~/components/ui/idempotency-key-field";
+import { newIdempotencyKey } from "~/utils/idempotency.server";
 import { parseWith, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "New onboarding link · Baton" }];
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const brandParam = url.searchParams.get("brand");
   return json({
     slug: ctx.workspace.slug,
-    idempotencyKey: randomToken(16),
+    idempotencyKey: newIdempotencyKey(),
     serviceType,
     defaultBrand: brands.some((b) => b.id === brandParam) ? brandParam : "new",
     brands: brands.map((b) => ({ value: b.id, label: b.name })),
@@ -53,7 +54,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   raw.platforms = platformsFromForm(form);
   const values = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string").map(([k, v]) => [k, v.slice(0, 2000)]));
   const parsed = parseWith(createLinkSchema, raw);
-  if (!parsed.success) return json({ ok: false as const, errors: parsed.errors, formError: "Please correct the highlighted fields.", values, created: null }, { status: 400 });
+  // A bad form key has no field to show it next to: its message ("Reload the page…") leads.
+  const formError = parsed.success ? null : parsed.errors.idempotencyKey?.[0] ?? "Please correct the highlighted fields.";
+  if (!parsed.success) return json({ ok: false as const, errors: parsed.errors, formError, values, created: null }, { status: 400 });
   const result = await createLink(request, ctx, parsed.data);
   if (!result.ok) return json({ ok: false as const, errors: result.errors, formError: result.message, values, created: null }, { status: result.status });
   if (result.existing) throw redirect(`/w/${ctx.workspace.slug}/onboarding/${result.linkId}`);
@@ -110,7 +113,7 @@ export default function NewOnboardingLink() {
       </Card>
 
       <Form method="post" noValidate className="space-y-6" key={data.serviceType ?? "none"}>
-        <input type="hidden" name="idempotencyKey" value={data.idempotencyKey} />
+        <IdempotencyKeyField value={data.idempotencyKey} />
         <input type="hidden" name="serviceType" value={data.serviceType ?? ""} />
         {failed ? <FormError>{result.formError}</FormError> : null}
 

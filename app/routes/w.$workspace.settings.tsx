@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useState } from "react";
 import { Alert, Button, Card, FormError, PageHeader, TextAreaField, TextField } from "~/components/ui";
 import { requirePermission } from "~/modules/workspaces/authz.server";
-import { brandingSchema } from "~/modules/workspaces/schemas";
+import { MAX_DISCLOSURE_WORDS, MAX_DISCLOSURE_WORD_LENGTH, brandingSchema } from "~/modules/workspaces/schemas";
 import { updateBranding } from "~/modules/workspaces/workspaces.server";
 import { parseWith, readForm, type FieldErrors } from "~/utils/http.server";
 import { accentVars } from "~/modules/workspaces/branding";
@@ -12,7 +12,7 @@ import { useHydrated } from "~/utils/use-hydrated";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Baton" }];
 
-const FIELDS = ["name", "accentColor", "logoUrl", "welcomeText", "signoffWindowHours"] as const;
+const FIELDS = ["name", "accentColor", "logoUrl", "welcomeText", "signoffWindowHours", "disclosureWords"] as const;
 const WELCOME_MAX = 600;
 const HEX = /^#[0-9a-fA-F]{6}$/;
 const FALLBACK_ACCENT = "#4f46e5";
@@ -22,7 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const w = ctx.workspace;
   return json({
     slug: w.slug,
-    values: { name: w.name, accentColor: w.accentColor, logoUrl: w.logoUrl ?? "", welcomeText: w.welcomeText, signoffWindowHours: String(w.signoffWindowHours) },
+    values: {
+      name: w.name, accentColor: w.accentColor, logoUrl: w.logoUrl ?? "", welcomeText: w.welcomeText, signoffWindowHours: String(w.signoffWindowHours),
+      disclosureWords: w.disclosureWords.join("\n"),
+    },
   });
 }
 
@@ -69,6 +72,7 @@ export default function SettingsPage() {
   const [logoUrl, setLogoUrl] = useState(initial.logoUrl);
   const [welcome, setWelcome] = useState(initial.welcomeText);
   const [hours, setHours] = useState(initial.signoffWindowHours);
+  const [disclosureWords, setDisclosureWords] = useState(initial.disclosureWords);
 
   const accentOk = HEX.test(accent.trim());
   const swatch = accentOk ? accent.trim().toLowerCase() : FALLBACK_ACCENT;
@@ -182,6 +186,25 @@ export default function SettingsPage() {
           <p className="mt-4 max-w-2xl text-sm text-ink-muted">
             Sign-off is due at the publish time minus this window. Without it by then, the deliverable is blocked until it is rescheduled or an admin
             overrides it. A brand can set its own window, which wins over this one.
+          </p>
+        </Card>
+
+        <Card title="Disclosure words" description="What a brief's disclosure must include before the brief can be published.">
+          <div className="max-w-sm">
+            <TextAreaField
+              label="Accepted disclosures"
+              name="disclosureWords"
+              rows={4}
+              required
+              value={disclosureWords}
+              onChange={(e) => setDisclosureWords(e.currentTarget.value)}
+              errors={errors.disclosureWords}
+              hint={`One word or phrase per line, like #ad or Paid partnership; at most ${MAX_DISCLOSURE_WORDS}, each under ${MAX_DISCLOSURE_WORD_LENGTH} characters.`}
+            />
+          </div>
+          <p className="mt-4 max-w-2xl text-sm text-ink-muted">
+            Matched without case and as whole words: &quot;#Ad&quot; counts for #ad, &quot;#adventure&quot; does not. Briefs already published keep the
+            disclosure they went out with.
           </p>
         </Card>
 

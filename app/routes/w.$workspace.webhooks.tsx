@@ -4,11 +4,13 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 import { PlugIcon } from "~/components/icons";
 import { Alert, Badge, Button, Card, CardSection, CheckboxField, CopyButton, EmptyState, FormError, PageHeader, Table, TBody, TD, TH, THead, TR, TextField, type Tone } from "~/components/ui";
+import { IdempotencyKeyField } from "~/components/ui/idempotency-key-field";
 import { WEBHOOK_EVENT_TYPES } from "~/modules/webhooks/events";
 import { DELIVERY_LOG_SIZE, checkTarget, createEndpoint, disableEndpoint, endpointSchema, listEndpoints } from "~/modules/webhooks/endpoints.server";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { env } from "~/utils/env.server";
 import { badRequest, conflict, notFound, parseWith, readForm, type FieldErrors } from "~/utils/http.server";
+import { newIdempotencyKey, readIdempotencyKey } from "~/utils/idempotency.server";
 
 export const meta: MetaFunction = () => [{ title: "Webhooks · Baton" }];
 
@@ -29,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const endpoints = await listEndpoints(ctx.workspace.id);
   return json({
     allowPrivate: env().ALLOW_PRIVATE_WEBHOOKS,
+    idempotencyKey: newIdempotencyKey(),
     timeZone: ctx.user.timeZone,
     endpoints: endpoints.map((e) => ({
       ...e,
@@ -73,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return refuse(parsed.errors);
   const problem = await checkTarget(parsed.data.url, allowPrivate);
   if (problem) return refuse({ url: [problem] });
-  const result = await createEndpoint(request, ctx, parsed.data);
+  const result = await createEndpoint(request, ctx, parsed.data, readIdempotencyKey(form));
   if (!result.ok) return result.field === "url" ? refuse({ url: [result.message] }) : refuse({}, result.message);
   return json({ ok: true as const, intent: "create" as const, created: { id: result.id, url: result.url, secret: result.secret }, errors: {}, formError: null });
 }
@@ -208,7 +211,7 @@ function verify(secret, headers, rawBody) {
 }`;
 
 export default function WebhooksPage() {
-  const { endpoints, allowPrivate } = useLoaderData<typeof loader>();
+  const { endpoints, allowPrivate, idempotencyKey } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const nav = useNavigation();
   const busy = nav.state !== "idle";
@@ -291,8 +294,9 @@ export default function WebhooksPage() {
           <Button type="submit" disabled={busy}>
             {creating ? "Checking the address…" : "Add endpoint"}
           </Button>
-          {/* Last, so the spacing of the visible fields is not shifted by it. */}
+          {/* Last, so the spacing of the visible fields is not shifted by them. */}
           <input type="hidden" name="intent" value="create" />
+          <IdempotencyKeyField value={idempotencyKey} />
         </Form>
       </Card>
 

@@ -1,36 +1,41 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AuthLayout } from "~/components/shell/auth-layout";
 import { Button, FormError, TextAreaField, TextField } from "~/components/ui";
+import { IdempotencyKeyField } from "~/components/ui/idempotency-key-field";
 import { requireUser } from "~/modules/auth/session.server";
 import { workspaceSchema } from "~/modules/workspaces/schemas";
 import { createWorkspace } from "~/modules/workspaces/workspaces.server";
 import { badRequest, parseWith, readForm } from "~/utils/http.server";
+import { newIdempotencyKey, readIdempotencyKey } from "~/utils/idempotency.server";
 
 export const meta: MetaFunction = () => [{ title: "Create a workspace · Baton" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  return null;
+  return json({ idempotencyKey: newIdempotencyKey() });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = parseWith(workspaceSchema, await readForm(request));
+  const form = await readForm(request);
+  const parsed = parseWith(workspaceSchema, form);
   if (!parsed.success) return badRequest(parsed.errors);
-  const result = await createWorkspace(request, user, parsed.data);
+  const result = await createWorkspace(request, user, parsed.data, readIdempotencyKey(form));
   if (!result.ok) return badRequest({ [result.field]: [result.message] });
   throw redirect(`/w/${result.slug}`);
 }
 
 export default function NewWorkspacePage() {
+  const { idempotencyKey } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors = (data?.errors ?? {}) as Record<string, string[]>;
   return (
     <AuthLayout title="Create your workspace" subtitle="Your workspace is your team's portal. Clients see its name, logo and colour.">
       <Form method="post" className="space-y-5" noValidate>
+        <IdempotencyKeyField value={idempotencyKey} />
         <FormError>{data?.formError ?? null}</FormError>
         <TextField label="Workspace name" name="name" required errors={errors.name} placeholder="Northwind Studio" />
         <TextField label="Web address" name="slug" required errors={errors.slug} placeholder="northwind" hint="Lowercase letters, digits and dashes. Your portal lives at /w/your-address." />

@@ -36,8 +36,13 @@ export const jobs = pgTable("jobs", {
   lastError: text("last_error"),
   finishedAt: tstz("finished_at"),
   createdAt: createdAt(),
+  /** Which worker lane runs it (app/modules/jobs/lanes.ts, decision 043). */
+  lane: text("lane", { enum: ["email", "webhook", "background"] }).notNull().default("background"),
+  /** Jobs sharing a key (one webhook endpoint) are capped in flight together; null = no cap. */
+  concurrencyKey: text("concurrency_key"),
 }, (t) => [
   index("jobs_due_idx").on(t.status, t.runAt),
+  index("jobs_lane_due_idx").on(t.lane, t.status, t.runAt),
   uniqueIndex("jobs_dedupe_key").on(t.dedupeKey),
 ]);
 

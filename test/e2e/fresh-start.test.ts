@@ -16,6 +16,43 @@ async function signIn(url: string, email: string) {
   });
 }
 
+/** The newest link under `pathPrefix` in the local mailbox for `to` (the worker delivers after commit). */
+async function linkFromMailbox(url: string, to: string, pathPrefix: string): Promise<string> {
+  for (let i = 0; i < 50; i++) {
+    const list = await (await fetch(`${url}/dev/mail?to=${encodeURIComponent(to)}`)).text();
+    const id = list.match(/href="\/dev\/mail\/([^"?]+)"/)?.[1];
+    if (id) {
+      const message = await (await fetch(`${url}/dev/mail/${id}`)).text();
+      const link = message.match(new RegExp(`https?://[^"'\\s<]+${pathPrefix}/[A-Za-z0-9_-]+`))?.[0];
+      if (link) return link.replace(/^https?:\/\/[^/]+/, url);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no email with ${pathPrefix} for ${to}`);
+}
+
+/** Sign-up starts no session: it sends a link; confirming it (a POST, not the GET) signs in. */
+async function signUpAndConfirm(url: string, email: string) {
+  const signup = await fetch(`${url}/signup`, {
+    method: "POST",
+    body: new URLSearchParams({ name: "Fresh Person", email, password: "a long passphrase" }),
+    headers: { origin: url },
+    redirect: "manual",
+  });
+  expect(signup.status).toBe(200);
+  expect(signup.headers.get("set-cookie")).toBeNull();
+  expect(await signup.text()).toContain("Check your inbox");
+  const link = await linkFromMailbox(url, email, "/verify-email");
+  expect((await fetch(link)).status).toBe(200);
+  const confirmed = await fetch(link, { method: "POST", headers: { origin: url }, redirect: "manual" });
+  expect(confirmed.status).toBe(302);
+  expect(confirmed.headers.get("location")).toBe("/workspaces/new");
+  const cookie = (confirmed.headers.get("set-cookie") ?? "").split(";")[0];
+  expect(cookie).toMatch(/^baton_session=/);
+  const next = await fetch(`${url}/workspaces/new`, { headers: { cookie }, redirect: "manual" });
+  expect(next.status).toBe(200);
+}
+
 it("starts on an empty embedded database with demo data, the demo logins work, and a restart keeps data", async () => {
   const started = Date.now();
   const first = await startServer({ dataDir, usePglite: true, env: { DATABASE_URL: "" } });
@@ -30,6 +67,7 @@ it("starts on an empty embedded database with demo data, the demo logins work, a
       expect(login.status, email).toBe(302);
       expect(login.headers.get("set-cookie")).toMatch(/^baton_session=/);
     }
+    await signUpAndConfirm(first.url, "newcomer@fresh.test");
   } finally {
     await first.stop();
   }

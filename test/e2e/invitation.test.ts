@@ -32,6 +32,14 @@ async function readLinkFromMailbox(page: Page, to: string, pathPrefix: string): 
   throw new Error(`no email with ${pathPrefix} for ${to}`);
 }
 
+/** Sign-up starts no session: the link in the verification email does, after its confirm button. */
+async function confirmFromMailbox(page: Page, to: string) {
+  await page.getByText("Check your inbox").waitFor();
+  const url = await readLinkFromMailbox(page, to, "/verify-email");
+  await page.goto(url.replace(/^https?:\/\/[^/]+/, server.url));
+  await page.getByRole("button", { name: "Confirm my email" }).click();
+}
+
 it("signs up, creates a workspace, invites a member who accepts from the local mailbox and sees only what the role allows", async () => {
   const owner = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   const page = await owner.newPage();
@@ -40,6 +48,7 @@ it("signs up, creates a workspace, invites a member who accepts from the local m
   await page.getByLabel("Work email").fill("olivia@acme.test");
   await page.getByLabel("Password").fill("a long passphrase");
   await page.getByRole("button", { name: "Create account" }).click();
+  await confirmFromMailbox(page, "olivia@acme.test");
   await page.waitForURL("**/workspaces/new");
 
   await page.getByLabel("Workspace name").fill("Acme Partners");
@@ -65,6 +74,7 @@ it("signs up, creates a workspace, invites a member who accepts from the local m
   await p2.getByLabel("Work email").fill("carla@acme.test");
   await p2.getByLabel("Password").fill("another passphrase");
   await p2.getByRole("button", { name: "Create account" }).click();
+  await confirmFromMailbox(p2, "carla@acme.test");
   await p2.waitForURL("**/invite/**");
   await p2.getByRole("button", { name: "Accept invitation" }).click();
   await p2.waitForURL("**/w/acme");

@@ -49,14 +49,14 @@ async function readLinkFromMailbox(page: Page, to: string, pathPrefix: string): 
 }
 
 /** Creates a link on the agency's "New link" page; returns its client URL and its agency page. */
-async function createLink(clientName: string, contact: { name: string; email: string }, platforms: string[]) {
+async function createLink(clientName: string, contact: { name: string; email: string }, platforms: string[], opts: { questionnaire?: boolean } = {}) {
   await admin.goto(`${server.url}/w/northwind/onboarding/new`);
   await admin.getByLabel("New client's name").fill(clientName);
   await admin.getByLabel("Contact's name").fill(contact.name);
   await admin.getByLabel("Contact's email").fill(contact.email);
   for (const name of platforms) await admin.getByRole("checkbox", { name, exact: true }).check();
   await admin.getByRole("checkbox", { name: "Contacts and approvers" }).uncheck();
-  await admin.getByRole("checkbox", { name: "Questionnaire" }).uncheck();
+  await admin.getByRole("checkbox", { name: "Questionnaire" }).setChecked(opts.questionnaire ?? false);
   await admin.getByRole("button", { name: "Create link" }).click();
   await admin.getByRole("heading", { level: 1, name: "Link created" }).waitFor();
   const url = await admin.getByLabel("Onboarding link").inputValue();
@@ -204,4 +204,44 @@ it("works with JavaScript disabled: open (consumes nothing), fill a step, confir
   await page.getByText(/Questions\? Contact Olivia Owner/).first().waitFor();
   await page.screenshot({ path: `${shots}/onboarding-link-revoked-375.png`, fullPage: true });
   await ctx.close();
+}, 60_000);
+
+it("questionnaire: one answer typed is saved and kept; only the field typed into shows a message", async () => {
+  const story = "Small batch tea, blended in Cornwall since 2015.";
+  const { url, agencyPage } = await createLink("Story Tea", { name: "Sam", email: "sam@story.test" }, ["Google Analytics 4"], { questionnaire: true });
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const client = await ctx.newPage();
+  await client.goto(url);
+  const section = client.locator("#section-questionnaire");
+  await section.getByLabel("Your brand story").fill(story);
+  await section.getByText("Saved.").waitFor();
+  // "Who you want to reach" is required, but untouched: no message, not marked invalid.
+  expect(await section.getByLabel("Who you want to reach").getAttribute("aria-invalid")).toBeNull();
+  expect(await section.getByText("Tell us who you want to reach.").count()).toBe(0);
+
+  // A value the person did not type (a browser restoring the form sets it without events) is
+  // refused by the server but not marked: the person's own answer is saved and said to be.
+  const tone = section.getByLabel("Tone of voice (optional)");
+  await tone.evaluate((el) => {
+    el.removeAttribute("maxlength");
+    (el as HTMLInputElement).value = "x".repeat(501);
+  });
+  const saved = client.waitForResponse((r) => r.url().endsWith("/autosave") && r.request().method() === "POST");
+  await section.getByLabel("Who you want to reach").fill("Tea lovers in the UK.");
+  expect((await saved).status()).toBe(400);
+  await expect.poll(() => section.locator("[data-save-status]").textContent()).toBe("Saved.");
+  expect(await tone.getAttribute("aria-invalid")).toBeNull();
+
+  // A field the person did type into, with too much text, says so; the other answers stay saved.
+  await tone.fill("y".repeat(501));
+  await section.getByText("Keep “Tone of voice” under 500 characters.").waitFor();
+  await expect.poll(() => section.getByLabel("Tone of voice (optional)").getAttribute("aria-invalid")).toBe("true");
+  expect(await section.getByLabel("Who you want to reach").getAttribute("aria-invalid")).toBeNull();
+
+  await client.goto(url);
+  expect(await client.locator("#section-questionnaire").getByLabel("Your brand story").inputValue()).toBe(story);
+  expect(await client.locator("#section-questionnaire").getByLabel("Who you want to reach").inputValue()).toBe("Tea lovers in the UK.");
+  await ctx.close();
+  await admin.goto(agencyPage);
+  await admin.getByText(story).waitFor();
 }, 60_000);

@@ -38,7 +38,7 @@ describe("security headers (23)", () => {
   });
 
   it("token pages send Referrer-Policy: no-referrer and load no third-party script (14)", async () => {
-    for (const path of ["/magic/abc", "/invite/abc", "/reset-password/abc"]) {
+    for (const path of ["/magic/abc", "/invite/abc", "/reset-password/abc", "/verify-email/abc"]) {
       const res = await get(path);
       expect(res.headers.get("referrer-policy")).toBe("no-referrer");
       const html = await res.text();

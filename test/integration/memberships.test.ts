@@ -12,6 +12,7 @@ import { createUser } from "../../db/factories";
 import { useTestDatabase } from "../support/db";
 import { call, makeRequest, sessionCookie } from "../support/http";
 import { buildWorld, type World } from "../support/world";
+import { newIdempotencyKey } from "~/utils/idempotency.server";
 
 const t = useTestDatabase();
 let world: World;
@@ -23,7 +24,7 @@ beforeAll(async () => {
 });
 
 async function invite(email: string, role = "coordinator") {
-  const res = await call(membersRoute.action, makeRequest(`/w/${world.a.slug}/members`, { cookie: owner, form: { intent: "invite", email, role } }), { workspace: world.a.slug });
+  const res = await call(membersRoute.action, makeRequest(`/w/${world.a.slug}/members`, { cookie: owner, form: { intent: "invite", email, role, idempotencyKey: newIdempotencyKey() } }), { workspace: world.a.slug });
   expect(res.status).toBe(200);
   while ((await runDueJobs(jobHandlers)) > 0);
   const [mail] = await t.db.select().from(localEmails).where(eq(localEmails.to, email));
@@ -121,7 +122,7 @@ describe("email-sending endpoints are rate limited (35)", () => {
     const cookie = await sessionCookie(sender.id);
     const statuses: number[] = [];
     for (let i = 0; i < 31; i++) {
-      const res = await call(membersRoute.action, makeRequest(`/w/${world.a.slug}/members`, { cookie, form: { intent: "invite", email: `bulk${i}@example.test`, role: "coordinator" } }), { workspace: world.a.slug });
+      const res = await call(membersRoute.action, makeRequest(`/w/${world.a.slug}/members`, { cookie, form: { intent: "invite", email: `bulk${i}@example.test`, role: "coordinator", idempotencyKey: newIdempotencyKey() } }), { workspace: world.a.slug });
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);

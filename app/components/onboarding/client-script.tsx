@@ -5,7 +5,9 @@ import { buttonClasses, cx } from "~/components/ui";
 /**
  * The only script a client's token page runs (the page does not load the app bundle): copy
  * buttons, "saves as you type" for forms marked `data-autosave`, and one "opened" ping. Without
- * it every form still works as a plain POST; this only saves sooner and says so.
+ * it every form still works as a plain POST; this only saves sooner and says so. While typing,
+ * only fields the person touched show a message: the server keeps what is valid so far and
+ * demands required fields only when the step is finished (intake-draft.ts).
  */
 const SOURCE = `(function(){
 var d=document,root=d.querySelector("[data-onboard]");if(!root)return;
@@ -17,14 +19,16 @@ var input=d.getElementById(b.getAttribute("data-copy")),st=d.getElementById(b.ge
 function done(ok){if(st)st.textContent=ok?"Copied to your clipboard.":"Press Ctrl+C (Cmd+C on a Mac) to copy the selected text.";if(lb){lb.textContent=ok?"Copied":"Copy";setTimeout(function(){lb.textContent="Copy"},2000)}}
 function legacy(){input.select();try{done(d.execCommand("copy"))}catch(x){done(false)}}
 if(navigator.clipboard&&window.isSecureContext){navigator.clipboard.writeText(input.value).then(function(){done(true)},legacy)}else legacy()});
-function save(form){var body=new URLSearchParams(new FormData(form));body.set("intent",form.getAttribute("data-autosave"));body.delete("complete");
+function save(form,touched){var body=new URLSearchParams(new FormData(form));body.set("intent",form.getAttribute("data-autosave"));body.delete("complete");
 var st=form.querySelector("[data-save-status]");if(st)st.textContent="Saving…";
-post(body).then(function(res){var errs=(res&&res.errors)||{};
-form.querySelectorAll("[data-live-for]").forEach(function(el){var k=el.getAttribute("data-live-for"),m=errs[k]?errs[k].join(" "):"";el.textContent=m;el.hidden=!m;var f=form.elements.namedItem(k);if(f&&f.setAttribute){if(m)f.setAttribute("aria-invalid","true");else f.removeAttribute("aria-invalid")}});
-if(st)st.textContent=res&&res.ok?"Saved.":(Object.keys(errs).length?"Not saved yet: see the message above.":(res&&res.formError)||"Could not save.")}).catch(function(){if(st)st.textContent="Could not save. Check your connection."})}
-d.querySelectorAll("form[data-autosave]").forEach(function(form){var t;
-form.addEventListener("input",function(){clearTimeout(t);t=setTimeout(function(){save(form)},700)});
-form.addEventListener("change",function(e){if(e.target&&e.target.type==="checkbox")return;clearTimeout(t);save(form)})});
+post(body).then(function(res){res=res||{};var errs=res.errors||{},keys=Object.keys(errs);
+var bad=keys.filter(function(k){return touched[k]}),other=keys.filter(function(k){return !touched[k]&&!form.elements.namedItem(k)});
+form.querySelectorAll("[data-live-for]").forEach(function(el){var k=el.getAttribute("data-live-for");if(!touched[k])return;var m=errs[k]?errs[k].join(" "):"";el.textContent=m;el.hidden=!m;var f=form.elements.namedItem(k);if(f&&f.setAttribute){if(m)f.setAttribute("aria-invalid","true");else f.removeAttribute("aria-invalid")}});
+if(st)st.textContent=res.ok?"Saved.":other.length||!keys.length?res.formError||"Could not save.":bad.length?(res.saved?"Saved, except the field marked above.":"Not saved yet: see the message above."):"Saved."}).catch(function(){if(st)st.textContent="Could not save. Check your connection."})}
+d.querySelectorAll("form[data-autosave]").forEach(function(form){var t,touched={};
+function touch(e){if(e.target&&e.target.name)touched[e.target.name]=true}
+form.addEventListener("input",function(e){touch(e);clearTimeout(t);t=setTimeout(function(){save(form,touched)},700)});
+form.addEventListener("change",function(e){if(e.target&&e.target.type==="checkbox")return;touch(e);clearTimeout(t);save(form,touched)})});
 })();`;
 
 export function ClientScript({ nonce }: { nonce: string }) {

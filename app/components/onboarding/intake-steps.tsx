@@ -95,7 +95,10 @@ export function ContactsStep({ data, number, failure, saved }: { data: ContactsD
           {field("approverName", "Who approves content", { required: true, hint: "They get an invitation to sign off drafts in Baton." })}
           {field("approverEmail", "Approver's email", { type: "email", required: true })}
         </div>
-        <TextAreaField label="Anyone else we should know? (optional)" name="otherContacts" rows={2} defaultValue={v("otherContacts")} errors={f?.errors.otherContacts} />
+        <div>
+          <TextAreaField label="Anyone else we should know? (optional)" name="otherContacts" rows={2} defaultValue={v("otherContacts")} errors={f?.errors.otherContacts} />
+          {f?.errors.otherContacts ? null : <LiveError field="otherContacts" />}
+        </div>
         <SaveBar done={data.done} label="Save contacts" />
       </form>
     </IntakeCard>
@@ -184,6 +187,7 @@ export function BrandKitStep({ data, number, failure, saved }: { data: { files: 
           defaultValue={f?.values.brandKitNote ?? data.note}
           errors={f?.errors.brandKitNote}
         />
+        {f?.errors.brandKitNote ? null : <LiveError field="brandKitNote" />}
         <SaveBar done={data.done} label="Save brand kit" />
       </form>
     </IntakeCard>

@@ -1,12 +1,15 @@
 import { z } from "zod";
+import { ID_PATTERN } from "~/utils/ids";
+import { text as textField } from "~/utils/text-schema";
 import { CHANNELS } from "./channel-limits";
 
 /** Ids are 32 lowercase hex characters; anything else is bad input (400), never a lookup. */
 export const idField = (what: string) =>
-  z.string({ required_error: `Choose ${what}.`, invalid_type_error: `Choose ${what}.` }).regex(/^[0-9a-f]{32}$/, `Choose ${what} from the list.`);
+  z.string({ required_error: `Choose ${what}.`, invalid_type_error: `Choose ${what}.` }).regex(ID_PATTERN, `Choose ${what} from the list.`);
 
-const text = (label: string, max: number) =>
-  z.string({ invalid_type_error: `${label} must be text.` }).max(max, `${label} can be at most ${max.toLocaleString("en-US")} characters.`);
+/** Copy and comments keep their white space as typed unless `trim` is asked for. */
+const text = (label: string, max: number, { trim = false, min = 0, tooShort }: { trim?: boolean; min?: number; tooShort?: string } = {}) =>
+  textField({ invalidType: `${label} must be text.`, trim, min, tooShort, max, tooLong: `${label} can be at most ${max.toLocaleString("en-US")} characters.` });
 
 const localDateTime = z
   .string({ required_error: "Give a date and time.", invalid_type_error: "Give a date and time." })
@@ -20,18 +23,17 @@ const versionField = z.coerce
 
 export const newDeliverableSchema = z.object({
   campaignId: idField("a campaign"),
-  title: text("The title", 200).trim().min(1, "Give the deliverable a title, e.g. “Launch reel”."),
+  title: text("The title", 200, { trim: true, min: 1, tooShort: "Give the deliverable a title, e.g. “Launch reel”." }),
   channel: z.enum(CHANNELS, { errorMap: () => ({ message: "Choose a channel." }) }),
   creatorId: z.union([z.literal(""), idField("a creator")]).optional(),
   publishAt: localDateTime,
-  idempotencyKey: z.string().max(64).optional(),
 });
 
 export const submitSchema = z.object({
   copy: text("The copy", 70_000),
   title: text("The title", 500).optional(),
   link: text("The link", 2_000).optional(),
-  media: z.array(z.string().max(64)).max(20, "Attach at most 20 files.").optional(),
+  media: z.array(z.string().regex(ID_PATTERN, "Attach files from the upload list.")).max(20, "Attach at most 20 files.").optional(),
   basedOnVersion: versionField,
 });
 
@@ -43,14 +45,13 @@ export const decideSchema = z.object({
 
 export const commentSchema = z.object({
   version: versionField,
-  body: text("The comment", 5_000).trim().min(1, "Write a comment first."),
+  body: text("The comment", 5_000, { trim: true, min: 1, tooShort: "Write a comment first." }),
 });
 
 export const rescheduleSchema = z.object({ publishAt: localDateTime });
 
 export const publishSchema = z.object({
-  liveUrl: text("The live link", 2_000)
-    .trim()
+  liveUrl: text("The live link", 2_000, { trim: true })
     .refine((v) => {
       try {
         const u = new URL(v);
@@ -62,7 +63,7 @@ export const publishSchema = z.object({
 });
 
 export const overrideSchema = z.object({
-  reason: text("The reason", 1_000).trim().min(10, "Say why the missing sign-off is acceptable (at least 10 characters); it is recorded as an exception."),
+  reason: text("The reason", 1_000, { trim: true, min: 10, tooShort: "Say why the missing sign-off is acceptable (at least 10 characters); it is recorded as an exception." }),
 });
 
 export const DELIVERABLE_INTENTS = ["submit", "decide", "comment", "schedule", "unschedule", "publish", "reschedule", "override"] as const;
@@ -74,11 +75,11 @@ export const intentSchema = z.object({
 /* The approval route editor: up to MAX_REVIEW_STAGES review stages, then the brand sign-off. */
 export const MAX_REVIEW_STAGES = 4;
 
-const approverIds = z.array(z.string().regex(/^[0-9a-f]{32}$/, "Choose approvers from the list.")).max(100, "Choose at most 100 approvers.");
+const approverIds = z.array(z.string().regex(ID_PATTERN, "Choose approvers from the list.")).max(100, "Choose at most 100 approvers.");
 const ruleField = z.enum(["any", "all"], { errorMap: () => ({ message: "Choose “any one” or “everyone”." }) });
 
 export const routeStageSchema = z.object({
-  name: text("The stage name", 80).trim(),
+  name: text("The stage name", 80, { trim: true }),
   rule: ruleField,
   approvers: approverIds,
 });

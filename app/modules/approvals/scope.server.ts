@@ -5,9 +5,9 @@ import { campaignScope } from "~/modules/campaigns/scope.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { effectiveWindowHours } from "./signoff-rule";
 
-/** Ids are 128 random bits in hex (db/schema/columns.ts); anything else is malformed input (400). */
-export const ID_PATTERN = /^[0-9a-f]{32}$/;
-export const isId = (value: unknown): value is string => typeof value === "string" && ID_PATTERN.test(value);
+import { isId } from "~/utils/ids";
+
+export { ID_PATTERN, isId } from "~/utils/ids";
 
 /**
  * Which deliverables a member may see, as one SQL condition: those of campaigns the member sees

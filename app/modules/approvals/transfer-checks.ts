@@ -1,4 +1,9 @@
+import { containsDisclosure } from "~/modules/briefs/publish-rules";
 import { CHANNEL_LIMITS, characterCount, type Channel } from "./channel-limits";
+
+// The one disclosure matching rule lives with the brief (it also decides which disclosures a
+// brief may require); re-exported for the checks' callers and tests.
+export { containsDisclosure };
 
 /**
  * Ready-to-transfer checks (PRODUCT.md §5): run on a draft version before it can be submitted.
@@ -47,18 +52,6 @@ export interface TransferCheckFailure {
 export interface TransferCheckResult {
   ok: boolean;
   failures: TransferCheckFailure[];
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/**
- * Case-insensitive, as a whole token: "#AD" and "(#ad)" count, "#adventure" and "bad#ad" do not.
- * Inner spaces match any whitespace so "Paid  partnership" still counts.
- */
-export function containsDisclosure(text: string, disclosure: string): boolean {
-  const words = disclosure.trim().split(/\s+/).map(escapeRegExp);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])${words.join("\\s+")}(?![\\p{L}\\p{N}_])`, "iu");
-  return pattern.test(text);
 }
 
 const plural = (n: number, one: string) => `${n.toLocaleString("en-US")} ${one}${n === 1 ? "" : "s"}`;

@@ -10,6 +10,7 @@ import { requestMeta } from "~/utils/http.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notify.server";
 import { emitWebhook } from "~/modules/webhooks/webhooks.server";
+import { createOnce } from "~/utils/idempotency.server";
 import { actorOf, type MemberContext } from "~/modules/workspaces/authz.server";
 import { CHANNEL_LIMITS, isChannel, type Channel } from "./channel-limits";
 import { scheduleDeadlineJobs } from "./deadlines.server";
@@ -124,46 +125,54 @@ export interface CreateDeliverableInput {
   publishAt: Date;
 }
 
-export async function createDeliverable(request: Request, ctx: MemberContext, campaign: CampaignRow, input: CreateDeliverableInput): Promise<Outcome<{ id: string }>> {
+/** A repeated or concurrent submit of the same form (idempotency key) answers the first deliverable. */
+export async function createDeliverable(request: Request, ctx: MemberContext, campaign: CampaignRow, input: CreateDeliverableInput, idempotencyKey: string): Promise<Outcome<{ id: string }>> {
   if (!(ctx.can("campaigns.manage") || ctx.can("drafts.publish"))) return loadFailure();
   const now = new Date();
   if (input.publishAt.getTime() <= now.getTime()) return { ok: false, status: 400, message: "Pick a publish time in the future.", errors: { publishAt: ["Pick a publish time in the future."] } };
   return run(async (tx) => {
-    if (input.creatorId) {
-      const assigned = await tx
-        .select({ id: campaignCreators.creatorId })
-        .from(campaignCreators)
-        .innerJoin(creators, eq(creators.id, campaignCreators.creatorId))
-        .where(and(eq(campaignCreators.campaignId, campaign.id), eq(campaignCreators.creatorId, input.creatorId), eq(creators.workspaceId, ctx.workspace.id)))
-        .limit(1);
-      if (!assigned[0]) refuse(400, "Choose a creator assigned to this campaign.", { errors: { creatorId: ["Choose a creator assigned to this campaign."] } });
-    }
-    const [row] = await tx
-      .insert(deliverables)
-      .values({
-        workspaceId: ctx.workspace.id,
-        campaignId: campaign.id,
-        brandId: campaign.brandId,
-        creatorId: input.creatorId,
-        channel: input.channel,
-        title: input.title,
-        publishAt: input.publishAt,
-        status: "draft",
-      })
-      .returning();
-    const windowHours = await windowHoursFor(tx, ctx.workspace.signoffWindowHours, campaign.brandId);
-    await scheduleDeadlineJobs(tx, { deliverableId: row.id, workspaceId: row.workspaceId, publishAt: row.publishAt, windowHours, now });
-    await recordAudit(tx, {
-      workspaceId: ctx.workspace.id,
-      actor: actorOf(ctx),
-      action: "deliverable.created",
-      objectType: "deliverable",
-      objectId: row.id,
-      data: { title: row.title, campaignId: campaign.id, channel: row.channel, publishAt: row.publishAt.toISOString() },
-      meta: requestMeta(request),
-    });
-    return { ok: true, id: row.id };
+    // Refusals inside throw (rolling the claim back with everything else), so the id is always there.
+    const once = await createOnce(tx, { scope: ctx.workspace.id, key: idempotencyKey, kind: "deliverable" }, () => insertDeliverable(tx, request, ctx, campaign, input, now), (id) => id);
+    return { ok: true, id: once.first ? once.value : once.recordId };
   });
+}
+
+/** The deliverable, its deadline jobs and its audit event: for the first submit of the form only. */
+async function insertDeliverable(tx: Transaction, request: Request, ctx: MemberContext, campaign: CampaignRow, input: CreateDeliverableInput, now: Date): Promise<string> {
+  if (input.creatorId) {
+    const assigned = await tx
+      .select({ id: campaignCreators.creatorId })
+      .from(campaignCreators)
+      .innerJoin(creators, eq(creators.id, campaignCreators.creatorId))
+      .where(and(eq(campaignCreators.campaignId, campaign.id), eq(campaignCreators.creatorId, input.creatorId), eq(creators.workspaceId, ctx.workspace.id)))
+      .limit(1);
+    if (!assigned[0]) refuse(400, "Choose a creator assigned to this campaign.", { errors: { creatorId: ["Choose a creator assigned to this campaign."] } });
+  }
+  const [row] = await tx
+    .insert(deliverables)
+    .values({
+      workspaceId: ctx.workspace.id,
+      campaignId: campaign.id,
+      brandId: campaign.brandId,
+      creatorId: input.creatorId,
+      channel: input.channel,
+      title: input.title,
+      publishAt: input.publishAt,
+      status: "draft",
+    })
+    .returning();
+  const windowHours = await windowHoursFor(tx, ctx.workspace.signoffWindowHours, campaign.brandId);
+  await scheduleDeadlineJobs(tx, { deliverableId: row.id, workspaceId: row.workspaceId, publishAt: row.publishAt, windowHours, now });
+  await recordAudit(tx, {
+    workspaceId: ctx.workspace.id,
+    actor: actorOf(ctx),
+    action: "deliverable.created",
+    objectType: "deliverable",
+    objectId: row.id,
+    data: { title: row.title, campaignId: campaign.id, channel: row.channel, publishAt: row.publishAt.toISOString() },
+    meta: requestMeta(request),
+  });
+  return row.id;
 }
 
 /* ------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
 import { auditEvents } from "@db/schema";
 import { db } from "~/utils/db.server";
+import { text } from "~/utils/text-schema";
 
 /** The families of audit actions (the part before the dot), as the filter offers them. */
 export const AUDIT_ACTION_PREFIXES = {
@@ -56,7 +57,7 @@ const isoDate = z
 
 const fields = {
   action: z.enum(Object.keys(AUDIT_ACTION_PREFIXES) as [AuditActionPrefix, ...AuditActionPrefix[]]),
-  actor: z.string().trim().min(1).max(200),
+  actor: text({ min: 1, max: 200 }),
   object: z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/),
   from: isoDate,
   to: isoDate,
@@ -64,7 +65,7 @@ const fields = {
 
 const MESSAGES: Record<keyof typeof fields, string> = {
   action: "The action type is not one Baton records, so it was ignored.",
-  actor: "The actor filter must be at most 200 characters, so it was ignored.",
+  actor: "The actor filter must be plain text of at most 200 characters, so it was ignored.",
   object: "The object type may only hold lowercase letters, digits and underscores, so it was ignored.",
   from: "The “from” date is not a date like 2025-01-31, so it was ignored.",
   to: "The “to” date is not a date like 2025-01-31, so it was ignored.",

@@ -1,13 +1,13 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { users } from "@db/schema";
-import { db } from "~/utils/db.server";
+import { db, type Queryable } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { requestMeta } from "~/utils/http.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/send.server";
 import { consumeLinkToken, issueLinkToken, linkLifetimeMinutes } from "./link-tokens.server";
 import { hashPassword, verifyPassword } from "./password.server";
-import { enforceRateLimit, LIMITS } from "./rate-limit.server";
+import { enforceRateLimit, LIMITS, reserveFailureSlots } from "./rate-limit.server";
 import { endAllSessions } from "./session.server";
 
 export const BATON_BRANDING = { name: "Baton", logoUrl: null, accentColor: "#4f46e5" };
@@ -16,34 +16,93 @@ function ipKey(request: Request) {
   return requestMeta(request).ip ?? "unknown";
 }
 
-/** Returns the user id, or null; the caller shows one message either way. */
-export async function signIn(request: Request, input: { email: string; password: string }) {
-  await enforceRateLimit([`signin:ip:${ipKey(request)}`, `signin:acct:${input.email}`], LIMITS.signIn);
+export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "mismatch" | "unverified" };
+
+/**
+ * Only failed attempts count against the limits (10 per account, 100 per IP per 15 minutes), so
+ * colleagues behind one address never lock each other out. While an account is locked even the
+ * right password is refused: otherwise the lock would not slow down a guesser at all.
+ * "unverified" is told only after the right password, so it reveals nothing to a stranger.
+ */
+export async function signIn(request: Request, input: { email: string; password: string }): Promise<SignInResult> {
+  const slots = await reserveFailureSlots([
+    { key: `signin-failed:acct:${input.email}`, limit: LIMITS.signInFailuresPerAccount },
+    { key: `signin-failed:ip:${ipKey(request)}`, limit: LIMITS.signInFailuresPerIp },
+  ]);
   const user = await db().query.users.findFirst({ where: eq(users.email, input.email) });
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
-  if (!user || !ok) return null;
+  if (!user || !ok) return { ok: false, reason: "mismatch" };
+  await slots.release();
+  if (!user.emailVerifiedAt) return { ok: false, reason: "unverified" };
   await recordAudit(db(), { workspaceId: null, actor: { userId: user.id, label: user.email }, action: "auth.signed_in", objectType: "user", objectId: user.id, meta: requestMeta(request) });
-  return user.id;
+  return { ok: true, userId: user.id };
+}
+
+async function queueSignInLink(tx: Queryable, user: { id: string; email: string }, redirectTo?: string) {
+  const token = await issueLinkToken(tx, "magic_link", user.id, redirectTo);
+  await queueEmail(tx, { to: user.email, template: "sign-in-link", props: { workspace: BATON_BRANDING, url: `${env().APP_URL}/magic/${token}`, expiresInMinutes: linkLifetimeMinutes("magic_link") } });
+}
+
+async function queueVerificationLink(tx: Queryable, user: { id: string; email: string; name: string }, redirectTo?: string) {
+  const token = await issueLinkToken(tx, "email_verification", user.id, redirectTo);
+  await queueEmail(tx, { to: user.email, template: "email-verification", props: { workspace: BATON_BRANDING, name: user.name, url: `${env().APP_URL}/verify-email/${token}`, expiresInMinutes: linkLifetimeMinutes("email_verification") } });
 }
 
 /**
- * Creates the account, or (if the email is taken) sends that person a sign-in link instead, so the
- * answer never tells a stranger whether an email has an account.
+ * Always the same answer and no session (decision 042): a new address gets a verification link,
+ * a known one a sign-in link, so the page never tells a stranger whether an email has an account,
+ * and nobody signs in as an address they have not proved they own. The password is hashed
+ * either way so the timing does not tell either.
  */
-export async function signUp(request: Request, input: { name: string; email: string; password: string }) {
+export async function signUp(request: Request, input: { name: string; email: string; password: string; redirectTo?: string }) {
   await enforceRateLimit([`signup:ip:${ipKey(request)}`, `signup:acct:${input.email}`], LIMITS.signUp);
   const passwordHash = await hashPassword(input.password);
-  return db().transaction(async (tx) => {
-    const existing = await tx.query.users.findFirst({ where: eq(users.email, input.email) });
-    if (existing) {
-      const token = await issueLinkToken(tx, "magic_link", existing.id);
-      await queueEmail(tx, { to: existing.email, template: "sign-in-link", props: { workspace: BATON_BRANDING, url: `${env().APP_URL}/magic/${token}`, expiresInMinutes: linkLifetimeMinutes("magic_link") } });
-      return { created: false as const };
+  await db().transaction(async (tx) => {
+    // ON CONFLICT: of two concurrent sign-ups with one new address, the second is "known".
+    const [created] = await tx.insert(users).values({ email: input.email, name: input.name, passwordHash, emailVerifiedAt: null }).onConflictDoNothing().returning();
+    if (!created) {
+      const existing = await tx.query.users.findFirst({ where: eq(users.email, input.email) });
+      if (existing) await queueSignInLink(tx, existing, input.redirectTo);
+      return;
     }
-    const [user] = await tx.insert(users).values({ email: input.email, name: input.name, passwordHash }).returning();
-    await recordAudit(tx, { workspaceId: null, actor: { userId: user.id, label: user.email }, action: "auth.signed_up", objectType: "user", objectId: user.id, meta: requestMeta(request) });
-    return { created: true as const, userId: user.id };
+    await recordAudit(tx, { workspaceId: null, actor: { userId: created.id, label: created.email }, action: "auth.signed_up", objectType: "user", objectId: created.id, meta: requestMeta(request) });
+    await queueVerificationLink(tx, created, input.redirectTo ?? "/workspaces/new");
   });
+}
+
+/**
+ * "Send the link again" for a password account that has not confirmed its address. Same answer
+ * for every email; only an unverified password account gets a message.
+ */
+export async function resendVerification(request: Request, input: { email: string; redirectTo?: string }) {
+  await enforceRateLimit([`verify:ip:${ipKey(request)}`, `verify:acct:${input.email}`], LIMITS.magicLink);
+  await db().transaction(async (tx) => {
+    const user = await tx.query.users.findFirst({ where: and(eq(users.email, input.email), isNull(users.emailVerifiedAt), isNotNull(users.passwordHash)) });
+    if (user) await queueVerificationLink(tx, user, input.redirectTo);
+  });
+}
+
+/** Opening the verification link (POST): proves the address and keeps the password chosen at sign-up. */
+export async function redeemEmailVerification(request: Request, token: string) {
+  return db().transaction(async (tx) => {
+    const row = await consumeLinkToken(tx, "email_verification", token);
+    if (!row) return null;
+    await tx.update(users).set({ emailVerifiedAt: new Date() }).where(and(eq(users.id, row.userId), isNull(users.emailVerifiedAt)));
+    await recordAudit(tx, { workspaceId: null, actor: { userId: row.userId, label: "email verification link" }, action: "auth.email_verified", objectType: "user", objectId: row.userId, data: { method: "email_verification" }, meta: requestMeta(request) });
+    return { userId: row.userId, redirectTo: row.redirectTo };
+  });
+}
+
+/**
+ * A link that reached the inbox (sign-in link, password reset) proves the address. If the account
+ * had not proved it before, its password may be a stranger's who signed up with this address
+ * (security.md 36): that password ends here. Returns whether it did.
+ */
+async function proveEmailByLink(tx: Queryable, request: Request, userId: string, method: string): Promise<boolean> {
+  const ended = await tx.update(users).set({ emailVerifiedAt: new Date(), passwordHash: null }).where(and(eq(users.id, userId), isNull(users.emailVerifiedAt))).returning({ id: users.id });
+  if (ended.length === 0) return false;
+  await recordAudit(tx, { workspaceId: null, actor: { userId, label: method }, action: "auth.email_verified", objectType: "user", objectId: userId, data: { method, passwordEnded: true }, meta: requestMeta(request) });
+  return true;
 }
 
 /** Same answer whether or not the email has an account. */
@@ -51,9 +110,7 @@ export async function requestMagicLink(request: Request, input: { email: string;
   await enforceRateLimit([`magic:ip:${ipKey(request)}`, `magic:acct:${input.email}`], LIMITS.magicLink);
   await db().transaction(async (tx) => {
     const user = await tx.query.users.findFirst({ where: eq(users.email, input.email) });
-    if (!user) return;
-    const token = await issueLinkToken(tx, "magic_link", user.id, input.redirectTo);
-    await queueEmail(tx, { to: user.email, template: "sign-in-link", props: { workspace: BATON_BRANDING, url: `${env().APP_URL}/magic/${token}`, expiresInMinutes: linkLifetimeMinutes("magic_link") } });
+    if (user) await queueSignInLink(tx, user, input.redirectTo);
   });
 }
 
@@ -61,6 +118,7 @@ export async function redeemMagicLink(request: Request, token: string) {
   return db().transaction(async (tx) => {
     const row = await consumeLinkToken(tx, "magic_link", token);
     if (!row) return null;
+    await proveEmailByLink(tx, request, row.userId, "magic link");
     await recordAudit(tx, { workspaceId: null, actor: { userId: row.userId, label: "magic link" }, action: "auth.signed_in", objectType: "user", objectId: row.userId, data: { method: "magic_link" }, meta: requestMeta(request) });
     return { userId: row.userId, redirectTo: row.redirectTo };
   });
@@ -82,6 +140,8 @@ export async function resetPassword(request: Request, token: string, newPassword
   const userId = await db().transaction(async (tx) => {
     const row = await consumeLinkToken(tx, "password_reset", token);
     if (!row) return null;
+    // The new password is chosen by whoever holds the inbox, so it is the one that stays.
+    await proveEmailByLink(tx, request, row.userId, "password reset link");
     await tx.update(users).set({ passwordHash }).where(eq(users.id, row.userId));
     await recordAudit(tx, { workspaceId: null, actor: { userId: row.userId, label: "password reset link" }, action: "auth.password_reset", objectType: "user", objectId: row.userId, meta: requestMeta(request) });
     return row.userId;

@@ -3,9 +3,10 @@ import { authTokens } from "@db/schema";
 import type { Queryable } from "~/utils/db.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
 
-export type LinkPurpose = "magic_link" | "password_reset";
+export type LinkPurpose = "magic_link" | "password_reset" | "email_verification";
 
-const LIFETIME_MIN: Record<LinkPurpose, number> = { magic_link: 20, password_reset: 30 };
+// A verification link waits for someone finishing sign-up later in the day; sign-in links do not.
+const LIFETIME_MIN: Record<LinkPurpose, number> = { magic_link: 20, password_reset: 30, email_verification: 24 * 60 };
 
 export function linkLifetimeMinutes(purpose: LinkPurpose): number {
   return LIFETIME_MIN[purpose];

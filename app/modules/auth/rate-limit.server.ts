@@ -9,7 +9,9 @@ export interface Limit {
 }
 
 export const LIMITS = {
-  signIn: { max: 10, windowMinutes: 15 },
+  // Sign-in counts failed attempts only (security.md 9): an office behind one address must not lock itself out.
+  signInFailuresPerAccount: { max: 10, windowMinutes: 15 },
+  signInFailuresPerIp: { max: 100, windowMinutes: 15 },
   signUp: { max: 10, windowMinutes: 15 },
   magicLink: { max: 10, windowMinutes: 15 },
   passwordReset: { max: 10, windowMinutes: 15 },
@@ -17,28 +19,71 @@ export const LIMITS = {
   onboarding: { max: 300, windowMinutes: 15 },
 } satisfies Record<string, Limit>;
 
+function windowStartOf(limit: Limit, now: Date): Date {
+  const windowMs = limit.windowMinutes * 60_000;
+  return new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+}
+
+/** Whole minutes (at least 1) until the fixed window that holds `now` ends. */
+function minutesLeft(limit: Limit, now: Date): number {
+  const end = windowStartOf(limit, now).getTime() + limit.windowMinutes * 60_000;
+  return Math.max(1, Math.ceil((end - now.getTime()) / 60_000));
+}
+
+async function bump(key: string, windowStart: Date, by: 1 | -1): Promise<number> {
+  const rows = await db()
+    .insert(rateLimits)
+    .values({ key, windowStart, count: Math.max(by, 0) })
+    .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`greatest(${rateLimits.count} + ${by}, 0)` } })
+    .returning({ count: rateLimits.count });
+  return rows[0]?.count ?? 0;
+}
+
 /**
  * Fixed-window counter in PostgreSQL (shared by every app process). One upsert per check:
  * the count comes back from the same statement, so concurrent requests cannot both slip under.
  */
 export async function hit(key: string, limit: Limit, now = new Date()): Promise<boolean> {
-  const windowMs = limit.windowMinutes * 60_000;
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const rows = await db()
-    .insert(rateLimits)
-    .values({ key, windowStart, count: 1 })
-    .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } })
-    .returning({ count: rateLimits.count });
-  return (rows[0]?.count ?? 0) <= limit.max;
+  return (await bump(key, windowStartOf(limit, now), 1)) <= limit.max;
+}
+
+function tooManyAttempts(message: string, minutes: number): Response {
+  return json({ ok: false, errors: {}, formError: message }, { status: 429, headers: { "Retry-After": String(minutes * 60) } });
+}
+
+export interface FailureCounter {
+  key: string;
+  limit: Limit;
+}
+
+/**
+ * For limits that count failures only (sign-in). Every counter takes a slot BEFORE the attempt,
+ * in the same single upsert as `hit`, so a burst of concurrent guesses cannot all read "9" and
+ * slip under; `release()` gives the slots back when the attempt succeeded, so only failures stay
+ * counted. Over any limit: the slots are given back (a refused attempt is not a failed one) and
+ * a 429 says when to try again. Counters are keyed by the typed email whether or not an account
+ * exists, so the answer reveals nothing about accounts.
+ */
+export async function reserveFailureSlots(counters: FailureCounter[], now = new Date()): Promise<{ release: () => Promise<void> }> {
+  const taken = counters.map((c) => ({ ...c, windowStart: windowStartOf(c.limit, now) }));
+  const counts = await Promise.all(taken.map((c) => bump(c.key, c.windowStart, 1)));
+  const release = async () => {
+    await Promise.all(taken.map((c) => bump(c.key, c.windowStart, -1)));
+  };
+  const over = taken.filter((c, i) => counts[i] > c.limit.max);
+  if (over.length > 0) {
+    await release();
+    const minutes = Math.max(...over.map((c) => minutesLeft(c.limit, now)));
+    throw tooManyAttempts(`Too many failed sign-ins. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}, or use "Email me a sign-in link".`, minutes);
+  }
+  return { release };
 }
 
 /** Checks every key (e.g. per IP and per account); throws 429 if any is over its limit. */
 export async function enforceRateLimit(keys: string[], limit: Limit): Promise<void> {
   const results = await Promise.all(keys.map((k) => hit(k, limit)));
   if (results.some((ok) => !ok)) {
-    throw json(
-      { ok: false, errors: {}, formError: `Too many attempts. Please wait ${limit.windowMinutes} minutes and try again.` },
-      { status: 429, headers: { "Retry-After": String(limit.windowMinutes * 60) } },
-    );
+    const minutes = minutesLeft(limit, new Date());
+    throw tooManyAttempts(`Too many attempts. Please wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`, minutes);
   }
 }

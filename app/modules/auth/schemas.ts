@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "~/utils/text-schema";
 
 export const email = z
   .string({ required_error: "Enter your email address." })
@@ -13,11 +14,11 @@ export const password = z
   .min(8, "Use at least 8 characters.")
   .max(256, "Use at most 256 characters.");
 
-const redirectTo = z.string().max(500).optional();
+const redirectTo = text({ max: 500, trim: false }).optional();
 
 export const signInSchema = z.object({ email, password: z.string({ required_error: "Enter your password." }).min(1, "Enter your password.").max(256), redirectTo });
 export const signUpSchema = z.object({
-  name: z.string({ required_error: "Enter your name." }).trim().min(1, "Enter your name.").max(120, "Use at most 120 characters."),
+  name: text({ required: "Enter your name.", min: 1, max: 120, tooLong: "Use at most 120 characters." }),
   email,
   password,
   redirectTo,

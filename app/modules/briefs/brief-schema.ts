@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { text as textField, toLineFeeds } from "~/utils/text-schema";
 import { coreField, type Brief, type BriefDraft, type CoreFieldKey, type CustomValue } from "./core-sections";
 import { issuesByPath } from "./errors";
 import { sortedCustomFields, type BriefTemplate, type CustomFieldType } from "./template";
@@ -17,7 +18,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 // everywhere and a re-saved brief never differs from the stored one by line endings alone.
 function normalise(value: unknown): unknown {
   if (typeof value !== "string") return value;
-  const text = value.replace(/\r\n?/g, "\n").trim();
+  const text = toLineFeeds(value).trim();
   return text === "" ? undefined : text;
 }
 
@@ -30,7 +31,7 @@ function slot<T>(base: Schema<T>, label: string, required: boolean, mode: BriefM
 const core = <T>(key: CoreFieldKey, base: Schema<T>, mode: BriefMode) =>
   slot(base, coreField(key).label, coreField(key).required, mode);
 
-const text = (max: number) => z.string().max(max, `Keep it under ${max} characters.`);
+const text = (max: number) => textField({ max, trim: false, tooLong: `Keep it under ${max} characters.` });
 const isoDate = z
   .string()
   .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid, "Enter a date as YYYY-MM-DD.");
@@ -75,21 +76,14 @@ const CUSTOM_BASE: Record<CustomFieldType, (options: readonly string[]) => Schem
       .refine((ticked) => new Set(ticked).size === ticked.length, "Tick each option once."),
 };
 
+// The order of the dates is not the schema's business: an autosave keeps a plan that is out of
+// order (and says so next to the field); publish-rules.ts refuses it when the brief is published.
 function timelineSchema(mode: BriefMode) {
-  const shape = {
+  return group({
     kickoff: core("timeline.kickoff", isoDate, mode),
     draftDue: core("timeline.draftDue", isoDate, mode),
     publishStart: core("timeline.publishStart", isoDate, mode),
     publishEnd: core("timeline.publishEnd", isoDate, mode),
-  };
-  // Checked in drafts too, so a saved draft is never incoherent. ISO dates compare as strings.
-  return group(shape).superRefine((t, ctx) => {
-    const check = (earlier: string | undefined, later: string | undefined, path: keyof typeof shape, message: string) => {
-      if (earlier && later && later < earlier) ctx.addIssue({ code: "custom", path: [path], message });
-    };
-    check(t.kickoff, t.draftDue, "draftDue", "The draft due date must be on or after the kickoff date.");
-    check(t.draftDue, t.publishStart, "publishStart", "The publish window must start on or after the draft due date.");
-    check(t.publishStart, t.publishEnd, "publishEnd", "The publish window must end on or after its start.");
   });
 }
 

@@ -19,6 +19,7 @@ import { nextCampaignStatus, type CampaignStatus } from "./campaign-status";
 import { briefCompleteness, missingFieldsMessage } from "./completeness";
 import { CORE_SECTIONS, readPath, type BriefDraft } from "./core-sections";
 import { DomainError, issuesByPath } from "./errors";
+import { problemsByField, publishProblems, publishProblemsMessage, publishRulesOf } from "./publish-rules";
 import { templateFields, type BriefTemplate } from "./template";
 import { currentTemplate, isUniqueViolation, templateVersion } from "./templates.server";
 
@@ -29,7 +30,12 @@ export const ACK_REMINDER_HOURS = 48;
 
 /** The sentence for a refused change; routes answer 400 (rule broken) or 409 (someone was faster). */
 export class BriefActionError extends Error {
-  constructor(readonly status: 400 | 404 | 409, message: string) {
+  constructor(
+    readonly status: 400 | 404 | 409,
+    message: string,
+    /** Messages to show next to fields, keyed by form field name ("timeline.draftDue"). */
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
     super(message);
     this.name = "BriefActionError";
   }
@@ -150,13 +156,14 @@ export async function saveBriefDraft(ctx: MemberContext, campaign: Campaign, ent
       for (const key of bad) setPath(nested, key, readPath(stored, key));
       parsed = schema.safeParse(nested);
     }
-    const unchanged = () => ({ saved: false, savedAt: brief.draftUpdatedAt?.toISOString() ?? null, errors, completeness: briefCompleteness(template, stored) });
+    const rules = publishRulesOf(ctx.workspace);
+    const unchanged = () => ({ saved: false, savedAt: brief.draftUpdatedAt?.toISOString() ?? null, errors, completeness: briefCompleteness(template, stored, rules) });
     // Everything posted was refused, or what is left still does not parse: nothing is written.
     if (!parsed.success || [...posted].every((k) => bad.has(k))) return unchanged();
     const draft = parsed.data as Record<string, unknown>;
     const now = new Date();
     await tx.update(briefs).set({ draft, draftUpdatedAt: now, templateVersion: template.version }).where(eq(briefs.id, brief.id));
-    return { saved: true, savedAt: now.toISOString(), errors, completeness: briefCompleteness(template, draft as BriefDraft) };
+    return { saved: true, savedAt: now.toISOString(), errors, completeness: briefCompleteness(template, draft as BriefDraft, rules) };
   });
 }
 
@@ -288,6 +295,9 @@ export async function publishBrief(request: Request, ctx: MemberContext, campaig
         const labels = [...new Set(Object.keys(issuesByPath(parsed.error.issues)).map((p) => templateFields(template).find((f) => p === f.key || p.startsWith(`${f.key}.`))?.label ?? p))];
         throw new DomainError("brief_incomplete", `Fix these fields before publishing: ${labels.join(", ")}.`);
       }
+      // Checked here and not on autosave: a plan may be out of order while it is being written.
+      const problems = publishProblems(parsed.data, publishRulesOf(ctx.workspace));
+      if (problems.length > 0) throw new BriefActionError(400, publishProblemsMessage(problems), problemsByField(problems));
       const content = parsed.data as unknown as Record<string, unknown>;
       const [previous] = await tx.select().from(briefVersions).where(eq(briefVersions.briefId, brief.id)).orderBy(desc(briefVersions.version)).limit(1);
       const changes = previous ? diffBriefs(template, previous.content as BriefDraft, content as BriefDraft) : [];
@@ -307,7 +317,7 @@ export async function publishBrief(request: Request, ctx: MemberContext, campaig
           .where(and(eq(campaigns.id, campaign.id), eq(campaigns.status, status), eq(campaigns.rowVersion, campaign.rowVersion)))
           .returning({ id: campaigns.id });
         if (moved.length === 0) throw new BriefActionError(409, "The campaign changed while you were publishing. Reload and try again.");
-        await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "campaign.status_changed", objectType: "campaign", objectId: campaign.id, data: { from: status, to: nextStatus, event: "publish_brief" }, meta: requestMeta(request) });
+        // No audit event of its own: one action, one event (brief.published below says the status moved).
       }
 
       const recipients = await briefRecipients(tx, campaign);
@@ -330,7 +340,7 @@ export async function publishBrief(request: Request, ctx: MemberContext, campaig
       await askToAcknowledge(tx, ctx, campaign, row, toAsk, changedFields);
       await recordAudit(tx, {
         workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "brief.published", objectType: "brief", objectId: brief.id,
-        data: { campaignId: campaign.id, version, material, changedFields, asked: toAsk.length }, meta: requestMeta(request),
+        data: { campaignId: campaign.id, version, material, changedFields, asked: toAsk.length, ...(nextStatus !== status ? { from: status, to: nextStatus } : {}) }, meta: requestMeta(request),
       });
       await emitWebhook(tx, ctx.workspace.id, "brief.published", {
         campaignId: campaign.id, campaignName: campaign.name, version, material, changedFields, publishedAt: now.toISOString(),

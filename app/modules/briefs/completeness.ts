@@ -1,4 +1,5 @@
 import { readPath, type BriefDraft } from "./core-sections";
+import { publishProblems, type BriefProblem, type PublishRules } from "./publish-rules";
 import { templateFields, type BriefFieldType, type BriefTemplate } from "./template";
 
 /**
@@ -14,10 +15,16 @@ export interface MissingField {
 export interface BriefCompleteness {
   percent: number;
   missing: MissingField[];
+  /** What stops publishing although it is filled in (an impossible plan, a disclosure that is not one). */
+  problems: BriefProblem[];
   complete: boolean;
 }
 
-export function briefCompleteness(template: BriefTemplate, brief: BriefDraft): BriefCompleteness {
+/**
+ * Without `rules` only filled-ness counts: that is how a version already published is judged
+ * (it stays valid under rules added or changed after it went out).
+ */
+export function briefCompleteness(template: BriefTemplate, brief: BriefDraft, rules?: PublishRules): BriefCompleteness {
   const required = templateFields(template).filter((f) => f.required);
   const missing = required
     .filter((f) => !isFilled(f.type, readPath(brief, f.key)))
@@ -25,7 +32,9 @@ export function briefCompleteness(template: BriefTemplate, brief: BriefDraft): B
   const filled = required.length - missing.length;
   // Rounded down so the meter never reads 100% while something is still missing.
   const percent = required.length === 0 ? 100 : Math.floor((filled / required.length) * 100);
-  return { percent, missing, complete: missing.length === 0 };
+  const problems = rules ? publishProblems(brief, rules) : [];
+  // Likewise never 100% while a problem would refuse the publish.
+  return { percent: problems.length > 0 ? Math.min(percent, 99) : percent, missing, problems, complete: missing.length === 0 && problems.length === 0 };
 }
 
 /** The sentence shown when a brief is not ready, e.g. "The brief is missing: Key message, Success metrics." */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text, toLineFeeds } from "~/utils/text-schema";
 import { CORE_FIELDS, CORE_SECTIONS, type CoreFieldType } from "./core-sections";
 import { DomainError, issuesByPath } from "./errors";
 
@@ -67,8 +68,8 @@ const isChoice = (type: CustomFieldType) => type === "select" || type === "check
 
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 const optionLines = z.preprocess(
-  (v) => (typeof v === "string" ? v.split(/\r?\n/) : v), // a plain form posts one option per line
-  z.array(z.string().trim().max(100)).transform((options) => options.filter((o) => o !== "")),
+  (v) => (typeof v === "string" ? toLineFeeds(v).split("\n") : v), // a plain form posts one option per line
+  z.array(text({ max: 100, tooLong: "Keep each option under 100 characters." })).transform((options) => options.filter((o) => o !== "")),
 );
 
 export const customFieldSchema = z
@@ -79,8 +80,8 @@ export const customFieldSchema = z
       .trim()
       .max(40, "Keep the key under 40 characters.")
       .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and dashes, starting with a letter."),
-    label: z.string().trim().min(1, "Give the field a label.").max(80),
-    help: z.string().trim().max(300).optional(),
+    label: text({ required: "Give the field a label.", min: 1, max: 80 }),
+    help: text({ max: 300 }).optional(),
     type: z.enum(CUSTOM_FIELD_TYPES),
     required: checkbox,
     material: checkbox,

@@ -2,25 +2,26 @@
 // what the services take, or into a message next to the field.
 
 import { z } from "zod";
+import { ID_PATTERN } from "~/utils/ids";
+import { text as textField, type TextOptions } from "~/utils/text-schema";
 import { CHANNELS } from "./channels";
 import { isValidTimeZone } from "./dates";
 
-const ID = /^[0-9a-f]{32}$/;
-const id = (label: string) => z.string({ required_error: `Choose ${label}.`, invalid_type_error: `Choose ${label}.` }).regex(ID, `That is not a valid ${label}.`);
-const text = (label: string) => z.string({ required_error: `${label} is required.`, invalid_type_error: `${label} must be text.` });
-const localDateTime = (label: string) =>
-  text(label).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, `Give ${label.toLowerCase()} as a date and time.`);
+const id = (label: string) => z.string({ required_error: `Choose ${label}.`, invalid_type_error: `Choose ${label}.` }).regex(ID_PATTERN, `That is not a valid ${label}.`);
+const text = (label: string, options: Omit<TextOptions, "required" | "invalidType">) =>
+  textField({ required: `${label} is required.`, invalidType: `${label} must be text.`, ...options });
+const localDateTime = (label: string) => {
+  const message = `Give ${label.toLowerCase()} as a date and time.`;
+  return text(label, { trim: false, max: 19, tooLong: message }).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, message));
+};
 
 export const CONFLICT_KEY = /^(CAMPAIGN_OVERLAP|POST_COLLISION|CREATOR_EXCLUSIVITY|BLACKOUT|SIGNOFF_RISK|ACCESS_MISSING):[\w+:./-]{1,300}$/;
 export const conflictKeySchema = z.object({
-  conflictKey: text("The conflict").max(320, "That is not a conflict.").regex(CONFLICT_KEY, "That is not a conflict."),
+  conflictKey: text("The conflict", { trim: false, max: 320, tooLong: "That is not a conflict." }).pipe(z.string().regex(CONFLICT_KEY, "That is not a conflict.")),
 });
 
 export const acknowledgeSchema = conflictKeySchema.extend({
-  note: text("A note")
-    .trim()
-    .min(3, "Say in a few words why this is fine (at least 3 characters).")
-    .max(1000, "Keep the note under 1,000 characters."),
+  note: text("A note", { min: 3, tooShort: "Say in a few words why this is fine (at least 3 characters).", max: 1000, tooLong: "Keep the note under 1,000 characters." }),
 });
 
 export const moveSchema = z.object({
@@ -29,7 +30,7 @@ export const moveSchema = z.object({
 });
 
 export const timeZoneSchema = z.object({
-  timeZone: text("Time zone").max(64, "Choose a time zone from the list.").refine(isValidTimeZone, "Choose a time zone from the list."),
+  timeZone: text("Time zone", { trim: false, max: 64, tooLong: "Choose a time zone from the list." }).refine(isValidTimeZone, "Choose a time zone from the list."),
 });
 
 const MAX_SPACING_MINUTES = 7 * 24 * 60;
@@ -50,15 +51,11 @@ const spacingField = z
   });
 
 export const brandRulesSchema = z.object({
-  category: z
-    .string({ invalid_type_error: "The category must be text." })
-    .trim()
-    .max(60, "Keep the category under 60 characters.")
+  category: text("The category", { max: 60, tooLong: "Keep the category under 60 characters." })
     .optional()
     .transform((v) => (v ? v : null)),
-  exclusivityDays: text("The exclusivity window")
-    .trim()
-    .regex(/^\d{1,3}$/, "Give whole days from 0 to 90.")
+  exclusivityDays: text("The exclusivity window", { max: 3, tooLong: "Give whole days from 0 to 90." })
+    .pipe(z.string().regex(/^\d{1,3}$/, "Give whole days from 0 to 90."))
     .transform(Number)
     .refine((n) => n >= 0 && n <= 90, "Give whole days from 0 to 90."),
   spacing_instagram: spacingField,
@@ -82,7 +79,7 @@ export const blackoutSchema = z
   .object({
     startsAt: localDateTime("The start"),
     endsAt: localDateTime("The end"),
-    reason: text("A reason").trim().min(2, "Say why (at least 2 characters).").max(200, "Keep the reason under 200 characters."),
+    reason: text("A reason", { min: 2, tooShort: "Say why (at least 2 characters).", max: 200, tooLong: "Keep the reason under 200 characters." }),
   });
 
 export const removeBlackoutSchema = z.object({ blackoutId: id("blackout") });

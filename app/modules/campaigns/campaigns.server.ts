@@ -3,7 +3,8 @@ import { DateTime } from "luxon";
 import {
   agencies, auditEvents, brands, briefAcknowledgments, briefVersions, briefs, campaignAgencies, campaignCreators, campaigns, creators, deliverables, memberships, users,
 } from "@db/schema";
-import { db } from "~/utils/db.server";
+import { db, type Transaction } from "~/utils/db.server";
+import { createOnce } from "~/utils/idempotency.server";
 import { requestMeta } from "~/utils/http.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { askNewRecipients, createBriefFor, questionnairePrefill } from "~/modules/briefs/briefs.server";
@@ -117,32 +118,41 @@ export function windowOf(input: Pick<CampaignInput, "startsOn" | "endsOn">, time
   };
 }
 
-export async function createCampaign(request: Request, ctx: MemberContext, input: CampaignInput): Promise<CampaignWriteResult> {
+/** A repeated or concurrent submit of the same form (idempotency key) answers the first campaign. */
+export async function createCampaign(request: Request, ctx: MemberContext, input: CampaignInput, idempotencyKey: string): Promise<CampaignWriteResult> {
   const brand = await checkRefs(ctx.workspace.id, input);
   if (!brand) return { ok: false, status: 404, message: "One of the chosen brands, agencies, creators or people does not exist in this workspace." };
   const prefill = await questionnairePrefill(ctx.workspace.id, input.brandId);
   return db().transaction(async (tx) => {
-    const [row] = await tx
-      .insert(campaigns)
-      .values({
-        workspaceId: ctx.workspace.id,
-        brandId: input.brandId,
-        leadAgencyId: input.leadAgencyId,
-        name: input.name,
-        channels: input.channels,
-        ...windowOf(input, brand.timeZone),
-        coordinatorId: input.coordinatorId ?? (ctx.scope.kind === "workspace" ? ctx.user.id : null),
-      })
-      .returning();
-    if (input.agencyIds.length > 0) await tx.insert(campaignAgencies).values(input.agencyIds.map((agencyId) => ({ campaignId: row.id, agencyId, workspaceId: ctx.workspace.id })));
-    if (input.creatorIds.length > 0) await tx.insert(campaignCreators).values(input.creatorIds.map((creatorId) => ({ campaignId: row.id, creatorId, workspaceId: ctx.workspace.id })));
-    await createBriefFor(tx, row, prefill);
-    await recordAudit(tx, {
-      workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "campaign.created", objectType: "campaign", objectId: row.id,
-      data: { name: row.name, brandId: row.brandId, leadAgencyId: row.leadAgencyId, channels: row.channels }, meta: requestMeta(request),
-    });
-    return { ok: true as const, campaign: row };
+    const once = await createOnce(tx, { scope: ctx.workspace.id, key: idempotencyKey, kind: "campaign" }, () => insertCampaign(tx, request, ctx, input, brand.timeZone, prefill), (row) => row.id);
+    if (once.first) return { ok: true as const, campaign: once.value };
+    const first = await tx.query.campaigns.findFirst({ where: and(eq(campaigns.id, once.recordId), eq(campaigns.workspaceId, ctx.workspace.id)) });
+    return first ? { ok: true as const, campaign: first } : { ok: false as const, status: 404 as const, message: "That campaign no longer exists." };
   });
+}
+
+/** The campaign, its people and its brief: for the first submit of the form only. */
+async function insertCampaign(tx: Transaction, request: Request, ctx: MemberContext, input: CampaignInput, timeZone: string, prefill: Awaited<ReturnType<typeof questionnairePrefill>>) {
+  const [row] = await tx
+    .insert(campaigns)
+    .values({
+      workspaceId: ctx.workspace.id,
+      brandId: input.brandId,
+      leadAgencyId: input.leadAgencyId,
+      name: input.name,
+      channels: input.channels,
+      ...windowOf(input, timeZone),
+      coordinatorId: input.coordinatorId ?? (ctx.scope.kind === "workspace" ? ctx.user.id : null),
+    })
+    .returning();
+  if (input.agencyIds.length > 0) await tx.insert(campaignAgencies).values(input.agencyIds.map((agencyId) => ({ campaignId: row.id, agencyId, workspaceId: ctx.workspace.id })));
+  if (input.creatorIds.length > 0) await tx.insert(campaignCreators).values(input.creatorIds.map((creatorId) => ({ campaignId: row.id, creatorId, workspaceId: ctx.workspace.id })));
+  await createBriefFor(tx, row, prefill);
+  await recordAudit(tx, {
+    workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "campaign.created", objectType: "campaign", objectId: row.id,
+    data: { name: row.name, brandId: row.brandId, leadAgencyId: row.leadAgencyId, channels: row.channels }, meta: requestMeta(request),
+  });
+  return row;
 }
 
 /**

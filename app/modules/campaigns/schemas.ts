@@ -2,7 +2,8 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { CHANNELS, CHANNEL_LIMITS, type Channel } from "~/modules/approvals/channel-limits";
 import { CAMPAIGN_EVENTS, CAMPAIGN_STATUSES } from "~/modules/briefs/campaign-status";
-import { ID_PATTERN } from "~/modules/briefs/ids";
+import { ID_PATTERN } from "~/utils/ids";
+import { text } from "~/utils/text-schema";
 
 /** Inputs of the campaign forms and the list's filters, shared by the server and the pages. */
 
@@ -39,7 +40,7 @@ const day = (label: string) =>
 
 export const campaignFormSchema = z
   .object({
-    name: z.string({ required_error: "Give the campaign a name.", invalid_type_error: "Give the campaign a name." }).trim().min(1, "Give the campaign a name.").max(120, "Keep the name under 120 characters."),
+    name: text({ required: "Give the campaign a name.", min: 1, max: 120, tooLong: "Keep the name under 120 characters." }),
     brandId: id("Choose a brand."),
     leadAgencyId: id("Choose the lead agency."),
     agencyIds: ids("Choose agencies from the list.", 20),
@@ -59,7 +60,7 @@ export const campaignFormSchema = z
 export type CampaignInput = z.infer<typeof campaignFormSchema>;
 
 export const campaignFilterSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: text({ max: 100 }).optional().catch(undefined),
   status: z.enum(CAMPAIGN_STATUSES).optional().catch(undefined),
   brand: z.string().regex(ID_PATTERN).optional().catch(undefined),
   agency: z.string().regex(ID_PATTERN).optional().catch(undefined),

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { jobs } from "@db/schema";
 import type { Queryable } from "~/utils/db.server";
 import { seal, unseal } from "~/utils/seal.server";
+import { DEFAULT_LANE_LIMITS, LEASE_MS, laneOf, type Lane, type LaneLimits } from "./lanes";
 
 export type Job = typeof jobs.$inferSelect;
 
@@ -24,6 +25,8 @@ export interface EnqueueInput {
   dedupeKey?: string;
   workspaceId?: string | null;
   maxAttempts?: number;
+  /** Jobs with one key share a cap on how many run at once (lanes.ts); a webhook's is its endpoint. */
+  concurrencyKey?: string;
 }
 
 /** Writes the job in the caller's transaction: if the change rolls back, the job never existed. */
@@ -38,6 +41,8 @@ export async function enqueue(tx: Queryable, input: EnqueueInput): Promise<strin
       dedupeKey: input.dedupeKey ?? null,
       workspaceId: input.workspaceId ?? null,
       maxAttempts: input.maxAttempts ?? 8,
+      lane: laneOf(input.kind),
+      concurrencyKey: input.concurrencyKey ?? null,
     })
     .onConflictDoNothing()
     .returning({ id: jobs.id });
@@ -67,35 +72,81 @@ export function openJob(job: Job): Job {
   return { ...job, payload: openPayload(job.payload) };
 }
 
-const LEASE_MS = 5 * 60_000;
+/** A job is due when its time has come, or when it is running on a lease nobody renewed. */
+function dueAt(now: Date) {
+  return or(and(eq(jobs.status, "pending"), lte(jobs.runAt, now)), and(eq(jobs.status, "running"), lte(jobs.lockedUntil, now)));
+}
+
+/** drizzle's execute answers an array on postgres.js and `{ rows }` on PGlite. */
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+}
+
+export interface ClaimOptions {
+  lane: Lane;
+  now: Date;
+  /** Free slots of the lane in this worker. */
+  limit: number;
+  leaseMs?: number;
+  limits?: LaneLimits;
+}
 
 /**
- * Claims due jobs. FOR UPDATE SKIP LOCKED lets any number of workers share the table without
- * taking the same row; the lease returns a job whose worker died to the queue. The jobs come back
- * opened, ready for their handler (sealed values merged into `payload`); one whose seal does not
- * open is failed here (it retries with backoff, then stays failed) and the rest of the batch runs.
+ * Claims due jobs of one lane, oldest first, skipping any whose endpoint (concurrency key) or
+ * workspace already has its cap of running jobs with a live lease. Claims of one lane take
+ * turns (a transaction advisory lock), so the caps hold across any number of workers; FOR
+ * UPDATE SKIP LOCKED still keeps two workers off one row. Each claim adds one to `attempts`,
+ * which is the claim's token: renewing, completing and failing are compare-and-set on it.
+ * The jobs come back opened (sealed values merged into `payload`); one whose seal does not open
+ * is failed here (it retries with backoff, then stays failed) and the rest run.
  */
-export async function claimJobs(database: Queryable, now: Date, limit: number): Promise<Job[]> {
+export async function claimJobs(database: Queryable, opts: ClaimOptions): Promise<Job[]> {
+  const { lane, now, limit } = opts;
+  const { perKey, perWorkspace } = opts.limits ?? DEFAULT_LANE_LIMITS[lane];
+  const at = sql`${now.toISOString()}::timestamptz`;
+  if (limit <= 0) return [];
   const claimed = await database.transaction(async (tx) => {
-    const due = await tx
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`baton.jobs.${lane}`}))`);
+    // Rank the due jobs within their key (then their workspace) and keep those still under the
+    // cap once the running ones are counted: a busy endpoint's backlog never hides the others.
+    const keyOk = perKey === undefined
+      ? sql`true`
+      : sql`d.concurrency_key is null or d.key_rank + (select count(*) from live l where l.concurrency_key = d.concurrency_key) <= ${perKey}`;
+    const workspaceOk = perWorkspace === undefined
+      ? sql`true`
+      : sql`k.workspace_id is null or k.workspace_rank + (select count(*) from live l where l.workspace_id = k.workspace_id) <= ${perWorkspace}`;
+    const candidates = rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        with live as (
+          select concurrency_key, workspace_id from jobs
+          where lane = ${lane} and status = 'running' and locked_until > ${at}
+        ), due as (
+          select id, run_at, concurrency_key, workspace_id,
+                 row_number() over (partition by concurrency_key order by run_at, id) as key_rank
+          from jobs
+          where lane = ${lane} and ((status = 'pending' and run_at <= ${at}) or (status = 'running' and locked_until <= ${at}))
+        ), key_ok as (
+          select d.*, row_number() over (partition by workspace_id order by run_at, id) as workspace_rank
+          from due d where ${keyOk}
+        )
+        select id from key_ok k where ${workspaceOk}
+        order by run_at, id limit ${limit}`),
+    );
+    if (candidates.length === 0) return [];
+    // Re-checked under the row lock: a row another worker claimed meanwhile is no longer due.
+    const locked = await tx
       .select({ id: jobs.id })
       .from(jobs)
-      .where(
-        or(
-          and(eq(jobs.status, "pending"), lte(jobs.runAt, now)),
-          and(eq(jobs.status, "running"), lte(jobs.lockedUntil, now)),
-        ),
-      )
-      .orderBy(asc(jobs.runAt))
-      .limit(limit)
+      .where(and(inArray(jobs.id, candidates.map((c) => c.id)), dueAt(now)))
       .for("update", { skipLocked: true });
-    if (due.length === 0) return [];
+    if (locked.length === 0) return [];
     return tx
       .update(jobs)
-      .set({ status: "running", lockedUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${jobs.attempts} + 1` })
-      .where(inArray(jobs.id, due.map((d) => d.id)))
+      .set({ status: "running", lockedUntil: new Date(now.getTime() + (opts.leaseMs ?? LEASE_MS)), attempts: sql`${jobs.attempts} + 1` })
+      .where(inArray(jobs.id, locked.map((d) => d.id)))
       .returning();
   });
+  claimed.sort((a, b) => a.runAt.getTime() - b.runAt.getTime());
   const ready: Job[] = [];
   for (const job of claimed) {
     try {
@@ -107,17 +158,38 @@ export async function claimJobs(database: Queryable, now: Date, limit: number): 
   return ready;
 }
 
+/** This claim of the job, and only while it is still running: a retaken job has a new `attempts`. */
+function stillOurs(job: Job) {
+  return and(eq(jobs.id, job.id), eq(jobs.attempts, job.attempts), eq(jobs.status, "running"));
+}
+
+/**
+ * The heartbeat: extends the lease of a job this worker still holds. False when the lease was
+ * lost (it ran out and another worker took the job): the new owner's lease is left alone.
+ */
+export async function renewLease(database: Queryable, job: Job, now: Date, leaseMs: number = LEASE_MS): Promise<boolean> {
+  const rows = await database
+    .update(jobs)
+    .set({ lockedUntil: new Date(now.getTime() + leaseMs) })
+    .where(stillOurs(job))
+    .returning({ id: jobs.id });
+  return rows.length === 1;
+}
+
 /** Exponential backoff: 10 s, 20 s, 40 s ... capped at one hour. */
 export function backoffMs(attempt: number): number {
   return Math.min(3_600_000, 10_000 * 2 ** Math.max(0, attempt - 1));
 }
 
-/** Done: the sealed part (link tokens) is dropped, since nothing will send this job again. */
+/**
+ * Done: the sealed part (link tokens) is dropped, since nothing will send this job again. Only
+ * this claim can complete it: a worker that lost its lease leaves the new owner's row alone.
+ */
 export async function completeJob(database: Queryable, job: Job, now: Date): Promise<void> {
   await database
     .update(jobs)
     .set({ status: "done", finishedAt: now, lockedUntil: null, lastError: null, payload: sql`${jobs.payload} - ${SEALED}::text` })
-    .where(and(eq(jobs.id, job.id), eq(jobs.attempts, job.attempts)));
+    .where(stillOurs(job));
 }
 
 export async function failJob(database: Queryable, job: Job, error: unknown, now: Date): Promise<void> {
@@ -132,5 +204,5 @@ export async function failJob(database: Queryable, job: Job, error: unknown, now
       lastError: message.replace(/\u0000/g, "").slice(0, 2000),
       finishedAt: final ? now : null,
     })
-    .where(and(eq(jobs.id, job.id), eq(jobs.attempts, job.attempts)));
+    .where(stillOurs(job));
 }

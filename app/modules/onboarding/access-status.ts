@@ -29,19 +29,28 @@ export interface AccessTransition {
   actors: readonly AccessActor[];
   /** What the event must carry: the asset the client granted, or a reason a person can read. */
   requires?: "assetId" | "reason";
+  /**
+   * When the step is already in `to` and the event carries the same value, the event changes
+   * nothing and is answered as done without a trace (no audit event, no job, no webhook).
+   */
+  repeatIfSame?: "assetId";
   /** Button text. */
   label: string;
 }
 
 export const accessTransitions: readonly AccessTransition[] = [
   // "I've granted access". Also from rejected (the agency reopened the step) and from confirmed,
-  // so a client can correct the asset ID until the agency has verified it.
+  // so a client can correct the asset ID until the agency has verified it. From confirmed with
+  // the asset already on record it is a repeat (a double click, two tabs): nothing happens. With
+  // another asset it is a real change: the agency must verify the asset now claimed, and the audit
+  // trail must say which one was claimed when.
   {
     event: "confirm",
     from: ["requested", "rejected", "confirmed"],
     to: "confirmed",
     actors: ["client"],
     requires: "assetId",
+    repeatIfSame: "assetId",
     label: "I've granted access",
   },
   // The client has no such account, or the agency drops the platform from the link.
@@ -130,6 +139,17 @@ export function nextAccessStatus(from: AccessStatus, event: AccessEventInput): A
     throw new AccessStatusError("reason_required", `${eventNames[event.type]} needs a reason the other side can read.`);
   }
   return transition.to;
+}
+
+/**
+ * Whether the event, allowed from the step's current state, would change nothing: the step is
+ * already where the event leads, holding the same value (see `repeatIfSame`). Callers answer it
+ * as done and write nothing, so repeating a confirmation is harmless however often it arrives.
+ */
+export function isRepeatedAccessEvent(current: { status: AccessStatus; assetId: string | null }, event: AccessEventInput): boolean {
+  const transition = findTransition(current.status, event.type, event.actor);
+  if (!transition || transition.to !== current.status || transition.repeatIfSame !== "assetId") return false;
+  return current.assetId !== null && (event.assetId ?? "").trim() === current.assetId;
 }
 
 /** Events this actor may fire from `status`, in table order: which buttons to show. */

@@ -8,7 +8,7 @@ import {
   confirmStep, forwardStep, markNotApplicable, markOpened, reopenStep, saveAssetDraft, saveIntake, signAgreement,
   type ClientResult, type ForwardRow,
 } from "./client.server";
-import { agreementSchema, assetSchema, forwardSchema, idSchema, notApplicableSchema } from "./schemas";
+import { agreementSchema, assetSchema, forwardSchema, idSchema, intakeDraftFields, notApplicableSchema } from "./schemas";
 import type { LinkRow } from "./shared.server";
 
 /**
@@ -23,14 +23,13 @@ export type LinkIntent = (typeof linkIntents)[number];
 
 export type IntentOutcome =
   | { ok: true; intent: LinkIntent; target: string; notice: string | null }
-  | { ok: false; status: number; intent: LinkIntent | null; target: string | null; errors: FieldErrors; formError: string; values: Record<string, string> };
+  | {
+      ok: false; status: number; intent: LinkIntent | null; target: string | null; errors: FieldErrors; formError: string; values: Record<string, string>;
+      /** An intake step kept what was valid so far although it refused something. */
+      saved?: boolean;
+    };
 
 const SECTIONS = { contacts: "contacts", questionnaire: "questionnaire", "brand-kit": "brandKit" } as const;
-const INTAKE_FIELDS = {
-  contacts: ["contactName", "contactEmail", "contactRole", "approverName", "approverEmail", "otherContacts"],
-  questionnaire: ["brandStory", "audience", "keyCompetitors", "toneOfVoice"],
-  "brand-kit": ["brandKitNote"],
-} as const;
 
 const stepOnly = z.object({ stepId: idSchema });
 
@@ -41,10 +40,10 @@ function valuesOf(form: FormData): Record<string, string> {
   return out;
 }
 
-function fromResult(intent: LinkIntent, target: string, result: ClientResult & { errors?: FieldErrors }, values: Record<string, string>): IntentOutcome {
+function fromResult(intent: LinkIntent, target: string, result: ClientResult & { errors?: FieldErrors; saved?: boolean }, values: Record<string, string>): IntentOutcome {
   if (result.ok) return { ok: true, intent, target, notice: result.notice ?? null };
   const errors: FieldErrors = result.errors ?? (result.field ? { [result.field]: [result.message] } : {});
-  return { ok: false, status: result.status, intent, target, errors, formError: result.message, values };
+  return { ok: false, status: result.status, intent, target, errors, formError: result.message, values, saved: result.saved };
 }
 
 function refused(intent: LinkIntent | null, target: string | null, errors: FieldErrors, values: Record<string, string>, formError = "Please correct the highlighted fields."): IntentOutcome {
@@ -112,7 +111,7 @@ export async function runClientIntent(request: Request, link: LinkRow, form: For
   }
 
   // contacts, questionnaire, brand kit: saved as typed (complete absent) or finished (complete=1).
-  const raw = pickText(form, INTAKE_FIELDS[intent]);
+  const raw = pickText(form, Object.keys(intakeDraftFields[SECTIONS[intent]]));
   if (!raw) return refused(intent, intent, { _form: ["Send each field once, as text."] }, values);
   const complete = form.get("complete") === "1";
   const result = await saveIntake(request, link.id, SECTIONS[intent], raw, complete);

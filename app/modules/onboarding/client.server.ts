@@ -15,8 +15,9 @@ import { identityForPlatform, type StoredIdentities } from "./identities";
 import { isAccessStatus, type AccessStatus } from "./access-status";
 import { intakeLabels, intakeSteps, isOpenForClient, progressOf, readAnswers, readIntake, type BrandKitFile, type LinkAnswers } from "./link-model";
 import { formatDuration } from "./progress";
-import { questionnaireDraftSchema, questionnaireSchema, type QuestionnaireDraft } from "./questionnaire";
-import { contactsDraftSchema, contactsSchema } from "./schemas";
+import { finishWith, saveIntakeDraft, type FinishCheck, type IntakeSave } from "./intake-draft";
+import { questionnaireSchema, type QuestionnaireQuestion } from "./questionnaire";
+import { contactsSchema, intakeDraftFields } from "./schemas";
 import {
   agencyLinkPath, brandingOf, emailDate, emailDateTime, scheduleForwardJobs, scheduleStallCheck, stepLinkUrl, teamOf, type LinkRow, type WorkspaceRow,
 } from "./shared.server";
@@ -408,10 +409,13 @@ export async function confirmStep(
     }
     const result = await applyStepEvent(tx, { step, event: "confirm", actor: "client", auditActor: clientActor(link, scope.via), meta: requestMeta(request), assetId: checked.value, now });
     if (!result.ok) return { ok: false, status: result.status, message: result.message };
-    const drafts = { ...answers.drafts };
-    delete drafts[step.id];
-    await writeAnswers(tx, link, { ...answers, drafts });
-    await afterProgress(tx, link, request, now);
+    if (step.id in answers.drafts) {
+      const drafts = { ...answers.drafts };
+      delete drafts[step.id];
+      await writeAnswers(tx, link, { ...answers, drafts });
+    }
+    // A repeated confirmation of the same asset is no progress: no stall check, no completion.
+    if (result.changed) await afterProgress(tx, link, request, now);
     return { ok: true, notice: `${getPlatform(step.platformKey)?.name ?? "Access"}: thank you, we'll verify it shortly.` };
   });
 }
@@ -485,9 +489,13 @@ export async function forwardStep(
 
 type Section = "contacts" | "questionnaire" | "brandKit";
 
+const BRAND_KIT_MISSING = "Upload a file first, or write where we can find your brand assets.";
+type QuestionKey = QuestionnaireQuestion["key"];
+
 /**
- * Saves an intake section as typed (`complete` false: anything may be missing) or finishes it
- * (`complete` true: the full schema must pass). Returns field errors as the page shows them.
+ * Saves an intake section as typed (`complete` false: nothing is required yet) or finishes it
+ * (`complete` true: what the step demands must hold). Either way what is valid so far is kept
+ * (intake-draft.ts); refused fields come back as field errors, as the page shows them.
  */
 export async function saveIntake(
   request: Request,
@@ -496,7 +504,7 @@ export async function saveIntake(
   raw: Record<string, unknown>,
   complete: boolean,
   now = new Date(),
-): Promise<ClientResult & { errors?: Record<string, string[]> }> {
+): Promise<ClientResult & { errors?: Record<string, string[]>; saved?: boolean }> {
   return db().transaction(async (tx) => {
     const link = await lockLink(tx, linkId, now);
     if (!link) return GONE;
@@ -505,49 +513,37 @@ export async function saveIntake(
     const enabled = section === "contacts" ? intake.contacts : section === "questionnaire" ? intake.questionnaire : intake.brandKit;
     if (!enabled) return { ok: false, status: 404, message: "This link does not ask for that." };
 
-    const issues = (error: { issues: Array<{ path: (string | number)[]; message: string }> }) => {
-      const out: Record<string, string[]> = {};
-      for (const i of error.issues) (out[String(i.path[0] ?? "_form")] ??= []).push(i.message);
-      return out;
-    };
-
+    let result: IntakeSave<Record<string, string>>;
     let next: LinkAnswers;
     if (section === "contacts") {
-      const draft = contactsDraftSchema.safeParse(raw);
-      if (!draft.success) return { ok: false, status: 400, message: "Please correct the highlighted fields.", errors: issues(draft.error) };
-      if (complete) {
-        const full = contactsSchema.safeParse(raw);
-        if (!full.success) {
-          await writeAnswers(tx, link, { ...answers, contacts: { ...draft.data, done: false } });
-          return { ok: false, status: 400, message: "Please correct the highlighted fields.", errors: issues(full.error) };
-        }
-        next = { ...answers, contacts: { ...draft.data, ...full.data, done: true } };
-      } else {
-        next = { ...answers, contacts: { ...draft.data, done: answers.contacts.done && contactsSchema.safeParse(draft.data).success } };
-      }
+      const { done, ...saved } = answers.contacts;
+      const contacts = saveIntakeDraft({ fields: intakeDraftFields.contacts, finish: finishWith(contactsSchema), saved, wasDone: done, raw, complete });
+      next = { ...answers, contacts: { ...contacts.values, done: contacts.done } };
+      result = contacts;
     } else if (section === "questionnaire") {
-      const draft = questionnaireDraftSchema.safeParse(raw);
-      if (!draft.success) return { ok: false, status: 400, message: "Please correct the highlighted fields.", errors: issues(draft.error) };
-      const values: QuestionnaireDraft = draft.data;
-      if (complete) {
-        const full = questionnaireSchema.safeParse(raw);
-        if (!full.success) {
-          await writeAnswers(tx, link, { ...answers, questionnaire: { ...values, done: false } });
-          return { ok: false, status: 400, message: "Please correct the highlighted fields.", errors: issues(full.error) };
-        }
-        next = { ...answers, questionnaire: { ...values, done: true } };
-      } else {
-        next = { ...answers, questionnaire: { ...values, done: answers.questionnaire.done && questionnaireSchema.safeParse(values).success } };
-      }
+      const { done, ...saved } = answers.questionnaire;
+      const questionnaire = saveIntakeDraft({ fields: intakeDraftFields.questionnaire, finish: finishWith(questionnaireSchema), saved: saved as Record<QuestionKey, string>, wasDone: done, raw, complete });
+      next = { ...answers, questionnaire: { ...questionnaire.values, done: questionnaire.done } };
+      result = questionnaire;
     } else {
-      const note = typeof raw.brandKitNote === "string" ? raw.brandKitNote.trim() : "";
-      if (note.length > 1000) return { ok: false, status: 400, message: "Please correct the highlighted fields.", errors: { brandKitNote: ["Keep the note under 1000 characters."] } };
-      if (complete && answers.brandKit.files.length === 0 && note.length === 0) {
-        return { ok: false, status: 400, message: "Upload at least one file, or tell us in the note where we can find your brand assets.", errors: { brandKitNote: ["Upload a file first, or write where we can find your brand assets."] } };
-      }
-      next = { ...answers, brandKit: { ...answers.brandKit, note, done: complete ? true : answers.brandKit.done } };
+      const hasFiles = answers.brandKit.files.length > 0;
+      const finishKit = (v: { brandKitNote: string }): FinishCheck<{ brandKitNote: string }> =>
+        hasFiles || v.brandKitNote !== "" ? { ok: true, values: v } : { ok: false, errors: { brandKitNote: [BRAND_KIT_MISSING] } };
+      const kit = saveIntakeDraft({ fields: intakeDraftFields.brandKit, finish: finishKit, saved: { brandKitNote: answers.brandKit.note }, wasDone: answers.brandKit.done, raw, complete });
+      next = { ...answers, brandKit: { ...answers.brandKit, note: kit.values.brandKitNote, done: kit.done } };
+      result = kit;
     }
-    await writeAnswers(tx, link, next);
+    // What is valid so far is written even when another field is refused; nothing changed, nothing written.
+    const changed = JSON.stringify(next) !== JSON.stringify(answers);
+    if (changed) await writeAnswers(tx, link, next);
+    if (!result.ok) {
+      const message =
+        section === "brandKit" && result.errors.brandKitNote?.includes(BRAND_KIT_MISSING) ? "Upload at least one file, or tell us in the note where we can find your brand assets."
+        : !changed ? "Please correct the highlighted fields."
+        : complete ? "What you typed is saved. Fill in the highlighted fields to finish this step."
+        : "Saved, except the highlighted fields: they keep their last saved value until they are fixed.";
+      return { ok: false, status: 400, message, errors: result.errors, saved: changed };
+    }
     if (complete) {
       await recordAudit(tx, { workspaceId: link.workspaceId, actor: clientActor(link), action: "onboarding.intake_completed", objectType: "onboarding_link", objectId: link.id, data: { section }, meta: requestMeta(request) });
       await afterProgress(tx, link, request, now);

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { workspaces } from "@db/schema";
 import { accessSteps, brands, files, memberships, onboardingLinks, stepForwards, users } from "@db/schema";
-import { db, type Queryable } from "~/utils/db.server";
+import { db, type Queryable, type Transaction } from "~/utils/db.server";
+import { createOnce } from "~/utils/idempotency.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
 import { env } from "~/utils/env.server";
 import { requestMeta } from "~/utils/http.server";
@@ -75,7 +76,8 @@ export type CreateResult = { ok: true; linkId: string; url: string; emailed: boo
 /**
  * Creates the link, its platform steps and, for a new client, the brand; queues the email and the
  * reminders; all in one transaction. The token exists in plain text only in the answer and the email.
- * A repeated submit of the same form (idempotency key) creates nothing more.
+ * A repeated or concurrent submit of the same form (idempotency key) creates nothing more and
+ * answers the first link (createOnce).
  */
 export async function createLink(request: Request, ctx: MemberContext, input: CreateLinkInput, now = new Date()): Promise<CreateResult> {
   if (input.sendEmail) await enforceRateLimit([`onboard-send:${ctx.workspace.id}:${ctx.user.id}`], LIMITS.emailSend);
@@ -94,78 +96,76 @@ export async function createLink(request: Request, ctx: MemberContext, input: Cr
     return failure("accountManagerId", "Choose an account manager from the list.");
   }
 
-  return db().transaction(async (tx) => {
-    const dup = await tx
-      .select({ id: onboardingLinks.id })
-      .from(onboardingLinks)
-      .where(and(eq(onboardingLinks.workspaceId, ctx.workspace.id), sql`${onboardingLinks.intake}->>'idempotencyKey' = ${input.idempotencyKey}`))
-      .limit(1);
-    if (dup[0]) return { ok: true as const, existing: true as const, linkId: dup[0].id };
-
-    let brandId: string;
-    let clientName: string;
-    if (input.brandId === "new") {
-      const [brand] = await tx.insert(brands).values({ workspaceId: ctx.workspace.id, name: input.newClientName }).returning();
-      await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "brand.created", objectType: "brand", objectId: brand.id, data: { name: brand.name, from: "onboarding link" }, meta: requestMeta(request) });
-      brandId = brand.id;
-      clientName = brand.name;
-    } else {
-      const brand = await tx.query.brands.findFirst({ where: and(eq(brands.id, input.brandId), eq(brands.workspaceId, ctx.workspace.id)) });
-      if (!brand) return failure("brandId", "Choose a brand from the list.", 404);
-      brandId = brand.id;
-      clientName = brand.name;
-    }
-    const accountManagerId = input.accountManagerId ?? ctx.user.id;
-    const token = randomToken();
-    const expiresAt = new Date(now.getTime() + input.expiresInDays * DAY);
-    const intake = {
-      brandKit: input.brandKit,
-      contacts: input.contacts,
-      questionnaire: input.questionnaire,
-      agreement: input.agreement,
-      agreementText: input.agreementText || DEFAULT_AGREEMENT,
-      message: input.message,
-      recipientName: input.recipientName,
-      agencyId: ctx.scope.kind === "agency" ? ctx.scope.agencyId : null,
-      idempotencyKey: input.idempotencyKey,
-      serviceType: input.serviceType ?? null,
-    };
-    const [link] = await tx
-      .insert(onboardingLinks)
-      .values({
-        workspaceId: ctx.workspace.id,
-        brandId,
-        clientName,
-        clientEmail: input.clientEmail ?? null,
-        serviceType: input.serviceType ?? null,
-        tokenHash: sha256(token),
-        intake,
-        answers: {},
-        accountManagerId,
-        createdBy: ctx.user.id,
-        expiresAt,
-        lastProgressAt: now,
-        createdAt: now,
-      })
-      .returning();
-    for (const [position, g] of grants.entries()) {
-      await tx.insert(accessSteps).values({ workspaceId: ctx.workspace.id, linkId: link.id, platformKey: g.platformKey, role: g.role, position, createdAt: now, updatedAt: now });
-    }
-    const url = linkUrl(token);
-    await recordAudit(tx, {
-      workspaceId: ctx.workspace.id,
-      actor: actorOf(ctx),
-      action: "onboarding.link_created",
-      objectType: "onboarding_link",
-      objectId: link.id,
-      data: { clientName, platforms: grants.map((g) => `${g.platformKey}: ${g.role}`), expiresAt: expiresAt.toISOString(), emailed: input.sendEmail },
-      meta: requestMeta(request),
-    });
-    if (input.sendEmail && input.clientEmail) await sendLinkEmail(tx, link, ctx.workspace, url, grants.map((g) => g.platformKey));
-    await scheduleClientReminders(tx, link, url, now);
-    await scheduleStallCheck(tx, link, now);
-    return { ok: true as const, linkId: link.id, url, emailed: Boolean(input.sendEmail && input.clientEmail) };
+  return db().transaction(async (tx): Promise<CreateResult> => {
+    const once = await createOnce(tx, { scope: ctx.workspace.id, key: input.idempotencyKey, kind: "onboarding_link" }, () => insertLink(tx, request, ctx, input, grants, now), (r) => (r.ok ? r.linkId : null));
+    return once.first ? once.value : { ok: true, existing: true, linkId: once.recordId };
   });
+}
+
+/** The link, its steps and its side effects: for the first submit of the form only. */
+async function insertLink(tx: Transaction, request: Request, ctx: MemberContext, input: CreateLinkInput, grants: Array<{ platformKey: PlatformKey; role: string }>, now: Date): Promise<CreateResult> {
+  let brandId: string;
+  let clientName: string;
+  if (input.brandId === "new") {
+    const [brand] = await tx.insert(brands).values({ workspaceId: ctx.workspace.id, name: input.newClientName }).returning();
+    await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "brand.created", objectType: "brand", objectId: brand.id, data: { name: brand.name, from: "onboarding link" }, meta: requestMeta(request) });
+    brandId = brand.id;
+    clientName = brand.name;
+  } else {
+    const brand = await tx.query.brands.findFirst({ where: and(eq(brands.id, input.brandId), eq(brands.workspaceId, ctx.workspace.id)) });
+    if (!brand) return failure("brandId", "Choose a brand from the list.", 404);
+    brandId = brand.id;
+    clientName = brand.name;
+  }
+  const accountManagerId = input.accountManagerId ?? ctx.user.id;
+  const token = randomToken();
+  const expiresAt = new Date(now.getTime() + input.expiresInDays * DAY);
+  const intake = {
+    brandKit: input.brandKit,
+    contacts: input.contacts,
+    questionnaire: input.questionnaire,
+    agreement: input.agreement,
+    agreementText: input.agreementText || DEFAULT_AGREEMENT,
+    message: input.message,
+    recipientName: input.recipientName,
+    agencyId: ctx.scope.kind === "agency" ? ctx.scope.agencyId : null,
+    serviceType: input.serviceType ?? null,
+  };
+  const [link] = await tx
+    .insert(onboardingLinks)
+    .values({
+      workspaceId: ctx.workspace.id,
+      brandId,
+      clientName,
+      clientEmail: input.clientEmail ?? null,
+      serviceType: input.serviceType ?? null,
+      tokenHash: sha256(token),
+      intake,
+      answers: {},
+      accountManagerId,
+      createdBy: ctx.user.id,
+      expiresAt,
+      lastProgressAt: now,
+      createdAt: now,
+    })
+    .returning();
+  for (const [position, g] of grants.entries()) {
+    await tx.insert(accessSteps).values({ workspaceId: ctx.workspace.id, linkId: link.id, platformKey: g.platformKey, role: g.role, position, createdAt: now, updatedAt: now });
+  }
+  const url = linkUrl(token);
+  await recordAudit(tx, {
+    workspaceId: ctx.workspace.id,
+    actor: actorOf(ctx),
+    action: "onboarding.link_created",
+    objectType: "onboarding_link",
+    objectId: link.id,
+    data: { clientName, platforms: grants.map((g) => `${g.platformKey}: ${g.role}`), expiresAt: expiresAt.toISOString(), emailed: input.sendEmail },
+    meta: requestMeta(request),
+  });
+  if (input.sendEmail && input.clientEmail) await sendLinkEmail(tx, link, ctx.workspace, url, grants.map((g) => g.platformKey));
+  await scheduleClientReminders(tx, link, url, now);
+  await scheduleStallCheck(tx, link, now);
+  return { ok: true as const, linkId: link.id, url, emailed: Boolean(input.sendEmail && input.clientEmail) };
 }
 
 async function sendLinkEmail(tx: Queryable, link: LinkRow, workspace: typeof workspaces.$inferSelect, url: string, platformKeys: string[]) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "~/utils/text-schema";
 
 /**
  * The short questionnaire on an onboarding link, as data (the form renders it) plus its schema.
@@ -49,12 +50,9 @@ export const questionnaireQuestions: readonly QuestionnaireQuestion[] = [
   },
 ];
 
-const answer = (label: string, maxLength: number, requiredMessage = `Answer “${label}”.`) =>
-  z
-    .string({ required_error: requiredMessage, invalid_type_error: `Answer “${label}” as text.` })
-    .trim()
-    .max(maxLength, `Keep “${label}” under ${maxLength} characters.`);
-const requiredAnswer = (label: string, maxLength: number, message: string) => answer(label, maxLength, message).min(1, message);
+const answer = (label: string, maxLength: number, requiredMessage = `Answer “${label}”.`, min = 0) =>
+  text({ required: requiredMessage, invalidType: `Answer “${label}” as text.`, min, max: maxLength, tooLong: `Keep “${label}” under ${maxLength} characters.` });
+const requiredAnswer = (label: string, maxLength: number, message: string) => answer(label, maxLength, message, 1);
 
 /** A finished questionnaire: the two answers the brief cannot do without are required. */
 export const questionnaireSchema = z.object({
@@ -65,8 +63,16 @@ export const questionnaireSchema = z.object({
 });
 export type QuestionnaireAnswers = z.infer<typeof questionnaireSchema>;
 
-/** What autosave accepts while the client types: anything may still be missing. */
-export const questionnaireDraftSchema = questionnaireSchema.partial();
+/**
+ * What autosave accepts while the client types: each answer valid so far (its length), none
+ * required yet, so an empty "Who you want to reach" never refuses a typed brand story.
+ */
+export const questionnaireDraftSchema = z.object({
+  brandStory: answer("Your brand story", 2000).optional(),
+  audience: answer("Who you want to reach", 2000).optional(),
+  keyCompetitors: answer("Key competitors", 500).optional(),
+  toneOfVoice: answer("Tone of voice", 500).optional(),
+});
 export type QuestionnaireDraft = z.infer<typeof questionnaireDraftSchema>;
 
 /** Brief core-section keys this questionnaire can fill. */

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { platformKeys, type PlatformKey } from "./catalog";
 import { serviceTypes } from "./presets";
-import { questionnaireQuestions } from "./questionnaire";
+import type { DraftFields } from "./intake-draft";
+import { questionnaireDraftSchema, questionnaireQuestions } from "./questionnaire";
+import { idempotencyKeySchema } from "~/utils/idempotency";
+import { ID_PATTERN } from "~/utils/ids";
+import { text as textField } from "~/utils/text-schema";
 
 /**
  * The forms of the onboarding capability, as zod schemas: what the agency posts when it creates
@@ -18,13 +22,10 @@ export const DEFAULT_AGREEMENT =
 /** Ids in URLs and forms: our own 32-hex ids. A malformed one is bad input (400), not a lookup. */
 export const idSchema = z
   .string({ required_error: "Choose one from the list.", invalid_type_error: "Choose one from the list." })
-  .regex(/^[a-z0-9]{8,64}$/, "That id is not valid. Reload the page and try again.");
+  .regex(ID_PATTERN, "That id is not valid. Reload the page and try again.");
 
-const text = (max: number, label: string) =>
-  z
-    .string({ invalid_type_error: `${label} must be text.` })
-    .trim()
-    .max(max, `Keep ${label.toLowerCase()} under ${max} characters.`);
+const text = (max: number, label: string, least?: { min: number; message: string }) =>
+  textField({ max, invalidType: `${label} must be text.`, tooLong: `Keep ${label.toLowerCase()} under ${max} characters.`, min: least?.min, tooShort: least?.message });
 
 const optionalText = (max: number, label: string) =>
   z.preprocess((v) => (v === null || v === undefined ? "" : v), text(max, label));
@@ -38,17 +39,19 @@ const optionalEmail = (message: string) =>
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean());
 
 export const reasonSchema = z.object({
-  reason: z
-    .string({ required_error: "Give a reason the other side can read.", invalid_type_error: "Give a reason the other side can read." })
-    .trim()
-    .min(3, "Give a reason the other side can read (at least 3 characters).")
-    .max(REASON_MAX, `Keep the reason under ${REASON_MAX} characters.`),
+  reason: textField({
+    required: "Give a reason the other side can read.",
+    min: 3,
+    tooShort: "Give a reason the other side can read (at least 3 characters).",
+    max: REASON_MAX,
+    tooLong: `Keep the reason under ${REASON_MAX} characters.`,
+  }),
 });
 
 /** The agency's "new link" form. Platforms arrive as `platform_<key>=on` with `role_<key>`. */
 export const createLinkSchema = z
   .object({
-    idempotencyKey: z.string({ required_error: "Reload the page and try again." }).regex(/^[A-Za-z0-9_-]{8,64}$/, "Reload the page and try again."),
+    idempotencyKey: idempotencyKeySchema,
     brandId: z.preprocess((v) => (v === "" || v === undefined ? "new" : v), z.union([z.literal("new"), idSchema])),
     newClientName: optionalText(120, "The client name"),
     clientEmail: optionalEmail("Enter the client's email address, like priya@lumen.example."),
@@ -69,7 +72,7 @@ export const createLinkSchema = z
     agreementText: optionalText(2000, "The agreement text"),
     sendEmail: checkbox,
     platforms: z
-      .array(z.object({ platformKey: z.enum(platformKeys), role: text(200, "The role").min(1, "Choose a role.") }))
+      .array(z.object({ platformKey: z.enum(platformKeys), role: text(200, "The role", { min: 1, message: "Choose a role." }) }))
       .max(platformKeys.length),
   })
   .superRefine((v, ctx) => {
@@ -102,7 +105,7 @@ export const reissueSchema = z.object({
 
 export const assetSchema = z.object({
   stepId: idSchema,
-  assetId: z.string({ required_error: "Enter the ID.", invalid_type_error: "Enter the ID." }).max(500, "That is too long for an ID: paste the ID alone."),
+  assetId: textField({ required: "Enter the ID.", trim: false, max: 500, tooLong: "That is too long for an ID: paste the ID alone." }),
 });
 
 export const notApplicableSchema = z.object({ stepId: idSchema }).merge(reasonSchema);
@@ -115,10 +118,10 @@ export const forwardSchema = z.object({
 });
 
 export const contactsSchema = z.object({
-  contactName: text(120, "Your name").min(1, "Enter the name of your main contact."),
+  contactName: text(120, "Your name", { min: 1, message: "Enter the name of your main contact." }),
   contactEmail: emailField("Enter your main contact's email address."),
   contactRole: optionalText(120, "The role"),
-  approverName: text(120, "The approver's name").min(1, "Name the person who signs off content."),
+  approverName: text(120, "The approver's name", { min: 1, message: "Name the person who signs off content." }),
   approverEmail: emailField("Enter the approver's email: they get an invitation to sign off content."),
   otherContacts: optionalText(1000, "Other contacts"),
 });
@@ -135,12 +138,19 @@ export type ContactsDraft = z.infer<typeof contactsDraftSchema>;
 export const questionnaireFields = questionnaireQuestions.map((q) => q.key);
 
 export const agreementSchema = z.object({
-  agreementName: text(120, "Your name").min(2, "Type your full name to sign."),
+  agreementName: text(120, "Your name", { min: 2, message: "Type your full name to sign." }),
   agreementAccepted: z.literal("on", { errorMap: () => ({ message: "Tick the box to accept the agreement." }) }),
 });
 
 export const brandKitSchema = z.object({
   brandKitNote: optionalText(1000, "The note"),
 });
+
+/** The text fields of each intake step, each checked alone while typed (the rule: intake-draft.ts). */
+export const intakeDraftFields = {
+  contacts: contactsDraftSchema.shape,
+  questionnaire: questionnaireDraftSchema.shape,
+  brandKit: brandKitSchema.shape,
+} satisfies Record<string, DraftFields>;
 
 export const offboardingItemSchema = z.object({ itemId: idSchema });

@@ -4,12 +4,13 @@ import type { Queryable } from "~/utils/db.server";
 import type { AuditActor } from "~/modules/audit/audit.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { emitWebhook } from "~/modules/webhooks/webhooks.server";
-import { AccessStatusError, isAccessStatus, nextAccessStatus, type AccessActor, type AccessEvent } from "./access-status";
+import { AccessStatusError, isAccessStatus, isRepeatedAccessEvent, nextAccessStatus, type AccessActor, type AccessEvent } from "./access-status";
 
 export type StepRow = typeof accessSteps.$inferSelect;
 
 export type StepChange =
-  | { ok: true; step: StepRow }
+  /** `changed` false: the event repeated what the step already holds, and nothing was written. */
+  | { ok: true; step: StepRow; changed: boolean }
   | { ok: false; status: 400 | 409; message: string };
 
 const AUDIT_ACTION: Record<AccessEvent, string> = {
@@ -32,7 +33,9 @@ const WEBHOOK: Partial<Record<AccessEvent, "onboarding.step_confirmed" | "access
  * Moves one platform step through the access state machine: the table in access-status.ts says
  * whether it may, and the UPDATE is compare-and-set on the status and row version read, so of
  * concurrent decisions exactly one wins and the rest get 409. The audit event and the webhook go
- * in the same transaction.
+ * in the same transaction. An event that repeats what the step already holds (the table's
+ * `repeatIfSame`: twenty clicks on "I've granted access") writes nothing, before or after losing
+ * the compare-and-set to its own twin.
  */
 export async function applyStepEvent(
   tx: Queryable,
@@ -54,15 +57,17 @@ export async function applyStepEvent(
     return { ok: false, status: 409, message: "This step changed since you opened the page. Reload to see its current state." };
   }
   const from = isAccessStatus(step.status) ? step.status : "requested";
+  const eventInput = { type: event, actor: input.actor, assetId: input.assetId, reason: input.reason };
   let to;
   try {
-    to = nextAccessStatus(from, { type: event, actor: input.actor, assetId: input.assetId, reason: input.reason });
+    to = nextAccessStatus(from, eventInput);
   } catch (error) {
     if (error instanceof AccessStatusError) {
       return { ok: false, status: error.code === "transition_not_allowed" ? 409 : 400, message: error.message };
     }
     throw error;
   }
+  if (isRepeatedAccessEvent({ status: from, assetId: step.assetId }, eventInput)) return { ok: true, step, changed: false };
   const patch: Partial<typeof accessSteps.$inferInsert> = { status: to, updatedAt: now };
   if (event === "confirm") Object.assign(patch, { assetId: input.assetId ?? null, confirmedAt: now, rejectionReason: null });
   if (event === "mark_not_applicable") Object.assign(patch, { notApplicableReason: input.reason ?? null });
@@ -77,7 +82,14 @@ export async function applyStepEvent(
     .where(and(eq(accessSteps.id, step.id), eq(accessSteps.status, step.status), eq(accessSteps.rowVersion, step.rowVersion)))
     .returning();
   const updated = rows[0];
-  if (!updated) return { ok: false, status: 409, message: "Someone else changed this step a moment ago. Reload to see its current state." };
+  if (!updated) {
+    // Lost to a concurrent change: if that change was this very event, the step holds what was asked.
+    const [current] = await tx.select().from(accessSteps).where(eq(accessSteps.id, step.id));
+    if (current && isAccessStatus(current.status) && isRepeatedAccessEvent({ status: current.status, assetId: current.assetId }, eventInput)) {
+      return { ok: true, step: current, changed: false };
+    }
+    return { ok: false, status: 409, message: "Someone else changed this step a moment ago. Reload to see its current state." };
+  }
 
   const data = { linkId: step.linkId, stepId: step.id, platform: step.platformKey, role: step.role, from, to, assetId: updated.assetId, reason: input.reason ?? undefined };
   await recordAudit(tx, { workspaceId: step.workspaceId, actor: input.auditActor, action: AUDIT_ACTION[event], objectType: "access_step", objectId: step.id, data, meta: input.meta });
@@ -94,5 +106,5 @@ export async function applyStepEvent(
       at: now.toISOString(),
     });
   }
-  return { ok: true, step: updated };
+  return { ok: true, step: updated, changed: true };
 }

@@ -1,41 +1,93 @@
 import { lookup } from "node:dns/promises";
-import { isIP } from "node:net";
+import { request as httpRequest, type OutgoingHttpHeaders } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { isIP, type LookupFunction } from "node:net";
+import { isPrivateAddress } from "./addresses";
 
-const PRIVATE_V4: Array<[number, number]> = [
-  [0x0a000000, 8], [0xac100000, 12], [0xc0a80000, 16], [0x7f000000, 8], [0xa9fe0000, 16],
-  [0x64400000, 10], [0x00000000, 8], [0xe0000000, 4], [0xf0000000, 4],
-];
+export { isPrivateAddress } from "./addresses";
 
-function v4ToInt(ip: string): number {
-  return ip.split(".").reduce((acc, part) => (acc << 8) + Number(part), 0) >>> 0;
+/** Resolves a host name to every address it has; tests inject one to play a DNS server. */
+export type Resolver = (hostname: string) => Promise<Array<{ address: string; family: number }>>;
+
+export const systemResolver: Resolver = (hostname) => lookup(hostname, { all: true, verbatim: true });
+
+/** A refusal a person can act on (the message is shown in the form and the delivery log). */
+export class TargetRefused extends Error {}
+
+export interface CheckedTarget {
+  url: URL;
+  /** The addresses that were checked; the request connects to these and no other. */
+  addresses: Array<{ address: string; family: 4 | 6 }>;
 }
 
-/** Loopback, private, link-local, CGNAT, multicast and reserved ranges, v4 and v6. */
-export function isPrivateAddress(ip: string): boolean {
-  if (isIP(ip) === 4) {
-    const n = v4ToInt(ip);
-    return PRIVATE_V4.some(([base, bits]) => (n >>> (32 - bits)) === (base >>> (32 - bits)));
-  }
-  const v6 = ip.toLowerCase();
-  // IPv4-mapped: "::ffff:10.0.0.1", or the hex form the URL parser writes ("::ffff:a00:1").
-  const mappedHex = v6.match(/^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/);
-  if (mappedHex) {
-    const [hi, lo] = [parseInt(mappedHex[1], 16), parseInt(mappedHex[2], 16)];
-    return isPrivateAddress(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
-  }
-  if (v6.startsWith("::ffff:")) return isPrivateAddress(v6.slice(7));
-  // fc00::/7 unique local, fe80::/10 link-local.
-  return v6 === "::1" || v6 === "::" || v6.startsWith("fc") || v6.startsWith("fd") || /^fe[89ab]/.test(v6);
+export interface GuardOptions {
+  /** ALLOW_PRIVATE_WEBHOOKS: plain http and private addresses allowed (development). */
+  allowPrivate: boolean;
+  resolve?: Resolver;
 }
 
-/** Refuses targets inside our network (SSRF), checked at registration and again at delivery. */
-export async function assertPublicTarget(url: string, allowPrivate: boolean): Promise<void> {
-  const parsed = new URL(url);
-  if (allowPrivate) return;
-  if (parsed.protocol !== "https:") throw new Error("Webhook endpoints must use https://.");
-  const host = parsed.hostname.replace(/^\[|\]$/g, "");
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
-  if (addresses.length === 0 || addresses.some(isPrivateAddress)) {
-    throw new Error("That address is inside a private network, so Baton will not send webhooks to it.");
+/**
+ * Resolves the URL's host once and checks every address it has (SSRF, security.md 30). The
+ * result names the address to connect to, so a second lookup (DNS rebinding) never happens.
+ */
+export async function resolveTarget(rawUrl: string, { allowPrivate, resolve = systemResolver }: GuardOptions): Promise<CheckedTarget> {
+  const url = new URL(rawUrl);
+  const okProtocol = url.protocol === "https:" || (allowPrivate && url.protocol === "http:");
+  if (!okProtocol) throw new TargetRefused("Webhook endpoints must use https://.");
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await resolve(host);
+  if (addresses.length === 0) throw Object.assign(new Error(`No address for ${host}`), { code: "ENODATA" });
+  if (!allowPrivate && addresses.some((a) => isPrivateAddress(a.address))) {
+    throw new TargetRefused("That address is inside a private network, so Baton will not send webhooks to it.");
   }
+  return { url, addresses: addresses.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 })) };
+}
+
+/** Registration's check: throws TargetRefused (or a DNS error) when Baton would not deliver there. */
+export async function assertPublicTarget(url: string, allowPrivate: boolean, resolve?: Resolver): Promise<void> {
+  await resolveTarget(url, { allowPrivate, resolve });
+}
+
+/**
+ * A `lookup` for node:net that answers the checked addresses whatever name it is asked for (all
+ * of them when Node tries each in turn, "happy eyeballs"; else the first).
+ */
+function pinnedLookup(target: CheckedTarget): LookupFunction {
+  return (_hostname, options, callback) => {
+    const [first] = target.addresses;
+    if (options.all) callback(null, target.addresses);
+    else callback(null, first.address, first.family);
+  };
+}
+
+export interface PostInit {
+  headers: OutgoingHttpHeaders;
+  body: string;
+  /** The whole exchange, connect to last byte; the receiver's body is read and dropped. */
+  timeoutMs: number;
+}
+
+/**
+ * POSTs to a checked target, connected to the checked address only: the Host header and TLS SNI
+ * (and certificate check) still use the URL's host name. Redirects are not followed.
+ */
+export function postToTarget(target: CheckedTarget, init: PostInit): Promise<{ status: number }> {
+  const send = target.url.protocol === "https:" ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(target.url, { method: "POST", headers: { ...init.headers, "content-length": Buffer.byteLength(init.body) }, lookup: pinnedLookup(target), agent: false }, (res) => {
+      res.resume();
+      res.on("end", () => {
+        clearTimeout(timer);
+        resolve({ status: res.statusCode ?? 0 });
+      });
+      res.on("error", fail);
+    });
+    const timer = setTimeout(() => req.destroy(new Error(`The receiver did not answer within ${init.timeoutMs / 1000} s.`)), init.timeoutMs);
+    function fail(error: Error) {
+      clearTimeout(timer);
+      reject(error);
+    }
+    req.on("error", fail);
+    req.end(init.body);
+  });
 }

@@ -1,8 +1,10 @@
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { webhookDeliveries, webhookEndpoints } from "@db/schema";
-import { db } from "~/utils/db.server";
+import { db, type Transaction } from "~/utils/db.server";
+import { createOnce } from "~/utils/idempotency.server";
 import { requestMeta } from "~/utils/http.server";
+import { text } from "~/utils/text-schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { actorOf, type MemberContext } from "~/modules/workspaces/authz.server";
 import { assertPublicTarget } from "./address-guard.server";
@@ -19,12 +21,8 @@ const EVENT_SET = new Set<string>(WEBHOOK_EVENT_TYPES);
 /** The registration form; plain http:// is only accepted when private targets are allowed (development). */
 export function endpointSchema(allowPrivate: boolean) {
   return z.object({
-    url: z
-      .string({ required_error: "Enter the URL that should receive events." })
-      .trim()
-      .min(1, "Enter the URL that should receive events.")
-      .max(2000, "That URL is too long (2,000 characters at most).")
-      .url("Enter a full URL, like https://example.com/webhooks/baton.")
+    url: text({ required: "Enter the URL that should receive events.", min: 1, max: 2000, tooLong: "That URL is too long (2,000 characters at most)." })
+      .pipe(z.string().url("Enter a full URL, like https://example.com/webhooks/baton."))
       .superRefine((value, ctx) => {
         let parsed: URL;
         try {
@@ -39,7 +37,7 @@ export function endpointSchema(allowPrivate: boolean) {
           ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Leave the user name and password out of the URL; verify the signature instead." });
         }
       }),
-    description: z.string().trim().max(200, "Keep the description under 200 characters.").default(""),
+    description: text({ max: 200, tooLong: "Keep the description under 200 characters." }).default(""),
     eventTypes: z.preprocess(
       (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
       z
@@ -87,31 +85,44 @@ export type CreateResult =
   | { ok: true; id: string; url: string; secret: string }
   | { ok: false; field: "url" | "_form"; message: string };
 
-export async function createEndpoint(request: Request, ctx: MemberContext, input: EndpointInput): Promise<CreateResult> {
-  return db().transaction(async (tx) => {
-    const [active] = await tx
-      .select({ n: count() })
-      .from(webhookEndpoints)
-      .where(and(eq(webhookEndpoints.workspaceId, ctx.workspace.id), isNull(webhookEndpoints.disabledAt)));
-    if ((active?.n ?? 0) >= MAX_ACTIVE_ENDPOINTS) {
-      return { ok: false as const, field: "_form" as const, message: `A workspace can have ${MAX_ACTIVE_ENDPOINTS} active endpoints. Disable one you no longer use first.` };
-    }
-    const secret = newWebhookSecret();
-    const [row] = await tx
-      .insert(webhookEndpoints)
-      .values({ workspaceId: ctx.workspace.id, url: input.url, description: input.description, eventTypes: input.eventTypes, secret, createdBy: ctx.user.id })
-      .returning({ id: webhookEndpoints.id });
-    await recordAudit(tx, {
-      workspaceId: ctx.workspace.id,
-      actor: actorOf(ctx),
-      action: "webhook.endpoint_created",
-      objectType: "webhook_endpoint",
-      objectId: row.id,
-      data: { url: input.url, eventTypes: input.eventTypes },
-      meta: requestMeta(request),
-    });
-    return { ok: true as const, id: row.id, url: input.url, secret };
+/**
+ * A repeated or concurrent submit of the same form (idempotency key) answers the first endpoint,
+ * secret included for the person who created it: after a double click the browser shows only the
+ * last answer, and the secret must not be lost with the first.
+ */
+export async function createEndpoint(request: Request, ctx: MemberContext, input: EndpointInput, idempotencyKey: string): Promise<CreateResult> {
+  return db().transaction(async (tx): Promise<CreateResult> => {
+    const once = await createOnce(tx, { scope: ctx.workspace.id, key: idempotencyKey, kind: "webhook_endpoint" }, () => insertEndpoint(tx, request, ctx, input), (r) => (r.ok ? r.id : null));
+    if (once.first) return once.value;
+    const [first] = await tx.select().from(webhookEndpoints).where(and(eq(webhookEndpoints.id, once.recordId), eq(webhookEndpoints.workspaceId, ctx.workspace.id), eq(webhookEndpoints.createdBy, ctx.user.id))).limit(1);
+    return first ? { ok: true, id: first.id, url: first.url, secret: first.secret } : { ok: false, field: "_form", message: "That endpoint no longer exists. Reload the page and try again." };
   });
+}
+
+/** The endpoint and its audit event: for the first submit of the form only. */
+async function insertEndpoint(tx: Transaction, request: Request, ctx: MemberContext, input: EndpointInput): Promise<CreateResult> {
+  const [active] = await tx
+    .select({ n: count() })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.workspaceId, ctx.workspace.id), isNull(webhookEndpoints.disabledAt)));
+  if ((active?.n ?? 0) >= MAX_ACTIVE_ENDPOINTS) {
+    return { ok: false as const, field: "_form" as const, message: `A workspace can have ${MAX_ACTIVE_ENDPOINTS} active endpoints. Disable one you no longer use first.` };
+  }
+  const secret = newWebhookSecret();
+  const [row] = await tx
+    .insert(webhookEndpoints)
+    .values({ workspaceId: ctx.workspace.id, url: input.url, description: input.description, eventTypes: input.eventTypes, secret, createdBy: ctx.user.id })
+    .returning({ id: webhookEndpoints.id });
+  await recordAudit(tx, {
+    workspaceId: ctx.workspace.id,
+    actor: actorOf(ctx),
+    action: "webhook.endpoint_created",
+    objectType: "webhook_endpoint",
+    objectId: row.id,
+    data: { url: input.url, eventTypes: input.eventTypes },
+    meta: requestMeta(request),
+  });
+  return { ok: true as const, id: row.id, url: input.url, secret };
 }
 
 export type DisableResult = { ok: true } | { ok: false; status: 404 | 409; message: string };

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { agencies, brands, creators, invitations, memberships } from "@db/schema";
-import { db } from "~/utils/db.server";
+import { db, type Transaction } from "~/utils/db.server";
+import { createOnce } from "~/utils/idempotency.server";
 import { requestMeta } from "~/utils/http.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { actorOf, type MemberContext } from "./authz.server";
@@ -18,24 +19,38 @@ export async function listDirectory(workspaceId: string) {
   return { brands: b, agencies: a, creators: c };
 }
 
-export async function createBrandRecord(request: Request, ctx: MemberContext, input: { name: string; category?: string; timeZone: string; color: string }) {
+/**
+ * One directory entry per submitted form: a repeated or concurrent submit of the same form
+ * (idempotency key) answers the first entry, or null when it has been deleted since.
+ */
+async function createEntryOnce(ctx: MemberContext, kind: DirectoryKind, idempotencyKey: string, insert: (tx: Transaction) => Promise<{ id: string; name: string }>) {
   return db().transaction(async (tx) => {
+    const once = await createOnce(tx, { scope: ctx.workspace.id, key: idempotencyKey, kind }, () => insert(tx), (row) => row.id);
+    if (once.first) return once.value;
+    const table = DIRECTORY[kind];
+    const [row] = await tx.select({ id: table.id, name: table.name }).from(table).where(and(eq(table.id, once.recordId), eq(table.workspaceId, ctx.workspace.id))).limit(1);
+    return row ?? null;
+  });
+}
+
+export async function createBrandRecord(request: Request, ctx: MemberContext, input: { name: string; category?: string; timeZone: string; color: string }, idempotencyKey: string) {
+  return createEntryOnce(ctx, "brand", idempotencyKey, async (tx) => {
     const [row] = await tx.insert(brands).values({ workspaceId: ctx.workspace.id, name: input.name, category: input.category || null, timeZone: input.timeZone, color: input.color }).returning();
     await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "brand.created", objectType: "brand", objectId: row.id, data: { name: row.name }, meta: requestMeta(request) });
     return row;
   });
 }
 
-export async function createAgencyRecord(request: Request, ctx: MemberContext, input: { name: string }) {
-  return db().transaction(async (tx) => {
+export async function createAgencyRecord(request: Request, ctx: MemberContext, input: { name: string }, idempotencyKey: string) {
+  return createEntryOnce(ctx, "agency", idempotencyKey, async (tx) => {
     const [row] = await tx.insert(agencies).values({ workspaceId: ctx.workspace.id, name: input.name }).returning();
     await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "agency.created", objectType: "agency", objectId: row.id, data: { name: row.name }, meta: requestMeta(request) });
     return row;
   });
 }
 
-export async function createCreatorRecord(request: Request, ctx: MemberContext, input: { name: string; handle?: string }) {
-  return db().transaction(async (tx) => {
+export async function createCreatorRecord(request: Request, ctx: MemberContext, input: { name: string; handle?: string }, idempotencyKey: string) {
+  return createEntryOnce(ctx, "creator", idempotencyKey, async (tx) => {
     const [row] = await tx.insert(creators).values({ workspaceId: ctx.workspace.id, name: input.name, handle: input.handle || null }).returning();
     await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "creator.created", objectType: "creator", objectId: row.id, data: { name: row.name }, meta: requestMeta(request) });
     return row;

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, ne } from "drizzle-orm";
 import { agencies, brands, creators, invitations, memberships, users, type Role } from "@db/schema";
-import type { Queryable } from "~/utils/db.server";
+import type { Queryable, Transaction } from "~/utils/db.server";
+import { createOnce } from "~/utils/idempotency.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
@@ -37,41 +38,50 @@ async function resolveScope(tx: Queryable, workspaceId: string, role: Role, inpu
 
 export type InviteResult = { ok: true } | { ok: false; field: string; message: string };
 
-export async function inviteMember(request: Request, ctx: MemberContext, input: ScopeInput & { email: string; role: Role }): Promise<InviteResult> {
+type InviteInput = ScopeInput & { email: string; role: Role };
+
+/** A repeated or concurrent submit of the same form (idempotency key) sends nothing more. */
+export async function inviteMember(request: Request, ctx: MemberContext, input: InviteInput, idempotencyKey: string): Promise<InviteResult> {
   // Every invitation sends an email: a flood from one account must not become spam from us.
   await enforceRateLimit([`invite:${ctx.workspace.id}:${ctx.user.id}`], LIMITS.emailSend);
   return db().transaction(async (tx) => {
-    const resolved = await resolveScope(tx, ctx.workspace.id, input.role, input);
-    if (!resolved) return { ok: false, field: ROLE_SCOPE[input.role] + "Id", message: "Choose one from the list." };
-    const existing = await tx
-      .select({ id: memberships.id })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.workspaceId, ctx.workspace.id), eq(users.email, input.email)))
-      .limit(1);
-    if (existing[0]) return { ok: false, field: "email", message: "This person is already a member of the workspace." };
-    const token = randomToken();
-    const expiresAt = new Date(Date.now() + INVITE_DAYS * 86_400_000);
-    const [inv] = await tx
-      .insert(invitations)
-      .values({ workspaceId: ctx.workspace.id, email: input.email, role: input.role, ...resolved.scope, tokenHash: sha256(token), invitedBy: ctx.user.id, expiresAt })
-      .returning();
-    await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "member.invited", objectType: "invitation", objectId: inv.id, data: { email: input.email, role: input.role, scope: resolved.label }, meta: requestMeta(request) });
-    await queueEmail(tx, {
-      to: input.email,
-      template: "invitation",
-      props: {
-        workspace: { name: ctx.workspace.name, logoUrl: ctx.workspace.logoUrl, accentColor: ctx.workspace.accentColor },
-        inviterName: ctx.user.name,
-        roleLabel: ROLE_LABELS[input.role],
-        scopeLabel: resolved.label,
-        url: `${env().APP_URL}/invite/${token}`,
-        expiresAt: expiresAt.toUTCString().slice(0, 16),
-      },
-    }, { workspaceId: ctx.workspace.id });
-    await emitWebhook(tx, ctx.workspace.id, "member.invited", { invitationId: inv.id, role: input.role });
-    return { ok: true };
+    const once = await createOnce(tx, { scope: ctx.workspace.id, key: idempotencyKey, kind: "invitation" }, () => insertInvitation(tx, request, ctx, input), (r) => (r.ok ? r.invitationId : null));
+    return !once.first || once.value.ok ? { ok: true } : once.value;
   });
+}
+
+/** The invitation, its email and webhook: for the first submit of the form only. */
+async function insertInvitation(tx: Transaction, request: Request, ctx: MemberContext, input: InviteInput): Promise<{ ok: true; invitationId: string } | Extract<InviteResult, { ok: false }>> {
+  const resolved = await resolveScope(tx, ctx.workspace.id, input.role, input);
+  if (!resolved) return { ok: false, field: ROLE_SCOPE[input.role] + "Id", message: "Choose one from the list." };
+  const existing = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.workspaceId, ctx.workspace.id), eq(users.email, input.email)))
+    .limit(1);
+  if (existing[0]) return { ok: false, field: "email", message: "This person is already a member of the workspace." };
+  const token = randomToken();
+  const expiresAt = new Date(Date.now() + INVITE_DAYS * 86_400_000);
+  const [inv] = await tx
+    .insert(invitations)
+    .values({ workspaceId: ctx.workspace.id, email: input.email, role: input.role, ...resolved.scope, tokenHash: sha256(token), invitedBy: ctx.user.id, expiresAt })
+    .returning();
+  await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "member.invited", objectType: "invitation", objectId: inv.id, data: { email: input.email, role: input.role, scope: resolved.label }, meta: requestMeta(request) });
+  await queueEmail(tx, {
+    to: input.email,
+    template: "invitation",
+    props: {
+      workspace: { name: ctx.workspace.name, logoUrl: ctx.workspace.logoUrl, accentColor: ctx.workspace.accentColor },
+      inviterName: ctx.user.name,
+      roleLabel: ROLE_LABELS[input.role],
+      scopeLabel: resolved.label,
+      url: `${env().APP_URL}/invite/${token}`,
+      expiresAt: expiresAt.toUTCString().slice(0, 16),
+    },
+  }, { workspaceId: ctx.workspace.id });
+  await emitWebhook(tx, ctx.workspace.id, "member.invited", { invitationId: inv.id, role: input.role });
+  return { ok: true, invitationId: inv.id };
 }
 
 export async function findInvitation(token: string) {
@@ -86,13 +96,18 @@ export async function findInvitation(token: string) {
 
 export type AcceptResult = { ok: true; slug: string } | { ok: false; status: 403 | 410; message: string };
 
-/** Only the account of the invited email may accept; the claim is atomic (one redemption wins). */
+/** Only the verified account of the invited email may accept; the claim is atomic (one redemption wins). */
 export async function acceptInvitation(request: Request, user: SessionUser, token: string): Promise<AcceptResult> {
   return db().transaction(async (tx) => {
     const inv = await tx.query.invitations.findFirst({ where: eq(invitations.tokenHash, sha256(token)) });
     if (!inv) return { ok: false, status: 410, message: "This invitation is not valid." };
     if (inv.email !== user.email) {
       return { ok: false, status: 403, message: `This invitation was sent to another email address. Sign in with that address to accept it.` };
+    }
+    // Anyone can sign up with any address: an account is matched to an invitation only once it has
+    // proved it owns the address (security.md 36).
+    if (!user.emailVerifiedAt) {
+      return { ok: false, status: 403, message: "Confirm your email first: open the link we sent to it, then accept the invitation." };
     }
     const claimed = await tx
       .update(invitations)

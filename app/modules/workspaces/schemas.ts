@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "@db/schema/roles";
+import { idField } from "~/utils/ids";
+import { cleanText, text } from "~/utils/text-schema";
 
 export const hexColor = z
   .string()
@@ -7,7 +9,7 @@ export const hexColor = z
   .regex(/^#[0-9a-fA-F]{6}$/, "Use a hex colour like #4f46e5.");
 
 export const workspaceSchema = z.object({
-  name: z.string({ required_error: "Name your workspace." }).trim().min(2, "Use at least 2 characters.").max(80, "Use at most 80 characters."),
+  name: text({ required: "Name your workspace.", min: 2, tooShort: "Use at least 2 characters.", max: 80, tooLong: "Use at most 80 characters." }),
   slug: z
     .string({ required_error: "Choose a web address." })
     .trim()
@@ -16,21 +18,48 @@ export const workspaceSchema = z.object({
     .max(40, "Use at most 40 characters.")
     .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "Use lowercase letters, digits and dashes, like northwind-studio."),
   accentColor: hexColor.default("#4f46e5"),
-  logoUrl: z.union([z.literal(""), z.string().trim().url("Enter a full https:// address.").max(500).startsWith("https://", "Use an https:// address.")]).optional(),
-  welcomeText: z.string().trim().max(600, "Keep the welcome text under 600 characters.").default(""),
+  logoUrl: z.union([z.literal(""), text({ max: 500 }).pipe(z.string().url("Enter a full https:// address.").startsWith("https://", "Use an https:// address."))]).optional(),
+  welcomeText: text({ max: 600, tooLong: "Keep the welcome text under 600 characters." }).default(""),
 });
 
+export const MAX_DISCLOSURE_WORDS = 20;
+export const MAX_DISCLOSURE_WORD_LENGTH = 40;
+
+/**
+ * The disclosures a brief may require (workspaces.disclosure_words), posted one word or phrase per
+ * line. Each needs a letter or digit and two characters at least: "#" or "a" alone would match
+ * almost any text, so every brief's disclosure would pass. Repeats (ignoring case) are dropped.
+ */
+export const disclosureWordsSchema = cleanText({ required: "Add at least one disclosure word or phrase, like #ad." })
+  .transform((lines) => lines.split("\n").map((line) => line.trim().replace(/\s+/g, " ")).filter((line) => line !== ""))
+  .superRefine((words, ctx) => {
+    const issue = (message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+    if (words.length === 0) issue("Add at least one disclosure word or phrase, like #ad.");
+    if (words.length > MAX_DISCLOSURE_WORDS) issue(`Keep it to ${MAX_DISCLOSURE_WORDS} words or phrases.`);
+    for (const word of words) {
+      if (word.length > MAX_DISCLOSURE_WORD_LENGTH) issue(`"${word.slice(0, 20)}…" is too long: keep each line under ${MAX_DISCLOSURE_WORD_LENGTH} characters.`);
+      else if (!/[\p{L}\p{N}]/u.test(word)) issue(`"${word}" needs a letter or digit, like #ad.`);
+      else if (word.length < 2) issue(`"${word}" is too short: use a word or phrase like #ad.`);
+    }
+  })
+  .transform((words) => words.filter((word, i) => words.findIndex((w) => w.toLowerCase() === word.toLowerCase()) === i));
+
 export const brandingSchema = workspaceSchema.omit({ slug: true }).extend({
+  // Optional: a post without the field (an older form) keeps the workspace's words.
+  disclosureWords: disclosureWordsSchema.optional(),
   signoffWindowHours: z.coerce.number({ invalid_type_error: "Enter a number of hours." }).int("Use whole hours.").min(1, "At least 1 hour.").max(336, "At most 336 hours (14 days)."),
 });
+
+/** A select that may be left on "none" (posted as ""). */
+const optionalId = (message: string) => z.union([z.literal(""), idField(message)]).optional();
 
 export const inviteSchema = z
   .object({
     email: z.string({ required_error: "Enter an email address." }).trim().toLowerCase().email("Enter a valid email address.").max(254),
     role: z.enum(ROLES, { errorMap: () => ({ message: "Choose a role." }) }),
-    agencyId: z.string().max(64).optional(),
-    brandId: z.string().max(64).optional(),
-    creatorId: z.string().max(64).optional(),
+    agencyId: optionalId("Choose an agency from the list."),
+    brandId: optionalId("Choose a brand from the list."),
+    creatorId: optionalId("Choose a creator profile from the list."),
   })
   .superRefine((v, ctx) => {
     if (v.role === "owner") ctx.addIssue({ code: "custom", path: ["role"], message: "Ownership cannot be given by invitation." });
@@ -40,14 +69,18 @@ export const inviteSchema = z
   });
 
 export const changeRoleSchema = z.object({
-  membershipId: z.string().min(1).max(64),
+  membershipId: idField("Choose a member from the list."),
   role: z.enum(ROLES, { errorMap: () => ({ message: "Choose a role." }) }),
-  agencyId: z.string().max(64).optional(),
-  brandId: z.string().max(64).optional(),
-  creatorId: z.string().max(64).optional(),
+  agencyId: optionalId("Choose an agency from the list."),
+  brandId: optionalId("Choose a brand from the list."),
+  creatorId: optionalId("Choose a creator profile from the list."),
 });
 
-export const nameSchema = z.string({ required_error: "Enter a name." }).trim().min(1, "Enter a name.").max(120, "Use at most 120 characters.");
+/** The members page's row forms: which member, and the "role" or "role:scopeId" one select posts. */
+export const memberIdSchema = z.object({ membershipId: idField("Choose a member from the list.") });
+export const assignmentSchema = memberIdSchema.extend({ assignment: text({ required: "Choose a role.", min: 1, max: 140, tooLong: "Choose a role from the list." }) });
+
+export const nameSchema = text({ required: "Enter a name.", min: 1, max: 120, tooLong: "Use at most 120 characters." });
 
 /** Time zones offered when adding a brand: a short list; any valid IANA zone is accepted. */
 export const BRAND_TIME_ZONES = [
@@ -80,7 +113,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 export const brandSchema = z.object({
   name: nameSchema,
-  category: z.string().trim().max(60, "Keep the category under 60 characters.").optional().transform((v) => v || undefined),
+  category: text({ max: 60, tooLong: "Keep the category under 60 characters." }).optional().transform((v) => v || undefined),
   timeZone: z
     .string({ required_error: "Choose a time zone." })
     .trim()

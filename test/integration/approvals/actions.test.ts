@@ -2,6 +2,7 @@ import { and, count, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@db/schema";
 import { addMember, createUser } from "../../../db/factories";
+import { badInputVariants } from "../../support/bad-input";
 import { useTestDatabase } from "../../support/db";
 import { call, jsonOf, makeRequest, sessionCookie } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
@@ -233,16 +234,8 @@ describe("bad input to the approvals actions: 400 with a message, nothing writte
   const TABLES = [schema.deliverables, schema.draftVersions, schema.approvalDecisions, schema.draftComments, schema.approvalRoutes, schema.auditEvents, schema.jobs, schema.files];
   const snapshot = () => Promise.all(TABLES.map(async (table) => (await t.db.select({ n: count() }).from(table))[0].n));
 
-  const variants = (intent: string | null, fields: string[]): Array<[string, Record<string, string | string[] | Blob>]> => {
-    const base: Record<string, string> = intent ? { intent } : {};
-    const all = (v: string | string[] | Blob) => Object.fromEntries(fields.map((f) => [f, v]));
-    return [
-      ["missing fields", { ...base }],
-      ["oversized values", { ...base, ...all("x".repeat(80_000)) }],
-      ["repeated fields", { ...base, ...all(["a", "b"]) }],
-      ["files where text belongs", { ...base, ...all(new Blob(["x"], { type: "text/plain" })) }],
-    ];
-  };
+  // Oversized beyond the copy's 70,000 characters.
+  const variants = (intent: string | null, fields: string[]) => badInputVariants(intent ?? "", fields, {}, { oversized: 80_000 });
 
   const DELIVERABLE_INTENTS: Record<string, string[]> = {
     submit: ["copy", "title", "link", "media", "basedOnVersion"],

@@ -7,6 +7,7 @@ import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { memberContext } from "../services/helpers";
 import type { World } from "../../support/world";
 import { makeRequest } from "../../support/http";
+import { newIdempotencyKey } from "~/utils/idempotency.server";
 
 export const HOUR = 3_600_000;
 export const GOOD_LINK = "https://lumen.example/serum?utm_source=baton&utm_medium=social&utm_campaign=glow";
@@ -60,7 +61,7 @@ export async function submittedDeliverable(
     channel: opts.channel ?? "x",
     creatorId: opts.creatorId ?? world.creatorM.id,
     publishAt: new Date(Date.now() + (opts.publishInHours ?? 120) * HOUR),
-  });
+  }, newIdempotencyKey());
   if (!created.ok) throw new Error(created.message);
   if (opts.submit !== false) {
     const creator = await ctxOf(world, "creator");
@@ -76,7 +77,7 @@ export async function deliverableRow(db: Database, id: string) {
 }
 
 export async function auditFor(db: Database, id: string, action?: string) {
-  return db.select().from(auditEvents).where(and(eq(auditEvents.objectId, id), action ? eq(auditEvents.action, action) : undefined));
+  return db.select().from(auditEvents).where(and(eq(auditEvents.objectId, id), action ? eq(auditEvents.action, action) : undefined)).orderBy(auditEvents.id);
 }
 
 /** Queued emails of one template, opened as the worker would (their props are sealed). */

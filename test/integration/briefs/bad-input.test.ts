@@ -7,6 +7,7 @@ import { call, makeRequest, sessionCookie } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
 import { completeBriefForm, client, routes } from "./fixtures";
 import { badInputVariants } from "../../support/bad-input";
+import { newIdempotencyKey } from "~/utils/idempotency.server";
 
 /**
  * Every action of the briefs capability, every intent: missing fields, oversized values, repeated
@@ -60,6 +61,7 @@ beforeAll(async () => {
   const create = await routes.create();
   const res = await c.post(create.action, "owner", "/campaigns/new", {
     name: "Bad input", brandId: world.brandX.id, leadAgencyId: world.agencyP.id, creatorIds: world.creatorM.id, channels: "instagram", startsOn: "2030-01-01", endsOn: "2030-02-01",
+    idempotencyKey: newIdempotencyKey(),
   });
   campaignId = res.headers.get("Location")!.split("/")[4];
   const editor = await routes.editor();

@@ -8,6 +8,7 @@ import { useTestDatabase } from "../../support/db";
 import { buildWorld, type World } from "../../support/world";
 import { makeLink, setIdentities } from "../onboarding/setup";
 import { client, completeBriefForm, routes } from "./fixtures";
+import { newIdempotencyKey } from "~/utils/idempotency.server";
 
 /**
  * Issue 5 through the routes themselves (loaders and actions with real requests on a real
@@ -29,6 +30,7 @@ const campaignForm = (overrides: Record<string, string | string[]> = {}) => ({
   channels: ["instagram", "tiktok"],
   startsOn: today.plus({ days: 20 }).toISODate()!,
   endsOn: today.plus({ days: 40 }).toISODate()!,
+  idempotencyKey: newIdempotencyKey(),
   ...overrides,
 });
 

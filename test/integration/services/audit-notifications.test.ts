@@ -13,6 +13,7 @@ import { inviteMember } from "~/modules/workspaces/members.server";
 import { TEST_APP_URL, useTestDatabase } from "../../support/db";
 import { buildWorld, type World } from "../../support/world";
 import { actionRequest, drain, jobsOfKind, memberContext, rolledBack } from "./helpers";
+import { newIdempotencyKey } from "~/utils/idempotency.server";
 
 /**
  * Items 31-32: the audit trail is append-only, and each decision writes exactly one event in its
@@ -67,7 +68,7 @@ describe("one event per decision, in its transaction (32)", () => {
   it("inviting a member writes exactly one member.invited with actor, workspace, object, time and no secret", async () => {
     const ctx = await memberContext(world.users.owner.id, world.a.slug);
     const startedAt = Date.now();
-    const result = await inviteMember(actionRequest(`/w/${world.a.slug}/members`), ctx, { email: "new-hire@example.test", role: "coordinator" });
+    const result = await inviteMember(actionRequest(`/w/${world.a.slug}/members`), ctx, { email: "new-hire@example.test", role: "coordinator" }, newIdempotencyKey());
     expect(result).toEqual({ ok: true });
 
     const inv = await t.db.query.invitations.findFirst({ where: and(eq(invitations.workspaceId, world.a.id), eq(invitations.email, "new-hire@example.test")) });
@@ -102,7 +103,7 @@ describe("one event per decision, in its transaction (32)", () => {
     const ctx = await memberContext(world.users.owner.id, world.a.slug);
     const count = async () => (await t.db.select().from(auditEvents).where(eq(auditEvents.workspaceId, world.a.id))).length;
     const before = await count();
-    const result = await inviteMember(actionRequest(`/w/${world.a.slug}/members`), ctx, { email: world.users.admin.email, role: "coordinator" });
+    const result = await inviteMember(actionRequest(`/w/${world.a.slug}/members`), ctx, { email: world.users.admin.email, role: "coordinator" }, newIdempotencyKey());
     expect(result).toMatchObject({ ok: false, field: "email" });
     expect(await count()).toBe(before);
   });
@@ -113,7 +114,7 @@ describe("one event per decision, in its transaction (32)", () => {
       url: "https://hooks.example.test/baton",
       description: "",
       eventTypes: ["draft.submitted"],
-    });
+    }, newIdempotencyKey());
     if (!created.ok) throw new Error(created.message);
     const events = await eventsFor(created.id);
     expect(events).toHaveLength(1);
@@ -158,7 +159,7 @@ describe("one event per decision, in its transaction (32)", () => {
     const before = (await t.db.select().from(auditEvents)).length;
     const jobsBefore = (await t.db.select().from(jobs)).length;
     try {
-      const error = await inviteMember(actionRequest(`/w/${world.a.slug}/members`), ctx, { email: "doomed@example.test", role: "admin" }).then(
+      const error = await inviteMember(actionRequest(`/w/${world.a.slug}/members`), ctx, { email: "doomed@example.test", role: "admin" }, newIdempotencyKey()).then(
         () => null,
         (e: unknown) => e,
       );

@@ -277,7 +277,7 @@ describe("two workers over one queue (29)", () => {
     async function worker(conn: Database): Promise<number> {
       let handled = 0;
       for (;;) {
-        const claimed = await claimJobs(conn, now, 10);
+        const claimed = await claimJobs(conn, { lane: "email", now, limit: 10 });
         if (claimed.length === 0) return handled;
         for (const job of claimed) {
           sends.set(job.id, (sends.get(job.id) ?? 0) + 1);

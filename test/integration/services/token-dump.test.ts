@@ -22,6 +22,7 @@ import { call, makeRequest } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
 import { makeLink, setIdentities } from "../onboarding/setup";
 import { actionRequest, drain, memberContext } from "./helpers";
+import { newIdempotencyKey } from "~/utils/idempotency.server";
 
 /**
  * security.md 10 across the whole database: every link Baton emails (magic link, password reset,
@@ -98,7 +99,7 @@ describe("link tokens in a database dump (10)", () => {
     expect((await call(login.action, makeRequest("/login", { ip: "192.0.2.140", form: { intent: "magic", email: email.magic } }))).status).toBeLessThan(400);
     expect((await call(forgot.action, makeRequest("/forgot-password", { ip: "192.0.2.141", form: { email: email.reset } }))).status).toBeLessThan(400);
     const admin = await memberContext(world.users.admin.id, world.a.slug);
-    expect(await inviteMember(actionRequest(`/w/${world.a.slug}/members`), admin, { email: email.invite, role: "coordinator" })).toEqual({ ok: true });
+    expect(await inviteMember(actionRequest(`/w/${world.a.slug}/members`), admin, { email: email.invite, role: "coordinator" }, newIdempotencyKey())).toEqual({ ok: true });
     const { linkId, token: linkToken } = await makeLink(world, world.users.admin.id, { clientEmail: email.client }, start);
     const [meta] = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, linkId)).orderBy(accessSteps.position);
     expect((await forwardStep(actionRequest("/x"), linkId, { stepId: meta.id, name: "Sam", email: email.colleague, message: "" }, start)).ok).toBe(true);

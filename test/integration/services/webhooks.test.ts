@@ -15,6 +15,7 @@ import { env, setEnvForTests } from "~/utils/env.server";
 import { useTestDatabase } from "../../support/db";
 import { buildWorld, type World } from "../../support/world";
 import { actionRequest, jobsOfKind, memberContext, rolledBack } from "./helpers";
+import { newIdempotencyKey } from "~/utils/idempotency.server";
 
 /** Item 30: Standard Webhooks signatures, retries with backoff, a delivery log, and the SSRF guard. */
 const t = useTestDatabase({ ALLOW_PRIVATE_WEBHOOKS: true });
@@ -99,7 +100,7 @@ let invites = 0;
 /** A real decision that emits `member.invited` (and queues the invitation email). */
 async function invite() {
   const ctx = await memberContext(world.users.owner.id, world.a.slug);
-  const result = await inviteMember(actionRequest(`/w/${world.a.slug}/members`), ctx, { email: `hook-${++invites}@example.test`, role: "coordinator" });
+  const result = await inviteMember(actionRequest(`/w/${world.a.slug}/members`), ctx, { email: `hook-${++invites}@example.test`, role: "coordinator" }, newIdempotencyKey());
   expect(result).toEqual({ ok: true });
   const [job] = await jobsOfKind(t.db, "webhook");
   expect(job).toBeDefined();

@@ -63,7 +63,7 @@ describe("briefCompleteness", () => {
     ];
     const percents = steps.map((brief) => briefCompleteness(template, brief).percent);
     expect(percents).toEqual([0, Math.floor(100 / 15), 20, Math.floor((14 / 15) * 100), 100]);
-    expect(briefCompleteness(template, full)).toEqual({ percent: 100, missing: [], complete: true });
+    expect(briefCompleteness(template, full)).toEqual({ percent: 100, missing: [], problems: [], complete: true });
   });
 
   it("does not require the flexible guardrails", () => {
@@ -96,6 +96,7 @@ describe("briefCompleteness", () => {
     expect(result).toEqual({
       percent: Math.floor((15 / 16) * 100),
       missing: [{ key: "custom.budget", label: "Budget" }],
+      problems: [],
       complete: false,
     });
     expect(briefCompleteness(withBudget(true), { custom: {} }).missing.at(-1)).toEqual({
@@ -109,6 +110,7 @@ describe("briefCompleteness", () => {
     expect(briefCompleteness(withBudget(false), completeBrief())).toEqual({
       percent: 100,
       missing: [],
+      problems: [],
       complete: true,
     });
     expect(briefCompleteness(withBudget(true), { ...completeBrief(), custom: { budget: "2500" } }).complete).toBe(
@@ -131,6 +133,25 @@ describe("briefCompleteness", () => {
     expect(
       briefCompleteness(template, { ...completeBrief(), custom: { budget: 1, platforms: ["TikTok"] } }).percent,
     ).toBe(100);
+  });
+});
+
+describe("briefCompleteness with the workspace's publish rules", () => {
+  const rules = { disclosureWords: ["#ad", "#sponsored", "Paid partnership"] };
+  const template = createBriefTemplate();
+
+  it("names a filled brief's impossible plan and non-disclosure, and is then not complete nor 100%", () => {
+    const brief = { ...completeBrief(), timeline: { ...completeBrief().timeline, draftDue: "2025-03-24" }, disclosure: "thanks!" };
+    const result = briefCompleteness(template, brief, rules);
+    expect(result.missing).toEqual([]);
+    expect(result.problems.map((p) => [p.key, p.label])).toEqual([["timeline.draftDue", "Draft due date"], ["disclosure", "Disclosure"]]);
+    expect(result).toMatchObject({ percent: 99, complete: false });
+    expect(briefCompleteness(template, completeBrief(), rules)).toEqual({ percent: 100, missing: [], problems: [], complete: true });
+  });
+
+  it("without rules judges filled-ness only, as a version already published is judged", () => {
+    const brief = { ...completeBrief(), disclosure: "thanks!" };
+    expect(briefCompleteness(template, brief)).toMatchObject({ problems: [], complete: true });
   });
 });
 

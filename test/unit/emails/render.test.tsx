@@ -62,6 +62,7 @@ describe("email templates", () => {
         "draft-changes-requested",
         "draft-signed-off",
         "draft-submitted",
+        "email-verification",
         "invitation",
         "notification-digest",
         "onboarding-completed",

@@ -6,6 +6,7 @@ import {
   accessTransitions,
   allowedAccessEvents,
   canTransition,
+  isRepeatedAccessEvent,
   nextAccessStatus,
 } from "~/modules/onboarding/access-status";
 import type { AccessActor, AccessEvent, AccessStatus } from "~/modules/onboarding/access-status";
@@ -147,5 +148,26 @@ describe("allowedAccessEvents", () => {
   it("lists reopen once even though two rows define it", () => {
     expect(allowedAccessEvents("not_applicable", "agency")).toEqual(["reopen"]);
     expect(allowedAccessEvents("revoked", "agency")).toEqual(["reopen"]);
+  });
+});
+
+describe("isRepeatedAccessEvent", () => {
+  const confirm = (assetId: string) => ({ type: "confirm" as const, actor: "client" as const, assetId });
+
+  it("a confirm of the asset already confirmed changes nothing", () => {
+    expect(isRepeatedAccessEvent({ status: "confirmed", assetId: "1234567890" }, confirm("1234567890"))).toBe(true);
+  });
+
+  it("a confirm with another asset, or from any other state, is a real change", () => {
+    expect(isRepeatedAccessEvent({ status: "confirmed", assetId: "1234567890" }, confirm("9876543210"))).toBe(false);
+    for (const status of ["requested", "rejected"] as const) {
+      expect(isRepeatedAccessEvent({ status, assetId: "1234567890" }, confirm("1234567890"))).toBe(false);
+    }
+  });
+
+  it("is never a way around the table: events it refuses, or another actor's, are no repeats", () => {
+    expect(isRepeatedAccessEvent({ status: "verified", assetId: "1234567890" }, confirm("1234567890"))).toBe(false);
+    expect(isRepeatedAccessEvent({ status: "confirmed", assetId: "1234567890" }, { type: "confirm", actor: "agency", assetId: "1234567890" })).toBe(false);
+    expect(isRepeatedAccessEvent({ status: "not_applicable", assetId: null }, { type: "mark_not_applicable", actor: "client", reason: "No TikTok." })).toBe(false);
   });
 });

@@ -52,6 +52,11 @@ describe("questionnaireSchema", () => {
   it("lets autosave store a half-filled draft", () => {
     expect(questionnaireDraftSchema.parse({ toneOfVoice: "Warm" })).toEqual({ toneOfVoice: "Warm" });
   });
+
+  it("lets autosave store the form as the page posts it: required answers still empty", () => {
+    const posted = { brandStory: "Clean skincare.", audience: "", keyCompetitors: "", toneOfVoice: "" };
+    expect(questionnaireDraftSchema.parse(posted)).toEqual(posted);
+  });
 });
 
 describe("briefPrefill", () => {
