@@ -10,7 +10,10 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Baton" }, { name: "description", content: "The client portal for brands, agencies and creators." }];
+export const meta: MetaFunction = () => [
+  { title: "Baton" },
+  { name: "description", content: "The client portal for brands, agencies and creators." },
+];
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();

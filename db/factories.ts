@@ -8,7 +8,10 @@ let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 /** A verified account unless `emailVerified: false` (the demo people and most tests own their address). */
-export async function createUser(db: Queryable, input: { email?: string; name?: string; password?: string | null; timeZone?: string; emailVerified?: boolean } = {}) {
+export async function createUser(
+  db: Queryable,
+  input: { email?: string; name?: string; password?: string | null; timeZone?: string; emailVerified?: boolean } = {},
+) {
   const password = input.password === undefined ? "correct horse battery" : input.password;
   const [user] = await db
     .insert(users)
@@ -25,22 +28,34 @@ export async function createUser(db: Queryable, input: { email?: string; name?: 
 
 export async function createWorkspace(db: Queryable, input: Partial<typeof workspaces.$inferInsert> = {}) {
   const slug = input.slug ?? `ws-${unique()}`;
-  const [ws] = await db.insert(workspaces).values({ name: input.name ?? "Test Workspace", ...input, slug }).returning();
+  const [ws] = await db
+    .insert(workspaces)
+    .values({ name: input.name ?? "Test Workspace", ...input, slug })
+    .returning();
   return ws;
 }
 
 export async function createBrand(db: Queryable, workspaceId: string, input: Partial<typeof brands.$inferInsert> = {}) {
-  const [row] = await db.insert(brands).values({ name: "Brand", ...input, workspaceId }).returning();
+  const [row] = await db
+    .insert(brands)
+    .values({ name: "Brand", ...input, workspaceId })
+    .returning();
   return row;
 }
 
 export async function createAgency(db: Queryable, workspaceId: string, input: Partial<typeof agencies.$inferInsert> = {}) {
-  const [row] = await db.insert(agencies).values({ name: "Agency", ...input, workspaceId }).returning();
+  const [row] = await db
+    .insert(agencies)
+    .values({ name: "Agency", ...input, workspaceId })
+    .returning();
   return row;
 }
 
 export async function createCreator(db: Queryable, workspaceId: string, input: Partial<typeof creators.$inferInsert> = {}) {
-  const [row] = await db.insert(creators).values({ name: "Creator", ...input, workspaceId }).returning();
+  const [row] = await db
+    .insert(creators)
+    .values({ name: "Creator", ...input, workspaceId })
+    .returning();
   return row;
 }
 
@@ -51,7 +66,10 @@ export async function addMember(
   role: Role,
   scope: { agencyId?: string; brandId?: string; creatorId?: string } = {},
 ) {
-  const [row] = await db.insert(memberships).values({ workspaceId, userId, role, ...scope }).returning();
+  const [row] = await db
+    .insert(memberships)
+    .values({ workspaceId, userId, role, ...scope })
+    .returning();
   return row;
 }
 

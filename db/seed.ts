@@ -26,21 +26,36 @@ export async function seedDemo(db: Database, now = new Date()) {
       accentColor: "#4f46e5",
       welcomeText: "Welcome to Northwind Studio. This portal is where we set up access, share briefs and approve content together.",
     });
-    const lumen = await createBrand(tx, ws.id, { name: "Lumen Skincare", category: "skincare", timeZone: "Europe/Berlin", color: "#db2777" });
+    const lumen = await createBrand(tx, ws.id, {
+      name: "Lumen Skincare",
+      category: "skincare",
+      timeZone: "Europe/Berlin",
+      color: "#db2777",
+    });
     const peak = await createBrand(tx, ws.id, { name: "Peak Outdoor", category: "outdoor", timeZone: "America/Denver", color: "#16a34a" });
-    const cedar = await createBrand(tx, ws.id, { name: "Cedar Coffee", category: "coffee", timeZone: "America/New_York", color: "#b45309" });
+    const cedar = await createBrand(tx, ws.id, {
+      name: "Cedar Coffee",
+      category: "coffee",
+      timeZone: "America/New_York",
+      color: "#b45309",
+    });
     const northwindSocial = await createAgency(tx, ws.id, { name: "Northwind Social", isOperator: true });
     const brightline = await createAgency(tx, ws.id, { name: "Brightline Paid Media" });
     const kite = await createAgency(tx, ws.id, { name: "Kite Creative" });
 
     const creatorNames = [
-      ["Maya Chen", "@mayamakes"], ["Jonas Weber", "@jonasoutside"], ["Priya Nair", "@priyaglow"],
-      ["Leo Martins", "@leobrews"], ["Amara Okafor", "@amaraskin"], ["Sam Rivera", "@samtrails"],
+      ["Maya Chen", "@mayamakes"],
+      ["Jonas Weber", "@jonasoutside"],
+      ["Priya Nair", "@priyaglow"],
+      ["Leo Martins", "@leobrews"],
+      ["Amara Okafor", "@amaraskin"],
+      ["Sam Rivera", "@samtrails"],
     ] as const;
     const creatorRows = [];
     for (const [name, handle] of creatorNames) creatorRows.push(await createCreator(tx, ws.id, { name, handle }));
 
-    const mk = (email: string, name: string, timeZone = "Europe/Berlin") => createUser(tx, { email, name, password: DEMO_PASSWORD, timeZone });
+    const mk = (email: string, name: string, timeZone = "Europe/Berlin") =>
+      createUser(tx, { email, name, password: DEMO_PASSWORD, timeZone });
     const owner = await mk("owner@northwind.test", "Olivia Owner");
     const coordinator = await mk("coordinator@northwind.test", "Carlos Coordinator");
     const agency = await mk("agency@brightline.test", "Ava Brightline", "America/New_York");
@@ -54,7 +69,13 @@ export async function seedDemo(db: Database, now = new Date()) {
     await addMember(tx, ws.id, creator.id, "creator", { creatorId: creatorRows[0].id });
     await tx.update(creators).set({ userId: creator.id }).where(eq(creators.id, creatorRows[0].id));
 
-    const base = { ws, brands: { lumen, peak, cedar }, agencies: { northwindSocial, brightline, kite }, creators: creatorRows, users: { owner, coordinator, agency, lead, creator } };
+    const base = {
+      ws,
+      brands: { lumen, peak, cedar },
+      agencies: { northwindSocial, brightline, kite },
+      creators: creatorRows,
+      users: { owner, coordinator, agency, lead, creator },
+    };
     // Each capability adds its demo data (campaigns that overlap on purpose, drafts in every state,
     // half-done onboarding links), dated relative to `now` so deadlines are live.
     await seedOnboarding(tx, base, now);

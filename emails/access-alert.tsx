@@ -33,8 +33,8 @@ export default function AccessAlertEmail(p: AccessAlertProps) {
     >
       <Greeting name={p.recipientName} />
       <Paragraph>
-        There has been no progress on {p.clientName}&apos;s required onboarding steps for {hours} hours. A personal nudge
-        usually unblocks it.
+        There has been no progress on {p.clientName}&apos;s required onboarding steps for {hours} hours. A personal nudge usually unblocks
+        it.
       </Paragraph>
       <KeyValueRows
         rows={[

@@ -28,8 +28,7 @@ export default function AccessRejectedEmail(p: AccessRejectedProps) {
       <Greeting name={p.recipientName} />
       <Paragraph>
         {p.workspace.name} checked the {p.platformName} access
-        {p.clientName ? ` for ${p.clientName}` : ""} but could not verify it yet. The step is open again with
-        everything you entered kept.
+        {p.clientName ? ` for ${p.clientName}` : ""} but could not verify it yet. The step is open again with everything you entered kept.
       </Paragraph>
       <Quote label="What needs fixing">{p.reason}</Quote>
       <ActionButton href={p.url}>Fix the {p.platformName} step</ActionButton>

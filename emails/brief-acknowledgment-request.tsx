@@ -40,9 +40,8 @@ export default function BriefAcknowledgmentRequestEmail(p: BriefAcknowledgmentRe
     >
       <Greeting name={p.recipientName} />
       <Paragraph>
-        {p.senderName ? `${p.senderName} published` : "There is"} {updated ? "a new version of " : ""}the brief for{" "}
-        {p.campaignName}. Please read it and acknowledge it; until you do, the handoff stays open and the sender sees it
-        waiting.
+        {p.senderName ? `${p.senderName} published` : "There is"} {updated ? "a new version of " : ""}the brief for {p.campaignName}. Please
+        read it and acknowledge it; until you do, the handoff stays open and the sender sees it waiting.
       </Paragraph>
       <KeyValueRows
         rows={[

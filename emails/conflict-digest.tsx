@@ -40,9 +40,7 @@ export function subject(p: ConflictDigestProps): string {
   const { errors } = counts(p.conflicts);
   const n = p.conflicts.length;
   if (n === 0) return cleanSubject("No open calendar conflicts");
-  return cleanSubject(
-    `${plural(n, "calendar conflict")} to review${errors > 0 ? ` (${plural(errors, "error")})` : ""}`,
-  );
+  return cleanSubject(`${plural(n, "calendar conflict")} to review${errors > 0 ? ` (${plural(errors, "error")})` : ""}`);
 }
 
 export default function ConflictDigestEmail(p: ConflictDigestProps) {

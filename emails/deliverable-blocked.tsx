@@ -30,12 +30,10 @@ export default function DeliverableBlockedEmail(p: DeliverableBlockedProps) {
       heading={`${p.deliverableName} is blocked`}
     >
       <Greeting name={p.recipientName} />
-      <Notice tone="error">
-        The brand sign-off did not arrive by the deadline, so this deliverable cannot be scheduled or published.
-      </Notice>
+      <Notice tone="error">The brand sign-off did not arrive by the deadline, so this deliverable cannot be scheduled or published.</Notice>
       <Paragraph>
-        To unblock it, reschedule it to at least {hours} hours from now and get the sign-off, or ask an admin to
-        override with a reason (recorded as an exception).
+        To unblock it, reschedule it to at least {hours} hours from now and get the sign-off, or ask an admin to override with a reason
+        (recorded as an exception).
       </Paragraph>
       <KeyValueRows
         rows={[

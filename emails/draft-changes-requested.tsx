@@ -30,8 +30,8 @@ export default function DraftChangesRequestedEmail(p: DraftChangesRequestedProps
     >
       <Greeting name={p.recipientName} />
       <Paragraph>
-        {p.reviewerName} reviewed version {p.version} of {p.deliverableName} for {p.campaignName} and asked for
-        changes. Submit a new version once they are made; approvals start again on the new version.
+        {p.reviewerName} reviewed version {p.version} of {p.deliverableName} for {p.campaignName} and asked for changes. Submit a new
+        version once they are made; approvals start again on the new version.
       </Paragraph>
       <Quote label={`${p.reviewerName} wrote`}>{p.comment}</Quote>
       <KeyValueRows

@@ -29,8 +29,8 @@ export default function DraftSignedOffEmail(p: DraftSignedOffProps) {
     >
       <Greeting name={p.recipientName} />
       <Paragraph>
-        {p.signedOffBy} gave the brand sign-off on version {p.version} of {p.deliverableName}. It is ready to be
-        scheduled; publish exactly this version.
+        {p.signedOffBy} gave the brand sign-off on version {p.version} of {p.deliverableName}. It is ready to be scheduled; publish exactly
+        this version.
       </Paragraph>
       <KeyValueRows
         rows={[

@@ -34,13 +34,13 @@ export default function DraftSubmittedEmail(p: DraftSubmittedProps) {
     >
       <Greeting name={p.recipientName} />
       <Paragraph>
-        {p.creatorName} submitted version {p.version} of {p.deliverableName} for {p.campaignName}. It passed the
-        ready-to-transfer checks and is waiting for your review.
+        {p.creatorName} submitted version {p.version} of {p.deliverableName} for {p.campaignName}. It passed the ready-to-transfer checks
+        and is waiting for your review.
       </Paragraph>
       {p.isLate ? (
         <Notice tone="error">
-          Submitted late: there may not be enough time to review it before the sign-off deadline. Without sign-off by
-          then, the deliverable is blocked.
+          Submitted late: there may not be enough time to review it before the sign-off deadline. Without sign-off by then, the deliverable
+          is blocked.
         </Notice>
       ) : null}
       <KeyValueRows

@@ -26,10 +26,15 @@ export default function EmailVerificationEmail({ workspace, name, url, expiresIn
       heading="Confirm your email"
       footerNote="You received this because someone created a Baton account with this email address."
     >
-      <Paragraph>A Baton account was created with this address for {name}. Confirm it is yours to finish and sign in. The link works once and expires in {expires}.</Paragraph>
+      <Paragraph>
+        A Baton account was created with this address for {name}. Confirm it is yours to finish and sign in. The link works once and expires
+        in {expires}.
+      </Paragraph>
       <ActionButton href={url}>Confirm my email</ActionButton>
       <LinkFallback href={url} />
-      <MutedText>If you did not create this account, ignore this email: without your confirmation nobody can sign in with its password.</MutedText>
+      <MutedText>
+        If you did not create this account, ignore this email: without your confirmation nobody can sign in with its password.
+      </MutedText>
     </EmailLayout>
   );
 }

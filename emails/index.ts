@@ -92,10 +92,7 @@ export function getEmailTemplate<N extends EmailTemplateName>(name: N): EmailTem
 }
 
 /** The subject and React element for a template, ready for `render()` or Resend's `react` field. */
-export function buildEmail<N extends EmailTemplateName>(
-  template: N,
-  props: EmailProps<N>,
-): { subject: string; element: ReactElement } {
+export function buildEmail<N extends EmailTemplateName>(template: N, props: EmailProps<N>): { subject: string; element: ReactElement } {
   const t = getEmailTemplate(template);
   // Generic props cannot satisfy createElement's `P extends {}`; every template's props are objects.
   const component = t.component as unknown as FunctionComponent<object>;

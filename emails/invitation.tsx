@@ -31,8 +31,8 @@ export default function InvitationEmail(p: InvitationProps) {
     >
       <Greeting name={p.recipientName} />
       <Paragraph>
-        {p.inviterName} invited you to join {p.workspace.name} on Baton, where briefs, drafts, approvals and the
-        campaign calendar live in one place.
+        {p.inviterName} invited you to join {p.workspace.name} on Baton, where briefs, drafts, approvals and the campaign calendar live in
+        one place.
       </Paragraph>
       <KeyValueRows
         rows={[

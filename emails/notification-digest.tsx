@@ -46,14 +46,10 @@ export default function NotificationDigestEmail(p: NotificationDigestProps) {
           <Text style={{ margin: "0 0 4px", fontSize: "15px", lineHeight: "22px", fontWeight: 600, color: palette.text }}>
             <AccentLink href={item.url}>{item.title}</AccentLink>
           </Text>
-          <Text style={{ margin: 0, fontSize: "14px", lineHeight: "22px", color: palette.muted, whiteSpace: "pre-line" }}>
-            {item.body}
-          </Text>
+          <Text style={{ margin: 0, fontSize: "14px", lineHeight: "22px", color: palette.muted, whiteSpace: "pre-line" }}>{item.body}</Text>
         </Section>
       ))}
-      {p.items.length > shown.length ? (
-        <MutedText>And {plural(p.items.length - shown.length, "more update")} in Baton.</MutedText>
-      ) : null}
+      {p.items.length > shown.length ? <MutedText>And {plural(p.items.length - shown.length, "more update")} in Baton.</MutedText> : null}
       <ActionButton href={p.url}>Open all notifications</ActionButton>
       <LinkFallback href={p.url} />
     </EmailLayout>

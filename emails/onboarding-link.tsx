@@ -32,8 +32,8 @@ export default function OnboardingLinkEmail(p: OnboardingLinkProps) {
     >
       <Greeting name={p.recipientName} />
       <Paragraph>
-        {p.workspace.name} has prepared a short onboarding page for {p.clientName}. Each step shows the exact clicks,
-        the ID to use and the role to grant. Your progress saves as you go, so you can stop and come back.
+        {p.workspace.name} has prepared a short onboarding page for {p.clientName}. Each step shows the exact clicks, the ID to use and the
+        role to grant. Your progress saves as you go, so you can stop and come back.
       </Paragraph>
       {p.message?.trim() ? <Quote label={`A note from ${p.workspace.name}`}>{p.message.trim()}</Quote> : null}
       {p.platformNames.length > 0 ? (
@@ -45,8 +45,7 @@ export default function OnboardingLinkEmail(p: OnboardingLinkProps) {
       <ActionButton href={p.url}>Start onboarding</ActionButton>
       <LinkFallback href={p.url} />
       <MutedText>
-        The link expires on {p.expiresAt}. If a step belongs to a colleague, you can forward just that step from the
-        page.
+        The link expires on {p.expiresAt}. If a step belongs to a colleague, you can forward just that step from the page.
       </MutedText>
     </EmailLayout>
   );

@@ -32,15 +32,15 @@ export default function OnboardingReminderEmail(p: OnboardingReminderProps) {
     >
       <Greeting name={p.recipientName} />
       <Paragraph>
-        {p.workspace.name} is still waiting on {n > 0 ? plural(n, "step") : "some steps"} of {p.clientName}&apos;s
-        onboarding. Everything you already did is saved; pick up where you left off.
+        {p.workspace.name} is still waiting on {n > 0 ? plural(n, "step") : "some steps"} of {p.clientName}&apos;s onboarding. Everything
+        you already did is saved; pick up where you left off.
       </Paragraph>
       <BulletList items={p.openSteps} />
       <ActionButton href={p.url}>Continue onboarding</ActionButton>
       <LinkFallback href={p.url} />
       <MutedText>
-        If a step does not apply to you, mark it as not applicable on the page, or forward it to the colleague who
-        owns that account.{p.expiresAt ? ` The link expires on ${p.expiresAt}.` : ""}
+        If a step does not apply to you, mark it as not applicable on the page, or forward it to the colleague who owns that account.
+        {p.expiresAt ? ` The link expires on ${p.expiresAt}.` : ""}
       </MutedText>
     </EmailLayout>
   );

@@ -18,9 +18,7 @@ export interface OnboardingStepForwardedProps {
 }
 
 export function subject(p: OnboardingStepForwardedProps): string {
-  return cleanSubject(
-    `${oneLine(p.fromName)} asked you to grant ${oneLine(p.platformName)} access to ${oneLine(p.workspace.name)}`,
-  );
+  return cleanSubject(`${oneLine(p.fromName)} asked you to grant ${oneLine(p.platformName)} access to ${oneLine(p.workspace.name)}`);
 }
 
 export default function OnboardingStepForwardedEmail(p: OnboardingStepForwardedProps) {

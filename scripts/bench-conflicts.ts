@@ -17,10 +17,22 @@ const DAY = 86_400_000;
 const TARGET_MS = 1_000;
 const SIZES = [10_000, 50_000, 100_000];
 const RUNS = 9;
-const CATEGORIES = ["skincare", "haircare", "beverages", "snacks", "fitness", "fashion", "gaming", "travel", "fintech", "pets", "home", "audio"];
+const CATEGORIES = [
+  "skincare",
+  "haircare",
+  "beverages",
+  "snacks",
+  "fitness",
+  "fashion",
+  "gaming",
+  "travel",
+  "fintech",
+  "pets",
+  "home",
+  "audio",
+];
 const CHANNELS = ["instagram", "tiktok", "youtube", "linkedin", "facebook"];
 const PLATFORMS = ["meta_instagram", "meta_page", "tiktok_ads", "linkedin_page"];
-
 
 function generateWorkspace(deliverableCount: number, seed = 42): ConflictInput {
   const rand = prng(seed);
@@ -140,7 +152,9 @@ const table = [
   }),
 ].join("\n");
 
-console.log(`\nConflict detection, median of ${RUNS} runs after a warm-up. ${machine}; ${load}.\n\n${table}\n\n${verdict}\nAt 100k: ${full.byCode}\n`);
+console.log(
+  `\nConflict detection, median of ${RUNS} runs after a warm-up. ${machine}; ${load}.\n\n${table}\n\n${verdict}\nAt 100k: ${full.byCode}\n`,
+);
 
 mkdirSync("docs/benchmarks", { recursive: true });
 writeFileSync(

@@ -121,8 +121,21 @@ async function freePort(): Promise<number> {
 
 async function startServer(databaseUrl: string) {
   const port = await freePort();
-  const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl, DATA_DIR: mkdtempSync(path.join(tmpdir(), "baton-bench-")), WORKER: "off", SEED_DEMO: "false" };
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["server/index.ts"], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const env = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "/tmp",
+    NODE_ENV: "production",
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), "baton-bench-")),
+    WORKER: "off",
+    SEED_DEMO: "false",
+  };
+  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["server/index.ts"], {
+    cwd: root,
+    env: env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let log = "";
   child.stdout.on("data", (d) => (log += String(d)));
   child.stderr.on("data", (d) => (log += String(d)));
@@ -142,7 +155,10 @@ async function signIn(base: string, email: string): Promise<string> {
     headers: { origin: base, "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ email, password: DEMO_PASSWORD, intent: "password" }),
   });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   if (res.status !== 302 || !cookie) throw new Error(`sign-in as ${email} failed: ${res.status}`);
   return cookie;
 }
@@ -188,7 +204,10 @@ async function main() {
     server = await startServer(url);
     const writer = postgres(url, { max: 1, onnotice: () => {} });
     // A real change to a deliverable before each request: every calendar snapshot is recomputed.
-    const touch = () => writer.unsafe(`UPDATE deliverables SET updated_at = now() WHERE id = (SELECT id FROM deliverables WHERE workspace_id = '${demo.ws.id}' ORDER BY publish_at DESC LIMIT 1)`);
+    const touch = () =>
+      writer.unsafe(
+        `UPDATE deliverables SET updated_at = now() WHERE id = (SELECT id FROM deliverables WHERE workspace_id = '${demo.ws.id}' ORDER BY publish_at DESC LIMIT 1)`,
+      );
     const passes = [
       { name: "unchanged", before: undefined, rows: [] as string[], worst: 0 },
       { name: "changed", before: touch, rows: [] as string[], worst: 0 },
@@ -210,7 +229,9 @@ async function main() {
     const [unchanged, changed] = passes;
     const worst = Math.max(unchanged.worst, changed.worst);
     const header = "| page | viewer | p50 ms | p95 ms | max ms | HTML KB |\n|---|---|---:|---:|---:|---:|";
-    const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}, load ${loadavg().map((l) => l.toFixed(1)).join(" / ")}`;
+    const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" / ")}`;
     const doc = `# Page benchmark: home and calendar month view at scale
 
 \`npm run build && npm run bench:pages\` (scripts/bench-pages.ts) creates a throwaway PostgreSQL

@@ -33,7 +33,13 @@ function counts(line: string | undefined): VitestCounts | null {
   if (!line) return null;
   const n = (word: string) => Number(new RegExp(`(\\d+) ${word}`).exec(line)?.[1] ?? 0);
   const total = /\((\d+)\)\s*$/.exec(line)?.[1];
-  return { passed: n("passed"), failed: n("failed"), skipped: n("skipped"), todo: n("todo"), total: total === undefined ? n("passed") + n("failed") + n("skipped") + n("todo") : Number(total) };
+  return {
+    passed: n("passed"),
+    failed: n("failed"),
+    skipped: n("skipped"),
+    todo: n("todo"),
+    total: total === undefined ? n("passed") + n("failed") + n("skipped") + n("todo") : Number(total),
+  };
 }
 
 function lastMatch(lines: string[], re: RegExp): string | undefined {
@@ -55,17 +61,21 @@ export function summarize(log: string, status: number, timeoutLabel = "45 minute
   const vitestStarted = lines.some((l) => /^\s*RUN\s+v\d/.test(l));
   const out: string[] = [];
 
-  if (status === TIMEOUT_STATUS) out.push(`npm test was stopped after ${timeoutLabel} (timeout); the counts below are what finished before.`);
+  if (status === TIMEOUT_STATUS)
+    out.push(`npm test was stopped after ${timeoutLabel} (timeout); the counts below are what finished before.`);
   if (!tests && !files) {
     if (!vitestStarted) {
       const step = lastNpmStep(lines);
-      out.push(`npm test stopped before any test ran${step && step !== "test" ? `: the "${step}" step failed` : ""} (exit status ${status}); see the output above.`);
+      out.push(
+        `npm test stopped before any test ran${step && step !== "test" ? `: the "${step}" step failed` : ""} (exit status ${status}); see the output above.`,
+      );
     } else if (status !== 0) {
       out.push(`vitest started but printed no summary (it crashed or was killed; exit status ${status}).`);
     }
   }
   if (files) out.push(`Test files: ${files.failed} failed, ${files.passed} passed, ${files.skipped} skipped, of ${files.total}.`);
-  if (tests) out.push(`Tests: ${tests.failed} failed, ${tests.passed} passed, ${tests.skipped} skipped, ${tests.todo} todo, of ${tests.total}.`);
+  if (tests)
+    out.push(`Tests: ${tests.failed} failed, ${tests.passed} passed, ${tests.skipped} skipped, ${tests.todo} todo, of ${tests.total}.`);
   if (errors > 0) out.push(`Errors outside tests: ${errors} (unhandled errors fail the run even when every test passed; see above).`);
   if (status !== 0 && status !== TIMEOUT_STATUS && tests && tests.failed === 0 && (files?.failed ?? 0) === 0 && errors === 0) {
     out.push(`npm test failed (exit status ${status}) although no test failed; see the output above.`);

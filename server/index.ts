@@ -57,7 +57,11 @@ async function main() {
   });
 
   server.on("error", (error: NodeJS.ErrnoException) => {
-    console.error(error.code === "EADDRINUSE" ? `Port ${e.PORT} is already in use. Start Baton on another port, e.g. PORT=3001 npm start.` : `Baton could not listen: ${error.message}`);
+    console.error(
+      error.code === "EADDRINUSE"
+        ? `Port ${e.PORT} is already in use. Start Baton on another port, e.g. PORT=3001 npm start.`
+        : `Baton could not listen: ${error.message}`,
+    );
     process.exit(1);
   });
 

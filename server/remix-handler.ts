@@ -39,7 +39,12 @@ function toFetchRequest(req: Request, res: Response): globalThis.Request {
   });
 
   const body = bufferedBody(req);
-  return new Request(url, { method: req.method, headers, signal: controller.signal, ...(body ? { body, duplex: "half" } : {}) } as RequestInit);
+  return new Request(url, {
+    method: req.method,
+    headers,
+    signal: controller.signal,
+    ...(body ? { body, duplex: "half" } : {}),
+  } as RequestInit);
 }
 
 async function sendResponse(res: Response, response: globalThis.Response): Promise<void> {

@@ -37,7 +37,11 @@ export function securityHeaders(isDev: boolean) {
 /** The address we saw, in a header the app reads; a client-sent copy is overwritten. */
 export function clientIp(trustProxy: boolean) {
   return (req: Request, _res: Response, next: NextFunction) => {
-    const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
+    const forwarded = trustProxy
+      ? String(req.headers["x-forwarded-for"] ?? "")
+          .split(",")[0]
+          ?.trim()
+      : "";
     req.headers["x-baton-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
     next();
   };

@@ -83,7 +83,11 @@ export default function MailMessage() {
       </dl>
 
       <div className="space-y-6">
-        <Card flush title="HTML version" description="Rendered in a sandbox: scripts, forms and links inside it are disabled. Use the links in the text version below.">
+        <Card
+          flush
+          title="HTML version"
+          description="Rendered in a sandbox: scripts, forms and links inside it are disabled. Use the links in the text version below."
+        >
           <iframe
             title={`HTML version of “${m.subject}”`}
             sandbox=""

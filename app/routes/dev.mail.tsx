@@ -12,7 +12,15 @@ export const meta: MetaFunction = () => [{ title: "Local mailbox · Baton" }, { 
 /** These pages hold sign-in links: never let their address leak to another site. */
 export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" });
 
-const fmt = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+const fmt = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "UTC",
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hour12: false,
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireMailbox(request);
@@ -24,7 +32,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     to,
     limit: MAILBOX_PAGE_SIZE,
-    messages: rows.map((m) => ({ id: m.id, to: m.to, subject: m.subject, at: m.createdAt.toISOString(), when: `${fmt.format(m.createdAt)} UTC` })),
+    messages: rows.map((m) => ({
+      id: m.id,
+      to: m.to,
+      subject: m.subject,
+      at: m.createdAt.toISOString(),
+      when: `${fmt.format(m.createdAt)} UTC`,
+    })),
   });
 }
 
@@ -45,9 +59,19 @@ function Mailbox() {
       </header>
 
       <Form method="get" className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end" role="search" aria-label="Filter by recipient">
-        <TextField className="flex-1" label="Recipient contains" name="to" type="search" defaultValue={to} maxLength={320} placeholder="e.g. owner@northwind.test" />
+        <TextField
+          className="flex-1"
+          label="Recipient contains"
+          name="to"
+          type="search"
+          defaultValue={to}
+          maxLength={320}
+          placeholder="e.g. owner@northwind.test"
+        />
         <div className="flex items-center gap-3">
-          <Button type="submit" variant="secondary">Filter</Button>
+          <Button type="submit" variant="secondary">
+            Filter
+          </Button>
           {to ? (
             <Link to="/dev/mail" className="text-sm font-medium text-accent hover:underline">
               Show all
@@ -60,7 +84,11 @@ function Mailbox() {
         <EmptyState
           icon={<InboxIcon />}
           title={to ? `No emails to addresses containing “${to}”` : "The mailbox is empty"}
-          description={to ? "Check the address, or show all emails." : "Invitations, sign-in links and notifications land here as soon as the worker sends them."}
+          description={
+            to
+              ? "Check the address, or show all emails."
+              : "Invitations, sign-in links and notifications land here as soon as the worker sends them."
+          }
         />
       ) : (
         <div className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
@@ -70,7 +98,9 @@ function Mailbox() {
                 <Link to={`/dev/mail/${m.id}`} className="block px-4 py-3 hover:bg-slate-50 focus-visible:ring-inset sm:px-6">
                   <div className="flex flex-col gap-1 sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
                     <p className="min-w-0 truncate text-sm font-medium text-ink">{m.subject || "(no subject)"}</p>
-                    <time dateTime={m.at} className="shrink-0 text-xs text-ink-muted">{m.when}</time>
+                    <time dateTime={m.at} className="shrink-0 text-xs text-ink-muted">
+                      {m.when}
+                    </time>
                   </div>
                   <p className="mt-0.5 truncate text-sm text-ink-muted">To {m.to}</p>
                 </Link>
@@ -78,7 +108,9 @@ function Mailbox() {
             ))}
           </ul>
           {messages.length >= limit ? (
-            <p className="border-t border-slate-200 px-4 py-3 text-sm text-ink-muted sm:px-6">Showing the {limit} newest. Filter by recipient to find older ones.</p>
+            <p className="border-t border-slate-200 px-4 py-3 text-sm text-ink-muted sm:px-6">
+              Showing the {limit} newest. Filter by recipient to find older ones.
+            </p>
           ) : null}
         </div>
       )}

@@ -10,7 +10,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const token = raw.endsWith(".ics") ? raw.slice(0, -4) : "";
   const ctx = token ? await feedOwner(token) : null;
   if (!ctx) {
-    return new Response("Not found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Robots-Tag": "noindex" } });
+    return new Response("Not found\n", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Robots-Tag": "noindex" },
+    });
   }
   const body = await buildFeed(ctx);
   return new Response(body, {

@@ -21,14 +21,26 @@ export default function ForgotPasswordPage() {
   const busy = useNavigation().state !== "idle";
   const errors = (data?.errors ?? {}) as Record<string, string[]>;
   return (
-    <AuthLayout title="Reset your password" subtitle="We will email you a link to choose a new one." footer={<Link className="font-medium text-accent hover:underline" to="/login">Back to sign in</Link>}>
+    <AuthLayout
+      title="Reset your password"
+      subtitle="We will email you a link to choose a new one."
+      footer={
+        <Link className="font-medium text-accent hover:underline" to="/login">
+          Back to sign in
+        </Link>
+      }
+    >
       {data && "sent" in data ? (
-        <Alert tone="success" title="Check your inbox">If an account exists for that email, a reset link is on its way. It works once and expires in 30 minutes.</Alert>
+        <Alert tone="success" title="Check your inbox">
+          If an account exists for that email, a reset link is on its way. It works once and expires in 30 minutes.
+        </Alert>
       ) : (
         <Form method="post" className="space-y-5" noValidate>
           <FormError>{data?.formError ?? null}</FormError>
           <TextField label="Email" name="email" type="email" autoComplete="email" required errors={errors.email} />
-          <Button type="submit" className="w-full" disabled={busy}>Send reset link</Button>
+          <Button type="submit" className="w-full" disabled={busy}>
+            Send reset link
+          </Button>
         </Form>
       )}
     </AuthLayout>

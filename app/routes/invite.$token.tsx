@@ -13,7 +13,8 @@ export const meta: MetaFunction = () => [{ title: "Invitation · Baton" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await findInvitation(params.token ?? "");
   const user = await getUser(request);
-  if (found.state !== "valid") return json({ state: found.state, workspace: null, role: null, email: null, user: null, path: "" }, { status: 410 });
+  if (found.state !== "valid")
+    return json({ state: found.state, workspace: null, role: null, email: null, user: null, path: "" }, { status: 410 });
   const ws = found.workspace;
   return json({
     state: found.state,
@@ -39,27 +40,59 @@ export default function InvitationPage() {
   if (data.state !== "valid") {
     return (
       <AuthLayout title="This invitation cannot be used">
-        <Alert tone="warning">This invitation is not valid, was already accepted, was withdrawn, or has expired. Ask the person who invited you to send a new one.</Alert>
+        <Alert tone="warning">
+          This invitation is not valid, was already accepted, was withdrawn, or has expired. Ask the person who invited you to send a new
+          one.
+        </Alert>
       </AuthLayout>
     );
   }
   const signedInAsOther = data.user && data.user.email !== data.email;
   return (
-    <AuthLayout title={`Join ${data.workspace?.name ?? "the workspace"}`} subtitle={<>You are invited as <strong>{data.role}</strong>.</>}>
+    <AuthLayout
+      title={`Join ${data.workspace?.name ?? "the workspace"}`}
+      subtitle={
+        <>
+          You are invited as <strong>{data.role}</strong>.
+        </>
+      }
+    >
       <div className="space-y-4">
-        {failure ? <Alert tone="danger" role="alert">{failure.message}</Alert> : null}
-        <p className="text-sm text-ink-soft">This invitation was sent to <strong>{data.email}</strong>.</p>
+        {failure ? (
+          <Alert tone="danger" role="alert">
+            {failure.message}
+          </Alert>
+        ) : null}
+        <p className="text-sm text-ink-soft">
+          This invitation was sent to <strong>{data.email}</strong>.
+        </p>
         {!data.user ? (
           <div className="grid gap-3">
-            <Link className="rounded-lg bg-accent px-4 py-2 text-center text-sm font-medium text-white" to={`/signup?redirectTo=${encodeURIComponent(here)}`}>Create an account with {data.email}</Link>
-            <Link className="rounded-lg px-4 py-2 text-center text-sm font-medium text-accent ring-1 ring-slate-300" to={`/login?redirectTo=${encodeURIComponent(here)}`}>I already have an account</Link>
+            <Link
+              className="rounded-lg bg-accent px-4 py-2 text-center text-sm font-medium text-white"
+              to={`/signup?redirectTo=${encodeURIComponent(here)}`}
+            >
+              Create an account with {data.email}
+            </Link>
+            <Link
+              className="rounded-lg px-4 py-2 text-center text-sm font-medium text-accent ring-1 ring-slate-300"
+              to={`/login?redirectTo=${encodeURIComponent(here)}`}
+            >
+              I already have an account
+            </Link>
           </div>
         ) : signedInAsOther ? (
-          <Alert tone="warning">You are signed in as {data.user.email}. Sign out and sign in as {data.email} to accept.</Alert>
+          <Alert tone="warning">
+            You are signed in as {data.user.email}. Sign out and sign in as {data.email} to accept.
+          </Alert>
         ) : !data.user.verified ? (
           <Alert tone="warning">Confirm your email first: open the link we sent to {data.email}, then come back to accept.</Alert>
         ) : (
-          <Form method="post"><Button type="submit" className="w-full">Accept invitation</Button></Form>
+          <Form method="post">
+            <Button type="submit" className="w-full">
+              Accept invitation
+            </Button>
+          </Form>
         )}
       </div>
     </AuthLayout>

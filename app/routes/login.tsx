@@ -40,9 +40,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await signIn(request, parsed.data);
   if (!result.ok && result.reason === "unverified") {
     // Reached only with the right password, so telling it reveals nothing to a stranger.
-    return json({ ok: false as const, unverified: parsed.data.email, errors: {}, formError: "Confirm your email first: we sent you a link." }, { status: 403 });
+    return json(
+      { ok: false as const, unverified: parsed.data.email, errors: {}, formError: "Confirm your email first: we sent you a link." },
+      { status: 403 },
+    );
   }
-  if (!result.ok) return json({ ok: false as const, sent: false, errors: {}, formError: "That email and password do not match an account." }, { status: 400 });
+  if (!result.ok)
+    return json(
+      { ok: false as const, sent: false, errors: {}, formError: "That email and password do not match an account." },
+      { status: 400 },
+    );
   return createUserSession(result.userId, safeRedirectPath(parsed.data.redirectTo, "/"));
 }
 
@@ -53,12 +60,27 @@ export default function LoginPage() {
   const redirectTo = params.get("redirectTo") ?? "";
   const errors = (data?.errors ?? {}) as Record<string, string[]>;
   return (
-    <AuthLayout title="Sign in to Baton" subtitle="Briefs, approvals and launch timing in one place." footer={<>New here? <Link className="font-medium text-accent hover:underline" to="/signup">Create an account</Link></>}>
+    <AuthLayout
+      title="Sign in to Baton"
+      subtitle="Briefs, approvals and launch timing in one place."
+      footer={
+        <>
+          New here?{" "}
+          <Link className="font-medium text-accent hover:underline" to="/signup">
+            Create an account
+          </Link>
+        </>
+      }
+    >
       {data && "sent" in data && data.sent ? (
-        <Alert tone="success" title="Check your inbox">If an account exists for that email, a sign-in link is on its way. It works once and expires in 20 minutes.</Alert>
+        <Alert tone="success" title="Check your inbox">
+          If an account exists for that email, a sign-in link is on its way. It works once and expires in 20 minutes.
+        </Alert>
       ) : null}
       {data && "resent" in data ? (
-        <Alert tone="success" title="Check your inbox">If that account is waiting for its email to be confirmed, a new confirmation link is on its way.</Alert>
+        <Alert tone="success" title="Check your inbox">
+          If that account is waiting for its email to be confirmed, a new confirmation link is on its way.
+        </Alert>
       ) : null}
       {data && "unverified" in data ? (
         <Form method="post" className="mb-5">
@@ -68,7 +90,11 @@ export default function LoginPage() {
             tone="warning"
             role="alert"
             title="Confirm your email first: we sent you a link"
-            actions={<Button type="submit" name="intent" value="resend-verification" variant="secondary" disabled={busy}>Send the link again</Button>}
+            actions={
+              <Button type="submit" name="intent" value="resend-verification" variant="secondary" disabled={busy}>
+                Send the link again
+              </Button>
+            }
           >
             Open the link in the email we sent to {data.unverified} when you created your account.
           </Alert>
@@ -78,12 +104,27 @@ export default function LoginPage() {
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <FormError>{data?.formError && !("sent" in data && data.sent) && !("unverified" in data) ? data.formError : null}</FormError>
         <TextField label="Email" name="email" type="email" autoComplete="email" required errors={errors.email} />
-        <TextField label="Password" name="password" type="password" autoComplete="current-password" errors={errors.password} hint={<Link to="/forgot-password" className="text-accent hover:underline">Forgot your password?</Link>} />
-        <Button type="submit" name="intent" value="password" className="w-full" disabled={busy}>Sign in</Button>
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          errors={errors.password}
+          hint={
+            <Link to="/forgot-password" className="text-accent hover:underline">
+              Forgot your password?
+            </Link>
+          }
+        />
+        <Button type="submit" name="intent" value="password" className="w-full" disabled={busy}>
+          Sign in
+        </Button>
         <div className="relative py-1 text-center text-xs uppercase tracking-wide text-ink-muted">
           <span className="bg-white px-2">or</span>
         </div>
-        <Button type="submit" name="intent" value="magic" variant="secondary" className="w-full" disabled={busy}>Email me a sign-in link</Button>
+        <Button type="submit" name="intent" value="magic" variant="secondary" className="w-full" disabled={busy}>
+          Email me a sign-in link
+        </Button>
       </Form>
     </AuthLayout>
   );

@@ -36,12 +36,16 @@ export default function MagicLinkPage() {
       {state === "valid" ? (
         <Form method="post" className="space-y-4">
           <p className="text-sm text-ink-soft">Press the button to finish signing in on this device.</p>
-          <Button type="submit" className="w-full">Sign in</Button>
+          <Button type="submit" className="w-full">
+            Sign in
+          </Button>
         </Form>
       ) : (
         <div className="space-y-4">
           <Alert tone="warning">{MESSAGES[state]}</Alert>
-          <Link to="/login" className="text-sm font-medium text-accent hover:underline">Back to sign in</Link>
+          <Link to="/login" className="text-sm font-medium text-accent hover:underline">
+            Back to sign in
+          </Link>
         </div>
       )}
     </AuthLayout>

@@ -8,8 +8,16 @@ import { readForm } from "~/utils/http.server";
 export async function action({ request, params }: ActionFunctionArgs) {
   await limitTokenRoute(request, params.token);
   const found = await findLinkByToken(params.token);
-  if (found.state !== "valid") return json({ ok: false, errors: {}, formError: "This link can no longer be used. Reload the page to see whom to contact." }, { status: found.state === "invalid" ? 404 : 410 });
+  if (found.state !== "valid")
+    return json(
+      { ok: false, errors: {}, formError: "This link can no longer be used. Reload the page to see whom to contact." },
+      { status: found.state === "invalid" ? 404 : 410 },
+    );
   const outcome = await runClientIntent(request, found.link, await readForm(request));
-  if (!outcome.ok) return json({ ok: false, errors: outcome.errors, formError: outcome.formError, saved: outcome.saved ?? false }, { status: outcome.status, headers: { "Cache-Control": "no-store" } });
+  if (!outcome.ok)
+    return json(
+      { ok: false, errors: outcome.errors, formError: outcome.formError, saved: outcome.saved ?? false },
+      { status: outcome.status, headers: { "Cache-Control": "no-store" } },
+    );
   return json({ ok: true, errors: {}, formError: null }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -1,37 +1,14 @@
-import type {
-  ActionFunctionArgs,
-  HeadersFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import {
-  BrandedFrame,
-  ContactLine,
-  LinkGone,
-  formatDay,
-} from "~/components/onboarding/branded-frame";
+import { BrandedFrame, ContactLine, LinkGone, formatDay } from "~/components/onboarding/branded-frame";
 import { ClientScript } from "~/components/onboarding/client-script";
-import {
-  AgreementStep,
-  BrandKitStep,
-  ContactsStep,
-  QuestionnaireStep,
-} from "~/components/onboarding/intake-steps";
-import {
-  PlatformStep,
-  type ClientFailure,
-} from "~/components/onboarding/platform-step";
+import { AgreementStep, BrandKitStep, ContactsStep, QuestionnaireStep } from "~/components/onboarding/intake-steps";
+import { PlatformStep, type ClientFailure } from "~/components/onboarding/platform-step";
 import { StepOverview } from "~/components/onboarding/step-overview";
 import { Alert, ProgressBar } from "~/components/ui";
 import { runClientIntent } from "~/modules/onboarding/client-actions.server";
-import {
-  clientPage,
-  contactFor,
-  findLinkByToken,
-  limitTokenRoute,
-} from "~/modules/onboarding/client.server";
+import { clientPage, contactFor, findLinkByToken, limitTokenRoute } from "~/modules/onboarding/client.server";
 import { actionFailure } from "~/utils/action-result.server";
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/http.server";
@@ -50,29 +27,23 @@ export const headers: HeadersFunction = () => ({
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
-    title:
-      data && data.state !== "invalid" && data.workspace
-        ? `Onboarding · ${data.workspace.name}`
-        : "Onboarding link",
+    title: data && data.state !== "invalid" && data.workspace ? `Onboarding · ${data.workspace.name}` : "Onboarding link",
   },
   { name: "robots", content: "noindex" },
 ];
 
-const frame = (ws: {
-  name: string;
-  logoUrl: string | null;
-  accentColor: string;
-}) => ({ name: ws.name, logoUrl: ws.logoUrl, accentColor: ws.accentColor });
+const frame = (ws: { name: string; logoUrl: string | null; accentColor: string }) => ({
+  name: ws.name,
+  logoUrl: ws.logoUrl,
+  accentColor: ws.accentColor,
+});
 
 /** Looking changes nothing: a mail scanner opening the link consumes nothing and records nothing. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await limitTokenRoute(request, params.token);
   const found = await findLinkByToken(params.token);
   if (found.state === "invalid")
-    return json(
-      { state: "invalid" as const, workspace: null, contact: null, page: null },
-      { status: 404, headers: NO_STORE },
-    );
+    return json({ state: "invalid" as const, workspace: null, contact: null, page: null }, { status: 404, headers: NO_STORE });
   if (found.state !== "valid")
     return json(
       {
@@ -84,10 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       { status: 410, headers: NO_STORE },
     );
   const url = new URL(request.url);
-  const [page, contact] = await Promise.all([
-    clientPage(found.link, found.workspace),
-    contactFor(db(), found.link, found.workspace),
-  ]);
+  const [page, contact] = await Promise.all([clientPage(found.link, found.workspace), contactFor(db(), found.link, found.workspace)]);
   return json(
     {
       state: "valid" as const,
@@ -112,8 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       null,
       {},
       {
-        formError:
-          "This link can no longer be used. Reload the page to see whom to contact.",
+        formError: "This link can no longer be used. Reload the page to see whom to contact.",
         status: found.state === "invalid" ? 404 : 410,
       },
     );
@@ -129,64 +96,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const path = new URL(request.url).pathname;
   if (!outcome.target) throw redirect(path);
   const anchor =
-    /^[a-z0-9]{8,64}$/.test(outcome.target) &&
-    !["contacts", "questionnaire", "agreement"].includes(outcome.target)
+    /^[a-z0-9]{8,64}$/.test(outcome.target) && !["contacts", "questionnaire", "agreement"].includes(outcome.target)
       ? `step-${outcome.target}`
       : `section-${outcome.target}`;
-  throw redirect(
-    `${path}?saved=${encodeURIComponent(outcome.target)}#${anchor}`,
-  );
+  throw redirect(`${path}?saved=${encodeURIComponent(outcome.target)}#${anchor}`);
 }
 
 export default function OnboardingPage() {
   const data = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as ClientFailure | undefined;
   const nonce = useNonce();
-  if (data.state !== "valid")
-    return (
-      <LinkGone
-        state={data.state}
-        contact={data.contact}
-        workspace={data.workspace}
-      />
-    );
+  if (data.state !== "valid") return <LinkGone state={data.state} contact={data.contact} workspace={data.workspace} />;
   const { page, workspace, contact } = data;
   const intakeNumber = (n: number) => page.steps.length + n;
   let n = 0;
   const next = () => intakeNumber(++n);
-  const greeting = page.link.recipientName
-    ? `Welcome, ${page.link.recipientName}`
-    : `Welcome, ${page.link.clientName}`;
+  const greeting = page.link.recipientName ? `Welcome, ${page.link.recipientName}` : `Welcome, ${page.link.clientName}`;
 
   return (
-    <BrandedFrame
-      workspace={workspace}
-      footer={contact ? <ContactLine contact={contact} /> : null}
-    >
-      <div
-        data-onboard
-        data-autosave-url={page.autosaveUrl}
-        data-ping={page.ping ? "1" : "0"}
-        className="space-y-6"
-      >
-        <section
-          aria-labelledby="welcome-title"
-          className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6"
-        >
-          <p className="text-sm font-medium text-accent">
-            Onboarding for {page.link.clientName}
-          </p>
-          <h1
-            id="welcome-title"
-            className="mt-1 text-2xl font-semibold tracking-tight text-ink sm:text-3xl"
-          >
+    <BrandedFrame workspace={workspace} footer={contact ? <ContactLine contact={contact} /> : null}>
+      <div data-onboard data-autosave-url={page.autosaveUrl} data-ping={page.ping ? "1" : "0"} className="space-y-6">
+        <section aria-labelledby="welcome-title" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6">
+          <p className="text-sm font-medium text-accent">Onboarding for {page.link.clientName}</p>
+          <h1 id="welcome-title" className="mt-1 text-2xl font-semibold tracking-tight text-ink sm:text-3xl">
             {greeting}
           </h1>
-          {page.workspace.welcomeText ? (
-            <p className="mt-3 text-base leading-7 text-ink-soft">
-              {page.workspace.welcomeText}
-            </p>
-          ) : null}
+          {page.workspace.welcomeText ? <p className="mt-3 text-base leading-7 text-ink-soft">{page.workspace.welcomeText}</p> : null}
           {page.link.message ? (
             <blockquote className="mt-4 border-l-4 border-accent bg-slate-50 px-4 py-3 text-sm leading-6 text-ink-soft">
               <p>{page.link.message}</p>
@@ -198,9 +133,8 @@ export default function OnboardingPage() {
             </blockquote>
           ) : null}
           <p className="mt-4 text-sm text-ink-muted">
-            Each step below says exactly where to click. Nothing here asks for a
-            password: you give {workspace.name} access in your own accounts, and
-            you can remove it at any time.
+            Each step below says exactly where to click. Nothing here asks for a password: you give {workspace.name} access in your own
+            accounts, and you can remove it at any time.
           </p>
         </section>
         <div className="grid gap-6 lg:grid-cols-[18rem_minmax(0,1fr)] lg:gap-10">
@@ -216,30 +150,21 @@ export default function OnboardingPage() {
               </p>
               <StepOverview steps={page.steps} intake={page.intake} />
               <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-ink-muted">
-                Everything saves as you go: you can close this page and come
-                back until {formatDay(page.link.expiresAt)}.
+                Everything saves as you go: you can close this page and come back until {formatDay(page.link.expiresAt)}.
               </p>
             </div>
           </aside>
 
           <div className="min-w-0 space-y-6">
             {page.progress.complete ? (
-              <Alert
-                tone="success"
-                role="status"
-                title="You're all done. Thank you!"
-              >
-                {workspace.name} is verifying the access now. We'll email you if
-                anything needs a fix.
+              <Alert tone="success" role="status" title="You're all done. Thank you!">
+                {workspace.name} is verifying the access now. We'll email you if anything needs a fix.
               </Alert>
             ) : null}
 
             {page.steps.length > 0 ? (
               <section aria-labelledby="platforms-title" className="space-y-4">
-                <h2
-                  id="platforms-title"
-                  className="text-lg font-semibold text-ink"
-                >
+                <h2 id="platforms-title" className="text-lg font-semibold text-ink">
                   Give access
                 </h2>
                 {page.steps.map((step, i) => (
@@ -255,32 +180,16 @@ export default function OnboardingPage() {
               </section>
             ) : null}
 
-            {page.intake.contacts ||
-            page.intake.questionnaire ||
-            page.intake.brandKit ||
-            page.intake.agreement ? (
+            {page.intake.contacts || page.intake.questionnaire || page.intake.brandKit || page.intake.agreement ? (
               <section aria-labelledby="intake-title" className="space-y-4">
-                <h2
-                  id="intake-title"
-                  className="text-lg font-semibold text-ink"
-                >
+                <h2 id="intake-title" className="text-lg font-semibold text-ink">
                   About you
                 </h2>
                 {page.intake.brandKit ? (
-                  <BrandKitStep
-                    data={page.intake.brandKit}
-                    number={next()}
-                    failure={failure}
-                    saved={page.saved === "brand-kit"}
-                  />
+                  <BrandKitStep data={page.intake.brandKit} number={next()} failure={failure} saved={page.saved === "brand-kit"} />
                 ) : null}
                 {page.intake.contacts ? (
-                  <ContactsStep
-                    data={page.intake.contacts}
-                    number={next()}
-                    failure={failure}
-                    saved={page.saved === "contacts"}
-                  />
+                  <ContactsStep data={page.intake.contacts} number={next()} failure={failure} saved={page.saved === "contacts"} />
                 ) : null}
                 {page.intake.questionnaire ? (
                   <QuestionnaireStep
@@ -291,12 +200,7 @@ export default function OnboardingPage() {
                   />
                 ) : null}
                 {page.intake.agreement ? (
-                  <AgreementStep
-                    data={page.intake.agreement}
-                    number={next()}
-                    failure={failure}
-                    saved={page.saved === "agreement"}
-                  />
+                  <AgreementStep data={page.intake.agreement} number={next()} failure={failure} saved={page.saved === "agreement"} />
                 ) : null}
               </section>
             ) : null}

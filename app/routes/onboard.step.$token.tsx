@@ -25,30 +25,62 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex" },
 ];
 
-const frame = (ws: { name: string; logoUrl: string | null; accentColor: string }) => ({ name: ws.name, logoUrl: ws.logoUrl, accentColor: ws.accentColor });
+const frame = (ws: { name: string; logoUrl: string | null; accentColor: string }) => ({
+  name: ws.name,
+  logoUrl: ws.logoUrl,
+  accentColor: ws.accentColor,
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await limitTokenRoute(request, params.token);
   const found = await findForwardByToken(params.token);
-  if (found.state === "invalid") return json({ state: "invalid" as const, workspace: null, contact: null, page: null }, { status: 404, headers: NO_STORE });
-  if (found.state !== "valid") return json({ state: found.state, workspace: frame(found.workspace), contact: found.contact, page: null }, { status: 410, headers: NO_STORE });
+  if (found.state === "invalid")
+    return json({ state: "invalid" as const, workspace: null, contact: null, page: null }, { status: 404, headers: NO_STORE });
+  if (found.state !== "valid")
+    return json(
+      { state: found.state, workspace: frame(found.workspace), contact: found.contact, page: null },
+      { status: 410, headers: NO_STORE },
+    );
   const url = new URL(request.url);
   const view = stepView(found.step, found.workspace, readAnswers(found.link.answers), []);
   if (!view) return json({ state: "invalid" as const, workspace: null, contact: null, page: null }, { status: 404, headers: NO_STORE });
-  return json({
-    state: "valid" as const,
-    workspace: frame(found.workspace),
-    contact: await contactFor(db(), found.link, found.workspace),
-    page: { step: view, clientName: found.link.clientName, recipientName: found.forward.name, saved: url.searchParams.get("saved") === view.id, autosaveUrl: `${url.pathname}/autosave` },
-  }, { headers: NO_STORE });
+  return json(
+    {
+      state: "valid" as const,
+      workspace: frame(found.workspace),
+      contact: await contactFor(db(), found.link, found.workspace),
+      page: {
+        step: view,
+        clientName: found.link.clientName,
+        recipientName: found.forward.name,
+        saved: url.searchParams.get("saved") === view.id,
+        autosaveUrl: `${url.pathname}/autosave`,
+      },
+    },
+    { headers: NO_STORE },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await limitTokenRoute(request, params.token);
   const found = await findForwardByToken(params.token);
-  if (found.state !== "valid") return actionFailure(null, {}, { formError: "This link can no longer be used. Reload the page to see whom to contact.", status: found.state === "invalid" ? 404 : 410 });
+  if (found.state !== "valid")
+    return actionFailure(
+      null,
+      {},
+      {
+        formError: "This link can no longer be used. Reload the page to see whom to contact.",
+        status: found.state === "invalid" ? 404 : 410,
+      },
+    );
   const outcome = await runClientIntent(request, found.link, await readForm(request), found.forward);
-  if (!outcome.ok) return actionFailure(outcome.intent, outcome.errors, { formError: outcome.formError, target: outcome.target ?? undefined, values: outcome.values, status: outcome.status });
+  if (!outcome.ok)
+    return actionFailure(outcome.intent, outcome.errors, {
+      formError: outcome.formError,
+      target: outcome.target ?? undefined,
+      values: outcome.values,
+      status: outcome.status,
+    });
   throw redirect(`${new URL(request.url).pathname}?saved=${encodeURIComponent(outcome.target)}`);
 }
 
@@ -67,10 +99,18 @@ export default function ForwardedStepPage() {
             {page.recipientName ? `Hi ${page.recipientName}, one step for you` : "One step for you"}
           </h1>
           <p className="mt-3 text-base leading-7 text-ink-soft">
-            {page.clientName} is giving {workspace.name} access to its accounts, and you can do this one: {page.step.name}. It takes a few minutes. Nothing here asks for a password.
+            {page.clientName} is giving {workspace.name} access to its accounts, and you can do this one: {page.step.name}. It takes a few
+            minutes. Nothing here asks for a password.
           </p>
         </section>
-        <PlatformStep step={page.step} number={1} workspaceName={workspace.name} failure={failure} saved={page.saved} allowForward={false} />
+        <PlatformStep
+          step={page.step}
+          number={1}
+          workspaceName={workspace.name}
+          failure={failure}
+          saved={page.saved}
+          allowForward={false}
+        />
       </div>
       <ClientScript nonce={nonce} />
     </BrandedFrame>

@@ -20,7 +20,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseWith(resetSchema, await readForm(request));
   if (!parsed.success) return badRequest(parsed.errors);
   const userId = await resetPassword(request, params.token ?? "", parsed.data.password);
-  if (!userId) return json({ ok: false as const, errors: {}, formError: "This reset link was already used or has expired. Ask for a new one." }, { status: 410 });
+  if (!userId)
+    return json(
+      { ok: false as const, errors: {}, formError: "This reset link was already used or has expired. Ask for a new one." },
+      { status: 410 },
+    );
   return redirect("/login?reset=1");
 }
 
@@ -32,7 +36,9 @@ export default function ResetPasswordPage() {
     return (
       <AuthLayout title="This link cannot be used">
         <Alert tone="warning">This reset link is not valid, was already used, or has expired.</Alert>
-        <Link to="/forgot-password" className="mt-4 inline-block text-sm font-medium text-accent hover:underline">Ask for a new link</Link>
+        <Link to="/forgot-password" className="mt-4 inline-block text-sm font-medium text-accent hover:underline">
+          Ask for a new link
+        </Link>
       </AuthLayout>
     );
   }
@@ -40,8 +46,18 @@ export default function ResetPasswordPage() {
     <AuthLayout title="Choose a new password" subtitle="Signing in with the new password ends every other session.">
       <Form method="post" className="space-y-5" noValidate>
         <FormError>{data?.formError ?? null}</FormError>
-        <TextField label="New password" name="password" type="password" autoComplete="new-password" required errors={errors.password} hint="At least 8 characters." />
-        <Button type="submit" className="w-full">Save password</Button>
+        <TextField
+          label="New password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          errors={errors.password}
+          hint="At least 8 characters."
+        />
+        <Button type="submit" className="w-full">
+          Save password
+        </Button>
       </Form>
     </AuthLayout>
   );

@@ -31,17 +31,40 @@ export default function SignupPage() {
   const busy = useNavigation().state !== "idle";
   const errors = (data?.errors ?? {}) as Record<string, string[]>;
   return (
-    <AuthLayout title="Create your Baton account" subtitle="Free to start. No card needed." footer={<>Already have an account? <Link className="font-medium text-accent hover:underline" to="/login">Sign in</Link></>}>
+    <AuthLayout
+      title="Create your Baton account"
+      subtitle="Free to start. No card needed."
+      footer={
+        <>
+          Already have an account?{" "}
+          <Link className="font-medium text-accent hover:underline" to="/login">
+            Sign in
+          </Link>
+        </>
+      }
+    >
       {data && "checkEmail" in data ? (
-        <Alert tone="info" title="Check your inbox">We sent a message to that address. Open the link in it to confirm your email and continue.</Alert>
+        <Alert tone="info" title="Check your inbox">
+          We sent a message to that address. Open the link in it to confirm your email and continue.
+        </Alert>
       ) : (
         <Form method="post" className="space-y-5" noValidate>
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
           <FormError>{data?.formError ?? null}</FormError>
           <TextField label="Your name" name="name" autoComplete="name" required errors={errors.name} />
           <TextField label="Work email" name="email" type="email" autoComplete="email" required errors={errors.email} />
-          <TextField label="Password" name="password" type="password" autoComplete="new-password" required errors={errors.password} hint="At least 8 characters. A short sentence is easy to remember." />
-          <Button type="submit" className="w-full" disabled={busy}>Create account</Button>
+          <TextField
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            errors={errors.password}
+            hint="At least 8 characters. A short sentence is easy to remember."
+          />
+          <Button type="submit" className="w-full" disabled={busy}>
+            Create account
+          </Button>
         </Form>
       )}
     </AuthLayout>

@@ -35,13 +35,20 @@ export default function VerifyEmailPage() {
     <AuthLayout title={state === "valid" ? "Confirm your email" : "This link cannot be used"}>
       {state === "valid" ? (
         <Form method="post" className="space-y-4">
-          <p className="text-sm text-ink-soft">Press the button to confirm this address is yours and sign in on this device. If you did not create a Baton account, close this page.</p>
-          <Button type="submit" className="w-full">Confirm my email</Button>
+          <p className="text-sm text-ink-soft">
+            Press the button to confirm this address is yours and sign in on this device. If you did not create a Baton account, close this
+            page.
+          </p>
+          <Button type="submit" className="w-full">
+            Confirm my email
+          </Button>
         </Form>
       ) : (
         <div className="space-y-4">
           <Alert tone="warning">{MESSAGES[state]}</Alert>
-          <Link to="/login" className="text-sm font-medium text-accent hover:underline">Back to sign in</Link>
+          <Link to="/login" className="text-sm font-medium text-accent hover:underline">
+            Back to sign in
+          </Link>
         </div>
       )}
     </AuthLayout>

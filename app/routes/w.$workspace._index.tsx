@@ -24,7 +24,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     recent,
     waiting,
     now: Date.now(),
-    counts: directory ? { brands: directory.brands.length, agencies: directory.agencies.length, creators: directory.creators.length } : null,
+    counts: directory
+      ? { brands: directory.brands.length, agencies: directory.agencies.length, creators: directory.creators.length }
+      : null,
   });
 }
 
@@ -32,7 +34,10 @@ export default function HomePage() {
   const data = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
-      <PageHeader title={`Good to see you, ${data.firstName}`} description={`You are signed in as ${data.role}. This page collects everything that is waiting on you.`} />
+      <PageHeader
+        title={`Good to see you, ${data.firstName}`}
+        description={`You are signed in as ${data.role}. This page collects everything that is waiting on you.`}
+      />
       {data.counts ? (
         <div className="grid gap-4 sm:grid-cols-3">
           <Stat label="Brands" value={data.counts.brands} />
@@ -42,12 +47,22 @@ export default function HomePage() {
       ) : null}
       <Card title="Waiting on you" description="Briefs to acknowledge, drafts to review and sign-offs appear here, most urgent first.">
         {data.waiting.length === 0 ? (
-          <EmptyState title="Nothing is waiting on you" description="When someone hands something to you, it shows up here and in your notifications." />
+          <EmptyState
+            title="Nothing is waiting on you"
+            description="When someone hands something to you, it shows up here and in your notifications."
+          />
         ) : (
           <WaitingList items={data.waiting} now={data.now} />
         )}
       </Card>
-      <Card title="Recent notifications" actions={<Link to={`/w/${data.slug}/notifications`} className="text-sm font-medium text-accent hover:underline">See all</Link>}>
+      <Card
+        title="Recent notifications"
+        actions={
+          <Link to={`/w/${data.slug}/notifications`} className="text-sm font-medium text-accent hover:underline">
+            See all
+          </Link>
+        }
+      >
         {data.recent.length === 0 ? (
           <p className="text-sm text-ink-muted">No notifications yet.</p>
         ) : (
@@ -56,7 +71,15 @@ export default function HomePage() {
               <li key={n.id} className="flex items-start gap-3 py-3">
                 <span className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${n.unread ? "bg-accent" : "bg-slate-200"}`} aria-hidden />
                 <div className="min-w-0">
-                  <p className="text-sm font-medium text-ink">{n.url ? <Link to={n.url} className="hover:underline">{n.title}</Link> : n.title}</p>
+                  <p className="text-sm font-medium text-ink">
+                    {n.url ? (
+                      <Link to={n.url} className="hover:underline">
+                        {n.title}
+                      </Link>
+                    ) : (
+                      n.title
+                    )}
+                  </p>
                   {n.body ? <p className="text-sm text-ink-muted">{n.body}</p> : null}
                 </div>
               </li>

@@ -9,21 +9,50 @@ import { parseWith, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Access identities · Baton" }];
 
-const GROUPS: Array<{ title: string; description: string; fields: Array<{ name: IdentityField; hint: string; placeholder: string; type?: string }> }> = [
-  { title: "Meta", description: "Ad accounts, Pages, pixels and Instagram are shared with your business portfolio.", fields: [{ name: "metaBusinessPortfolioId", hint: "Business settings > Business info. 10 to 20 digits.", placeholder: "1234567890123456" }] },
-  { title: "Google", description: "Google Ads links to your manager account; Analytics, Tag Manager, Search Console and Business Profile add your Google account.", fields: [
-    { name: "googleAdsManagerId", hint: "Top right of your manager account, like 123-456-7890.", placeholder: "123-456-7890" },
-    { name: "googleAccountEmail", hint: "The account clients add as a user.", placeholder: "access@youragency.com", type: "email" },
-  ] },
-  { title: "TikTok", description: "Ad accounts are shared with your Business Center.", fields: [{ name: "tiktokBusinessCenterId", hint: "Business Center > Business settings > Business info.", placeholder: "7000000000000000001" }] },
-  { title: "LinkedIn", description: "Clients add a member to ad accounts and Pages.", fields: [
-    { name: "linkedinEmail", hint: "The LinkedIn member clients add.", placeholder: "ads@youragency.com", type: "email" },
-    { name: "linkedinCompanyId", hint: "Optional: your company Page's number.", placeholder: "12345678" },
-  ] },
-  { title: "Shopify", description: "Stores approve a collaborator request from your Partner organisation.", fields: [
-    { name: "shopifyPartnerName", hint: "As clients see it on the request.", placeholder: "Your Agency" },
-    { name: "shopifyPartnerId", hint: "In your Partner Dashboard's address.", placeholder: "1234567" },
-  ] },
+const GROUPS: Array<{
+  title: string;
+  description: string;
+  fields: Array<{ name: IdentityField; hint: string; placeholder: string; type?: string }>;
+}> = [
+  {
+    title: "Meta",
+    description: "Ad accounts, Pages, pixels and Instagram are shared with your business portfolio.",
+    fields: [
+      { name: "metaBusinessPortfolioId", hint: "Business settings > Business info. 10 to 20 digits.", placeholder: "1234567890123456" },
+    ],
+  },
+  {
+    title: "Google",
+    description:
+      "Google Ads links to your manager account; Analytics, Tag Manager, Search Console and Business Profile add your Google account.",
+    fields: [
+      { name: "googleAdsManagerId", hint: "Top right of your manager account, like 123-456-7890.", placeholder: "123-456-7890" },
+      { name: "googleAccountEmail", hint: "The account clients add as a user.", placeholder: "access@youragency.com", type: "email" },
+    ],
+  },
+  {
+    title: "TikTok",
+    description: "Ad accounts are shared with your Business Center.",
+    fields: [
+      { name: "tiktokBusinessCenterId", hint: "Business Center > Business settings > Business info.", placeholder: "7000000000000000001" },
+    ],
+  },
+  {
+    title: "LinkedIn",
+    description: "Clients add a member to ad accounts and Pages.",
+    fields: [
+      { name: "linkedinEmail", hint: "The LinkedIn member clients add.", placeholder: "ads@youragency.com", type: "email" },
+      { name: "linkedinCompanyId", hint: "Optional: your company Page's number.", placeholder: "12345678" },
+    ],
+  },
+  {
+    title: "Shopify",
+    description: "Stores approve a collaborator request from your Partner organisation.",
+    fields: [
+      { name: "shopifyPartnerName", hint: "As clients see it on the request.", placeholder: "Your Agency" },
+      { name: "shopifyPartnerId", hint: "In your Partner Dashboard's address.", placeholder: "1234567" },
+    ],
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -34,29 +63,65 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "workspace.settings");
   const form = await readForm(request);
-  const values = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string").map(([k, v]) => [k, v.slice(0, 300)]));
+  const values = Object.fromEntries(
+    [...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string").map(([k, v]) => [k, v.slice(0, 300)]),
+  );
   const parsed = parseWith(agencyIdentitiesSchema, form);
-  if (!parsed.success) return json({ ok: false as const, errors: parsed.errors, formError: "Some IDs don't look right: see the messages next to them.", values, notice: null }, { status: 400 });
+  if (!parsed.success)
+    return json(
+      {
+        ok: false as const,
+        errors: parsed.errors,
+        formError: "Some IDs don't look right: see the messages next to them.",
+        values,
+        notice: null,
+      },
+      { status: 400 },
+    );
   await saveIdentities(request, ctx, parsed.data);
-  return json({ ok: true as const, errors: {} as Record<string, string[]>, formError: null, values: {} as Record<string, string>, notice: "Access identities saved. New onboarding links show them to clients." });
+  return json({
+    ok: true as const,
+    errors: {} as Record<string, string[]>,
+    formError: null,
+    values: {} as Record<string, string>,
+    notice: "Access identities saved. New onboarding links show them to clients.",
+  });
 }
 
 export default function AccessIdentitiesPage() {
   const { identities } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const nav = useNavigation();
-  const value = (k: IdentityField) => (result && !result.ok ? result.values[k] : identities[k] ?? "") ?? "";
+  const value = (k: IdentityField) => (result && !result.ok ? result.values[k] : (identities[k] ?? "")) ?? "";
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <PageHeader title="Access identities" description="Your agency's own IDs and emails, per platform. Clients copy them from their onboarding page to give you access. Each one is checked by format." />
-      {result?.ok ? <Alert tone="success" role="status">{result.notice}</Alert> : null}
+      <PageHeader
+        title="Access identities"
+        description="Your agency's own IDs and emails, per platform. Clients copy them from their onboarding page to give you access. Each one is checked by format."
+      />
+      {result?.ok ? (
+        <Alert tone="success" role="status">
+          {result.notice}
+        </Alert>
+      ) : null}
       <Form method="post" noValidate className="space-y-6">
         {result && !result.ok ? <FormError>{result.formError}</FormError> : null}
         {GROUPS.map((g) => (
           <Card key={g.title} title={g.title} description={g.description}>
             <div className="grid gap-4 sm:grid-cols-2">
               {g.fields.map((f) => (
-                <TextField key={f.name} label={identityFieldLabels[f.name]} name={f.name} type={f.type} hint={f.hint} placeholder={f.placeholder} autoComplete="off" spellCheck={false} defaultValue={value(f.name)} errors={result && !result.ok ? result.errors[f.name] : undefined} />
+                <TextField
+                  key={f.name}
+                  label={identityFieldLabels[f.name]}
+                  name={f.name}
+                  type={f.type}
+                  hint={f.hint}
+                  placeholder={f.placeholder}
+                  autoComplete="off"
+                  spellCheck={false}
+                  defaultValue={value(f.name)}
+                  errors={result && !result.ok ? result.errors[f.name] : undefined}
+                />
               ))}
             </div>
           </Card>
@@ -64,7 +129,9 @@ export default function AccessIdentitiesPage() {
         <Card>
           <CardSection className="-mx-4 -my-5 sm:-mx-6">
             <div className="flex items-center gap-3">
-              <Button type="submit" disabled={nav.state === "submitting"}>{nav.state === "submitting" ? "Saving…" : "Save access identities"}</Button>
+              <Button type="submit" disabled={nav.state === "submitting"}>
+                {nav.state === "submitting" ? "Saving…" : "Save access identities"}
+              </Button>
               <p className="text-sm text-ink-muted">Leave a field empty if you don&apos;t use that platform.</p>
             </div>
           </CardSection>

@@ -4,7 +4,22 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Countdown } from "~/components/approvals/countdown";
 import { DeliverableStatusBadge } from "~/components/approvals/status-badge";
-import { Badge, Button, ButtonLink, Card, CheckboxField, EmptyState, PageHeader, SelectField, Table, TBody, TD, TH, THead, TR } from "~/components/ui";
+import {
+  Badge,
+  Button,
+  ButtonLink,
+  Card,
+  CheckboxField,
+  EmptyState,
+  PageHeader,
+  SelectField,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+} from "~/components/ui";
 import { CHANNEL_LIMITS, CHANNELS } from "~/modules/approvals/channel-limits";
 import { DELIVERABLE_STATUS_LABELS, DELIVERABLE_STATUSES } from "~/modules/approvals/deliverable-status";
 import { listQueue, QUEUE_PAGE_SIZE, queueFilterOptions } from "~/modules/approvals/queries.server";
@@ -33,7 +48,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   return json({
     slug: ctx.workspace.slug,
-    filter: { status: f.status ?? "", brand: f.brand ?? "", campaign: f.campaign ?? "", channel: f.channel ?? "", mine: f.mine === "1", page: f.page },
+    filter: {
+      status: f.status ?? "",
+      brand: f.brand ?? "",
+      campaign: f.campaign ?? "",
+      channel: f.channel ?? "",
+      mine: f.mine === "1",
+      page: f.page,
+    },
     items: queue.items,
     total: queue.total,
     pages: Math.max(1, Math.ceil(queue.total / QUEUE_PAGE_SIZE)),
@@ -57,15 +79,37 @@ export default function ApprovalsQueue() {
       />
       <Card>
         <Form method="get" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
-          <SelectField label="Status" name="status" defaultValue={filter.status} placeholder="Any status" options={DELIVERABLE_STATUSES.map((s) => ({ value: s, label: DELIVERABLE_STATUS_LABELS[s] }))} />
+          <SelectField
+            label="Status"
+            name="status"
+            defaultValue={filter.status}
+            placeholder="Any status"
+            options={DELIVERABLE_STATUSES.map((s) => ({ value: s, label: DELIVERABLE_STATUS_LABELS[s] }))}
+          />
           <SelectField label="Brand" name="brand" defaultValue={filter.brand} placeholder="Any brand" options={data.options.brands} />
-          <SelectField label="Campaign" name="campaign" defaultValue={filter.campaign} placeholder="Any campaign" options={data.options.campaigns} />
-          <SelectField label="Channel" name="channel" defaultValue={filter.channel} placeholder="Any channel" options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LIMITS[c].label }))} />
+          <SelectField
+            label="Campaign"
+            name="campaign"
+            defaultValue={filter.campaign}
+            placeholder="Any campaign"
+            options={data.options.campaigns}
+          />
+          <SelectField
+            label="Channel"
+            name="channel"
+            defaultValue={filter.channel}
+            placeholder="Any channel"
+            options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LIMITS[c].label }))}
+          />
           <div className="flex flex-wrap items-center gap-3 lg:flex-col lg:items-start">
             <CheckboxField label="Waiting on me" name="mine" value="1" defaultChecked={filter.mine} />
             <div className="flex gap-2">
-              <Button type="submit" variant="secondary">Filter</Button>
-              <ButtonLink to="." variant="ghost">Clear</ButtonLink>
+              <Button type="submit" variant="secondary">
+                Filter
+              </Button>
+              <ButtonLink to="." variant="ghost">
+                Clear
+              </ButtonLink>
             </div>
           </div>
         </Form>
@@ -76,7 +120,11 @@ export default function ApprovalsQueue() {
           <div className="p-6">
             <EmptyState
               title={filter.mine ? "Nothing is waiting on you" : "No deliverables match"}
-              description={filter.mine ? "Drafts to review and sign-offs assigned to you appear here." : "Try another filter, or add deliverables from a campaign page."}
+              description={
+                filter.mine
+                  ? "Drafts to review and sign-offs assigned to you appear here."
+                  : "Try another filter, or add deliverables from a campaign page."
+              }
             />
           </div>
         ) : (
@@ -85,11 +133,18 @@ export default function ApprovalsQueue() {
               {data.items.map((item) => (
                 <li key={item.id} className="space-y-1.5 px-4 py-4">
                   <div className="flex items-start justify-between gap-2">
-                    <Link to={item.url} className="font-medium text-ink hover:underline">{item.title}</Link>
+                    <Link to={item.url} className="font-medium text-ink hover:underline">
+                      {item.title}
+                    </Link>
                     <DeliverableStatusBadge status={item.status} />
                   </div>
-                  <p className="text-sm text-ink-muted">{item.campaignName} · {item.brandName} · {item.channelLabel}{item.version ? ` · v${item.version}` : ""}</p>
-                  <p className="text-sm text-ink-soft"><span className="font-medium">Holds it:</span> {item.holder}</p>
+                  <p className="text-sm text-ink-muted">
+                    {item.campaignName} · {item.brandName} · {item.channelLabel}
+                    {item.version ? ` · v${item.version}` : ""}
+                  </p>
+                  <p className="text-sm text-ink-soft">
+                    <span className="font-medium">Holds it:</span> {item.holder}
+                  </p>
                   <p className="text-xs text-ink-muted">Goes live {item.publishLabel}</p>
                   <div className="flex flex-wrap gap-2">
                     {item.countdown ? <Countdown deadline={item.deadline} initial={item.countdown} /> : null}
@@ -113,22 +168,41 @@ export default function ApprovalsQueue() {
                   {data.items.map((item) => (
                     <TR key={item.id}>
                       <TD>
-                        <Link to={item.url} className="font-medium text-ink hover:underline">{item.title}</Link>
+                        <Link to={item.url} className="font-medium text-ink hover:underline">
+                          {item.title}
+                        </Link>
                         <p className="text-xs text-ink-muted">
-                          <span className="mr-1 inline-block h-2 w-2 rounded-full align-middle" style={{ backgroundColor: item.brandColor }} aria-hidden />
-                          {item.brandName} · {item.campaignName} · {item.channelLabel}{item.version ? ` · v${item.version}` : ""}
+                          <span
+                            className="mr-1 inline-block h-2 w-2 rounded-full align-middle"
+                            style={{ backgroundColor: item.brandColor }}
+                            aria-hidden
+                          />
+                          {item.brandName} · {item.campaignName} · {item.channelLabel}
+                          {item.version ? ` · v${item.version}` : ""}
                         </p>
                       </TD>
-                      <TD><DeliverableStatusBadge status={item.status} /></TD>
+                      <TD>
+                        <DeliverableStatusBadge status={item.status} />
+                      </TD>
                       <TD>
                         <span className="text-sm text-ink-soft">{item.holder}</span>
-                        {item.waitingOnMe ? <Badge tone="accent" className="ml-2">You</Badge> : null}
+                        {item.waitingOnMe ? (
+                          <Badge tone="accent" className="ml-2">
+                            You
+                          </Badge>
+                        ) : null}
                       </TD>
                       <TD>
-                        {item.countdown ? <Countdown deadline={item.deadline} initial={item.countdown} /> : <span className="text-sm text-ink-muted">—</span>}
+                        {item.countdown ? (
+                          <Countdown deadline={item.deadline} initial={item.countdown} />
+                        ) : (
+                          <span className="text-sm text-ink-muted">—</span>
+                        )}
                         <p className="mt-1 max-w-[16rem] text-xs text-ink-muted">{item.deadlineLabel}</p>
                       </TD>
-                      <TD><span className="block max-w-[16rem] text-xs text-ink-soft">{item.publishLabel}</span></TD>
+                      <TD>
+                        <span className="block max-w-[16rem] text-xs text-ink-soft">{item.publishLabel}</span>
+                      </TD>
                     </TR>
                   ))}
                 </TBody>
@@ -139,9 +213,23 @@ export default function ApprovalsQueue() {
       </Card>
       {data.pages > 1 ? (
         <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-          {filter.page > 1 ? <Link to={pageLink(filter.page - 1)} className="text-accent hover:underline">Previous</Link> : <span />}
-          <span className="text-ink-muted">Page {filter.page} of {data.pages}</span>
-          {filter.page < data.pages ? <Link to={pageLink(filter.page + 1)} className="text-accent hover:underline">Next</Link> : <span />}
+          {filter.page > 1 ? (
+            <Link to={pageLink(filter.page - 1)} className="text-accent hover:underline">
+              Previous
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-ink-muted">
+            Page {filter.page} of {data.pages}
+          </span>
+          {filter.page < data.pages ? (
+            <Link to={pageLink(filter.page + 1)} className="text-accent hover:underline">
+              Next
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </div>

@@ -2,7 +2,24 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { ChevronLeftIcon, ChevronRightIcon, FileIcon, ShieldIcon } from "~/components/icons";
-import { Alert, Badge, Button, Card, EmptyState, PageHeader, SelectField, Table, TBody, TD, TH, THead, TR, TextField, buttonClasses, type Tone } from "~/components/ui";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  PageHeader,
+  SelectField,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+  TextField,
+  buttonClasses,
+  type Tone,
+} from "~/components/ui";
 import {
   AUDIT_ACTION_PREFIXES,
   AUDIT_PAGE_SIZE,
@@ -29,7 +46,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = parseAuditQuery(url.searchParams);
   const tz = ctx.user.timeZone;
-  const [{ rows, total }, objectTypes] = await Promise.all([listAuditEvents(ctx.workspace.id, query, tz), auditObjectTypes(ctx.workspace.id)]);
+  const [{ rows, total }, objectTypes] = await Promise.all([
+    listAuditEvents(ctx.workspace.id, query, tz),
+    auditObjectTypes(ctx.workspace.id),
+  ]);
   const filterParams = auditFilterParams(query.filter);
   if (query.size !== AUDIT_PAGE_SIZE) filterParams.set("size", String(query.size));
   return json({
@@ -111,7 +131,14 @@ export default function AuditPage() {
             defaultValue={data.filter.action ?? ""}
             options={data.actionOptions}
           />
-          <TextField label="Actor email contains" name="actor" type="search" defaultValue={data.filter.actor ?? ""} maxLength={200} placeholder="e.g. northwind.test" />
+          <TextField
+            label="Actor email contains"
+            name="actor"
+            type="search"
+            defaultValue={data.filter.actor ?? ""}
+            maxLength={200}
+            placeholder="e.g. northwind.test"
+          />
           <SelectField
             label="Object type"
             name="object"
@@ -122,7 +149,9 @@ export default function AuditPage() {
           <TextField label="From" name="from" type="date" defaultValue={data.filter.from ?? ""} />
           <TextField label="To" name="to" type="date" defaultValue={data.filter.to ?? ""} />
           <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-5">
-            <Button type="submit" disabled={busy}>Apply filters</Button>
+            <Button type="submit" disabled={busy}>
+              Apply filters
+            </Button>
             {hasFilter ? (
               <Link to="." className="text-sm font-medium text-accent hover:underline">
                 Clear filters
@@ -159,7 +188,11 @@ export default function AuditPage() {
               icon={<ShieldIcon />}
               title="This page is past the last event"
               description={`There ${lastPage === 1 ? "is 1 page" : `are ${lastPage} pages`} of events for these filters.`}
-              action={<Link to={pageLink(data.filterQuery, 1)} className={buttonClasses("secondary", "sm")}>Go to the newest events</Link>}
+              action={
+                <Link to={pageLink(data.filterQuery, 1)} className={buttonClasses("secondary", "sm")}>
+                  Go to the newest events
+                </Link>
+              }
             />
           </div>
         ) : data.events.length === 0 ? (
@@ -172,7 +205,13 @@ export default function AuditPage() {
                   ? "Try a wider date range or clear the filters."
                   : "Sign-ins, invitations, approvals and setting changes will be listed here as they happen."
               }
-              action={hasFilter ? <Link to="." className={buttonClasses("secondary", "sm")}>Clear filters</Link> : undefined}
+              action={
+                hasFilter ? (
+                  <Link to="." className={buttonClasses("secondary", "sm")}>
+                    Clear filters
+                  </Link>
+                ) : undefined
+              }
             />
           </div>
         ) : (
@@ -183,7 +222,9 @@ export default function AuditPage() {
                 <li key={e.id} className="space-y-1.5 px-4 py-3 text-sm">
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <Badge tone={toneOf(e.action)}>{e.action}</Badge>
-                    <time dateTime={e.at} className="text-xs text-ink-muted">{e.when.day}, {e.when.time}</time>
+                    <time dateTime={e.at} className="text-xs text-ink-muted">
+                      {e.when.day}, {e.when.time}
+                    </time>
                   </div>
                   <p className="break-words font-medium text-ink">{e.actor}</p>
                   <p className="break-all text-ink-soft">
@@ -223,7 +264,9 @@ export default function AuditPage() {
                       </TD>
                       <TD className="max-w-[9rem]">
                         <span className="block">{e.objectType.replace(/_/g, " ")}</span>
-                        <span className="block truncate font-mono text-xs text-ink-muted" title={e.objectId}>{e.objectId}</span>
+                        <span className="block truncate font-mono text-xs text-ink-muted" title={e.objectId}>
+                          {e.objectId}
+                        </span>
                       </TD>
                       <TD className="min-w-[14rem] max-w-md break-words text-xs text-ink-muted">{e.details || "—"}</TD>
                     </TR>
@@ -236,7 +279,11 @@ export default function AuditPage() {
         {data.events.length > 0 && (data.total > data.size || data.page > 1) ? (
           <nav aria-label="Pages" className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm sm:px-6">
             {data.page > 1 ? (
-              <Link to={pageLink(data.filterQuery, Math.min(data.page - 1, lastPage))} className={buttonClasses("secondary", "sm")} rel="prev">
+              <Link
+                to={pageLink(data.filterQuery, Math.min(data.page - 1, lastPage))}
+                className={buttonClasses("secondary", "sm")}
+                rel="prev"
+              >
                 <ChevronLeftIcon />
                 Newer
               </Link>

@@ -37,7 +37,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!which.success) return actionFailure(null, which.errors, { formError: "Unknown action. Reload the page and try again." });
   if (which.data.intent === "start-offboarding") {
     const r = await startOffboarding(request, ctx, brand.id);
-    return r.ok ? actionSuccess("start-offboarding", `Revoke checklist ready: ${r.created} items.`) : actionFailure("start-offboarding", {}, { formError: r.message, status: r.status });
+    return r.ok
+      ? actionSuccess("start-offboarding", `Revoke checklist ready: ${r.created} items.`)
+      : actionFailure("start-offboarding", {}, { formError: r.message, status: r.status });
   }
   const parsed = parseWith(offboardingItemSchema, form);
   if (!parsed.success) return actionFailure("item-done", parsed.errors, { formError: "Choose an item from the checklist." });
@@ -59,23 +61,59 @@ export default function BrandAccessPage() {
         breadcrumbs={[{ label: "Onboarding links", to: `/w/${d.slug}/onboarding` }]}
         description="Every grant this brand gave through onboarding links: what, which role, when it was confirmed and who verified it."
       />
-      {result?.ok && result.notice ? <Alert tone="success" role="status">{result.notice}</Alert> : null}
-      {result && !result.ok ? <Alert tone="danger" role="alert">{result.formError}</Alert> : null}
+      {result?.ok && result.notice ? (
+        <Alert tone="success" role="status">
+          {result.notice}
+        </Alert>
+      ) : null}
+      {result && !result.ok ? (
+        <Alert tone="danger" role="alert">
+          {result.formError}
+        </Alert>
+      ) : null}
       <Card flush title="Grants" description={`${held} held now.`}>
         {d.grants.length === 0 ? (
-          <div className="p-6"><EmptyState icon={<ShieldIcon />} title="No grants yet" description="When the client confirms access on an onboarding link, it is listed here." action={<Link className="text-sm font-medium text-accent underline" to={`/w/${d.slug}/onboarding/new?brand=${d.brand.id}`}>Create an onboarding link</Link>} /></div>
+          <div className="p-6">
+            <EmptyState
+              icon={<ShieldIcon />}
+              title="No grants yet"
+              description="When the client confirms access on an onboarding link, it is listed here."
+              action={
+                <Link className="text-sm font-medium text-accent underline" to={`/w/${d.slug}/onboarding/new?brand=${d.brand.id}`}>
+                  Create an onboarding link
+                </Link>
+              }
+            />
+          </div>
         ) : (
           <Table caption="Grants">
-            <THead><TR><TH>Platform</TH><TH>Asset</TH><TH>Role</TH><TH>Status</TH><TH>Confirmed</TH><TH>Verified</TH></TR></THead>
+            <THead>
+              <TR>
+                <TH>Platform</TH>
+                <TH>Asset</TH>
+                <TH>Role</TH>
+                <TH>Status</TH>
+                <TH>Confirmed</TH>
+                <TH>Verified</TH>
+              </TR>
+            </THead>
             <TBody>
               {d.grants.map((g) => (
                 <TR key={g.id}>
-                  <TD><Link to={`/w/${d.slug}/onboarding/${g.linkId}#step-${g.id}`} className="font-medium text-ink hover:underline">{g.platformName}</Link></TD>
+                  <TD>
+                    <Link to={`/w/${d.slug}/onboarding/${g.linkId}#step-${g.id}`} className="font-medium text-ink hover:underline">
+                      {g.platformName}
+                    </Link>
+                  </TD>
                   <TD>{g.assetId ? <code className="font-mono text-xs">{g.assetId}</code> : <span className="text-ink-muted">–</span>}</TD>
                   <TD>{g.role}</TD>
-                  <TD><AccessStatusBadge status={isAccessStatus(g.status) ? g.status : "requested"} /></TD>
+                  <TD>
+                    <AccessStatusBadge status={isAccessStatus(g.status) ? g.status : "requested"} />
+                  </TD>
                   <TD className="whitespace-nowrap">{g.confirmedAt ? formatDayTime(g.confirmedAt) : "–"}</TD>
-                  <TD className="whitespace-nowrap">{g.verifiedAt ? `${g.verifiedBy ?? "a former member"}, ${formatDayTime(g.verifiedAt)}` : "–"}</TD>
+                  <TD className="whitespace-nowrap">
+                    {g.verifiedAt ? `${g.verifiedBy ?? "a former member"}, ${formatDayTime(g.verifiedAt)}` : "–"}
+                  </TD>
                 </TR>
               ))}
             </TBody>
@@ -86,11 +124,20 @@ export default function BrandAccessPage() {
       <Card
         title="Offboarding"
         description="When the work ends: a revoke checklist per grant, what the client removes and what you remove. A grant is marked revoked when both are done."
-        actions={held > 0 ? (
-          <Form method="post"><input type="hidden" name="intent" value="start-offboarding" /><Button type="submit" variant="secondary">Start offboarding</Button></Form>
-        ) : null}
+        actions={
+          held > 0 ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="start-offboarding" />
+              <Button type="submit" variant="secondary">
+                Start offboarding
+              </Button>
+            </Form>
+          ) : null
+        }
       >
-        {d.checklist.length === 0 ? <p className="text-sm text-ink-muted">No offboarding started.</p> : (
+        {d.checklist.length === 0 ? (
+          <p className="text-sm text-ink-muted">No offboarding started.</p>
+        ) : (
           <div className="space-y-5">
             <ProgressBar value={(done / d.checklist.length) * 100} label="Checklist" valueText={`${done} of ${d.checklist.length} done`} />
             {byPlatform.map((key) => {
@@ -100,14 +147,33 @@ export default function BrandAccessPage() {
                   <h3 className="text-sm font-semibold text-ink">{items[0].platformName}</h3>
                   <ul className="mt-2 space-y-2">
                     {items.map((i) => (
-                      <li key={i.id} className="flex flex-col gap-2 rounded-lg p-3 ring-1 ring-slate-200 sm:flex-row sm:items-center sm:justify-between">
+                      <li
+                        key={i.id}
+                        className="flex flex-col gap-2 rounded-lg p-3 ring-1 ring-slate-200 sm:flex-row sm:items-center sm:justify-between"
+                      >
                         <div className="min-w-0 text-sm">
-                          <Badge tone={i.side === "client" ? "info" : "accent"}>{i.side === "client" ? "Client removes" : "We remove"}</Badge>
+                          <Badge tone={i.side === "client" ? "info" : "accent"}>
+                            {i.side === "client" ? "Client removes" : "We remove"}
+                          </Badge>
                           <p className="mt-1 text-ink-soft">{i.description}</p>
-                          {i.doneAt ? <p className="mt-1 text-xs text-ink-muted">Done by {i.doneBy ?? "a former member"}, {formatDayTime(i.doneAt)}</p> : null}
+                          {i.doneAt ? (
+                            <p className="mt-1 text-xs text-ink-muted">
+                              Done by {i.doneBy ?? "a former member"}, {formatDayTime(i.doneAt)}
+                            </p>
+                          ) : null}
                         </div>
-                        {i.doneAt ? <Badge tone="success" dot>Done</Badge> : (
-                          <Form method="post"><input type="hidden" name="intent" value="item-done" /><input type="hidden" name="itemId" value={i.id} /><Button type="submit" size="sm" variant="secondary">Mark done</Button></Form>
+                        {i.doneAt ? (
+                          <Badge tone="success" dot>
+                            Done
+                          </Badge>
+                        ) : (
+                          <Form method="post">
+                            <input type="hidden" name="intent" value="item-done" />
+                            <input type="hidden" name="itemId" value={i.id} />
+                            <Button type="submit" size="sm" variant="secondary">
+                              Mark done
+                            </Button>
+                          </Form>
                         )}
                       </li>
                     ))}

@@ -15,7 +15,9 @@ import { requirePermission } from "~/modules/workspaces/authz.server";
 import { actionFailure } from "~/utils/action-result.server";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
 
-export const meta: MetaFunction = ({ data }) => [{ title: `${(data as { brand?: { name: string } } | undefined)?.brand?.name ?? "Brand"} calendar rules · Baton` }];
+export const meta: MetaFunction = ({ data }) => [
+  { title: `${(data as { brand?: { name: string } } | undefined)?.brand?.name ?? "Brand"} calendar rules · Baton` },
+];
 
 const MAX_BLACKOUT_DAYS = 366;
 
@@ -39,7 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       color: brand.color,
       category: brand.category ?? "",
       exclusivityDays: brand.exclusivityDays,
-      spacing: Object.fromEntries(CHANNELS.map((c) => [c, brand.minSpacingMinutes?.[c] === undefined ? "" : String(brand.minSpacingMinutes[c])])),
+      spacing: Object.fromEntries(
+        CHANNELS.map((c) => [c, brand.minSpacingMinutes?.[c] === undefined ? "" : String(brand.minSpacingMinutes[c])]),
+      ),
       zone: `${zonePlace(tz)} (${zoneOffset(now, tz)})`,
     },
     blackouts: blackouts.map((b) => ({
@@ -49,7 +53,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ends: dayAndTime(b.endsAt, tz),
       past: b.endsAt.getTime() <= now.getTime(),
     })),
-    suggestion: { startsAt: toLocalInput(new Date(now.getTime() + 86_400_000), tz).slice(0, 11) + "00:00", endsAt: toLocalInput(new Date(now.getTime() + 2 * 86_400_000), tz).slice(0, 11) + "00:00" },
+    suggestion: {
+      startsAt: toLocalInput(new Date(now.getTime() + 86_400_000), tz).slice(0, 11) + "00:00",
+      endsAt: toLocalInput(new Date(now.getTime() + 2 * 86_400_000), tz).slice(0, 11) + "00:00",
+    },
   });
 }
 
@@ -58,7 +65,15 @@ type Intent = (typeof INTENTS)[number];
 const intentSchema = z.object({ intent: z.enum(INTENTS, { errorMap: () => ({ message: "Unknown action." }) }) });
 
 function done(intent: Intent, notice: string) {
-  return json({ ok: true as const, intent, target: null as string | null, errors: {} as Record<string, string[]>, formError: null as string | null, notice, values: {} as Record<string, string> });
+  return json({
+    ok: true as const,
+    intent,
+    target: null as string | null,
+    errors: {} as Record<string, string[]>,
+    formError: null as string | null,
+    notice,
+    values: {} as Record<string, string>,
+  });
 }
 
 function formValues(form: FormData, keys: string[]): Record<string, string> {
@@ -76,7 +91,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const keys = ["category", "exclusivityDays", ...CHANNELS.map((c) => `spacing_${c}`)];
     const parsed = parseWith(brandRulesSchema, form);
     if (!parsed.success) return actionFailure(intent, parsed.errors, { values: formValues(form, keys) });
-    await updateBrandRules(request, ctx, brand.id, { category: parsed.data.category, exclusivityDays: parsed.data.exclusivityDays, minSpacingMinutes: spacingFrom(parsed.data) });
+    await updateBrandRules(request, ctx, brand.id, {
+      category: parsed.data.category,
+      exclusivityDays: parsed.data.exclusivityDays,
+      minSpacingMinutes: spacingFrom(parsed.data),
+    });
     return done(intent, "Rules saved. The calendar and the conflicts page use them right away.");
   }
 
@@ -89,7 +108,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!startsAt) return actionFailure(intent, { startsAt: ["Give the start as a date and time."] }, { values });
     if (!endsAt) return actionFailure(intent, { endsAt: ["Give the end as a date and time."] }, { values });
     if (endsAt.getTime() <= startsAt.getTime()) return actionFailure(intent, { endsAt: ["The end must be after the start."] }, { values });
-    if (endsAt.getTime() - startsAt.getTime() > MAX_BLACKOUT_DAYS * 86_400_000) return actionFailure(intent, { endsAt: ["A blackout can last at most a year."] }, { values });
+    if (endsAt.getTime() - startsAt.getTime() > MAX_BLACKOUT_DAYS * 86_400_000)
+      return actionFailure(intent, { endsAt: ["A blackout can last at most a year."] }, { values });
     await addBlackout(request, ctx, brand.id, { startsAt, endsAt, reason: parsed.data.reason });
     return done(intent, "Blackout added. Anything planned inside it is now flagged.");
   }
@@ -101,7 +121,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return done(intent, "Blackout removed.");
 }
 
-type Answer = { ok: boolean; intent: string | null; errors: Record<string, string[]>; formError: string | null; notice: string | null; values: Record<string, string> };
+type Answer = {
+  ok: boolean;
+  intent: string | null;
+  errors: Record<string, string[]>;
+  formError: string | null;
+  notice: string | null;
+  values: Record<string, string>;
+};
 
 export default function BrandRulesPage() {
   const data = useLoaderData<typeof loader>();
@@ -111,7 +138,7 @@ export default function BrandRulesPage() {
   const rules = answer?.intent === "rules" && !answer.ok ? answer : undefined;
   const blackout = answer?.intent === "add-blackout" && !answer.ok ? answer : undefined;
   const removeError = answer?.intent === "remove-blackout" && !answer.ok ? answer : undefined;
-  const v = (a: Answer | undefined, key: string, fallback: string) => (a ? a.values[key] ?? fallback : fallback);
+  const v = (a: Answer | undefined, key: string, fallback: string) => (a ? (a.values[key] ?? fallback) : fallback);
   const defaultHours = DEFAULT_MIN_SPACING_MINUTES / 60;
 
   return (
@@ -132,18 +159,31 @@ export default function BrandRulesPage() {
 
       <div aria-live="polite">
         {answer?.ok ? (
-          <p role="status" className="flex items-center gap-2 rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-200">
+          <p
+            role="status"
+            className="flex items-center gap-2 rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-200"
+          >
             <CheckCircleIcon size={18} className="text-emerald-600" /> {answer.notice}
           </p>
         ) : null}
       </div>
 
-      <Card title="Spacing and exclusivity" description="The category decides which brands compete for a creator: two brands with the same category may not share a creator within the exclusivity window.">
+      <Card
+        title="Spacing and exclusivity"
+        description="The category decides which brands compete for a creator: two brands with the same category may not share a creator within the exclusivity window."
+      >
         <Form method="post" preventScrollReset className="space-y-6" noValidate>
           <input type="hidden" name="intent" value="rules" />
           {rules ? <FormError errors={rules.formError} /> : null}
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField label="Category" name="category" defaultValue={v(rules, "category", data.brand.category)} errors={rules?.errors.category} hint="For example skincare or coffee. Leave empty to opt out of creator exclusivity." maxLength={60} />
+            <TextField
+              label="Category"
+              name="category"
+              defaultValue={v(rules, "category", data.brand.category)}
+              errors={rules?.errors.category}
+              hint="For example skincare or coffee. Leave empty to opt out of creator exclusivity."
+              maxLength={60}
+            />
             <TextField
               label="Exclusivity window (days)"
               name="exclusivityDays"
@@ -158,8 +198,12 @@ export default function BrandRulesPage() {
             />
           </div>
           <fieldset>
-            <legend className="text-sm font-semibold text-ink">Minimum spacing between this brand&rsquo;s posts, per channel (minutes)</legend>
-            <p className="mt-1 text-sm text-ink-muted">Two posts on one channel closer than this are a post collision. Empty means the default of {defaultHours} hours.</p>
+            <legend className="text-sm font-semibold text-ink">
+              Minimum spacing between this brand&rsquo;s posts, per channel (minutes)
+            </legend>
+            <p className="mt-1 text-sm text-ink-muted">
+              Two posts on one channel closer than this are a post collision. Empty means the default of {defaultHours} hours.
+            </p>
             <div className="mt-3 grid gap-4 sm:grid-cols-3 lg:grid-cols-5">
               {Object.keys(data.brand.spacing).map((channel) => (
                 <TextField
@@ -182,7 +226,11 @@ export default function BrandRulesPage() {
         </Form>
       </Card>
 
-      <Card title="Blackout periods" description={`Times when nothing of this brand may go out (a product recall, a press embargo, a day of mourning). Times are in the brand's zone, ${data.brand.zone}.`} flush>
+      <Card
+        title="Blackout periods"
+        description={`Times when nothing of this brand may go out (a product recall, a press embargo, a day of mourning). Times are in the brand's zone, ${data.brand.zone}.`}
+        flush
+      >
         {removeError ? (
           <div className="px-4 pt-4 sm:px-6">
             <FormError errors={removeError.formError} />
@@ -232,10 +280,33 @@ export default function BrandRulesPage() {
             <input type="hidden" name="intent" value="add-blackout" />
             {blackout ? <FormError errors={blackout.formError} /> : null}
             <div className="grid gap-4 sm:grid-cols-2">
-              <TextField label="From" name="startsAt" type="datetime-local" required defaultValue={v(blackout, "startsAt", data.suggestion.startsAt)} errors={blackout?.errors.startsAt} />
-              <TextField label="Until" name="endsAt" type="datetime-local" required defaultValue={v(blackout, "endsAt", data.suggestion.endsAt)} errors={blackout?.errors.endsAt} hint="A post at exactly this minute is fine." />
+              <TextField
+                label="From"
+                name="startsAt"
+                type="datetime-local"
+                required
+                defaultValue={v(blackout, "startsAt", data.suggestion.startsAt)}
+                errors={blackout?.errors.startsAt}
+              />
+              <TextField
+                label="Until"
+                name="endsAt"
+                type="datetime-local"
+                required
+                defaultValue={v(blackout, "endsAt", data.suggestion.endsAt)}
+                errors={blackout?.errors.endsAt}
+                hint="A post at exactly this minute is fine."
+              />
             </div>
-            <TextField label="Reason" name="reason" required maxLength={200} defaultValue={v(blackout, "reason", "")} errors={blackout?.errors.reason} hint="Shown in the conflict message, so say it plainly." />
+            <TextField
+              label="Reason"
+              name="reason"
+              required
+              maxLength={200}
+              defaultValue={v(blackout, "reason", "")}
+              errors={blackout?.errors.reason}
+              hint="Shown in the conflict message, so say it plainly."
+            />
             <Button type="submit" disabled={busy("add-blackout")}>
               {busy("add-blackout") ? "Adding…" : "Add blackout"}
             </Button>

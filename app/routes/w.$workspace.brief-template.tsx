@@ -7,7 +7,14 @@ import { CORE_SECTIONS } from "~/modules/briefs/core-sections";
 import { isDomainError } from "~/modules/briefs/errors";
 import { formatDateTimeIn } from "~/modules/briefs/format";
 import {
-  CUSTOM_FIELD_TYPES, addCustomField, customFieldSchema, moveCustomField, removeCustomField, sortedCustomFields, type CustomField, type CustomFieldType,
+  CUSTOM_FIELD_TYPES,
+  addCustomField,
+  customFieldSchema,
+  moveCustomField,
+  removeCustomField,
+  sortedCustomFields,
+  type CustomField,
+  type CustomFieldType,
 } from "~/modules/briefs/template";
 import { currentTemplate, saveTemplateVersion, templateHistory } from "~/modules/briefs/templates.server";
 import { requirePermission } from "~/modules/workspaces/authz.server";
@@ -18,7 +25,13 @@ import { text } from "~/utils/text-schema";
 export const meta: MetaFunction = () => [{ title: "Brief template · Baton" }];
 
 const TYPE_LABELS: Record<CustomFieldType, string> = {
-  text: "Short text", long_text: "Long text", number: "Number", date: "Date", select: "Select (one option)", checklist: "Checklist (several options)", url: "Web address (URL)",
+  text: "Short text",
+  long_text: "Long text",
+  number: "Number",
+  date: "Date",
+  select: "Select (one option)",
+  checklist: "Checklist (several options)",
+  url: "Web address (URL)",
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -28,19 +41,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     version: template.version,
     fields: sortedCustomFields(template),
-    core: CORE_SECTIONS.map((s) => ({ key: s.key, label: s.label, help: s.help, material: s.material, fields: s.fields.map((f) => f.label) })),
+    core: CORE_SECTIONS.map((s) => ({
+      key: s.key,
+      label: s.label,
+      help: s.help,
+      material: s.material,
+      fields: s.fields.map((f) => f.label),
+    })),
     history: history.map((h) => ({ version: h.version, at: formatDateTimeIn(h.createdAt, zone) })),
   });
 }
 
-const intentSchema = z.object({ intent: z.enum(["add", "required", "move-up", "move-down", "remove"], { errorMap: () => ({ message: "Unknown action." }) }) });
+const intentSchema = z.object({
+  intent: z.enum(["add", "required", "move-up", "move-down", "remove"], { errorMap: () => ({ message: "Unknown action." }) }),
+});
 type Intent = z.infer<typeof intentSchema>["intent"];
-const baseSchema = z.object({ baseVersion: z.coerce.number({ invalid_type_error: "Reload the page and try again." }).int().min(0).max(1_000_000) });
+const baseSchema = z.object({
+  baseVersion: z.coerce.number({ invalid_type_error: "Reload the page and try again." }).int().min(0).max(1_000_000),
+});
 const keySchema = z.object({ key: text({ required: "Choose a field.", trim: false, min: 1, max: 40, tooLong: "Choose a field." }) });
 
 /** A key from the label when none is typed: "Hero product" → "hero-product". */
 const keyFromLabel = (label: string) =>
-  label.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^[^a-z]+/, "").replace(/-+$/, "").slice(0, 40);
+  label
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^[^a-z]+/, "")
+    .replace(/-+$/, "")
+    .slice(0, 40);
 
 function addValues(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
@@ -58,7 +87,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!which.success) return actionFailure<Intent>(null, which.errors, { formError: "Unknown action. Reload the page and try again." });
   const intent = which.data.intent;
   const base = parseWith(baseSchema, form);
-  if (!base.success) return actionFailure(intent, base.errors, { formError: "Reload the page and try again.", values: intent === "add" ? addValues(form) : {} });
+  if (!base.success)
+    return actionFailure(intent, base.errors, {
+      formError: "Reload the page and try again.",
+      values: intent === "add" ? addValues(form) : {},
+    });
   const template = await currentTemplate(ctx.workspace.id);
   let next: readonly CustomField[];
   let change: string;
@@ -67,8 +100,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const label = form.get("label");
       const typedKey = form.get("key");
       const raw = {
-        label, help: form.get("help") ?? undefined, type: form.get("type"), required: form.get("required") ?? undefined, material: form.get("material") ?? undefined,
-        options: form.get("options") ?? undefined, order: "",
+        label,
+        help: form.get("help") ?? undefined,
+        type: form.get("type"),
+        required: form.get("required") ?? undefined,
+        material: form.get("material") ?? undefined,
+        options: form.get("options") ?? undefined,
+        order: "",
         key: typeof typedKey === "string" && typedKey.trim() !== "" ? typedKey : typeof label === "string" ? keyFromLabel(label) : typedKey,
       };
       const parsed = customFieldSchema.safeParse(raw);
@@ -78,7 +116,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return actionFailure(intent, errors, { values: addValues(form) });
       }
       const { order: _order, ...field } = parsed.data;
-      if (template.customFields.some((f) => f.key === field.key)) return actionFailure(intent, { key: [`The key "${field.key}" is already used by another field.`] }, { values: addValues(form) });
+      if (template.customFields.some((f) => f.key === field.key))
+        return actionFailure(intent, { key: [`The key "${field.key}" is already used by another field.`] }, { values: addValues(form) });
       next = addCustomField(template, field).customFields;
       change = `added ${field.label}`;
     } else {
@@ -86,7 +125,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!parsed.success) return actionFailure(intent, parsed.errors, { formError: "Choose a field from the list." });
       const { key } = parsed.data;
       const field = template.customFields.find((f) => f.key === key);
-      if (!field) return actionFailure(intent, { key: ["That field is not in the template (anymore). Reload the page."] }, { status: 409, formError: "That field is not in the template (anymore). Reload the page." });
+      if (!field)
+        return actionFailure(
+          intent,
+          { key: ["That field is not in the template (anymore). Reload the page."] },
+          { status: 409, formError: "That field is not in the template (anymore). Reload the page." },
+        );
       if (intent === "required") {
         next = template.customFields.map((f) => (f.key === key ? { ...f, required: !f.required } : f));
         change = `${field.required ? "made optional" : "made required"}: ${field.label}`;
@@ -119,10 +163,18 @@ export default function BriefTemplatePage() {
         description="One brief format for every agency and creator. The core sections are always there; add your own fields, put them in order and mark the ones a brief cannot do without."
         actions={<Badge tone="info">Version {data.version}</Badge>}
       />
-      {result?.ok ? <Alert tone="success" role="status">{result.notice}</Alert> : null}
+      {result?.ok ? (
+        <Alert tone="success" role="status">
+          {result.notice}
+        </Alert>
+      ) : null}
       {result && !result.ok && !addFailed ? <FormError errors={result.formError} /> : null}
 
-      <Card title="Your fields" description="Shown after the core sections, in this order. Each change saves a new template version; briefs already published keep theirs." flush>
+      <Card
+        title="Your fields"
+        description="Shown after the core sections, in this order. Each change saves a new template version; briefs already published keep theirs."
+        flush
+      >
         {data.fields.length === 0 ? (
           <p className="px-6 py-5 text-sm text-ink-muted">No custom fields yet. Add one below.</p>
         ) : (
@@ -135,21 +187,33 @@ export default function BriefTemplatePage() {
                     {f.required ? <Badge tone="warning">Required</Badge> : <Badge>Optional</Badge>}
                     {f.material ? <Badge tone="info">Material</Badge> : null}
                   </p>
-                  <p className="text-sm text-ink-muted">{TYPE_LABELS[f.type]} · key <code>{f.key}</code>{f.options?.length ? ` · ${f.options.join(", ")}` : ""}</p>
+                  <p className="text-sm text-ink-muted">
+                    {TYPE_LABELS[f.type]} · key <code>{f.key}</code>
+                    {f.options?.length ? ` · ${f.options.join(", ")}` : ""}
+                  </p>
                 </div>
                 <div className="flex flex-wrap gap-1">
-                  {([
-                    ["required", f.required ? "Make optional" : "Make required", false],
-                    ["move-up", "Move up", i === 0],
-                    ["move-down", "Move down", i === data.fields.length - 1],
-                    ["remove", "Remove", false],
-                  ] as const).map(([intent, label, disabled]) => (
+                  {(
+                    [
+                      ["required", f.required ? "Make optional" : "Make required", false],
+                      ["move-up", "Move up", i === 0],
+                      ["move-down", "Move down", i === data.fields.length - 1],
+                      ["remove", "Remove", false],
+                    ] as const
+                  ).map(([intent, label, disabled]) => (
                     <Form method="post" key={intent}>
                       <input type="hidden" name="intent" value={intent} />
                       <input type="hidden" name="key" value={f.key} />
                       <input type="hidden" name="baseVersion" value={data.version} />
-                      <Button type="submit" size="sm" variant={intent === "remove" ? "ghost" : "secondary"} disabled={disabled || busy} className={intent === "remove" ? "text-red-700" : undefined}>
-                        {label}<span className="sr-only"> {f.label}</span>
+                      <Button
+                        type="submit"
+                        size="sm"
+                        variant={intent === "remove" ? "ghost" : "secondary"}
+                        disabled={disabled || busy}
+                        className={intent === "remove" ? "text-red-700" : undefined}
+                      >
+                        {label}
+                        <span className="sr-only"> {f.label}</span>
                       </Button>
                     </Form>
                   ))}
@@ -166,17 +230,53 @@ export default function BriefTemplatePage() {
           <input type="hidden" name="baseVersion" value={data.version} />
           <FormError errors={addFailed?.formError} />
           <div className="grid gap-5 sm:grid-cols-2">
-            <TextField label="Label" name="label" defaultValue={addFailed?.values.label} errors={addFailed?.errors.label} required maxLength={80} />
-            <SelectField label="Type" name="type" defaultValue={addFailed?.values.type ?? "text"} errors={addFailed?.errors.type} options={CUSTOM_FIELD_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))} />
+            <TextField
+              label="Label"
+              name="label"
+              defaultValue={addFailed?.values.label}
+              errors={addFailed?.errors.label}
+              required
+              maxLength={80}
+            />
+            <SelectField
+              label="Type"
+              name="type"
+              defaultValue={addFailed?.values.type ?? "text"}
+              errors={addFailed?.errors.type}
+              options={CUSTOM_FIELD_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))}
+            />
           </div>
-          <TextField label="Help text" name="help" defaultValue={addFailed?.values.help} errors={addFailed?.errors.help} maxLength={300} hint="Shown under the field in the editor." />
-          <TextAreaField label="Options" name="options" rows={3} defaultValue={addFailed?.values.options} errors={addFailed?.errors.options} hint="For select and checklist fields: one option per line." />
-          <TextField label="Key" name="key" defaultValue={addFailed?.values.key} errors={addFailed?.errors.key} hint="Optional. Made from the label when left empty (lowercase letters, digits and dashes)." maxLength={40} />
+          <TextField
+            label="Help text"
+            name="help"
+            defaultValue={addFailed?.values.help}
+            errors={addFailed?.errors.help}
+            maxLength={300}
+            hint="Shown under the field in the editor."
+          />
+          <TextAreaField
+            label="Options"
+            name="options"
+            rows={3}
+            defaultValue={addFailed?.values.options}
+            errors={addFailed?.errors.options}
+            hint="For select and checklist fields: one option per line."
+          />
+          <TextField
+            label="Key"
+            name="key"
+            defaultValue={addFailed?.values.key}
+            errors={addFailed?.errors.key}
+            hint="Optional. Made from the label when left empty (lowercase letters, digits and dashes)."
+            maxLength={40}
+          />
           <div className="space-y-3">
             <CheckboxField label="Required" name="required" hint="A campaign cannot leave planning until it is filled." />
             <CheckboxField label="Material" name="material" hint="Changing it asks everyone to acknowledge the brief again." />
           </div>
-          <Button type="submit" disabled={busy}>Add field</Button>
+          <Button type="submit" disabled={busy}>
+            Add field
+          </Button>
         </Form>
       </Card>
 
@@ -184,7 +284,10 @@ export default function BriefTemplatePage() {
         <ul className="grid gap-3 sm:grid-cols-2">
           {data.core.map((s) => (
             <li key={s.key} className="rounded-lg p-3 ring-1 ring-inset ring-slate-200">
-              <p className="flex items-center gap-2 font-medium text-ink">{s.label}{s.material ? <Badge tone="info">Material</Badge> : null}</p>
+              <p className="flex items-center gap-2 font-medium text-ink">
+                {s.label}
+                {s.material ? <Badge tone="info">Material</Badge> : null}
+              </p>
               <p className="text-sm text-ink-muted">{s.help}</p>
               {s.fields.length > 1 ? <p className="mt-1 text-xs text-ink-muted">{s.fields.join(" · ")}</p> : null}
             </li>
@@ -195,7 +298,11 @@ export default function BriefTemplatePage() {
       {data.history.length > 0 ? (
         <Card title="Versions">
           <ul className="space-y-1 text-sm">
-            {data.history.map((h) => <li key={h.version}><span className="font-medium">v{h.version}</span> <span className="text-ink-muted">{h.at}</span></li>)}
+            {data.history.map((h) => (
+              <li key={h.version}>
+                <span className="font-medium">v{h.version}</span> <span className="text-ink-muted">{h.at}</span>
+              </li>
+            ))}
           </ul>
         </Card>
       ) : null}

@@ -3,7 +3,22 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
 import { z } from "zod";
 import { AlertCircleIcon, AlertTriangleIcon, CalendarIcon, ChevronLeftIcon, ChevronRightIcon, ListIcon } from "~/components/icons";
-import { Alert, Button, ButtonLink, Card, CardSection, CopyButton, EmptyState, Field, FormError, PageHeader, SelectField, buttonClasses, controlClasses, cx } from "~/components/ui";
+import {
+  Alert,
+  Button,
+  ButtonLink,
+  Card,
+  CardSection,
+  CopyButton,
+  EmptyState,
+  Field,
+  FormError,
+  PageHeader,
+  SelectField,
+  buttonClasses,
+  controlClasses,
+  cx,
+} from "~/components/ui";
 import { Peek } from "~/components/calendar/peek";
 import { Legend, ListView, MonthView, WeekView } from "~/components/calendar/views";
 import { issueFeed, revokeFeed } from "~/modules/calendar/feeds.server";
@@ -54,7 +69,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
-type Answer = { ok: boolean; intent: string | null; errors: Record<string, string[]>; formError: string | null; notice: string | null; feedUrl?: string | null };
+type Answer = {
+  ok: boolean;
+  intent: string | null;
+  errors: Record<string, string[]>;
+  formError: string | null;
+  notice: string | null;
+  feedUrl?: string | null;
+};
 
 const VIEW_LABELS = { month: "Month", week: "Week", list: "List" } as const;
 
@@ -86,7 +108,10 @@ function ViewSwitch({ data, search }: { data: Data; search: string }) {
 function Filters({ data }: { data: Data }) {
   const submit = useSubmit();
   const o = data.options;
-  const keep: Record<string, string> = data.view === "week" ? { view: "week", week: data.period.weekParam } : { view: data.view === "list" ? "list" : "", month: data.period.monthParam };
+  const keep: Record<string, string> =
+    data.view === "week"
+      ? { view: "week", week: data.period.weekParam }
+      : { view: data.view === "list" ? "list" : "", month: data.period.monthParam };
   return (
     <Form
       method="get"
@@ -96,9 +121,25 @@ function Filters({ data }: { data: Data }) {
     >
       {Object.entries(keep).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
       <SelectField label="Brand" name="brand" defaultValue={data.filter.brand ?? ""} placeholder="All brands" options={o.brands} />
-      {o.agencies.length > 0 ? <SelectField label="Agency" name="agency" defaultValue={data.filter.agency ?? ""} placeholder="All agencies" options={o.agencies} /> : null}
-      {o.creators.length > 0 ? <SelectField label="Creator" name="creator" defaultValue={data.filter.creator ?? ""} placeholder="All creators" options={o.creators} /> : null}
-      <SelectField label="Channel" name="channel" defaultValue={data.filter.channel ?? ""} placeholder="All channels" options={o.channels} />
+      {o.agencies.length > 0 ? (
+        <SelectField label="Agency" name="agency" defaultValue={data.filter.agency ?? ""} placeholder="All agencies" options={o.agencies} />
+      ) : null}
+      {o.creators.length > 0 ? (
+        <SelectField
+          label="Creator"
+          name="creator"
+          defaultValue={data.filter.creator ?? ""}
+          placeholder="All creators"
+          options={o.creators}
+        />
+      ) : null}
+      <SelectField
+        label="Channel"
+        name="channel"
+        defaultValue={data.filter.channel ?? ""}
+        placeholder="All channels"
+        options={o.channels}
+      />
       <Field label="Status" name="status">
         {(control) => (
           <select {...control} defaultValue={data.filter.status ?? ""} className={cx(controlClasses, "appearance-none")}>
@@ -134,14 +175,24 @@ function ConflictSummary({ data }: { data: Data }) {
   const errors = data.badge.errors;
   const warnings = data.badge.open - errors;
   const count = (n: number) => n.toLocaleString("en-GB");
-  const parts = [errors ? `${count(errors)} ${errors === 1 ? "conflict" : "conflicts"}` : null, warnings ? `${count(warnings)} ${warnings === 1 ? "warning" : "warnings"}` : null].filter(Boolean);
+  const parts = [
+    errors ? `${count(errors)} ${errors === 1 ? "conflict" : "conflicts"}` : null,
+    warnings ? `${count(warnings)} ${warnings === 1 ? "warning" : "warnings"}` : null,
+  ].filter(Boolean);
   const brandParam = data.filter.brand ? `?brand=${data.filter.brand}` : "";
   return (
     <div
       data-testid="conflict-badge"
-      className={cx("flex flex-wrap items-center gap-3 rounded-lg px-4 py-3 text-sm ring-1 ring-inset", errors ? "bg-red-50 text-red-900 ring-red-200" : "bg-amber-50 text-amber-900 ring-amber-200")}
+      className={cx(
+        "flex flex-wrap items-center gap-3 rounded-lg px-4 py-3 text-sm ring-1 ring-inset",
+        errors ? "bg-red-50 text-red-900 ring-red-200" : "bg-amber-50 text-amber-900 ring-amber-200",
+      )}
     >
-      {errors ? <AlertCircleIcon size={18} className="shrink-0 text-red-600" /> : <AlertTriangleIcon size={18} className="shrink-0 text-amber-600" />}
+      {errors ? (
+        <AlertCircleIcon size={18} className="shrink-0 text-red-600" />
+      ) : (
+        <AlertTriangleIcon size={18} className="shrink-0 text-amber-600" />
+      )}
       <p className="min-w-0 flex-1">
         <span className="font-semibold">{parts.join(" and ")}</span> in this {data.view === "week" ? "week" : "month"}
         {data.filtered ? " (with these filters)" : ""}. Items with a badge clash with something else on the calendar.
@@ -164,10 +215,20 @@ function Settings({ data, answer }: { data: Data; answer: Answer | undefined }) 
   return (
     <Card title="Your calendar settings" description="Only you see these. They apply to every page and email that shows a time.">
       <div className="-mx-4 -my-5 sm:-mx-6">
-        <CardSection title="Time zone" description={`Times on this calendar are shown in ${data.timeZone.label}. Days follow your zone, including on daylight-saving changes.`}>
+        <CardSection
+          title="Time zone"
+          description={`Times on this calendar are shown in ${data.timeZone.label}. Days follow your zone, including on daylight-saving changes.`}
+        >
           <Form method="post" preventScrollReset className="flex flex-col gap-3 sm:flex-row sm:items-end">
             <input type="hidden" name="intent" value="time-zone" />
-            <SelectField label="Show times in" name="timeZone" defaultValue={data.timeZone.current} options={data.timeZone.options} errors={tz?.errors.timeZone} className="sm:w-96" />
+            <SelectField
+              label="Show times in"
+              name="timeZone"
+              defaultValue={data.timeZone.current}
+              options={data.timeZone.options}
+              errors={tz?.errors.timeZone}
+              className="sm:w-96"
+            />
             <Button type="submit" variant="secondary" disabled={busy("time-zone")}>
               {busy("time-zone") ? "Saving…" : "Save time zone"}
             </Button>
@@ -189,7 +250,9 @@ function Settings({ data, answer }: { data: Data; answer: Answer | undefined }) 
               <CopyButton value={feedAnswer.feedUrl} label="Calendar feed URL" showLabel />
             </div>
           ) : null}
-          <p className="text-sm text-ink-soft">{data.feed ? `A feed address is active since ${data.feed.since}.` : "You have no feed address yet."}</p>
+          <p className="text-sm text-ink-soft">
+            {data.feed ? `A feed address is active since ${data.feed.since}.` : "You have no feed address yet."}
+          </p>
           <div className="mt-3 flex flex-wrap gap-2">
             <Form method="post" preventScrollReset>
               <input type="hidden" name="intent" value="issue-feed" />
@@ -222,7 +285,7 @@ export default function CalendarPage() {
   const search = location.search;
   const params = new URLSearchParams(search);
   const peekKey = params.get("peek");
-  const peekItem = peekKey ? data.items.find((i) => i.key === peekKey) ?? null : null;
+  const peekItem = peekKey ? (data.items.find((i) => i.key === peekKey) ?? null) : null;
   const listHref = (date: string) => `${withParams(search, { view: "list", month: date.slice(0, 7), week: null })}#day-${date}`;
   const csvHref = `/w/${data.slug}/calendar.csv${withParams(search, { view: null }).replace(/^\?$/, "")}`;
   const empty = data.items.length === 0;
@@ -251,13 +314,21 @@ export default function CalendarPage() {
 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex items-center gap-2">
-          <Link to={withParams(search, data.period.prev)} className={buttonClasses("secondary", "sm", "px-2")} aria-label={`Previous ${periodNoun}`}>
+          <Link
+            to={withParams(search, data.period.prev)}
+            className={buttonClasses("secondary", "sm", "px-2")}
+            aria-label={`Previous ${periodNoun}`}
+          >
             <ChevronLeftIcon />
           </Link>
           <Link to={withParams(search, data.period.today)} className={buttonClasses("secondary", "sm")}>
             Today
           </Link>
-          <Link to={withParams(search, data.period.next)} className={buttonClasses("secondary", "sm", "px-2")} aria-label={`Next ${periodNoun}`}>
+          <Link
+            to={withParams(search, data.period.next)}
+            className={buttonClasses("secondary", "sm", "px-2")}
+            aria-label={`Next ${periodNoun}`}
+          >
             <ChevronRightIcon />
           </Link>
           <h2 className="ml-2 text-lg font-semibold text-ink" aria-live="polite">
@@ -275,29 +346,61 @@ export default function CalendarPage() {
           <EmptyState
             icon={<CalendarIcon />}
             title={data.filtered ? "Nothing matches these filters" : `Nothing planned this ${periodNoun}`}
-            description={data.filtered ? "Try fewer filters, or another month." : "Campaigns and deliverables appear here as soon as they are planned."}
+            description={
+              data.filtered ? "Try fewer filters, or another month." : "Campaigns and deliverables appear here as soon as they are planned."
+            }
           />
         </Card>
       ) : data.view === "month" ? (
         <>
-          <MonthView items={data.items} search={search} peek={peekKey} today={data.today} weeks={data.period.weeks} listHref={listHref} hiddenByDay={data.hiddenByDay} droppedCampaignsByWeek={data.droppedCampaignsByWeek} />
-          <p className="text-xs text-ink-muted">Tip: Tab into the grid, then use the arrow keys to move between days; Enter opens the day in the list view.</p>
+          <MonthView
+            items={data.items}
+            search={search}
+            peek={peekKey}
+            today={data.today}
+            weeks={data.period.weeks}
+            listHref={listHref}
+            hiddenByDay={data.hiddenByDay}
+            droppedCampaignsByWeek={data.droppedCampaignsByWeek}
+          />
+          <p className="text-xs text-ink-muted">
+            Tip: Tab into the grid, then use the arrow keys to move between days; Enter opens the day in the list view.
+          </p>
         </>
       ) : data.view === "week" ? (
-        <WeekView items={data.items} search={search} peek={peekKey} today={data.today} days={data.period.weeks[0].map((d) => d.date)} listHref={listHref} hiddenByDay={data.hiddenByDay} />
+        <WeekView
+          items={data.items}
+          search={search}
+          peek={peekKey}
+          today={data.today}
+          days={data.period.weeks[0].map((d) => d.date)}
+          listHref={listHref}
+          hiddenByDay={data.hiddenByDay}
+        />
       ) : (
         <>
           {data.truncated ? (
             <Alert tone="info">
-              Showing the first {data.truncated.shown} of {data.truncated.matched} deliverables this month. Narrow the filters to see the rest, or export the CSV, which has them all.
+              Showing the first {data.truncated.shown} of {data.truncated.matched} deliverables this month. Narrow the filters to see the
+              rest, or export the CSV, which has them all.
             </Alert>
           ) : null}
           <ListView days={data.listDays} search={search} peek={peekKey} />
         </>
       )}
-      {empty && data.view !== "list" ? <p className="text-sm text-ink-muted">{data.filtered ? "Nothing matches these filters in this period." : `Nothing planned this ${periodNoun}.`}</p> : null}
+      {empty && data.view !== "list" ? (
+        <p className="text-sm text-ink-muted">
+          {data.filtered ? "Nothing matches these filters in this period." : `Nothing planned this ${periodNoun}.`}
+        </p>
+      ) : null}
 
-      {peekItem ? <Peek item={peekItem} closeHref={withParams(search, { peek: null })} conflictsHref={data.canManageConflicts ? `${conflictsPath(data.slug)}?brand=${peekItem.brandId}` : null} /> : null}
+      {peekItem ? (
+        <Peek
+          item={peekItem}
+          closeHref={withParams(search, { peek: null })}
+          conflictsHref={data.canManageConflicts ? `${conflictsPath(data.slug)}?brand=${peekItem.brandId}` : null}
+        />
+      ) : null}
 
       <Settings data={data} answer={answer} />
     </div>

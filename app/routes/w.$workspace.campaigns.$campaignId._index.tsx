@@ -3,7 +3,22 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { CheckCircleIcon, ClockIcon, FileIcon, PlusIcon } from "~/components/icons";
-import { Alert, Badge, Button, ButtonLink, Card, EmptyState, FormError, PageHeader, TBody, TD, TH, THead, TR, Table } from "~/components/ui";
+import {
+  Alert,
+  Badge,
+  Button,
+  ButtonLink,
+  Card,
+  EmptyState,
+  FormError,
+  PageHeader,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+  Table,
+} from "~/components/ui";
 import { CompletenessMeter } from "~/components/briefs/completeness-meter";
 import { CampaignStatusBadge } from "~/components/briefs/status-badge";
 import { acknowledgmentsOf, ensureBrief, publishBrief, versionsOf } from "~/modules/briefs/briefs.server";
@@ -58,14 +73,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canAddDeliverable: canManage || ctx.can("drafts.publish"),
     canEditRoute: canManage,
     campaign: {
-      id: campaign.id, name: campaign.name, status: campaign.status, rowVersion: campaign.rowVersion,
+      id: campaign.id,
+      name: campaign.name,
+      status: campaign.status,
+      rowVersion: campaign.rowVersion,
       channels: campaign.channels.map((c) => CHANNEL_LABELS[c as keyof typeof CHANNEL_LABELS] ?? c),
       window: `${formatDayIn(campaign.startsAt, brandZone)} – ${formatDayIn(campaign.endsAt, brandZone)}`,
       brandZone,
     },
     people: {
-      brand: people.brand?.name ?? "", lead: people.lead?.name ?? "", agencies: people.agencies.map((a) => a.name),
-      creators: people.creators.map((c) => ({ name: c.name, handle: c.handle })), coordinator: people.coordinator?.name ?? null,
+      brand: people.brand?.name ?? "",
+      lead: people.lead?.name ?? "",
+      agencies: people.agencies.map((a) => a.name),
+      creators: people.creators.map((c) => ({ name: c.name, handle: c.handle })),
+      coordinator: people.coordinator?.name ?? null,
     },
     events: canManage ? availableCampaignEvents(campaign.status as CampaignStatus) : [],
     brief: {
@@ -74,14 +95,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       publishedBy: latest?.publishedBy ?? null,
       draftChangedSincePublish: Boolean(latest && brief.draftUpdatedAt && brief.draftUpdatedAt > latest.publishedAt),
       completeness: canManage ? completeness : null,
-      versions: versions.map((v) => ({ version: v.version, publishedAt: formatDateTimeIn(v.publishedAt, zone), publishedBy: v.publishedBy })),
+      versions: versions.map((v) => ({
+        version: v.version,
+        publishedAt: formatDateTimeIn(v.publishedAt, zone),
+        publishedBy: v.publishedBy,
+      })),
     },
     acks,
     myAck: acks.find((a) => a.userId === ctx.user.id) ?? null,
-    deliverables: deliverables.map((d) => ({ ...d, publishAt: formatDateTimeIn(d.publishAt, zone), channel: CHANNEL_LABELS[d.channel as keyof typeof CHANNEL_LABELS] ?? d.channel })),
+    deliverables: deliverables.map((d) => ({
+      ...d,
+      publishAt: formatDateTimeIn(d.publishAt, zone),
+      channel: CHANNEL_LABELS[d.channel as keyof typeof CHANNEL_LABELS] ?? d.channel,
+    })),
     history: history.map((h) => ({
-      id: h.id, actor: h.actor, what: HISTORY_LABELS[h.action] ?? h.action,
-      detail: h.action === "campaign.status_changed" ? `${String(h.data.from)} → ${String(h.data.to)}` : typeof h.data.version === "number" ? `v${h.data.version}${h.data.to ? ` (${String(h.data.from)} → ${String(h.data.to)})` : ""}` : "",
+      id: h.id,
+      actor: h.actor,
+      what: HISTORY_LABELS[h.action] ?? h.action,
+      detail:
+        h.action === "campaign.status_changed"
+          ? `${String(h.data.from)} → ${String(h.data.to)}`
+          : typeof h.data.version === "number"
+            ? `v${h.data.version}${h.data.to ? ` (${String(h.data.from)} → ${String(h.data.to)})` : ""}`
+            : "",
       at: formatDateTimeIn(h.createdAt, zone),
     })),
   });
@@ -101,9 +137,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { event, rowVersion } = parsed.data;
   try {
     if (event === "publish_brief") {
-      if (rowVersion !== campaign.rowVersion) return actionFailure("transition", {}, { status: 409, formError: "The campaign changed while you were looking at it. Reload and try again." });
+      if (rowVersion !== campaign.rowVersion)
+        return actionFailure(
+          "transition",
+          {},
+          { status: 409, formError: "The campaign changed while you were looking at it. Reload and try again." },
+        );
       const result = await publishBrief(request, ctx, campaign.id);
-      return actionSuccess("transition", `Brief v${result.version} published; ${result.asked} ${result.asked === 1 ? "person was" : "people were"} asked to acknowledge it.`);
+      return actionSuccess(
+        "transition",
+        `Brief v${result.version} published; ${result.asked} ${result.asked === 1 ? "person was" : "people were"} asked to acknowledge it.`,
+      );
     }
     const result = await transitionCampaign(request, ctx, campaign, event, rowVersion);
     if (!result.ok) return actionFailure("transition", {}, { status: result.status, formError: result.message });
@@ -132,26 +176,54 @@ export default function CampaignPage() {
         description={
           <span className="flex flex-wrap items-center gap-2">
             <CampaignStatusBadge status={data.campaign.status} />
-            <span>{data.people.brand} · {data.campaign.window} ({data.campaign.brandZone.replace(/_/g, " ")})</span>
+            <span>
+              {data.people.brand} · {data.campaign.window} ({data.campaign.brandZone.replace(/_/g, " ")})
+            </span>
           </span>
         }
         actions={
           <>
-            {data.brief.publishedVersion ? <ButtonLink to={`${base}/brief`} variant="secondary"><FileIcon /> Read brief</ButtonLink> : null}
-            {data.canManage ? <ButtonLink to={`${base}/brief/edit`} variant={data.brief.publishedVersion ? "secondary" : "primary"}>Edit brief</ButtonLink> : null}
-            {data.canManage ? <ButtonLink to={`${base}/edit`} variant="ghost">Edit details</ButtonLink> : null}
+            {data.brief.publishedVersion ? (
+              <ButtonLink to={`${base}/brief`} variant="secondary">
+                <FileIcon /> Read brief
+              </ButtonLink>
+            ) : null}
+            {data.canManage ? (
+              <ButtonLink to={`${base}/brief/edit`} variant={data.brief.publishedVersion ? "secondary" : "primary"}>
+                Edit brief
+              </ButtonLink>
+            ) : null}
+            {data.canManage ? (
+              <ButtonLink to={`${base}/edit`} variant="ghost">
+                Edit details
+              </ButtonLink>
+            ) : null}
           </>
         }
       />
-      {result?.ok ? <Alert tone="success" role="status">{result.notice}</Alert> : null}
+      {result?.ok ? (
+        <Alert tone="success" role="status">
+          {result.notice}
+        </Alert>
+      ) : null}
       {justPublished ? (
         <Alert tone="success" role="status" title={`Brief v${data.brief.publishedVersion} published`}>
-          {data.acks.length === 0 ? "Nobody is assigned yet to acknowledge it." : `${data.acks.length} ${data.acks.length === 1 ? "person was" : "people were"} asked to acknowledge it by notification and email. Their answers appear below.`}
+          {data.acks.length === 0
+            ? "Nobody is assigned yet to acknowledge it."
+            : `${data.acks.length} ${data.acks.length === 1 ? "person was" : "people were"} asked to acknowledge it by notification and email. Their answers appear below.`}
         </Alert>
       ) : null}
       <FormError errors={result && !result.ok ? result.formError : undefined} />
       {data.myAck && !data.myAck.acknowledgedAt ? (
-        <Alert tone="warning" title={`Brief v${data.myAck.version} is waiting for your acknowledgment`} actions={<ButtonLink to={`${base}/brief`} size="sm">Read and acknowledge</ButtonLink>}>
+        <Alert
+          tone="warning"
+          title={`Brief v${data.myAck.version} is waiting for your acknowledgment`}
+          actions={
+            <ButtonLink to={`${base}/brief`} size="sm">
+              Read and acknowledge
+            </ButtonLink>
+          }
+        >
           The sender sees it waiting until you acknowledge it.
         </Alert>
       ) : null}
@@ -164,7 +236,13 @@ export default function CampaignPage() {
                 <input type="hidden" name="intent" value="transition" />
                 <input type="hidden" name="event" value={event} />
                 <input type="hidden" name="rowVersion" value={data.campaign.rowVersion} />
-                <Button type="submit" variant={event === "cancel" ? "danger" : event === "complete" ? "secondary" : "primary"} disabled={busy}>{EVENT_LABELS[event]}</Button>
+                <Button
+                  type="submit"
+                  variant={event === "cancel" ? "danger" : event === "complete" ? "secondary" : "primary"}
+                  disabled={busy}
+                >
+                  {EVENT_LABELS[event]}
+                </Button>
               </Form>
             ))}
           </div>
@@ -172,15 +250,36 @@ export default function CampaignPage() {
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card title="Brief" className="lg:col-span-2" description={data.brief.publishedVersion ? `v${data.brief.publishedVersion} published ${data.brief.publishedAt}${data.brief.publishedBy ? ` by ${data.brief.publishedBy}` : ""}.` : "Not published yet."}>
+        <Card
+          title="Brief"
+          className="lg:col-span-2"
+          description={
+            data.brief.publishedVersion
+              ? `v${data.brief.publishedVersion} published ${data.brief.publishedAt}${data.brief.publishedBy ? ` by ${data.brief.publishedBy}` : ""}.`
+              : "Not published yet."
+          }
+        >
           <div className="space-y-5">
-            {data.brief.completeness ? <CompletenessMeter percent={data.brief.completeness.percent} missing={data.brief.completeness.missing} problems={data.brief.completeness.problems} linkToFields={false} /> : null}
-            {data.brief.draftChangedSincePublish && data.canManage ? <Alert tone="info">The draft has edits that are not published yet.</Alert> : null}
+            {data.brief.completeness ? (
+              <CompletenessMeter
+                percent={data.brief.completeness.percent}
+                missing={data.brief.completeness.missing}
+                problems={data.brief.completeness.problems}
+                linkToFields={false}
+              />
+            ) : null}
+            {data.brief.draftChangedSincePublish && data.canManage ? (
+              <Alert tone="info">The draft has edits that are not published yet.</Alert>
+            ) : null}
             {data.brief.publishedVersion ? (
               <div>
                 <h3 className="text-sm font-semibold text-ink">Acknowledgments of v{data.brief.publishedVersion}</h3>
                 <p className="mt-1 text-sm text-ink-muted">
-                  {data.acks.length === 0 ? "Nobody was asked: no agency member or creator account is assigned yet." : pending.length === 0 ? "Everyone asked has acknowledged this version." : `${pending.length} of ${data.acks.length} still to acknowledge. Until they do, the handoff stays with the sender.`}
+                  {data.acks.length === 0
+                    ? "Nobody was asked: no agency member or creator account is assigned yet."
+                    : pending.length === 0
+                      ? "Everyone asked has acknowledged this version."
+                      : `${pending.length} of ${data.acks.length} still to acknowledge. Until they do, the handoff stays with the sender.`}
                 </p>
                 {data.acks.length > 0 ? (
                   <ul className="mt-3 divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200" data-testid="acknowledgments">
@@ -188,9 +287,14 @@ export default function CampaignPage() {
                       <li key={a.userId} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
                         <span className="font-medium text-ink">{a.name}</span>
                         {a.acknowledgedAt ? (
-                          <span className="flex items-center gap-1.5 text-sm text-emerald-800"><CheckCircleIcon size={16} /> Acknowledged after {waitedFor(a.requestedAt, new Date(a.acknowledgedAt).getTime())}</span>
+                          <span className="flex items-center gap-1.5 text-sm text-emerald-800">
+                            <CheckCircleIcon size={16} /> Acknowledged after{" "}
+                            {waitedFor(a.requestedAt, new Date(a.acknowledgedAt).getTime())}
+                          </span>
                         ) : (
-                          <span className="flex items-center gap-1.5 text-sm text-amber-800"><ClockIcon size={16} /> Not yet · waiting {waitedFor(a.requestedAt, data.now)}</span>
+                          <span className="flex items-center gap-1.5 text-sm text-amber-800">
+                            <ClockIcon size={16} /> Not yet · waiting {waitedFor(a.requestedAt, data.now)}
+                          </span>
                         )}
                       </li>
                     ))}
@@ -205,8 +309,15 @@ export default function CampaignPage() {
                   {data.brief.versions.map((v) => (
                     <li key={v.version} className="flex flex-wrap gap-2">
                       <span className="font-medium">v{v.version}</span>
-                      <span className="text-ink-muted">{v.publishedAt}{v.publishedBy ? ` · ${v.publishedBy}` : ""}</span>
-                      {v.version > 1 ? <Link className="text-accent hover:underline" to={`${base}/brief/changes?from=${v.version - 1}&to=${v.version}`}>What changed</Link> : null}
+                      <span className="text-ink-muted">
+                        {v.publishedAt}
+                        {v.publishedBy ? ` · ${v.publishedBy}` : ""}
+                      </span>
+                      {v.version > 1 ? (
+                        <Link className="text-accent hover:underline" to={`${base}/brief/changes?from=${v.version - 1}&to=${v.version}`}>
+                          What changed
+                        </Link>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
@@ -217,15 +328,34 @@ export default function CampaignPage() {
 
         <Card title="People">
           <dl className="space-y-4 text-sm">
-            <div><dt className="text-ink-muted">Brand</dt><dd className="font-medium text-ink">{data.people.brand}</dd></div>
-            <div><dt className="text-ink-muted">Lead agency</dt><dd className="font-medium text-ink">{data.people.lead}</dd></div>
-            {data.people.agencies.length > 0 ? <div><dt className="text-ink-muted">Also joining</dt><dd className="text-ink">{data.people.agencies.join(", ")}</dd></div> : null}
+            <div>
+              <dt className="text-ink-muted">Brand</dt>
+              <dd className="font-medium text-ink">{data.people.brand}</dd>
+            </div>
+            <div>
+              <dt className="text-ink-muted">Lead agency</dt>
+              <dd className="font-medium text-ink">{data.people.lead}</dd>
+            </div>
+            {data.people.agencies.length > 0 ? (
+              <div>
+                <dt className="text-ink-muted">Also joining</dt>
+                <dd className="text-ink">{data.people.agencies.join(", ")}</dd>
+              </div>
+            ) : null}
             <div>
               <dt className="text-ink-muted">Creators</dt>
-              <dd className="text-ink">{data.people.creators.length === 0 ? "None assigned yet" : data.people.creators.map((c) => c.name).join(", ")}</dd>
+              <dd className="text-ink">
+                {data.people.creators.length === 0 ? "None assigned yet" : data.people.creators.map((c) => c.name).join(", ")}
+              </dd>
             </div>
-            <div><dt className="text-ink-muted">Channels</dt><dd className="text-ink">{data.campaign.channels.join(", ")}</dd></div>
-            <div><dt className="text-ink-muted">Coordinator</dt><dd className="text-ink">{data.people.coordinator ?? "Not set"}</dd></div>
+            <div>
+              <dt className="text-ink-muted">Channels</dt>
+              <dd className="text-ink">{data.campaign.channels.join(", ")}</dd>
+            </div>
+            <div>
+              <dt className="text-ink-muted">Coordinator</dt>
+              <dd className="text-ink">{data.people.coordinator ?? "Not set"}</dd>
+            </div>
           </dl>
         </Card>
       </div>
@@ -233,31 +363,59 @@ export default function CampaignPage() {
       <Card
         title="Deliverables"
         flush
-        actions={data.canAddDeliverable || data.canEditRoute ? (
-          <div className="flex flex-wrap gap-2">
-            {data.canEditRoute ? <ButtonLink to={`${base}/route`} variant="ghost" size="sm">Approval route</ButtonLink> : null}
-            {data.canAddDeliverable ? <ButtonLink to={`${base}/deliverables/new`} variant="secondary" size="sm"><PlusIcon /> Add deliverable</ButtonLink> : null}
-          </div>
-        ) : undefined}
+        actions={
+          data.canAddDeliverable || data.canEditRoute ? (
+            <div className="flex flex-wrap gap-2">
+              {data.canEditRoute ? (
+                <ButtonLink to={`${base}/route`} variant="ghost" size="sm">
+                  Approval route
+                </ButtonLink>
+              ) : null}
+              {data.canAddDeliverable ? (
+                <ButtonLink to={`${base}/deliverables/new`} variant="secondary" size="sm">
+                  <PlusIcon /> Add deliverable
+                </ButtonLink>
+              ) : null}
+            </div>
+          ) : undefined
+        }
       >
         {data.deliverables.length === 0 ? (
           <div className="p-6">
             <EmptyState
               title="No deliverables yet"
-              description={data.canAddDeliverable ? "Plan each post: its channel, creator and publish time. Drafts and sign-offs hang off it." : "Deliverables appear here once they are planned for this campaign."}
+              description={
+                data.canAddDeliverable
+                  ? "Plan each post: its channel, creator and publish time. Drafts and sign-offs hang off it."
+                  : "Deliverables appear here once they are planned for this campaign."
+              }
             />
           </div>
         ) : (
           <Table caption="Deliverables">
-            <THead><TR><TH>Deliverable</TH><TH>Channel</TH><TH>Creator</TH><TH>Publishes</TH><TH>Status</TH></TR></THead>
+            <THead>
+              <TR>
+                <TH>Deliverable</TH>
+                <TH>Channel</TH>
+                <TH>Creator</TH>
+                <TH>Publishes</TH>
+                <TH>Status</TH>
+              </TR>
+            </THead>
             <TBody>
               {data.deliverables.map((d) => (
                 <TR key={d.id}>
-                  <TD><Link to={`/w/${data.slug}/deliverables/${d.id}`} className="font-medium text-ink hover:underline">{d.title}</Link></TD>
+                  <TD>
+                    <Link to={`/w/${data.slug}/deliverables/${d.id}`} className="font-medium text-ink hover:underline">
+                      {d.title}
+                    </Link>
+                  </TD>
                   <TD>{d.channel}</TD>
                   <TD>{d.creator ?? "—"}</TD>
                   <TD className="whitespace-nowrap">{d.publishAt}</TD>
-                  <TD><Badge>{d.status.replace(/_/g, " ")}</Badge></TD>
+                  <TD>
+                    <Badge>{d.status.replace(/_/g, " ")}</Badge>
+                  </TD>
                 </TR>
               ))}
             </TBody>
@@ -273,7 +431,10 @@ export default function CampaignPage() {
             {data.history.map((h) => (
               <li key={h.id} className="flex flex-col sm:flex-row sm:gap-4">
                 <span className="w-44 shrink-0 text-ink-muted">{h.at}</span>
-                <span className="text-ink"><span className="font-medium">{h.actor}</span> {h.what}{h.detail ? ` (${h.detail})` : ""}</span>
+                <span className="text-ink">
+                  <span className="font-medium">{h.actor}</span> {h.what}
+                  {h.detail ? ` (${h.detail})` : ""}
+                </span>
               </li>
             ))}
           </ol>

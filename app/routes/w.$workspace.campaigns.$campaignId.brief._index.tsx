@@ -7,7 +7,13 @@ import { Alert, Badge, Button, ButtonLink, EmptyState, FormError, TextAreaField,
 import { BriefDiff } from "~/components/briefs/diff-view";
 import { diffBriefs } from "~/modules/briefs/brief-diff";
 import {
-  acknowledgeBrief, acknowledgmentsOf, addBriefComment, commentsOf, lastAcknowledgedVersion, versionContent, versionsOf,
+  acknowledgeBrief,
+  acknowledgmentsOf,
+  addBriefComment,
+  commentsOf,
+  lastAcknowledgedVersion,
+  versionContent,
+  versionsOf,
 } from "~/modules/briefs/briefs.server";
 import type { BriefDraft } from "~/modules/briefs/core-sections";
 import { displaySections } from "~/modules/briefs/display";
@@ -27,7 +33,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const campaign = await requireCampaign(ctx, params.campaignId);
   const [versions, people] = await Promise.all([versionsOf(campaign.id), campaignPeople(campaign)]);
   const zone = ctx.user.timeZone || "UTC";
-  const base = { slug: ctx.workspace.slug, now: Date.now(), canEdit: ctx.can("campaigns.manage"), campaign: { id: campaign.id, name: campaign.name, brand: people.brand?.name ?? "" } };
+  const base = {
+    slug: ctx.workspace.slug,
+    now: Date.now(),
+    canEdit: ctx.can("campaigns.manage"),
+    campaign: { id: campaign.id, name: campaign.name, brand: people.brand?.name ?? "" },
+  };
   const latest = versions[0];
   if (!latest) return json({ ...base, published: null });
   const [row, acks, comments, lastAcked] = await Promise.all([
@@ -49,7 +60,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       publishedAt: formatDateTimeIn(latest.publishedAt, zone),
       publishedBy: latest.publishedBy,
       sections: displaySections(template, content),
-      mine: mine ? { acknowledgedAt: mine.acknowledgedAt ? formatDateTimeIn(mine.acknowledgedAt, zone) : null, requestedAt: mine.requestedAt } : null,
+      mine: mine
+        ? { acknowledgedAt: mine.acknowledgedAt ? formatDateTimeIn(mine.acknowledgedAt, zone) : null, requestedAt: mine.requestedAt }
+        : null,
       diff: sinceRow ? { from: since!, changes: diffBriefs(template, sinceRow.content as BriefDraft, content) } : null,
       acks: { total: acks.length, done: acks.filter((a) => a.acknowledgedAt).length },
       comments: comments.map((c) => ({ ...c, createdAt: formatDateTimeIn(c.createdAt, zone) })),
@@ -58,7 +71,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const intentSchema = z.object({ intent: z.enum(["acknowledge", "comment"], { errorMap: () => ({ message: "Unknown action." }) }) });
-const ackSchema = z.object({ version: z.coerce.number({ invalid_type_error: "Reload the page and try again." }).int().min(1, "Reload the page and try again.").max(100_000) });
+const ackSchema = z.object({
+  version: z.coerce
+    .number({ invalid_type_error: "Reload the page and try again." })
+    .int()
+    .min(1, "Reload the page and try again.")
+    .max(100_000),
+});
 const commentSchema = z.object({
   section: text({ required: "Choose a section.", trim: false, min: 1, max: 80, tooLong: "Choose a section." }),
   kind: z.enum(["comment", "question"], { errorMap: () => ({ message: "Choose comment or question." }) }),
@@ -81,7 +100,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const parsed = parseWith(commentSchema, form);
     const section = typeof form.get("section") === "string" ? String(form.get("section")).slice(0, 80) : "";
-    if (!parsed.success) return actionFailure(intent, parsed.errors, { target: section, values: { body: typeof form.get("body") === "string" ? String(form.get("body")).slice(0, 2000) : "" } });
+    if (!parsed.success)
+      return actionFailure(intent, parsed.errors, {
+        target: section,
+        values: { body: typeof form.get("body") === "string" ? String(form.get("body")).slice(0, 2000) : "" },
+      });
     const done = await addBriefComment(request, ctx, campaign, parsed.data);
     return actionSuccess(intent, `${parsed.data.kind === "question" ? "Question" : "Comment"} on ${done.section} sent.`);
   } catch (error) {
@@ -92,7 +115,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function CommentForm({ sectionKey, label, open, errors, body }: { sectionKey: string; label: string; open: boolean; errors?: Record<string, string[]>; body?: string }) {
+function CommentForm({
+  sectionKey,
+  label,
+  open,
+  errors,
+  body,
+}: {
+  sectionKey: string;
+  label: string;
+  open: boolean;
+  errors?: Record<string, string[]>;
+  body?: string;
+}) {
   const busy = useNavigation().formData?.get("section") === sectionKey;
   return (
     <details className="mt-4 rounded-lg bg-slate-50 ring-1 ring-inset ring-slate-200" open={open}>
@@ -104,11 +139,24 @@ function CommentForm({ sectionKey, label, open, errors, body }: { sectionKey: st
         <input type="hidden" name="section" value={sectionKey} />
         <fieldset className="flex flex-wrap gap-4 text-sm">
           <legend className="sr-only">Kind</legend>
-          <label className="flex items-center gap-2"><input type="radio" name="kind" value="question" defaultChecked className="accent-accent" /> Question</label>
-          <label className="flex items-center gap-2"><input type="radio" name="kind" value="comment" className="accent-accent" /> Comment</label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="kind" value="question" defaultChecked className="accent-accent" /> Question
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="kind" value="comment" className="accent-accent" /> Comment
+          </label>
         </fieldset>
-        <TextAreaField label={`Your note on ${label}`} name="body" rows={3} maxLength={2000} defaultValue={body} errors={errors?.body ?? errors?.kind} />
-        <Button type="submit" size="sm" variant="secondary" disabled={busy}>{busy ? "Sending…" : "Send"}</Button>
+        <TextAreaField
+          label={`Your note on ${label}`}
+          name="body"
+          rows={3}
+          maxLength={2000}
+          defaultValue={body}
+          errors={errors?.body ?? errors?.kind}
+        />
+        <Button type="submit" size="sm" variant="secondary" disabled={busy}>
+          {busy ? "Sending…" : "Send"}
+        </Button>
       </Form>
     </details>
   );
@@ -126,7 +174,15 @@ export default function BriefReadPage() {
         <EmptyState
           title="The brief is not published yet"
           description={`The brief for ${data.campaign.name} is still being written. You will be notified when it is ready to read.`}
-          action={data.canEdit ? <ButtonLink to={`${base}/brief/edit`}>Write the brief</ButtonLink> : <ButtonLink to={base} variant="secondary">Back to the campaign</ButtonLink>}
+          action={
+            data.canEdit ? (
+              <ButtonLink to={`${base}/brief/edit`}>Write the brief</ButtonLink>
+            ) : (
+              <ButtonLink to={base} variant="secondary">
+                Back to the campaign
+              </ButtonLink>
+            )
+          }
         />
       </div>
     );
@@ -137,31 +193,49 @@ export default function BriefReadPage() {
   return (
     <article className="mx-auto max-w-2xl pb-28">
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-ink-muted">
-        <Link to={base} className="hover:text-ink hover:underline">{data.campaign.name}</Link>
+        <Link to={base} className="hover:text-ink hover:underline">
+          {data.campaign.name}
+        </Link>
       </nav>
       <header className="mb-6">
         <p className="text-sm font-medium text-ink-muted">{data.campaign.brand}</p>
         <h1 className="text-2xl font-semibold tracking-tight text-ink sm:text-3xl">{data.campaign.name}: the brief</h1>
         <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-ink-muted">
           <Badge tone="info">Version {p.version}</Badge>
-          <span>Published {p.publishedAt}{p.publishedBy ? ` by ${p.publishedBy}` : ""}</span>
+          <span>
+            Published {p.publishedAt}
+            {p.publishedBy ? ` by ${p.publishedBy}` : ""}
+          </span>
         </p>
       </header>
 
       <div className="space-y-4">
-        {result?.ok ? <Alert tone="success" role="status">{result.notice}</Alert> : null}
+        {result?.ok ? (
+          <Alert tone="success" role="status">
+            {result.notice}
+          </Alert>
+        ) : null}
         {result && !result.ok && result.intent !== "comment" ? <FormError errors={result.formError} /> : null}
         {p.mine?.acknowledgedAt ? (
-          <Alert tone="success" title={`You acknowledged v${p.version}`}>On {p.mine.acknowledgedAt}. If anything material changes, you will be asked again.</Alert>
+          <Alert tone="success" title={`You acknowledged v${p.version}`}>
+            On {p.mine.acknowledgedAt}. If anything material changes, you will be asked again.
+          </Alert>
         ) : null}
         {needsAck && p.mine ? (
-          <Alert tone="warning" title={p.version > 1 ? `The brief changed: v${p.version} needs your acknowledgment` : "Please read the brief and acknowledge it"}>
+          <Alert
+            tone="warning"
+            title={
+              p.version > 1 ? `The brief changed: v${p.version} needs your acknowledgment` : "Please read the brief and acknowledge it"
+            }
+          >
             Waiting for you for {waitedFor(p.mine.requestedAt, data.now)}. Until you acknowledge it, the handoff stays with the sender.
           </Alert>
         ) : null}
         {p.diff ? (
           <section aria-labelledby="changes-heading" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-amber-300 sm:p-6">
-            <h2 id="changes-heading" className="text-lg font-semibold text-ink">What changed since v{p.diff.from}</h2>
+            <h2 id="changes-heading" className="text-lg font-semibold text-ink">
+              What changed since v{p.diff.from}
+            </h2>
             <p className="mb-4 mt-1 text-sm text-ink-muted">The version you acknowledged before, compared with this one.</p>
             <BriefDiff changes={p.diff.changes} />
           </section>
@@ -172,18 +246,31 @@ export default function BriefReadPage() {
         {p.sections.map((section) => {
           const notes = p.comments.filter((c) => c.section === section.key);
           return (
-            <section key={section.key} id={sectionAnchor(section.key)} aria-labelledby={`${sectionAnchor(section.key)}-h`} className="scroll-mt-6 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6">
-              <h2 id={`${sectionAnchor(section.key)}-h`} className="text-lg font-semibold text-ink">{section.label}</h2>
+            <section
+              key={section.key}
+              id={sectionAnchor(section.key)}
+              aria-labelledby={`${sectionAnchor(section.key)}-h`}
+              className="scroll-mt-6 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6"
+            >
+              <h2 id={`${sectionAnchor(section.key)}-h`} className="text-lg font-semibold text-ink">
+                {section.label}
+              </h2>
               <div className="mt-3 space-y-4">
                 {section.fields.map((f) => (
                   <div key={f.key}>
-                    {section.fields.length > 1 || f.label !== section.label ? <h3 className="text-xs font-semibold uppercase tracking-wide text-ink-muted">{f.label}</h3> : null}
+                    {section.fields.length > 1 || f.label !== section.label ? (
+                      <h3 className="text-xs font-semibold uppercase tracking-wide text-ink-muted">{f.label}</h3>
+                    ) : null}
                     {f.lines.length > 1 ? (
                       <ul className="mt-1 list-disc space-y-1 pl-5 text-base leading-7 text-ink">
-                        {f.lines.map((line, i) => <li key={i}>{line}</li>)}
+                        {f.lines.map((line, i) => (
+                          <li key={i}>{line}</li>
+                        ))}
                       </ul>
                     ) : (
-                      <p className={cx("mt-1 whitespace-pre-line break-words text-ink", f.long ? "text-base leading-7" : "text-base")}>{f.lines[0]}</p>
+                      <p className={cx("mt-1 whitespace-pre-line break-words text-ink", f.long ? "text-base leading-7" : "text-base")}>
+                        {f.lines[0]}
+                      </p>
                     )}
                   </div>
                 ))}
@@ -192,7 +279,10 @@ export default function BriefReadPage() {
                 <ul className="mt-4 space-y-2 border-t border-slate-100 pt-3" aria-label={`Comments on ${section.label}`}>
                   {notes.map((n) => (
                     <li key={n.id} className="text-sm">
-                      <p className="text-ink-muted"><span className="font-medium text-ink">{n.author}</span> {n.kind === "question" ? "asked" : "commented"} on v{n.version} · {n.createdAt}</p>
+                      <p className="text-ink-muted">
+                        <span className="font-medium text-ink">{n.author}</span> {n.kind === "question" ? "asked" : "commented"} on v
+                        {n.version} · {n.createdAt}
+                      </p>
                       <p className="mt-0.5 whitespace-pre-line break-words text-ink">{n.body}</p>
                     </li>
                   ))}
@@ -205,7 +295,9 @@ export default function BriefReadPage() {
                 errors={commentFailed?.target === section.key ? commentFailed.errors : undefined}
                 body={commentFailed?.target === section.key ? commentFailed.values.body : undefined}
               />
-              {commentFailed?.target === section.key && commentFailed.formError && Object.keys(commentFailed.errors).length === 0 ? <FormError className="mt-2" errors={commentFailed.formError} /> : null}
+              {commentFailed?.target === section.key && commentFailed.formError && Object.keys(commentFailed.errors).length === 0 ? (
+                <FormError className="mt-2" errors={commentFailed.formError} />
+              ) : null}
             </section>
           );
         })}
@@ -223,7 +315,14 @@ export default function BriefReadPage() {
           </Form>
         </div>
       ) : null}
-      {data.canEdit ? <p className="mt-6 text-sm"><Link to={`${base}/brief/edit`} className="text-accent hover:underline">Edit the brief</Link> · {p.acks.done} of {p.acks.total} acknowledged</p> : null}
+      {data.canEdit ? (
+        <p className="mt-6 text-sm">
+          <Link to={`${base}/brief/edit`} className="text-accent hover:underline">
+            Edit the brief
+          </Link>{" "}
+          · {p.acks.done} of {p.acks.total} acknowledged
+        </p>
+      ) : null}
     </article>
   );
 }

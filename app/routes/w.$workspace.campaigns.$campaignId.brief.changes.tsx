@@ -23,7 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const latest = versions[0]?.version ?? 0;
   const to = Math.min(versionParam.parse(url.searchParams.get("to") || undefined) ?? latest, latest);
   const from = Math.min(versionParam.parse(url.searchParams.get("from") || undefined) ?? to - 1, to - 1);
-  const base = { slug: ctx.workspace.slug, campaign: { id: campaign.id, name: campaign.name }, versions: versions.map((v) => v.version), from, to };
+  const base = {
+    slug: ctx.workspace.slug,
+    campaign: { id: campaign.id, name: campaign.name },
+    versions: versions.map((v) => v.version),
+    from,
+    to,
+  };
   if (from < 1 || to < 2) return json({ ...base, changes: null });
   const [a, b] = await Promise.all([versionContent(campaign.id, from), versionContent(campaign.id, to)]);
   if (!a || !b) return json({ ...base, changes: null });
@@ -40,19 +46,27 @@ export default function BriefChangesPage() {
       <PageHeader
         title="What changed in the brief"
         description={data.changes ? `From v${data.from} to v${data.to}.` : "Compare two published versions."}
-        breadcrumbs={[{ label: "Campaigns", to: `/w/${data.slug}/campaigns` }, { label: data.campaign.name, to: base }, { label: "Brief", to: `${base}/brief` }]}
+        breadcrumbs={[
+          { label: "Campaigns", to: `/w/${data.slug}/campaigns` },
+          { label: data.campaign.name, to: base },
+          { label: "Brief", to: `${base}/brief` },
+        ]}
       />
       {data.versions.length > 1 ? (
         <Card className="mb-6">
           <Form method="get" className="flex flex-wrap items-end gap-4">
             <SelectField label="From" name="from" defaultValue={String(data.from)} options={options} />
             <SelectField label="To" name="to" defaultValue={String(data.to)} options={options} />
-            <Button type="submit" variant="secondary">Compare</Button>
+            <Button type="submit" variant="secondary">
+              Compare
+            </Button>
           </Form>
         </Card>
       ) : null}
       {data.changes ? (
-        <Card><BriefDiff changes={data.changes} /></Card>
+        <Card>
+          <BriefDiff changes={data.changes} />
+        </Card>
       ) : (
         <EmptyState title="Only one version so far" description="Once a new version is published, what changed shows here." />
       )}

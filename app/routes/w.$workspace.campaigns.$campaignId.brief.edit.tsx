@@ -9,7 +9,17 @@ import { BriefField } from "~/components/briefs/brief-fields";
 import { CompletenessMeter } from "~/components/briefs/completeness-meter";
 import { CampaignStatusBadge } from "~/components/briefs/status-badge";
 import { nestFormEntries } from "~/modules/briefs/brief-schema";
-import { BriefActionError, EmptyBriefSave, briefFormEntries, ensureBrief, mergePrefill, publishBrief, questionnairePrefill, saveBriefDraft, type SaveDraftResult } from "~/modules/briefs/briefs.server";
+import {
+  BriefActionError,
+  EmptyBriefSave,
+  briefFormEntries,
+  ensureBrief,
+  mergePrefill,
+  publishBrief,
+  questionnairePrefill,
+  saveBriefDraft,
+  type SaveDraftResult,
+} from "~/modules/briefs/briefs.server";
 import { briefCompleteness } from "~/modules/briefs/completeness";
 import { CORE_SECTIONS, readPath, type BriefDraft } from "~/modules/briefs/core-sections";
 import { formatDateTimeIn } from "~/modules/briefs/format";
@@ -34,10 +44,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const prefilled = (["brandStory", "audience"] as const).filter((key) => prefill[key] && draft[key] === prefill[key]);
   const rules = publishRulesOf(ctx.workspace);
   // The disclosure's hint names what this workspace accepts, so nobody learns it from a refusal.
-  const fields = templateFields(template).map((f) => (f.key === "disclosure" ? { ...f, help: `${f.help} It must include ${listOfWords(rules.disclosureWords)}.` } : f));
+  const fields = templateFields(template).map((f) =>
+    f.key === "disclosure" ? { ...f, help: `${f.help} It must include ${listOfWords(rules.disclosureWords)}.` } : f,
+  );
   const sections = [
-    ...CORE_SECTIONS.map((s) => ({ key: s.key as string, label: s.label, help: s.help, fields: fields.filter((f) => s.fields.some((cf) => cf.key === f.key)) })),
-    ...(template.customFields.length > 0 ? [{ key: "custom", label: "More about this campaign", help: "Fields your workspace adds to every brief.", fields: fields.filter((f) => f.key.startsWith("custom.")) }] : []),
+    ...CORE_SECTIONS.map((s) => ({
+      key: s.key as string,
+      label: s.label,
+      help: s.help,
+      fields: fields.filter((f) => s.fields.some((cf) => cf.key === f.key)),
+    })),
+    ...(template.customFields.length > 0
+      ? [
+          {
+            key: "custom",
+            label: "More about this campaign",
+            help: "Fields your workspace adds to every brief.",
+            fields: fields.filter((f) => f.key.startsWith("custom.")),
+          },
+        ]
+      : []),
   ];
   return json({
     slug: ctx.workspace.slug,
@@ -61,7 +87,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const which = parseWith(intentSchema, { intent: form.get("intent") ?? undefined });
   if (!which.success) {
-    return json({ ok: false as const, intent: null, errors: which.errors, formError: "Unknown action. Reload the page and try again.", savedAt: null, completeness: null, posted: null }, { status: 400 });
+    return json(
+      {
+        ok: false as const,
+        intent: null,
+        errors: which.errors,
+        formError: "Unknown action. Reload the page and try again.",
+        savedAt: null,
+        completeness: null,
+        posted: null,
+      },
+      { status: 400 },
+    );
   }
   const intent = which.data.intent;
   const { entries, fileErrors } = briefFormEntries(form);
@@ -72,19 +109,47 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     // Publishing what is already saved needs no fields; saving nothing is a malformed request.
     if (!(error instanceof EmptyBriefSave)) throw error;
-    if (intent === "save") return json({ ok: false as const, intent, errors: {} as Record<string, string[]>, formError: error.message, savedAt: null, completeness: null, posted: null }, { status: 400 });
+    if (intent === "save")
+      return json(
+        {
+          ok: false as const,
+          intent,
+          errors: {} as Record<string, string[]>,
+          formError: error.message,
+          savedAt: null,
+          completeness: null,
+          posted: null,
+        },
+        { status: 400 },
+      );
   }
   const savedAt = saved?.savedAt ? formatDateTimeIn(saved.savedAt, zone) : null;
   if (saved && Object.keys(saved.errors).length > 0) {
     return json(
       {
-        ok: false as const, intent, errors: saved.errors, savedAt, completeness: saved.completeness, posted: nestFormEntries(entries),
-        formError: saved.saved ? "Saved, except the highlighted fields: they keep their last saved value until they are fixed." : "Nothing was saved: please correct the highlighted fields.",
+        ok: false as const,
+        intent,
+        errors: saved.errors,
+        savedAt,
+        completeness: saved.completeness,
+        posted: nestFormEntries(entries),
+        formError: saved.saved
+          ? "Saved, except the highlighted fields: they keep their last saved value until they are fixed."
+          : "Nothing was saved: please correct the highlighted fields.",
       },
       { status: 400 },
     );
   }
-  if (intent === "save") return json({ ok: true as const, intent, errors: {} as Record<string, string[]>, formError: null, savedAt, completeness: saved?.completeness ?? null, posted: null });
+  if (intent === "save")
+    return json({
+      ok: true as const,
+      intent,
+      errors: {} as Record<string, string[]>,
+      formError: null,
+      savedAt,
+      completeness: saved?.completeness ?? null,
+      posted: null,
+    });
   try {
     const published = await publishBrief(request, ctx, campaign.id);
     return redirect(`/w/${ctx.workspace.slug}/campaigns/${campaign.id}?published=${published.version}`);
@@ -94,7 +159,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (refusal.status === 404) notFound();
     // A refusal about particular fields (an impossible plan) also says so next to each of them.
     const errors: Record<string, string[]> = error instanceof BriefActionError ? error.fieldErrors : {};
-    return json({ ok: false as const, intent, errors, formError: refusal.message, savedAt, completeness: saved?.completeness ?? null, posted: null }, { status: refusal.status });
+    return json(
+      { ok: false as const, intent, errors, formError: refusal.message, savedAt, completeness: saved?.completeness ?? null, posted: null },
+      { status: refusal.status },
+    );
   }
 }
 
@@ -171,16 +239,38 @@ export default function BriefEditorPage() {
 
   const publishing = navigation.state === "submitting" && navigation.formData?.get("intent") === "publish";
   const statusText =
-    state === "saving" ? "Saving…" : state === "dirty" ? "Unsaved changes…" : state === "error" ? "Some fields could not be saved" : savedAt ? `All changes saved · ${savedAt}` : "Not saved yet";
+    state === "saving"
+      ? "Saving…"
+      : state === "dirty"
+        ? "Unsaved changes…"
+        : state === "error"
+          ? "Some fields could not be saved"
+          : savedAt
+            ? `All changes saved · ${savedAt}`
+            : "Not saved yet";
   const valueOf = (key: string) => (posted ? readPath(posted, key) : data.values[key]);
 
   return (
     <div>
       <PageHeader
-        breadcrumbs={[{ label: "Campaigns", to: `/w/${data.slug}/campaigns` }, { label: data.campaign.name, to: base }]}
+        breadcrumbs={[
+          { label: "Campaigns", to: `/w/${data.slug}/campaigns` },
+          { label: data.campaign.name, to: base },
+        ]}
         title="Edit the brief"
-        description={<span className="flex flex-wrap items-center gap-2"><CampaignStatusBadge status={data.campaign.status} /> {data.campaign.name} · template v{data.templateVersion}{data.publishedVersion ? ` · v${data.publishedVersion} is published` : ""}</span>}
-        actions={data.publishedVersion ? <ButtonLink to={`${base}/brief`} variant="secondary">Read published brief</ButtonLink> : null}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <CampaignStatusBadge status={data.campaign.status} /> {data.campaign.name} · template v{data.templateVersion}
+            {data.publishedVersion ? ` · v${data.publishedVersion} is published` : ""}
+          </span>
+        }
+        actions={
+          data.publishedVersion ? (
+            <ButtonLink to={`${base}/brief`} variant="secondary">
+              Read published brief
+            </ButtonLink>
+          ) : null
+        }
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <aside className="lg:order-2">
@@ -192,43 +282,80 @@ export default function BriefEditorPage() {
                   {hydrated ? statusText : savedAt ? `Last saved ${savedAt}` : "Not saved yet"}
                 </p>
                 <div className="flex flex-wrap gap-2">
-                  <Button type="submit" form="brief-form" name="intent" value="save" variant="secondary">Save draft</Button>
+                  <Button type="submit" form="brief-form" name="intent" value="save" variant="secondary">
+                    Save draft
+                  </Button>
                   <Button type="submit" form="brief-form" name="intent" value="publish" disabled={publishing}>
                     {publishing ? "Publishing…" : data.publishedVersion ? `Publish v${data.publishedVersion + 1}` : "Publish brief"}
                   </Button>
                 </div>
                 <p className="text-xs text-ink-muted">
-                  Publishing asks every assigned agency member and creator to acknowledge this version. A change to a material field asks them again.
+                  Publishing asks every assigned agency member and creator to acknowledge this version. A change to a material field asks
+                  them again.
                 </p>
               </div>
             </Card>
           </div>
         </aside>
         <div className="space-y-6 lg:order-1">
-          {result?.ok ? <Alert tone="success" role="status">Draft saved.</Alert> : null}
+          {result?.ok ? (
+            <Alert tone="success" role="status">
+              Draft saved.
+            </Alert>
+          ) : null}
           <FormError errors={latest && !latest.ok ? latest.formError : undefined} />
           {data.prefilled.length > 0 ? (
             <Alert tone="info" title="Pre-filled from onboarding">
-              {data.prefilled.map((k) => (k === "brandStory" ? "Brand story" : "Audience")).join(" and ")} came from the client&apos;s onboarding questionnaire. Edit freely.
+              {data.prefilled.map((k) => (k === "brandStory" ? "Brand story" : "Audience")).join(" and ")} came from the client&apos;s
+              onboarding questionnaire. Edit freely.
             </Alert>
           ) : null}
-          <Form method="post" id="brief-form" ref={formRef} onChange={onChange} onSubmit={() => { clearTimeout(timer.current); dirty.current = false; }} noValidate className="space-y-6" key={posted ? JSON.stringify(posted).length : "saved"}>
+          <Form
+            method="post"
+            id="brief-form"
+            ref={formRef}
+            onChange={onChange}
+            onSubmit={() => {
+              clearTimeout(timer.current);
+              dirty.current = false;
+            }}
+            noValidate
+            className="space-y-6"
+            key={posted ? JSON.stringify(posted).length : "saved"}
+          >
             {data.sections.map((section) => (
               <Card key={section.key} title={section.label} description={section.help}>
                 <div className="space-y-5">
                   {section.fields.map((field) => (
-                    <BriefField key={field.key} field={field} value={valueOf(field.key)} errors={errors} prefilled={(data.prefilled as string[]).includes(field.key)} />
+                    <BriefField
+                      key={field.key}
+                      field={field}
+                      value={valueOf(field.key)}
+                      errors={errors}
+                      prefilled={(data.prefilled as string[]).includes(field.key)}
+                    />
                   ))}
                 </div>
               </Card>
             ))}
             <noscript>
               <div className="flex gap-2">
-                <button type="submit" name="intent" value="save" className="rounded-lg bg-white px-4 py-2 text-sm font-medium ring-1 ring-slate-300">Save draft</button>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="save"
+                  className="rounded-lg bg-white px-4 py-2 text-sm font-medium ring-1 ring-slate-300"
+                >
+                  Save draft
+                </button>
               </div>
             </noscript>
           </Form>
-          <p className="text-sm text-ink-muted"><Link to={base} className="text-accent hover:underline">Back to the campaign</Link></p>
+          <p className="text-sm text-ink-muted">
+            <Link to={base} className="text-accent hover:underline">
+              Back to the campaign
+            </Link>
+          </p>
         </div>
       </div>
     </div>

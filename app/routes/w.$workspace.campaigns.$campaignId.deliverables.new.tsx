@@ -41,29 +41,49 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     brand: options.brand,
     zone,
     windowHours: ctx.workspace.signoffWindowHours,
-    defaults: { title: "", channel: options.channels[0] ?? "", creatorId: options.creators.length === 1 ? options.creators[0].value : "", publishAt: suggested.toFormat("yyyy-MM-dd'T'HH:mm") },
+    defaults: {
+      title: "",
+      channel: options.channels[0] ?? "",
+      creatorId: options.creators.length === 1 ? options.creators[0].value : "",
+      publishAt: suggested.toFormat("yyyy-MM-dd'T'HH:mm"),
+    },
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, campaign } = await context(request, params);
   const form = await readForm(request);
-  const values = Object.fromEntries(["title", "channel", "creatorId", "publishAt"].map((k) => [k, typeof form.get(k) === "string" ? String(form.get(k)) : ""]));
+  const values = Object.fromEntries(
+    ["title", "channel", "creatorId", "publishAt"].map((k) => [k, typeof form.get(k) === "string" ? String(form.get(k)) : ""]),
+  );
   const raw = Object.fromEntries([...new Set(form.keys())].map((k) => [k, form.getAll(k).length > 1 ? form.getAll(k) : form.get(k)]));
   const parsed = parseWith(newDeliverableSchema, { ...raw, campaignId: campaign.id });
   if (!parsed.success) return json({ errors: parsed.errors, formError: "Please correct the highlighted fields.", values }, { status: 400 });
   if (!campaign.channels.includes(parsed.data.channel)) {
-    return json({ errors: { channel: ["Choose one of this campaign's channels."] }, formError: "Please correct the highlighted fields.", values }, { status: 400 });
+    return json(
+      { errors: { channel: ["Choose one of this campaign's channels."] }, formError: "Please correct the highlighted fields.", values },
+      { status: 400 },
+    );
   }
   const publishAt = fromLocalInput(parsed.data.publishAt, zoneOf(ctx));
-  if (!publishAt) return json({ errors: { publishAt: ["Give a real date and time."] }, formError: "Please correct the highlighted fields.", values }, { status: 400 });
-  const result = await createDeliverable(request, ctx, campaign, {
-    campaignId: campaign.id,
-    title: parsed.data.title,
-    channel: parsed.data.channel,
-    creatorId: parsed.data.creatorId || null,
-    publishAt,
-  }, readIdempotencyKey(form));
+  if (!publishAt)
+    return json(
+      { errors: { publishAt: ["Give a real date and time."] }, formError: "Please correct the highlighted fields.", values },
+      { status: 400 },
+    );
+  const result = await createDeliverable(
+    request,
+    ctx,
+    campaign,
+    {
+      campaignId: campaign.id,
+      title: parsed.data.title,
+      channel: parsed.data.channel,
+      creatorId: parsed.data.creatorId || null,
+      publishAt,
+    },
+    readIdempotencyKey(form),
+  );
   if (!result.ok) {
     if (result.status === 404) notFound(result.message);
     return json({ errors: result.errors ?? {}, formError: result.message, values }, { status: result.status });
@@ -83,14 +103,33 @@ export default function NewDeliverablePage() {
       <PageHeader
         title="New deliverable"
         description={`One post for ${data.campaign.name}. The creator submits drafts on its page; the brand signs off at least ${data.windowHours} hours before it goes live.`}
-        breadcrumbs={[{ label: "Campaigns", to: `/w/${data.slug}/campaigns` }, { label: data.campaign.name, to: campaignUrl }]}
+        breadcrumbs={[
+          { label: "Campaigns", to: `/w/${data.slug}/campaigns` },
+          { label: data.campaign.name, to: campaignUrl },
+        ]}
       />
       <Card>
         <Form method="post" className="space-y-5" noValidate>
           <IdempotencyKeyField value={data.idempotencyKey} />
           <LiveRegion>{result?.formError ? <FormError errors={result.formError} /> : null}</LiveRegion>
-          <TextField label="Title" name="title" required defaultValue={values.title} errors={errors.title} hint="What reviewers will see in their queue, e.g. “Launch reel”." />
-          <SelectField label="Channel" name="channel" required defaultValue={values.channel} options={data.channels} placeholder="Choose a channel" errors={errors.channel} hint="Only the channels this campaign runs on. Each has its own length limits." />
+          <TextField
+            label="Title"
+            name="title"
+            required
+            defaultValue={values.title}
+            errors={errors.title}
+            hint="What reviewers will see in their queue, e.g. “Launch reel”."
+          />
+          <SelectField
+            label="Channel"
+            name="channel"
+            required
+            defaultValue={values.channel}
+            options={data.channels}
+            placeholder="Choose a channel"
+            errors={errors.channel}
+            hint="Only the channels this campaign runs on. Each has its own length limits."
+          />
           <SelectField
             label="Creator"
             name="creatorId"
@@ -107,11 +146,19 @@ export default function NewDeliverablePage() {
             required
             defaultValue={values.publishAt}
             errors={errors.publishAt}
-            hint={data.brand && data.brand.timeZone !== data.zone ? `In your time zone. ${data.brand.name} is in ${data.brand.timeZone}; the page shows both.` : "In your time zone."}
+            hint={
+              data.brand && data.brand.timeZone !== data.zone
+                ? `In your time zone. ${data.brand.name} is in ${data.brand.timeZone}; the page shows both.`
+                : "In your time zone."
+            }
           />
           <div className="flex flex-wrap gap-3">
-            <Button type="submit" disabled={busy}>Create deliverable</Button>
-            <ButtonLink to={campaignUrl} variant="ghost">Cancel</ButtonLink>
+            <Button type="submit" disabled={busy}>
+              Create deliverable
+            </Button>
+            <ButtonLink to={campaignUrl} variant="ghost">
+              Cancel
+            </ButtonLink>
           </div>
         </Form>
       </Card>

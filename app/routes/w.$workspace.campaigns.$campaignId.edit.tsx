@@ -25,8 +25,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rowVersion: campaign.rowVersion,
     options: { ...options, channels: CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] })) },
     values: {
-      name: campaign.name, brandId: campaign.brandId, leadAgencyId: campaign.leadAgencyId,
-      agencyIds: people.agencies.map((a) => a.id), creatorIds: people.creators.map((c) => c.id), channels: campaign.channels,
+      name: campaign.name,
+      brandId: campaign.brandId,
+      leadAgencyId: campaign.leadAgencyId,
+      agencyIds: people.agencies.map((a) => a.id),
+      creatorIds: people.creators.map((c) => c.id),
+      channels: campaign.channels,
       startsOn: DateTime.fromJSDate(campaign.startsAt).setZone(zone).toISODate() ?? "",
       endsOn: DateTime.fromJSDate(campaign.endsAt).setZone(zone).toISODate() ?? "",
       coordinatorId: campaign.coordinatorId ?? "",
@@ -42,12 +46,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const values = valuesFromForm(form);
   const version = parseWith(versionSchema, form);
-  if (!version.success) return json({ ok: false as const, errors: version.errors, formError: "Reload the page and try again.", values }, { status: 400 });
+  if (!version.success)
+    return json({ ok: false as const, errors: version.errors, formError: "Reload the page and try again.", values }, { status: 400 });
   const parsed = parseWith(campaignFormSchema, form);
-  if (!parsed.success) return json({ ok: false as const, errors: parsed.errors, formError: "Please correct the highlighted fields.", values }, { status: 400 });
+  if (!parsed.success)
+    return json(
+      { ok: false as const, errors: parsed.errors, formError: "Please correct the highlighted fields.", values },
+      { status: 400 },
+    );
   const result = await updateCampaign(request, ctx, campaign, version.data.rowVersion, parsed.data);
   if (!result.ok && result.status === 404) notFound(result.message);
-  if (!result.ok) return json({ ok: false as const, errors: {} as Record<string, string[]>, formError: result.message, values }, { status: 409 });
+  if (!result.ok)
+    return json({ ok: false as const, errors: {} as Record<string, string[]>, formError: result.message, values }, { status: 409 });
   return redirect(`/w/${ctx.workspace.slug}/campaigns/${campaign.id}`);
 }
 
@@ -57,7 +67,14 @@ export default function EditCampaignPage() {
   const base = `/w/${data.slug}/campaigns/${data.id}`;
   return (
     <div className="mx-auto max-w-3xl">
-      <PageHeader title={`Edit ${data.name}`} description="People added while a brief is out are asked to acknowledge its current version." breadcrumbs={[{ label: "Campaigns", to: `/w/${data.slug}/campaigns` }, { label: data.name, to: base }]} />
+      <PageHeader
+        title={`Edit ${data.name}`}
+        description="People added while a brief is out are asked to acknowledge its current version."
+        breadcrumbs={[
+          { label: "Campaigns", to: `/w/${data.slug}/campaigns` },
+          { label: data.name, to: base },
+        ]}
+      />
       <Card>
         <CampaignForm
           key={result ? JSON.stringify(result.values) : "saved"}

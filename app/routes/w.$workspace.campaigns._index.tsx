@@ -2,7 +2,22 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PlusIcon, SparklesIcon } from "~/components/icons";
-import { Badge, Button, ButtonLink, Card, EmptyState, PageHeader, SelectField, TBody, TD, TH, THead, TR, Table, TextField } from "~/components/ui";
+import {
+  Badge,
+  Button,
+  ButtonLink,
+  Card,
+  EmptyState,
+  PageHeader,
+  SelectField,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+  Table,
+  TextField,
+} from "~/components/ui";
 import { CampaignStatusBadge } from "~/components/briefs/status-badge";
 import { CAMPAIGN_STATUSES } from "~/modules/briefs/campaign-status";
 import { formatDayIn } from "~/modules/briefs/format";
@@ -24,12 +39,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     filter,
     truncated: list.truncated,
     rows: list.rows.map((r) => ({
-      id: r.id, name: r.name, status: r.status, brandName: r.brandName, brandColor: r.brandColor, leadAgency: r.leadAgency,
-      channels: r.channels, window: `${formatDayIn(r.startsAt, r.brandZone)} – ${formatDayIn(r.endsAt, r.brandZone)}`,
-      publishedVersion: r.publishedVersion, pendingAcks: r.pendingAcks,
+      id: r.id,
+      name: r.name,
+      status: r.status,
+      brandName: r.brandName,
+      brandColor: r.brandColor,
+      leadAgency: r.leadAgency,
+      channels: r.channels,
+      window: `${formatDayIn(r.startsAt, r.brandZone)} – ${formatDayIn(r.endsAt, r.brandZone)}`,
+      publishedVersion: r.publishedVersion,
+      pendingAcks: r.pendingAcks,
     })),
     // Scoped members filter by what they can already see; the directory itself stays private.
-    brands: wide || ctx.scope.kind === "brand" ? options.brands.filter((b) => wide || (ctx.scope.kind === "brand" && ctx.scope.brandId === b.id)).map((b) => ({ value: b.id, label: b.name })) : [],
+    brands:
+      wide || ctx.scope.kind === "brand"
+        ? options.brands
+            .filter((b) => wide || (ctx.scope.kind === "brand" && ctx.scope.brandId === b.id))
+            .map((b) => ({ value: b.id, label: b.name }))
+        : [],
     agencies: wide ? options.agencies.map((a) => ({ value: a.id, label: a.name })) : [],
     creators: wide ? options.creators.map((c) => ({ value: c.id, label: c.name })) : [],
     zone,
@@ -45,19 +72,61 @@ export default function CampaignsPage() {
       <PageHeader
         title="Campaigns"
         description="Every campaign you can see, with its brief and who still has to acknowledge it."
-        actions={data.canManage ? <ButtonLink to={`${base}/new`}><PlusIcon /> New campaign</ButtonLink> : null}
+        actions={
+          data.canManage ? (
+            <ButtonLink to={`${base}/new`}>
+              <PlusIcon /> New campaign
+            </ButtonLink>
+          ) : null
+        }
       />
       <Card>
         <Form method="get" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-6 lg:items-end" aria-label="Filter campaigns">
           <TextField label="Search" name="q" defaultValue={data.filter.q ?? ""} placeholder="Campaign name" className="lg:col-span-2" />
-          <SelectField label="Status" name="status" defaultValue={data.filter.status ?? ""} placeholder="Any status" options={CAMPAIGN_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
-          {data.brands.length > 1 ? <SelectField label="Brand" name="brand" defaultValue={data.filter.brand ?? ""} placeholder="Any brand" options={data.brands} /> : null}
-          {data.agencies.length > 0 ? <SelectField label="Agency" name="agency" defaultValue={data.filter.agency ?? ""} placeholder="Any agency" options={data.agencies} /> : null}
-          {data.creators.length > 0 ? <SelectField label="Creator" name="creator" defaultValue={data.filter.creator ?? ""} placeholder="Any creator" options={data.creators} /> : null}
-          <SelectField label="Channel" name="channel" defaultValue={data.filter.channel ?? ""} placeholder="Any channel" options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} />
+          <SelectField
+            label="Status"
+            name="status"
+            defaultValue={data.filter.status ?? ""}
+            placeholder="Any status"
+            options={CAMPAIGN_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          />
+          {data.brands.length > 1 ? (
+            <SelectField label="Brand" name="brand" defaultValue={data.filter.brand ?? ""} placeholder="Any brand" options={data.brands} />
+          ) : null}
+          {data.agencies.length > 0 ? (
+            <SelectField
+              label="Agency"
+              name="agency"
+              defaultValue={data.filter.agency ?? ""}
+              placeholder="Any agency"
+              options={data.agencies}
+            />
+          ) : null}
+          {data.creators.length > 0 ? (
+            <SelectField
+              label="Creator"
+              name="creator"
+              defaultValue={data.filter.creator ?? ""}
+              placeholder="Any creator"
+              options={data.creators}
+            />
+          ) : null}
+          <SelectField
+            label="Channel"
+            name="channel"
+            defaultValue={data.filter.channel ?? ""}
+            placeholder="Any channel"
+            options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
+          />
           <div className="flex gap-2 lg:col-span-6">
-            <Button type="submit" variant="secondary">Apply filters</Button>
-            {filtered ? <ButtonLink to={base} variant="ghost">Clear</ButtonLink> : null}
+            <Button type="submit" variant="secondary">
+              Apply filters
+            </Button>
+            {filtered ? (
+              <ButtonLink to={base} variant="ghost">
+                Clear
+              </ButtonLink>
+            ) : null}
           </div>
         </Form>
       </Card>
@@ -67,7 +136,13 @@ export default function CampaignsPage() {
             <EmptyState
               icon={<SparklesIcon />}
               title={filtered ? "No campaign matches these filters" : "No campaigns yet"}
-              description={filtered ? "Try fewer filters." : data.canManage ? "Create the first campaign: its brief is where every agency and creator starts." : "When you are added to a campaign, it appears here."}
+              description={
+                filtered
+                  ? "Try fewer filters."
+                  : data.canManage
+                    ? "Create the first campaign: its brief is where every agency and creator starts."
+                    : "When you are added to a campaign, it appears here."
+              }
               action={!filtered && data.canManage ? <ButtonLink to={`${base}/new`}>New campaign</ButtonLink> : undefined}
             />
           </div>
@@ -86,18 +161,28 @@ export default function CampaignsPage() {
               {data.rows.map((r) => (
                 <TR key={r.id}>
                   <TD>
-                    <Link to={`${base}/${r.id}`} className="font-medium text-ink hover:underline">{r.name}</Link>
+                    <Link to={`${base}/${r.id}`} className="font-medium text-ink hover:underline">
+                      {r.name}
+                    </Link>
                     <p className="mt-0.5 flex items-center gap-1.5 text-xs text-ink-muted">
                       <span className="h-2 w-2 rounded-full" style={{ backgroundColor: r.brandColor }} aria-hidden />
                       {r.brandName} · {r.leadAgency}
                     </p>
                   </TD>
-                  <TD><CampaignStatusBadge status={r.status} /></TD>
+                  <TD>
+                    <CampaignStatusBadge status={r.status} />
+                  </TD>
                   <TD className="whitespace-nowrap">{r.window}</TD>
                   <TD>{r.channels.map((c) => CHANNEL_LABELS[c as keyof typeof CHANNEL_LABELS] ?? c).join(", ")}</TD>
                   <TD>
                     {r.publishedVersion ? (
-                      r.pendingAcks > 0 ? <Badge tone="warning">v{r.publishedVersion} · {r.pendingAcks} to acknowledge</Badge> : <Badge tone="success">v{r.publishedVersion} · acknowledged</Badge>
+                      r.pendingAcks > 0 ? (
+                        <Badge tone="warning">
+                          v{r.publishedVersion} · {r.pendingAcks} to acknowledge
+                        </Badge>
+                      ) : (
+                        <Badge tone="success">v{r.publishedVersion} · acknowledged</Badge>
+                      )
                     ) : (
                       <Badge>Draft</Badge>
                     )}
@@ -107,7 +192,11 @@ export default function CampaignsPage() {
             </TBody>
           </Table>
         )}
-        {data.truncated ? <p className="border-t border-slate-200 px-6 py-3 text-sm text-ink-muted">Showing the first 200 campaigns. Narrow the filters to see the rest.</p> : null}
+        {data.truncated ? (
+          <p className="border-t border-slate-200 px-6 py-3 text-sm text-ink-muted">
+            Showing the first 200 campaigns. Narrow the filters to see the rest.
+          </p>
+        ) : null}
       </Card>
     </div>
   );

@@ -22,8 +22,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     idempotencyKey: newIdempotencyKey(),
     options: { ...options, channels: CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] })) },
     defaults: {
-      name: "", brandId: "", leadAgencyId: "", agencyIds: [] as string[], creatorIds: [] as string[], channels: [] as string[],
-      startsOn: today.plus({ days: 14 }).toISODate() ?? "", endsOn: today.plus({ days: 44 }).toISODate() ?? "", coordinatorId: "",
+      name: "",
+      brandId: "",
+      leadAgencyId: "",
+      agencyIds: [] as string[],
+      creatorIds: [] as string[],
+      channels: [] as string[],
+      startsOn: today.plus({ days: 14 }).toISODate() ?? "",
+      endsOn: today.plus({ days: 44 }).toISODate() ?? "",
+      coordinatorId: "",
     },
   });
 }
@@ -32,7 +39,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "campaigns.manage");
   const form = await readForm(request);
   const parsed = parseWith(campaignFormSchema, form);
-  if (!parsed.success) return json({ ok: false as const, errors: parsed.errors, formError: "Please correct the highlighted fields.", values: valuesFromForm(form) }, { status: 400 });
+  if (!parsed.success)
+    return json(
+      { ok: false as const, errors: parsed.errors, formError: "Please correct the highlighted fields.", values: valuesFromForm(form) },
+      { status: 400 },
+    );
   const result = await createCampaign(request, ctx, parsed.data, readIdempotencyKey(form));
   if (!result.ok) notFound(result.message);
   return redirect(`/w/${ctx.workspace.slug}/campaigns/${result.campaign.id}/brief/edit`);
@@ -44,7 +55,11 @@ export default function NewCampaignPage() {
   const errors: Record<string, string[]> = result?.errors ?? {};
   return (
     <div className="mx-auto max-w-3xl">
-      <PageHeader title="New campaign" description="Who is involved, where it runs and when. You write the brief next." breadcrumbs={[{ label: "Campaigns", to: `/w/${data.slug}/campaigns` }]} />
+      <PageHeader
+        title="New campaign"
+        description="Who is involved, where it runs and when. You write the brief next."
+        breadcrumbs={[{ label: "Campaigns", to: `/w/${data.slug}/campaigns` }]}
+      />
       <Card>
         <CampaignForm
           key={result ? JSON.stringify(result.values) : "fresh"}
@@ -60,4 +75,3 @@ export default function NewCampaignPage() {
     </div>
   );
 }
-

@@ -4,7 +4,21 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } fr
 import type { CSSProperties } from "react";
 import { z } from "zod";
 import { AlertCircleIcon, AlertTriangleIcon, CheckCircleIcon } from "~/components/icons";
-import { Badge, Button, ButtonLink, Card, EmptyState, Field, FormError, PageHeader, SelectField, Stat, TextAreaField, controlClasses, cx } from "~/components/ui";
+import {
+  Badge,
+  Button,
+  ButtonLink,
+  Card,
+  EmptyState,
+  Field,
+  FormError,
+  PageHeader,
+  SelectField,
+  Stat,
+  TextAreaField,
+  controlClasses,
+  cx,
+} from "~/components/ui";
 import { rescheduleDeliverable } from "~/modules/approvals/reschedule.server";
 import { acknowledgeConflict, reopenConflict } from "~/modules/calendar/conflicts.server";
 import { conflictsPageData, type ConflictRow } from "~/modules/calendar/conflicts-page.server";
@@ -28,7 +42,15 @@ type Intent = (typeof INTENTS)[number];
 const intentSchema = z.object({ intent: z.enum(INTENTS, { errorMap: () => ({ message: "Unknown action." }) }) });
 
 function done(intent: Intent, target: string, notice: string) {
-  return json({ ok: true as const, intent, target, errors: {} as Record<string, string[]>, formError: null as string | null, notice, values: {} as Record<string, string> });
+  return json({
+    ok: true as const,
+    intent,
+    target,
+    errors: {} as Record<string, string[]>,
+    formError: null as string | null,
+    notice,
+    values: {} as Record<string, string>,
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -47,7 +69,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await rescheduleDeliverable(request, ctx, parsed.data.deliverableId, at);
     if (!result.ok) {
       if (result.status === 404) notFound(result.message);
-      return actionFailure(intent, result.status === 400 ? { publishAt: [result.message] } : {}, { formError: result.message, status: result.status, target, values: { publishAt: parsed.data.publishAt } });
+      return actionFailure(intent, result.status === 400 ? { publishAt: [result.message] } : {}, {
+        formError: result.message,
+        status: result.status,
+        target,
+        values: { publishAt: parsed.data.publishAt },
+      });
     }
     return done(intent, parsed.data.deliverableId, "Deliverable moved. Conflicts are recomputed below; the ones it resolved are gone.");
   }
@@ -55,7 +82,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "acknowledge") {
     const parsed = parseWith(acknowledgeSchema, form);
     const target = typeof form.get("conflictKey") === "string" ? String(form.get("conflictKey")).slice(0, 320) : undefined;
-    if (!parsed.success) return actionFailure(intent, parsed.errors, { target, values: { note: String(form.get("note") ?? "").slice(0, 1000) } });
+    if (!parsed.success)
+      return actionFailure(intent, parsed.errors, { target, values: { note: String(form.get("note") ?? "").slice(0, 1000) } });
     const result = await acknowledgeConflict(request, ctx, parsed.data.conflictKey, parsed.data.note);
     if (!result.ok) return actionFailure(intent, {}, { formError: result.message, status: result.status, target });
     return done(intent, parsed.data.conflictKey, "Conflict acknowledged. It stays listed under “Acknowledged” while it holds.");
@@ -64,14 +92,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseWith(conflictKeySchema, form);
   if (!parsed.success) return actionFailure(intent, parsed.errors);
   const reopened = await reopenConflict(request, ctx, parsed.data.conflictKey);
-  if (!reopened) return actionFailure(intent, {}, { formError: "That conflict is not acknowledged.", status: 404, target: parsed.data.conflictKey });
+  if (!reopened)
+    return actionFailure(intent, {}, { formError: "That conflict is not acknowledged.", status: 404, target: parsed.data.conflictKey });
   return done(intent, parsed.data.conflictKey, "Conflict reopened.");
 }
 
-type Answer = { ok: boolean; intent: string | null; target: string | null; errors: Record<string, string[]>; formError: string | null; notice: string | null; values: Record<string, string> };
+type Answer = {
+  ok: boolean;
+  intent: string | null;
+  target: string | null;
+  errors: Record<string, string[]>;
+  formError: string | null;
+  notice: string | null;
+  values: Record<string, string>;
+};
 
 function SeverityIcon({ severity }: { severity: string }) {
-  return severity === "error" ? <AlertCircleIcon size={18} className="mt-0.5 shrink-0 text-red-600" /> : <AlertTriangleIcon size={18} className="mt-0.5 shrink-0 text-amber-600" />;
+  return severity === "error" ? (
+    <AlertCircleIcon size={18} className="mt-0.5 shrink-0 text-red-600" />
+  ) : (
+    <AlertTriangleIcon size={18} className="mt-0.5 shrink-0 text-amber-600" />
+  );
 }
 
 function MoveForm({ object, answer, busy }: { object: ConflictRow["objects"][number]; answer: Answer | undefined; busy: boolean }) {
@@ -86,8 +127,23 @@ function MoveForm({ object, answer, busy }: { object: ConflictRow["objects"][num
       <Form method="post" preventScrollReset className="mt-2 flex flex-col gap-2 sm:flex-row sm:items-end">
         <input type="hidden" name="intent" value="move" />
         <input type="hidden" name="deliverableId" value={object.id} />
-        <Field label={`New publish time for “${object.title}”`} name="publishAt" id={fieldId} error={mine?.errors.publishAt ?? (mine && !mine.errors.publishAt ? mine.formError : undefined)} className="min-w-0 sm:w-80">
-          {(control) => <input {...control} type="datetime-local" required min={object.move!.min} defaultValue={mine?.values.publishAt ?? object.move!.publishAt} className={controlClasses} />}
+        <Field
+          label={`New publish time for “${object.title}”`}
+          name="publishAt"
+          id={fieldId}
+          error={mine?.errors.publishAt ?? (mine && !mine.errors.publishAt ? mine.formError : undefined)}
+          className="min-w-0 sm:w-80"
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="datetime-local"
+              required
+              min={object.move!.min}
+              defaultValue={mine?.values.publishAt ?? object.move!.publishAt}
+              className={controlClasses}
+            />
+          )}
         </Field>
         <Button type="submit" variant="secondary" disabled={busy} className="sm:mb-0.5">
           Move
@@ -100,7 +156,13 @@ function MoveForm({ object, answer, busy }: { object: ConflictRow["objects"][num
 function ConflictCard({ row, answer, busyKey }: { row: ConflictRow; answer: Answer | undefined; busyKey: string | null }) {
   const ackAnswer = answer?.intent === "acknowledge" && answer.target === row.key && !answer.ok ? answer : undefined;
   return (
-    <li data-conflict={row.code} className={cx("rounded-lg p-4 ring-1 ring-inset", row.severity === "error" ? "bg-red-50/60 ring-red-200" : "bg-amber-50/60 ring-amber-200")}>
+    <li
+      data-conflict={row.code}
+      className={cx(
+        "rounded-lg p-4 ring-1 ring-inset",
+        row.severity === "error" ? "bg-red-50/60 ring-red-200" : "bg-amber-50/60 ring-amber-200",
+      )}
+    >
       <div className="flex gap-3">
         <SeverityIcon severity={row.severity} />
         <div className="min-w-0 flex-1">
@@ -111,7 +173,10 @@ function ConflictCard({ row, answer, busyKey }: { row: ConflictRow; answer: Answ
           </p>
           <p className="mt-1 text-sm text-ink">{row.message}</p>
           <p className="mt-1 text-xs text-ink-muted">
-            From {row.when} · <Link to={row.calendarUrl} className="font-medium text-accent hover:underline">See it on the calendar</Link>
+            From {row.when} ·{" "}
+            <Link to={row.calendarUrl} className="font-medium text-accent hover:underline">
+              See it on the calendar
+            </Link>
           </p>
           {row.objects.length > 0 ? (
             <ul className="mt-3 space-y-3" aria-label="Involved">
@@ -175,7 +240,8 @@ export default function ConflictsPage() {
   const answer = useActionData<typeof action>() as Answer | undefined;
   const nav = useNavigation();
   const submit = useSubmit();
-  const busyKey = nav.state !== "idle" ? String(nav.formData?.get("conflictKey") ?? nav.formData?.get("deliverableId") ?? "") || null : null;
+  const busyKey =
+    nav.state !== "idle" ? String(nav.formData?.get("conflictKey") ?? nav.formData?.get("deliverableId") ?? "") || null : null;
   const base = `/w/${data.slug}/conflicts`;
   return (
     <div className="space-y-6">
@@ -183,12 +249,19 @@ export default function ConflictsPage() {
         title="Conflicts"
         description={`Clashes between campaigns and deliverables from ${data.range}, grouped by brand and severity. Move a deliverable to resolve one, or acknowledge it with a note when it is fine. A conflict that no longer holds disappears by itself.`}
         breadcrumbs={[{ label: "Calendar", to: calendarPath(data.slug) }]}
-        actions={<ButtonLink to={`${calendarPath(data.slug)}${data.brandFilter ? `?brand=${data.brandFilter}` : ""}`} variant="secondary">Open calendar</ButtonLink>}
+        actions={
+          <ButtonLink to={`${calendarPath(data.slug)}${data.brandFilter ? `?brand=${data.brandFilter}` : ""}`} variant="secondary">
+            Open calendar
+          </ButtonLink>
+        }
       />
 
       <div aria-live="polite">
         {answer?.ok ? (
-          <p role="status" className="flex items-center gap-2 rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-200">
+          <p
+            role="status"
+            className="flex items-center gap-2 rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-200"
+          >
             <CheckCircleIcon size={18} className="text-emerald-600" /> {answer.notice}
           </p>
         ) : answer && !answer.target ? (
@@ -203,8 +276,19 @@ export default function ConflictsPage() {
       </div>
 
       <Card>
-        <Form method="get" className="flex flex-col gap-3 sm:flex-row sm:items-end" onChange={(e) => submit(e.currentTarget, { replace: true })}>
-          <SelectField label="Brand" name="brand" defaultValue={data.brandFilter ?? ""} placeholder="All brands" options={data.brands} className="sm:w-72" />
+        <Form
+          method="get"
+          className="flex flex-col gap-3 sm:flex-row sm:items-end"
+          onChange={(e) => submit(e.currentTarget, { replace: true })}
+        >
+          <SelectField
+            label="Brand"
+            name="brand"
+            defaultValue={data.brandFilter ?? ""}
+            placeholder="All brands"
+            options={data.brands}
+            className="sm:w-72"
+          />
           <Button type="submit" variant="secondary">
             Show
           </Button>
@@ -218,7 +302,11 @@ export default function ConflictsPage() {
 
       {data.groups.length === 0 ? (
         <Card>
-          <EmptyState icon={<CheckCircleIcon />} title="No conflicts" description="Nothing on the calendar clashes in this period. New clashes show up here as soon as something is planned or moved." />
+          <EmptyState
+            icon={<CheckCircleIcon />}
+            title="No conflicts"
+            description="Nothing on the calendar clashes in this period. New clashes show up here as soon as something is planned or moved."
+          />
         </Card>
       ) : (
         data.groups.map((group) => (
@@ -245,7 +333,9 @@ export default function ConflictsPage() {
                     {s.label} ({s.total})
                   </h3>
                   {s.total > s.conflicts.length ? (
-                    <p className="mb-2 text-sm text-ink-muted">Showing the {s.conflicts.length} soonest. Resolve these first, or pick a brand above to narrow the list.</p>
+                    <p className="mb-2 text-sm text-ink-muted">
+                      Showing the {s.conflicts.length} soonest. Resolve these first, or pick a brand above to narrow the list.
+                    </p>
                   ) : null}
                   <ul className="space-y-3">
                     {s.conflicts.map((row) => (

@@ -66,9 +66,7 @@ function Notice() {
 
 function IntentError({ intent }: { intent: DeliverableIntent }) {
   const result = useResult(intent);
-  return (
-    <LiveRegion>{result && !result.ok && result.formError ? <FormError errors={result.formError} /> : null}</LiveRegion>
-  );
+  return <LiveRegion>{result && !result.ok && result.formError ? <FormError errors={result.formError} /> : null}</LiveRegion>;
 }
 
 const ACTION_TEXT: Record<string, string> = {
@@ -152,7 +150,16 @@ export default function DeliverablePage() {
           <Card
             title="Approval route"
             description={page.routeSaved ? "Set by the campaign's coordinator." : "The default route: agency review, then brand sign-off."}
-            actions={page.can.editRoute ? <Link to={`/w/${page.slug}/campaigns/${page.campaign.id}/route`} className="text-sm font-medium text-accent hover:underline">Edit route</Link> : null}
+            actions={
+              page.can.editRoute ? (
+                <Link
+                  to={`/w/${page.slug}/campaigns/${page.campaign.id}/route`}
+                  className="text-sm font-medium text-accent hover:underline"
+                >
+                  Edit route
+                </Link>
+              ) : null
+            }
           >
             <p className="mb-3 text-sm text-ink-soft">
               <span className="font-medium text-ink">Who holds it now:</span> {page.holder}
@@ -173,8 +180,8 @@ function StatusAlert({ page }: { page: Page }) {
   if (page.status === "blocked") {
     return (
       <Alert tone="danger" title="Blocked: no sign-off before the deadline">
-        The brand had not signed off by {page.deadlineLabel}. It cannot be scheduled or published until it is rescheduled at least {page.windowHours} hours
-        ahead, or an admin overrides the block with a reason.
+        The brand had not signed off by {page.deadlineLabel}. It cannot be scheduled or published until it is rescheduled at least{" "}
+        {page.windowHours} hours ahead, or an admin overrides the block with a reason.
       </Alert>
     );
   }
@@ -190,12 +197,20 @@ function StatusAlert({ page }: { page: Page }) {
   if (page.status === "published" && page.liveUrl) {
     return (
       <Alert tone="success" title="Published">
-        Live at <a href={page.liveUrl} rel="noreferrer noopener" target="_blank">{page.liveUrl}</a>.
+        Live at{" "}
+        <a href={page.liveUrl} rel="noreferrer noopener" target="_blank">
+          {page.liveUrl}
+        </a>
+        .
       </Alert>
     );
   }
   if (page.override) {
-    return <Alert tone="warning" title="Published without a timely sign-off (exception)">{page.override.by} overrode the block on {page.override.at}: “{page.override.reason}”.</Alert>;
+    return (
+      <Alert tone="warning" title="Published without a timely sign-off (exception)">
+        {page.override.by} overrode the block on {page.override.at}: “{page.override.reason}”.
+      </Alert>
+    );
   }
   return null;
 }
@@ -208,7 +223,8 @@ function NotYourTurn({ page, viewerId }: { page: Page; viewerId: string }) {
   const stage = page.route[mine];
   let text: string | null = null;
   if (page.can.selfSubmitted) text = `You submitted v${page.currentVersion}, so someone else on the route decides on it.`;
-  else if (stage.state === "waiting") text = `It reaches you at “${stage.name}” once the stages before it approve v${page.currentVersion}. You'll get an email.`;
+  else if (stage.state === "waiting")
+    text = `It reaches you at “${stage.name}” once the stages before it approve v${page.currentVersion}. You'll get an email.`;
   else if (stage.approvers.find((a) => a.id === viewerId)?.decided) text = `You already decided on v${page.currentVersion}.`;
   return text ? <Alert tone="info">{text}</Alert> : null;
 }
@@ -216,7 +232,12 @@ function NotYourTurn({ page, viewerId }: { page: Page; viewerId: string }) {
 function TimingPanel({ page }: { page: Page }) {
   const sameZone = page.viewerZone === page.brand.timeZone;
   return (
-    <Card title="Timing" description={sameZone ? `Times in ${page.viewerZone}.` : `Your time (${page.viewerZone}) first, the brand's (${page.brand.timeZone}) beside it.`}>
+    <Card
+      title="Timing"
+      description={
+        sameZone ? `Times in ${page.viewerZone}.` : `Your time (${page.viewerZone}) first, the brand's (${page.brand.timeZone}) beside it.`
+      }
+    >
       <dl className="space-y-3 text-sm">
         <div>
           <dt className="font-medium text-ink">Goes live</dt>
@@ -225,7 +246,9 @@ function TimingPanel({ page }: { page: Page }) {
         <div>
           <dt className="font-medium text-ink">Brand sign-off deadline</dt>
           <dd className="text-ink-soft">{page.deadlineLabel}</dd>
-          <dd className="mt-1 text-xs text-ink-muted">{page.windowHours} hours before it goes live. A sign-off counts only on the current version and before this time.</dd>
+          <dd className="mt-1 text-xs text-ink-muted">
+            {page.windowHours} hours before it goes live. A sign-off counts only on the current version and before this time.
+          </dd>
           {page.countdown ? (
             <dd className="mt-2">
               <Countdown deadline={page.deadline} initial={page.countdown} />
@@ -264,7 +287,9 @@ function DecidePanel({ page }: { page: Page }) {
           <input type="hidden" name="intent" value="decide" />
           <input type="hidden" name="version" value={page.currentVersion} />
           <input type="hidden" name="decision" value="approve" />
-          <Button type="submit" disabled={busy}>{approveLabel}</Button>
+          <Button type="submit" disabled={busy}>
+            {approveLabel}
+          </Button>
           <span className="text-sm text-ink-muted">You are deciding on version {page.currentVersion}, shown below.</span>
         </Form>
         <Form method="post" className="space-y-3 border-t border-slate-200 pt-4">
@@ -279,7 +304,9 @@ function DecidePanel({ page }: { page: Page }) {
             defaultValue={result?.values.comment ?? ""}
             errors={result?.errors.comment}
           />
-          <Button type="submit" variant="secondary" disabled={busy}>Request changes</Button>
+          <Button type="submit" variant="secondary" disabled={busy}>
+            Request changes
+          </Button>
         </Form>
       </div>
     </Card>
@@ -316,13 +343,27 @@ function SubmitPanel({ page, maxUploadBytes }: { page: Page; maxUploadBytes: num
           ) : null}
         </LiveRegion>
         <ul className="flex flex-wrap gap-2 text-xs" aria-label="What this draft must carry">
-          {req.disclosure ? <li><Badge tone="info">Disclosure: {req.disclosure}</Badge></li> : null}
+          {req.disclosure ? (
+            <li>
+              <Badge tone="info">Disclosure: {req.disclosure}</Badge>
+            </li>
+          ) : null}
           {utm.map((u) => (
-            <li key={u}><Badge tone="info">{u}</Badge></li>
+            <li key={u}>
+              <Badge tone="info">{u}</Badge>
+            </li>
           ))}
-          {page.copyLimit ? <li><Badge>{page.channelLabel}: up to {page.copyLimit.toLocaleString("en-US")} characters</Badge></li> : null}
+          {page.copyLimit ? (
+            <li>
+              <Badge>
+                {page.channelLabel}: up to {page.copyLimit.toLocaleString("en-US")} characters
+              </Badge>
+            </li>
+          ) : null}
         </ul>
-        {page.titleRequired ? <TextField label="Title" name="title" defaultValue={values.title} errors={result?.errors.title} required /> : null}
+        {page.titleRequired ? (
+          <TextField label="Title" name="title" defaultValue={values.title} errors={result?.errors.title} required />
+        ) : null}
         <TextAreaField
           label={`The ${page.copyName}`}
           name="copy"
@@ -353,7 +394,9 @@ function SubmitPanel({ page, maxUploadBytes }: { page: Page; maxUploadBytes: num
           onBusyChange={setUploading}
         />
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" disabled={busy || uploading}>{page.currentVersion === 0 ? "Submit for review" : `Submit version ${next}`}</Button>
+          <Button type="submit" disabled={busy || uploading}>
+            {page.currentVersion === 0 ? "Submit for review" : `Submit version ${next}`}
+          </Button>
           {uploading ? <span className="text-sm text-ink-muted">Waiting for uploads to finish…</span> : null}
         </div>
         <input type="hidden" name="intent" value="submit" />
@@ -369,7 +412,9 @@ function VersionsPanel({ page, base }: { page: Page; base: string }) {
   if (!viewed) {
     return (
       <Card title="Versions">
-        <p className="text-sm text-ink-muted">No version submitted yet. The creator submits the first draft here; reviewers are told at once.</p>
+        <p className="text-sm text-ink-muted">
+          No version submitted yet. The creator submits the first draft here; reviewers are told at once.
+        </p>
       </Card>
     );
   }
@@ -388,20 +433,30 @@ function VersionsPanel({ page, base }: { page: Page; base: string }) {
                 key={v.id}
                 to={`${base}?v=${v.version}`}
                 aria-current={v.version === viewed.version ? "page" : undefined}
-                className={v.version === viewed.version ? "rounded-md bg-accent px-2.5 py-1 text-sm font-medium text-white" : "rounded-md bg-slate-100 px-2.5 py-1 text-sm text-ink hover:bg-slate-200"}
+                className={
+                  v.version === viewed.version
+                    ? "rounded-md bg-accent px-2.5 py-1 text-sm font-medium text-white"
+                    : "rounded-md bg-slate-100 px-2.5 py-1 text-sm text-ink hover:bg-slate-200"
+                }
               >
                 v{v.version}
               </Link>
             ))}
           </nav>
         ) : null}
-        {viewed.version !== page.currentVersion ? <Alert tone="warning">This is an older version. Decisions are only possible on v{page.currentVersion}.</Alert> : null}
+        {viewed.version !== page.currentVersion ? (
+          <Alert tone="warning">This is an older version. Decisions are only possible on v{page.currentVersion}.</Alert>
+        ) : null}
         {viewed.title ? <p className="font-medium text-ink">{viewed.title}</p> : null}
-        <div className="whitespace-pre-wrap break-words rounded-lg bg-slate-50 p-4 text-sm leading-6 text-ink ring-1 ring-inset ring-slate-200">{viewed.copy}</div>
+        <div className="whitespace-pre-wrap break-words rounded-lg bg-slate-50 p-4 text-sm leading-6 text-ink ring-1 ring-inset ring-slate-200">
+          {viewed.copy}
+        </div>
         {viewed.link ? (
           <p className="break-all text-sm">
             <span className="font-medium text-ink">Link: </span>
-            <a href={viewed.link} className="text-accent hover:underline" rel="noreferrer noopener" target="_blank">{viewed.link}</a>
+            <a href={viewed.link} className="text-accent hover:underline" rel="noreferrer noopener" target="_blank">
+              {viewed.link}
+            </a>
           </p>
         ) : null}
         {viewed.media.length > 0 ? (
@@ -412,7 +467,9 @@ function VersionsPanel({ page, base }: { page: Page; base: string }) {
                   {m.previewUrl ? (
                     <img src={m.previewUrl} alt={m.name} className="aspect-square w-full object-cover" loading="lazy" />
                   ) : (
-                    <span className="flex aspect-square w-full items-center justify-center bg-slate-50 text-ink-muted"><FileIcon size={28} /></span>
+                    <span className="flex aspect-square w-full items-center justify-center bg-slate-50 text-ink-muted">
+                      <FileIcon size={28} />
+                    </span>
                   )}
                   <span className="block truncate px-2 py-1.5 text-xs text-ink-soft">{m.name}</span>
                 </a>
@@ -431,7 +488,9 @@ function VersionsPanel({ page, base }: { page: Page; base: string }) {
                 defaultValue={page.compare ? String(page.compare.from) : String(others[0].version)}
                 options={others.map((v) => ({ value: String(v.version), label: `Version ${v.version}` }))}
               />
-              <Button type="submit" variant="secondary">Show changes</Button>
+              <Button type="submit" variant="secondary">
+                Show changes
+              </Button>
             </Form>
             {page.compare ? <CopyDiffView segments={page.compare.segments} from={page.compare.from} to={page.compare.to} /> : null}
           </div>
@@ -439,12 +498,19 @@ function VersionsPanel({ page, base }: { page: Page; base: string }) {
 
         {viewed.decisions.length > 0 ? (
           <section aria-labelledby="decisions-h" className="border-t border-slate-200 pt-4">
-            <h3 id="decisions-h" className="text-sm font-semibold text-ink">Decisions on v{viewed.version}</h3>
+            <h3 id="decisions-h" className="text-sm font-semibold text-ink">
+              Decisions on v{viewed.version}
+            </h3>
             <ul className="mt-2 space-y-2">
               {viewed.decisions.map((d) => (
                 <li key={d.id} className="text-sm">
-                  <Badge tone={d.decision === "approve" ? "success" : "warning"}>{d.decision === "approve" ? "Approved" : "Changes requested"}</Badge>{" "}
-                  <span className="font-medium text-ink">{d.who}</span> <span className="text-ink-muted">· {d.stage} · {d.at}</span>
+                  <Badge tone={d.decision === "approve" ? "success" : "warning"}>
+                    {d.decision === "approve" ? "Approved" : "Changes requested"}
+                  </Badge>{" "}
+                  <span className="font-medium text-ink">{d.who}</span>{" "}
+                  <span className="text-ink-muted">
+                    · {d.stage} · {d.at}
+                  </span>
                   {d.comment ? <p className="mt-1 whitespace-pre-wrap text-ink-soft">{d.comment}</p> : null}
                 </li>
               ))}
@@ -453,12 +519,16 @@ function VersionsPanel({ page, base }: { page: Page; base: string }) {
         ) : null}
 
         <section aria-labelledby="comments-h" className="border-t border-slate-200 pt-4">
-          <h3 id="comments-h" className="text-sm font-semibold text-ink">Comments on v{viewed.version}</h3>
+          <h3 id="comments-h" className="text-sm font-semibold text-ink">
+            Comments on v{viewed.version}
+          </h3>
           {viewed.comments.length === 0 ? <p className="mt-2 text-sm text-ink-muted">No comments on this version yet.</p> : null}
           <ul className="mt-2 space-y-3">
             {viewed.comments.map((c) => (
               <li key={c.id} className="text-sm">
-                <p><span className="font-medium text-ink">{c.author}</span> <span className="text-ink-muted">· {c.at}</span></p>
+                <p>
+                  <span className="font-medium text-ink">{c.author}</span> <span className="text-ink-muted">· {c.at}</span>
+                </p>
                 <p className="whitespace-pre-wrap text-ink-soft">{c.body}</p>
               </li>
             ))}
@@ -468,8 +538,16 @@ function VersionsPanel({ page, base }: { page: Page; base: string }) {
               <input type="hidden" name="intent" value="comment" />
               <input type="hidden" name="version" value={viewed.version} />
               <IntentError intent="comment" />
-              <TextAreaField label={`Comment on v${viewed.version}`} name="body" rows={2} errors={commentResult?.errors.body} key={commentResult?.ok ? Date.now() : "comment"} />
-              <Button type="submit" variant="secondary" size="sm">Add comment</Button>
+              <TextAreaField
+                label={`Comment on v${viewed.version}`}
+                name="body"
+                rows={2}
+                errors={commentResult?.errors.body}
+                key={commentResult?.ok ? Date.now() : "comment"}
+              />
+              <Button type="submit" variant="secondary" size="sm">
+                Add comment
+              </Button>
             </Form>
           ) : null}
         </section>
@@ -496,19 +574,35 @@ function PublishingPanel({ page }: { page: Page }) {
           <Form method="post" className="space-y-3">
             <input type="hidden" name="intent" value="publish" />
             <IntentError intent="publish" />
-            <TextField label="Live link" name="liveUrl" type="url" inputMode="url" placeholder="https://" defaultValue={result?.values.liveUrl} errors={result?.errors.liveUrl} hint="The address of the post once it is live." />
+            <TextField
+              label="Live link"
+              name="liveUrl"
+              type="url"
+              inputMode="url"
+              placeholder="https://"
+              defaultValue={result?.values.liveUrl}
+              errors={result?.errors.liveUrl}
+              hint="The address of the post once it is live."
+            />
             <Button type="submit">Mark published</Button>
           </Form>
         ) : null}
         {page.can.unschedule ? (
           <Form method="post">
             <input type="hidden" name="intent" value="unschedule" />
-            <Button type="submit" variant="ghost" size="sm">Mark not scheduled</Button>
+            <Button type="submit" variant="ghost" size="sm">
+              Mark not scheduled
+            </Button>
           </Form>
         ) : null}
         {page.liveUrl ? (
           <p className="break-all text-sm">
-            <a href={page.liveUrl} className="inline-flex items-center gap-1 font-medium text-accent hover:underline" rel="noreferrer noopener" target="_blank">
+            <a
+              href={page.liveUrl}
+              className="inline-flex items-center gap-1 font-medium text-accent hover:underline"
+              rel="noreferrer noopener"
+              target="_blank"
+            >
               {page.liveUrl} <ExternalLinkIcon size={14} />
             </a>
           </p>
@@ -521,7 +615,10 @@ function PublishingPanel({ page }: { page: Page }) {
 function ReschedulePanel({ page, publishInput }: { page: Page; publishInput: string }) {
   const result = useResult("reschedule");
   return (
-    <Card title="Change the publish time" description="Later keeps a sign-off; earlier than the sign-off allows removes it and the brand signs again.">
+    <Card
+      title="Change the publish time"
+      description="Later keeps a sign-off; earlier than the sign-off allows removes it and the brand signs again."
+    >
       <Form method="post" className="space-y-3">
         <input type="hidden" name="intent" value="reschedule" />
         <TextField
@@ -531,7 +628,9 @@ function ReschedulePanel({ page, publishInput }: { page: Page; publishInput: str
           defaultValue={result?.values.publishAt ?? publishInput}
           errors={result?.errors.publishAt ?? (result && !result.ok ? result.formError : undefined)}
         />
-        <Button type="submit" variant="secondary">{page.status === "blocked" ? "Reschedule and unblock" : "Change time"}</Button>
+        <Button type="submit" variant="secondary">
+          {page.status === "blocked" ? "Reschedule and unblock" : "Change time"}
+        </Button>
       </Form>
     </Card>
   );
@@ -540,12 +639,23 @@ function ReschedulePanel({ page, publishInput }: { page: Page; publishInput: str
 function OverridePanel() {
   const result = useResult("override");
   return (
-    <Card title="Override the block (admin)" description="Lets it be scheduled without a timely sign-off. Recorded in the audit trail as an exception.">
+    <Card
+      title="Override the block (admin)"
+      description="Lets it be scheduled without a timely sign-off. Recorded in the audit trail as an exception."
+    >
       <Form method="post" className="space-y-3">
         <input type="hidden" name="intent" value="override" />
         <IntentError intent="override" />
-        <TextAreaField label="Reason" name="reason" rows={3} errors={result?.errors.reason} hint="At least 10 characters, e.g. who approved it and how." />
-        <Button type="submit" variant="danger">Override</Button>
+        <TextAreaField
+          label="Reason"
+          name="reason"
+          rows={3}
+          errors={result?.errors.reason}
+          hint="At least 10 characters, e.g. who approved it and how."
+        />
+        <Button type="submit" variant="danger">
+          Override
+        </Button>
       </Form>
     </Card>
   );
@@ -563,7 +673,8 @@ function ActivityPanel({ page }: { page: Page }) {
             return (
               <li key={a.id} className="text-sm">
                 <p>
-                  <span className="font-medium text-ink">{a.actor}</span> <span className="text-ink-soft">{ACTION_TEXT[a.action] ?? a.action}</span>
+                  <span className="font-medium text-ink">{a.actor}</span>{" "}
+                  <span className="text-ink-soft">{ACTION_TEXT[a.action] ?? a.action}</span>
                 </p>
                 {detail ? <p className="break-words text-ink-muted">{detail}</p> : null}
                 <p className="text-xs text-ink-muted">{a.at}</p>

@@ -6,12 +6,34 @@ import type { ReactNode } from "react";
 import { z } from "zod";
 import { BuildingIcon, PlusIcon, SparklesIcon, UsersIcon } from "~/components/icons";
 import {
-  Alert, Badge, Button, ButtonLink, Card, CardSection, EmptyState, FormError, PageHeader, SelectField, TBody, TD, TH, THead, TR, Table, TextField,
+  Alert,
+  Badge,
+  Button,
+  ButtonLink,
+  Card,
+  CardSection,
+  EmptyState,
+  FormError,
+  PageHeader,
+  SelectField,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+  Table,
+  TextField,
 } from "~/components/ui";
 import { IdempotencyKeyField } from "~/components/ui/idempotency-key-field";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import {
-  createAgencyRecord, createBrandRecord, createCreatorRecord, deleteDirectoryEntry, findDirectoryEntry, listDirectory, scopedPeopleCount,
+  createAgencyRecord,
+  createBrandRecord,
+  createCreatorRecord,
+  deleteDirectoryEntry,
+  findDirectoryEntry,
+  listDirectory,
+  scopedPeopleCount,
 } from "~/modules/workspaces/directory.server";
 import { BRAND_TIME_ZONES, agencySchema, brandSchema, creatorSchema } from "~/modules/workspaces/schemas";
 import { actionFailure, actionSuccess } from "~/utils/action-result.server";
@@ -28,7 +50,9 @@ const DEFAULT_BRAND_COLOR = "#0ea5e9";
 
 function offsetOf(timeZone: string, at: Date): string {
   try {
-    const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "shortOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName");
+    const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "shortOffset" })
+      .formatToParts(at)
+      .find((p) => p.type === "timeZoneName");
     return part?.value ?? "";
   } catch {
     return "";
@@ -53,14 +77,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if ((kindRaw === "brand" || kindRaw === "agency" || kindRaw === "creator") && idRaw) {
     const entry = await findDirectoryEntry(ctx.workspace.id, kindRaw, idRaw);
     const isOperator = kindRaw === "agency" && dir.agencies.some((a) => a.id === idRaw && a.isOperator);
-    if (entry && !isOperator) confirm = { kind: kindRaw, id: entry.id, name: entry.name, ...(await scopedPeopleCount(ctx.workspace.id, kindRaw, entry.id)) };
+    if (entry && !isOperator)
+      confirm = { kind: kindRaw, id: entry.id, name: entry.name, ...(await scopedPeopleCount(ctx.workspace.id, kindRaw, entry.id)) };
   }
 
   const zones: string[] = [...BRAND_TIME_ZONES];
   const defaultZone = zones.includes(ctx.user.timeZone) ? ctx.user.timeZone : "UTC";
   return json({
     slug: ctx.workspace.slug,
-    brands: dir.brands.map((b) => ({ id: b.id, name: b.name, category: b.category, timeZone: b.timeZone, zoneLabel: zoneLabel(b.timeZone, now), color: b.color })),
+    brands: dir.brands.map((b) => ({
+      id: b.id,
+      name: b.name,
+      category: b.category,
+      timeZone: b.timeZone,
+      zoneLabel: zoneLabel(b.timeZone, now),
+      color: b.color,
+    })),
     agencies: dir.agencies.map((a) => ({ id: a.id, name: a.name, isOperator: a.isOperator })),
     creators: dir.creators.map((c) => ({ id: c.id, name: c.name, handle: c.handle, linked: Boolean(c.userId) })),
     zoneOptions: zones.map((z) => ({ value: z, label: zoneLabel(z, now) })),
@@ -72,7 +104,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const intentSchema = z.object({
-  intent: z.enum(["createBrand", "createAgency", "createCreator", "delete-brand", "delete-agency", "delete-creator"], { errorMap: () => ({ message: "Unknown action." }) }),
+  intent: z.enum(["createBrand", "createAgency", "createCreator", "delete-brand", "delete-agency", "delete-creator"], {
+    errorMap: () => ({ message: "Unknown action." }),
+  }),
 });
 const deleteSchema = z.object({ id: idField("Choose an entry from the list.") });
 type Intent = z.infer<typeof intentSchema>["intent"];
@@ -138,17 +172,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type ActionResult = ReturnType<typeof useActionData<typeof action>>;
 
-
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
 /** Hex text field with a colour picker that keeps both in sync (the picker appears once JS runs). */
-function ColorField({ label, name, defaultValue, errors, hint }: { label: string; name: string; defaultValue: string; errors?: string[]; hint?: ReactNode }) {
+function ColorField({
+  label,
+  name,
+  defaultValue,
+  errors,
+  hint,
+}: {
+  label: string;
+  name: string;
+  defaultValue: string;
+  errors?: string[];
+  hint?: ReactNode;
+}) {
   const hydrated = useHydrated();
   const [value, setValue] = useState(defaultValue);
   const swatch = HEX.test(value.trim()) ? value.trim() : DEFAULT_BRAND_COLOR;
   return (
     <div className="grid grid-cols-[1fr_auto] items-start gap-2">
-      <TextField label={label} name={name} value={value} onChange={(e) => setValue(e.currentTarget.value)} errors={errors} hint={hint} spellCheck={false} autoComplete="off" />
+      <TextField
+        label={label}
+        name={name}
+        value={value}
+        onChange={(e) => setValue(e.currentTarget.value)}
+        errors={errors}
+        hint={hint}
+        spellCheck={false}
+        autoComplete="off"
+      />
       <div className="mt-7">
         {hydrated ? (
           <input
@@ -159,7 +213,11 @@ function ColorField({ label, name, defaultValue, errors, hint }: { label: string
             className="h-10 w-12 cursor-pointer rounded-lg border-0 bg-white p-1 ring-1 ring-inset ring-slate-300"
           />
         ) : (
-          <span aria-hidden="true" className="block h-10 w-12 rounded-lg ring-1 ring-inset ring-slate-300" style={{ backgroundColor: swatch }} />
+          <span
+            aria-hidden="true"
+            className="block h-10 w-12 rounded-lg ring-1 ring-inset ring-slate-300"
+            style={{ backgroundColor: swatch }}
+          />
         )}
       </div>
     </div>
@@ -231,8 +289,12 @@ function ConfirmDelete({ confirm, kind, base }: { confirm: LoaderData["confirm"]
   if (!show) return null;
   const noun = KIND_NOUN[kind];
   const people: string[] = [];
-  if (confirm.members > 0) people.push(`${confirm.members} ${confirm.members === 1 ? "member is" : "members are"} limited to this ${noun} and will lose access to the workspace`);
-  if (confirm.invitations > 0) people.push(`${confirm.invitations} pending ${confirm.invitations === 1 ? "invitation" : "invitations"} for it will be cancelled`);
+  if (confirm.members > 0)
+    people.push(
+      `${confirm.members} ${confirm.members === 1 ? "member is" : "members are"} limited to this ${noun} and will lose access to the workspace`,
+    );
+  if (confirm.invitations > 0)
+    people.push(`${confirm.invitations} pending ${confirm.invitations === 1 ? "invitation" : "invitations"} for it will be cancelled`);
   return (
     <div ref={ref} id={`confirm-${kind}`} tabIndex={-1} className="border-b border-slate-200 p-4 focus:outline-none sm:p-6">
       <Alert
@@ -285,11 +347,20 @@ function BrandsCard({ data, base, result }: { data: LoaderData; base: string; re
   const values = mine?.values ?? {};
   const busy = useNavigation().formData?.get("intent") === "createBrand";
   return (
-    <Card id="brands" title="Brands" description="Your clients. Each brand's time zone is shown beside every publish time, and its colour marks it on the calendar." flush>
+    <Card
+      id="brands"
+      title="Brands"
+      description="Your clients. Each brand's time zone is shown beside every publish time, and its colour marks it on the calendar."
+      flush
+    >
       <ConfirmDelete confirm={data.confirm} kind="brand" base={base} />
       {data.brands.length === 0 ? (
         <div className="p-4 sm:p-6">
-          <EmptyState icon={<BuildingIcon />} title="No brands yet" description="Add your first client brand below. Campaigns, onboarding links and sign-offs all belong to a brand." />
+          <EmptyState
+            icon={<BuildingIcon />}
+            title="No brands yet"
+            description="Add your first client brand below. Campaigns, onboarding links and sign-offs all belong to a brand."
+          />
         </div>
       ) : (
         <Table caption="Brands">
@@ -308,15 +379,17 @@ function BrandsCard({ data, base, result }: { data: LoaderData; base: string; re
             {data.brands.map((b) => (
               <TR key={b.id} className="align-middle">
                 <TH scope="row" className="min-w-[10rem]">
-                  <span className="text-sm font-medium text-ink">
-                    {b.name}
-                  </span>
+                  <span className="text-sm font-medium text-ink">{b.name}</span>
                 </TH>
                 <TD className="capitalize">{b.category ?? <span className="normal-case text-ink-muted">None</span>}</TD>
                 <TD className="whitespace-nowrap">{b.zoneLabel}</TD>
                 <TD className="whitespace-nowrap">
                   <span className="inline-flex items-center gap-2">
-                    <span aria-hidden="true" className="h-4 w-6 rounded ring-1 ring-inset ring-black/10" style={{ backgroundColor: b.color }} />
+                    <span
+                      aria-hidden="true"
+                      className="h-4 w-6 rounded ring-1 ring-inset ring-black/10"
+                      style={{ backgroundColor: b.color }}
+                    />
                     <span className="font-mono text-sm">{b.color}</span>
                   </span>
                 </TD>
@@ -328,17 +401,56 @@ function BrandsCard({ data, base, result }: { data: LoaderData; base: string; re
           </TBody>
         </Table>
       )}
-      <AddSection title="Add a brand" description="Category is optional, such as skincare or coffee; it helps spot competing brands on the calendar.">
-        <Form method="post" action={`${base}#brands`} preventScrollReset noValidate key={formKey(result, "createBrand")} className="space-y-5">
+      <AddSection
+        title="Add a brand"
+        description="Category is optional, such as skincare or coffee; it helps spot competing brands on the calendar."
+      >
+        <Form
+          method="post"
+          action={`${base}#brands`}
+          preventScrollReset
+          noValidate
+          key={formKey(result, "createBrand")}
+          className="space-y-5"
+        >
           <input type="hidden" name="intent" value="createBrand" />
           <IdempotencyKeyField value={data.keys.brand} />
           <Added result={result} intent="createBrand" />
           <FormError>{mine?.formError ?? null}</FormError>
           <div className="grid gap-5 sm:grid-cols-2">
-            <TextField label="Brand name" name="name" required defaultValue={values.name ?? ""} errors={errors.name} placeholder="Lumen Skincare" autoComplete="off" />
-            <TextField label="Category (optional)" name="category" defaultValue={values.category ?? ""} errors={errors.category} placeholder="skincare" autoComplete="off" />
-            <SelectField label="Time zone" name="timeZone" required options={data.zoneOptions} defaultValue={values.timeZone ?? data.defaultZone} errors={errors.timeZone} hint="Where the brand's team works." />
-            <ColorField label="Colour" name="color" defaultValue={values.color ?? DEFAULT_BRAND_COLOR} errors={errors.color} hint="Marks the brand on the calendar." />
+            <TextField
+              label="Brand name"
+              name="name"
+              required
+              defaultValue={values.name ?? ""}
+              errors={errors.name}
+              placeholder="Lumen Skincare"
+              autoComplete="off"
+            />
+            <TextField
+              label="Category (optional)"
+              name="category"
+              defaultValue={values.category ?? ""}
+              errors={errors.category}
+              placeholder="skincare"
+              autoComplete="off"
+            />
+            <SelectField
+              label="Time zone"
+              name="timeZone"
+              required
+              options={data.zoneOptions}
+              defaultValue={values.timeZone ?? data.defaultZone}
+              errors={errors.timeZone}
+              hint="Where the brand's team works."
+            />
+            <ColorField
+              label="Colour"
+              name="color"
+              defaultValue={values.color ?? DEFAULT_BRAND_COLOR}
+              errors={errors.color}
+              hint="Marks the brand on the calendar."
+            />
           </div>
           <SubmitRow busy={busy} label="Add brand" />
         </Form>
@@ -353,11 +465,20 @@ function AgenciesCard({ data, base, result }: { data: LoaderData; base: string; 
   const values = mine?.values ?? {};
   const busy = useNavigation().formData?.get("intent") === "createAgency";
   return (
-    <Card id="agencies" title="Agencies" description="Partner agencies that run campaigns. The operator is your own team; agency members only see their agency's campaigns." flush>
+    <Card
+      id="agencies"
+      title="Agencies"
+      description="Partner agencies that run campaigns. The operator is your own team; agency members only see their agency's campaigns."
+      flush
+    >
       <ConfirmDelete confirm={data.confirm} kind="agency" base={base} />
       {data.agencies.length === 0 ? (
         <div className="p-4 sm:p-6">
-          <EmptyState icon={<SparklesIcon />} title="No agencies yet" description="Add the agencies you work with below, then invite their people as agency members." />
+          <EmptyState
+            icon={<SparklesIcon />}
+            title="No agencies yet"
+            description="Add the agencies you work with below, then invite their people as agency members."
+          />
         </div>
       ) : (
         <Table caption="Agencies">
@@ -391,13 +512,28 @@ function AgenciesCard({ data, base, result }: { data: LoaderData; base: string; 
         </Table>
       )}
       <AddSection title="Add an agency" description="Its people join through an invitation as agency members.">
-        <Form method="post" action={`${base}#agencies`} preventScrollReset noValidate key={formKey(result, "createAgency")} className="space-y-5">
+        <Form
+          method="post"
+          action={`${base}#agencies`}
+          preventScrollReset
+          noValidate
+          key={formKey(result, "createAgency")}
+          className="space-y-5"
+        >
           <input type="hidden" name="intent" value="createAgency" />
           <IdempotencyKeyField value={data.keys.agency} />
           <Added result={result} intent="createAgency" />
           <FormError>{mine?.formError ?? null}</FormError>
           <div className="grid gap-5 sm:grid-cols-2">
-            <TextField label="Agency name" name="name" required defaultValue={values.name ?? ""} errors={errors.name} placeholder="Brightline Paid Media" autoComplete="off" />
+            <TextField
+              label="Agency name"
+              name="name"
+              required
+              defaultValue={values.name ?? ""}
+              errors={errors.name}
+              placeholder="Brightline Paid Media"
+              autoComplete="off"
+            />
           </div>
           <SubmitRow busy={busy} label="Add agency" />
         </Form>
@@ -429,7 +565,11 @@ function CreatorsCard({ data, base, result }: { data: LoaderData; base: string; 
       <ConfirmDelete confirm={data.confirm} kind="creator" base={base} />
       {data.creators.length === 0 ? (
         <div className="p-4 sm:p-6">
-          <EmptyState icon={<UsersIcon />} title="No creators yet" description="Add a creator profile below, then invite the creator to link it to their account." />
+          <EmptyState
+            icon={<UsersIcon />}
+            title="No creators yet"
+            description="Add a creator profile below, then invite the creator to link it to their account."
+          />
         </div>
       ) : (
         <Table caption="Creators">
@@ -460,14 +600,37 @@ function CreatorsCard({ data, base, result }: { data: LoaderData; base: string; 
         </Table>
       )}
       <AddSection title="Add a creator" description="The handle is optional; we add the @ if you leave it out.">
-        <Form method="post" action={`${base}#creators`} preventScrollReset noValidate key={formKey(result, "createCreator")} className="space-y-5">
+        <Form
+          method="post"
+          action={`${base}#creators`}
+          preventScrollReset
+          noValidate
+          key={formKey(result, "createCreator")}
+          className="space-y-5"
+        >
           <input type="hidden" name="intent" value="createCreator" />
           <IdempotencyKeyField value={data.keys.creator} />
           <Added result={result} intent="createCreator" />
           <FormError>{mine?.formError ?? null}</FormError>
           <div className="grid gap-5 sm:grid-cols-2">
-            <TextField label="Creator name" name="name" required defaultValue={values.name ?? ""} errors={errors.name} placeholder="Maya Chen" autoComplete="off" />
-            <TextField label="Handle (optional)" name="handle" defaultValue={values.handle ?? ""} errors={errors.handle} placeholder="@mayamakes" autoComplete="off" spellCheck={false} />
+            <TextField
+              label="Creator name"
+              name="name"
+              required
+              defaultValue={values.name ?? ""}
+              errors={errors.name}
+              placeholder="Maya Chen"
+              autoComplete="off"
+            />
+            <TextField
+              label="Handle (optional)"
+              name="handle"
+              defaultValue={values.handle ?? ""}
+              errors={errors.handle}
+              placeholder="@mayamakes"
+              autoComplete="off"
+              spellCheck={false}
+            />
           </div>
           <SubmitRow busy={busy} label="Add creator" />
         </Form>

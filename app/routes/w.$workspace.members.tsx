@@ -6,7 +6,24 @@ import { z } from "zod";
 import { ROLES, type Role } from "@db/schema/roles";
 import { ChevronDownIcon, UsersIcon } from "~/components/icons";
 import {
-  Alert, Badge, Button, ButtonLink, Card, EmptyState, FormError, PageHeader, SelectField, TBody, TD, TH, THead, TR, Table, TextField, controlClasses, cx,
+  Alert,
+  Badge,
+  Button,
+  ButtonLink,
+  Card,
+  EmptyState,
+  FormError,
+  PageHeader,
+  SelectField,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+  Table,
+  TextField,
+  controlClasses,
+  cx,
 } from "~/components/ui";
 import type { Tone } from "~/components/ui";
 import { IdempotencyKeyField } from "~/components/ui/idempotency-key-field";
@@ -67,10 +84,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const kind = ROLE_SCOPE[role];
     if (kind === "workspace") return { kind, id: null, name: null };
     const id = kind === "agency" ? ids.agencyId : kind === "brand" ? ids.brandId : ids.creatorId;
-    return { kind, id, name: id ? names[kind].get(id) ?? null : null };
+    return { kind, id, name: id ? (names[kind].get(id) ?? null) : null };
   };
   const viewerIsOwner = ctx.role === "owner";
-  const dateFmt = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: ctx.user.timeZone || "UTC" });
+  const dateFmt = new Intl.DateTimeFormat("en-US", {
+    month: "short",
+    day: "numeric",
+    year: "numeric",
+    timeZone: ctx.user.timeZone || "UTC",
+  });
 
   const rows = members.map((m) => {
     const scope = scopeOf(m.role, m);
@@ -91,7 +113,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 
   const removeId = new URL(request.url).searchParams.get("remove");
-  const confirmRemove = removeId ? rows.find((r) => r.id === removeId && !r.lockedReason) ?? null : null;
+  const confirmRemove = removeId ? (rows.find((r) => r.id === removeId && !r.lockedReason) ?? null) : null;
 
   return json({
     slug: ctx.workspace.slug,
@@ -103,7 +125,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime())
       .map((p) => {
         const scope = scopeOf(p.role, p);
-        return { id: p.id, email: p.email, roleLabel: ROLE_LABELS[p.role], role: p.role, scopeKind: scope.kind, scopeName: scope.name, expires: dateFmt.format(p.expiresAt), expiresIn: daysFromNow(p.expiresAt) };
+        return {
+          id: p.id,
+          email: p.email,
+          roleLabel: ROLE_LABELS[p.role],
+          role: p.role,
+          scopeKind: scope.kind,
+          scopeName: scope.name,
+          expires: dateFmt.format(p.expiresAt),
+          expiresIn: daysFromNow(p.expiresAt),
+        };
       }),
     options: {
       agency: dir.agencies.map((a) => ({ value: a.id, label: a.name })),
@@ -135,7 +166,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = which.data.intent;
 
   if (intent === "invite") {
-    const values = { email: text(form, "email"), role: text(form, "role"), agencyId: text(form, "agencyId"), brandId: text(form, "brandId"), creatorId: text(form, "creatorId") };
+    const values = {
+      email: text(form, "email"),
+      role: text(form, "role"),
+      agencyId: text(form, "agencyId"),
+      brandId: text(form, "brandId"),
+      creatorId: text(form, "creatorId"),
+    };
     const parsed = parseWith(inviteSchema, form);
     if (!parsed.success) return fail(intent, parsed.errors, { values });
     const result = await inviteMember(request, ctx, parsed.data, readIdempotencyKey(form));
@@ -181,7 +218,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type Options = LoaderData["options"];
 
-
 export default function MembersPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -203,7 +239,13 @@ export default function MembersPage() {
       ) : null}
       <FormError>{pageError}</FormError>
 
-      <InviteCard key={result?.ok && result.intent === "invite" ? result.at : "invite"} options={data.options} result={result} slug={data.slug} idempotencyKey={data.inviteKey} />
+      <InviteCard
+        key={result?.ok && result.intent === "invite" ? result.at : "invite"}
+        options={data.options}
+        result={result}
+        slug={data.slug}
+        idempotencyKey={data.inviteKey}
+      />
 
       <Card
         title="People in this workspace"
@@ -213,7 +255,11 @@ export default function MembersPage() {
         {data.confirmRemove ? <ConfirmRemove member={data.confirmRemove} base={base} workspaceName={data.workspaceName} /> : null}
         {data.members.length === 0 ? (
           <div className="p-4 sm:p-6">
-            <EmptyState icon={<UsersIcon />} title="No members yet" description="Invite your team, your agencies, brand leads and creators with the form above." />
+            <EmptyState
+              icon={<UsersIcon />}
+              title="No members yet"
+              description="Invite your team, your agencies, brand leads and creators with the form above."
+            />
           </div>
         ) : (
           <Table caption="Members, their roles and what they can see">
@@ -236,10 +282,17 @@ export default function MembersPage() {
         )}
       </Card>
 
-      <Card title="Pending invitations" description="Invitations that have not been accepted yet. Each link works once and only for the invited email address." flush>
+      <Card
+        title="Pending invitations"
+        description="Invitations that have not been accepted yet. Each link works once and only for the invited email address."
+        flush
+      >
         {data.pending.length === 0 ? (
           <div className="p-4 sm:p-6">
-            <EmptyState title="No pending invitations" description="When you invite someone, the invitation waits here until they accept it." />
+            <EmptyState
+              title="No pending invitations"
+              description="When you invite someone, the invitation waits here until they accept it."
+            />
           </div>
         ) : (
           <Table caption="Pending invitations">
@@ -289,7 +342,17 @@ function ScopeText({ kind, name, wrap = false }: { kind: ScopeKind; name: string
   );
 }
 
-function InviteCard({ options, result, slug, idempotencyKey }: { options: Options; result: ActionResult; slug: string; idempotencyKey: string }) {
+function InviteCard({
+  options,
+  result,
+  slug,
+  idempotencyKey,
+}: {
+  options: Options;
+  result: ActionResult;
+  slug: string;
+  idempotencyKey: string;
+}) {
   const hydrated = useHydrated();
   const mine = result && !result.ok && result.intent === "invite" ? result : null;
   const errors = mine?.errors ?? {};
@@ -313,23 +376,47 @@ function InviteCard({ options, result, slug, idempotencyKey }: { options: Option
         label={label}
         name={`${kind}Id`}
         options={opts}
-        placeholder={opts.length === 0 ? `No ${kind === "agency" ? "agencies" : kind === "brand" ? "brands" : "creators"} yet` : `Choose ${kind === "agency" ? "an agency" : kind === "brand" ? "a brand" : "a creator"}`}
+        placeholder={
+          opts.length === 0
+            ? `No ${kind === "agency" ? "agencies" : kind === "brand" ? "brands" : "creators"} yet`
+            : `Choose ${kind === "agency" ? "an agency" : kind === "brand" ? "a brand" : "a creator"}`
+        }
         defaultValue={values[`${kind}Id`] ?? ""}
         errors={errors[`${kind}Id`]}
         required={standalone}
-        hint={opts.length === 0 ? <>Add one in {directoryLink} first.</> : standalone ? `They will only see this ${kind === "creator" ? "creator's work" : kind}.` : forWhom}
+        hint={
+          opts.length === 0 ? (
+            <>Add one in {directoryLink} first.</>
+          ) : standalone ? (
+            `They will only see this ${kind === "creator" ? "creator's work" : kind}.`
+          ) : (
+            forWhom
+          )
+        }
       />
     );
   };
 
   return (
-    <Card title="Invite someone" description="They get an email with a link to join. The link works once, for that address only, and expires in 14 days.">
+    <Card
+      title="Invite someone"
+      description="They get an email with a link to join. The link works once, for that address only, and expires in 14 days."
+    >
       <Form method="post" className="space-y-5" noValidate>
         <input type="hidden" name="intent" value="invite" />
         <IdempotencyKeyField value={idempotencyKey} />
         <FormError>{mine?.formError ?? null}</FormError>
         <div className="grid gap-5 sm:grid-cols-2">
-          <TextField label="Email address" name="email" type="email" autoComplete="off" required defaultValue={values.email ?? ""} errors={errors.email} placeholder="name@company.com" />
+          <TextField
+            label="Email address"
+            name="email"
+            type="email"
+            autoComplete="off"
+            required
+            defaultValue={values.email ?? ""}
+            errors={errors.email}
+            placeholder="name@company.com"
+          />
           <SelectField
             label="Role"
             name="role"
@@ -355,8 +442,8 @@ function InviteCard({ options, result, slug, idempotencyKey }: { options: Option
           <fieldset className="space-y-3">
             <legend className="text-sm font-medium text-ink">Access to</legend>
             <p className="text-sm text-ink-muted">
-              Agency members, brand leads, client contacts and creators are limited to one agency, brand or creator profile. Fill in the one that
-              matches the role; only the one matching the role is used.
+              Agency members, brand leads, client contacts and creators are limited to one agency, brand or creator profile. Fill in the one
+              that matches the role; only the one matching the role is used.
             </p>
             <div className="grid gap-5 sm:grid-cols-3">{(["agency", "brand", "creator"] as const).map((k) => scopeSelect(k, false))}</div>
           </fieldset>
@@ -386,7 +473,15 @@ function InviteCard({ options, result, slug, idempotencyKey }: { options: Option
   );
 }
 
-function ConfirmRemove({ member, base, workspaceName }: { member: { id: string; name: string; email: string }; base: string; workspaceName: string }) {
+function ConfirmRemove({
+  member,
+  base,
+  workspaceName,
+}: {
+  member: { id: string; name: string; email: string };
+  base: string;
+  workspaceName: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const busy = useNavigation().formData?.get("intent") === "remove";
   useEffect(() => {
@@ -421,12 +516,26 @@ function ConfirmRemove({ member, base, workspaceName }: { member: { id: string; 
 
 type MemberRowData = LoaderData["members"][number];
 
-function MemberRow({ member: m, options, viewerIsOwner, base, result }: { member: MemberRowData; options: Options; viewerIsOwner: boolean; base: string; result: ActionResult }) {
+function MemberRow({
+  member: m,
+  options,
+  viewerIsOwner,
+  base,
+  result,
+}: {
+  member: MemberRowData;
+  options: Options;
+  viewerIsOwner: boolean;
+  base: string;
+  result: ActionResult;
+}) {
   const selectId = useId();
   const errorId = `${selectId}-error`;
   const nav = useNavigation();
   const mine = result && !result.ok && result.target === m.id ? result : null;
-  const rowErrors = mine ? [...(mine.errors.assignment ?? []), ...(mine.errors.assignment ? [] : mine.formError ? [mine.formError] : [])] : [];
+  const rowErrors = mine
+    ? [...(mine.errors.assignment ?? []), ...(mine.errors.assignment ? [] : mine.formError ? [mine.formError] : [])]
+    : [];
   const busy = nav.formData?.get("membershipId") === m.id && nav.formData?.get("intent") === "changeRole";
 
   return (

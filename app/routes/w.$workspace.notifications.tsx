@@ -24,7 +24,14 @@ function formatWhen(iso: string, tz: string): string {
       return "UTC";
     }
   })();
-  return new Intl.DateTimeFormat("en-GB", { timeZone: zone, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(iso));
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: zone,
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  }).format(new Date(iso));
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -45,7 +52,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const intentSchema = z.object({
   intent: z.enum(["read-all", "read-one", "preferences"], { errorMap: () => ({ message: "Unknown action." }) }),
 });
-const readOneSchema = z.object({ id: z.string({ required_error: "Which notification?" }).trim().regex(/^[a-z0-9]{1,64}$/, "That is not a notification id.") });
+const readOneSchema = z.object({
+  id: z
+    .string({ required_error: "Which notification?" })
+    .trim()
+    .regex(/^[a-z0-9]{1,64}$/, "That is not a notification id."),
+});
 const modeField = (category: NotificationCategory) =>
   z.enum(MODE_KEYS, {
     errorMap: () => ({ message: `Choose how to hear about ${NOTIFICATION_CATEGORIES[category].toLowerCase()}.` }),
@@ -86,13 +98,24 @@ type Item = SerializeFrom<typeof loader>["items"][number];
 function NotificationRow({ n, busy }: { n: Item; busy: boolean }) {
   return (
     <li className={cx("flex flex-col gap-3 px-4 py-4 sm:flex-row sm:items-start sm:px-6", n.unread ? "bg-accent/5" : undefined)}>
-      <span className={cx("mt-1.5 hidden h-2.5 w-2.5 shrink-0 rounded-full sm:block", n.unread ? "bg-accent" : "bg-slate-200")} aria-hidden="true" />
+      <span
+        className={cx("mt-1.5 hidden h-2.5 w-2.5 shrink-0 rounded-full sm:block", n.unread ? "bg-accent" : "bg-slate-200")}
+        aria-hidden="true"
+      />
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-          {n.unread ? <Badge tone="accent" dot>Unread</Badge> : null}
+          {n.unread ? (
+            <Badge tone="accent" dot>
+              Unread
+            </Badge>
+          ) : null}
           <span className="text-xs text-ink-muted">{n.categoryLabel}</span>
-          <span className="text-xs text-ink-muted" aria-hidden="true">·</span>
-          <time dateTime={n.at} className="text-xs text-ink-muted">{n.when}</time>
+          <span className="text-xs text-ink-muted" aria-hidden="true">
+            ·
+          </span>
+          <time dateTime={n.at} className="text-xs text-ink-muted">
+            {n.when}
+          </time>
         </div>
         <p className={cx("mt-1 break-words text-sm", n.unread ? "font-semibold text-ink" : "font-medium text-ink-soft")}>
           {n.url ? (
@@ -170,7 +193,10 @@ export default function NotificationsPage() {
           <>
             {unread.length > 0 ? (
               <section aria-labelledby="unread-heading">
-                <h3 id="unread-heading" className="border-b border-slate-200 bg-slate-50 px-4 py-2 text-xs font-semibold uppercase tracking-wide text-ink-muted sm:px-6">
+                <h3
+                  id="unread-heading"
+                  className="border-b border-slate-200 bg-slate-50 px-4 py-2 text-xs font-semibold uppercase tracking-wide text-ink-muted sm:px-6"
+                >
                   Unread
                 </h3>
                 <ul className="divide-y divide-slate-200">
@@ -182,7 +208,13 @@ export default function NotificationsPage() {
             ) : null}
             {read.length > 0 ? (
               <section aria-labelledby="read-heading">
-                <h3 id="read-heading" className={cx("border-b border-slate-200 bg-slate-50 px-4 py-2 text-xs font-semibold uppercase tracking-wide text-ink-muted sm:px-6", unread.length > 0 && "border-t")}>
+                <h3
+                  id="read-heading"
+                  className={cx(
+                    "border-b border-slate-200 bg-slate-50 px-4 py-2 text-xs font-semibold uppercase tracking-wide text-ink-muted sm:px-6",
+                    unread.length > 0 && "border-t",
+                  )}
+                >
                   Earlier
                 </h3>
                 <ul className="divide-y divide-slate-200">
@@ -193,13 +225,18 @@ export default function NotificationsPage() {
               </section>
             ) : null}
             {items.length >= SHOWN ? (
-              <p className="border-t border-slate-200 px-4 py-3 text-sm text-ink-muted sm:px-6">Showing your {SHOWN} most recent notifications.</p>
+              <p className="border-t border-slate-200 px-4 py-3 text-sm text-ink-muted sm:px-6">
+                Showing your {SHOWN} most recent notifications.
+              </p>
             ) : null}
           </>
         )}
       </Card>
 
-      <Card title="Email preferences" description="Baton always shows notifications here. Choose which ones also reach your inbox. These settings apply in every workspace you belong to.">
+      <Card
+        title="Email preferences"
+        description="Baton always shows notifications here. Choose which ones also reach your inbox. These settings apply in every workspace you belong to."
+      >
         <Form method="post" className="space-y-6" noValidate>
           {prefsSaved ? (
             <Alert tone="success" role="status">
@@ -215,28 +252,28 @@ export default function NotificationsPage() {
                 <fieldset key={category} className="px-4 py-4" aria-describedby={fieldErrors.length > 0 ? errorId : undefined}>
                   <legend className="sr-only">{NOTIFICATION_CATEGORIES[category]}</legend>
                   <div className="grid gap-3 md:grid-cols-[minmax(0,1fr)_auto] md:items-center">
-                  <p className="text-sm font-medium text-ink" aria-hidden="true">
-                    {NOTIFICATION_CATEGORIES[category]}
-                  </p>
-                  <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-x-5">
-                    {MODE_KEYS.map((mode) => (
-                      <label key={mode} className="flex items-center gap-2 text-sm text-ink-soft">
-                        <input
-                          type="radio"
-                          name={category}
-                          value={mode}
-                          defaultChecked={prefs[category] === mode}
-                          className="h-4 w-4 border-slate-300 accent-accent focus:outline-none focus-visible:ring-2 focus-visible:ring-accent focus-visible:ring-offset-2"
-                        />
-                        {EMAIL_MODES[mode]}
-                      </label>
-                    ))}
-                  </div>
-                  {fieldErrors.length > 0 ? (
-                    <p id={errorId} className="text-sm text-red-700 md:col-span-2">
-                      {fieldErrors.join(" ")}
+                    <p className="text-sm font-medium text-ink" aria-hidden="true">
+                      {NOTIFICATION_CATEGORIES[category]}
                     </p>
-                  ) : null}
+                    <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-x-5">
+                      {MODE_KEYS.map((mode) => (
+                        <label key={mode} className="flex items-center gap-2 text-sm text-ink-soft">
+                          <input
+                            type="radio"
+                            name={category}
+                            value={mode}
+                            defaultChecked={prefs[category] === mode}
+                            className="h-4 w-4 border-slate-300 accent-accent focus:outline-none focus-visible:ring-2 focus-visible:ring-accent focus-visible:ring-offset-2"
+                          />
+                          {EMAIL_MODES[mode]}
+                        </label>
+                      ))}
+                    </div>
+                    {fieldErrors.length > 0 ? (
+                      <p id={errorId} className="text-sm text-red-700 md:col-span-2">
+                        {fieldErrors.join(" ")}
+                      </p>
+                    ) : null}
                   </div>
                 </fieldset>
               );

@@ -14,7 +14,13 @@ export const meta: MetaFunction = () => [{ title: "Onboarding links · Baton" }]
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "onboarding.manage");
   const { links, metrics } = await listLinks(ctx);
-  return json({ slug: ctx.workspace.slug, links, metrics, canSetIdentities: ctx.can("workspace.settings"), hasIdentities: Object.values(ctx.workspace.accessIdentities ?? {}).some(Boolean) });
+  return json({
+    slug: ctx.workspace.slug,
+    links,
+    metrics,
+    canSetIdentities: ctx.can("workspace.settings"),
+    hasIdentities: Object.values(ctx.workspace.accessIdentities ?? {}).some(Boolean),
+  });
 }
 
 export default function OnboardingLinksPage() {
@@ -27,25 +33,48 @@ export default function OnboardingLinksPage() {
       <PageHeader
         title="Onboarding links"
         description="Branded links that walk a client through giving access, naming approvers and signing off. Watch what you really have access to."
-        actions={<ButtonLink to={`${base}/new`}><PlusIcon /> New link</ButtonLink>}
+        actions={
+          <ButtonLink to={`${base}/new`}>
+            <PlusIcon /> New link
+          </ButtonLink>
+        }
       />
       {!hasIdentities ? (
         <Card>
           <p className="text-sm text-ink-soft">
             Links need the agency&apos;s own IDs (Meta business portfolio, Google Ads manager, Google account email...).{" "}
-            {canSetIdentities ? <Link className="font-medium text-accent underline" to={`/w/${slug}/access-identities`}>Set the access identities first.</Link> : "Ask an admin to set the workspace's access identities."}
+            {canSetIdentities ? (
+              <Link className="font-medium text-accent underline" to={`/w/${slug}/access-identities`}>
+                Set the access identities first.
+              </Link>
+            ) : (
+              "Ask an admin to set the workspace's access identities."
+            )}
           </p>
         </Card>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label="Median time to verified access" value={metrics.medianLinkMs === null ? "–" : formatDuration(metrics.medianLinkMs)} hint={metrics.verifiedLinks ? `across ${metrics.verifiedLinks} fully verified ${metrics.verifiedLinks === 1 ? "link" : "links"}` : "no link is fully verified yet"} />
+        <Stat
+          label="Median time to verified access"
+          value={metrics.medianLinkMs === null ? "–" : formatDuration(metrics.medianLinkMs)}
+          hint={
+            metrics.verifiedLinks
+              ? `across ${metrics.verifiedLinks} fully verified ${metrics.verifiedLinks === 1 ? "link" : "links"}`
+              : "no link is fully verified yet"
+          }
+        />
         <Stat label="Links in progress" value={open.length} hint={`${links.length} in total`} />
         <Stat label="Grants waiting for you" value={toVerify} hint="confirmed by clients, to verify" />
       </div>
       <Card flush title="Links" description="Newest first. Open a link to verify, reject, revoke or re-issue it.">
         {links.length === 0 ? (
           <div className="p-6">
-            <EmptyState icon={<LinkIcon />} title="No onboarding links yet" description="Create one for a brand or a new client: pick the platforms, and the client gets a page with every click spelled out." action={<ButtonLink to={`${base}/new`}>New link</ButtonLink>} />
+            <EmptyState
+              icon={<LinkIcon />}
+              title="No onboarding links yet"
+              description="Create one for a brand or a new client: pick the platforms, and the client gets a page with every click spelled out."
+              action={<ButtonLink to={`${base}/new`}>New link</ButtonLink>}
+            />
           </div>
         ) : (
           <Table caption="Onboarding links">
@@ -63,13 +92,34 @@ export default function OnboardingLinksPage() {
               {links.map((l) => (
                 <TR key={l.id}>
                   <TD>
-                    <Link to={`${base}/${l.id}`} className="font-medium text-ink hover:underline">{l.clientName}</Link>
-                    <p className="mt-0.5 text-xs text-ink-muted">Created {formatDay(l.createdAt)}{l.openedAt ? ` · opened ${formatDay(l.openedAt)}` : " · not opened yet"}</p>
+                    <Link to={`${base}/${l.id}`} className="font-medium text-ink hover:underline">
+                      {l.clientName}
+                    </Link>
+                    <p className="mt-0.5 text-xs text-ink-muted">
+                      Created {formatDay(l.createdAt)}
+                      {l.openedAt ? ` · opened ${formatDay(l.openedAt)}` : " · not opened yet"}
+                    </p>
                   </TD>
-                  <TD><LinkStateBadge state={l.state} /></TD>
-                  <TD><ProgressBar value={l.progress.percent} label={`Progress of ${l.clientName}`} showLabel={false} valueText={`${l.progress.done} of ${l.progress.total} steps`} /><span className="mt-1 block text-xs text-ink-muted">{l.progress.done} of {l.progress.total} steps</span></TD>
-                  <TD>{l.toVerify > 0 ? <Badge tone="warning">{l.toVerify} to verify</Badge> : <span className="text-ink-muted">–</span>}</TD>
-                  <TD className="whitespace-nowrap">{l.timeToVerifiedMs === null ? <span className="text-ink-muted">not yet</span> : formatDuration(l.timeToVerifiedMs)}</TD>
+                  <TD>
+                    <LinkStateBadge state={l.state} />
+                  </TD>
+                  <TD>
+                    <ProgressBar
+                      value={l.progress.percent}
+                      label={`Progress of ${l.clientName}`}
+                      showLabel={false}
+                      valueText={`${l.progress.done} of ${l.progress.total} steps`}
+                    />
+                    <span className="mt-1 block text-xs text-ink-muted">
+                      {l.progress.done} of {l.progress.total} steps
+                    </span>
+                  </TD>
+                  <TD>
+                    {l.toVerify > 0 ? <Badge tone="warning">{l.toVerify} to verify</Badge> : <span className="text-ink-muted">–</span>}
+                  </TD>
+                  <TD className="whitespace-nowrap">
+                    {l.timeToVerifiedMs === null ? <span className="text-ink-muted">not yet</span> : formatDuration(l.timeToVerifiedMs)}
+                  </TD>
                   <TD className="whitespace-nowrap">{formatDay(l.expiresAt)}</TD>
                 </TR>
               ))}
@@ -78,12 +128,26 @@ export default function OnboardingLinksPage() {
         )}
       </Card>
       {metrics.platforms.length > 0 ? (
-        <Card flush title="Time to verified access per platform" description="Median from asking to verifying, across every verified grant.">
+        <Card
+          flush
+          title="Time to verified access per platform"
+          description="Median from asking to verifying, across every verified grant."
+        >
           <Table caption="Time to verified access per platform">
-            <THead><TR><TH>Platform</TH><TH>Median</TH><TH>Verified grants</TH></TR></THead>
+            <THead>
+              <TR>
+                <TH>Platform</TH>
+                <TH>Median</TH>
+                <TH>Verified grants</TH>
+              </TR>
+            </THead>
             <TBody>
               {metrics.platforms.map((p) => (
-                <TR key={p.platformKey}><TD className="font-medium text-ink">{p.name}</TD><TD>{formatDuration(p.medianMs)}</TD><TD>{p.count}</TD></TR>
+                <TR key={p.platformKey}>
+                  <TD className="font-medium text-ink">{p.name}</TD>
+                  <TD>{formatDuration(p.medianMs)}</TD>
+                  <TD>{p.count}</TD>
+                </TR>
               ))}
             </TBody>
           </Table>

@@ -23,7 +23,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     slug: w.slug,
     values: {
-      name: w.name, accentColor: w.accentColor, logoUrl: w.logoUrl ?? "", welcomeText: w.welcomeText, signoffWindowHours: String(w.signoffWindowHours),
+      name: w.name,
+      accentColor: w.accentColor,
+      logoUrl: w.logoUrl ?? "",
+      welcomeText: w.welcomeText,
+      signoffWindowHours: String(w.signoffWindowHours),
       disclosureWords: w.disclosureWords.join("\n"),
     },
   });
@@ -39,10 +43,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = parseWith(brandingSchema, form);
   if (!parsed.success) {
-    return json({ ok: false as const, errors: parsed.errors as FieldErrors, formError: "Please correct the highlighted fields.", values, notice: null, at: 0 }, { status: 400 });
+    return json(
+      {
+        ok: false as const,
+        errors: parsed.errors as FieldErrors,
+        formError: "Please correct the highlighted fields.",
+        values,
+        notice: null,
+        at: 0,
+      },
+      { status: 400 },
+    );
   }
   await updateBranding(request, ctx, parsed.data);
-  return json({ ok: true as const, errors: {} as FieldErrors, formError: null, values: {} as Record<string, string>, notice: "Settings saved. Clients see the new branding on their next visit.", at: Date.now() });
+  return json({
+    ok: true as const,
+    errors: {} as FieldErrors,
+    formError: null,
+    values: {} as Record<string, string>,
+    notice: "Settings saved. Clients see the new branding on their next visit.",
+    at: Date.now(),
+  });
 }
 
 /** Readable text on the accent colour: the shell's rule, as a CSS colour. */
@@ -57,7 +78,6 @@ function hoursInWords(raw: string): string | null {
   if (h > 24) return `${Math.floor(h / 24)} ${h < 48 ? "day" : "days"} and ${h % 24} ${h % 24 === 1 ? "hour" : "hours"}`;
   return null;
 }
-
 
 export default function SettingsPage() {
   const { slug, values: saved } = useLoaderData<typeof loader>();
@@ -134,7 +154,11 @@ export default function SettingsPage() {
                       className="h-10 w-12 cursor-pointer rounded-lg border-0 bg-white p-1 ring-1 ring-inset ring-slate-300"
                     />
                   ) : (
-                    <span aria-hidden="true" className="block h-10 w-12 rounded-lg ring-1 ring-inset ring-slate-300" style={{ backgroundColor: swatch }} />
+                    <span
+                      aria-hidden="true"
+                      className="block h-10 w-12 rounded-lg ring-1 ring-inset ring-slate-300"
+                      style={{ backgroundColor: swatch }}
+                    />
                   )}
                 </div>
               </div>
@@ -184,8 +208,8 @@ export default function SettingsPage() {
             />
           </div>
           <p className="mt-4 max-w-2xl text-sm text-ink-muted">
-            Sign-off is due at the publish time minus this window. Without it by then, the deliverable is blocked until it is rescheduled or an admin
-            overrides it. A brand can set its own window, which wins over this one.
+            Sign-off is due at the publish time minus this window. Without it by then, the deliverable is blocked until it is rescheduled or
+            an admin overrides it. A brand can set its own window, which wins over this one.
           </p>
         </Card>
 
@@ -203,8 +227,8 @@ export default function SettingsPage() {
             />
           </div>
           <p className="mt-4 max-w-2xl text-sm text-ink-muted">
-            Matched without case and as whole words: &quot;#Ad&quot; counts for #ad, &quot;#adventure&quot; does not. Briefs already published keep the
-            disclosure they went out with.
+            Matched without case and as whole words: &quot;#Ad&quot; counts for #ad, &quot;#adventure&quot; does not. Briefs already
+            published keep the disclosure they went out with.
           </p>
         </Card>
 
@@ -219,7 +243,19 @@ export default function SettingsPage() {
   );
 }
 
-function OnboardingPreview({ name, accent, logoUrl, welcome, live }: { name: string; accent: string; logoUrl: string; welcome: string; live: boolean }) {
+function OnboardingPreview({
+  name,
+  accent,
+  logoUrl,
+  welcome,
+  live,
+}: {
+  name: string;
+  accent: string;
+  logoUrl: string;
+  welcome: string;
+  live: boolean;
+}) {
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
   const showLogo = logoUrl.startsWith("https://") && failedUrl !== logoUrl;
   const displayName = name.trim() || "Your workspace";
@@ -228,16 +264,28 @@ function OnboardingPreview({ name, accent, logoUrl, welcome, live }: { name: str
   return (
     <Card
       title="Preview"
-      description={live ? "How the top of a client's onboarding link looks. Updates as you type." : "How the top of a client's onboarding link looks. Save to update it."}
+      description={
+        live
+          ? "How the top of a client's onboarding link looks. Updates as you type."
+          : "How the top of a client's onboarding link looks. Save to update it."
+      }
     >
       <div className="overflow-hidden rounded-lg ring-1 ring-slate-200">
         <div className="h-1.5" style={{ backgroundColor: accent }} />
         <div className="bg-white px-5 pb-6 pt-5">
           <div className="flex items-center gap-3">
             {showLogo ? (
-              <img src={logoUrl} alt="" className="h-10 w-10 shrink-0 rounded-lg object-contain ring-1 ring-slate-200" onError={() => setFailedUrl(logoUrl)} />
+              <img
+                src={logoUrl}
+                alt=""
+                className="h-10 w-10 shrink-0 rounded-lg object-contain ring-1 ring-slate-200"
+                onError={() => setFailedUrl(logoUrl)}
+              />
             ) : (
-              <span className="flex h-10 w-10 shrink-0 items-center justify-center rounded-lg text-lg font-semibold" style={{ backgroundColor: accent, color: fg }}>
+              <span
+                className="flex h-10 w-10 shrink-0 items-center justify-center rounded-lg text-lg font-semibold"
+                style={{ backgroundColor: accent, color: fg }}
+              >
                 {displayName.charAt(0).toUpperCase()}
               </span>
             )}
@@ -256,13 +304,20 @@ function OnboardingPreview({ name, accent, logoUrl, welcome, live }: { name: str
               <div className="h-full w-1/4 rounded-full" style={{ backgroundColor: accent }} />
             </div>
           </div>
-          <span className="mt-5 inline-flex h-10 items-center rounded-lg px-4 text-sm font-medium shadow-sm" style={{ backgroundColor: accent, color: fg }}>
+          <span
+            className="mt-5 inline-flex h-10 items-center rounded-lg px-4 text-sm font-medium shadow-sm"
+            style={{ backgroundColor: accent, color: fg }}
+          >
             Get started
           </span>
         </div>
       </div>
-      {logoUrl && !logoUrl.startsWith("https://") ? <p className="mt-3 text-sm text-ink-muted">The logo shows once the address starts with https://.</p> : null}
-      {failedUrl && failedUrl === logoUrl ? <p className="mt-3 text-sm text-amber-700">That logo address did not load an image. Clients would see your initial instead.</p> : null}
+      {logoUrl && !logoUrl.startsWith("https://") ? (
+        <p className="mt-3 text-sm text-ink-muted">The logo shows once the address starts with https://.</p>
+      ) : null}
+      {failedUrl && failedUrl === logoUrl ? (
+        <p className="mt-3 text-sm text-amber-700">That logo address did not load an image. Clients would see your initial instead.</p>
+      ) : null}
     </Card>
   );
 }

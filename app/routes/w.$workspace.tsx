@@ -17,7 +17,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMember(request, params.workspace);
   const [all, unread] = await Promise.all([workspacesOf(ctx.user.id), unreadCount(ctx.user.id, ctx.workspace.id)]);
   return json({
-    workspace: { slug: ctx.workspace.slug, name: ctx.workspace.name, logoUrl: ctx.workspace.logoUrl, accentColor: ctx.workspace.accentColor },
+    workspace: {
+      slug: ctx.workspace.slug,
+      name: ctx.workspace.name,
+      logoUrl: ctx.workspace.logoUrl,
+      accentColor: ctx.workspace.accentColor,
+    },
     workspaces: all.map((w) => ({ slug: w.slug, name: w.name })),
     user: { name: ctx.user.name, email: ctx.user.email },
     roleLabel: ROLE_LABELS[ctx.role],

@@ -30,7 +30,10 @@ function boundedHandler(maxPartBytes: number, maxTotalBytes: number, maxMb: numb
       for await (const chunk of part.data) {
         total += chunk.byteLength;
         if (total > maxTotalBytes) {
-          throw new UploadRefused(`The upload is larger than ${Math.floor(maxTotalBytes / 1_000_000)} MB in total. Send fewer or smaller files.`, 413);
+          throw new UploadRefused(
+            `The upload is larger than ${Math.floor(maxTotalBytes / 1_000_000)} MB in total. Send fewer or smaller files.`,
+            413,
+          );
         }
         yield chunk;
       }
@@ -100,7 +103,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       const row = await acceptUpload(file, { workspaceId: ctx.workspace.id, purpose: purpose.data.purpose, uploadedBy: ctx.user.id });
       const url = `/w/${ctx.workspace.slug}/files/${row.id}`;
-      out.push({ id: row.id, name: row.originalName, size: row.size, mime: row.mimeType, url, previewUrl: row.mimeType.startsWith("image/") ? `${url}?inline=1` : null });
+      out.push({
+        id: row.id,
+        name: row.originalName,
+        size: row.size,
+        mime: row.mimeType,
+        url,
+        previewUrl: row.mimeType.startsWith("image/") ? `${url}?inline=1` : null,
+      });
     } catch (error) {
       if (error instanceof UploadRefused) return refuse(error.message, error.status);
       throw error;

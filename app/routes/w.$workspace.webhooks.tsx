@@ -3,10 +3,36 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { PlugIcon } from "~/components/icons";
-import { Alert, Badge, Button, Card, CardSection, CheckboxField, CopyButton, EmptyState, FormError, PageHeader, Table, TBody, TD, TH, THead, TR, TextField, type Tone } from "~/components/ui";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  CardSection,
+  CheckboxField,
+  CopyButton,
+  EmptyState,
+  FormError,
+  PageHeader,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+  TextField,
+  type Tone,
+} from "~/components/ui";
 import { IdempotencyKeyField } from "~/components/ui/idempotency-key-field";
 import { WEBHOOK_EVENT_TYPES } from "~/modules/webhooks/events";
-import { DELIVERY_LOG_SIZE, checkTarget, createEndpoint, disableEndpoint, endpointSchema, listEndpoints } from "~/modules/webhooks/endpoints.server";
+import {
+  DELIVERY_LOG_SIZE,
+  checkTarget,
+  createEndpoint,
+  disableEndpoint,
+  endpointSchema,
+  listEndpoints,
+} from "~/modules/webhooks/endpoints.server";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { env } from "~/utils/env.server";
 import { badRequest, conflict, notFound, parseWith, readForm, type FieldErrors } from "~/utils/http.server";
@@ -22,7 +48,16 @@ function formatter(tz: string) {
   } catch {
     zone = "UTC";
   }
-  return new Intl.DateTimeFormat("en-GB", { timeZone: zone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: zone,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hour12: false,
+  });
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -43,7 +78,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const intentSchema = z.object({ intent: z.enum(["create", "disable"], { errorMap: () => ({ message: "Unknown action." }) }) });
-const disableSchema = z.object({ id: z.string({ required_error: "Which endpoint?" }).trim().regex(/^[a-z0-9]{1,64}$/, "That is not an endpoint id.") });
+const disableSchema = z.object({
+  id: z
+    .string({ required_error: "Which endpoint?" })
+    .trim()
+    .regex(/^[a-z0-9]{1,64}$/, "That is not an endpoint id."),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "webhooks.manage");
@@ -67,7 +107,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = {
     url: String(form.get("url") ?? "").slice(0, 2000),
     description: String(form.get("description") ?? "").slice(0, 200),
-    eventTypes: form.getAll("eventTypes").map(String).filter((t) => (WEBHOOK_EVENT_TYPES as readonly string[]).includes(t)),
+    eventTypes: form
+      .getAll("eventTypes")
+      .map(String)
+      .filter((t) => (WEBHOOK_EVENT_TYPES as readonly string[]).includes(t)),
   };
   const refuse = (errors: FieldErrors, formError = "Please correct the highlighted fields.") =>
     json({ ok: false as const, errors, formError, values }, { status: 400 });
@@ -78,7 +121,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (problem) return refuse({ url: [problem] });
   const result = await createEndpoint(request, ctx, parsed.data, readIdempotencyKey(form));
   if (!result.ok) return result.field === "url" ? refuse({ url: [result.message] }) : refuse({}, result.message);
-  return json({ ok: true as const, intent: "create" as const, created: { id: result.id, url: result.url, secret: result.secret }, errors: {}, formError: null });
+  return json({
+    ok: true as const,
+    intent: "create" as const,
+    created: { id: result.id, url: result.url, secret: result.secret },
+    errors: {},
+    formError: null,
+  });
 }
 
 type Endpoint = SerializeFrom<typeof loader>["endpoints"][number];
@@ -113,7 +162,9 @@ function DeliveryLog({ endpoint }: { endpoint: Endpoint }) {
   return (
     <details className="group rounded-lg ring-1 ring-slate-200">
       <summary className="cursor-pointer list-none px-4 py-3 text-sm font-medium text-ink hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent [&::-webkit-details-marker]:hidden">
-        <span className="mr-2 inline-block transition-transform group-open:rotate-90" aria-hidden="true">›</span>
+        <span className="mr-2 inline-block transition-transform group-open:rotate-90" aria-hidden="true">
+          ›
+        </span>
         Delivery log{" "}
         <span className="font-normal text-ink-muted">
           ({endpoint.deliveries.length === 1 ? "1 attempt" : `last ${Math.min(endpoint.deliveries.length, DELIVERY_LOG_SIZE)} attempts`})
@@ -159,7 +210,13 @@ function EndpointCard({ endpoint, busy }: { endpoint: Endpoint; busy: boolean })
       <div className="flex flex-col gap-3 border-b border-slate-200 px-4 py-4 sm:flex-row sm:items-start sm:justify-between sm:px-6">
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">
-            {disabled ? <Badge tone="neutral">Disabled</Badge> : <Badge tone="success" dot>Active</Badge>}
+            {disabled ? (
+              <Badge tone="neutral">Disabled</Badge>
+            ) : (
+              <Badge tone="success" dot>
+                Active
+              </Badge>
+            )}
             <h3 className="break-all font-mono text-sm font-semibold text-ink">{endpoint.url}</h3>
           </div>
           {endpoint.description ? <p className="mt-1 break-words text-sm text-ink-soft">{endpoint.description}</p> : null}
@@ -184,7 +241,9 @@ function EndpointCard({ endpoint, busy }: { endpoint: Endpoint; busy: boolean })
           <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="Subscribed events">
             {endpoint.eventTypes.map((t) => (
               <li key={t}>
-                <Badge tone="info" className="font-mono">{t}</Badge>
+                <Badge tone="info" className="font-mono">
+                  {t}
+                </Badge>
               </li>
             ))}
           </ul>
@@ -243,14 +302,21 @@ export default function WebhooksPage() {
       {created ? (
         <Alert tone="success" role="status" title="Endpoint added. Copy its signing secret now">
           <p>
-            This is the only time Baton shows the full secret for <span className="break-all font-mono">{created.url}</span>. Store it in your receiver's
-            configuration; afterwards you'll only see its last four characters.
+            This is the only time Baton shows the full secret for <span className="break-all font-mono">{created.url}</span>. Store it in
+            your receiver's configuration; afterwards you'll only see its last four characters.
           </p>
           <CopyButton className="mt-3" value={created.secret} label="Signing secret" showLabel />
         </Alert>
       ) : null}
 
-      <Card title="Add an endpoint" description={allowPrivate ? "Development mode: http:// and private addresses are allowed." : "The URL must use https:// and be reachable from the internet."}>
+      <Card
+        title="Add an endpoint"
+        description={
+          allowPrivate
+            ? "Development mode: http:// and private addresses are allowed."
+            : "The URL must use https:// and be reachable from the internet."
+        }
+      >
         <Form method="post" className="space-y-6" noValidate key={created?.id ?? "new"}>
           {createFailed ? <FormError>{data.formError}</FormError> : null}
           <div className="grid gap-4 md:grid-cols-2">
@@ -266,20 +332,38 @@ export default function WebhooksPage() {
               defaultValue={values?.url}
               autoComplete="off"
             />
-            <TextField label="Description (optional)" name="description" maxLength={200} placeholder="e.g. Sync approvals to our CRM" errors={errors.description} defaultValue={values?.description} />
+            <TextField
+              label="Description (optional)"
+              name="description"
+              maxLength={200}
+              placeholder="e.g. Sync approvals to our CRM"
+              errors={errors.description}
+              defaultValue={values?.description}
+            />
           </div>
           <fieldset aria-describedby={eventErrors.length > 0 ? "event-types-error" : "event-types-hint"}>
             <legend className="text-sm font-medium text-ink">
-              Events to send<span className="ml-0.5 text-red-600" aria-hidden="true">*</span>
+              Events to send
+              <span className="ml-0.5 text-red-600" aria-hidden="true">
+                *
+              </span>
             </legend>
-            <p id="event-types-hint" className="mt-1 text-sm text-ink-muted">Pick at least one. Only these events are sent to this endpoint.</p>
+            <p id="event-types-hint" className="mt-1 text-sm text-ink-muted">
+              Pick at least one. Only these events are sent to this endpoint.
+            </p>
             <div className="mt-4 grid gap-x-6 gap-y-5 sm:grid-cols-2 lg:grid-cols-3">
               {Object.entries(GROUPS).map(([group, types]) => (
                 <div key={group}>
                   <p className="text-xs font-semibold uppercase tracking-wide text-ink-muted">{GROUP_LABELS[group] ?? group}</p>
                   <div className="mt-2 space-y-1.5">
                     {types.map((t) => (
-                      <CheckboxField key={t} label={<span className="font-mono text-xs font-normal sm:text-sm">{t}</span>} name="eventTypes" value={t} defaultChecked={values?.eventTypes.includes(t)} />
+                      <CheckboxField
+                        key={t}
+                        label={<span className="font-mono text-xs font-normal sm:text-sm">{t}</span>}
+                        name="eventTypes"
+                        value={t}
+                        defaultChecked={values?.eventTypes.includes(t)}
+                      />
                     ))}
                   </div>
                 </div>
@@ -324,26 +408,38 @@ export default function WebhooksPage() {
         )}
       </section>
 
-      <Card flush title="How to verify signatures" description="Check every request before you trust it. Baton follows the Standard Webhooks specification, so its libraries work too.">
+      <Card
+        flush
+        title="How to verify signatures"
+        description="Check every request before you trust it. Baton follows the Standard Webhooks specification, so its libraries work too."
+      >
         <CardSection title="What Baton sends">
           <ul className="list-disc space-y-1.5 pl-5 text-sm text-ink-soft">
             <li>
-              <code className="font-mono text-xs text-ink">webhook-id</code>: a unique message id (<code className="font-mono text-xs">msg_…</code>). Retries keep the same id, so use it to drop
-              duplicates.
+              <code className="font-mono text-xs text-ink">webhook-id</code>: a unique message id (
+              <code className="font-mono text-xs">msg_…</code>). Retries keep the same id, so use it to drop duplicates.
             </li>
             <li>
-              <code className="font-mono text-xs text-ink">webhook-timestamp</code>: seconds since the Unix epoch. Refuse messages more than 5 minutes old.
+              <code className="font-mono text-xs text-ink">webhook-timestamp</code>: seconds since the Unix epoch. Refuse messages more than
+              5 minutes old.
             </li>
             <li>
-              <code className="font-mono text-xs text-ink">webhook-signature</code>: <code className="font-mono text-xs">v1,</code> followed by the base64 HMAC-SHA256 of{" "}
-              <code className="font-mono text-xs">{"{webhook-id}.{webhook-timestamp}.{raw body}"}</code>, keyed with the secret's bytes (the base64 part after{" "}
-              <code className="font-mono text-xs">whsec_</code>).
+              <code className="font-mono text-xs text-ink">webhook-signature</code>: <code className="font-mono text-xs">v1,</code> followed
+              by the base64 HMAC-SHA256 of <code className="font-mono text-xs">{"{webhook-id}.{webhook-timestamp}.{raw body}"}</code>, keyed
+              with the secret's bytes (the base64 part after <code className="font-mono text-xs">whsec_</code>).
             </li>
             <li>Answer with any 2xx status within 10 seconds. Anything else is retried with growing delays.</li>
           </ul>
         </CardSection>
-        <CardSection title="Example (Node.js)" description="Use the raw request body exactly as received: re-serialised JSON will not match.">
-          <pre tabIndex={0} aria-label="Signature verification example in Node.js" className="overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs leading-relaxed text-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-accent">
+        <CardSection
+          title="Example (Node.js)"
+          description="Use the raw request body exactly as received: re-serialised JSON will not match."
+        >
+          <pre
+            tabIndex={0}
+            aria-label="Signature verification example in Node.js"
+            className="overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs leading-relaxed text-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-accent"
+          >
             <code>{VERIFY_SNIPPET}</code>
           </pre>
         </CardSection>

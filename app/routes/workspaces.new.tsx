@@ -38,14 +38,44 @@ export default function NewWorkspacePage() {
         <IdempotencyKeyField value={idempotencyKey} />
         <FormError>{data?.formError ?? null}</FormError>
         <TextField label="Workspace name" name="name" required errors={errors.name} placeholder="Northwind Studio" />
-        <TextField label="Web address" name="slug" required errors={errors.slug} placeholder="northwind" hint="Lowercase letters, digits and dashes. Your portal lives at /w/your-address." />
+        <TextField
+          label="Web address"
+          name="slug"
+          required
+          errors={errors.slug}
+          placeholder="northwind"
+          hint="Lowercase letters, digits and dashes. Your portal lives at /w/your-address."
+        />
         <div className="grid grid-cols-[1fr_auto] items-end gap-3">
-          <TextField label="Accent colour" name="accentColor" defaultValue="#4f46e5" errors={errors.accentColor} hint="Used on buttons, links and client emails." />
-          <input type="color" aria-label="Pick accent colour" defaultValue="#4f46e5" className="mb-1 h-10 w-12 cursor-pointer rounded-md border border-slate-300" onChange={(e) => { const input = e.currentTarget.form?.elements.namedItem("accentColor"); if (input instanceof HTMLInputElement) input.value = e.currentTarget.value; }} />
+          <TextField
+            label="Accent colour"
+            name="accentColor"
+            defaultValue="#4f46e5"
+            errors={errors.accentColor}
+            hint="Used on buttons, links and client emails."
+          />
+          <input
+            type="color"
+            aria-label="Pick accent colour"
+            defaultValue="#4f46e5"
+            className="mb-1 h-10 w-12 cursor-pointer rounded-md border border-slate-300"
+            onChange={(e) => {
+              const input = e.currentTarget.form?.elements.namedItem("accentColor");
+              if (input instanceof HTMLInputElement) input.value = e.currentTarget.value;
+            }}
+          />
         </div>
         <TextField label="Logo URL (optional)" name="logoUrl" type="url" errors={errors.logoUrl} placeholder="https://…/logo.png" />
-        <TextAreaField label="Welcome text for clients" name="welcomeText" rows={3} errors={errors.welcomeText} hint="Shown at the top of every onboarding link." />
-        <Button type="submit" className="w-full" disabled={busy}>Create workspace</Button>
+        <TextAreaField
+          label="Welcome text for clients"
+          name="welcomeText"
+          rows={3}
+          errors={errors.welcomeText}
+          hint="Shown at the top of every onboarding link."
+        />
+        <Button type="submit" className="w-full" disabled={busy}>
+          Create workspace
+        </Button>
       </Form>
     </AuthLayout>
   );

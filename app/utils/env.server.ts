@@ -9,7 +9,10 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   APP_URL: z.string().url().optional(),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://").optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
   DATA_DIR: z.string().min(1).default("./.data"),
   RESEND_API_KEY: z.string().startsWith("re_", "must start with re_").optional(),
   RESEND_BASE_URL: z.string().url().default("https://api.resend.com"),
@@ -83,7 +86,9 @@ export function resolveAppSecret(e: Env, warn: (message: string) => void = conso
   if (e.DATA_DIR.startsWith("memory://")) return randomBytes(32).toString("base64url");
   const file = appSecretFile(e);
   if (e.NODE_ENV === "production" && e.DATABASE_URL) {
-    warn(`APP_SECRET is not set: using the one generated in ${file}. Every web and worker process of one database must share the same secret, so set APP_SECRET (32+ characters) on all of them.`);
+    warn(
+      `APP_SECRET is not set: using the one generated in ${file}. Every web and worker process of one database must share the same secret, so set APP_SECRET (32+ characters) on all of them.`,
+    );
   }
   mkdirSync(path.dirname(file), { recursive: true });
   try {
@@ -93,6 +98,9 @@ export function resolveAppSecret(e: Env, warn: (message: string) => void = conso
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
   const secret = readFileSync(file, "utf8").trim();
-  if (secret.length < 32) throw new Error(`${file} holds no usable secret (32+ characters): set APP_SECRET, or delete the file to generate a new one (queued jobs sealed with the old one then fail).`);
+  if (secret.length < 32)
+    throw new Error(
+      `${file} holds no usable secret (32+ characters): set APP_SECRET, or delete the file to generate a new one (queued jobs sealed with the old one then fail).`,
+    );
   return secret;
 }

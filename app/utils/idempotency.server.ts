@@ -12,7 +12,8 @@ import { IDEMPOTENCY_FIELD, IDEMPOTENCY_MESSAGE, idempotencyKeySchema } from "./
  */
 
 /** What a key created; a key sent to another kind of form is refused. */
-export type IdempotentKind = "onboarding_link" | "campaign" | "deliverable" | "workspace" | "brand" | "agency" | "creator" | "invitation" | "webhook_endpoint";
+export type IdempotentKind =
+  "onboarding_link" | "campaign" | "deliverable" | "workspace" | "brand" | "agency" | "creator" | "invitation" | "webhook_endpoint";
 
 export interface FormKey {
   /** The workspace id, or the user id for forms outside a workspace (a new workspace). */
@@ -48,7 +49,12 @@ export function readIdempotencyKey(form: FormData): string {
  * record id it stored. `recordIdOf` names the record `create` made; null means it refused the input
  * without throwing, and the claim is dropped so the corrected form can be sent with the same key.
  */
-export async function createOnce<T>(tx: Transaction, formKey: FormKey, create: () => Promise<T>, recordIdOf: (value: T) => string | null): Promise<Once<T>> {
+export async function createOnce<T>(
+  tx: Transaction,
+  formKey: FormKey,
+  create: () => Promise<T>,
+  recordIdOf: (value: T) => string | null,
+): Promise<Once<T>> {
   const claimed = await tx
     .insert(idempotencyKeys)
     .values({ scope: formKey.scope, key: formKey.key, kind: formKey.kind })

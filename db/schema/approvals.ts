@@ -5,89 +5,137 @@ import { campaigns } from "./campaigns";
 import { brands, creators, workspaces } from "./workspace";
 
 /** Ordered approval stages per campaign (app/modules/approvals/route.ts). */
-export const approvalRoutes = pgTable("approval_routes", {
-  id: id(),
-  workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
-  campaignId: text("campaign_id").notNull().references(() => campaigns.id, { onDelete: "cascade" }),
-  stages: jsonb("stages").$type<unknown[]>().notNull(),
-  /** Hours the route needs for review; a later submission is flagged late. */
-  reviewHours: integer("review_hours").notNull().default(24),
-  updatedBy: text("updated_by").references(() => users.id, { onDelete: "set null" }),
-  updatedAt: tstz("updated_at").notNull().defaultNow(),
-}, (t) => [uniqueIndex("approval_routes_campaign_key").on(t.campaignId)]);
+export const approvalRoutes = pgTable(
+  "approval_routes",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    campaignId: text("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    stages: jsonb("stages").$type<unknown[]>().notNull(),
+    /** Hours the route needs for review; a later submission is flagged late. */
+    reviewHours: integer("review_hours").notNull().default(24),
+    updatedBy: text("updated_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("approval_routes_campaign_key").on(t.campaignId)],
+);
 
 /** A deliverable; its status follows app/modules/approvals/deliverable-status.ts. */
-export const deliverables = pgTable("deliverables", {
-  id: id(),
-  workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
-  campaignId: text("campaign_id").notNull().references(() => campaigns.id, { onDelete: "cascade" }),
-  /** Copied from the campaign so the calendar and conflict sweeps filter without a join. */
-  brandId: text("brand_id").notNull().references(() => brands.id, { onDelete: "cascade" }),
-  creatorId: text("creator_id").references(() => creators.id, { onDelete: "set null" }),
-  channel: text("channel").notNull(),
-  title: text("title").notNull(),
-  publishAt: tstz("publish_at").notNull(),
-  status: text("status").notNull().default("draft"),
-  currentVersion: integer("current_version").notNull().default(0),
-  signedOffAt: tstz("signed_off_at"),
-  signedOffVersion: integer("signed_off_version"),
-  signedOffBy: text("signed_off_by").references(() => users.id, { onDelete: "set null" }),
-  overrideReason: text("override_reason"),
-  overriddenAt: tstz("overridden_at"),
-  overriddenBy: text("overridden_by").references(() => users.id, { onDelete: "set null" }),
-  liveUrl: text("live_url"),
-  revisionRounds: integer("revision_rounds").notNull().default(0),
-  remindersSent: jsonb("reminders_sent").$type<string[]>().notNull().default([]),
-  /** Compare-and-set counter: every decision bumps it, so of concurrent decisions one wins. */
-  rowVersion: integer("row_version").notNull().default(0),
-  updatedAt: tstz("updated_at").notNull().defaultNow(),
-  createdAt: createdAt(),
-}, (t) => [
-  index("deliverables_workspace_publish_idx").on(t.workspaceId, t.publishAt),
-  index("deliverables_brand_channel_publish_idx").on(t.brandId, t.channel, t.publishAt),
-  index("deliverables_creator_publish_idx").on(t.creatorId, t.publishAt),
-  index("deliverables_campaign_idx").on(t.campaignId),
-  // "Waiting on me" and the queue read one status in publish order; this serves both filter and order.
-  index("deliverables_status_publish_idx").on(t.workspaceId, t.status, t.publishAt),
-]);
+export const deliverables = pgTable(
+  "deliverables",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    campaignId: text("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    /** Copied from the campaign so the calendar and conflict sweeps filter without a join. */
+    brandId: text("brand_id")
+      .notNull()
+      .references(() => brands.id, { onDelete: "cascade" }),
+    creatorId: text("creator_id").references(() => creators.id, { onDelete: "set null" }),
+    channel: text("channel").notNull(),
+    title: text("title").notNull(),
+    publishAt: tstz("publish_at").notNull(),
+    status: text("status").notNull().default("draft"),
+    currentVersion: integer("current_version").notNull().default(0),
+    signedOffAt: tstz("signed_off_at"),
+    signedOffVersion: integer("signed_off_version"),
+    signedOffBy: text("signed_off_by").references(() => users.id, { onDelete: "set null" }),
+    overrideReason: text("override_reason"),
+    overriddenAt: tstz("overridden_at"),
+    overriddenBy: text("overridden_by").references(() => users.id, { onDelete: "set null" }),
+    liveUrl: text("live_url"),
+    revisionRounds: integer("revision_rounds").notNull().default(0),
+    remindersSent: jsonb("reminders_sent").$type<string[]>().notNull().default([]),
+    /** Compare-and-set counter: every decision bumps it, so of concurrent decisions one wins. */
+    rowVersion: integer("row_version").notNull().default(0),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("deliverables_workspace_publish_idx").on(t.workspaceId, t.publishAt),
+    index("deliverables_brand_channel_publish_idx").on(t.brandId, t.channel, t.publishAt),
+    index("deliverables_creator_publish_idx").on(t.creatorId, t.publishAt),
+    index("deliverables_campaign_idx").on(t.campaignId),
+    // "Waiting on me" and the queue read one status in publish order; this serves both filter and order.
+    index("deliverables_status_publish_idx").on(t.workspaceId, t.status, t.publishAt),
+  ],
+);
 
 /** Immutable draft versions. */
-export const draftVersions = pgTable("draft_versions", {
-  id: id(),
-  workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
-  deliverableId: text("deliverable_id").notNull().references(() => deliverables.id, { onDelete: "cascade" }),
-  version: integer("version").notNull(),
-  copy: text("copy").notNull().default(""),
-  title: text("title"),
-  link: text("link"),
-  mediaFileIds: jsonb("media_file_ids").$type<string[]>().notNull().default([]),
-  late: boolean("late").notNull().default(false),
-  submittedBy: text("submitted_by").references(() => users.id, { onDelete: "set null" }),
-  submittedAt: tstz("submitted_at").notNull().defaultNow(),
-}, (t) => [uniqueIndex("draft_versions_deliverable_version_key").on(t.deliverableId, t.version)]);
+export const draftVersions = pgTable(
+  "draft_versions",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    deliverableId: text("deliverable_id")
+      .notNull()
+      .references(() => deliverables.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    copy: text("copy").notNull().default(""),
+    title: text("title"),
+    link: text("link"),
+    mediaFileIds: jsonb("media_file_ids").$type<string[]>().notNull().default([]),
+    late: boolean("late").notNull().default(false),
+    submittedBy: text("submitted_by").references(() => users.id, { onDelete: "set null" }),
+    submittedAt: tstz("submitted_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("draft_versions_deliverable_version_key").on(t.deliverableId, t.version)],
+);
 
 /** Approve or request changes, pinned to one version and one stage. */
-export const approvalDecisions = pgTable("approval_decisions", {
-  id: id(),
-  workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
-  deliverableId: text("deliverable_id").notNull().references(() => deliverables.id, { onDelete: "cascade" }),
-  draftVersionId: text("draft_version_id").notNull().references(() => draftVersions.id, { onDelete: "cascade" }),
-  version: integer("version").notNull(),
-  stageIndex: integer("stage_index").notNull(),
-  userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-  decision: text("decision", { enum: ["approve", "request_changes"] }).notNull(),
-  comment: text("comment"),
-  createdAt: createdAt(),
-}, (t) => [
-  uniqueIndex("approval_decisions_once_key").on(t.draftVersionId, t.stageIndex, t.userId),
-  index("approval_decisions_deliverable_idx").on(t.deliverableId),
-]);
+export const approvalDecisions = pgTable(
+  "approval_decisions",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    deliverableId: text("deliverable_id")
+      .notNull()
+      .references(() => deliverables.id, { onDelete: "cascade" }),
+    draftVersionId: text("draft_version_id")
+      .notNull()
+      .references(() => draftVersions.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    stageIndex: integer("stage_index").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    decision: text("decision", { enum: ["approve", "request_changes"] }).notNull(),
+    comment: text("comment"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("approval_decisions_once_key").on(t.draftVersionId, t.stageIndex, t.userId),
+    index("approval_decisions_deliverable_idx").on(t.deliverableId),
+  ],
+);
 
-export const draftComments = pgTable("draft_comments", {
-  id: id(),
-  workspaceId: text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
-  draftVersionId: text("draft_version_id").notNull().references(() => draftVersions.id, { onDelete: "cascade" }),
-  userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-  body: text("body").notNull(),
-  createdAt: createdAt(),
-}, (t) => [index("draft_comments_version_idx").on(t.draftVersionId)]);
+export const draftComments = pgTable(
+  "draft_comments",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    draftVersionId: text("draft_version_id")
+      .notNull()
+      .references(() => draftVersions.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("draft_comments_version_idx").on(t.draftVersionId)],
+);

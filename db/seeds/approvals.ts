@@ -31,31 +31,71 @@ const LINK = "https://lumen.example/glow?utm_source=instagram&utm_medium=influen
 export async function seedApprovals(tx: Transaction, demo: DemoBase, now: Date): Promise<void> {
   const { ws, users } = demo;
   const [maya, , priya] = demo.creators;
-  const [glow] = await tx.select().from(campaigns).where(and(eq(campaigns.workspaceId, ws.id), eq(campaigns.name, "Lumen Glow Launch")));
+  const [glow] = await tx
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.workspaceId, ws.id), eq(campaigns.name, "Lumen Glow Launch")));
   if (!glow) return;
   const at = (hours: number) => new Date(now.getTime() + hours * HOUR);
   const windowHours = ws.signoffWindowHours;
 
-  async function audit(objectId: string, action: string, actor: { id: string; email: string } | null, hoursAgo: number, data: Record<string, unknown>) {
+  async function audit(
+    objectId: string,
+    action: string,
+    actor: { id: string; email: string } | null,
+    hoursAgo: number,
+    data: Record<string, unknown>,
+  ) {
     await tx.insert(auditEvents).values({
-      workspaceId: ws.id, actorUserId: actor?.id ?? null, actorLabel: actor?.email ?? "system (sign-off deadline)", action, objectType: "deliverable", objectId, data, createdAt: at(-hoursAgo),
+      workspaceId: ws.id,
+      actorUserId: actor?.id ?? null,
+      actorLabel: actor?.email ?? "system (sign-off deadline)",
+      action,
+      objectType: "deliverable",
+      objectId,
+      data,
+      createdAt: at(-hoursAgo),
     });
   }
 
   async function deliverable(input: {
-    title: string; channel: "instagram" | "tiktok"; creatorId: string; publishInHours: number; status: string; currentVersion: number; createdHoursAgo: number;
-    signedOff?: { byId: string; hoursAgo: number }; liveUrl?: string;
+    title: string;
+    channel: "instagram" | "tiktok";
+    creatorId: string;
+    publishInHours: number;
+    status: string;
+    currentVersion: number;
+    createdHoursAgo: number;
+    signedOff?: { byId: string; hoursAgo: number };
+    liveUrl?: string;
   }) {
     const [row] = await tx
       .insert(deliverables)
       .values({
-        workspaceId: ws.id, campaignId: glow.id, brandId: glow.brandId, creatorId: input.creatorId, channel: input.channel, title: input.title,
-        publishAt: at(input.publishInHours), status: input.status, currentVersion: input.currentVersion, revisionRounds: Math.max(0, input.currentVersion - 1),
-        signedOffAt: input.signedOff ? at(-input.signedOff.hoursAgo) : null, signedOffVersion: input.signedOff ? input.currentVersion : null, signedOffBy: input.signedOff?.byId ?? null,
-        liveUrl: input.liveUrl ?? null, createdAt: at(-input.createdHoursAgo), updatedAt: at(-1),
+        workspaceId: ws.id,
+        campaignId: glow.id,
+        brandId: glow.brandId,
+        creatorId: input.creatorId,
+        channel: input.channel,
+        title: input.title,
+        publishAt: at(input.publishInHours),
+        status: input.status,
+        currentVersion: input.currentVersion,
+        revisionRounds: Math.max(0, input.currentVersion - 1),
+        signedOffAt: input.signedOff ? at(-input.signedOff.hoursAgo) : null,
+        signedOffVersion: input.signedOff ? input.currentVersion : null,
+        signedOffBy: input.signedOff?.byId ?? null,
+        liveUrl: input.liveUrl ?? null,
+        createdAt: at(-input.createdHoursAgo),
+        updatedAt: at(-1),
       })
       .returning();
-    await audit(row.id, "deliverable.created", users.coordinator, input.createdHoursAgo, { title: row.title, campaignId: glow.id, channel: row.channel, publishAt: row.publishAt.toISOString() });
+    await audit(row.id, "deliverable.created", users.coordinator, input.createdHoursAgo, {
+      title: row.title,
+      campaignId: glow.id,
+      channel: row.channel,
+      publishAt: row.publishAt.toISOString(),
+    });
     if (input.publishInHours > windowHours && ["draft", "in_review", "changes_requested"].includes(input.status)) {
       await scheduleDeadlineJobs(tx, { deliverableId: row.id, workspaceId: ws.id, publishAt: row.publishAt, windowHours, now });
     }
@@ -67,61 +107,202 @@ export async function seedApprovals(tx: Transaction, demo: DemoBase, now: Date):
     const submitter = row.creatorId === maya.id ? users.creator : users.coordinator;
     const [created] = await tx
       .insert(draftVersions)
-      .values({ workspaceId: ws.id, deliverableId: row.id, version: v, copy, link: LINK, submittedBy: submitter.id, submittedAt: at(-submittedHoursAgo) })
+      .values({
+        workspaceId: ws.id,
+        deliverableId: row.id,
+        version: v,
+        copy,
+        link: LINK,
+        submittedBy: submitter.id,
+        submittedAt: at(-submittedHoursAgo),
+      })
       .returning();
-    await audit(row.id, "draft.submitted", submitter, submittedHoursAgo, { title: row.title, version: v, draftVersionId: created.id, late: false });
+    await audit(row.id, "draft.submitted", submitter, submittedHoursAgo, {
+      title: row.title,
+      version: v,
+      draftVersionId: created.id,
+      late: false,
+    });
     return created;
   }
 
-  async function decision(row: typeof deliverables.$inferSelect, dv: typeof draftVersions.$inferSelect, stageIndex: number, who: { id: string; email: string }, kind: "approve" | "request_changes", hoursAgo: number, comment: string | null = null) {
-    await tx.insert(approvalDecisions).values({ workspaceId: ws.id, deliverableId: row.id, draftVersionId: dv.id, version: dv.version, stageIndex, userId: who.id, decision: kind, comment, createdAt: at(-hoursAgo) });
+  async function decision(
+    row: typeof deliverables.$inferSelect,
+    dv: typeof draftVersions.$inferSelect,
+    stageIndex: number,
+    who: { id: string; email: string },
+    kind: "approve" | "request_changes",
+    hoursAgo: number,
+    comment: string | null = null,
+  ) {
+    await tx.insert(approvalDecisions).values({
+      workspaceId: ws.id,
+      deliverableId: row.id,
+      draftVersionId: dv.id,
+      version: dv.version,
+      stageIndex,
+      userId: who.id,
+      decision: kind,
+      comment,
+      createdAt: at(-hoursAgo),
+    });
     const action = kind === "request_changes" ? "draft.changes_requested" : stageIndex === 1 ? "draft.signed_off" : "draft.approved";
-    await audit(row.id, action, who, hoursAgo, { title: row.title, version: dv.version, stage: stageIndex === 1 ? "Brand sign-off" : "Agency review", stageIndex, comment });
+    await audit(row.id, action, who, hoursAgo, {
+      title: row.title,
+      version: dv.version,
+      stage: stageIndex === 1 ? "Brand sign-off" : "Agency review",
+      stageIndex,
+      comment,
+    });
   }
 
   // Waiting on Lena's sign-off: goes live in 3 days, so the 48 h deadline is about a day away.
-  const awaiting = await deliverable({ title: DEMO_APPROVALS.awaitingSignoff, channel: "instagram", creatorId: maya.id, publishInHours: 72 + 5, status: "in_review", currentVersion: 2, createdHoursAgo: 24 * 6 });
+  const awaiting = await deliverable({
+    title: DEMO_APPROVALS.awaitingSignoff,
+    channel: "instagram",
+    creatorId: maya.id,
+    publishInHours: 72 + 5,
+    status: "in_review",
+    currentVersion: 2,
+    createdHoursAgo: 24 * 6,
+  });
   const a1 = await version(awaiting, 1, "First look at the Lumen Glow Serum. Five ingredients, zero fuss. #ad", 24 * 4);
-  await decision(awaiting, a1, 0, users.coordinator, "request_changes", 24 * 3, "Lead with the real-skin angle and name the serum in the first line.");
+  await decision(
+    awaiting,
+    a1,
+    0,
+    users.coordinator,
+    "request_changes",
+    24 * 3,
+    "Lead with the real-skin angle and name the serum in the first line.",
+  );
   const a2 = await version(awaiting, 2, "Real skin, real glow: first look at the Lumen Glow Serum. Five ingredients, zero fuss. #ad", 30);
-  await tx.insert(draftComments).values({ workspaceId: ws.id, draftVersionId: a2.id, userId: users.coordinator.id, body: "Much better. The first line carries it now.", createdAt: at(-22) });
+  await tx.insert(draftComments).values({
+    workspaceId: ws.id,
+    draftVersionId: a2.id,
+    userId: users.coordinator.id,
+    body: "Much better. The first line carries it now.",
+    createdAt: at(-22),
+  });
   await decision(awaiting, a2, 0, users.coordinator, "approve", 20);
 
   // Changes requested for Maya.
-  const changes = await deliverable({ title: DEMO_APPROVALS.changesRequested, channel: "tiktok", creatorId: maya.id, publishInHours: 24 * 6, status: "changes_requested", currentVersion: 1, createdHoursAgo: 24 * 5 });
+  const changes = await deliverable({
+    title: DEMO_APPROVALS.changesRequested,
+    channel: "tiktok",
+    creatorId: maya.id,
+    publishInHours: 24 * 6,
+    status: "changes_requested",
+    currentVersion: 1,
+    createdHoursAgo: 24 * 5,
+  });
   const c1 = await version(changes, 1, "My 3-step morning with Lumen. #ad", 26);
-  await decision(changes, c1, 0, users.coordinator, "request_changes", 6, "Show the serum on camera in the first 3 seconds, and add the SPF step.");
+  await decision(
+    changes,
+    c1,
+    0,
+    users.coordinator,
+    "request_changes",
+    6,
+    "Show the serum on camera in the first 3 seconds, and add the SPF step.",
+  );
 
   // Blocked: the deadline passed yesterday without a sign-off.
-  const blocked = await deliverable({ title: DEMO_APPROVALS.blocked, channel: "instagram", creatorId: priya.id, publishInHours: 30, status: "blocked", currentVersion: 1, createdHoursAgo: 24 * 7 });
+  const blocked = await deliverable({
+    title: DEMO_APPROVALS.blocked,
+    channel: "instagram",
+    creatorId: priya.id,
+    publishInHours: 30,
+    status: "blocked",
+    currentVersion: 1,
+    createdHoursAgo: 24 * 7,
+  });
   await version(blocked, 1, "Two weeks of Lumen, no filter. #ad", 24 * 3);
-  await audit(blocked.id, "deliverable.blocked", null, 18, { title: blocked.title, deadline: at(30 - windowHours).toISOString(), publishAt: blocked.publishAt.toISOString(), statusFrom: "in_review", version: 1 });
+  await audit(blocked.id, "deliverable.blocked", null, 18, {
+    title: blocked.title,
+    deadline: at(30 - windowHours).toISOString(),
+    publishAt: blocked.publishAt.toISOString(),
+    statusFrom: "in_review",
+    version: 1,
+  });
 
   // In agency review, waiting on the coordinator.
-  const review = await deliverable({ title: DEMO_APPROVALS.agencyReview, channel: "instagram", creatorId: priya.id, publishInHours: 24 * 5, status: "in_review", currentVersion: 1, createdHoursAgo: 24 * 4 });
+  const review = await deliverable({
+    title: DEMO_APPROVALS.agencyReview,
+    channel: "instagram",
+    creatorId: priya.id,
+    publishInHours: 24 * 5,
+    status: "in_review",
+    currentVersion: 1,
+    createdHoursAgo: 24 * 4,
+  });
   await version(review, 1, "Why only five ingredients? Because your skin doesn't need twenty. #ad", 3);
 
   // Signed off by Lena, waiting for the publisher to schedule it.
-  const signed = await deliverable({ title: DEMO_APPROVALS.signedOff, channel: "tiktok", creatorId: priya.id, publishInHours: 24 * 8, status: "signed_off", currentVersion: 1, createdHoursAgo: 24 * 5, signedOff: { byId: users.lead.id, hoursAgo: 4 } });
+  const signed = await deliverable({
+    title: DEMO_APPROVALS.signedOff,
+    channel: "tiktok",
+    creatorId: priya.id,
+    publishInHours: 24 * 8,
+    status: "signed_off",
+    currentVersion: 1,
+    createdHoursAgo: 24 * 5,
+    signedOff: { byId: users.lead.id, hoursAgo: 4 },
+  });
   const g1 = await version(signed, 1, "Macro shots of the Glow Serum: light, fast, no residue. #ad", 24 * 2);
   await decision(signed, g1, 0, users.owner, "approve", 24);
   await decision(signed, g1, 1, users.lead, "approve", 4);
 
   // Scheduled: signed off by Lena on v1.
-  const scheduled = await deliverable({ title: DEMO_APPROVALS.scheduled, channel: "instagram", creatorId: maya.id, publishInHours: 24 * 4, status: "scheduled", currentVersion: 1, createdHoursAgo: 24 * 8, signedOff: { byId: users.lead.id, hoursAgo: 24 } });
+  const scheduled = await deliverable({
+    title: DEMO_APPROVALS.scheduled,
+    channel: "instagram",
+    creatorId: maya.id,
+    publishInHours: 24 * 4,
+    status: "scheduled",
+    currentVersion: 1,
+    createdHoursAgo: 24 * 8,
+    signedOff: { byId: users.lead.id, hoursAgo: 24 },
+  });
   const s1 = await version(scheduled, 1, "It's here. Lumen Glow Serum, live today. #ad", 24 * 3);
   await decision(scheduled, s1, 0, users.owner, "approve", 24 * 2);
   await decision(scheduled, s1, 1, users.lead, "approve", 24);
-  await audit(scheduled.id, "deliverable.scheduled", users.coordinator, 20, { title: scheduled.title, version: 1, publishAt: scheduled.publishAt.toISOString() });
+  await audit(scheduled.id, "deliverable.scheduled", users.coordinator, 20, {
+    title: scheduled.title,
+    version: 1,
+    publishAt: scheduled.publishAt.toISOString(),
+  });
 
   // Published two days ago.
-  const published = await deliverable({ title: DEMO_APPROVALS.published, channel: "instagram", creatorId: priya.id, publishInHours: -48, status: "published", currentVersion: 1, createdHoursAgo: 24 * 9, signedOff: { byId: users.lead.id, hoursAgo: 24 * 4 }, liveUrl: "https://www.instagram.com/p/lumen-glow-unboxing/" });
+  const published = await deliverable({
+    title: DEMO_APPROVALS.published,
+    channel: "instagram",
+    creatorId: priya.id,
+    publishInHours: -48,
+    status: "published",
+    currentVersion: 1,
+    createdHoursAgo: 24 * 9,
+    signedOff: { byId: users.lead.id, hoursAgo: 24 * 4 },
+    liveUrl: "https://www.instagram.com/p/lumen-glow-unboxing/",
+  });
   const p1 = await version(published, 1, "Unboxing the Lumen Glow Serum: what five ingredients look like. #ad", 24 * 6);
   await decision(published, p1, 0, users.owner, "approve", 24 * 5);
   await decision(published, p1, 1, users.lead, "approve", 24 * 4);
   await audit(published.id, "deliverable.scheduled", users.coordinator, 24 * 3, { title: published.title, version: 1 });
-  await audit(published.id, "deliverable.published", users.coordinator, 47, { title: published.title, version: 1, liveUrl: published.liveUrl });
+  await audit(published.id, "deliverable.published", users.coordinator, 47, {
+    title: published.title,
+    version: 1,
+    liveUrl: published.liveUrl,
+  });
 
   // Not submitted yet: Maya's first draft is due.
-  await deliverable({ title: DEMO_APPROVALS.firstDraft, channel: "tiktok", creatorId: maya.id, publishInHours: 24 * 10, status: "draft", currentVersion: 0, createdHoursAgo: 24 * 2 });
+  await deliverable({
+    title: DEMO_APPROVALS.firstDraft,
+    channel: "tiktok",
+    creatorId: maya.id,
+    publishInHours: 24 * 10,
+    status: "draft",
+    currentVersion: 0,
+    createdHoursAgo: 24 * 2,
+  });
 }

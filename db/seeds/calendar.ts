@@ -35,7 +35,10 @@ export async function seedCalendar(tx: Transaction, demo: DemoBase, now: Date): 
     .update(brands)
     .set({ category: "skincare", exclusivityDays: 14, minSpacingMinutes: { instagram: 240, tiktok: 180 } })
     .where(eq(brands.id, b.lumen.id));
-  await tx.update(brands).set({ minSpacingMinutes: { youtube: 1440 } }).where(eq(brands.id, b.peak.id));
+  await tx
+    .update(brands)
+    .set({ minSpacingMinutes: { youtube: 1440 } })
+    .where(eq(brands.id, b.peak.id));
 
   await tx.insert(brandBlackouts).values({
     workspaceId: ws.id,
@@ -45,16 +48,30 @@ export async function seedCalendar(tx: Transaction, demo: DemoBase, now: Date): 
     reason: "Retailer press day: nothing goes out while the SPF relaunch is under embargo",
   });
 
-  const glow = await tx.query.campaigns.findFirst({ where: and(eq(campaigns.workspaceId, ws.id), eq(campaigns.name, "Lumen Glow Launch")) });
+  const glow = await tx.query.campaigns.findFirst({
+    where: and(eq(campaigns.workspaceId, ws.id), eq(campaigns.name, "Lumen Glow Launch")),
+  });
   if (!glow) return;
 
   // A competitor in the same category, so creator exclusivity has something to catch.
-  const solis = await createBrand(tx, ws.id, { name: DEMO_CALENDAR.competitorBrand, category: "skincare", timeZone: "Europe/Paris", color: "#0d9488" });
+  const solis = await createBrand(tx, ws.id, {
+    name: DEMO_CALENDAR.competitorBrand,
+    category: "skincare",
+    timeZone: "Europe/Paris",
+    color: "#0d9488",
+  });
   const [solisCampaign] = await tx
     .insert(campaigns)
     .values({
-      workspaceId: ws.id, brandId: solis.id, leadAgencyId: agencies.kite.id, name: DEMO_CALENDAR.competitorCampaign, status: "briefed", channels: ["instagram"],
-      startsAt: berlin.plus({ days: 1 }).toJSDate(), endsAt: berlin.plus({ days: 13 }).toJSDate(), coordinatorId: demo.users.coordinator.id,
+      workspaceId: ws.id,
+      brandId: solis.id,
+      leadAgencyId: agencies.kite.id,
+      name: DEMO_CALENDAR.competitorCampaign,
+      status: "briefed",
+      channels: ["instagram"],
+      startsAt: berlin.plus({ days: 1 }).toJSDate(),
+      endsAt: berlin.plus({ days: 13 }).toJSDate(),
+      coordinatorId: demo.users.coordinator.id,
     })
     .returning();
   await tx.insert(campaignCreators).values([
@@ -63,14 +80,23 @@ export async function seedCalendar(tx: Transaction, demo: DemoBase, now: Date): 
   ]);
 
   const post = (campaignId: string, brandId: string, creatorId: string, channel: string, title: string, publishAt: Date) => ({
-    workspaceId: ws.id, campaignId, brandId, creatorId, channel, title, publishAt, status: "draft",
+    workspaceId: ws.id,
+    campaignId,
+    brandId,
+    creatorId,
+    channel,
+    title,
+    publishAt,
+    status: "draft",
   });
-  await tx.insert(deliverables).values([
-    post(glow.id, b.lumen.id, maya.id, "instagram", DEMO_CALENDAR.collisionFirst, on(9, 18)),
-    post(glow.id, b.lumen.id, priya.id, "instagram", DEMO_CALENDAR.collisionSecond, on(9, 20)),
-    post(glow.id, b.lumen.id, maya.id, "instagram", DEMO_CALENDAR.blackoutPost, on(12, 12)),
-    post(glow.id, b.lumen.id, amara.id, "tiktok", DEMO_CALENDAR.exclusivityLumen, on(7, 9)),
-    post(glow.id, b.lumen.id, priya.id, "tiktok", "Glow Serum texture close-up", on(14, 17, 30)),
-    post(solisCampaign.id, solis.id, amara.id, "instagram", DEMO_CALENDAR.exclusivityCompetitor, on(10, 11)),
-  ]);
+  await tx
+    .insert(deliverables)
+    .values([
+      post(glow.id, b.lumen.id, maya.id, "instagram", DEMO_CALENDAR.collisionFirst, on(9, 18)),
+      post(glow.id, b.lumen.id, priya.id, "instagram", DEMO_CALENDAR.collisionSecond, on(9, 20)),
+      post(glow.id, b.lumen.id, maya.id, "instagram", DEMO_CALENDAR.blackoutPost, on(12, 12)),
+      post(glow.id, b.lumen.id, amara.id, "tiktok", DEMO_CALENDAR.exclusivityLumen, on(7, 9)),
+      post(glow.id, b.lumen.id, priya.id, "tiktok", "Glow Serum texture close-up", on(14, 17, 30)),
+      post(solisCampaign.id, solis.id, amara.id, "instagram", DEMO_CALENDAR.exclusivityCompetitor, on(10, 11)),
+    ]);
 }

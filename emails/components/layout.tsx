@@ -53,9 +53,7 @@ export function EmailLayout({ workspace, preview, heading, children, footerNote 
             </Section>
             <Section style={{ padding: "16px 32px 0" }}>
               {footerNote ? (
-                <Text style={{ margin: "0 0 8px", fontSize: "12px", lineHeight: "18px", color: palette.muted }}>
-                  {footerNote}
-                </Text>
+                <Text style={{ margin: "0 0 8px", fontSize: "12px", lineHeight: "18px", color: palette.muted }}>{footerNote}</Text>
               ) : null}
               <Hr style={{ borderColor: palette.border, margin: "8px 0" }} />
               <Text style={{ margin: 0, fontSize: "12px", lineHeight: "18px", color: palette.muted }}>

@@ -15,8 +15,7 @@ export const palette = {
   warningBg: "#fffbeb",
 } as const;
 
-export const fontFamily =
-  '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
+export const fontFamily = '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
 
 export type ResolvedBranding = ReturnType<typeof resolveBranding>;
 

@@ -93,9 +93,7 @@ export function KeyValueRows({ rows }: { rows: KeyValue[] }) {
             <Text style={{ margin: 0, fontSize: "13px", lineHeight: "20px", color: palette.muted }}>{r.label}</Text>
           </Column>
           <Column style={{ verticalAlign: "top", padding: "6px 0" }}>
-            <Text style={{ margin: 0, fontSize: "14px", lineHeight: "20px", color: palette.text, fontWeight: 600 }}>
-              {r.value}
-            </Text>
+            <Text style={{ margin: 0, fontSize: "14px", lineHeight: "20px", color: palette.text, fontWeight: 600 }}>{r.value}</Text>
           </Column>
         </Row>
       ))}
@@ -108,12 +106,8 @@ export function Quote({ children, label }: { children: string; label?: string })
   const brand = useBranding();
   return (
     <Section style={{ margin: "0 0 20px", borderLeft: `3px solid ${brand.accentColor}`, padding: "4px 0 4px 16px" }}>
-      {label ? (
-        <Text style={{ margin: "0 0 4px", fontSize: "13px", lineHeight: "20px", color: palette.muted }}>{label}</Text>
-      ) : null}
-      <Text style={{ margin: 0, fontSize: "15px", lineHeight: "24px", color: palette.text, whiteSpace: "pre-line" }}>
-        {children}
-      </Text>
+      {label ? <Text style={{ margin: "0 0 4px", fontSize: "13px", lineHeight: "20px", color: palette.muted }}>{label}</Text> : null}
+      <Text style={{ margin: 0, fontSize: "15px", lineHeight: "24px", color: palette.text, whiteSpace: "pre-line" }}>{children}</Text>
     </Section>
   );
 }

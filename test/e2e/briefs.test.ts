@@ -136,8 +136,14 @@ it("template → campaign → brief with meter and autosave → publish → phon
   await diff.waitFor();
   await diff.getByText("Key message").first().waitFor();
   // A word-level diff: what was removed struck through, what was added marked.
-  await diff.locator("del", { hasText: /tastes/ }).first().waitFor();
-  await diff.locator("ins", { hasText: /fridge/ }).first().waitFor();
+  await diff
+    .locator("del", { hasText: /tastes/ })
+    .first()
+    .waitFor();
+  await diff
+    .locator("ins", { hasText: /fridge/ })
+    .first()
+    .waitFor();
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await phone.screenshot({ path: `${shots}/brief-phone-v2-diff.png`, fullPage: true });
   await phone.getByRole("button", { name: "Acknowledge v2" }).click();
@@ -148,7 +154,11 @@ it("template → campaign → brief with meter and autosave → publish → phon
   await coord.getByRole("heading", { name: "Acknowledgments of v2" }).waitFor();
   const row = coord.getByTestId("acknowledgments").locator("li", { hasText: "Maya Chen" });
   await row.getByText(/Acknowledged after/).waitFor();
-  await coord.getByTestId("acknowledgments").locator("li", { hasText: "Ava Brightline" }).getByText(/Not yet · waiting/).waitFor();
+  await coord
+    .getByTestId("acknowledgments")
+    .locator("li", { hasText: "Ava Brightline" })
+    .getByText(/Not yet · waiting/)
+    .waitFor();
   await coord.screenshot({ path: `${shots}/campaign-v2-acknowledged.png`, fullPage: true });
 
   await phoneCtx.close();

@@ -28,7 +28,10 @@ afterAll(async () => {
 const signIn = (email: string, width = 1280) => signInContext(browser, server.url, email, { width });
 
 const collision = (page: Page) =>
-  page.locator('li[data-conflict="POST_COLLISION"]').filter({ hasText: DEMO_CALENDAR.collisionSecond }).filter({ hasText: DEMO_CALENDAR.collisionFirst });
+  page
+    .locator('li[data-conflict="POST_COLLISION"]')
+    .filter({ hasText: DEMO_CALENDAR.collisionSecond })
+    .filter({ hasText: DEMO_CALENDAR.collisionFirst });
 
 it("coordinator: filter to Lumen, see the badge, move a post on the conflicts page, the collision is gone", async () => {
   const { context, page } = await signIn("coordinator@northwind.test");
@@ -69,7 +72,10 @@ it("coordinator: filter to Lumen, see the badge, move a post on the conflicts pa
     await page.waitForURL((u) => u.pathname === "/w/northwind/conflicts" && u.searchParams.get("brand") === brandId);
 
     // Two agencies' Lumen campaigns overlap on Instagram.
-    const overlap = page.locator('li[data-conflict="CAMPAIGN_OVERLAP"]').filter({ hasText: "Lumen Glow Launch" }).filter({ hasText: "Lumen Summer Paid Push" });
+    const overlap = page
+      .locator('li[data-conflict="CAMPAIGN_OVERLAP"]')
+      .filter({ hasText: "Lumen Glow Launch" })
+      .filter({ hasText: "Lumen Summer Paid Push" });
     await overlap.first().waitFor();
     expect(await overlap.count()).toBe(1);
     expect(await overlap.textContent()).toMatch(/Northwind Social[\s\S]*Brightline|Brightline[\s\S]*Northwind Social/);

@@ -61,7 +61,13 @@ it("starts on an empty embedded database with demo data, the demo logins work, a
     expect(res.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(90_000);
     expect(first.output()).toContain("Demo data created.");
-    for (const email of ["owner@northwind.test", "coordinator@northwind.test", "agency@brightline.test", "lead@lumen.test", "creator@studio.test"]) {
+    for (const email of [
+      "owner@northwind.test",
+      "coordinator@northwind.test",
+      "agency@brightline.test",
+      "lead@lumen.test",
+      "creator@studio.test",
+    ]) {
       expect(first.output()).toContain(email);
       const login = await signIn(first.url, email);
       expect(login.status, email).toBe(302);

@@ -60,7 +60,10 @@ it("signs up, creates a workspace, invites a member who accepts from the local m
   await page.goto(`${server.url}/w/acme/members`);
   await page.locator("input[name=email]").first().fill("carla@acme.test");
   await page.locator("select[name=role]").first().selectOption("coordinator");
-  await page.getByRole("button", { name: /send invitation|invite/i }).first().click();
+  await page
+    .getByRole("button", { name: /send invitation|invite/i })
+    .first()
+    .click();
   await page.getByText("carla@acme.test").first().waitFor();
   await page.screenshot({ path: `${shots}/members.png`, fullPage: true });
 

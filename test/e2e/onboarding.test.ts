@@ -49,7 +49,12 @@ async function readLinkFromMailbox(page: Page, to: string, pathPrefix: string): 
 }
 
 /** Creates a link on the agency's "New link" page; returns its client URL and its agency page. */
-async function createLink(clientName: string, contact: { name: string; email: string }, platforms: string[], opts: { questionnaire?: boolean } = {}) {
+async function createLink(
+  clientName: string,
+  contact: { name: string; email: string },
+  platforms: string[],
+  opts: { questionnaire?: boolean } = {},
+) {
   await admin.goto(`${server.url}/w/northwind/onboarding/new`);
   await admin.getByLabel("New client's name").fill(clientName);
   await admin.getByLabel("Contact's name").fill(contact.name);
@@ -65,10 +70,15 @@ async function createLink(clientName: string, contact: { name: string; email: st
   return { url: local(url), agencyPage: admin.url() };
 }
 
-const step = (page: Page, name: string) => page.locator("section[id^='step-']").filter({ has: page.getByRole("heading", { level: 3, name, exact: true }) });
+const step = (page: Page, name: string) =>
+  page.locator("section[id^='step-']").filter({ has: page.getByRole("heading", { level: 3, name, exact: true }) });
 
 it("agency creates a link; client fills it, forwards a step, signs; agency verifies two and rejects one; client sees the reopened step", async () => {
-  const { url, agencyPage } = await createLink("Harbor Tea", { name: "Mia", email: "mia@harbor.test" }, ["Meta ad account", "Google Analytics 4", "Google Tag Manager"]);
+  const { url, agencyPage } = await createLink("Harbor Tea", { name: "Mia", email: "mia@harbor.test" }, [
+    "Meta ad account",
+    "Google Analytics 4",
+    "Google Tag Manager",
+  ]);
 
   // A fresh context with no session: the branded page, nothing consumed by opening it.
   const clientCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -103,7 +113,9 @@ it("agency creates a link; client fills it, forwards a step, signs; agency verif
   await gtm.getByLabel("Their name").fill("Dev");
   await gtm.getByLabel("Their work email").fill("dev@harbor.test");
   await gtm.getByRole("button", { name: "Send them this step" }).click();
-  await step(client, "Google Tag Manager").getByText(/A link to this step was sent to Dev \(dev@harbor.test\)/).waitFor();
+  await step(client, "Google Tag Manager")
+    .getByText(/A link to this step was sent to Dev \(dev@harbor.test\)/)
+    .waitFor();
 
   const colleagueCtx = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const colleague = await colleagueCtx.newPage();
@@ -137,7 +149,9 @@ it("agency creates a link; client fills it, forwards a step, signs; agency verif
   await admin.getByText("Reject Google Tag Manager…").click();
   await admin.getByRole("button", { name: "Reject and email the client" }).click();
   await admin.getByText(/Give a reason the other side can read/).waitFor();
-  await admin.getByLabel("What is wrong (the client reads this)").fill("The container shows no user access@northwind.test yet: please add it with Publish.");
+  await admin
+    .getByLabel("What is wrong (the client reads this)")
+    .fill("The container shows no user access@northwind.test yet: please add it with Publish.");
   await admin.getByRole("button", { name: "Reject and email the client" }).click();
   await admin.getByText(/Google Tag Manager rejected\. dev@harbor\.test was emailed/).waitFor();
   // Time to verified access, per platform step, on the link.
@@ -201,14 +215,19 @@ it("works with JavaScript disabled: open (consumes nothing), fill a step, confir
   const gone = await page.goto(url);
   expect(gone?.status()).toBe(410);
   await page.getByRole("heading", { level: 1, name: "This link was turned off" }).waitFor();
-  await page.getByText(/Questions\? Contact Olivia Owner/).first().waitFor();
+  await page
+    .getByText(/Questions\? Contact Olivia Owner/)
+    .first()
+    .waitFor();
   await page.screenshot({ path: `${shots}/onboarding-link-revoked-375.png`, fullPage: true });
   await ctx.close();
 }, 60_000);
 
 it("questionnaire: one answer typed is saved and kept; only the field typed into shows a message", async () => {
   const story = "Small batch tea, blended in Cornwall since 2015.";
-  const { url, agencyPage } = await createLink("Story Tea", { name: "Sam", email: "sam@story.test" }, ["Google Analytics 4"], { questionnaire: true });
+  const { url, agencyPage } = await createLink("Story Tea", { name: "Sam", email: "sam@story.test" }, ["Google Analytics 4"], {
+    questionnaire: true,
+  });
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const client = await ctx.newPage();
   await client.goto(url);

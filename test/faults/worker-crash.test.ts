@@ -32,9 +32,18 @@ interface Receiver {
   requests: number;
 }
 
-async function startReceiver(idOf: (req: IncomingMessage, body: string) => string | null, answer: (id: string) => unknown): Promise<Receiver> {
+async function startReceiver(
+  idOf: (req: IncomingMessage, body: string) => string | null,
+  answer: (id: string) => unknown,
+): Promise<Receiver> {
   const port = await freePort();
-  const r: Receiver = { server: undefined as unknown as Server, url: `http://127.0.0.1:${port}`, accepted: new Map(), repeats: 0, requests: 0 };
+  const r: Receiver = {
+    server: undefined as unknown as Server,
+    url: `http://127.0.0.1:${port}`,
+    accepted: new Map(),
+    repeats: 0,
+    requests: 0,
+  };
   r.server = createServer((req, res) => {
     r.requests++;
     let body = "";
@@ -62,7 +71,11 @@ function spawnProcess(script: string, env: Record<string, string>, label: string
   // node with tsx as a loader, not the tsx binary: SIGKILL must reach the process that runs the jobs
   // (the tsx binary runs the script in a child that would outlive a killed parent).
   const fullEnv: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env };
-  const child = spawn(process.execPath, ["--import", "tsx", script], { cwd: root, env: fullEnv as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    cwd: root,
+    env: fullEnv as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout?.on("data", (d) => (out += String(d)));
   child.stderr?.on("data", (d) => (out += String(d)));
   return { child, log: () => `[${label}]\n${out}` };
@@ -77,7 +90,10 @@ async function waitFor(what: string, check: () => boolean | Promise<boolean>, ti
 }
 
 function cookieOf(res: Response): string {
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 const pgOnly = !process.env.BATON_TEST_TEMPLATE_URL;
@@ -95,8 +111,14 @@ describe.skipIf(pgOnly)("jobs survive a worker killed mid-run (two web processes
   beforeAll(async () => {
     database = await createTestDatabase();
     sql = postgres(database.url!, { max: 2, onnotice: () => {} });
-    email = await startReceiver((req) => (req.url === "/emails" ? String(req.headers["idempotency-key"] ?? "") || null : null), (id) => ({ id: `email_${id}` }));
-    hooks = await startReceiver((req) => String(req.headers["webhook-id"] ?? "") || null, () => ({ ok: true }));
+    email = await startReceiver(
+      (req) => (req.url === "/emails" ? String(req.headers["idempotency-key"] ?? "") || null : null),
+      (id) => ({ id: `email_${id}` }),
+    );
+    hooks = await startReceiver(
+      (req) => String(req.headers["webhook-id"] ?? "") || null,
+      () => ({ ok: true }),
+    );
     baseEnv = {
       NODE_ENV: "production",
       DATABASE_URL: database.url!,
@@ -111,7 +133,11 @@ describe.skipIf(pgOnly)("jobs survive a worker killed mid-run (two web processes
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
       const url = `http://localhost:${port}`;
-      const p = spawnProcess("server/index.ts", { ...baseEnv, PORT: String(port), APP_URL: url, WORKER: "off", SEED_DEMO: i === 0 ? "true" : "false" }, `web ${i + 1}`);
+      const p = spawnProcess(
+        "server/index.ts",
+        { ...baseEnv, PORT: String(port), APP_URL: url, WORKER: "off", SEED_DEMO: i === 0 ? "true" : "false" },
+        `web ${i + 1}`,
+      );
       procs.push(p);
       await waitFor(`web process ${i + 1}`, () => p.log().includes("Baton is running"), 90_000, logs);
       const login = await fetch(`${url}/login`, {
@@ -145,16 +171,30 @@ describe.skipIf(pgOnly)("jobs survive a worker killed mid-run (two web processes
         method: "POST",
         redirect: "manual",
         headers: { origin: app.url, cookie: app.cookie, "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ intent: "invite", email: `drill-${i}@example.test`, role: "coordinator", idempotencyKey: `drill-invite-${i}-${randomBytes(6).toString("hex")}` }),
+        body: new URLSearchParams({
+          intent: "invite",
+          email: `drill-${i}@example.test`,
+          role: "coordinator",
+          idempotencyKey: `drill-invite-${i}-${randomBytes(6).toString("hex")}`,
+        }),
       });
     });
     const answers = await Promise.all(posts);
-    expect(answers.map((a) => a.status).filter((s) => s >= 400), "every invitation accepted").toEqual([]);
+    expect(
+      answers.map((a) => a.status).filter((s) => s >= 400),
+      "every invitation accepted",
+    ).toEqual([]);
 
     const queued = await sql<{ id: string; kind: string; message_id: string | null }[]>`
       select id, kind, payload->>'messageId' as message_id from jobs where kind in ('email', 'webhook') and status <> 'done'`;
-    const emailIds = queued.filter((j) => j.kind === "email").map((j) => j.id).sort();
-    const messageIds = queued.filter((j) => j.kind === "webhook").map((j) => j.message_id!).sort();
+    const emailIds = queued
+      .filter((j) => j.kind === "email")
+      .map((j) => j.id)
+      .sort();
+    const messageIds = queued
+      .filter((j) => j.kind === "webhook")
+      .map((j) => j.message_id!)
+      .sort();
     expect(emailIds.length).toBeGreaterThanOrEqual(INVITES);
     expect(messageIds).toHaveLength(INVITES);
 
@@ -165,7 +205,9 @@ describe.skipIf(pgOnly)("jobs survive a worker killed mid-run (two web processes
     const [{ running }] = await sql<{ running: number }[]>`select count(*)::int as running from jobs where status = 'running'`;
     first.child.kill("SIGKILL");
     await new Promise((r) => first.child.once("exit", r));
-    const [{ left }] = await sql<{ left: number }[]>`select count(*)::int as left from jobs where kind in ('email','webhook') and status <> 'done'`;
+    const [{ left }] = await sql<
+      { left: number }[]
+    >`select count(*)::int as left from jobs where kind in ('email','webhook') and status <> 'done'`;
     expect(running, "the kill landed while jobs were running").toBeGreaterThan(0);
     expect(left, "the kill landed before the work was done").toBeGreaterThan(0);
     const sentBeforeKill = email.requests + hooks.requests;
@@ -178,7 +220,9 @@ describe.skipIf(pgOnly)("jobs survive a worker killed mid-run (two web processes
     await waitFor(
       "every job to finish",
       async () => {
-        const [{ open }] = await sql<{ open: number }[]>`select count(*)::int as open from jobs where kind in ('email','webhook') and status in ('pending','running')`;
+        const [{ open }] = await sql<
+          { open: number }[]
+        >`select count(*)::int as open from jobs where kind in ('email','webhook') and status in ('pending','running')`;
         return open === 0;
       },
       150_000,
@@ -190,6 +234,8 @@ describe.skipIf(pgOnly)("jobs survive a worker killed mid-run (two web processes
     // Every email arrived under its job's id, and no id the outbox never had: a retaken job kept its id.
     expect([...email.accepted.keys()].sort()).toEqual(emailIds);
     expect([...hooks.accepted.keys()].sort()).toEqual(messageIds);
-    console.log(`drill: ${emailIds.length} emails, ${messageIds.length} webhooks; repeats seen and dropped by the receivers: ${email.repeats} email, ${hooks.repeats} webhook; ${running} jobs running at the kill`);
+    console.log(
+      `drill: ${emailIds.length} emails, ${messageIds.length} webhooks; repeats seen and dropped by the receivers: ${email.repeats} email, ${hooks.repeats} webhook; ${running} jobs running at the kill`,
+    );
   }, 240_000);
 });

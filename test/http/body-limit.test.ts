@@ -57,7 +57,12 @@ describe("body limits count the bytes that arrive, not the Content-Length", () =
   });
 
   it("limits JSON bodies (autosave) the same way", async () => {
-    const res = await streamPost(server.port, "/onboard/no-such-token", { origin: APP_URL, "content-type": "application/json", accept: "application/json" }, piecesOf(3 * MB));
+    const res = await streamPost(
+      server.port,
+      "/onboard/no-such-token",
+      { origin: APP_URL, "content-type": "application/json", accept: "application/json" },
+      piecesOf(3 * MB),
+    );
     expect(res.status).toBe(413);
     // Autosave scripts read JSON: they get the message in the shape every action answers with.
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, formError: expect.stringMatching(/larger than 1 MB/) });
@@ -92,7 +97,12 @@ describe("body limits count the bytes that arrive, not the Content-Length", () =
       expect(res.sent, lie).toBeLessThan(5 * MB);
     }
     // A Content-Length over the limit is refused before a byte of the body is read.
-    const declared = await rawExchange(server.port, `POST /login HTTP/1.1\r\nHost: x\r\nOrigin: ${APP_URL}\r\nContent-Length: ${50 * MB}\r\n\r\n`, [], 5000);
+    const declared = await rawExchange(
+      server.port,
+      `POST /login HTTP/1.1\r\nHost: x\r\nOrigin: ${APP_URL}\r\nContent-Length: ${50 * MB}\r\n\r\n`,
+      [],
+      5000,
+    );
     expect(declared.answer).toMatch(/^HTTP\/1\.1 413 /);
   });
 
@@ -106,7 +116,12 @@ describe("body limits count the bytes that arrive, not the Content-Length", () =
     expect(chunked.status, chunked.body).toBe(200);
     expect(JSON.parse(chunked.body).files).toHaveLength(1);
 
-    const withLength = await streamPost(server.port, "/w/northwind/uploads", { ...headers, "content-length": String(body.length) }, split(body, 64 * 1024));
+    const withLength = await streamPost(
+      server.port,
+      "/w/northwind/uploads",
+      { ...headers, "content-length": String(body.length) },
+      split(body, 64 * 1024),
+    );
     expect(withLength.status, withLength.body).toBe(200);
 
     // MAX_UPLOAD_MB is 3: a 40 MB stream is cut off at the upload limit (3 MB + 1 MB for the form around it).

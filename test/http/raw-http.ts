@@ -70,7 +70,12 @@ export function* split(buffer: Buffer, size: number): Generator<Buffer> {
  * Sends raw bytes over a socket (headers exactly as written, whatever they claim) and collects
  * what comes back until the server closes the connection or `ms` pass.
  */
-export function rawExchange(port: number, head: string, body: Iterable<Buffer>, ms = 5000): Promise<{ answer: string; sent: number; closedByServer: boolean }> {
+export function rawExchange(
+  port: number,
+  head: string,
+  body: Iterable<Buffer>,
+  ms = 5000,
+): Promise<{ answer: string; sent: number; closedByServer: boolean }> {
   return new Promise((resolve) => {
     const socket = net.connect(port, "127.0.0.1");
     let answer = "";

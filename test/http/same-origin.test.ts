@@ -8,7 +8,10 @@ const APP_URL = "https://baton.example.test";
 let production: RunningServer;
 let development: RunningServer;
 beforeAll(async () => {
-  [production, development] = await Promise.all([startServer({ env: { APP_URL } }), startServer({ env: { APP_URL, NODE_ENV: "development" } })]);
+  [production, development] = await Promise.all([
+    startServer({ env: { APP_URL } }),
+    startServer({ env: { APP_URL, NODE_ENV: "development" } }),
+  ]);
 });
 afterAll(() => Promise.all([production?.stop(), development?.stop()]));
 
@@ -16,7 +19,12 @@ let attempt = 0;
 /** A failed sign-in (a fresh unknown account each time, so no per-account limit kicks in), with headers as written. */
 async function signInFrom(server: RunningServer, headers: Record<string, string>): Promise<number> {
   const body = Buffer.from(`email=nobody${++attempt}%40example.test&password=wrong-password`);
-  const res = await streamPost(server.port, "/login", { "content-type": "application/x-www-form-urlencoded", "content-length": String(body.length), ...headers }, [body]);
+  const res = await streamPost(
+    server.port,
+    "/login",
+    { "content-type": "application/x-www-form-urlencoded", "content-length": String(body.length), ...headers },
+    [body],
+  );
   return res.status;
 }
 
@@ -48,7 +56,9 @@ describe("same-origin check", () => {
       expect(await signInFrom(development, local(development, development.port + 1)), host).toBe(403);
       expect(await signInFrom(production, local(production)), host).toBe(403);
     }
-    expect(await signInFrom(development, { origin: `https://localhost:${development.port}`, host: `localhost:${development.port}` })).toBe(403);
+    expect(await signInFrom(development, { origin: `https://localhost:${development.port}`, host: `localhost:${development.port}` })).toBe(
+      403,
+    );
   });
 
   it("without an Origin, only a browser's Sec-Fetch-Site: same-origin passes", async () => {

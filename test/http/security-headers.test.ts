@@ -58,7 +58,11 @@ describe("cross-site requests (7)", () => {
   it("refuses a POST from another origin with 403, and one with no origin at all", async () => {
     const evil = await post("/login", { email: "a@b.test", password: "whatever1" }, { origin: "https://evil.test" });
     expect(evil.status).toBe(403);
-    const none = await fetch(`${server.url}/login`, { method: "POST", body: new URLSearchParams({ email: "a@b.test" }), redirect: "manual" });
+    const none = await fetch(`${server.url}/login`, {
+      method: "POST",
+      body: new URLSearchParams({ email: "a@b.test" }),
+      redirect: "manual",
+    });
     expect(none.status).toBe(403);
     const same = await post("/login", { email: "a@b.test", password: "whatever1" });
     expect(same.status).toBe(400);
@@ -67,7 +71,11 @@ describe("cross-site requests (7)", () => {
   it("accepts a same-origin form from a no-referrer page (Origin: null with Sec-Fetch-Site)", async () => {
     const res = await post("/login", { email: "a@b.test", password: "whatever1" }, { origin: "null", "sec-fetch-site": "same-origin" });
     expect(res.status).toBe(400);
-    const crossNull = await post("/login", { email: "a@b.test", password: "whatever1" }, { origin: "null", "sec-fetch-site": "cross-site" });
+    const crossNull = await post(
+      "/login",
+      { email: "a@b.test", password: "whatever1" },
+      { origin: "null", "sec-fetch-site": "cross-site" },
+    );
     expect(crossNull.status).toBe(403);
   });
 });

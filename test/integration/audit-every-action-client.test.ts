@@ -35,7 +35,21 @@ async function openedLink(route: string, options: LinkOptions = {}) {
   const path = route.endsWith(".autosave") ? `/onboard/${token}/autosave` : `/onboard/${token}`;
   const as = (form: Form): Prepared => ({ path, params: { token }, form, cookie: null, ip });
   const steps = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, linkId)).orderBy(accessSteps.position);
-  return { linkId, token, as, steps, open: () => post({ route: "onboard.$token.autosave", path: `/onboard/${token}/autosave`, params: { token }, form: { intent: "opened" }, cookie: null, ip }) };
+  return {
+    linkId,
+    token,
+    as,
+    steps,
+    open: () =>
+      post({
+        route: "onboard.$token.autosave",
+        path: `/onboard/${token}/autosave`,
+        params: { token },
+        form: { intent: "opened" },
+        cookie: null,
+        ip,
+      }),
+  };
 }
 async function opened(route: string, options: LinkOptions = {}) {
   const link = await openedLink(route, options);
@@ -74,13 +88,26 @@ const LINK: Record<LinkIntent, (route: string) => Promise<Prepared>> = {
   contacts: async (route) => {
     const { as } = await opened(route, { contacts: true });
     return as({
-      intent: "contacts", contactName: "Priya Client", contactEmail: "priya@client.example", contactRole: "Marketing lead",
-      approverName: "Lena Lead", approverEmail: world.users.brandLead.email, otherContacts: "", complete: "1",
+      intent: "contacts",
+      contactName: "Priya Client",
+      contactEmail: "priya@client.example",
+      contactRole: "Marketing lead",
+      approverName: "Lena Lead",
+      approverEmail: world.users.brandLead.email,
+      otherContacts: "",
+      complete: "1",
     });
   },
   questionnaire: async (route) => {
     const { as } = await opened(route, { questionnaire: true });
-    return as({ intent: "questionnaire", brandStory: "Tea for slow mornings since 1998.", audience: "Tea lovers in the UK.", keyCompetitors: "", toneOfVoice: "Warm, never jokey", complete: "1" });
+    return as({
+      intent: "questionnaire",
+      brandStory: "Tea for slow mornings since 1998.",
+      audience: "Tea lovers in the UK.",
+      keyCompetitors: "",
+      toneOfVoice: "Warm, never jokey",
+      complete: "1",
+    });
   },
   "brand-kit": async (route) => {
     const { as } = await opened(route, { brandKit: true });
@@ -100,7 +127,9 @@ const LINK: Record<LinkIntent, (route: string) => Promise<Prepared>> = {
 async function forwarded(route: string) {
   const { linkId, steps } = await opened("onboard.$token");
   const email = `fwd-${Math.random().toString(36).slice(2, 8)}@client.example`;
-  expect((await forwardStep(makeRequest("/x", { method: "POST" }), linkId, { stepId: steps[0].id, name: "", email, message: "" })).ok).toBe(true);
+  expect((await forwardStep(makeRequest("/x", { method: "POST" }), linkId, { stepId: steps[0].id, name: "", email, message: "" })).ok).toBe(
+    true,
+  );
   await drain(new Date());
   const token = (await tokenFromMail(email, "/onboard/step"))!;
   const ip = `198.51.100.${ipCounter++}`;
@@ -134,4 +163,7 @@ const byRoute = (route: string, intent: string): Case["prepare"] => {
   throw new Error(`no client route ${route}`);
 };
 
-describeAuditRows(() => t.db, CLIENT_TABLE.map((row) => ({ ...row, prepare: byRoute(row.route, row.intent!) })));
+describeAuditRows(
+  () => t.db,
+  CLIENT_TABLE.map((row) => ({ ...row, prepare: byRoute(row.route, row.intent!) })),
+);

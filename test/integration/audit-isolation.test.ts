@@ -21,7 +21,14 @@ beforeAll(async () => {
   world = await buildWorld(t.db);
   cookie = await sessionCookie(world.users.owner.id);
   const event = (workspaceId: string | null, mark: string, action: string, objectType: string) =>
-    recordAudit(t.db, { workspaceId, actor: { userId: null, label: `${mark}@example.test` }, action, objectType, objectId: `${mark}-object`, data: { note: mark } });
+    recordAudit(t.db, {
+      workspaceId,
+      actor: { userId: null, label: `${mark}@example.test` },
+      action,
+      objectType,
+      objectId: `${mark}-object`,
+      data: { note: mark },
+    });
   for (const action of ["brand.created", "member.invited", "deliverable.scheduled"]) {
     await event(world.a.id, A_MARK, action, "brand");
     // The same action families and the same actor text, so no filter separates them by accident.
@@ -31,7 +38,16 @@ beforeAll(async () => {
   }
 });
 
-const FILTERS = ["", "?action=brand", "?action=member", "?actor=example.test", `?actor=${B_MARK}`, "?object=brand", "?size=200", `?from=2000-01-01&to=2999-12-31`];
+const FILTERS = [
+  "",
+  "?action=brand",
+  "?action=member",
+  "?actor=example.test",
+  `?actor=${B_MARK}`,
+  "?object=brand",
+  "?size=200",
+  `?from=2000-01-01&to=2999-12-31`,
+];
 
 async function auditPage(query: string) {
   const mod = await import("~/routes/w.$workspace.audit");
@@ -69,7 +85,11 @@ describe("workspace A's audit trail never lists workspace B's events", () => {
 
   it("B's own trail has B's events (the markers are real), and not A's", async () => {
     const mod = await import("~/routes/w.$workspace.audit[.]csv");
-    const res = await call(mod.loader, makeRequest(`/w/${world.b.slug}/audit.csv`, { cookie: await sessionCookie(world.users.outsider.id) }), { workspace: world.b.slug });
+    const res = await call(
+      mod.loader,
+      makeRequest(`/w/${world.b.slug}/audit.csv`, { cookie: await sessionCookie(world.users.outsider.id) }),
+      { workspace: world.b.slug },
+    );
     const csv = await res.text();
     expect(csv).toContain(B_MARK);
     expect(csv).not.toContain(A_MARK);

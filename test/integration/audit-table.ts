@@ -48,7 +48,8 @@ export async function post(p: Posted): Promise<Response> {
   return call(mod.action, makeRequest(p.path, { form: p.form, cookie: p.cookie, ip: p.ip ?? "203.0.113.99" }), p.params);
 }
 
-export const label = (c: TableRow) => `${c.route}${c.intent ? ` [${c.intent}]` : ""} → ${"audit" in c.expected ? c.expected.audit : `no audit: ${c.expected.none}`}`;
+export const label = (c: TableRow) =>
+  `${c.route}${c.intent ? ` [${c.intent}]` : ""} → ${"audit" in c.expected ? c.expected.audit : `no audit: ${c.expected.none}`}`;
 
 /** One test per row: the action succeeds and the audit events written during it are exactly the expected one (or none). */
 export function describeAuditRows(db: () => Database, cases: Case[]) {
@@ -63,7 +64,9 @@ export function describeAuditRows(db: () => Database, cases: Case[]) {
         const before = await lastAuditId();
         const res = await post({ route: c.route, ...request });
         expect(res.status, await res.clone().text()).toBeLessThan(400);
-        const written = (await db().select().from(auditEvents).where(gt(auditEvents.id, before)).orderBy(auditEvents.id)).map((e) => e.action);
+        const written = (await db().select().from(auditEvents).where(gt(auditEvents.id, before)).orderBy(auditEvents.id)).map(
+          (e) => e.action,
+        );
         expect(written).toEqual("audit" in c.expected ? [c.expected.audit] : []);
       });
     }

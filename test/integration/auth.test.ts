@@ -39,7 +39,10 @@ async function lastLinkTo(email: string, prefix: string): Promise<string> {
 
 describe("sign-up and sign-in", () => {
   it("signs up, stores an Argon2id hash with OWASP parameters, and signs in once the email is confirmed", async () => {
-    const res = await call(signup.action, makeRequest("/signup", { form: { name: "Ana", email: "Ana@Example.test", password: "a long passphrase" } }));
+    const res = await call(
+      signup.action,
+      makeRequest("/signup", { form: { name: "Ana", email: "Ana@Example.test", password: "a long passphrase" } }),
+    );
     expect(res.status).toBe(200);
     const token = await lastLinkTo("ana@example.test", "/verify-email");
     const confirmed = await call(verify.action, makeRequest(`/verify-email/${token}`, { method: "POST" }), { token });
@@ -56,7 +59,10 @@ describe("sign-up and sign-in", () => {
 
   it("refuses passwords shorter than 8 or longer than 256 characters with a field message", async () => {
     for (const password of ["short", "x".repeat(257)]) {
-      const res = await call(signup.action, makeRequest("/signup", { form: { name: "B", email: `b${password.length}@example.test`, password } }));
+      const res = await call(
+        signup.action,
+        makeRequest("/signup", { form: { name: "B", email: `b${password.length}@example.test`, password } }),
+      );
       expect(res.status).toBe(400);
       const body = await res.json();
       expect(body.errors.password[0]).toMatch(/at (least 8|most 256)/);
@@ -67,7 +73,10 @@ describe("sign-up and sign-in", () => {
   it("gives a new session id on sign-in and never honours a planted cookie (1)", async () => {
     const user = await createUser(t.db, { email: "plant@example.test", password: "correct horse battery" });
     const planted = "baton_session=attacker-chosen-value";
-    const res = await call(login.action, makeRequest("/login", { cookie: planted, form: { email: "plant@example.test", password: "correct horse battery" } }));
+    const res = await call(
+      login.action,
+      makeRequest("/login", { cookie: planted, form: { email: "plant@example.test", password: "correct horse battery" } }),
+    );
     expect(res.status).toBe(302);
     const fresh = cookieOf(res);
     expect(fresh).not.toBe(planted);
@@ -97,17 +106,38 @@ describe("sign-up and sign-in", () => {
 
   it("answers the same for a wrong password and an unknown email (9)", async () => {
     await createUser(t.db, { email: "known@example.test", password: "correct horse battery" });
-    const known = await call(login.action, makeRequest("/login", { ip: "198.51.100.1", form: { email: "known@example.test", password: "wrong password" } }));
-    const unknown = await call(login.action, makeRequest("/login", { ip: "198.51.100.1", form: { email: "nobody@example.test", password: "wrong password" } }));
+    const known = await call(
+      login.action,
+      makeRequest("/login", { ip: "198.51.100.1", form: { email: "known@example.test", password: "wrong password" } }),
+    );
+    const unknown = await call(
+      login.action,
+      makeRequest("/login", { ip: "198.51.100.1", form: { email: "nobody@example.test", password: "wrong password" } }),
+    );
     expect(known.status).toBe(unknown.status);
     expect(await known.text()).toBe(await unknown.text());
-    const magicKnown = await call(login.action, makeRequest("/login", { ip: "198.51.100.2", form: { intent: "magic", email: "known@example.test" } }));
-    const magicUnknown = await call(login.action, makeRequest("/login", { ip: "198.51.100.2", form: { intent: "magic", email: "nobody@example.test" } }));
+    const magicKnown = await call(
+      login.action,
+      makeRequest("/login", { ip: "198.51.100.2", form: { intent: "magic", email: "known@example.test" } }),
+    );
+    const magicUnknown = await call(
+      login.action,
+      makeRequest("/login", { ip: "198.51.100.2", form: { intent: "magic", email: "nobody@example.test" } }),
+    );
     expect(await magicKnown.text()).toBe(await magicUnknown.text());
-    const resetKnown = await call(forgot.action, makeRequest("/forgot-password", { ip: "198.51.100.3", form: { email: "known@example.test" } }));
-    const resetUnknown = await call(forgot.action, makeRequest("/forgot-password", { ip: "198.51.100.3", form: { email: "nobody@example.test" } }));
+    const resetKnown = await call(
+      forgot.action,
+      makeRequest("/forgot-password", { ip: "198.51.100.3", form: { email: "known@example.test" } }),
+    );
+    const resetUnknown = await call(
+      forgot.action,
+      makeRequest("/forgot-password", { ip: "198.51.100.3", form: { email: "nobody@example.test" } }),
+    );
     expect(await resetKnown.text()).toBe(await resetUnknown.text());
-    const upKnown = await call(signup.action, makeRequest("/signup", { ip: "198.51.100.4", form: { name: "K", email: "known@example.test", password: "another passphrase" } }));
+    const upKnown = await call(
+      signup.action,
+      makeRequest("/signup", { ip: "198.51.100.4", form: { name: "K", email: "known@example.test", password: "another passphrase" } }),
+    );
     expect(upKnown.status).toBe(200);
     expect((await upKnown.json()).checkEmail).toBe(true);
   });
@@ -116,7 +146,10 @@ describe("sign-up and sign-in", () => {
     await createUser(t.db, { email: "flood@example.test" });
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const res = await call(login.action, makeRequest("/login", { ip: `192.0.2.${i + 1}`, form: { email: "flood@example.test", password: "wrong password" } }));
+      const res = await call(
+        login.action,
+        makeRequest("/login", { ip: `192.0.2.${i + 1}`, form: { email: "flood@example.test", password: "wrong password" } }),
+      );
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true);
@@ -126,7 +159,10 @@ describe("sign-up and sign-in", () => {
   it("rate limits per IP across accounts (9)", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const res = await call(forgot.action, makeRequest("/forgot-password", { ip: "192.0.2.200", form: { email: `someone${i}@example.test` } }));
+      const res = await call(
+        forgot.action,
+        makeRequest("/forgot-password", { ip: "192.0.2.200", form: { email: `someone${i}@example.test` } }),
+      );
       statuses.push(res.status);
     }
     expect(statuses[9]).toBe(200);
@@ -136,10 +172,19 @@ describe("sign-up and sign-in", () => {
   it("ignores redirects to other sites after sign-in (19)", async () => {
     await createUser(t.db, { email: "redir@example.test", password: "correct horse battery" });
     for (const redirectTo of ["https://evil.test", "//evil.test", "/\\evil.test"]) {
-      const res = await call(login.action, makeRequest("/login", { ip: "192.0.2.99", form: { email: "redir@example.test", password: "correct horse battery", redirectTo } }));
+      const res = await call(
+        login.action,
+        makeRequest("/login", { ip: "192.0.2.99", form: { email: "redir@example.test", password: "correct horse battery", redirectTo } }),
+      );
       expect(res.headers.get("Location")).toBe("/");
     }
-    const ok = await call(login.action, makeRequest("/login", { ip: "192.0.2.98", form: { email: "redir@example.test", password: "correct horse battery", redirectTo: "/w/x" } }));
+    const ok = await call(
+      login.action,
+      makeRequest("/login", {
+        ip: "192.0.2.98",
+        form: { email: "redir@example.test", password: "correct horse battery", redirectTo: "/w/x" },
+      }),
+    );
     expect(ok.headers.get("Location")).toBe("/w/x");
   });
 });
@@ -151,7 +196,9 @@ describe("magic links and password reset", () => {
     const token = await lastLinkTo("magic@example.test", "/magic");
     expect((await call(magic.loader, makeRequest(`/magic/${token}`), { token })).status).toBe(200);
     expect((await call(magic.loader, makeRequest(`/magic/${token}`), { token })).status).toBe(200);
-    const results = await Promise.all(Array.from({ length: 20 }, () => call(magic.action, makeRequest(`/magic/${token}`, { method: "POST" }), { token })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => call(magic.action, makeRequest(`/magic/${token}`, { method: "POST" }), { token })),
+    );
     expect(results.filter((r) => r.status === 302)).toHaveLength(1);
     expect(results.filter((r) => r.status === 410)).toHaveLength(19);
     const after = await call(magic.loader, makeRequest(`/magic/${token}`), { token });
@@ -173,7 +220,10 @@ describe("magic links and password reset", () => {
     const user = await createUser(t.db, { email: "late@example.test" });
     await call(login.action, makeRequest("/login", { ip: "192.0.2.52", form: { intent: "magic", email: "late@example.test" } }));
     const token = await lastLinkTo("late@example.test", "/magic");
-    await t.db.update(authTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(authTokens.userId, user.id));
+    await t.db
+      .update(authTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(authTokens.userId, user.id));
     const page = await call(magic.loader, makeRequest(`/magic/${token}`), { token });
     expect(page.status).toBe(410);
     expect((await page.json()).state).toBe("expired");
@@ -187,10 +237,15 @@ describe("magic links and password reset", () => {
     const token = await lastLinkTo("reset@example.test", "/reset-password");
     const bad = await call(reset.action, makeRequest(`/reset-password/${token}`, { form: { password: "short" } }), { token });
     expect(bad.status).toBe(400);
-    const res = await call(reset.action, makeRequest(`/reset-password/${token}`, { form: { password: "brand new passphrase" } }), { token });
+    const res = await call(reset.action, makeRequest(`/reset-password/${token}`, { form: { password: "brand new passphrase" } }), {
+      token,
+    });
     expect(res.status).toBe(302);
     expect(await getUser(makeRequest("/", { cookie: otherDevice }))).toBeNull();
-    const signIn = await call(login.action, makeRequest("/login", { ip: "192.0.2.54", form: { email: "reset@example.test", password: "brand new passphrase" } }));
+    const signIn = await call(
+      login.action,
+      makeRequest("/login", { ip: "192.0.2.54", form: { email: "reset@example.test", password: "brand new passphrase" } }),
+    );
     expect(signIn.status).toBe(302);
     const again = await call(reset.action, makeRequest(`/reset-password/${token}`, { form: { password: "third passphrase" } }), { token });
     expect(again.status).toBe(410);
@@ -210,11 +265,15 @@ describe("session lifetime (3)", () => {
 });
 
 describe("sign-in limits count failed attempts only (9)", () => {
-  const signInAs = (ip: string, email: string, password: string) => call(login.action, makeRequest("/login", { ip, form: { email, password } }));
+  const signInAs = (ip: string, email: string, password: string) =>
+    call(login.action, makeRequest("/login", { ip, form: { email, password } }));
 
   it("20 colleagues behind one address all sign in, and one of them 12 times", async () => {
-    const people = await Promise.all(Array.from({ length: 20 }, (_, i) => createUser(t.db, { email: `office${i}@example.test`, password: "office passphrase" })));
-    for (const person of people) expect((await signInAs("198.51.100.20", person.email, "office passphrase")).status, person.email).toBe(302);
+    const people = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => createUser(t.db, { email: `office${i}@example.test`, password: "office passphrase" })),
+    );
+    for (const person of people)
+      expect((await signInAs("198.51.100.20", person.email, "office passphrase")).status, person.email).toBe(302);
     for (let i = 0; i < 12; i++) expect((await signInAs("198.51.100.20", people[0].email, "office passphrase")).status).toBe(302);
   });
 
@@ -240,14 +299,17 @@ describe("sign-in limits count failed attempts only (9)", () => {
 
   it("100 failures from one address across accounts lock the address", async () => {
     const user = await createUser(t.db, { email: "behind-flood@example.test", password: "right passphrase" });
-    for (let i = 0; i < 100; i++) expect((await signInAs("198.51.100.24", `guess${i % 50}@example.test`, "wrong guess")).status, `attempt ${i + 1}`).toBe(400);
+    for (let i = 0; i < 100; i++)
+      expect((await signInAs("198.51.100.24", `guess${i % 50}@example.test`, "wrong guess")).status, `attempt ${i + 1}`).toBe(400);
     expect((await signInAs("198.51.100.24", user.email, "right passphrase")).status).toBe(429);
     expect((await signInAs("198.51.100.25", user.email, "right passphrase")).status).toBe(302);
   });
 
   it("concurrent guesses cannot slip past the limit: of 20 at once on one account at most 10 are checked", async () => {
     await createUser(t.db, { email: "burst@example.test", password: "right passphrase" });
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => signInAs(`192.0.2.${150 + i}`, "burst@example.test", "wrong guess")));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => signInAs(`192.0.2.${150 + i}`, "burst@example.test", "wrong guess")),
+    );
     expect(results.filter((r) => r.status === 400).length).toBeLessThanOrEqual(10);
     expect(results.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(10);
   });
@@ -283,20 +345,35 @@ describe("email verification (9, 15, 36)", () => {
 
   it("an unverified password account cannot sign in with its password until it opens the link; it can ask for the link again", async () => {
     await createUser(t.db, { email: "unconfirmed@example.test", password: "right passphrase", emailVerified: false });
-    const wrong = await call(login.action, makeRequest("/login", { ip: "198.51.100.32", form: { email: "unconfirmed@example.test", password: "wrong guess" } }));
+    const wrong = await call(
+      login.action,
+      makeRequest("/login", { ip: "198.51.100.32", form: { email: "unconfirmed@example.test", password: "wrong guess" } }),
+    );
     expect(wrong.status).toBe(400);
     expect((await wrong.json()).formError).toBe("That email and password do not match an account.");
-    const right = await call(login.action, makeRequest("/login", { ip: "198.51.100.32", form: { email: "unconfirmed@example.test", password: "right passphrase" } }));
+    const right = await call(
+      login.action,
+      makeRequest("/login", { ip: "198.51.100.32", form: { email: "unconfirmed@example.test", password: "right passphrase" } }),
+    );
     expect(right.status).toBe(403);
     expect(right.headers.get("Set-Cookie")).toBeNull();
     expect((await right.json()).formError).toBe("Confirm your email first: we sent you a link.");
 
-    const resent = await call(login.action, makeRequest("/login", { ip: "198.51.100.32", form: { intent: "resend-verification", email: "unconfirmed@example.test" } }));
-    const resentUnknown = await call(login.action, makeRequest("/login", { ip: "198.51.100.32", form: { intent: "resend-verification", email: "nobody-here@example.test" } }));
+    const resent = await call(
+      login.action,
+      makeRequest("/login", { ip: "198.51.100.32", form: { intent: "resend-verification", email: "unconfirmed@example.test" } }),
+    );
+    const resentUnknown = await call(
+      login.action,
+      makeRequest("/login", { ip: "198.51.100.32", form: { intent: "resend-verification", email: "nobody-here@example.test" } }),
+    );
     expect(await resent.text()).toBe(await resentUnknown.text());
     const token = await lastLinkTo("unconfirmed@example.test", "/verify-email");
     expect((await call(verify.action, makeRequest(`/verify-email/${token}`, { method: "POST" }), { token })).status).toBe(302);
-    const after = await call(login.action, makeRequest("/login", { ip: "198.51.100.32", form: { email: "unconfirmed@example.test", password: "right passphrase" } }));
+    const after = await call(
+      login.action,
+      makeRequest("/login", { ip: "198.51.100.32", form: { email: "unconfirmed@example.test", password: "right passphrase" } }),
+    );
     expect(after.status).toBe(302);
   });
 
@@ -306,7 +383,9 @@ describe("email verification (9, 15, 36)", () => {
     expect((await call(verify.loader, makeRequest(`/verify-email/${token}`), { token })).status).toBe(200);
     expect((await call(verify.loader, makeRequest(`/verify-email/${token}`), { token })).status).toBe(200);
     expect((await t.db.query.users.findFirst({ where: eq(users.email, "once@example.test") }))?.emailVerifiedAt).toBeNull();
-    const results = await Promise.all(Array.from({ length: 20 }, () => call(verify.action, makeRequest(`/verify-email/${token}`, { method: "POST" }), { token })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => call(verify.action, makeRequest(`/verify-email/${token}`, { method: "POST" }), { token })),
+    );
     const won = results.filter((r) => r.status === 302);
     expect(won).toHaveLength(1);
     expect(results.filter((r) => r.status === 410)).toHaveLength(19);
@@ -319,16 +398,23 @@ describe("email verification (9, 15, 36)", () => {
     const expiredToken = await (async () => {
       await signUpAs("198.51.100.33", "late-confirm@example.test", "a long passphrase");
       const tk = await lastLinkTo("late-confirm@example.test", "/verify-email");
-      await t.db.update(authTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(authTokens.tokenHash, sha256(tk)));
+      await t.db
+        .update(authTokens)
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .where(eq(authTokens.tokenHash, sha256(tk)));
       return tk;
     })();
-    expect((await call(verify.action, makeRequest(`/verify-email/${expiredToken}`, { method: "POST" }), { token: expiredToken })).status).toBe(410);
+    expect(
+      (await call(verify.action, makeRequest(`/verify-email/${expiredToken}`, { method: "POST" }), { token: expiredToken })).status,
+    ).toBe(410);
     // A sign-in link is not a verification link, and the other way round.
     const magicToken = await (async () => {
       await call(login.action, makeRequest("/login", { ip: "198.51.100.34", form: { intent: "magic", email: "once@example.test" } }));
       return lastLinkTo("once@example.test", "/magic");
     })();
-    expect((await call(verify.action, makeRequest(`/verify-email/${magicToken}`, { method: "POST" }), { token: magicToken })).status).toBe(410);
+    expect((await call(verify.action, makeRequest(`/verify-email/${magicToken}`, { method: "POST" }), { token: magicToken })).status).toBe(
+      410,
+    );
   });
 
   it("an attacker who registered the victim's address loses the password when the victim signs in by link", async () => {
@@ -340,7 +426,10 @@ describe("email verification (9, 15, 36)", () => {
     const row = await t.db.query.users.findFirst({ where: eq(users.email, "victim@example.test") });
     expect(row?.passwordHash).toBeNull();
     expect(row?.emailVerifiedAt).not.toBeNull();
-    const attacker = await call(login.action, makeRequest("/login", { ip: "198.51.100.37", form: { email: "victim@example.test", password: "attacker passphrase" } }));
+    const attacker = await call(
+      login.action,
+      makeRequest("/login", { ip: "198.51.100.37", form: { email: "victim@example.test", password: "attacker passphrase" } }),
+    );
     expect(attacker.status).toBe(400);
     expect(cookieOf(attacker)).toBe("");
   });
@@ -350,16 +439,42 @@ describe("email verification (9, 15, 36)", () => {
     await call(login.action, makeRequest("/login", { ip: "198.51.100.38", form: { intent: "magic", email: "kept@example.test" } }));
     const token = await lastLinkTo("kept@example.test", "/magic");
     expect((await call(magic.action, makeRequest(`/magic/${token}`, { method: "POST" }), { token })).status).toBe(302);
-    expect((await call(login.action, makeRequest("/login", { ip: "198.51.100.38", form: { email: "kept@example.test", password: "my own passphrase" } }))).status).toBe(302);
+    expect(
+      (
+        await call(
+          login.action,
+          makeRequest("/login", { ip: "198.51.100.38", form: { email: "kept@example.test", password: "my own passphrase" } }),
+        )
+      ).status,
+    ).toBe(302);
   });
 
   it("a password reset proves the email: the new password signs in", async () => {
     await createUser(t.db, { email: "reset-unconfirmed@example.test", password: "stranger passphrase", emailVerified: false });
     await call(forgot.action, makeRequest("/forgot-password", { ip: "198.51.100.39", form: { email: "reset-unconfirmed@example.test" } }));
     const token = await lastLinkTo("reset-unconfirmed@example.test", "/reset-password");
-    expect((await call(reset.action, makeRequest(`/reset-password/${token}`, { form: { password: "owner passphrase" } }), { token })).status).toBe(302);
-    expect((await call(login.action, makeRequest("/login", { ip: "198.51.100.39", form: { email: "reset-unconfirmed@example.test", password: "stranger passphrase" } }))).status).toBe(400);
-    expect((await call(login.action, makeRequest("/login", { ip: "198.51.100.39", form: { email: "reset-unconfirmed@example.test", password: "owner passphrase" } }))).status).toBe(302);
+    expect(
+      (await call(reset.action, makeRequest(`/reset-password/${token}`, { form: { password: "owner passphrase" } }), { token })).status,
+    ).toBe(302);
+    expect(
+      (
+        await call(
+          login.action,
+          makeRequest("/login", {
+            ip: "198.51.100.39",
+            form: { email: "reset-unconfirmed@example.test", password: "stranger passphrase" },
+          }),
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await call(
+          login.action,
+          makeRequest("/login", { ip: "198.51.100.39", form: { email: "reset-unconfirmed@example.test", password: "owner passphrase" } }),
+        )
+      ).status,
+    ).toBe(302);
   });
 
   it("an unverified account cannot accept an invitation to its address; after confirming through the link it can", async () => {
@@ -367,14 +482,23 @@ describe("email verification (9, 15, 36)", () => {
     const owner = await createUser(t.db);
     await addMember(t.db, ws.id, owner.id, "owner");
     const inviteToken = randomToken();
-    await t.db.insert(invitations).values({ workspaceId: ws.id, email: "invited@example.test", role: "coordinator", tokenHash: sha256(inviteToken), invitedBy: owner.id, expiresAt: new Date(Date.now() + 86_400_000) });
+    await t.db.insert(invitations).values({
+      workspaceId: ws.id,
+      email: "invited@example.test",
+      role: "coordinator",
+      tokenHash: sha256(inviteToken),
+      invitedBy: owner.id,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
 
     // Someone signs up with the invited address from the invitation page; a session on that
     // account (however obtained) cannot accept until the address is proved.
     const invitePath = `/invite/${inviteToken}`;
     expect((await signUpAs("198.51.100.40", "invited@example.test", "a long passphrase", invitePath)).status).toBe(200);
     const pending = await t.db.query.users.findFirst({ where: eq(users.email, "invited@example.test") });
-    const refused = await call(invite.action, makeRequest(invitePath, { method: "POST", cookie: await sessionCookie(pending!.id) }), { token: inviteToken });
+    const refused = await call(invite.action, makeRequest(invitePath, { method: "POST", cookie: await sessionCookie(pending!.id) }), {
+      token: inviteToken,
+    });
     expect(refused.status).toBe(403);
     expect((await refused.json()).message).toMatch(/Confirm your email first/);
     expect(await t.db.select().from(memberships).where(eq(memberships.userId, pending!.id))).toHaveLength(0);
@@ -383,7 +507,9 @@ describe("email verification (9, 15, 36)", () => {
     const token = await lastLinkTo("invited@example.test", "/verify-email");
     const confirmed = await call(verify.action, makeRequest(`/verify-email/${token}`, { method: "POST" }), { token });
     expect(confirmed.headers.get("Location")).toBe(invitePath);
-    const accepted = await call(invite.action, makeRequest(invitePath, { method: "POST", cookie: cookieOf(confirmed) }), { token: inviteToken });
+    const accepted = await call(invite.action, makeRequest(invitePath, { method: "POST", cookie: cookieOf(confirmed) }), {
+      token: inviteToken,
+    });
     expect(accepted.status).toBe(302);
     expect(accepted.headers.get("Location")).toBe(`/w/${ws.slug}`);
     expect(await t.db.select().from(memberships).where(eq(memberships.userId, pending!.id))).toHaveLength(1);

@@ -12,7 +12,9 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const routesDir = path.join(root, "app/routes");
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
 }
 
 const routesWithActions = readdirSync(routesDir)
@@ -30,7 +32,13 @@ function expectsBadInput(route: string): boolean {
   return importers.some((helper) => {
     if (/\b400\b/.test(helper.src)) return true;
     const name = path.basename(helper.file).replace(/\.tsx?$/, "");
-    return testFiles.some((t) => t.file !== helper.file && path.dirname(t.file) === path.dirname(helper.file) && t.src.includes(`./${name}"`) && /\b400\b/.test(t.src));
+    return testFiles.some(
+      (t) =>
+        t.file !== helper.file &&
+        path.dirname(t.file) === path.dirname(helper.file) &&
+        t.src.includes(`./${name}"`) &&
+        /\b400\b/.test(t.src),
+    );
   });
 }
 

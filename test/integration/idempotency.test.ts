@@ -2,7 +2,20 @@ import { and, count, eq, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
-import { agencies, auditEvents, brands, campaigns, creators, deliverables, idempotencyKeys, invitations, jobs, onboardingLinks, webhookEndpoints, workspaces } from "@db/schema";
+import {
+  agencies,
+  auditEvents,
+  brands,
+  campaigns,
+  creators,
+  deliverables,
+  idempotencyKeys,
+  invitations,
+  jobs,
+  onboardingLinks,
+  webhookEndpoints,
+  workspaces,
+} from "@db/schema";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { createAgency } from "../../db/factories";
 import { useTestDatabase } from "../support/db";
@@ -69,19 +82,39 @@ const FORMS: CreateForm[] = [
     load: () => import("~/routes/w.$workspace.onboarding.new"),
     path: (s) => `/w/${s.slug}/onboarding/new`,
     form: (n) => ({
-      brandId: "new", newClientName: `Harbor ${n}`, recipientName: "Mia", clientEmail: `mia-${n}@harbor.example`, platform_meta_ad_account: "on", role_meta_ad_account: "Manage campaigns",
-      platform_ga4: "on", role_ga4: "Analyst", agreement: "on", contacts: "on", sendEmail: "on", expiresInDays: "30",
+      brandId: "new",
+      newClientName: `Harbor ${n}`,
+      recipientName: "Mia",
+      clientEmail: `mia-${n}@harbor.example`,
+      platform_meta_ad_account: "on",
+      role_meta_ad_account: "Manage campaigns",
+      platform_ga4: "on",
+      role_ga4: "Analyst",
+      agreement: "on",
+      contacts: "on",
+      sendEmail: "on",
+      expiresInDays: "30",
     }),
     table: onboardingLinks,
     records: (s) => eq(onboardingLinks.workspaceId, s.workspaceId),
     // The first answer shows the link (its only showing); a repeat goes to the link's page.
-    pointer: async (res) => (res.status === 302 ? res.headers.get("Location")!.split("/").pop()! : (await jsonOf<{ created: { linkId: string } }>(res)).created.linkId),
+    pointer: async (res) =>
+      res.status === 302
+        ? res.headers.get("Location")!.split("/").pop()!
+        : (await jsonOf<{ created: { linkId: string } }>(res)).created.linkId,
   },
   {
     name: "campaign",
     load: () => import("~/routes/w.$workspace.campaigns.new"),
     path: (s) => `/w/${s.slug}/campaigns/new`,
-    form: (n, s) => ({ name: `Launch ${n}`, brandId: s.brandId, leadAgencyId: s.agencyId, channels: "instagram", startsOn: "2030-01-01", endsOn: "2030-02-01" }),
+    form: (n, s) => ({
+      name: `Launch ${n}`,
+      brandId: s.brandId,
+      leadAgencyId: s.agencyId,
+      channels: "instagram",
+      startsOn: "2030-01-01",
+      endsOn: "2030-02-01",
+    }),
     table: campaigns,
     records: (s) => eq(campaigns.workspaceId, s.workspaceId),
     pointer: location,
@@ -100,7 +133,12 @@ const FORMS: CreateForm[] = [
     name: "workspace",
     load: () => import("~/routes/workspaces.new"),
     path: () => "/workspaces/new",
-    form: (n, s) => ({ name: `Studio ${n}`, slug: `studio-${n}-${s.slug}`.slice(0, 40).replace(/-+$/, ""), accentColor: "#4f46e5", welcomeText: "" }),
+    form: (n, s) => ({
+      name: `Studio ${n}`,
+      slug: `studio-${n}-${s.slug}`.slice(0, 40).replace(/-+$/, ""),
+      accentColor: "#4f46e5",
+      welcomeText: "",
+    }),
     table: workspaces,
     // Outside a workspace the key belongs to the user: count the workspaces this user created.
     records: (s) => eq(workspaces.welcomeText, `by ${s.userId}`),
@@ -151,11 +189,31 @@ beforeAll(async () => {
     const agency = await createAgency(t.db, ws.id, { name: `Lead ${ws.slug}` });
     const [campaign] = await t.db
       .insert(campaigns)
-      .values({ workspaceId: ws.id, brandId, leadAgencyId: agency.id, name: "Host", status: "active", channels: ["instagram"], startsAt: new Date(), endsAt: new Date(Date.now() + 60 * 86_400_000) })
+      .values({
+        workspaceId: ws.id,
+        brandId,
+        leadAgencyId: agency.id,
+        name: "Host",
+        status: "active",
+        channels: ["instagram"],
+        startsAt: new Date(),
+        endsAt: new Date(Date.now() + 60 * 86_400_000),
+      })
       .returning();
-    return { slug: ws.slug, workspaceId: ws.id, userId, cookie: await sessionCookie(userId), brandId, agencyId: agency.id, campaignId: campaign.id };
+    return {
+      slug: ws.slug,
+      workspaceId: ws.id,
+      userId,
+      cookie: await sessionCookie(userId),
+      brandId,
+      agencyId: agency.id,
+      campaignId: campaign.id,
+    };
   };
-  sides = { a: await side(world.a, world.users.owner.id, world.brandX.id), b: await side(world.b, world.users.outsider.id, world.brandB.id) };
+  sides = {
+    a: await side(world.a, world.users.owner.id, world.brandX.id),
+    b: await side(world.b, world.users.outsider.id, world.brandB.id),
+  };
 });
 
 let counter = 0;
@@ -204,7 +262,12 @@ describe.each(FORMS)("$name form", (c) => {
     const pointers = await Promise.all(answers.map((res) => c.pointer(res)));
     expect(new Set(pointers).size).toBe(1);
     expect(delta(await effects(c, a), before)).toEqual(once);
-    expect(await t.db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.key, key)))).toHaveLength(1);
+    expect(
+      await t.db
+        .select()
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.key, key))),
+    ).toHaveLength(1);
 
     // Later, the same form again (back button, resend): the first record, nothing new.
     const beforeRepeat = await effects(c, a);
@@ -238,13 +301,19 @@ describe("keys and forms", () => {
   it("each create page's loader hands its form a fresh key", async () => {
     const { a } = sides;
     const keysOf = async (mod: { loader: (args: ActionFunctionArgs) => unknown }, path: string, params: Record<string, string> = {}) => {
-      const body = await jsonOf<Record<string, unknown>>(await call(mod.loader, makeRequest(path, { cookie: a.cookie }), { workspace: a.slug, ...params }));
+      const body = await jsonOf<Record<string, unknown>>(
+        await call(mod.loader, makeRequest(path, { cookie: a.cookie }), { workspace: a.slug, ...params }),
+      );
       return JSON.stringify({ k: body.idempotencyKey, keys: body.keys, invite: body.inviteKey });
     };
     const pages: Array<[() => Promise<{ loader: (args: ActionFunctionArgs) => unknown }>, string, Record<string, string>?]> = [
       [() => import("~/routes/w.$workspace.onboarding.new"), `/w/${a.slug}/onboarding/new`],
       [() => import("~/routes/w.$workspace.campaigns.new"), `/w/${a.slug}/campaigns/new`],
-      [() => import("~/routes/w.$workspace.campaigns.$campaignId.deliverables.new"), `/w/${a.slug}/campaigns/${a.campaignId}/deliverables/new`, { campaignId: a.campaignId }],
+      [
+        () => import("~/routes/w.$workspace.campaigns.$campaignId.deliverables.new"),
+        `/w/${a.slug}/campaigns/${a.campaignId}/deliverables/new`,
+        { campaignId: a.campaignId },
+      ],
       [() => import("~/routes/workspaces.new"), "/workspaces/new"],
       [() => import("~/routes/w.$workspace.directory"), `/w/${a.slug}/directory`],
       [() => import("~/routes/w.$workspace.members"), `/w/${a.slug}/members`],

@@ -48,30 +48,51 @@ async function expectLimited(limit: Limit, send: (i: number) => Promise<Response
 
 describe("auth limits answer 429 (9)", () => {
   it("magic link, per account", async () => {
-    await expectLimited(LIMITS.magicLink, () => call(login.action, makeRequest("/login", { ip: freshIp(), form: { intent: "magic", email: "limited@example.test" } })));
+    await expectLimited(LIMITS.magicLink, () =>
+      call(login.action, makeRequest("/login", { ip: freshIp(), form: { intent: "magic", email: "limited@example.test" } })),
+    );
   });
 
   it("magic link, per IP", async () => {
     const ip = freshIp();
-    await expectLimited(LIMITS.magicLink, (i) => call(login.action, makeRequest("/login", { ip, form: { intent: "magic", email: `magic-ip-${i}@example.test` } })));
+    await expectLimited(LIMITS.magicLink, (i) =>
+      call(login.action, makeRequest("/login", { ip, form: { intent: "magic", email: `magic-ip-${i}@example.test` } })),
+    );
   });
 
   it("password reset, per account", async () => {
-    await expectLimited(LIMITS.passwordReset, () => call(forgot.action, makeRequest("/forgot-password", { ip: freshIp(), form: { email: "limited@example.test" } })));
+    await expectLimited(LIMITS.passwordReset, () =>
+      call(forgot.action, makeRequest("/forgot-password", { ip: freshIp(), form: { email: "limited@example.test" } })),
+    );
   });
 
   it("password reset, per IP", async () => {
     const ip = freshIp();
-    await expectLimited(LIMITS.passwordReset, (i) => call(forgot.action, makeRequest("/forgot-password", { ip, form: { email: `reset-ip-${i}@example.test` } })));
+    await expectLimited(LIMITS.passwordReset, (i) =>
+      call(forgot.action, makeRequest("/forgot-password", { ip, form: { email: `reset-ip-${i}@example.test` } })),
+    );
   });
 
   it("sign-up, per account", async () => {
-    await expectLimited(LIMITS.signUp, () => call(signup.action, makeRequest("/signup", { ip: freshIp(), form: { name: "Flood", email: "signup-flood@example.test", password: "a long passphrase" } })));
+    await expectLimited(LIMITS.signUp, () =>
+      call(
+        signup.action,
+        makeRequest("/signup", {
+          ip: freshIp(),
+          form: { name: "Flood", email: "signup-flood@example.test", password: "a long passphrase" },
+        }),
+      ),
+    );
   });
 
   it("sign-up, per IP", async () => {
     const ip = freshIp();
-    await expectLimited(LIMITS.signUp, (i) => call(signup.action, makeRequest("/signup", { ip, form: { name: "Flood", email: `signup-ip-${i}@example.test`, password: "a long passphrase" } })));
+    await expectLimited(LIMITS.signUp, (i) =>
+      call(
+        signup.action,
+        makeRequest("/signup", { ip, form: { name: "Flood", email: `signup-ip-${i}@example.test`, password: "a long passphrase" } }),
+      ),
+    );
   });
 });
 

@@ -19,4 +19,3 @@ export interface RouteCase {
 export const SCOPED: Who[] = ["agencyMember", "brandLead", "creator", "clientContact"];
 export const ADMINS: Who[] = ["owner", "admin"];
 export const EVERYONE: Who[] = ["owner", "admin", "coordinator", ...SCOPED];
-

@@ -26,8 +26,16 @@ let ids: Record<string, string>;
 beforeAll(async () => {
   world = await buildWorld(t.db);
   for (const who of Object.keys(world.users) as Who[]) cookies[who] = await sessionCookie(world.users[who].id);
-  const fileA = await acceptUpload(new File([PNG], "a.png", { type: "image/png" }), { workspaceId: world.a.id, purpose: "other", uploadedBy: world.users.owner.id });
-  const fileB = await acceptUpload(new File([PNG], "b.png", { type: "image/png" }), { workspaceId: world.b.id, purpose: "other", uploadedBy: world.users.outsider.id });
+  const fileA = await acceptUpload(new File([PNG], "a.png", { type: "image/png" }), {
+    workspaceId: world.a.id,
+    purpose: "other",
+    uploadedBy: world.users.owner.id,
+  });
+  const fileB = await acceptUpload(new File([PNG], "b.png", { type: "image/png" }), {
+    workspaceId: world.b.id,
+    purpose: "other",
+    uploadedBy: world.users.outsider.id,
+  });
   ids = { fileA: fileA.id, fileB: fileB.id, brandX: world.brandX.id, brandY: world.brandY.id, brandB: world.brandB.id };
   for (const capability of CAPABILITY_ROUTES) Object.assign(ids, await capability.seedIds(t.db, world));
 });
@@ -45,30 +53,43 @@ describe.each(ROUTES)("$name", (route) => {
     const { params, path } = resolve(route);
     const mod = await route.load();
     const fn = route.method === "POST" ? mod.action : mod.loader;
-    const res = await call(fn!, makeRequest(path, { method: route.method, cookie: cookies.outsider, form: route.method === "POST" ? route.form ?? {} : undefined }), params);
+    const res = await call(
+      fn!,
+      makeRequest(path, { method: route.method, cookie: cookies.outsider, form: route.method === "POST" ? (route.form ?? {}) : undefined }),
+      params,
+    );
     expect(res.status).toBe(404);
   });
 
-  if (route.denied?.length) it.each(route.denied)("answers 404 to %s (outside the role's scope)", async (who) => {
-    const { params, path } = resolve(route);
-    const mod = await route.load();
-    const fn = route.method === "POST" ? mod.action : mod.loader;
-    const res = await call(fn!, makeRequest(path, { method: route.method, cookie: cookies[who], form: route.method === "POST" ? route.form ?? {} : undefined }), params);
-    expect(res.status).toBe(404);
-  });
+  if (route.denied?.length)
+    it.each(route.denied)("answers 404 to %s (outside the role's scope)", async (who) => {
+      const { params, path } = resolve(route);
+      const mod = await route.load();
+      const fn = route.method === "POST" ? mod.action : mod.loader;
+      const res = await call(
+        fn!,
+        makeRequest(path, { method: route.method, cookie: cookies[who], form: route.method === "POST" ? (route.form ?? {}) : undefined }),
+        params,
+      );
+      expect(res.status).toBe(404);
+    });
 
-  if (route.method === "GET" && route.allowed.length) it.each(route.allowed)("lets %s in", async (who) => {
-    const { params, path } = resolve(route);
-    const mod = await route.load();
-    const res = await call(mod.loader!, makeRequest(path, { cookie: cookies[who] }), params);
-    expect(res.status).toBeLessThan(400);
-  });
+  if (route.method === "GET" && route.allowed.length)
+    it.each(route.allowed)("lets %s in", async (who) => {
+      const { params, path } = resolve(route);
+      const mod = await route.load();
+      const res = await call(mod.loader!, makeRequest(path, { cookie: cookies[who] }), params);
+      expect(res.status).toBeLessThan(400);
+    });
 });
 
 describe("object ids are not enough (17)", () => {
   it("each owner downloads their own workspace's file (the bytes are really stored)", async () => {
     const mod = await import("~/routes/w.$workspace.files.$fileId");
-    for (const [slug, fileId, cookie] of [[world.a.slug, ids.fileA, cookies.owner], [world.b.slug, ids.fileB, cookies.outsider]]) {
+    for (const [slug, fileId, cookie] of [
+      [world.a.slug, ids.fileA, cookies.owner],
+      [world.b.slug, ids.fileB, cookies.outsider],
+    ]) {
       const res = await call(mod.loader, makeRequest(`/w/${slug}/files/${fileId}`, { cookie }), { workspace: slug, fileId });
       expect(res.status).toBe(200);
       expect(new Uint8Array(await res.arrayBuffer())).toEqual(PNG);
@@ -77,13 +98,19 @@ describe("object ids are not enough (17)", () => {
 
   it("a file of workspace B asked for under workspace A is 404 even for A's owner", async () => {
     const mod = await import("~/routes/w.$workspace.files.$fileId");
-    const res = await call(mod.loader, makeRequest(`/w/${world.a.slug}/files/${ids.fileB}`, { cookie: cookies.owner }), { workspace: world.a.slug, fileId: ids.fileB });
+    const res = await call(mod.loader, makeRequest(`/w/${world.a.slug}/files/${ids.fileB}`, { cookie: cookies.owner }), {
+      workspace: world.a.slug,
+      fileId: ids.fileB,
+    });
     expect(res.status).toBe(404);
   });
 
   it("B's owner cannot reach A's file through B's slug", async () => {
     const mod = await import("~/routes/w.$workspace.files.$fileId");
-    const res = await call(mod.loader, makeRequest(`/w/${world.b.slug}/files/${ids.fileA}`, { cookie: cookies.outsider }), { workspace: world.b.slug, fileId: ids.fileA });
+    const res = await call(mod.loader, makeRequest(`/w/${world.b.slug}/files/${ids.fileA}`, { cookie: cookies.outsider }), {
+      workspace: world.b.slug,
+      fileId: ids.fileA,
+    });
     expect(res.status).toBe(404);
   });
 });

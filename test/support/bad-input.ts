@@ -6,7 +6,12 @@ export type FormFields = Record<string, string | string[] | Blob>;
  * PostgreSQL refuses in text and jsonb), for the fields an intent reads.
  * `fixed` fields (ids, row versions) are posted as given in every variant.
  */
-export function badInputVariants(intent: string, fields: string[], fixed: Record<string, string> = {}, { oversized = 5000 } = {}): Array<[string, FormFields]> {
+export function badInputVariants(
+  intent: string,
+  fields: string[],
+  fixed: Record<string, string> = {},
+  { oversized = 5000 } = {},
+): Array<[string, FormFields]> {
   const base: Record<string, string> = { ...(intent ? { intent } : {}), ...fixed };
   const all = (v: string | string[] | Blob) => Object.fromEntries(fields.map((f) => [f, v]));
   return [

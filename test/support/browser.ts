@@ -10,12 +10,25 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
 /** A fresh browser context signed in as a demo user through the real sign-in form. */
-export async function signInContext(browser: Browser, baseUrl: string, email: string, opts: { width?: number; password?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function signInContext(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  opts: { width?: number; password?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/login`);

@@ -16,14 +16,20 @@ export async function allTables(db: Database): Promise<string[]> {
   return rowsOf(result).map((r) => String(r.name));
 }
 
-const quoted = (name: string) => name.split(".").map((part) => `"${part.replace(/"/g, '""')}"`).join(".");
+const quoted = (name: string) =>
+  name
+    .split(".")
+    .map((part) => `"${part.replace(/"/g, '""')}"`)
+    .join(".");
 
 /** Row count and a hash of every row's text, per table: any insert, update or delete changes it. */
 export async function tableSnapshot(db: Database, opts: { except?: string[] } = {}): Promise<Record<string, string>> {
   const snapshot: Record<string, string> = {};
   for (const name of await allTables(db)) {
     if (opts.except?.some((e) => name === e || name.endsWith(`.${e}`))) continue;
-    const result = await db.execute(sql.raw(`SELECT count(*)::int AS n, md5(coalesce(string_agg(x::text, E'\\n' ORDER BY x::text), '')) AS h FROM ${quoted(name)} x`));
+    const result = await db.execute(
+      sql.raw(`SELECT count(*)::int AS n, md5(coalesce(string_agg(x::text, E'\\n' ORDER BY x::text), '')) AS h FROM ${quoted(name)} x`),
+    );
     const [row] = rowsOf(result);
     snapshot[name] = `${row.n} rows, ${row.h}`;
   }

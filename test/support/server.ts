@@ -32,7 +32,9 @@ const root = path.resolve(__dirname, "../..");
  * Starts the real server (server/index.ts over the built app) as `npm start` does, on its own
  * database: a PostgreSQL clone when the suite runs against PostgreSQL, else PGlite in a temp dir.
  */
-export async function startServer(opts: { env?: Record<string, string>; dataDir?: string; keepDataDir?: boolean; usePglite?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  opts: { env?: Record<string, string>; dataDir?: string; keepDataDir?: boolean; usePglite?: boolean } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), "baton-e2e-"));
   const database = !opts.usePglite && process.env.BATON_TEST_TEMPLATE_URL ? await createTestDatabase() : null;
@@ -47,7 +49,11 @@ export async function startServer(opts: { env?: Record<string, string>; dataDir?
     ...opts.env,
   };
   let log = "";
-  const child: ChildProcess = spawn(path.join(root, "node_modules/.bin/tsx"), ["server/index.ts"], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(path.join(root, "node_modules/.bin/tsx"), ["server/index.ts"], {
+    cwd: root,
+    env: env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout?.on("data", (d) => (log += String(d)));
   child.stderr?.on("data", (d) => (log += String(d)));
   const started = Date.now();

@@ -13,11 +13,12 @@ export type Errors = Record<string, string[] | undefined>;
 export const anchorOf = (key: string) => `field-${key.replace(/\./g, "-")}`;
 
 function errorsUnder(errors: Errors, key: string): string[] {
-  return Object.entries(errors).flatMap(([path, list]) => (path === key || path.startsWith(`${key}.`) ? list ?? [] : []));
+  return Object.entries(errors).flatMap(([path, list]) => (path === key || path.startsWith(`${key}.`) ? (list ?? []) : []));
 }
 
 const str = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
-const rowsOf = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.map((r) => (typeof r === "object" && r !== null ? (r as Record<string, unknown>) : { value: r })) : []);
+const rowsOf = (v: unknown): Record<string, unknown>[] =>
+  Array.isArray(v) ? v.map((r) => (typeof r === "object" && r !== null ? (r as Record<string, unknown>) : { value: r })) : [];
 
 interface RowSpec {
   part: string;
@@ -53,10 +54,16 @@ function RowList({ field, value, errors }: { field: BriefFieldDefinition; value:
     <fieldset id={anchorOf(field.key)} className="scroll-mt-24" aria-describedby={`${anchorOf(field.key)}-help`}>
       <legend className="text-sm font-medium text-ink">
         {field.label}
-        {field.required ? <span className="ml-0.5 text-red-600" aria-hidden="true">*</span> : null}
+        {field.required ? (
+          <span className="ml-0.5 text-red-600" aria-hidden="true">
+            *
+          </span>
+        ) : null}
         {field.required ? <span className="sr-only"> (required)</span> : null}
       </legend>
-      <p id={`${anchorOf(field.key)}-help`} className="mt-1 text-sm text-ink-muted">{field.help}</p>
+      <p id={`${anchorOf(field.key)}-help`} className="mt-1 text-sm text-ink-muted">
+        {field.help}
+      </p>
       <div className="mt-2 space-y-2">
         {Array.from({ length: count }, (_, i) => {
           const row = existing[i];
@@ -65,7 +72,14 @@ function RowList({ field, value, errors }: { field: BriefFieldDefinition; value:
             const rowErrors = errorsUnder(errors, name);
             return (
               <div key={i}>
-                <input aria-label={`${field.label} ${i + 1}`} name={name} defaultValue={str(row)} className={controlClasses} maxLength={200} aria-invalid={rowErrors.length ? true : undefined} />
+                <input
+                  aria-label={`${field.label} ${i + 1}`}
+                  name={name}
+                  defaultValue={str(row)}
+                  className={controlClasses}
+                  maxLength={200}
+                  aria-invalid={rowErrors.length ? true : undefined}
+                />
                 {rowErrors.length ? <p className="mt-1 text-sm text-red-700">{rowErrors.join(" ")}</p> : null}
               </div>
             );
@@ -94,7 +108,11 @@ function RowList({ field, value, errors }: { field: BriefFieldDefinition; value:
                   );
                 })}
               </div>
-              {rowErrors.length ? <p className="mt-1 text-sm text-red-700">Row {i + 1}: {[...new Set(rowErrors)].join(" ")}</p> : null}
+              {rowErrors.length ? (
+                <p className="mt-1 text-sm text-red-700">
+                  Row {i + 1}: {[...new Set(rowErrors)].join(" ")}
+                </p>
+              ) : null}
             </div>
           );
         })}
@@ -118,7 +136,11 @@ function Checklist({ field, value, errors }: { field: BriefFieldDefinition; valu
     <fieldset id={anchorOf(field.key)} className="scroll-mt-24">
       <legend className="text-sm font-medium text-ink">
         {field.label}
-        {field.required ? <span className="ml-0.5 text-red-600" aria-hidden="true">*</span> : null}
+        {field.required ? (
+          <span className="ml-0.5 text-red-600" aria-hidden="true">
+            *
+          </span>
+        ) : null}
       </legend>
       {field.help ? <p className="mt-1 text-sm text-ink-muted">{field.help}</p> : null}
       {/* Posts the field even with nothing ticked, so unticking every option clears it. */}
@@ -126,7 +148,13 @@ function Checklist({ field, value, errors }: { field: BriefFieldDefinition; valu
       <div className="mt-2 space-y-1">
         {(field.options ?? []).map((option) => (
           <label key={option} className="flex min-h-[2.25rem] items-center gap-3 text-sm text-ink">
-            <input type="checkbox" name={field.key} value={option} defaultChecked={ticked.includes(option)} className="h-4 w-4 accent-accent" />
+            <input
+              type="checkbox"
+              name={field.key}
+              value={option}
+              defaultChecked={ticked.includes(option)}
+              className="h-4 w-4 accent-accent"
+            />
             {option}
           </label>
         ))}
@@ -136,7 +164,17 @@ function Checklist({ field, value, errors }: { field: BriefFieldDefinition; valu
   );
 }
 
-export function BriefField({ field, value, errors, prefilled }: { field: BriefFieldDefinition; value: unknown; errors: Errors; prefilled?: boolean }) {
+export function BriefField({
+  field,
+  value,
+  errors,
+  prefilled,
+}: {
+  field: BriefFieldDefinition;
+  value: unknown;
+  errors: Errors;
+  prefilled?: boolean;
+}) {
   const common = {
     id: anchorOf(field.key),
     name: field.key,
@@ -158,7 +196,14 @@ export function BriefField({ field, value, errors, prefilled }: { field: BriefFi
     case "number":
       return <TextField {...common} inputMode="decimal" defaultValue={str(value)} />;
     case "select":
-      return <SelectField {...common} defaultValue={str(value)} placeholder="Choose…" options={(field.options ?? []).map((o) => ({ value: o, label: o }))} />;
+      return (
+        <SelectField
+          {...common}
+          defaultValue={str(value)}
+          placeholder="Choose…"
+          options={(field.options ?? []).map((o) => ({ value: o, label: o }))}
+        />
+      );
     case "checklist":
       return <Checklist field={field} value={value} errors={errors} />;
     case "metric_list":

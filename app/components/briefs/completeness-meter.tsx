@@ -7,7 +7,17 @@ const CHIP = "inline-block rounded-md bg-amber-50 px-2 py-0.5 text-xs font-mediu
  * The completeness meter: a bar, the names of the required fields still missing, and the fields
  * that are filled but would refuse a publish (an impossible plan), each a link to its input.
  */
-export function CompletenessMeter({ percent, missing, problems = [], linkToFields = true }: { percent: number; missing: Named[]; problems?: (Named & { message: string })[]; linkToFields?: boolean }) {
+export function CompletenessMeter({
+  percent,
+  missing,
+  problems = [],
+  linkToFields = true,
+}: {
+  percent: number;
+  missing: Named[];
+  problems?: (Named & { message: string })[];
+  linkToFields?: boolean;
+}) {
   const complete = missing.length === 0 && problems.length === 0;
   const chip = (m: Named) =>
     linkToFields ? (
@@ -19,7 +29,12 @@ export function CompletenessMeter({ percent, missing, problems = [], linkToField
     );
   return (
     <div aria-live="polite" data-testid="completeness">
-      <ProgressBar value={percent} label="Brief completeness" tone={complete ? "success" : percent >= 60 ? "accent" : "warning"} valueText={complete ? "Complete" : `${percent}%`} />
+      <ProgressBar
+        value={percent}
+        label="Brief completeness"
+        tone={complete ? "success" : percent >= 60 ? "accent" : "warning"}
+        valueText={complete ? "Complete" : `${percent}%`}
+      />
       {complete ? (
         <p className="mt-2 text-sm text-emerald-700">Every required field is filled. The brief can be published.</p>
       ) : (
@@ -28,7 +43,9 @@ export function CompletenessMeter({ percent, missing, problems = [], linkToField
             <div>
               <p className="font-medium text-ink">Still missing ({missing.length}):</p>
               <ul className="mt-1 flex flex-wrap gap-1.5">
-                {missing.map((m) => <li key={m.key}>{chip(m)}</li>)}
+                {missing.map((m) => (
+                  <li key={m.key}>{chip(m)}</li>
+                ))}
               </ul>
             </div>
           ) : null}
@@ -36,7 +53,11 @@ export function CompletenessMeter({ percent, missing, problems = [], linkToField
             <div>
               <p className="font-medium text-ink">To fix before publishing ({problems.length}):</p>
               <ul className="mt-1 space-y-1">
-                {problems.map((p, i) => <li key={`${p.key}-${i}`}>{chip(p)} <span className="text-xs">{p.message}</span></li>)}
+                {problems.map((p, i) => (
+                  <li key={`${p.key}-${i}`}>
+                    {chip(p)} <span className="text-xs">{p.message}</span>
+                  </li>
+                ))}
               </ul>
             </div>
           ) : null}

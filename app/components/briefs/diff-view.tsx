@@ -37,11 +37,15 @@ export function BriefDiff({ changes }: { changes: FieldChange[] }) {
             <dl className="grid gap-3 px-4 py-3 text-sm sm:grid-cols-2">
               <div>
                 <dt className="text-xs font-medium uppercase tracking-wide text-ink-muted">Before</dt>
-                <dd className="mt-1 whitespace-pre-line break-words text-red-900">{change.before || <em className="text-ink-muted">empty</em>}</dd>
+                <dd className="mt-1 whitespace-pre-line break-words text-red-900">
+                  {change.before || <em className="text-ink-muted">empty</em>}
+                </dd>
               </div>
               <div>
                 <dt className="text-xs font-medium uppercase tracking-wide text-ink-muted">Now</dt>
-                <dd className="mt-1 whitespace-pre-line break-words text-emerald-900">{change.after || <em className="text-ink-muted">empty</em>}</dd>
+                <dd className="mt-1 whitespace-pre-line break-words text-emerald-900">
+                  {change.after || <em className="text-ink-muted">empty</em>}
+                </dd>
               </div>
             </dl>
           )}

@@ -25,7 +25,13 @@ export function statusTone(status: string): Tone {
   return STATUS_TONES[status] ?? "neutral";
 }
 
-const SIGNOFF_TONES: Record<string, Tone> = { signed_off: "success", published: "success", pending: "neutral", due_soon: "warning", overdue: "danger" };
+const SIGNOFF_TONES: Record<string, Tone> = {
+  signed_off: "success",
+  published: "success",
+  pending: "neutral",
+  due_soon: "warning",
+  overdue: "danger",
+};
 
 export function SignoffBadge({ item }: { item: Item }) {
   if (!item.signoff) return null;
@@ -50,7 +56,10 @@ export function ConflictBadge({ count, worst, compact = false }: { count: number
   if (compact) {
     return (
       <span
-        className={cx("inline-flex shrink-0 items-center gap-0.5 rounded px-1 text-[11px] font-semibold", worst === "error" ? "bg-red-100 text-red-800" : "bg-amber-100 text-amber-900")}
+        className={cx(
+          "inline-flex shrink-0 items-center gap-0.5 rounded px-1 text-[11px] font-semibold",
+          worst === "error" ? "bg-red-100 text-red-800" : "bg-amber-100 text-amber-900",
+        )}
         title={text}
         data-conflict-badge={worst}
       >
@@ -117,7 +126,19 @@ export function DeliverableChip({ item, href, active }: { item: Item; href: stri
 }
 
 /** A campaign bar: brand-coloured, spanning its days. */
-export function CampaignBar({ item, href, active, continuesBefore, continuesAfter }: { item: Item; href: string; active: boolean; continuesBefore?: boolean; continuesAfter?: boolean }) {
+export function CampaignBar({
+  item,
+  href,
+  active,
+  continuesBefore,
+  continuesAfter,
+}: {
+  item: Item;
+  href: string;
+  active: boolean;
+  continuesBefore?: boolean;
+  continuesAfter?: boolean;
+}) {
   return (
     <Link
       to={href}
@@ -138,7 +159,13 @@ export function CampaignBar({ item, href, active, continuesBefore, continuesAfte
       {continuesBefore ? <span aria-hidden="true">‹</span> : null}
       <span className="min-w-0 flex-1 truncate">{item.title}</span>
       {item.worst ? (
-        <span className={cx("inline-flex shrink-0 items-center gap-0.5 rounded bg-white px-1 text-[11px] font-semibold", item.worst === "error" ? "text-red-800" : "text-amber-900")} data-conflict-badge={item.worst}>
+        <span
+          className={cx(
+            "inline-flex shrink-0 items-center gap-0.5 rounded bg-white px-1 text-[11px] font-semibold",
+            item.worst === "error" ? "text-red-800" : "text-amber-900",
+          )}
+          data-conflict-badge={item.worst}
+        >
           {item.worst === "error" ? <AlertCircleIcon size={12} /> : <AlertTriangleIcon size={12} />}
           {item.conflictCount}
         </span>

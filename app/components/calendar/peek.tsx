@@ -48,12 +48,25 @@ export function Peek({ item, closeHref, conflictsHref }: { item: Item; closeHref
       <div className="p-5">
         <div className="flex items-start justify-between gap-3">
           <div className="min-w-0">
-            <p className="text-xs font-medium uppercase tracking-wide text-ink-muted">{item.kind === "campaign" ? "Campaign" : "Deliverable"}</p>
-            <h2 id="peek-title" ref={headingRef} tabIndex={-1} className={cx("mt-0.5 break-words text-lg font-semibold text-ink focus:outline-none", item.masked && "italic")}>
+            <p className="text-xs font-medium uppercase tracking-wide text-ink-muted">
+              {item.kind === "campaign" ? "Campaign" : "Deliverable"}
+            </p>
+            <h2
+              id="peek-title"
+              ref={headingRef}
+              tabIndex={-1}
+              className={cx("mt-0.5 break-words text-lg font-semibold text-ink focus:outline-none", item.masked && "italic")}
+            >
               {item.title}
             </h2>
           </div>
-          <Link to={closeHref} preventScrollReset replace className={buttonClasses("ghost", "sm", "shrink-0 px-2")} aria-label="Close details">
+          <Link
+            to={closeHref}
+            preventScrollReset
+            replace
+            className={buttonClasses("ghost", "sm", "shrink-0 px-2")}
+            aria-label="Close details"
+          >
             <XIcon />
           </Link>
         </div>
@@ -79,8 +92,18 @@ export function Peek({ item, closeHref, conflictsHref }: { item: Item; closeHref
             <h3 className="text-sm font-semibold text-ink">Conflicts</h3>
             <ul className="mt-2 space-y-2">
               {item.conflicts.map((c) => (
-                <li key={c.key} className={cx("flex gap-2 rounded-lg p-2.5 text-sm", c.severity === "error" ? "bg-red-50 text-red-900" : "bg-amber-50 text-amber-900")}>
-                  {c.severity === "error" ? <AlertCircleIcon size={16} className="mt-0.5 shrink-0" /> : <AlertTriangleIcon size={16} className="mt-0.5 shrink-0" />}
+                <li
+                  key={c.key}
+                  className={cx(
+                    "flex gap-2 rounded-lg p-2.5 text-sm",
+                    c.severity === "error" ? "bg-red-50 text-red-900" : "bg-amber-50 text-amber-900",
+                  )}
+                >
+                  {c.severity === "error" ? (
+                    <AlertCircleIcon size={16} className="mt-0.5 shrink-0" />
+                  ) : (
+                    <AlertTriangleIcon size={16} className="mt-0.5 shrink-0" />
+                  )}
                   <span>
                     <span className="font-semibold">{c.title}. </span>
                     {c.message}

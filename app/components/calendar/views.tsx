@@ -55,7 +55,14 @@ function deliverablesByDay(items: Item[]): Map<string, Item[]> {
 }
 
 export function MonthView({
-  items, search, peek, today, weeks, listHref, hiddenByDay = {}, droppedCampaignsByWeek = {},
+  items,
+  search,
+  peek,
+  today,
+  weeks,
+  listHref,
+  hiddenByDay = {},
+  droppedCampaignsByWeek = {},
 }: ViewProps & {
   weeks: { date: string; inMonth: boolean }[][];
   listHref: (date: string) => string;
@@ -85,7 +92,11 @@ export function MonthView({
           const laneCount = layout.lanes.length;
           const moreCampaigns = layout.hidden.length + (droppedCampaignsByWeek[dates[0]] ?? 0);
           return (
-            <div key={dates[0]} className="relative grid grid-cols-7 border-b border-slate-200 last:border-b-0" style={{ gridTemplateRows: `2.25rem repeat(${laneCount}, auto) 1fr` } as CSSProperties}>
+            <div
+              key={dates[0]}
+              className="relative grid grid-cols-7 border-b border-slate-200 last:border-b-0"
+              style={{ gridTemplateRows: `2.25rem repeat(${laneCount}, auto) 1fr` } as CSSProperties}
+            >
               {week.map((day, col) => {
                 const index = dayIndex++;
                 const chips = perDay.get(day.date) ?? [];
@@ -107,7 +118,11 @@ export function MonthView({
                         aria-label={`${longLabel(day.date, col)}${isToday ? ", today" : ""}: ${total} ${total === 1 ? "deliverable" : "deliverables"}`}
                         className={cx(
                           "inline-flex h-7 w-7 items-center justify-center rounded-full text-sm tabular-nums focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent",
-                          isToday ? "bg-accent font-semibold text-[rgb(var(--accent-fg))]" : day.inMonth ? "text-ink hover:bg-slate-100" : "text-ink-muted hover:bg-slate-100",
+                          isToday
+                            ? "bg-accent font-semibold text-[rgb(var(--accent-fg))]"
+                            : day.inMonth
+                              ? "text-ink hover:bg-slate-100"
+                              : "text-ink-muted hover:bg-slate-100",
                         )}
                       >
                         {dayNumber(day.date)}
@@ -122,7 +137,10 @@ export function MonthView({
                         ))}
                       </ul>
                       {more > 0 ? (
-                        <Link to={listHref(day.date)} className="mt-1 block rounded px-1 text-xs font-medium text-accent hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent">
+                        <Link
+                          to={listHref(day.date)}
+                          className="mt-1 block rounded px-1 text-xs font-medium text-accent hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent"
+                        >
                           +{more} more<span className="sr-only"> on {longLabel(day.date, col)}</span>
                         </Link>
                       ) : null}
@@ -135,15 +153,32 @@ export function MonthView({
                   const item = byKey.get(span.key);
                   if (!item) return null;
                   return (
-                    <div key={`${span.key}-${dates[0]}`} className="z-10 mt-1 min-w-0 px-0.5" style={{ gridColumn: `${span.column} / span ${span.length}`, gridRow: laneIndex + 2 } as CSSProperties}>
-                      <CampaignBar item={item} href={withParams(search, { peek: item.key })} active={peek === item.key} continuesBefore={span.continuesBefore} continuesAfter={span.continuesAfter} />
+                    <div
+                      key={`${span.key}-${dates[0]}`}
+                      className="z-10 mt-1 min-w-0 px-0.5"
+                      style={{ gridColumn: `${span.column} / span ${span.length}`, gridRow: laneIndex + 2 } as CSSProperties}
+                    >
+                      <CampaignBar
+                        item={item}
+                        href={withParams(search, { peek: item.key })}
+                        active={peek === item.key}
+                        continuesBefore={span.continuesBefore}
+                        continuesAfter={span.continuesAfter}
+                      />
                     </div>
                   );
                 }),
               )}
               {moreCampaigns > 0 ? (
-                <p className="absolute right-1 top-2 z-10 rounded bg-white/90 px-1 text-[11px] text-ink-muted" title={`${moreCampaigns} more ${moreCampaigns === 1 ? "campaign" : "campaigns"} this week: see the week or list view`}>
-                  +{moreCampaigns} more<span className="sr-only"> {moreCampaigns === 1 ? "campaign" : "campaigns"} this week, listed in the week and list views</span>
+                <p
+                  className="absolute right-1 top-2 z-10 rounded bg-white/90 px-1 text-[11px] text-ink-muted"
+                  title={`${moreCampaigns} more ${moreCampaigns === 1 ? "campaign" : "campaigns"} this week: see the week or list view`}
+                >
+                  +{moreCampaigns} more
+                  <span className="sr-only">
+                    {" "}
+                    {moreCampaigns === 1 ? "campaign" : "campaigns"} this week, listed in the week and list views
+                  </span>
                 </p>
               ) : null}
             </div>
@@ -154,18 +189,37 @@ export function MonthView({
   );
 }
 
-export function WeekView({ items, search, peek, today, days, listHref, hiddenByDay = {} }: ViewProps & { days: string[]; listHref: (date: string) => string; hiddenByDay?: Record<string, number> }) {
+export function WeekView({
+  items,
+  search,
+  peek,
+  today,
+  days,
+  listHref,
+  hiddenByDay = {},
+}: ViewProps & { days: string[]; listHref: (date: string) => string; hiddenByDay?: Record<string, number> }) {
   const perDay = deliverablesByDay(items);
   const campaigns = items.filter((i) => i.kind === "campaign");
   return (
-    <div className="grid gap-3 lg:grid-cols-7 lg:gap-0 lg:overflow-hidden lg:rounded-lg lg:bg-white lg:shadow-sm lg:ring-1 lg:ring-slate-200" onKeyDown={onGridKeyDown}>
+    <div
+      className="grid gap-3 lg:grid-cols-7 lg:gap-0 lg:overflow-hidden lg:rounded-lg lg:bg-white lg:shadow-sm lg:ring-1 lg:ring-slate-200"
+      onKeyDown={onGridKeyDown}
+    >
       {days.map((date, col) => {
         const running = campaigns.filter((c) => c.startDay <= date && c.endDay >= date);
         const list = perDay.get(date) ?? [];
         const isToday = date === today;
         return (
-          <div key={date} className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 lg:rounded-none lg:border-l lg:border-slate-200 lg:shadow-none lg:ring-0 lg:first:border-l-0">
-            <div className={cx("flex items-center justify-between border-b border-slate-200 px-3 py-2", isToday ? "bg-accent/10" : "bg-slate-50")}>
+          <div
+            key={date}
+            className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 lg:rounded-none lg:border-l lg:border-slate-200 lg:shadow-none lg:ring-0 lg:first:border-l-0"
+          >
+            <div
+              className={cx(
+                "flex items-center justify-between border-b border-slate-200 px-3 py-2",
+                isToday ? "bg-accent/10" : "bg-slate-50",
+              )}
+            >
               <Link
                 to={listHref(date)}
                 data-day-index={col}
@@ -182,13 +236,23 @@ export function WeekView({ items, search, peek, today, days, listHref, hiddenByD
             </div>
             <div className="space-y-1.5 p-2 lg:min-h-[16rem]" aria-label={`Planned on ${longLabel(date, col)}`} role="group">
               {running.map((item) => (
-                <CampaignBar key={item.key} item={item} href={withParams(search, { peek: item.key })} active={peek === item.key} continuesBefore={item.startDay < date} continuesAfter={item.endDay > date} />
+                <CampaignBar
+                  key={item.key}
+                  item={item}
+                  href={withParams(search, { peek: item.key })}
+                  active={peek === item.key}
+                  continuesBefore={item.startDay < date}
+                  continuesAfter={item.endDay > date}
+                />
               ))}
               {list.map((item) => (
                 <DeliverableChip key={item.key} item={item} href={withParams(search, { peek: item.key })} active={peek === item.key} />
               ))}
               {hiddenByDay[date] ? (
-                <Link to={listHref(date)} className="block rounded px-1 text-xs font-medium text-accent hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent">
+                <Link
+                  to={listHref(date)}
+                  className="block rounded px-1 text-xs font-medium text-accent hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent"
+                >
                   +{hiddenByDay[date]} more<span className="sr-only"> on {longLabel(date, col)}</span>
                 </Link>
               ) : null}
@@ -202,7 +266,15 @@ export function WeekView({ items, search, peek, today, days, listHref, hiddenByD
 }
 
 /** The phone-friendly view: one section per day, one row per item. */
-export function ListView({ days, search, peek }: { days: { date: string; label: string; items: Item[] }[]; search: string; peek: string | null }) {
+export function ListView({
+  days,
+  search,
+  peek,
+}: {
+  days: { date: string; label: string; items: Item[] }[];
+  search: string;
+  peek: string | null;
+}) {
   return (
     <div className="space-y-6">
       {days.map((day) => (
@@ -225,7 +297,11 @@ export function ListView({ days, search, peek }: { days: { date: string; label: 
                   )}
                 >
                   <span className="w-12 shrink-0 pt-0.5 text-sm tabular-nums text-ink-muted">{item.time ?? "All day"}</span>
-                  <span className="mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: item.color } as CSSProperties} aria-hidden="true" />
+                  <span
+                    className="mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full"
+                    style={{ backgroundColor: item.color } as CSSProperties}
+                    aria-hidden="true"
+                  />
                   <span className="min-w-0 flex-1">
                     <span className={cx("block text-sm font-medium text-ink", item.masked && "italic text-ink-soft")}>{item.title}</span>
                     <span className="mt-0.5 block text-xs text-ink-muted">
@@ -256,7 +332,11 @@ export function Legend({ brands }: { brands: { id: string; name: string; color: 
       <ul className="flex flex-wrap gap-x-4 gap-y-1.5" aria-label="Brand colours">
         {brands.map((b) => (
           <li key={b.id} className="flex items-center gap-1.5">
-            <span className="h-3 w-3 rounded-sm ring-1 ring-inset ring-black/10" style={{ backgroundColor: b.color } as CSSProperties} aria-hidden="true" />
+            <span
+              className="h-3 w-3 rounded-sm ring-1 ring-inset ring-black/10"
+              style={{ backgroundColor: b.color } as CSSProperties}
+              aria-hidden="true"
+            />
             <span className="h-3 w-5 rounded-sm" style={{ backgroundColor: tint(b.color) } as CSSProperties} aria-hidden="true" />
             {b.name}
           </li>

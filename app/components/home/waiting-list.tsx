@@ -16,7 +16,8 @@ const KIND_LABEL: Record<WaitingItem["kind"], string> = {
 function relative(iso: string, now: number): string {
   const ms = new Date(iso).getTime() - now;
   const hours = Math.round(Math.abs(ms) / 3_600_000);
-  const text = hours >= 48 ? `${Math.round(hours / 24)} days` : hours >= 1 ? `${hours} h` : `${Math.max(1, Math.round(Math.abs(ms) / 60_000))} min`;
+  const text =
+    hours >= 48 ? `${Math.round(hours / 24)} days` : hours >= 1 ? `${hours} h` : `${Math.max(1, Math.round(Math.abs(ms) / 60_000))} min`;
   return ms >= 0 ? `due in ${text}` : `overdue by ${text}`;
 }
 
@@ -30,13 +31,17 @@ export function WaitingList({ items, now = Date.now() }: { items: WaitingItem[];
           <li key={`${item.kind}:${item.id}`} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between">
             <div className="min-w-0">
               <p className="text-xs font-medium uppercase tracking-wide text-ink-muted">{KIND_LABEL[item.kind]}</p>
-              <Link to={item.url} className="font-medium text-ink hover:underline">{item.title}</Link>
+              <Link to={item.url} className="font-medium text-ink hover:underline">
+                {item.title}
+              </Link>
               <p className="text-sm text-ink-muted">{item.detail}</p>
             </div>
             {item.dueAt ? (
               <Badge tone={overdue ? "danger" : "warning"}>{relative(item.dueAt, now)}</Badge>
             ) : item.since ? (
-              <span className="text-sm text-ink-muted">waiting since {new Date(item.since).toLocaleDateString("en-GB", { day: "numeric", month: "short" })}</span>
+              <span className="text-sm text-ink-muted">
+                waiting since {new Date(item.since).toLocaleDateString("en-GB", { day: "numeric", month: "short" })}
+              </span>
             ) : null}
           </li>
         );

@@ -17,8 +17,17 @@ export interface FrameWorkspace {
 export function WorkspaceMark({ workspace, size = "md" }: { workspace: FrameWorkspace; size?: "md" | "lg" }) {
   const box = size === "lg" ? "h-12 w-12 text-lg" : "h-9 w-9 text-sm";
   return (
-    <span className={cx("flex shrink-0 items-center justify-center overflow-hidden rounded-lg bg-accent font-semibold text-[rgb(var(--accent-fg))]", box)}>
-      {workspace.logoUrl ? <img src={workspace.logoUrl} alt="" className="h-full w-full object-cover" /> : workspace.name.slice(0, 1).toUpperCase()}
+    <span
+      className={cx(
+        "flex shrink-0 items-center justify-center overflow-hidden rounded-lg bg-accent font-semibold text-[rgb(var(--accent-fg))]",
+        box,
+      )}
+    >
+      {workspace.logoUrl ? (
+        <img src={workspace.logoUrl} alt="" className="h-full w-full object-cover" />
+      ) : (
+        workspace.name.slice(0, 1).toUpperCase()
+      )}
     </span>
   );
 }
@@ -91,7 +100,15 @@ export function formatDay(iso: string): string {
 }
 
 export function formatDayTime(iso: string): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(new Date(iso));
+  return new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "UTC",
+    timeZoneName: "short",
+  }).format(new Date(iso));
 }
 
 export interface ContactInfo {
@@ -141,7 +158,15 @@ const GONE_COPY: Record<"invalid" | "expired" | "revoked" | "replaced", { title:
 };
 
 /** What a client sees on a link that cannot be used: what happened, and whom to contact. */
-export function LinkGone({ state, contact, workspace }: { state: keyof typeof GONE_COPY; contact: ContactInfo | null; workspace: FrameWorkspace | null }) {
+export function LinkGone({
+  state,
+  contact,
+  workspace,
+}: {
+  state: keyof typeof GONE_COPY;
+  contact: ContactInfo | null;
+  workspace: FrameWorkspace | null;
+}) {
   const copy = GONE_COPY[state];
   const body = (
     <div className="mx-auto max-w-lg rounded-xl bg-white px-6 py-8 text-center shadow-sm ring-1 ring-slate-200 sm:px-10">

@@ -10,14 +10,31 @@ import type { ClientFailure } from "./platform-step";
 
 /** The intake steps of the client's page: contacts and approvers, questionnaire, brand kit, agreement. */
 
-function IntakeCard({ id, number, title, description, done, children }: { id: string; number: number; title: string; description: string; done: boolean; children: ReactNode }) {
+function IntakeCard({
+  id,
+  number,
+  title,
+  description,
+  done,
+  children,
+}: {
+  id: string;
+  number: number;
+  title: string;
+  description: string;
+  done: boolean;
+  children: ReactNode;
+}) {
   const headingId = `${id}-title`;
   return (
     <section id={id} aria-labelledby={headingId} className="scroll-mt-6 rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
       <div className="flex flex-col gap-3 border-b border-slate-100 px-4 py-4 sm:flex-row sm:items-start sm:justify-between sm:px-6">
         <div className="flex min-w-0 items-start gap-3">
           <span
-            className={cx("mt-0.5 flex h-7 w-7 shrink-0 items-center justify-center rounded-full text-sm font-semibold", done ? "bg-emerald-50 text-emerald-700" : "bg-accent text-[rgb(var(--accent-fg))]")}
+            className={cx(
+              "mt-0.5 flex h-7 w-7 shrink-0 items-center justify-center rounded-full text-sm font-semibold",
+              done ? "bg-emerald-50 text-emerald-700" : "bg-accent text-[rgb(var(--accent-fg))]",
+            )}
             aria-hidden="true"
           >
             {done ? <CheckCircleIcon size={16} /> : number}
@@ -29,7 +46,15 @@ function IntakeCard({ id, number, title, description, done, children }: { id: st
             <p className="mt-0.5 text-sm text-ink-muted">{description}</p>
           </div>
         </div>
-        <div className="pl-10 sm:pl-0">{done ? <Badge tone="success" dot>Done</Badge> : <Badge dot>To do</Badge>}</div>
+        <div className="pl-10 sm:pl-0">
+          {done ? (
+            <Badge tone="success" dot>
+              Done
+            </Badge>
+          ) : (
+            <Badge dot>To do</Badge>
+          )}
+        </div>
       </div>
       <div className="space-y-4 px-4 py-5 sm:px-6">{children}</div>
     </section>
@@ -70,18 +95,51 @@ export interface ContactsData {
   done: boolean;
 }
 
-export function ContactsStep({ data, number, failure, saved }: { data: ContactsData; number: number; failure?: ClientFailure | null; saved: boolean }) {
+export function ContactsStep({
+  data,
+  number,
+  failure,
+  saved,
+}: {
+  data: ContactsData;
+  number: number;
+  failure?: ClientFailure | null;
+  saved: boolean;
+}) {
   const f = failureFor(failure, "contacts");
   const v = (k: keyof Omit<ContactsData, "done">) => f?.values[k] ?? data[k];
-  const field = (name: keyof Omit<ContactsData, "done">, label: string, extra: { type?: string; hint?: string; required?: boolean; autoComplete?: string } = {}) => (
+  const field = (
+    name: keyof Omit<ContactsData, "done">,
+    label: string,
+    extra: { type?: string; hint?: string; required?: boolean; autoComplete?: string } = {},
+  ) => (
     <div>
-      <TextField label={label} name={name} type={extra.type} hint={extra.hint} required={extra.required} autoComplete={extra.autoComplete ?? "off"} defaultValue={v(name)} errors={f?.errors[name]} />
+      <TextField
+        label={label}
+        name={name}
+        type={extra.type}
+        hint={extra.hint}
+        required={extra.required}
+        autoComplete={extra.autoComplete ?? "off"}
+        defaultValue={v(name)}
+        errors={f?.errors[name]}
+      />
       {f?.errors[name] ? null : <LiveError field={name} />}
     </div>
   );
   return (
-    <IntakeCard id="section-contacts" number={number} title="Contacts and approvers" description="Who we talk to day to day, and who signs off content before it goes live." done={data.done}>
-      {saved ? <Alert tone="success" role="status">Contacts saved. Thank you.</Alert> : null}
+    <IntakeCard
+      id="section-contacts"
+      number={number}
+      title="Contacts and approvers"
+      description="Who we talk to day to day, and who signs off content before it goes live."
+      done={data.done}
+    >
+      {saved ? (
+        <Alert tone="success" role="status">
+          Contacts saved. Thank you.
+        </Alert>
+      ) : null}
       <form method="post" noValidate data-autosave="contacts" className="space-y-4">
         <input type="hidden" name="intent" value="contacts" />
         <input type="hidden" name="complete" value="1" />
@@ -96,7 +154,13 @@ export function ContactsStep({ data, number, failure, saved }: { data: ContactsD
           {field("approverEmail", "Approver's email", { type: "email", required: true })}
         </div>
         <div>
-          <TextAreaField label="Anyone else we should know? (optional)" name="otherContacts" rows={2} defaultValue={v("otherContacts")} errors={f?.errors.otherContacts} />
+          <TextAreaField
+            label="Anyone else we should know? (optional)"
+            name="otherContacts"
+            rows={2}
+            defaultValue={v("otherContacts")}
+            errors={f?.errors.otherContacts}
+          />
           {f?.errors.otherContacts ? null : <LiveError field="otherContacts" />}
         </div>
         <SaveBar done={data.done} label="Save contacts" />
@@ -107,17 +171,45 @@ export function ContactsStep({ data, number, failure, saved }: { data: ContactsD
 
 export type QuestionnaireData = Partial<Record<(typeof questionnaireQuestions)[number]["key"], string>> & { done: boolean };
 
-export function QuestionnaireStep({ data, number, failure, saved }: { data: QuestionnaireData; number: number; failure?: ClientFailure | null; saved: boolean }) {
+export function QuestionnaireStep({
+  data,
+  number,
+  failure,
+  saved,
+}: {
+  data: QuestionnaireData;
+  number: number;
+  failure?: ClientFailure | null;
+  saved: boolean;
+}) {
   const f = failureFor(failure, "questionnaire");
   return (
-    <IntakeCard id="section-questionnaire" number={number} title="About your brand" description="A few answers so every brief starts from your own words." done={data.done}>
-      {saved ? <Alert tone="success" role="status">Answers saved. Thank you.</Alert> : null}
+    <IntakeCard
+      id="section-questionnaire"
+      number={number}
+      title="About your brand"
+      description="A few answers so every brief starts from your own words."
+      done={data.done}
+    >
+      {saved ? (
+        <Alert tone="success" role="status">
+          Answers saved. Thank you.
+        </Alert>
+      ) : null}
       <form method="post" noValidate data-autosave="questionnaire" className="space-y-4">
         <input type="hidden" name="intent" value="questionnaire" />
         <input type="hidden" name="complete" value="1" />
         <FormAlert failure={f} />
         {questionnaireQuestions.map((q) => {
-          const props = { label: `${q.label}${q.required ? "" : " (optional)"}`, name: q.key, hint: q.help, required: q.required, maxLength: q.maxLength, defaultValue: f?.values[q.key] ?? data[q.key] ?? "", errors: f?.errors[q.key] };
+          const props = {
+            label: `${q.label}${q.required ? "" : " (optional)"}`,
+            name: q.key,
+            hint: q.help,
+            required: q.required,
+            maxLength: q.maxLength,
+            defaultValue: f?.values[q.key] ?? data[q.key] ?? "",
+            errors: f?.errors[q.key],
+          };
           return (
             <div key={q.key}>
               {q.multiline ? <TextAreaField {...props} rows={3} /> : <TextField {...props} autoComplete="off" />}
@@ -131,12 +223,32 @@ export function QuestionnaireStep({ data, number, failure, saved }: { data: Ques
   );
 }
 
-export function BrandKitStep({ data, number, failure, saved }: { data: { files: BrandKitFile[]; note: string; done: boolean }; number: number; failure?: ClientFailure | null; saved: boolean }) {
+export function BrandKitStep({
+  data,
+  number,
+  failure,
+  saved,
+}: {
+  data: { files: BrandKitFile[]; note: string; done: boolean };
+  number: number;
+  failure?: ClientFailure | null;
+  saved: boolean;
+}) {
   const f = failureFor(failure, "brand-kit");
   const upload = failureFor(failure, "upload");
   return (
-    <IntakeCard id="section-brand-kit" number={number} title="Brand kit" description="Logos, fonts and guidelines: upload them, or tell us where we find them." done={data.done}>
-      {saved ? <Alert tone="success" role="status">Brand kit saved. Thank you.</Alert> : null}
+    <IntakeCard
+      id="section-brand-kit"
+      number={number}
+      title="Brand kit"
+      description="Logos, fonts and guidelines: upload them, or tell us where we find them."
+      done={data.done}
+    >
+      {saved ? (
+        <Alert tone="success" role="status">
+          Brand kit saved. Thank you.
+        </Alert>
+      ) : null}
       {data.files.length > 0 ? (
         <ul className="divide-y divide-slate-100 rounded-lg text-sm text-ink-soft ring-1 ring-slate-200">
           {data.files.map((file) => (
@@ -194,13 +306,35 @@ export function BrandKitStep({ data, number, failure, saved }: { data: { files: 
   );
 }
 
-export function AgreementStep({ data, number, failure, saved }: { data: { text: string; signedName: string | null; signedAt: string | null }; number: number; failure?: ClientFailure | null; saved: boolean }) {
+export function AgreementStep({
+  data,
+  number,
+  failure,
+  saved,
+}: {
+  data: { text: string; signedName: string | null; signedAt: string | null };
+  number: number;
+  failure?: ClientFailure | null;
+  saved: boolean;
+}) {
   const f = failureFor(failure, "agreement");
   const signed = Boolean(data.signedAt);
   return (
-    <IntakeCard id="section-agreement" number={number} title="Agreement" description="Confirm that you may give these accesses." done={signed}>
-      {saved ? <Alert tone="success" role="status">Agreement signed. Thank you.</Alert> : null}
-      <blockquote className="rounded-lg bg-slate-50 p-4 text-sm leading-6 text-ink-soft ring-1 ring-inset ring-slate-200">{data.text}</blockquote>
+    <IntakeCard
+      id="section-agreement"
+      number={number}
+      title="Agreement"
+      description="Confirm that you may give these accesses."
+      done={signed}
+    >
+      {saved ? (
+        <Alert tone="success" role="status">
+          Agreement signed. Thank you.
+        </Alert>
+      ) : null}
+      <blockquote className="rounded-lg bg-slate-50 p-4 text-sm leading-6 text-ink-soft ring-1 ring-inset ring-slate-200">
+        {data.text}
+      </blockquote>
       {signed ? (
         <p className="text-sm text-ink-soft">
           Signed by <strong className="font-semibold text-ink">{data.signedName}</strong> on {formatDayTime(data.signedAt as string)}.
@@ -209,8 +343,20 @@ export function AgreementStep({ data, number, failure, saved }: { data: { text: 
         <form method="post" noValidate className="space-y-4">
           <input type="hidden" name="intent" value="agreement" />
           <FormAlert failure={f} />
-          <TextField label="Type your full name to sign" name="agreementName" required autoComplete="name" defaultValue={f?.values.agreementName} errors={f?.errors.agreementName} />
-          <CheckboxField label="I have read and accept the text above" name="agreementAccepted" required errors={f?.errors.agreementAccepted} />
+          <TextField
+            label="Type your full name to sign"
+            name="agreementName"
+            required
+            autoComplete="name"
+            defaultValue={f?.values.agreementName}
+            errors={f?.errors.agreementName}
+          />
+          <CheckboxField
+            label="I have read and accept the text above"
+            name="agreementAccepted"
+            required
+            errors={f?.errors.agreementAccepted}
+          />
           <p className="text-xs text-ink-muted">We record your name, the time and your IP address with the signature.</p>
           <Button type="submit" className="w-full sm:w-auto">
             Sign the agreement

@@ -1,8 +1,19 @@
 import { Badge, type Tone } from "~/components/ui";
 import { linkStateLabels, type LinkState } from "~/modules/onboarding/link-model";
 
-const STATE_TONE: Record<LinkState, Tone> = { active: "info", completed: "warning", verified: "success", expired: "neutral", revoked: "danger", replaced: "neutral" };
+const STATE_TONE: Record<LinkState, Tone> = {
+  active: "info",
+  completed: "warning",
+  verified: "success",
+  expired: "neutral",
+  revoked: "danger",
+  replaced: "neutral",
+};
 
 export function LinkStateBadge({ state }: { state: LinkState }) {
-  return <Badge tone={STATE_TONE[state]} dot>{linkStateLabels[state]}</Badge>;
+  return (
+    <Badge tone={STATE_TONE[state]} dot>
+      {linkStateLabels[state]}
+    </Badge>
+  );
 }

@@ -51,7 +51,9 @@ export function PlatformStep({
   const assetFailure = mine(failure, step.id, ["confirm", "save-asset"]);
   const naFailure = mine(failure, step.id, ["not-applicable"]);
   const fwdFailure = mine(failure, step.id, ["forward"]);
-  const assetErrors = assetFailure?.errors.assetId ?? (step.asset.draft ? ["This ID did not look right yet: check it against the hint and try again."] : null);
+  const assetErrors =
+    assetFailure?.errors.assetId ??
+    (step.asset.draft ? ["This ID did not look right yet: check it against the hint and try again."] : null);
   const initial = assetFailure?.values.assetId ?? step.asset.draft ?? step.asset.value;
   const headingId = `step-${step.id}-title`;
   const assetId = `asset-${step.id}`;
@@ -86,7 +88,11 @@ export function PlatformStep({
       <div className="space-y-5 px-4 py-5 sm:px-6">
         {saved ? (
           <Alert tone="success" role="status">
-            {step.status === "not_applicable" ? "Saved: marked as not applicable." : step.status === "confirmed" ? "Thank you! We'll verify the access on our side." : "Saved."}
+            {step.status === "not_applicable"
+              ? "Saved: marked as not applicable."
+              : step.status === "confirmed"
+                ? "Thank you! We'll verify the access on our side."
+                : "Saved."}
           </Alert>
         ) : null}
         {step.status === "rejected" && step.rejectionReason ? (
@@ -142,7 +148,10 @@ export function PlatformStep({
               <ol className="mt-2 space-y-2">
                 {step.instructions.map((line, i) => (
                   <li key={i} className="flex gap-3 text-sm leading-6 text-ink-soft">
-                    <span className="mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-full bg-slate-100 text-xs font-semibold text-ink-soft" aria-hidden="true">
+                    <span
+                      className="mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-full bg-slate-100 text-xs font-semibold text-ink-soft"
+                      aria-hidden="true"
+                    >
                       {i + 1}
                     </span>
                     <span className="min-w-0 break-words">{line}</span>
@@ -204,10 +213,34 @@ export function PlatformStep({
                       <input type="hidden" name="intent" value="forward" />
                       <input type="hidden" name="stepId" value={step.id} />
                       <p className="text-sm text-ink-muted">Your colleague gets their own link to this step alone, nothing else.</p>
-                      {fwdFailure && Object.keys(fwdFailure.errors).length === 0 ? <p role="alert" className="text-sm text-red-700">{fwdFailure.formError}</p> : null}
-                      <TextField label="Their name" name="name" autoComplete="off" defaultValue={fwdFailure?.values.name} errors={fwdFailure?.errors.name} />
-                      <TextField label="Their work email" name="email" type="email" autoComplete="off" required defaultValue={fwdFailure?.values.email} errors={fwdFailure?.errors.email} />
-                      <TextAreaField label="A note (optional)" name="message" rows={2} defaultValue={fwdFailure?.values.message} errors={fwdFailure?.errors.message} />
+                      {fwdFailure && Object.keys(fwdFailure.errors).length === 0 ? (
+                        <p role="alert" className="text-sm text-red-700">
+                          {fwdFailure.formError}
+                        </p>
+                      ) : null}
+                      <TextField
+                        label="Their name"
+                        name="name"
+                        autoComplete="off"
+                        defaultValue={fwdFailure?.values.name}
+                        errors={fwdFailure?.errors.name}
+                      />
+                      <TextField
+                        label="Their work email"
+                        name="email"
+                        type="email"
+                        autoComplete="off"
+                        required
+                        defaultValue={fwdFailure?.values.email}
+                        errors={fwdFailure?.errors.email}
+                      />
+                      <TextAreaField
+                        label="A note (optional)"
+                        name="message"
+                        rows={2}
+                        defaultValue={fwdFailure?.values.message}
+                        errors={fwdFailure?.errors.message}
+                      />
                       <Button type="submit" variant="secondary">
                         Send them this step
                       </Button>
@@ -247,7 +280,9 @@ export function PlatformStep({
             ) : null}
           </>
         ) : null}
-        <p className="text-xs text-ink-muted">These steps were last checked against {step.name} on {formatDay(`${step.lastChecked}T00:00:00Z`)}.</p>
+        <p className="text-xs text-ink-muted">
+          These steps were last checked against {step.name} on {formatDay(`${step.lastChecked}T00:00:00Z`)}.
+        </p>
       </div>
     </section>
   );

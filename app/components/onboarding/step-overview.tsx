@@ -16,7 +16,9 @@ export function StepOverview({ steps, intake }: { steps: ClientStepView[]; intak
     ...steps.map((s) => ({ href: `#step-${s.id}`, label: s.name, done: !isOpenForClient(s.status), fix: s.status === "rejected" })),
     ...(intake.brandKit ? [{ href: "#section-brand-kit", label: "Brand kit", done: intake.brandKit.done, fix: false }] : []),
     ...(intake.contacts ? [{ href: "#section-contacts", label: "Contacts and approvers", done: intake.contacts.done, fix: false }] : []),
-    ...(intake.questionnaire ? [{ href: "#section-questionnaire", label: "About your brand", done: intake.questionnaire.done, fix: false }] : []),
+    ...(intake.questionnaire
+      ? [{ href: "#section-questionnaire", label: "About your brand", done: intake.questionnaire.done, fix: false }]
+      : []),
     ...(intake.agreement ? [{ href: "#section-agreement", label: "Agreement", done: Boolean(intake.agreement.signedAt), fix: false }] : []),
   ];
   const firstOpen = items.findIndex((i) => !i.done);
@@ -30,19 +32,33 @@ export function StepOverview({ steps, intake }: { steps: ClientStepView[]; intak
               aria-current={i === firstOpen ? "step" : undefined}
               className={cx(
                 "flex items-center gap-2.5 rounded-lg px-2 py-1.5 text-sm hover:bg-slate-50",
-                i === firstOpen ? "bg-slate-50 font-semibold text-ink ring-1 ring-inset ring-slate-200" : item.done ? "text-ink-muted" : "text-ink-soft",
+                i === firstOpen
+                  ? "bg-slate-50 font-semibold text-ink ring-1 ring-inset ring-slate-200"
+                  : item.done
+                    ? "text-ink-muted"
+                    : "text-ink-soft",
               )}
             >
               {item.done ? (
                 <CheckCircleIcon size={18} className="shrink-0 text-emerald-600" />
               ) : (
-                <span className={cx("flex h-[18px] w-[18px] shrink-0 items-center justify-center rounded-full text-[10px] font-bold ring-2 ring-inset", item.fix ? "text-red-700 ring-red-500" : "text-accent ring-accent")} aria-hidden="true">
+                <span
+                  className={cx(
+                    "flex h-[18px] w-[18px] shrink-0 items-center justify-center rounded-full text-[10px] font-bold ring-2 ring-inset",
+                    item.fix ? "text-red-700 ring-red-500" : "text-accent ring-accent",
+                  )}
+                  aria-hidden="true"
+                >
                   {i + 1}
                 </span>
               )}
               <span className="min-w-0 flex-1 truncate">{item.label}</span>
               <span className="sr-only">{item.done ? "(done)" : item.fix ? "(needs a fix)" : "(to do)"}</span>
-              {item.fix ? <span className="text-xs font-medium text-red-700" aria-hidden="true">Fix</span> : null}
+              {item.fix ? (
+                <span className="text-xs font-medium text-red-700" aria-hidden="true">
+                  Fix
+                </span>
+              ) : null}
             </a>
           </li>
         ))}

@@ -2,7 +2,17 @@ import type { ReactNode } from "react";
 import { BatonLogo } from "~/components/logo";
 
 /** The signed-out pages: one calm card, centred, the same on a phone and a desktop. */
-export function AuthLayout({ title, subtitle, children, footer }: { title: string; subtitle?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+export function AuthLayout({
+  title,
+  subtitle,
+  children,
+  footer,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <main className="flex min-h-full flex-col justify-center bg-gradient-to-b from-slate-50 to-slate-100 px-4 py-12 sm:px-6">
       <div className="mx-auto w-full max-w-md">

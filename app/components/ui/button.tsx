@@ -45,9 +45,6 @@ export type ButtonLinkProps = ComponentPropsWithoutRef<typeof Link> & {
   size?: ButtonSize;
 };
 
-export const ButtonLink = forwardRef<HTMLAnchorElement, ButtonLinkProps>(function ButtonLink(
-  { variant, size, className, ...props },
-  ref,
-) {
+export const ButtonLink = forwardRef<HTMLAnchorElement, ButtonLinkProps>(function ButtonLink({ variant, size, className, ...props }, ref) {
   return <Link ref={ref} className={buttonClasses(variant, size, className)} {...props} />;
 });

@@ -76,7 +76,11 @@ export function CopyButton({ value, label, showLabel = false, className }: CopyB
         </button>
       </div>
       <p aria-live="polite" role="status" className={state === "failed" ? "mt-1.5 text-sm text-ink-muted" : "sr-only"}>
-        {state === "copied" ? `${label} copied to clipboard.` : state === "failed" ? "Couldn't copy automatically. The text is selected; press Ctrl+C (⌘C on Mac)." : ""}
+        {state === "copied"
+          ? `${label} copied to clipboard.`
+          : state === "failed"
+            ? "Couldn't copy automatically. The text is selected; press Ctrl+C (⌘C on Mac)."
+            : ""}
       </p>
     </div>
   );

@@ -13,7 +13,12 @@ export type EmptyStateProps = {
 
 export function EmptyState({ title, description, action, icon, className }: EmptyStateProps) {
   return (
-    <div className={cx("flex flex-col items-center rounded-lg border border-dashed border-slate-300 px-6 py-10 text-center sm:py-12", className)}>
+    <div
+      className={cx(
+        "flex flex-col items-center rounded-lg border border-dashed border-slate-300 px-6 py-10 text-center sm:py-12",
+        className,
+      )}
+    >
       <div className="flex h-10 w-10 items-center justify-center rounded-full bg-slate-100 text-ink-muted [&>svg]:h-5 [&>svg]:w-5">
         {icon ?? <InboxIcon />}
       </div>

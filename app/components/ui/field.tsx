@@ -114,7 +114,19 @@ type CommonFieldProps = {
 export type TextFieldProps = CommonFieldProps &
   Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "className"> & { inputClassName?: string };
 
-export function TextField({ label, name, id, hint, errors, error, className, inputClassName, required, type = "text", ...input }: TextFieldProps) {
+export function TextField({
+  label,
+  name,
+  id,
+  hint,
+  errors,
+  error,
+  className,
+  inputClassName,
+  required,
+  type = "text",
+  ...input
+}: TextFieldProps) {
   return (
     <Field label={label} name={name} id={id} hint={hint} error={errors ?? error} required={required} className={className}>
       {(control) => <input type={type} required={required} className={cx(controlClasses, inputClassName)} {...input} {...control} />}
@@ -125,11 +137,29 @@ export function TextField({ label, name, id, hint, errors, error, className, inp
 export type TextAreaFieldProps = CommonFieldProps &
   Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "className"> & { inputClassName?: string };
 
-export function TextAreaField({ label, name, id, hint, errors, error, className, inputClassName, required, rows = 4, ...textarea }: TextAreaFieldProps) {
+export function TextAreaField({
+  label,
+  name,
+  id,
+  hint,
+  errors,
+  error,
+  className,
+  inputClassName,
+  required,
+  rows = 4,
+  ...textarea
+}: TextAreaFieldProps) {
   return (
     <Field label={label} name={name} id={id} hint={hint} error={errors ?? error} required={required} className={className}>
       {(control) => (
-        <textarea rows={rows} required={required} className={cx(controlClasses, "min-h-[5rem] resize-y", inputClassName)} {...textarea} {...control} />
+        <textarea
+          rows={rows}
+          required={required}
+          className={cx(controlClasses, "min-h-[5rem] resize-y", inputClassName)}
+          {...textarea}
+          {...control}
+        />
       )}
     </Field>
   );
@@ -145,7 +175,20 @@ export type SelectFieldProps = CommonFieldProps &
     inputClassName?: string;
   };
 
-export function SelectField({ label, name, id, hint, errors, error, className, inputClassName, required, options, placeholder, ...select }: SelectFieldProps) {
+export function SelectField({
+  label,
+  name,
+  id,
+  hint,
+  errors,
+  error,
+  className,
+  inputClassName,
+  required,
+  options,
+  placeholder,
+  ...select
+}: SelectFieldProps) {
   return (
     <Field label={label} name={name} id={id} hint={hint} error={errors ?? error} required={required} className={className}>
       {(control) => (
@@ -165,8 +208,7 @@ export function SelectField({ label, name, id, hint, errors, error, className, i
   );
 }
 
-export type CheckboxFieldProps = CommonFieldProps &
-  Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "className" | "type">;
+export type CheckboxFieldProps = CommonFieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "className" | "type">;
 
 /** Checkbox with its label on the right; hint and errors below the label. */
 export function CheckboxField({ label, name, id, hint, errors, error, className, required, value = "on", ...input }: CheckboxFieldProps) {
@@ -216,7 +258,11 @@ export function FormError({ errors, children, id, className }: FormErrorProps) {
   const list = toErrorList(errors);
   if (list.length === 0 && !children) return null;
   return (
-    <div id={id} role="alert" className={cx("flex gap-3 rounded-lg bg-red-50 p-4 text-sm text-red-800 ring-1 ring-inset ring-red-200", className)}>
+    <div
+      id={id}
+      role="alert"
+      className={cx("flex gap-3 rounded-lg bg-red-50 p-4 text-sm text-red-800 ring-1 ring-inset ring-red-200", className)}
+    >
       <AlertCircleIcon size={20} className="shrink-0 text-red-600" />
       <div className="min-w-0 space-y-1">
         {list.map((message, index) => (

@@ -83,7 +83,20 @@ let counter = 0;
  * hydrated, uploads each chosen file right away with a real progress bar, shows image previews
  * and the server's message when a file is refused.
  */
-export function FileUpload({ action, purpose, name, label, multiple = false, accept, hint, maxBytes, errors, onUploaded, onBusyChange, className }: FileUploadProps) {
+export function FileUpload({
+  action,
+  purpose,
+  name,
+  label,
+  multiple = false,
+  accept,
+  hint,
+  maxBytes,
+  errors,
+  onUploaded,
+  onBusyChange,
+  className,
+}: FileUploadProps) {
   const inputId = useId();
   const hintId = `${inputId}-hint`;
   const errorId = `${inputId}-error`;
@@ -121,7 +134,10 @@ export function FileUpload({ action, purpose, name, label, multiple = false, acc
       const key = `upload-${++counter}`;
       if (maxBytes && file.size > maxBytes) {
         const limit = `${Math.floor(maxBytes / 1_000_000)} MB`;
-        setItems((list) => [...list, { key, name: file.name, size: file.size, status: "error", progress: 0, error: `“${file.name}” is larger than ${limit}.` }]);
+        setItems((list) => [
+          ...list,
+          { key, name: file.name, size: file.size, status: "error", progress: 0, error: `“${file.name}” is larger than ${limit}.` },
+        ]);
         return;
       }
       if (file.size === 0) {
@@ -231,9 +247,19 @@ export function FileUpload({ action, purpose, name, label, multiple = false, acc
       {items.length > 0 ? (
         <ul className="mt-3 space-y-2" aria-label="Chosen files">
           {items.map((item) => (
-            <li key={item.key} className={cx("flex items-start gap-3 rounded-lg bg-white p-3 ring-1 ring-inset", item.status === "error" ? "ring-red-200" : "ring-slate-200")}>
+            <li
+              key={item.key}
+              className={cx(
+                "flex items-start gap-3 rounded-lg bg-white p-3 ring-1 ring-inset",
+                item.status === "error" ? "ring-red-200" : "ring-slate-200",
+              )}
+            >
               <div className="flex h-12 w-12 shrink-0 items-center justify-center overflow-hidden rounded-md bg-slate-100 text-ink-muted">
-                {item.file?.previewUrl ? <img src={item.file.previewUrl} alt="" className="h-full w-full object-cover" /> : <FileIcon size={20} />}
+                {item.file?.previewUrl ? (
+                  <img src={item.file.previewUrl} alt="" className="h-full w-full object-cover" />
+                ) : (
+                  <FileIcon size={20} />
+                )}
               </div>
               <div className="min-w-0 flex-1">
                 <div className="flex items-baseline justify-between gap-2">
@@ -279,7 +305,11 @@ export function FileUpload({ action, purpose, name, label, multiple = false, acc
       <p className="sr-only" role="status" aria-live="polite">
         {items.length === 0
           ? ""
-          : [uploading > 0 && `Uploading ${uploading} file${uploading === 1 ? "" : "s"}.`, done > 0 && `${done} uploaded.`, failed > 0 && `${failed} failed.`]
+          : [
+              uploading > 0 && `Uploading ${uploading} file${uploading === 1 ? "" : "s"}.`,
+              done > 0 && `${done} uploaded.`,
+              failed > 0 && `${failed} failed.`,
+            ]
               .filter(Boolean)
               .join(" ")}
       </p>

@@ -8,10 +8,26 @@ import { parseWith, readForm } from "~/utils/http.server";
 import { fromLocalInput } from "./datetime";
 import { rescheduleDeliverable } from "./reschedule.server";
 import {
-  commentSchema, decideSchema, intentSchema, overrideSchema, publishSchema, rescheduleSchema, submitSchema, type DeliverableIntent,
+  commentSchema,
+  decideSchema,
+  intentSchema,
+  overrideSchema,
+  publishSchema,
+  rescheduleSchema,
+  submitSchema,
+  type DeliverableIntent,
 } from "./schemas";
 import type { TransferCheckFailure } from "./transfer-checks";
-import { addComment, decide, markPublished, markScheduled, markUnscheduled, overrideBlock, submitVersion, type Outcome } from "./workflow.server";
+import {
+  addComment,
+  decide,
+  markPublished,
+  markScheduled,
+  markUnscheduled,
+  overrideBlock,
+  submitVersion,
+  type Outcome,
+} from "./workflow.server";
 
 /** What the deliverable page's action answers: which form it belongs to, its errors or its notice. */
 export interface DeliverableActionData {
@@ -35,7 +51,10 @@ const MAX_FILES = 10;
  * The page's form body. A form submitted without JavaScript carries the chosen media files
  * themselves (multipart); they go through the upload service and are replaced by their ids.
  */
-async function readBody(request: Request, ctx: MemberContext): Promise<{ form: FormData; uploadError: string | null; uploadedIds: string[] }> {
+async function readBody(
+  request: Request,
+  ctx: MemberContext,
+): Promise<{ form: FormData; uploadError: string | null; uploadedIds: string[] }> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.startsWith("multipart/form-data")) return { form: await readForm(request), uploadError: null, uploadedIds: [] };
   const maxMb = env().MAX_UPLOAD_MB;
@@ -43,7 +62,8 @@ async function readBody(request: Request, ctx: MemberContext): Promise<{ form: F
   try {
     form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: maxMb * 1_000_000 }));
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { form: new FormData(), uploadError: `A file is larger than ${maxMb} MB.`, uploadedIds: [] };
+    if (error instanceof MaxPartSizeExceededError)
+      return { form: new FormData(), uploadError: `A file is larger than ${maxMb} MB.`, uploadedIds: [] };
     throw json({ ok: false, errors: {}, formError: "The request body could not be read as a form." }, { status: 400 });
   }
   const chosen = form.getAll("media").filter((v): v is File => typeof v !== "string" && !(v.name === "" && v.size === 0));
@@ -56,7 +76,8 @@ async function readBody(request: Request, ctx: MemberContext): Promise<{ form: F
   }
   const ids: string[] = [];
   try {
-    for (const file of chosen) ids.push((await acceptUpload(file, { workspaceId: ctx.workspace.id, purpose: "draft_media", uploadedBy: ctx.user.id })).id);
+    for (const file of chosen)
+      ids.push((await acceptUpload(file, { workspaceId: ctx.workspace.id, purpose: "draft_media", uploadedBy: ctx.user.id })).id);
   } catch (error) {
     if (error instanceof UploadRefused) return { form, uploadError: error.message, uploadedIds: [] };
     throw error;
@@ -73,7 +94,10 @@ const text = (form: FormData, key: string): unknown => {
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 
 function failure(intent: DeliverableIntent, outcome: Extract<Outcome, { ok: false }>, values: Record<string, string> = {}) {
-  return answer({ ok: false, intent, formError: outcome.message, errors: outcome.errors ?? {}, failures: outcome.failures ?? [], values }, outcome.status);
+  return answer(
+    { ok: false, intent, formError: outcome.message, errors: outcome.errors ?? {}, failures: outcome.failures ?? [], values },
+    outcome.status,
+  );
 }
 
 const NOTICES: Record<DeliverableIntent, string> = {
@@ -93,14 +117,21 @@ export async function handleDeliverableAction(request: Request, ctx: MemberConte
   const which = parseWith(intentSchema, { intent: text(form, "intent") });
   if (!which.success) return answer({ ok: false, errors: which.errors, formError: which.errors.intent?.[0] ?? "Unknown action." }, 400);
   const intent = which.data.intent;
-  const bad = (errors: FieldErrors, values: Record<string, string> = {}) => answer({ ok: false, intent, errors, formError: "Please correct the highlighted fields.", values }, 400);
+  const bad = (errors: FieldErrors, values: Record<string, string> = {}) =>
+    answer({ ok: false, intent, errors, formError: "Please correct the highlighted fields.", values }, 400);
   const done = (outcome: Outcome, notice: string, values: Record<string, string> = {}) =>
     outcome.ok ? answer({ ok: true, intent, notice }) : failure(intent, outcome, values);
 
   switch (intent) {
     case "submit": {
       const media = [...form.getAll("media").filter((v): v is string => typeof v === "string" && v !== ""), ...uploadedIds];
-      const raw = { copy: text(form, "copy") ?? "", title: text(form, "title"), link: text(form, "link"), media, basedOnVersion: text(form, "basedOnVersion") };
+      const raw = {
+        copy: text(form, "copy") ?? "",
+        title: text(form, "title"),
+        link: text(form, "link"),
+        media,
+        basedOnVersion: text(form, "basedOnVersion"),
+      };
       const parsed = parseWith(submitSchema, raw);
       const values = { copy: str(raw.copy), title: str(raw.title), link: str(raw.link) };
       if (uploadError) return bad({ media: [uploadError] }, values);
@@ -114,14 +145,33 @@ export async function handleDeliverableAction(request: Request, ctx: MemberConte
         basedOnVersion: d.basedOnVersion,
       });
       if (!outcome.ok) return failure(intent, outcome, values);
-      return answer({ ok: true, intent, notice: outcome.late ? `Version ${outcome.version} submitted, flagged late: less than the route's review time is left before the sign-off deadline.` : `Version ${outcome.version} submitted. The approvers have been told.` });
+      return answer({
+        ok: true,
+        intent,
+        notice: outcome.late
+          ? `Version ${outcome.version} submitted, flagged late: less than the route's review time is left before the sign-off deadline.`
+          : `Version ${outcome.version} submitted. The approvers have been told.`,
+      });
     }
     case "decide": {
-      const parsed = parseWith(decideSchema, { version: text(form, "version"), decision: text(form, "decision"), comment: text(form, "comment") });
+      const parsed = parseWith(decideSchema, {
+        version: text(form, "version"),
+        decision: text(form, "decision"),
+        comment: text(form, "comment"),
+      });
       if (!parsed.success) return bad(parsed.errors);
-      const outcome = await decide(request, ctx, deliverableId, { version: parsed.data.version, decision: parsed.data.decision, comment: parsed.data.comment ?? null });
+      const outcome = await decide(request, ctx, deliverableId, {
+        version: parsed.data.version,
+        decision: parsed.data.decision,
+        comment: parsed.data.comment ?? null,
+      });
       if (!outcome.ok) return failure(intent, outcome, { comment: parsed.data.comment ?? "" });
-      const notice = parsed.data.decision === "request_changes" ? "Changes requested. The creator has been told." : outcome.signedOff ? "Signed off. The publisher has been told." : "Approved. The next stage has been told.";
+      const notice =
+        parsed.data.decision === "request_changes"
+          ? "Changes requested. The creator has been told."
+          : outcome.signedOff
+            ? "Signed off. The publisher has been told."
+            : "Approved. The next stage has been told.";
       return answer({ ok: true, intent, notice });
     }
     case "comment": {
@@ -146,7 +196,10 @@ export async function handleDeliverableAction(request: Request, ctx: MemberConte
       const result = await rescheduleDeliverable(request, ctx, deliverableId, at);
       if (!result.ok) {
         const errors: FieldErrors = result.status === 400 ? { publishAt: [result.message] } : {};
-        return answer({ ok: false, intent, errors, formError: result.message, values: { publishAt: parsed.data.publishAt } }, result.status);
+        return answer(
+          { ok: false, intent, errors, formError: result.message, values: { publishAt: parsed.data.publishAt } },
+          result.status,
+        );
       }
       return answer({ ok: true, intent, notice: NOTICES.reschedule });
     }

@@ -6,15 +6,7 @@ import { DomainError } from "./errors";
  * three can never disagree.
  */
 
-export const DELIVERABLE_STATUSES = [
-  "draft",
-  "in_review",
-  "changes_requested",
-  "signed_off",
-  "scheduled",
-  "published",
-  "blocked",
-] as const;
+export const DELIVERABLE_STATUSES = ["draft", "in_review", "changes_requested", "signed_off", "scheduled", "published", "blocked"] as const;
 
 export type DeliverableStatus = (typeof DELIVERABLE_STATUSES)[number];
 
@@ -88,9 +80,10 @@ export const DELIVERABLE_TRANSITIONS: readonly DeliverableTransition[] = [
   { event: "override", from: ["blocked"], to: "signed_off", label: "Override (admin)" },
 ];
 
-export const DELIVERABLE_EVENT_LABELS = Object.fromEntries(
-  DELIVERABLE_TRANSITIONS.map((t) => [t.event, t.label]),
-) as Record<DeliverableEvent, string>;
+export const DELIVERABLE_EVENT_LABELS = Object.fromEntries(DELIVERABLE_TRANSITIONS.map((t) => [t.event, t.label])) as Record<
+  DeliverableEvent,
+  string
+>;
 
 export function isDeliverableStatus(value: unknown): value is DeliverableStatus {
   return typeof value === "string" && (DELIVERABLE_STATUSES as readonly string[]).includes(value);
@@ -110,8 +103,7 @@ export function nextStatus(from: DeliverableStatus, event: DeliverableEvent): De
   if (!transition) {
     throw new DomainError(
       "transition_not_allowed",
-      `"${DELIVERABLE_EVENT_LABELS[event]}" isn't possible while the deliverable is ` +
-        `${DELIVERABLE_STATUS_LABELS[from].toLowerCase()}.`,
+      `"${DELIVERABLE_EVENT_LABELS[event]}" isn't possible while the deliverable is ` + `${DELIVERABLE_STATUS_LABELS[from].toLowerCase()}.`,
     );
   }
   return transition.to;

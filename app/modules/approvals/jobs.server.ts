@@ -14,7 +14,6 @@ import { loadCampaignRoute } from "./routes.server";
 import { windowHoursFor } from "./scope.server";
 import { shouldBlock, signOffCounts, signOffDeadline } from "./signoff-rule";
 
-
 interface DeadlinePayload {
   deliverableId: string;
   /** The deadline the job was scheduled for; a rescheduled deliverable has a different one. */
@@ -92,7 +91,12 @@ async function block(payload: DeadlinePayload, now: Date): Promise<void> {
   if (!found) return;
   const { row, deadline, window } = found;
   const status = row.status as DeliverableStatus;
-  const signedOff = signOffCounts({ signedOffAt: row.signedOffAt, signedOffVersion: row.signedOffVersion, currentVersion: row.currentVersion, deadline });
+  const signedOff = signOffCounts({
+    signedOffAt: row.signedOffAt,
+    signedOffVersion: row.signedOffVersion,
+    currentVersion: row.currentVersion,
+    deadline,
+  });
   if (!canTransition(status, "block") || !shouldBlock({ now, deadline, signedOff })) return;
   const campaign = await db().query.campaigns.findFirst({ where: eq(campaigns.id, row.campaignId) });
   if (!campaign) return;
@@ -106,16 +110,25 @@ async function block(payload: DeadlinePayload, now: Date): Promise<void> {
       .returning({ id: deliverables.id });
     // Changed meanwhile (a decision or a reschedule): that change scheduled its own jobs.
     if (updated.length === 0) return;
-    const version = row.currentVersion > 0
-      ? await tx.query.draftVersions.findFirst({ where: and(eq(draftVersions.deliverableId, row.id), eq(draftVersions.version, row.currentVersion)) })
-      : null;
+    const version =
+      row.currentVersion > 0
+        ? await tx.query.draftVersions.findFirst({
+            where: and(eq(draftVersions.deliverableId, row.id), eq(draftVersions.version, row.currentVersion)),
+          })
+        : null;
     await recordAudit(tx, {
       workspaceId: row.workspaceId,
       actor: SYSTEM,
       action: "deliverable.blocked",
       objectType: "deliverable",
       objectId: row.id,
-      data: { title: row.title, deadline: deadline.toISOString(), publishAt: row.publishAt.toISOString(), statusFrom: status, version: row.currentVersion },
+      data: {
+        title: row.title,
+        deadline: deadline.toISOString(),
+        publishAt: row.publishAt.toISOString(),
+        statusFrom: status,
+        version: row.currentVersion,
+      },
     });
     const creatorUser = await creatorUserId(tx, row.creatorId);
     const leads = await memberIds(tx, row.workspaceId, { role: "brand_lead", brandId: row.brandId });
@@ -143,7 +156,12 @@ async function block(payload: DeadlinePayload, now: Date): Promise<void> {
         },
       });
     }
-    await emitWebhook(tx, row.workspaceId, "deliverable.blocked", { deliverableId: row.id, campaignId: row.campaignId, deadline: deadline.toISOString(), publishAt: row.publishAt.toISOString() });
+    await emitWebhook(tx, row.workspaceId, "deliverable.blocked", {
+      deliverableId: row.id,
+      campaignId: row.campaignId,
+      deadline: deadline.toISOString(),
+      publishAt: row.publishAt.toISOString(),
+    });
   });
 }
 

@@ -15,7 +15,10 @@ export interface Person {
 export async function usersByIds(tx: Queryable, ids: readonly (string | null | undefined)[]): Promise<Person[]> {
   const unique = [...new Set(ids.filter((id): id is string => typeof id === "string"))];
   if (unique.length === 0) return [];
-  return tx.select({ id: users.id, name: users.name, email: users.email, timeZone: users.timeZone }).from(users).where(inArray(users.id, unique));
+  return tx
+    .select({ id: users.id, name: users.name, email: users.email, timeZone: users.timeZone })
+    .from(users)
+    .where(inArray(users.id, unique));
 }
 
 export async function creatorUserId(tx: Queryable, creatorId: string | null): Promise<string | null> {
@@ -24,7 +27,11 @@ export async function creatorUserId(tx: Queryable, creatorId: string | null): Pr
   return row?.userId ?? null;
 }
 
-export async function memberIds(tx: Queryable, workspaceId: string, filter: { role: "agency_member" | "brand_lead"; agencyId?: string; brandId?: string }): Promise<string[]> {
+export async function memberIds(
+  tx: Queryable,
+  workspaceId: string,
+  filter: { role: "agency_member" | "brand_lead"; agencyId?: string; brandId?: string },
+): Promise<string[]> {
   const rows = await tx
     .select({ userId: memberships.userId })
     .from(memberships)
@@ -39,10 +46,17 @@ export async function memberIds(tx: Queryable, workspaceId: string, filter: { ro
   return rows.map((r) => r.userId);
 }
 
-export async function brandingOf(tx: Queryable, workspaceId: string): Promise<{ branding: WorkspaceBranding; slug: string; windowHours: number }> {
+export async function brandingOf(
+  tx: Queryable,
+  workspaceId: string,
+): Promise<{ branding: WorkspaceBranding; slug: string; windowHours: number }> {
   const ws = await tx.query.workspaces.findFirst({ where: eq(workspaces.id, workspaceId) });
   if (!ws) throw new Error(`workspace ${workspaceId} not found`);
-  return { branding: { name: ws.name, logoUrl: ws.logoUrl, accentColor: ws.accentColor }, slug: ws.slug, windowHours: ws.signoffWindowHours };
+  return {
+    branding: { name: ws.name, logoUrl: ws.logoUrl, accentColor: ws.accentColor },
+    slug: ws.slug,
+    windowHours: ws.signoffWindowHours,
+  };
 }
 
 export function deliverablePath(slug: string, deliverableId: string): string {

@@ -32,18 +32,33 @@ async function decisionsFor(tx: Queryable, ids: string[]) {
   return map;
 }
 
-function holderOf(row: DeliverableRow, evaluation: RouteEvaluation | null, route: ApprovalRoute | null, creatorUserId: string | null, names: Map<string, { name: string }>): Holder {
+function holderOf(
+  row: DeliverableRow,
+  evaluation: RouteEvaluation | null,
+  route: ApprovalRoute | null,
+  creatorUserId: string | null,
+  names: Map<string, { name: string }>,
+): Holder {
   const status = row.status as DeliverableStatus;
   const nameList = (ids: string[]) => ids.map((id) => names.get(id)?.name ?? "someone").join(", ");
   switch (status) {
     case "draft":
-      return { label: row.currentVersion === 0 ? "Creator: first draft" : "Creator: resubmit the draft", userIds: creatorUserId ? [creatorUserId] : [], stageName: null };
+      return {
+        label: row.currentVersion === 0 ? "Creator: first draft" : "Creator: resubmit the draft",
+        userIds: creatorUserId ? [creatorUserId] : [],
+        stageName: null,
+      };
     case "changes_requested":
       return { label: "Creator: changes requested", userIds: creatorUserId ? [creatorUserId] : [], stageName: null };
     case "in_review": {
       const stage = evaluation?.currentStageIndex !== null && evaluation && route ? route.stages[evaluation.currentStageIndex] : null;
       const ids = evaluation?.pendingApproverIds ?? [];
-      return { label: stage ? `${stage.name}: ${ids.length ? nameList(ids) : "no approver"}` : "In review", userIds: ids, stageName: stage?.name ?? null, stageKind: stage?.kind };
+      return {
+        label: stage ? `${stage.name}: ${ids.length ? nameList(ids) : "no approver"}` : "In review",
+        userIds: ids,
+        stageName: stage?.name ?? null,
+        stageKind: stage?.kind,
+      };
     }
     case "signed_off":
       return { label: "Publisher: ready to schedule", userIds: [], stageName: null };
@@ -84,7 +99,16 @@ export async function listQueue(ctx: MemberContext, filter: QueueFilter) {
   const offset = filter.mine ? 0 : (filter.page - 1) * QUEUE_PAGE_SIZE;
   const [rows, [{ total }]] = await Promise.all([
     tx
-      .select({ d: deliverables, campaign: campaigns, brandName: brands.name, brandColor: brands.color, brandZone: brands.timeZone, brandWindow: brands.signoffWindowHours, creatorName: creators.name, creatorUserId: creators.userId })
+      .select({
+        d: deliverables,
+        campaign: campaigns,
+        brandName: brands.name,
+        brandColor: brands.color,
+        brandZone: brands.timeZone,
+        brandWindow: brands.signoffWindowHours,
+        creatorName: creators.name,
+        creatorUserId: creators.userId,
+      })
       .from(deliverables)
       .innerJoin(campaigns, eq(campaigns.id, deliverables.campaignId))
       .innerJoin(brands, eq(brands.id, deliverables.brandId))
@@ -126,21 +150,33 @@ async function annotate(
 ) {
   const inReview = rows.filter((r) => r.d.status === "in_review");
   const [decisions, routes] = await Promise.all([
-    decisionsFor(tx, inReview.map((r) => r.d.id)),
-    loadCampaignRoutes(tx, inReview.map((r) => r.campaign)),
+    decisionsFor(
+      tx,
+      inReview.map((r) => r.d.id),
+    ),
+    loadCampaignRoutes(
+      tx,
+      inReview.map((r) => r.campaign),
+    ),
   ]);
   const evaluated = rows.map((r) => {
-    const route = r.d.status === "in_review" ? routes.get(r.campaign.id)?.route ?? null : null;
+    const route = r.d.status === "in_review" ? (routes.get(r.campaign.id)?.route ?? null) : null;
     if (!route) return { r, route: null, evaluation: null };
     return { r, route, evaluation: evaluateRoute(route, decisions.get(r.d.id) ?? [], r.d.currentVersion) };
   });
-  const names = await peopleById(tx, evaluated.flatMap((e) => e.evaluation?.pendingApproverIds ?? []));
+  const names = await peopleById(
+    tx,
+    evaluated.flatMap((e) => e.evaluation?.pendingApproverIds ?? []),
+  );
   const now = Date.now();
   const viewerZone = ctx.user.timeZone || "UTC";
   let held = evaluated
     .map((e) => ({ ...e, holder: holderOf(e.r.d, e.evaluation, e.route, e.r.creatorUserId, names) }))
     .filter((e) => keep(e.r, e.holder.userIds))
-    .map((e) => ({ ...e, deadline: signOffDeadline(e.r.d.publishAt, effectiveWindowHours(ctx.workspace.signoffWindowHours, e.r.brandWindow)) }));
+    .map((e) => ({
+      ...e,
+      deadline: signOffDeadline(e.r.d.publishAt, effectiveWindowHours(ctx.workspace.signoffWindowHours, e.r.brandWindow)),
+    }));
   if (soonest !== undefined) held = held.sort((a, b) => a.deadline.getTime() - b.deadline.getTime()).slice(0, soonest);
   return held.map(({ r, holder, deadline }) => {
     const status = r.d.status as DeliverableStatus;
@@ -210,15 +246,36 @@ export async function waitingItems(ctx: MemberContext, opts: { soonest?: number 
   if (ctx.can("drafts.submit")) statuses.push("changes_requested", "draft");
   if (statuses.length === 0) return [];
   const rows = await tx
-    .select({ d: deliverables, campaign: campaigns, brandName: brands.name, brandColor: brands.color, brandZone: brands.timeZone, brandWindow: brands.signoffWindowHours, creatorName: creators.name, creatorUserId: creators.userId })
+    .select({
+      d: deliverables,
+      campaign: campaigns,
+      brandName: brands.name,
+      brandColor: brands.color,
+      brandZone: brands.timeZone,
+      brandWindow: brands.signoffWindowHours,
+      creatorName: creators.name,
+      creatorUserId: creators.userId,
+    })
     .from(deliverables)
     .innerJoin(campaigns, eq(campaigns.id, deliverables.campaignId))
     .innerJoin(brands, eq(brands.id, deliverables.brandId))
     .leftJoin(creators, eq(creators.id, deliverables.creatorId))
-    .where(and(deliverableScope(ctx), inArray(deliverables.status, statuses), gte(deliverables.publishAt, new Date(Date.now() - WAITING_LOOKBACK_MS))))
+    .where(
+      and(
+        deliverableScope(ctx),
+        inArray(deliverables.status, statuses),
+        gte(deliverables.publishAt, new Date(Date.now() - WAITING_LOOKBACK_MS)),
+      ),
+    )
     .orderBy(asc(deliverables.publishAt))
     .limit(500);
-  return annotate(ctx, tx, rows, (r, holderIds) => holderIds.includes(ctx.user.id) && (r.d.status !== "draft" || r.d.currentVersion > 0 || ctx.scope.kind === "creator"), opts.soonest);
+  return annotate(
+    ctx,
+    tx,
+    rows,
+    (r, holderIds) => holderIds.includes(ctx.user.id) && (r.d.status !== "draft" || r.d.currentVersion > 0 || ctx.scope.kind === "creator"),
+    opts.soonest,
+  );
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -240,29 +297,55 @@ export async function deliverablePage(ctx: MemberContext, deliverableId: string,
   const deadline = signOffDeadline(row.publishAt, window);
   const { route, reviewHours, saved } = await loadCampaignRoute(tx, campaign);
   const versions = await tx.select().from(draftVersions).where(eq(draftVersions.deliverableId, row.id)).orderBy(asc(draftVersions.version));
-  const decisions = await tx.select().from(approvalDecisions).where(eq(approvalDecisions.deliverableId, row.id)).orderBy(asc(approvalDecisions.createdAt));
+  const decisions = await tx
+    .select()
+    .from(approvalDecisions)
+    .where(eq(approvalDecisions.deliverableId, row.id))
+    .orderBy(asc(approvalDecisions.createdAt));
   const comments = versions.length
-    ? await tx.query.draftComments.findMany({ where: (c, { inArray: inA }) => inA(c.draftVersionId, versions.map((v) => v.id)), orderBy: (c, { asc: a }) => a(c.createdAt) })
+    ? await tx.query.draftComments.findMany({
+        where: (c, { inArray: inA }) =>
+          inA(
+            c.draftVersionId,
+            versions.map((v) => v.id),
+          ),
+        orderBy: (c, { asc: a }) => a(c.createdAt),
+      })
     : [];
   const evaluation = row.status === "in_review" ? evaluateRoute(route, decisions, row.currentVersion) : null;
-  const people = await peopleById(tx, [
-    ...route.stages.flatMap((s) => s.approverUserIds),
-    ...decisions.map((d) => d.userId),
-    ...comments.map((c) => c.userId),
-    ...versions.map((v) => v.submittedBy ?? ""),
-    row.signedOffBy ?? "",
-    row.overriddenBy ?? "",
-  ].filter(Boolean));
+  const people = await peopleById(
+    tx,
+    [
+      ...route.stages.flatMap((s) => s.approverUserIds),
+      ...decisions.map((d) => d.userId),
+      ...comments.map((c) => c.userId),
+      ...versions.map((v) => v.submittedBy ?? ""),
+      row.signedOffBy ?? "",
+      row.overriddenBy ?? "",
+    ].filter(Boolean),
+  );
   const fileIds = [...new Set(versions.flatMap((v) => v.mediaFileIds))];
-  const fileRows = fileIds.length ? await tx.select().from(files).where(and(inArray(files.id, fileIds), eq(files.workspaceId, ctx.workspace.id))) : [];
+  const fileRows = fileIds.length
+    ? await tx
+        .select()
+        .from(files)
+        .where(and(inArray(files.id, fileIds), eq(files.workspaceId, ctx.workspace.id)))
+    : [];
   const fileMap = new Map(fileRows.map((f) => [f.id, f]));
-  const name = (id: string | null) => (id ? people.get(id)?.name ?? "Former member" : "Unknown");
+  const name = (id: string | null) => (id ? (people.get(id)?.name ?? "Former member") : "Unknown");
   const status = isDeliverableStatus(row.status) ? row.status : "draft";
   const current = versions.find((v) => v.version === row.currentVersion) ?? null;
   const viewed = versions.find((v) => v.version === opts.view) ?? current;
-  const compared = opts.compare !== undefined ? versions.find((v) => v.version === opts.compare) ?? null : null;
+  const compared = opts.compare !== undefined ? (versions.find((v) => v.version === opts.compare) ?? null) : null;
   const activity = await tx
-    .select({ id: auditEvents.id, action: auditEvents.action, actorLabel: auditEvents.actorLabel, actorUserId: auditEvents.actorUserId, data: auditEvents.data, createdAt: auditEvents.createdAt })
+    .select({
+      id: auditEvents.id,
+      action: auditEvents.action,
+      actorLabel: auditEvents.actorLabel,
+      actorUserId: auditEvents.actorUserId,
+      data: auditEvents.data,
+      createdAt: auditEvents.createdAt,
+    })
     .from(auditEvents)
     .where(and(eq(auditEvents.workspaceId, ctx.workspace.id), eq(auditEvents.objectType, "deliverable"), eq(auditEvents.objectId, row.id)))
     .orderBy(desc(auditEvents.id))
@@ -293,10 +376,30 @@ export async function deliverablePage(ctx: MemberContext, deliverableId: string,
     media: v.mediaFileIds.map((id) => {
       const f = fileMap.get(id);
       const url = `/w/${ctx.workspace.slug}/files/${id}`;
-      return f ? { id, name: f.originalName, mime: f.mimeType, size: f.size, url, previewUrl: f.mimeType.startsWith("image/") ? `${url}?inline=1` : null } : { id, name: "Removed file", mime: "", size: 0, url, previewUrl: null };
+      return f
+        ? {
+            id,
+            name: f.originalName,
+            mime: f.mimeType,
+            size: f.size,
+            url,
+            previewUrl: f.mimeType.startsWith("image/") ? `${url}?inline=1` : null,
+          }
+        : { id, name: "Removed file", mime: "", size: 0, url, previewUrl: null };
     }),
-    comments: comments.filter((c) => c.draftVersionId === v.id).map((c) => ({ id: c.id, author: name(c.userId), body: c.body, at: timeFor(c.createdAt, viewerZone, brand.timeZone) })),
-    decisions: decisions.filter((d) => d.draftVersionId === v.id).map((d) => ({ id: d.id, who: name(d.userId), decision: d.decision, comment: d.comment, stage: route.stages[d.stageIndex]?.name ?? `Stage ${d.stageIndex + 1}`, at: timeFor(d.createdAt, viewerZone, brand.timeZone) })),
+    comments: comments
+      .filter((c) => c.draftVersionId === v.id)
+      .map((c) => ({ id: c.id, author: name(c.userId), body: c.body, at: timeFor(c.createdAt, viewerZone, brand.timeZone) })),
+    decisions: decisions
+      .filter((d) => d.draftVersionId === v.id)
+      .map((d) => ({
+        id: d.id,
+        who: name(d.userId),
+        decision: d.decision,
+        comment: d.comment,
+        stage: route.stages[d.stageIndex]?.name ?? `Stage ${d.stageIndex + 1}`,
+        at: timeFor(d.createdAt, viewerZone, brand.timeZone),
+      })),
   });
 
   return {
@@ -326,31 +429,54 @@ export async function deliverablePage(ctx: MemberContext, deliverableId: string,
     windowHours: window,
     reviewHours,
     routeSaved: saved,
-    signedOff: row.signedOffAt ? { by: name(row.signedOffBy), at: timeFor(row.signedOffAt, viewerZone, brand.timeZone), version: row.signedOffVersion } : null,
-    override: row.overriddenAt ? { by: name(row.overriddenBy), at: timeFor(row.overriddenAt, viewerZone, brand.timeZone), reason: row.overrideReason } : null,
+    signedOff: row.signedOffAt
+      ? { by: name(row.signedOffBy), at: timeFor(row.signedOffAt, viewerZone, brand.timeZone), version: row.signedOffVersion }
+      : null,
+    override: row.overriddenAt
+      ? { by: name(row.overriddenBy), at: timeFor(row.overriddenAt, viewerZone, brand.timeZone), reason: row.overrideReason }
+      : null,
     liveUrl: row.liveUrl,
     holder: holder.label,
     requirements,
     route: route.stages.map((stage, index) => {
       const current = versions.length ? decisions.filter((d) => d.version === row.currentVersion && d.stageIndex === index) : [];
       const state =
-        evaluation?.currentStageIndex === index ? (evaluation.changesRequested ? "changes_requested" : "current")
-        : status === "changes_requested" && current.some((d) => d.decision === "request_changes") ? "changes_requested"
-        : current.some((d) => d.decision === "approve") && (evaluation?.currentStageIndex ?? Infinity) > index ? "done"
-        : (status === "signed_off" || status === "scheduled" || status === "published") && row.signedOffVersion === row.currentVersion ? "done"
-        : "waiting";
+        evaluation?.currentStageIndex === index
+          ? evaluation.changesRequested
+            ? "changes_requested"
+            : "current"
+          : status === "changes_requested" && current.some((d) => d.decision === "request_changes")
+            ? "changes_requested"
+            : current.some((d) => d.decision === "approve") && (evaluation?.currentStageIndex ?? Infinity) > index
+              ? "done"
+              : (status === "signed_off" || status === "scheduled" || status === "published") && row.signedOffVersion === row.currentVersion
+                ? "done"
+                : "waiting";
       return {
         name: stage.name,
         kind: stage.kind,
         rule: stage.rule,
         state,
-        approvers: stage.approverUserIds.map((id) => ({ id, name: name(id), decided: current.find((d) => d.userId === id)?.decision ?? null })),
+        approvers: stage.approverUserIds.map((id) => ({
+          id,
+          name: name(id),
+          decided: current.find((d) => d.userId === id)?.decision ?? null,
+        })),
       };
     }),
     versions: versions.map(versionOut).reverse(),
     viewed: viewed ? versionOut(viewed) : null,
-    compare: viewed && compared && compared.version !== viewed.version ? { from: compared.version, to: viewed.version, segments: diffCopy(compared.copy, viewed.copy) } : null,
-    activity: activity.map((a) => ({ id: a.id, action: a.action, actor: a.actorUserId ? activityPeople.get(a.actorUserId)?.name ?? a.actorLabel : a.actorLabel, at: timeFor(a.createdAt, viewerZone, brand.timeZone), data: a.data })),
+    compare:
+      viewed && compared && compared.version !== viewed.version
+        ? { from: compared.version, to: viewed.version, segments: diffCopy(compared.copy, viewed.copy) }
+        : null,
+    activity: activity.map((a) => ({
+      id: a.id,
+      action: a.action,
+      actor: a.actorUserId ? (activityPeople.get(a.actorUserId)?.name ?? a.actorLabel) : a.actorLabel,
+      at: timeFor(a.createdAt, viewerZone, brand.timeZone),
+      data: a.data,
+    })),
     can: {
       submit: ctx.can("drafts.submit") && events.includes(status === "draft" ? "submit" : "new_version"),
       decide: status === "in_review" && pendingMe && submitter !== ctx.user.id && (!signoffStage || isBrandLeadOfBrand),
@@ -375,7 +501,17 @@ export type DeliverablePageData = NonNullable<Awaited<ReturnType<typeof delivera
 export async function newDeliverableOptions(campaign: CampaignRow) {
   const tx = db();
   const assigned = await tx.query.campaignCreators.findMany({ where: (c, { eq: e }) => e(c.campaignId, campaign.id) });
-  const creatorRows = assigned.length ? await tx.select({ id: creators.id, name: creators.name, handle: creators.handle }).from(creators).where(inArray(creators.id, assigned.map((a) => a.creatorId))) : [];
+  const creatorRows = assigned.length
+    ? await tx
+        .select({ id: creators.id, name: creators.name, handle: creators.handle })
+        .from(creators)
+        .where(
+          inArray(
+            creators.id,
+            assigned.map((a) => a.creatorId),
+          ),
+        )
+    : [];
   const brand = await tx.query.brands.findFirst({ where: eq(brands.id, campaign.brandId) });
   return {
     creators: creatorRows.map((c) => ({ value: c.id, label: c.handle ? `${c.name} (${c.handle})` : c.name })),
@@ -383,4 +519,3 @@ export async function newDeliverableOptions(campaign: CampaignRow) {
     brand: brand ? { name: brand.name, timeZone: brand.timeZone } : null,
   };
 }
-

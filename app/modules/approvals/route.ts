@@ -97,12 +97,7 @@ export function evaluateRoute(route: ApprovalRoute, decisions: readonly RouteDec
   return { currentStageIndex: null, pendingApproverIds: [], changesRequested: false, fullySignedOff };
 }
 
-export type DecisionRefusal =
-  | "stale_version"
-  | "self_approval"
-  | "route_complete"
-  | "not_stage_approver"
-  | "already_decided";
+export type DecisionRefusal = "stale_version" | "self_approval" | "route_complete" | "not_stage_approver" | "already_decided";
 
 export type CanDecideResult = { ok: true } | { ok: false; code: DecisionRefusal; message: string };
 
@@ -135,7 +130,11 @@ export function canDecide(input: {
     (d) => d.userId === userId && d.stageIndex === currentStageIndex && d.version === currentVersion,
   );
   if (alreadyDecided) {
-    return { ok: false, code: "already_decided", message: `You already gave your decision on version ${currentVersion} at "${stage.name}".` };
+    return {
+      ok: false,
+      code: "already_decided",
+      message: `You already gave your decision on version ${currentVersion} at "${stage.name}".`,
+    };
   }
   return { ok: true };
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import type { campaigns} from "@db/schema";
+import type { campaigns } from "@db/schema";
 import { approvalRoutes, campaignAgencies, memberships, users } from "@db/schema";
 import { db, type Queryable } from "~/utils/db.server";
 import { requestMeta } from "~/utils/http.server";
@@ -58,7 +58,12 @@ function routeMembers(tx: Queryable, workspaceId: string): Promise<MemberRow[]> 
   return tx
     .select({ userId: memberships.userId, role: memberships.role, agencyId: memberships.agencyId, brandId: memberships.brandId })
     .from(memberships)
-    .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.role, ["agency_member", "brand_lead", "coordinator", "admin", "owner"])));
+    .where(
+      and(
+        eq(memberships.workspaceId, workspaceId),
+        inArray(memberships.role, ["agency_member", "brand_lead", "coordinator", "admin", "owner"]),
+      ),
+    );
 }
 
 export async function defaultCampaignRoute(tx: Queryable, campaign: CampaignRow): Promise<ApprovalRoute> {
@@ -69,10 +74,22 @@ function toCampaignRoute(row: typeof approvalRoutes.$inferSelect | undefined, fa
   if (row) {
     const parsed = z.array(storedStage).safeParse(row.stages);
     if (parsed.success) {
-      return { route: { stages: parsed.data as RouteStage[] }, reviewHours: row.reviewHours, saved: true, rowId: row.id, updatedAt: row.updatedAt };
+      return {
+        route: { stages: parsed.data as RouteStage[] },
+        reviewHours: row.reviewHours,
+        saved: true,
+        rowId: row.id,
+        updatedAt: row.updatedAt,
+      };
     }
   }
-  return { route: fallback(), reviewHours: row?.reviewHours ?? DEFAULT_REVIEW_HOURS, saved: false, rowId: row?.id ?? null, updatedAt: row?.updatedAt ?? null };
+  return {
+    route: fallback(),
+    reviewHours: row?.reviewHours ?? DEFAULT_REVIEW_HOURS,
+    saved: false,
+    rowId: row?.id ?? null,
+    updatedAt: row?.updatedAt ?? null,
+  };
 }
 
 /** The routes of many campaigns of one workspace in two queries (lists and "waiting on me"). */
@@ -80,7 +97,15 @@ export async function loadCampaignRoutes(tx: Queryable, list: readonly CampaignR
   const unique = [...new Map(list.map((c) => [c.id, c])).values()];
   if (unique.length === 0) return new Map();
   const [saved, members] = await Promise.all([
-    tx.select().from(approvalRoutes).where(inArray(approvalRoutes.campaignId, unique.map((c) => c.id))),
+    tx
+      .select()
+      .from(approvalRoutes)
+      .where(
+        inArray(
+          approvalRoutes.campaignId,
+          unique.map((c) => c.id),
+        ),
+      ),
     routeMembers(tx, unique[0].workspaceId),
   ]);
   const byCampaign = new Map(saved.map((r) => [r.campaignId, r]));
@@ -104,13 +129,22 @@ export async function peopleById(tx: Queryable, ids: readonly string[]): Promise
 /** People who may be put on a route of this campaign: reviewers for review stages, brand leads for the sign-off. */
 export async function routeCandidates(tx: Queryable, campaign: CampaignRow & { id: string }) {
   const rows = await tx
-    .select({ userId: memberships.userId, role: memberships.role, agencyId: memberships.agencyId, brandId: memberships.brandId, name: users.name, email: users.email })
+    .select({
+      userId: memberships.userId,
+      role: memberships.role,
+      agencyId: memberships.agencyId,
+      brandId: memberships.brandId,
+      name: users.name,
+      email: users.email,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.workspaceId, campaign.workspaceId));
   const agencyIds = new Set([campaign.leadAgencyId, ...(await campaignAgencyIds(tx, campaign.id))]);
   const reviewers = rows.filter(
-    (r) => ["owner", "admin", "coordinator"].includes(r.role) || (r.role === "agency_member" && r.agencyId !== null && agencyIds.has(r.agencyId)),
+    (r) =>
+      ["owner", "admin", "coordinator"].includes(r.role) ||
+      (r.role === "agency_member" && r.agencyId !== null && agencyIds.has(r.agencyId)),
   );
   const leads = rows.filter((r) => r.role === "brand_lead" && r.brandId === campaign.brandId);
   const person = (r: (typeof rows)[number]) => ({ id: r.userId, name: r.name, email: r.email, role: r.role });
@@ -118,7 +152,10 @@ export async function routeCandidates(tx: Queryable, campaign: CampaignRow & { i
 }
 
 async function campaignAgencyIds(tx: Queryable, campaignId: string): Promise<string[]> {
-  const rows = await tx.select({ agencyId: campaignAgencies.agencyId }).from(campaignAgencies).where(eq(campaignAgencies.campaignId, campaignId));
+  const rows = await tx
+    .select({ agencyId: campaignAgencies.agencyId })
+    .from(campaignAgencies)
+    .where(eq(campaignAgencies.campaignId, campaignId));
   return rows.map((r) => r.agencyId);
 }
 
@@ -145,9 +182,10 @@ export async function checkRouteForCampaign(tx: Queryable, campaign: CampaignRow
     if (stage.approverUserIds.some((id) => !allowed.has(id))) {
       problems.push({
         field: `stage${index}`,
-        message: stage.kind === "brand_signoff"
-          ? "Only brand leads of this campaign's brand can give the brand sign-off."
-          : `Choose approvers for "${stage.name}" from the list: people who can review this campaign.`,
+        message:
+          stage.kind === "brand_signoff"
+            ? "Only brand leads of this campaign's brand can give the brand sign-off."
+            : `Choose approvers for "${stage.name}" from the list: people who can review this campaign.`,
       });
     }
   });
@@ -166,15 +204,28 @@ export async function saveCampaignRoute(
     const stages = input.route.stages.map((s) => ({ ...s, approverUserIds: [...new Set(s.approverUserIds)] }));
     await tx
       .insert(approvalRoutes)
-      .values({ workspaceId: campaign.workspaceId, campaignId: campaign.id, stages, reviewHours: input.reviewHours, updatedBy: ctx.user.id, updatedAt: new Date() })
-      .onConflictDoUpdate({ target: approvalRoutes.campaignId, set: { stages, reviewHours: input.reviewHours, updatedBy: ctx.user.id, updatedAt: new Date() } });
+      .values({
+        workspaceId: campaign.workspaceId,
+        campaignId: campaign.id,
+        stages,
+        reviewHours: input.reviewHours,
+        updatedBy: ctx.user.id,
+        updatedAt: new Date(),
+      })
+      .onConflictDoUpdate({
+        target: approvalRoutes.campaignId,
+        set: { stages, reviewHours: input.reviewHours, updatedBy: ctx.user.id, updatedAt: new Date() },
+      });
     await recordAudit(tx, {
       workspaceId: ctx.workspace.id,
       actor: actorOf(ctx),
       action: "campaign.route_updated",
       objectType: "campaign",
       objectId: campaign.id,
-      data: { stages: stages.map((s) => ({ name: s.name, kind: s.kind, rule: s.rule, approvers: s.approverUserIds.length })), reviewHours: input.reviewHours },
+      data: {
+        stages: stages.map((s) => ({ name: s.name, kind: s.kind, rule: s.rule, approvers: s.approverUserIds.length })),
+        reviewHours: input.reviewHours,
+      },
       meta: requestMeta(request),
     });
     return { ok: true as const };

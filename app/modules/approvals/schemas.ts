@@ -9,7 +9,14 @@ export const idField = (what: string) =>
 
 /** Copy and comments keep their white space as typed unless `trim` is asked for. */
 const text = (label: string, max: number, { trim = false, min = 0, tooShort }: { trim?: boolean; min?: number; tooShort?: string } = {}) =>
-  textField({ invalidType: `${label} must be text.`, trim, min, tooShort, max, tooLong: `${label} can be at most ${max.toLocaleString("en-US")} characters.` });
+  textField({
+    invalidType: `${label} must be text.`,
+    trim,
+    min,
+    tooShort,
+    max,
+    tooLong: `${label} can be at most ${max.toLocaleString("en-US")} characters.`,
+  });
 
 const localDateTime = z
   .string({ required_error: "Give a date and time.", invalid_type_error: "Give a date and time." })
@@ -51,19 +58,22 @@ export const commentSchema = z.object({
 export const rescheduleSchema = z.object({ publishAt: localDateTime });
 
 export const publishSchema = z.object({
-  liveUrl: text("The live link", 2_000, { trim: true })
-    .refine((v) => {
-      try {
-        const u = new URL(v);
-        return u.protocol === "https:" || u.protocol === "http:";
-      } catch {
-        return false;
-      }
-    }, "Paste the full link to the live post, starting with https://."),
+  liveUrl: text("The live link", 2_000, { trim: true }).refine((v) => {
+    try {
+      const u = new URL(v);
+      return u.protocol === "https:" || u.protocol === "http:";
+    } catch {
+      return false;
+    }
+  }, "Paste the full link to the live post, starting with https://."),
 });
 
 export const overrideSchema = z.object({
-  reason: text("The reason", 1_000, { trim: true, min: 10, tooShort: "Say why the missing sign-off is acceptable (at least 10 characters); it is recorded as an exception." }),
+  reason: text("The reason", 1_000, {
+    trim: true,
+    min: 10,
+    tooShort: "Say why the missing sign-off is acceptable (at least 10 characters); it is recorded as an exception.",
+  }),
 });
 
 export const DELIVERABLE_INTENTS = ["submit", "decide", "comment", "schedule", "unschedule", "publish", "reschedule", "override"] as const;

@@ -24,7 +24,11 @@ export function deliverableScope(ctx: MemberContext): SQL {
 /** The deliverable if this member may see it, else null (the caller answers 404). */
 export async function findVisibleDeliverable(ctx: MemberContext, deliverableId: string, tx: Queryable = db()) {
   if (!isId(deliverableId)) return null;
-  const rows = await tx.select().from(deliverables).where(and(eq(deliverables.id, deliverableId), deliverableScope(ctx))).limit(1);
+  const rows = await tx
+    .select()
+    .from(deliverables)
+    .where(and(eq(deliverables.id, deliverableId), deliverableScope(ctx)))
+    .limit(1);
   return rows[0] ?? null;
 }
 

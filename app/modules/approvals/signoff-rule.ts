@@ -49,12 +49,7 @@ export function signOffCounts(input: {
  * Flagged at submission: the time left until the deadline is shorter than the review time the
  * route needs. Exactly enough time is not late.
  */
-export function isLateSubmission(input: {
-  submittedAt: Date;
-  publishAt: Date;
-  windowHours: number;
-  routeReviewHours: number;
-}): boolean {
+export function isLateSubmission(input: { submittedAt: Date; publishAt: Date; windowHours: number; routeReviewHours: number }): boolean {
   const deadline = signOffDeadline(input.publishAt, input.windowHours);
   return deadline.getTime() - input.submittedAt.getTime() < input.routeReviewHours * HOUR_MS;
 }
@@ -109,8 +104,7 @@ export function reschedule(input: {
 }
 
 export type ScheduleGate =
-  | { ok: true }
-  | { ok: false; code: "not_signed_off" | "blocked_without_signoff" | "already_published"; message: string };
+  { ok: true } | { ok: false; code: "not_signed_off" | "blocked_without_signoff" | "already_published"; message: string };
 
 /**
  * The reason shown next to disabled "Mark scheduled / published" buttons. The state machine
@@ -128,8 +122,7 @@ export function canScheduleOrPublish(input: { status: DeliverableStatus; overrid
     return {
       ok: false,
       code: "blocked_without_signoff",
-      message:
-        "The sign-off deadline passed without a sign-off. Reschedule it a full sign-off window ahead, or ask an admin to override.",
+      message: "The sign-off deadline passed without a sign-off. Reschedule it a full sign-off window ahead, or ask an admin to override.",
     };
   }
   return { ok: false, code: "not_signed_off", message: "The brand has to sign this off before it can be scheduled or published." };

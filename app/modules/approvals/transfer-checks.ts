@@ -62,7 +62,13 @@ function checkDisclosure(input: TransferCheckInput): TransferCheckFailure[] {
   const text = [input.title ?? "", input.copy].join("\n");
   if (containsDisclosure(text, disclosure)) return [];
   const copyName = CHANNEL_LIMITS[input.channel].copyName;
-  return [{ code: "disclosure_missing", field: "copy", message: `Add "${disclosure.trim()}" to the ${copyName}: the brief requires this disclosure.` }];
+  return [
+    {
+      code: "disclosure_missing",
+      field: "copy",
+      message: `Add "${disclosure.trim()}" to the ${copyName}: the brief requires this disclosure.`,
+    },
+  ];
 }
 
 /** Only http(s): URL also parses "javascript:…" or "mailto:…", which are no use as a post link. */
@@ -95,7 +101,13 @@ function checkLink(input: TransferCheckInput): TransferCheckFailure[] {
       return [{ code: "utm_missing", field: "link", message: `The link has no ${param.name}. Add ${example} to it.` }];
     }
     if (param.value !== undefined && actual !== param.value) {
-      return [{ code: "utm_wrong_value", field: "link", message: `The link has ${param.name}=${actual}; this campaign uses ${param.name}=${param.value}.` }];
+      return [
+        {
+          code: "utm_wrong_value",
+          field: "link",
+          message: `The link has ${param.name}=${actual}; this campaign uses ${param.name}=${param.value}.`,
+        },
+      ];
     }
     return [];
   });

@@ -1,6 +1,15 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import {
-  approvalDecisions, brands, briefVersions, campaignCreators, campaigns, creators, deliverables, draftComments, draftVersions, files,
+  approvalDecisions,
+  brands,
+  briefVersions,
+  campaignCreators,
+  campaigns,
+  creators,
+  deliverables,
+  draftComments,
+  draftVersions,
+  files,
 } from "@db/schema";
 import type { BriefDraft } from "~/modules/briefs/core-sections";
 import { trackingRequirements } from "~/modules/briefs/tracking";
@@ -23,7 +32,13 @@ import { findVisibleDeliverable, isId, windowHoursFor } from "./scope.server";
 import { canScheduleOrPublish, isLateSubmission, signOffCounts, signOffDeadline } from "./signoff-rule";
 import { runTransferChecks, type TransferCheckFailure } from "./transfer-checks";
 
-export type Failure = { ok: false; status: 400 | 403 | 404 | 409; message: string; errors?: FieldErrors; failures?: TransferCheckFailure[] };
+export type Failure = {
+  ok: false;
+  status: 400 | 403 | 404 | 409;
+  message: string;
+  errors?: FieldErrors;
+  failures?: TransferCheckFailure[];
+};
 export type Outcome<T extends object = object> = ({ ok: true } & T) | Failure;
 
 /** Thrown inside a transaction to roll it back and answer with `failure`. */
@@ -102,7 +117,10 @@ async function versionDecisions(tx: Queryable, deliverableId: string): Promise<(
 
 /** What the campaign's brief asks every draft to carry (the latest published version). */
 export async function briefRequirements(tx: Queryable, campaignId: string) {
-  const latest = await tx.query.briefVersions.findFirst({ where: eq(briefVersions.campaignId, campaignId), orderBy: desc(briefVersions.version) });
+  const latest = await tx.query.briefVersions.findFirst({
+    where: eq(briefVersions.campaignId, campaignId),
+    orderBy: desc(briefVersions.version),
+  });
   const tracking = trackingRequirements((latest?.content ?? {}) as BriefDraft);
   return {
     briefVersion: latest?.version ?? null,
@@ -126,27 +144,60 @@ export interface CreateDeliverableInput {
 }
 
 /** A repeated or concurrent submit of the same form (idempotency key) answers the first deliverable. */
-export async function createDeliverable(request: Request, ctx: MemberContext, campaign: CampaignRow, input: CreateDeliverableInput, idempotencyKey: string): Promise<Outcome<{ id: string }>> {
+export async function createDeliverable(
+  request: Request,
+  ctx: MemberContext,
+  campaign: CampaignRow,
+  input: CreateDeliverableInput,
+  idempotencyKey: string,
+): Promise<Outcome<{ id: string }>> {
   if (!(ctx.can("campaigns.manage") || ctx.can("drafts.publish"))) return loadFailure();
   const now = new Date();
-  if (input.publishAt.getTime() <= now.getTime()) return { ok: false, status: 400, message: "Pick a publish time in the future.", errors: { publishAt: ["Pick a publish time in the future."] } };
+  if (input.publishAt.getTime() <= now.getTime())
+    return {
+      ok: false,
+      status: 400,
+      message: "Pick a publish time in the future.",
+      errors: { publishAt: ["Pick a publish time in the future."] },
+    };
   return run(async (tx) => {
     // Refusals inside throw (rolling the claim back with everything else), so the id is always there.
-    const once = await createOnce(tx, { scope: ctx.workspace.id, key: idempotencyKey, kind: "deliverable" }, () => insertDeliverable(tx, request, ctx, campaign, input, now), (id) => id);
+    const once = await createOnce(
+      tx,
+      { scope: ctx.workspace.id, key: idempotencyKey, kind: "deliverable" },
+      () => insertDeliverable(tx, request, ctx, campaign, input, now),
+      (id) => id,
+    );
     return { ok: true, id: once.first ? once.value : once.recordId };
   });
 }
 
 /** The deliverable, its deadline jobs and its audit event: for the first submit of the form only. */
-async function insertDeliverable(tx: Transaction, request: Request, ctx: MemberContext, campaign: CampaignRow, input: CreateDeliverableInput, now: Date): Promise<string> {
+async function insertDeliverable(
+  tx: Transaction,
+  request: Request,
+  ctx: MemberContext,
+  campaign: CampaignRow,
+  input: CreateDeliverableInput,
+  now: Date,
+): Promise<string> {
   if (input.creatorId) {
     const assigned = await tx
       .select({ id: campaignCreators.creatorId })
       .from(campaignCreators)
       .innerJoin(creators, eq(creators.id, campaignCreators.creatorId))
-      .where(and(eq(campaignCreators.campaignId, campaign.id), eq(campaignCreators.creatorId, input.creatorId), eq(creators.workspaceId, ctx.workspace.id)))
+      .where(
+        and(
+          eq(campaignCreators.campaignId, campaign.id),
+          eq(campaignCreators.creatorId, input.creatorId),
+          eq(creators.workspaceId, ctx.workspace.id),
+        ),
+      )
       .limit(1);
-    if (!assigned[0]) refuse(400, "Choose a creator assigned to this campaign.", { errors: { creatorId: ["Choose a creator assigned to this campaign."] } });
+    if (!assigned[0])
+      refuse(400, "Choose a creator assigned to this campaign.", {
+        errors: { creatorId: ["Choose a creator assigned to this campaign."] },
+      });
   }
   const [row] = await tx
     .insert(deliverables)
@@ -193,12 +244,21 @@ export interface SubmitVersionInput {
  * every failure (nothing is written then). A new version resets the route (decisions are pinned
  * to their version) and is flagged late when less than the route's review time is left.
  */
-export async function submitVersion(request: Request, ctx: MemberContext, deliverableId: string, input: SubmitVersionInput): Promise<Outcome<{ version: number; late: boolean }>> {
+export async function submitVersion(
+  request: Request,
+  ctx: MemberContext,
+  deliverableId: string,
+  input: SubmitVersionInput,
+): Promise<Outcome<{ version: number; late: boolean }>> {
   const row = await findVisibleDeliverable(ctx, deliverableId);
   if (!row || !ctx.can("drafts.submit")) return loadFailure();
   const status = row.status as DeliverableStatus;
   if (status === "blocked") {
-    return { ok: false, status: 409, message: "This deliverable is blocked: its sign-off deadline passed. It has to be rescheduled before a new version can be submitted." };
+    return {
+      ok: false,
+      status: 409,
+      message: "This deliverable is blocked: its sign-off deadline passed. It has to be rescheduled before a new version can be submitted.",
+    };
   }
   if (status === "published") return { ok: false, status: 409, message: "This deliverable is already published." };
   if (input.basedOnVersion !== row.currentVersion) {
@@ -209,8 +269,14 @@ export async function submitVersion(request: Request, ctx: MemberContext, delive
     const campaign = await campaignOf(tx, row);
     const mediaIds = [...new Set(input.mediaFileIds)];
     if (mediaIds.length > 0) {
-      const found = await tx.select({ id: files.id }).from(files).where(and(inArray(files.id, mediaIds), eq(files.workspaceId, ctx.workspace.id)));
-      if (found.length !== mediaIds.length) refuse(400, "One of the attached files no longer exists. Upload it again.", { errors: { media: ["One of the attached files no longer exists. Upload it again."] } });
+      const found = await tx
+        .select({ id: files.id })
+        .from(files)
+        .where(and(inArray(files.id, mediaIds), eq(files.workspaceId, ctx.workspace.id)));
+      if (found.length !== mediaIds.length)
+        refuse(400, "One of the attached files no longer exists. Upload it again.", {
+          errors: { media: ["One of the attached files no longer exists. Upload it again."] },
+        });
     }
     const requirements = await briefRequirements(tx, campaign.id);
     const channel: Channel = isChannel(row.channel) ? row.channel : "instagram";
@@ -226,7 +292,11 @@ export async function submitVersion(request: Request, ctx: MemberContext, delive
       const errors: FieldErrors = {};
       for (const f of checks.failures) (errors[f.field] ??= []).push(f.message);
       const n = checks.failures.length;
-      refuse(400, `This draft isn't ready to transfer: ${n === 1 ? "one check failed" : `${n} checks failed`}. Fix ${n === 1 ? "it" : "them"} and submit again.`, { errors, failures: checks.failures });
+      refuse(
+        400,
+        `This draft isn't ready to transfer: ${n === 1 ? "one check failed" : `${n} checks failed`}. Fix ${n === 1 ? "it" : "them"} and submit again.`,
+        { errors, failures: checks.failures },
+      );
     }
 
     // A new version after submission sends the deliverable back to draft (resetting the route), then it is submitted.
@@ -267,19 +337,50 @@ export async function submitVersion(request: Request, ctx: MemberContext, delive
       action: "draft.submitted",
       objectType: "deliverable",
       objectId: row.id,
-      data: { title: row.title, version, draftVersionId: created.id, late, statusFrom: status, statusTo: submitted, checksPassed: true, deadline: deadline.toISOString() },
+      data: {
+        title: row.title,
+        version,
+        draftVersionId: created.id,
+        late,
+        statusFrom: status,
+        statusTo: submitted,
+        checksPassed: true,
+        deadline: deadline.toISOString(),
+      },
       meta: requestMeta(request),
     });
     const evaluation = evaluateRoute(route, [], version);
-    await tellApprovers(tx, { row, campaign, version, late, deadline, approverIds: evaluation.pendingApproverIds.filter((id) => id !== ctx.user.id), submitterName: ctx.user.name });
-    await emitWebhook(tx, ctx.workspace.id, "draft.submitted", { deliverableId: row.id, campaignId: campaign.id, version, late, deadline: deadline.toISOString() });
+    await tellApprovers(tx, {
+      row,
+      campaign,
+      version,
+      late,
+      deadline,
+      approverIds: evaluation.pendingApproverIds.filter((id) => id !== ctx.user.id),
+      submitterName: ctx.user.name,
+    });
+    await emitWebhook(tx, ctx.workspace.id, "draft.submitted", {
+      deliverableId: row.id,
+      campaignId: campaign.id,
+      version,
+      late,
+      deadline: deadline.toISOString(),
+    });
     return { ok: true, version, late };
   });
 }
 
 async function tellApprovers(
   tx: Queryable,
-  input: { row: DeliverableRow; campaign: CampaignRow; version: number; late: boolean; deadline: Date; approverIds: string[]; submitterName: string },
+  input: {
+    row: DeliverableRow;
+    campaign: CampaignRow;
+    version: number;
+    late: boolean;
+    deadline: Date;
+    approverIds: string[];
+    submitterName: string;
+  },
 ) {
   const { row, campaign } = input;
   const { branding, slug } = await brandingOf(tx, row.workspaceId);
@@ -325,7 +426,12 @@ export interface DecisionInput {
  * and-set on the deliverable's row_version: of concurrent decisions exactly one commits; the rest
  * roll back whole (no decision row, audit event, email or webhook) and answer 409.
  */
-export async function decide(request: Request, ctx: MemberContext, deliverableId: string, input: DecisionInput): Promise<Outcome<{ status: DeliverableStatus; signedOff: boolean }>> {
+export async function decide(
+  request: Request,
+  ctx: MemberContext,
+  deliverableId: string,
+  input: DecisionInput,
+): Promise<Outcome<{ status: DeliverableStatus; signedOff: boolean }>> {
   const row = await findVisibleDeliverable(ctx, deliverableId);
   if (!row || !(ctx.can("drafts.review") || ctx.can("signoff.give"))) return loadFailure();
   const commentProblem = decisionCommentProblem(input.decision, input.comment);
@@ -334,7 +440,9 @@ export async function decide(request: Request, ctx: MemberContext, deliverableId
   return run(async (tx) => {
     const campaign = await campaignOf(tx, row);
     const status = row.status as DeliverableStatus;
-    const version = await tx.query.draftVersions.findFirst({ where: and(eq(draftVersions.deliverableId, row.id), eq(draftVersions.version, row.currentVersion)) });
+    const version = await tx.query.draftVersions.findFirst({
+      where: and(eq(draftVersions.deliverableId, row.id), eq(draftVersions.version, row.currentVersion)),
+    });
     if (input.version !== row.currentVersion && row.currentVersion > 0) {
       refuse(409, `You're looking at version ${input.version}, but version ${row.currentVersion} is the current one. Review that instead.`);
     }
@@ -367,17 +475,33 @@ export async function decide(request: Request, ctx: MemberContext, deliverableId
     if (stage.kind === "brand_signoff" && !(ctx.role === "brand_lead" && ctx.scope.kind === "brand" && ctx.scope.brandId === row.brandId)) {
       refuse(403, "Only a brand lead of this deliverable's brand can give the brand sign-off.");
     }
-    const after = evaluateRoute(route, [...decisions, { stageIndex, userId: ctx.user.id, decision: input.decision, version: row.currentVersion }], row.currentVersion);
+    const after = evaluateRoute(
+      route,
+      [...decisions, { stageIndex, userId: ctx.user.id, decision: input.decision, version: row.currentVersion }],
+      row.currentVersion,
+    );
     const windowHours = await windowHoursFor(tx, ctx.workspace.signoffWindowHours, row.brandId);
     const deadline = signOffDeadline(row.publishAt, windowHours);
-    if (after.fullySignedOff && !signOffCounts({ signedOffAt: now, signedOffVersion: row.currentVersion, currentVersion: row.currentVersion, deadline })) {
-      refuse(409, "The sign-off deadline has passed, so a sign-off no longer counts. Reschedule the deliverable a full sign-off window ahead first.");
+    if (
+      after.fullySignedOff &&
+      !signOffCounts({ signedOffAt: now, signedOffVersion: row.currentVersion, currentVersion: row.currentVersion, deadline })
+    ) {
+      refuse(
+        409,
+        "The sign-off deadline has passed, so a sign-off no longer counts. Reschedule the deliverable a full sign-off window ahead first.",
+      );
     }
 
     let nextState: DeliverableStatus = status;
     if (after.changesRequested) nextState = nextStatus(status, "request_changes");
     else if (after.fullySignedOff) nextState = nextStatus(status, "sign_off");
-    await casUpdate(tx, row, after.fullySignedOff ? { status: nextState, signedOffAt: now, signedOffVersion: row.currentVersion, signedOffBy: ctx.user.id } : { status: nextState });
+    await casUpdate(
+      tx,
+      row,
+      after.fullySignedOff
+        ? { status: nextState, signedOffAt: now, signedOffVersion: row.currentVersion, signedOffBy: ctx.user.id }
+        : { status: nextState },
+    );
     await tx.insert(approvalDecisions).values({
       workspaceId: ctx.workspace.id,
       deliverableId: row.id,
@@ -389,14 +513,23 @@ export async function decide(request: Request, ctx: MemberContext, deliverableId
       comment: input.comment?.trim() || null,
       createdAt: now,
     });
-    const action = input.decision === "request_changes" ? "draft.changes_requested" : after.fullySignedOff ? "draft.signed_off" : "draft.approved";
+    const action =
+      input.decision === "request_changes" ? "draft.changes_requested" : after.fullySignedOff ? "draft.signed_off" : "draft.approved";
     await recordAudit(tx, {
       workspaceId: ctx.workspace.id,
       actor: actorOf(ctx),
       action,
       objectType: "deliverable",
       objectId: row.id,
-      data: { title: row.title, version: row.currentVersion, stage: stage.name, stageIndex, comment: input.comment?.trim() || null, statusFrom: status, statusTo: nextState },
+      data: {
+        title: row.title,
+        version: row.currentVersion,
+        stage: stage.name,
+        stageIndex,
+        comment: input.comment?.trim() || null,
+        statusFrom: status,
+        statusTo: nextState,
+      },
       meta: requestMeta(request),
     });
     const { branding, slug } = await brandingOf(tx, row.workspaceId);
@@ -415,15 +548,34 @@ export async function decide(request: Request, ctx: MemberContext, deliverableId
           url: deliverablePath(slug, row.id),
           email: {
             template: "draft-changes-requested",
-            props: { workspace: branding, recipientName: person.name, campaignName: campaign.name, deliverableName: row.title, version: row.currentVersion, reviewerName: ctx.user.name, comment: input.comment?.trim() ?? "", deadline: timeFor(deadline, person.timeZone, zone), url },
+            props: {
+              workspace: branding,
+              recipientName: person.name,
+              campaignName: campaign.name,
+              deliverableName: row.title,
+              version: row.currentVersion,
+              reviewerName: ctx.user.name,
+              comment: input.comment?.trim() ?? "",
+              deadline: timeFor(deadline, person.timeZone, zone),
+              url,
+            },
           },
         });
       }
-      await emitWebhook(tx, ctx.workspace.id, "draft.changes_requested", { deliverableId: row.id, campaignId: campaign.id, version: row.currentVersion, stage: stage.name, comment: input.comment?.trim() ?? "" });
+      await emitWebhook(tx, ctx.workspace.id, "draft.changes_requested", {
+        deliverableId: row.id,
+        campaignId: campaign.id,
+        version: row.currentVersion,
+        stage: stage.name,
+        comment: input.comment?.trim() ?? "",
+      });
     } else if (after.fullySignedOff) {
       const creatorUser = await creatorUserId(tx, row.creatorId);
       const publishers = await memberIds(tx, row.workspaceId, { role: "agency_member", agencyId: campaign.leadAgencyId });
-      const recipients = await usersByIds(tx, [...publishers, campaign.coordinatorId, creatorUser].filter((id) => id !== ctx.user.id));
+      const recipients = await usersByIds(
+        tx,
+        [...publishers, campaign.coordinatorId, creatorUser].filter((id) => id !== ctx.user.id),
+      );
       for (const person of recipients) {
         await notify(tx, {
           workspaceId: row.workspaceId,
@@ -434,11 +586,26 @@ export async function decide(request: Request, ctx: MemberContext, deliverableId
           url: deliverablePath(slug, row.id),
           email: {
             template: "draft-signed-off",
-            props: { workspace: branding, recipientName: person.name, campaignName: campaign.name, deliverableName: row.title, version: row.currentVersion, signedOffBy: ctx.user.name, publishAt: timeFor(row.publishAt, person.timeZone, zone), url },
+            props: {
+              workspace: branding,
+              recipientName: person.name,
+              campaignName: campaign.name,
+              deliverableName: row.title,
+              version: row.currentVersion,
+              signedOffBy: ctx.user.name,
+              publishAt: timeFor(row.publishAt, person.timeZone, zone),
+              url,
+            },
           },
         });
       }
-      await emitWebhook(tx, ctx.workspace.id, "draft.signed_off", { deliverableId: row.id, campaignId: campaign.id, version: row.currentVersion, signedOffBy: ctx.user.id, signedOffAt: now.toISOString() });
+      await emitWebhook(tx, ctx.workspace.id, "draft.signed_off", {
+        deliverableId: row.id,
+        campaignId: campaign.id,
+        version: row.currentVersion,
+        signedOffBy: ctx.user.id,
+        signedOffAt: now.toISOString(),
+      });
     } else if (after.currentStageIndex !== null && after.currentStageIndex !== stageIndex) {
       // The stage is complete: hand the draft to the next stage's approvers.
       await tellApprovers(tx, {
@@ -459,13 +626,24 @@ export async function decide(request: Request, ctx: MemberContext, deliverableId
  * Comments
  * --------------------------------------------------------------------------------------------- */
 
-export async function addComment(request: Request, ctx: MemberContext, deliverableId: string, input: { version: number; body: string }): Promise<Outcome> {
+export async function addComment(
+  request: Request,
+  ctx: MemberContext,
+  deliverableId: string,
+  input: { version: number; body: string },
+): Promise<Outcome> {
   const row = await findVisibleDeliverable(ctx, deliverableId);
   if (!row || ctx.role === "client_contact") return loadFailure();
   return run(async (tx) => {
-    const version = await tx.query.draftVersions.findFirst({ where: and(eq(draftVersions.deliverableId, row.id), eq(draftVersions.version, input.version)) });
-    if (!version) refuse(400, `There is no version ${input.version} to comment on.`, { errors: { version: ["Choose a version from the list."] } });
-    const [comment] = await tx.insert(draftComments).values({ workspaceId: ctx.workspace.id, draftVersionId: version!.id, userId: ctx.user.id, body: input.body }).returning();
+    const version = await tx.query.draftVersions.findFirst({
+      where: and(eq(draftVersions.deliverableId, row.id), eq(draftVersions.version, input.version)),
+    });
+    if (!version)
+      refuse(400, `There is no version ${input.version} to comment on.`, { errors: { version: ["Choose a version from the list."] } });
+    const [comment] = await tx
+      .insert(draftComments)
+      .values({ workspaceId: ctx.workspace.id, draftVersionId: version!.id, userId: ctx.user.id, body: input.body })
+      .returning();
     await recordAudit(tx, {
       workspaceId: ctx.workspace.id,
       actor: actorOf(ctx),
@@ -491,7 +669,15 @@ export async function markScheduled(request: Request, ctx: MemberContext, delive
   return run(async (tx) => {
     const next = nextStatus(row.status as DeliverableStatus, "schedule");
     await casUpdate(tx, row, { status: next });
-    await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "deliverable.scheduled", objectType: "deliverable", objectId: row.id, data: { title: row.title, version: row.currentVersion, publishAt: row.publishAt.toISOString() }, meta: requestMeta(request) });
+    await recordAudit(tx, {
+      workspaceId: ctx.workspace.id,
+      actor: actorOf(ctx),
+      action: "deliverable.scheduled",
+      objectType: "deliverable",
+      objectId: row.id,
+      data: { title: row.title, version: row.currentVersion, publishAt: row.publishAt.toISOString() },
+      meta: requestMeta(request),
+    });
     return { ok: true };
   });
 }
@@ -502,12 +688,25 @@ export async function markUnscheduled(request: Request, ctx: MemberContext, deli
   return run(async (tx) => {
     const next = nextStatus(row.status as DeliverableStatus, "unschedule");
     await casUpdate(tx, row, { status: next });
-    await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "deliverable.unscheduled", objectType: "deliverable", objectId: row.id, data: { title: row.title }, meta: requestMeta(request) });
+    await recordAudit(tx, {
+      workspaceId: ctx.workspace.id,
+      actor: actorOf(ctx),
+      action: "deliverable.unscheduled",
+      objectType: "deliverable",
+      objectId: row.id,
+      data: { title: row.title },
+      meta: requestMeta(request),
+    });
     return { ok: true };
   });
 }
 
-export async function markPublished(request: Request, ctx: MemberContext, deliverableId: string, input: { liveUrl: string }): Promise<Outcome> {
+export async function markPublished(
+  request: Request,
+  ctx: MemberContext,
+  deliverableId: string,
+  input: { liveUrl: string },
+): Promise<Outcome> {
   const row = await findVisibleDeliverable(ctx, deliverableId);
   if (!row || !ctx.can("drafts.publish")) return loadFailure();
   const gate = canScheduleOrPublish({ status: row.status as DeliverableStatus, overridden: row.overriddenAt !== null });
@@ -518,12 +717,23 @@ export async function markPublished(request: Request, ctx: MemberContext, delive
     const campaign = await campaignOf(tx, row);
     const next = nextStatus(row.status as DeliverableStatus, "publish");
     await casUpdate(tx, row, { status: next, liveUrl: input.liveUrl });
-    await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "deliverable.published", objectType: "deliverable", objectId: row.id, data: { title: row.title, version: row.currentVersion, liveUrl: input.liveUrl }, meta: requestMeta(request) });
+    await recordAudit(tx, {
+      workspaceId: ctx.workspace.id,
+      actor: actorOf(ctx),
+      action: "deliverable.published",
+      objectType: "deliverable",
+      objectId: row.id,
+      data: { title: row.title, version: row.currentVersion, liveUrl: input.liveUrl },
+      meta: requestMeta(request),
+    });
     const { branding, slug } = await brandingOf(tx, row.workspaceId);
     const zone = await brandZone(tx, row.brandId);
     const creator = row.creatorId ? await tx.query.creators.findFirst({ where: eq(creators.id, row.creatorId) }) : null;
     const leads = await memberIds(tx, row.workspaceId, { role: "brand_lead", brandId: row.brandId });
-    const recipients = await usersByIds(tx, [creator?.userId, campaign.coordinatorId, ...leads].filter((id) => id !== ctx.user.id));
+    const recipients = await usersByIds(
+      tx,
+      [creator?.userId, campaign.coordinatorId, ...leads].filter((id) => id !== ctx.user.id),
+    );
     for (const person of recipients) {
       await notify(tx, {
         workspaceId: row.workspaceId,
@@ -534,17 +744,37 @@ export async function markPublished(request: Request, ctx: MemberContext, delive
         url: deliverablePath(slug, row.id),
         email: {
           template: "deliverable-published",
-          props: { workspace: branding, recipientName: person.name, campaignName: campaign.name, deliverableName: row.title, creatorName: creator?.name ?? null, publishedAt: timeFor(now, person.timeZone, zone), liveUrl: input.liveUrl, url: deliverableUrl(slug, row.id) },
+          props: {
+            workspace: branding,
+            recipientName: person.name,
+            campaignName: campaign.name,
+            deliverableName: row.title,
+            creatorName: creator?.name ?? null,
+            publishedAt: timeFor(now, person.timeZone, zone),
+            liveUrl: input.liveUrl,
+            url: deliverableUrl(slug, row.id),
+          },
         },
       });
     }
-    await emitWebhook(tx, ctx.workspace.id, "deliverable.published", { deliverableId: row.id, campaignId: campaign.id, version: row.currentVersion, liveUrl: input.liveUrl, publishedAt: now.toISOString() });
+    await emitWebhook(tx, ctx.workspace.id, "deliverable.published", {
+      deliverableId: row.id,
+      campaignId: campaign.id,
+      version: row.currentVersion,
+      liveUrl: input.liveUrl,
+      publishedAt: now.toISOString(),
+    });
     return { ok: true };
   });
 }
 
 /** An admin accepts the missing sign-off of a blocked deliverable, with a reason: audited as an exception. */
-export async function overrideBlock(request: Request, ctx: MemberContext, deliverableId: string, input: { reason: string }): Promise<Outcome> {
+export async function overrideBlock(
+  request: Request,
+  ctx: MemberContext,
+  deliverableId: string,
+  input: { reason: string },
+): Promise<Outcome> {
   const row = await findVisibleDeliverable(ctx, deliverableId);
   if (!row || !ctx.can("signoff.override")) return loadFailure();
   if (row.status !== "blocked") return { ok: false, status: 409, message: "Only a blocked deliverable can be overridden." };
@@ -558,7 +788,13 @@ export async function overrideBlock(request: Request, ctx: MemberContext, delive
       action: "deliverable.override",
       objectType: "deliverable",
       objectId: row.id,
-      data: { title: row.title, reason: input.reason, exception: true, version: row.currentVersion, publishAt: row.publishAt.toISOString() },
+      data: {
+        title: row.title,
+        reason: input.reason,
+        exception: true,
+        version: row.currentVersion,
+        publishAt: row.publishAt.toISOString(),
+      },
       meta: requestMeta(request),
     });
     return { ok: true };
@@ -570,10 +806,20 @@ export type { ApprovalRoute };
 
 /** Versions of a deliverable with their comments and decisions, oldest first (for the page). */
 export async function versionsOf(tx: Queryable, deliverableId: string) {
-  const versions = await tx.select().from(draftVersions).where(eq(draftVersions.deliverableId, deliverableId)).orderBy(asc(draftVersions.version));
+  const versions = await tx
+    .select()
+    .from(draftVersions)
+    .where(eq(draftVersions.deliverableId, deliverableId))
+    .orderBy(asc(draftVersions.version));
   const ids = versions.map((v) => v.id);
-  const comments = ids.length ? await tx.select().from(draftComments).where(inArray(draftComments.draftVersionId, ids)).orderBy(asc(draftComments.createdAt)) : [];
-  const decisions = await tx.select().from(approvalDecisions).where(eq(approvalDecisions.deliverableId, deliverableId)).orderBy(asc(approvalDecisions.createdAt));
+  const comments = ids.length
+    ? await tx.select().from(draftComments).where(inArray(draftComments.draftVersionId, ids)).orderBy(asc(draftComments.createdAt))
+    : [];
+  const decisions = await tx
+    .select()
+    .from(approvalDecisions)
+    .where(eq(approvalDecisions.deliverableId, deliverableId))
+    .orderBy(asc(approvalDecisions.createdAt));
   return { versions, comments, decisions };
 }
 

@@ -58,7 +58,10 @@ const isoDate = z
 const fields = {
   action: z.enum(Object.keys(AUDIT_ACTION_PREFIXES) as [AuditActionPrefix, ...AuditActionPrefix[]]),
   actor: text({ min: 1, max: 200 }),
-  object: z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/),
+  object: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{0,39}$/),
   from: isoDate,
   to: isoDate,
 };
@@ -120,7 +123,9 @@ function zoneOr(tz: string): string {
 }
 
 function dayStart(isoDay: string, tz: string): Date {
-  return DateTime.fromISO(isoDay, { zone: zoneOr(tz) }).startOf("day").toJSDate();
+  return DateTime.fromISO(isoDay, { zone: zoneOr(tz) })
+    .startOf("day")
+    .toJSDate();
 }
 
 function conditions(workspaceId: string, filter: AuditFilter, tz: string): SQL[] {
@@ -130,7 +135,10 @@ function conditions(workspaceId: string, filter: AuditFilter, tz: string): SQL[]
   if (filter.object) where.push(eq(auditEvents.objectType, filter.object));
   if (filter.from) where.push(gte(auditEvents.createdAt, dayStart(filter.from, tz)));
   if (filter.to) {
-    const next = DateTime.fromISO(filter.to, { zone: zoneOr(tz) }).startOf("day").plus({ days: 1 }).toJSDate();
+    const next = DateTime.fromISO(filter.to, { zone: zoneOr(tz) })
+      .startOf("day")
+      .plus({ days: 1 })
+      .toJSDate();
     where.push(lt(auditEvents.createdAt, next));
   }
   return where;
@@ -166,7 +174,12 @@ export async function auditObjectTypes(workspaceId: string): Promise<string[]> {
 }
 
 /** Walks every matching event newest first in batches (keyset), for the streamed CSV export. */
-export async function* auditEventBatches(workspaceId: string, filter: AuditFilter, tz: string, batchSize = 1000): AsyncGenerator<AuditRow[]> {
+export async function* auditEventBatches(
+  workspaceId: string,
+  filter: AuditFilter,
+  tz: string,
+  batchSize = 1000,
+): AsyncGenerator<AuditRow[]> {
   const base = conditions(workspaceId, filter, tz);
   let cursor: { at: Date; id: number } | null = null;
   let sent = 0;
@@ -224,6 +237,8 @@ export function formatInZone(date: Date, tz: string): { day: string; time: strin
   const zone = zoneOr(tz);
   return {
     day: new Intl.DateTimeFormat("en-GB", { timeZone: zone, year: "numeric", month: "short", day: "2-digit" }).format(date),
-    time: new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false }).format(date),
+    time: new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false }).format(
+      date,
+    ),
   };
 }

@@ -34,18 +34,38 @@ export async function signIn(request: Request, input: { email: string; password:
   if (!user || !ok) return { ok: false, reason: "mismatch" };
   await slots.release();
   if (!user.emailVerifiedAt) return { ok: false, reason: "unverified" };
-  await recordAudit(db(), { workspaceId: null, actor: { userId: user.id, label: user.email }, action: "auth.signed_in", objectType: "user", objectId: user.id, meta: requestMeta(request) });
+  await recordAudit(db(), {
+    workspaceId: null,
+    actor: { userId: user.id, label: user.email },
+    action: "auth.signed_in",
+    objectType: "user",
+    objectId: user.id,
+    meta: requestMeta(request),
+  });
   return { ok: true, userId: user.id };
 }
 
 async function queueSignInLink(tx: Queryable, user: { id: string; email: string }, redirectTo?: string) {
   const token = await issueLinkToken(tx, "magic_link", user.id, redirectTo);
-  await queueEmail(tx, { to: user.email, template: "sign-in-link", props: { workspace: BATON_BRANDING, url: `${env().APP_URL}/magic/${token}`, expiresInMinutes: linkLifetimeMinutes("magic_link") } });
+  await queueEmail(tx, {
+    to: user.email,
+    template: "sign-in-link",
+    props: { workspace: BATON_BRANDING, url: `${env().APP_URL}/magic/${token}`, expiresInMinutes: linkLifetimeMinutes("magic_link") },
+  });
 }
 
 async function queueVerificationLink(tx: Queryable, user: { id: string; email: string; name: string }, redirectTo?: string) {
   const token = await issueLinkToken(tx, "email_verification", user.id, redirectTo);
-  await queueEmail(tx, { to: user.email, template: "email-verification", props: { workspace: BATON_BRANDING, name: user.name, url: `${env().APP_URL}/verify-email/${token}`, expiresInMinutes: linkLifetimeMinutes("email_verification") } });
+  await queueEmail(tx, {
+    to: user.email,
+    template: "email-verification",
+    props: {
+      workspace: BATON_BRANDING,
+      name: user.name,
+      url: `${env().APP_URL}/verify-email/${token}`,
+      expiresInMinutes: linkLifetimeMinutes("email_verification"),
+    },
+  });
 }
 
 /**
@@ -59,13 +79,24 @@ export async function signUp(request: Request, input: { name: string; email: str
   const passwordHash = await hashPassword(input.password);
   await db().transaction(async (tx) => {
     // ON CONFLICT: of two concurrent sign-ups with one new address, the second is "known".
-    const [created] = await tx.insert(users).values({ email: input.email, name: input.name, passwordHash, emailVerifiedAt: null }).onConflictDoNothing().returning();
+    const [created] = await tx
+      .insert(users)
+      .values({ email: input.email, name: input.name, passwordHash, emailVerifiedAt: null })
+      .onConflictDoNothing()
+      .returning();
     if (!created) {
       const existing = await tx.query.users.findFirst({ where: eq(users.email, input.email) });
       if (existing) await queueSignInLink(tx, existing, input.redirectTo);
       return;
     }
-    await recordAudit(tx, { workspaceId: null, actor: { userId: created.id, label: created.email }, action: "auth.signed_up", objectType: "user", objectId: created.id, meta: requestMeta(request) });
+    await recordAudit(tx, {
+      workspaceId: null,
+      actor: { userId: created.id, label: created.email },
+      action: "auth.signed_up",
+      objectType: "user",
+      objectId: created.id,
+      meta: requestMeta(request),
+    });
     await queueVerificationLink(tx, created, input.redirectTo ?? "/workspaces/new");
   });
 }
@@ -77,7 +108,9 @@ export async function signUp(request: Request, input: { name: string; email: str
 export async function resendVerification(request: Request, input: { email: string; redirectTo?: string }) {
   await enforceRateLimit([`verify:ip:${ipKey(request)}`, `verify:acct:${input.email}`], LIMITS.magicLink);
   await db().transaction(async (tx) => {
-    const user = await tx.query.users.findFirst({ where: and(eq(users.email, input.email), isNull(users.emailVerifiedAt), isNotNull(users.passwordHash)) });
+    const user = await tx.query.users.findFirst({
+      where: and(eq(users.email, input.email), isNull(users.emailVerifiedAt), isNotNull(users.passwordHash)),
+    });
     if (user) await queueVerificationLink(tx, user, input.redirectTo);
   });
 }
@@ -87,8 +120,19 @@ export async function redeemEmailVerification(request: Request, token: string) {
   return db().transaction(async (tx) => {
     const row = await consumeLinkToken(tx, "email_verification", token);
     if (!row) return null;
-    await tx.update(users).set({ emailVerifiedAt: new Date() }).where(and(eq(users.id, row.userId), isNull(users.emailVerifiedAt)));
-    await recordAudit(tx, { workspaceId: null, actor: { userId: row.userId, label: "email verification link" }, action: "auth.email_verified", objectType: "user", objectId: row.userId, data: { method: "email_verification" }, meta: requestMeta(request) });
+    await tx
+      .update(users)
+      .set({ emailVerifiedAt: new Date() })
+      .where(and(eq(users.id, row.userId), isNull(users.emailVerifiedAt)));
+    await recordAudit(tx, {
+      workspaceId: null,
+      actor: { userId: row.userId, label: "email verification link" },
+      action: "auth.email_verified",
+      objectType: "user",
+      objectId: row.userId,
+      data: { method: "email_verification" },
+      meta: requestMeta(request),
+    });
     return { userId: row.userId, redirectTo: row.redirectTo };
   });
 }
@@ -99,9 +143,21 @@ export async function redeemEmailVerification(request: Request, token: string) {
  * (security.md 36): that password ends here. Returns whether it did.
  */
 async function proveEmailByLink(tx: Queryable, request: Request, userId: string, method: string): Promise<boolean> {
-  const ended = await tx.update(users).set({ emailVerifiedAt: new Date(), passwordHash: null }).where(and(eq(users.id, userId), isNull(users.emailVerifiedAt))).returning({ id: users.id });
+  const ended = await tx
+    .update(users)
+    .set({ emailVerifiedAt: new Date(), passwordHash: null })
+    .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)))
+    .returning({ id: users.id });
   if (ended.length === 0) return false;
-  await recordAudit(tx, { workspaceId: null, actor: { userId, label: method }, action: "auth.email_verified", objectType: "user", objectId: userId, data: { method, passwordEnded: true }, meta: requestMeta(request) });
+  await recordAudit(tx, {
+    workspaceId: null,
+    actor: { userId, label: method },
+    action: "auth.email_verified",
+    objectType: "user",
+    objectId: userId,
+    data: { method, passwordEnded: true },
+    meta: requestMeta(request),
+  });
   return true;
 }
 
@@ -119,7 +175,15 @@ export async function redeemMagicLink(request: Request, token: string) {
     const row = await consumeLinkToken(tx, "magic_link", token);
     if (!row) return null;
     await proveEmailByLink(tx, request, row.userId, "magic link");
-    await recordAudit(tx, { workspaceId: null, actor: { userId: row.userId, label: "magic link" }, action: "auth.signed_in", objectType: "user", objectId: row.userId, data: { method: "magic_link" }, meta: requestMeta(request) });
+    await recordAudit(tx, {
+      workspaceId: null,
+      actor: { userId: row.userId, label: "magic link" },
+      action: "auth.signed_in",
+      objectType: "user",
+      objectId: row.userId,
+      data: { method: "magic_link" },
+      meta: requestMeta(request),
+    });
     return { userId: row.userId, redirectTo: row.redirectTo };
   });
 }
@@ -130,7 +194,15 @@ export async function requestPasswordReset(request: Request, input: { email: str
     const user = await tx.query.users.findFirst({ where: eq(users.email, input.email) });
     if (!user) return;
     const token = await issueLinkToken(tx, "password_reset", user.id);
-    await queueEmail(tx, { to: user.email, template: "password-reset", props: { workspace: BATON_BRANDING, url: `${env().APP_URL}/reset-password/${token}`, expiresInMinutes: linkLifetimeMinutes("password_reset") } });
+    await queueEmail(tx, {
+      to: user.email,
+      template: "password-reset",
+      props: {
+        workspace: BATON_BRANDING,
+        url: `${env().APP_URL}/reset-password/${token}`,
+        expiresInMinutes: linkLifetimeMinutes("password_reset"),
+      },
+    });
   });
 }
 
@@ -143,7 +215,14 @@ export async function resetPassword(request: Request, token: string, newPassword
     // The new password is chosen by whoever holds the inbox, so it is the one that stays.
     await proveEmailByLink(tx, request, row.userId, "password reset link");
     await tx.update(users).set({ passwordHash }).where(eq(users.id, row.userId));
-    await recordAudit(tx, { workspaceId: null, actor: { userId: row.userId, label: "password reset link" }, action: "auth.password_reset", objectType: "user", objectId: row.userId, meta: requestMeta(request) });
+    await recordAudit(tx, {
+      workspaceId: null,
+      actor: { userId: row.userId, label: "password reset link" },
+      action: "auth.password_reset",
+      objectType: "user",
+      objectId: row.userId,
+      meta: requestMeta(request),
+    });
     return row.userId;
   });
   if (userId) await endAllSessions(userId);

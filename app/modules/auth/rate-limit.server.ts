@@ -74,7 +74,10 @@ export async function reserveFailureSlots(counters: FailureCounter[], now = new 
   if (over.length > 0) {
     await release();
     const minutes = Math.max(...over.map((c) => minutesLeft(c.limit, now)));
-    throw tooManyAttempts(`Too many failed sign-ins. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}, or use "Email me a sign-in link".`, minutes);
+    throw tooManyAttempts(
+      `Too many failed sign-ins. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}, or use "Email me a sign-in link".`,
+      minutes,
+    );
   }
   return { release };
 }

@@ -16,7 +16,11 @@ export const password = z
 
 const redirectTo = text({ max: 500, trim: false }).optional();
 
-export const signInSchema = z.object({ email, password: z.string({ required_error: "Enter your password." }).min(1, "Enter your password.").max(256), redirectTo });
+export const signInSchema = z.object({
+  email,
+  password: z.string({ required_error: "Enter your password." }).min(1, "Enter your password.").max(256),
+  redirectTo,
+});
 export const signUpSchema = z.object({
   name: text({ required: "Enter your name.", min: 1, max: 120, tooLong: "Use at most 120 characters." }),
   email,

@@ -32,20 +32,27 @@ export class HashedSessionAdapter implements Adapter {
   }
 
   async setSession(session: DatabaseSession): Promise<void> {
-    await db().insert(sessions).values({
-      id: sha256(session.id),
-      userId: session.userId,
-      expiresAt: session.expiresAt,
-      createdAt: session.attributes.createdAt,
-    });
+    await db()
+      .insert(sessions)
+      .values({
+        id: sha256(session.id),
+        userId: session.userId,
+        expiresAt: session.expiresAt,
+        createdAt: session.attributes.createdAt,
+      });
   }
 
   async updateSessionExpiration(sessionId: string, expiresAt: Date): Promise<void> {
-    await db().update(sessions).set({ expiresAt }).where(eq(sessions.id, sha256(sessionId)));
+    await db()
+      .update(sessions)
+      .set({ expiresAt })
+      .where(eq(sessions.id, sha256(sessionId)));
   }
 
   async deleteSession(sessionId: string): Promise<void> {
-    await db().delete(sessions).where(eq(sessions.id, sha256(sessionId)));
+    await db()
+      .delete(sessions)
+      .where(eq(sessions.id, sha256(sessionId)));
   }
 
   async deleteUserSessions(userId: string): Promise<void> {
@@ -53,6 +60,8 @@ export class HashedSessionAdapter implements Adapter {
   }
 
   async deleteExpiredSessions(): Promise<void> {
-    await db().delete(sessions).where(and(lt(sessions.expiresAt, new Date())));
+    await db()
+      .delete(sessions)
+      .where(and(lt(sessions.expiresAt, new Date())));
   }
 }

@@ -36,8 +36,7 @@ export function isMaterialChange(template: BriefTemplate, previous: BriefDraft, 
   return diffBriefs(template, previous, next).some((change) => change.material);
 }
 
-const str = (v: unknown): string =>
-  typeof v === "string" ? v.replace(/\r\n?/g, "\n").trim() : typeof v === "number" ? String(v) : "";
+const str = (v: unknown): string => (typeof v === "string" ? v.replace(/\r\n?/g, "\n").trim() : typeof v === "number" ? String(v) : "");
 const part = (row: unknown, key: string): string =>
   typeof row === "object" && row !== null ? str((row as Record<string, unknown>)[key]) : "";
 
@@ -66,11 +65,12 @@ export function displayValue(type: BriefFieldType, value: unknown): string {
     case "deliverable_list":
       return rows.map((r) => `${part(r, "count")} × ${part(r, "channel")} ${part(r, "format")}`.trim()).join("\n");
     case "utm_list":
-      return rows
-        .map((r) => (part(r, "value") ? `${part(r, "param")}=${part(r, "value")}` : `${part(r, "param")} (any value)`))
-        .join("\n");
+      return rows.map((r) => (part(r, "value") ? `${part(r, "param")}=${part(r, "value")}` : `${part(r, "param")} (any value)`)).join("\n");
     default:
-      return rows.map(str).filter((s) => s !== "").join(", ");
+      return rows
+        .map(str)
+        .filter((s) => s !== "")
+        .join(", ");
   }
 }
 
@@ -143,8 +143,7 @@ function* lcsWalk(a: string[], b: string[]): Generator<[TextSegment["kind"], str
   const lcs = new Uint16Array((a.length + 1) * width);
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      lcs[i * width + j] =
-        a[i] === b[j] ? lcs[(i + 1) * width + j + 1] + 1 : Math.max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
+      lcs[i * width + j] = a[i] === b[j] ? lcs[(i + 1) * width + j + 1] + 1 : Math.max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
     }
   }
   let i = 0;

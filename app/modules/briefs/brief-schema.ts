@@ -28,13 +28,10 @@ function slot<T>(base: Schema<T>, label: string, required: boolean, mode: BriefM
   if (!required || mode === "draft") return optional;
   return optional.refine((v) => v !== undefined && (!Array.isArray(v) || v.length > 0), `${label} is required.`);
 }
-const core = <T>(key: CoreFieldKey, base: Schema<T>, mode: BriefMode) =>
-  slot(base, coreField(key).label, coreField(key).required, mode);
+const core = <T>(key: CoreFieldKey, base: Schema<T>, mode: BriefMode) => slot(base, coreField(key).label, coreField(key).required, mode);
 
 const text = (max: number) => textField({ max, trim: false, tooLong: `Keep it under ${max} characters.` });
-const isoDate = z
-  .string()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid, "Enter a date as YYYY-MM-DD.");
+const isoDate = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid, "Enter a date as YYYY-MM-DD.");
 const webUrl = text(2048).refine((v) => {
   try {
     // Only web links: a brief is shown to other companies, so no javascript: or data: URLs.
@@ -145,7 +142,11 @@ export type BriefParseResult<T> = { success: true; data: T } | { success: false;
 
 /** Parses a posted brief form (flat names: "timeline.kickoff", "successMetrics.0.kpi" or "successMetrics[0].kpi"). */
 export function parseBriefFormData(template: BriefTemplate, entries: FormEntries, options: { mode: "complete" }): BriefParseResult<Brief>;
-export function parseBriefFormData(template: BriefTemplate, entries: FormEntries, options?: { mode: BriefMode }): BriefParseResult<BriefDraft>;
+export function parseBriefFormData(
+  template: BriefTemplate,
+  entries: FormEntries,
+  options?: { mode: BriefMode },
+): BriefParseResult<BriefDraft>;
 export function parseBriefFormData(template: BriefTemplate, entries: FormEntries, options = { mode: "draft" as BriefMode }) {
   const parsed = briefSchema(template, options).safeParse(nestFormEntries(entries));
   return parsed.success ? { success: true, data: parsed.data } : { success: false, fieldErrors: issuesByPath(parsed.error.issues) };

@@ -1,7 +1,17 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import {
-  agencies, brands, briefAcknowledgments, briefComments, briefVersions, briefs, campaignAgencies, campaignCreators, campaigns, creators,
-  memberships, users,
+  agencies,
+  brands,
+  briefAcknowledgments,
+  briefComments,
+  briefVersions,
+  briefs,
+  campaignAgencies,
+  campaignCreators,
+  campaigns,
+  creators,
+  memberships,
+  users,
 } from "@db/schema";
 import { db, type Queryable, type Transaction } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -64,7 +74,12 @@ export async function createBriefFor(tx: Transaction, campaign: Pick<Campaign, "
   const template = await currentTemplate(campaign.workspaceId, tx);
   const [row] = await tx
     .insert(briefs)
-    .values({ workspaceId: campaign.workspaceId, campaignId: campaign.id, templateVersion: template.version, draft: mergePrefill({}, prefill) })
+    .values({
+      workspaceId: campaign.workspaceId,
+      campaignId: campaign.id,
+      templateVersion: template.version,
+      draft: mergePrefill({}, prefill),
+    })
     .returning();
   return row;
 }
@@ -74,7 +89,15 @@ export async function ensureBrief(campaign: Campaign, q: Queryable = db()): Prom
   const [row] = await q.select().from(briefs).where(eq(briefs.campaignId, campaign.id)).limit(1);
   if (row) return row;
   await db().transaction(async (tx) => {
-    await tx.insert(briefs).values({ workspaceId: campaign.workspaceId, campaignId: campaign.id, templateVersion: (await currentTemplate(campaign.workspaceId, tx)).version, draft: {} }).onConflictDoNothing();
+    await tx
+      .insert(briefs)
+      .values({
+        workspaceId: campaign.workspaceId,
+        campaignId: campaign.id,
+        templateVersion: (await currentTemplate(campaign.workspaceId, tx)).version,
+        draft: {},
+      })
+      .onConflictDoNothing();
   });
   const [created] = await db().select().from(briefs).where(eq(briefs.campaignId, campaign.id)).limit(1);
   return created;
@@ -109,7 +132,10 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown) 
   let node = target;
   for (const part of parts.slice(0, -1)) {
     const next = node[part];
-    node = typeof next === "object" && next !== null && !Array.isArray(next) ? (next as Record<string, unknown>) : ((node[part] = {}) as Record<string, unknown>);
+    node =
+      typeof next === "object" && next !== null && !Array.isArray(next)
+        ? (next as Record<string, unknown>)
+        : ((node[part] = {}) as Record<string, unknown>);
   }
   node[parts[parts.length - 1]] = value;
 }
@@ -137,9 +163,16 @@ export class EmptyBriefSave extends Error {
  * value and comes back as a field message, while every other field is saved: one typo never
  * holds the rest of the brief hostage.
  */
-export async function saveBriefDraft(ctx: MemberContext, campaign: Campaign, entries: FormEntries, fileErrors: Record<string, string[]> = {}): Promise<SaveDraftResult> {
+export async function saveBriefDraft(
+  ctx: MemberContext,
+  campaign: Campaign,
+  entries: FormEntries,
+  fileErrors: Record<string, string[]> = {},
+): Promise<SaveDraftResult> {
   const template = await currentTemplate(ctx.workspace.id);
-  const posted = new Set([...Object.keys(entries), ...Object.keys(fileErrors)].map((p) => fieldKeyOf(template, p)).filter((k): k is string => k !== null));
+  const posted = new Set(
+    [...Object.keys(entries), ...Object.keys(fileErrors)].map((p) => fieldKeyOf(template, p)).filter((k): k is string => k !== null),
+  );
   if (posted.size === 0) throw new EmptyBriefSave();
   return db().transaction(async (tx) => {
     const [brief] = await tx.select().from(briefs).where(eq(briefs.campaignId, campaign.id)).for("update").limit(1);
@@ -151,13 +184,22 @@ export async function saveBriefDraft(ctx: MemberContext, campaign: Campaign, ent
     const errors: Record<string, string[]> = { ...fileErrors };
     let parsed = schema.safeParse(nested);
     if (!parsed.success) Object.assign(errors, issuesByPath(parsed.error.issues));
-    const bad = new Set(Object.keys(errors).map((p) => fieldKeyOf(template, p)).filter((k): k is string => k !== null));
+    const bad = new Set(
+      Object.keys(errors)
+        .map((p) => fieldKeyOf(template, p))
+        .filter((k): k is string => k !== null),
+    );
     if (bad.size > 0) {
       for (const key of bad) setPath(nested, key, readPath(stored, key));
       parsed = schema.safeParse(nested);
     }
     const rules = publishRulesOf(ctx.workspace);
-    const unchanged = () => ({ saved: false, savedAt: brief.draftUpdatedAt?.toISOString() ?? null, errors, completeness: briefCompleteness(template, stored, rules) });
+    const unchanged = () => ({
+      saved: false,
+      savedAt: brief.draftUpdatedAt?.toISOString() ?? null,
+      errors,
+      completeness: briefCompleteness(template, stored, rules),
+    });
     // Everything posted was refused, or what is left still does not parse: nothing is written.
     if (!parsed.success || [...posted].every((k) => bad.has(k))) return unchanged();
     const draft = parsed.data as Record<string, unknown>;
@@ -180,7 +222,10 @@ export interface Recipient {
 
 /** Members of the campaign's agencies (lead and joined) and the people behind its creators. */
 export async function briefRecipients(q: Queryable, campaign: Pick<Campaign, "id" | "workspaceId" | "leadAgencyId">): Promise<Recipient[]> {
-  const joined = await q.select({ id: campaignAgencies.agencyId }).from(campaignAgencies).where(eq(campaignAgencies.campaignId, campaign.id));
+  const joined = await q
+    .select({ id: campaignAgencies.agencyId })
+    .from(campaignAgencies)
+    .where(eq(campaignAgencies.campaignId, campaign.id));
   const agencyIds = [campaign.leadAgencyId, ...joined.map((j) => j.id)];
   const assigned = await q
     .select({ id: creators.id, name: creators.name, userId: creators.userId })
@@ -192,23 +237,42 @@ export async function briefRecipients(q: Queryable, campaign: Pick<Campaign, "id
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(agencies, eq(agencies.id, memberships.agencyId))
-    .where(and(eq(memberships.workspaceId, campaign.workspaceId), eq(memberships.role, "agency_member"), inArray(memberships.agencyId, agencyIds)));
+    .where(
+      and(
+        eq(memberships.workspaceId, campaign.workspaceId),
+        eq(memberships.role, "agency_member"),
+        inArray(memberships.agencyId, agencyIds),
+      ),
+    );
   const creatorIds = assigned.map((c) => c.id);
-  const creatorMembers = creatorIds.length === 0 ? [] : await q
-    .select({ userId: users.id, name: users.name, email: users.email, on: creators.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .innerJoin(creators, eq(creators.id, memberships.creatorId))
-    .where(and(eq(memberships.workspaceId, campaign.workspaceId), eq(memberships.role, "creator"), inArray(memberships.creatorId, creatorIds)));
+  const creatorMembers =
+    creatorIds.length === 0
+      ? []
+      : await q
+          .select({ userId: users.id, name: users.name, email: users.email, on: creators.name })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .innerJoin(creators, eq(creators.id, memberships.creatorId))
+          .where(
+            and(
+              eq(memberships.workspaceId, campaign.workspaceId),
+              eq(memberships.role, "creator"),
+              inArray(memberships.creatorId, creatorIds),
+            ),
+          );
   const linkedIds = assigned.flatMap((c) => (c.userId ? [c.userId] : []));
-  const linked = linkedIds.length === 0 ? [] : await q
-    .select({ userId: users.id, name: users.name, email: users.email })
-    .from(users)
-    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.workspaceId, campaign.workspaceId)))
-    .where(inArray(users.id, linkedIds));
+  const linked =
+    linkedIds.length === 0
+      ? []
+      : await q
+          .select({ userId: users.id, name: users.name, email: users.email })
+          .from(users)
+          .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.workspaceId, campaign.workspaceId)))
+          .where(inArray(users.id, linkedIds));
   const out = new Map<string, Recipient>();
   for (const p of agencyPeople) out.set(p.userId, { userId: p.userId, name: p.name, email: p.email, kind: "agency", onBehalfOf: p.on });
-  for (const p of creatorMembers) if (!out.has(p.userId)) out.set(p.userId, { userId: p.userId, name: p.name, email: p.email, kind: "creator", onBehalfOf: p.on });
+  for (const p of creatorMembers)
+    if (!out.has(p.userId)) out.set(p.userId, { userId: p.userId, name: p.name, email: p.email, kind: "creator", onBehalfOf: p.on });
   for (const p of linked) {
     if (out.has(p.userId)) continue;
     const creator = assigned.find((c) => c.userId === p.userId);
@@ -239,7 +303,10 @@ async function askToAcknowledge(
       userId: person.userId,
       category: "briefs",
       title: changed ? `The ${campaign.name} brief changed (v${version.version})` : `New brief to acknowledge: ${campaign.name}`,
-      body: changed && changedFields.length > 0 ? `Changed: ${changedFields.join(", ")}` : "Read it and acknowledge it so the handoff is complete.",
+      body:
+        changed && changedFields.length > 0
+          ? `Changed: ${changedFields.join(", ")}`
+          : "Read it and acknowledge it so the handoff is complete.",
       url: briefUrl(ctx.workspace.slug, campaign.id),
       email: {
         template: "brief-acknowledgment-request",
@@ -276,7 +343,12 @@ export interface PublishResult {
 export async function publishBrief(request: Request, ctx: MemberContext, campaignId: string, now = new Date()): Promise<PublishResult> {
   try {
     return await db().transaction(async (tx) => {
-      const [campaign] = await tx.select().from(campaigns).where(and(eq(campaigns.id, campaignId), eq(campaigns.workspaceId, ctx.workspace.id))).for("update").limit(1);
+      const [campaign] = await tx
+        .select()
+        .from(campaigns)
+        .where(and(eq(campaigns.id, campaignId), eq(campaigns.workspaceId, ctx.workspace.id)))
+        .for("update")
+        .limit(1);
       if (!campaign) throw new BriefActionError(404, "Not found");
       const [brief] = await tx.select().from(briefs).where(eq(briefs.campaignId, campaign.id)).for("update").limit(1);
       if (!brief) throw new BriefActionError(404, "This campaign has no brief.");
@@ -292,22 +364,44 @@ export async function publishBrief(request: Request, ctx: MemberContext, campaig
       if (!completeness.complete) throw new DomainError("brief_incomplete", missingFieldsMessage(completeness.missing));
       const parsed = briefSchema(template, { mode: "complete" }).safeParse(brief.draft);
       if (!parsed.success) {
-        const labels = [...new Set(Object.keys(issuesByPath(parsed.error.issues)).map((p) => templateFields(template).find((f) => p === f.key || p.startsWith(`${f.key}.`))?.label ?? p))];
+        const labels = [
+          ...new Set(
+            Object.keys(issuesByPath(parsed.error.issues)).map(
+              (p) => templateFields(template).find((f) => p === f.key || p.startsWith(`${f.key}.`))?.label ?? p,
+            ),
+          ),
+        ];
         throw new DomainError("brief_incomplete", `Fix these fields before publishing: ${labels.join(", ")}.`);
       }
       // Checked here and not on autosave: a plan may be out of order while it is being written.
       const problems = publishProblems(parsed.data, publishRulesOf(ctx.workspace));
       if (problems.length > 0) throw new BriefActionError(400, publishProblemsMessage(problems), problemsByField(problems));
       const content = parsed.data as unknown as Record<string, unknown>;
-      const [previous] = await tx.select().from(briefVersions).where(eq(briefVersions.briefId, brief.id)).orderBy(desc(briefVersions.version)).limit(1);
+      const [previous] = await tx
+        .select()
+        .from(briefVersions)
+        .where(eq(briefVersions.briefId, brief.id))
+        .orderBy(desc(briefVersions.version))
+        .limit(1);
       const changes = previous ? diffBriefs(template, previous.content as BriefDraft, content as BriefDraft) : [];
-      if (previous && changes.length === 0) throw new BriefActionError(400, `Nothing changed since v${previous.version}, so there is nothing new to publish.`);
+      if (previous && changes.length === 0)
+        throw new BriefActionError(400, `Nothing changed since v${previous.version}, so there is nothing new to publish.`);
       const material = !previous || changes.some((c) => c.material);
       const version = (previous?.version ?? 0) + 1;
 
       const [row] = await tx
         .insert(briefVersions)
-        .values({ workspaceId: ctx.workspace.id, briefId: brief.id, campaignId: campaign.id, version, templateVersion: template.version, content, changes: changes as unknown[], publishedBy: ctx.user.id, publishedAt: now })
+        .values({
+          workspaceId: ctx.workspace.id,
+          briefId: brief.id,
+          campaignId: campaign.id,
+          version,
+          templateVersion: template.version,
+          content,
+          changes: changes as unknown[],
+          publishedBy: ctx.user.id,
+          publishedAt: now,
+        })
         .returning();
       await tx.update(briefs).set({ publishedVersion: version }).where(eq(briefs.id, brief.id));
       if (nextStatus !== status) {
@@ -329,7 +423,11 @@ export async function publishBrief(request: Request, ctx: MemberContext, campaig
         const prior = priorAcks.find((a) => a.userId === person.userId);
         const carried = !material && prior?.acknowledgedAt ? prior.acknowledgedAt : null;
         await tx.insert(briefAcknowledgments).values({
-          workspaceId: ctx.workspace.id, campaignId: campaign.id, briefVersionId: row.id, version, userId: person.userId,
+          workspaceId: ctx.workspace.id,
+          campaignId: campaign.id,
+          briefVersionId: row.id,
+          version,
+          userId: person.userId,
           requestedAt: !material && prior ? prior.requestedAt : now,
           acknowledgedAt: carried,
         });
@@ -339,11 +437,28 @@ export async function publishBrief(request: Request, ctx: MemberContext, campaig
       const changedFields = changes.map((c) => c.label);
       await askToAcknowledge(tx, ctx, campaign, row, toAsk, changedFields);
       await recordAudit(tx, {
-        workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "brief.published", objectType: "brief", objectId: brief.id,
-        data: { campaignId: campaign.id, version, material, changedFields, asked: toAsk.length, ...(nextStatus !== status ? { from: status, to: nextStatus } : {}) }, meta: requestMeta(request),
+        workspaceId: ctx.workspace.id,
+        actor: actorOf(ctx),
+        action: "brief.published",
+        objectType: "brief",
+        objectId: brief.id,
+        data: {
+          campaignId: campaign.id,
+          version,
+          material,
+          changedFields,
+          asked: toAsk.length,
+          ...(nextStatus !== status ? { from: status, to: nextStatus } : {}),
+        },
+        meta: requestMeta(request),
       });
       await emitWebhook(tx, ctx.workspace.id, "brief.published", {
-        campaignId: campaign.id, campaignName: campaign.name, version, material, changedFields, publishedAt: now.toISOString(),
+        campaignId: campaign.id,
+        campaignName: campaign.name,
+        version,
+        material,
+        changedFields,
+        publishedAt: now.toISOString(),
         recipients: recipients.map((r) => ({ userId: r.userId, name: r.name })),
       });
       if (toAsk.length > 0) {
@@ -358,20 +473,36 @@ export async function publishBrief(request: Request, ctx: MemberContext, campaig
       return { version, material, changes, asked: toAsk.length, status: nextStatus };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new BriefActionError(409, "Someone published this brief at the same moment. Reload to see the new version.");
+    if (isUniqueViolation(error))
+      throw new BriefActionError(409, "Someone published this brief at the same moment. Reload to see the new version.");
     throw error;
   }
 }
 
 /** New people on a campaign whose brief is out are asked for the current version (campaign edits). */
 export async function askNewRecipients(tx: Transaction, ctx: MemberContext, campaign: Campaign, now = new Date()) {
-  const [latest] = await tx.select().from(briefVersions).where(eq(briefVersions.campaignId, campaign.id)).orderBy(desc(briefVersions.version)).limit(1);
+  const [latest] = await tx
+    .select()
+    .from(briefVersions)
+    .where(eq(briefVersions.campaignId, campaign.id))
+    .orderBy(desc(briefVersions.version))
+    .limit(1);
   if (!latest) return 0;
   const recipients = await briefRecipients(tx, campaign);
-  const asked = await tx.select({ userId: briefAcknowledgments.userId }).from(briefAcknowledgments).where(eq(briefAcknowledgments.briefVersionId, latest.id));
+  const asked = await tx
+    .select({ userId: briefAcknowledgments.userId })
+    .from(briefAcknowledgments)
+    .where(eq(briefAcknowledgments.briefVersionId, latest.id));
   const fresh = recipients.filter((r) => !asked.some((a) => a.userId === r.userId));
   for (const person of fresh) {
-    await tx.insert(briefAcknowledgments).values({ workspaceId: ctx.workspace.id, campaignId: campaign.id, briefVersionId: latest.id, version: latest.version, userId: person.userId, requestedAt: now });
+    await tx.insert(briefAcknowledgments).values({
+      workspaceId: ctx.workspace.id,
+      campaignId: campaign.id,
+      briefVersionId: latest.id,
+      version: latest.version,
+      userId: person.userId,
+      requestedAt: now,
+    });
   }
   await askToAcknowledge(tx, ctx, campaign, latest, fresh, [], true);
   return fresh.length;
@@ -381,31 +512,59 @@ export async function askNewRecipients(tx: Transaction, ctx: MemberContext, camp
 
 export async function acknowledgeBrief(request: Request, ctx: MemberContext, campaign: Campaign, version: number, now = new Date()) {
   return db().transaction(async (tx) => {
-    const [latest] = await tx.select().from(briefVersions).where(eq(briefVersions.campaignId, campaign.id)).orderBy(desc(briefVersions.version)).limit(1);
+    const [latest] = await tx
+      .select()
+      .from(briefVersions)
+      .where(eq(briefVersions.campaignId, campaign.id))
+      .orderBy(desc(briefVersions.version))
+      .limit(1);
     if (!latest) throw new BriefActionError(404, "This brief has not been published yet.");
-    if (latest.version !== version) throw new BriefActionError(409, `A newer version (v${latest.version}) was published. Read it, then acknowledge that one.`);
+    if (latest.version !== version)
+      throw new BriefActionError(409, `A newer version (v${latest.version}) was published. Read it, then acknowledge that one.`);
     const done = await tx
       .update(briefAcknowledgments)
       .set({ acknowledgedAt: now })
-      .where(and(eq(briefAcknowledgments.briefVersionId, latest.id), eq(briefAcknowledgments.userId, ctx.user.id), isNull(briefAcknowledgments.acknowledgedAt)))
+      .where(
+        and(
+          eq(briefAcknowledgments.briefVersionId, latest.id),
+          eq(briefAcknowledgments.userId, ctx.user.id),
+          isNull(briefAcknowledgments.acknowledgedAt),
+        ),
+      )
       .returning({ id: briefAcknowledgments.id, requestedAt: briefAcknowledgments.requestedAt });
     if (done.length === 0) {
-      const [mine] = await tx.select().from(briefAcknowledgments).where(and(eq(briefAcknowledgments.briefVersionId, latest.id), eq(briefAcknowledgments.userId, ctx.user.id))).limit(1);
+      const [mine] = await tx
+        .select()
+        .from(briefAcknowledgments)
+        .where(and(eq(briefAcknowledgments.briefVersionId, latest.id), eq(briefAcknowledgments.userId, ctx.user.id)))
+        .limit(1);
       if (mine) throw new BriefActionError(409, `You already acknowledged v${latest.version}.`);
       throw new BriefActionError(404, "You were not asked to acknowledge this brief.");
     }
     const waitedHours = Math.round((now.getTime() - done[0].requestedAt.getTime()) / 360_000) / 10;
     await recordAudit(tx, {
-      workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "brief.acknowledged", objectType: "brief", objectId: latest.briefId,
-      data: { campaignId: campaign.id, version: latest.version, waitedHours }, meta: requestMeta(request),
+      workspaceId: ctx.workspace.id,
+      actor: actorOf(ctx),
+      action: "brief.acknowledged",
+      objectType: "brief",
+      objectId: latest.briefId,
+      data: { campaignId: campaign.id, version: latest.version, waitedHours },
+      meta: requestMeta(request),
     });
     await emitWebhook(tx, ctx.workspace.id, "brief.acknowledged", {
-      campaignId: campaign.id, campaignName: campaign.name, version: latest.version, userId: ctx.user.id, name: ctx.user.name, acknowledgedAt: now.toISOString(),
+      campaignId: campaign.id,
+      campaignName: campaign.name,
+      version: latest.version,
+      userId: ctx.user.id,
+      name: ctx.user.name,
+      acknowledgedAt: now.toISOString(),
     });
     const sender = latest.publishedBy ?? campaign.coordinatorId;
     if (sender && sender !== ctx.user.id) {
       await notify(tx, {
-        workspaceId: ctx.workspace.id, userId: sender, category: "briefs",
+        workspaceId: ctx.workspace.id,
+        userId: sender,
+        category: "briefs",
         title: `${ctx.user.name} acknowledged the ${campaign.name} brief (v${latest.version})`,
         url: `/w/${ctx.workspace.slug}/campaigns/${campaign.id}`,
       });
@@ -429,23 +588,43 @@ export async function addBriefComment(
   input: { section: string; kind: "comment" | "question"; body: string },
 ) {
   return db().transaction(async (tx) => {
-    const [latest] = await tx.select().from(briefVersions).where(eq(briefVersions.campaignId, campaign.id)).orderBy(desc(briefVersions.version)).limit(1);
+    const [latest] = await tx
+      .select()
+      .from(briefVersions)
+      .where(eq(briefVersions.campaignId, campaign.id))
+      .orderBy(desc(briefVersions.version))
+      .limit(1);
     if (!latest) throw new BriefActionError(404, "This brief has not been published yet.");
     const template = await templateVersion(ctx.workspace.id, latest.templateVersion, tx);
     const section = commentSections(template).find((s) => s.key === input.section);
     if (!section) throw new BriefActionError(400, "Choose a section of the brief.");
     const [row] = await tx
       .insert(briefComments)
-      .values({ workspaceId: ctx.workspace.id, campaignId: campaign.id, briefVersionId: latest.id, sectionKey: section.key, userId: ctx.user.id, kind: input.kind, body: input.body })
+      .values({
+        workspaceId: ctx.workspace.id,
+        campaignId: campaign.id,
+        briefVersionId: latest.id,
+        sectionKey: section.key,
+        userId: ctx.user.id,
+        kind: input.kind,
+        body: input.body,
+      })
       .returning({ id: briefComments.id });
     await recordAudit(tx, {
-      workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: input.kind === "question" ? "brief.question_asked" : "brief.commented",
-      objectType: "brief", objectId: latest.briefId, data: { campaignId: campaign.id, version: latest.version, section: section.key, commentId: row.id }, meta: requestMeta(request),
+      workspaceId: ctx.workspace.id,
+      actor: actorOf(ctx),
+      action: input.kind === "question" ? "brief.question_asked" : "brief.commented",
+      objectType: "brief",
+      objectId: latest.briefId,
+      data: { campaignId: campaign.id, version: latest.version, section: section.key, commentId: row.id },
+      meta: requestMeta(request),
     });
     const owners = [...new Set([latest.publishedBy, campaign.coordinatorId].filter((u): u is string => Boolean(u) && u !== ctx.user.id))];
     for (const userId of owners) {
       await notify(tx, {
-        workspaceId: ctx.workspace.id, userId, category: "briefs",
+        workspaceId: ctx.workspace.id,
+        userId,
+        category: "briefs",
         title: `${ctx.user.name} ${input.kind === "question" ? "asked a question" : "commented"} on ${section.label} (${campaign.name})`,
         body: input.body.slice(0, 300),
         url: `${briefUrl(ctx.workspace.slug, campaign.id)}#section-${section.key.replace(/\./g, "-")}`,
@@ -468,7 +647,14 @@ export interface AckRow {
 
 export async function versionsOf(campaignId: string) {
   return db()
-    .select({ id: briefVersions.id, version: briefVersions.version, templateVersion: briefVersions.templateVersion, publishedAt: briefVersions.publishedAt, publishedBy: users.name, changes: briefVersions.changes })
+    .select({
+      id: briefVersions.id,
+      version: briefVersions.version,
+      templateVersion: briefVersions.templateVersion,
+      publishedAt: briefVersions.publishedAt,
+      publishedBy: users.name,
+      changes: briefVersions.changes,
+    })
     .from(briefVersions)
     .leftJoin(users, eq(users.id, briefVersions.publishedBy))
     .where(eq(briefVersions.campaignId, campaignId))
@@ -476,13 +662,24 @@ export async function versionsOf(campaignId: string) {
 }
 
 export async function versionContent(campaignId: string, version: number) {
-  const [row] = await db().select().from(briefVersions).where(and(eq(briefVersions.campaignId, campaignId), eq(briefVersions.version, version))).limit(1);
+  const [row] = await db()
+    .select()
+    .from(briefVersions)
+    .where(and(eq(briefVersions.campaignId, campaignId), eq(briefVersions.version, version)))
+    .limit(1);
   return row ?? null;
 }
 
 export async function acknowledgmentsOf(briefVersionId: string): Promise<AckRow[]> {
   const rows = await db()
-    .select({ userId: users.id, name: users.name, email: users.email, version: briefAcknowledgments.version, requestedAt: briefAcknowledgments.requestedAt, acknowledgedAt: briefAcknowledgments.acknowledgedAt })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      version: briefAcknowledgments.version,
+      requestedAt: briefAcknowledgments.requestedAt,
+      acknowledgedAt: briefAcknowledgments.acknowledgedAt,
+    })
     .from(briefAcknowledgments)
     .innerJoin(users, eq(users.id, briefAcknowledgments.userId))
     .where(eq(briefAcknowledgments.briefVersionId, briefVersionId))
@@ -495,7 +692,13 @@ export async function lastAcknowledgedVersion(campaignId: string, userId: string
   const [row] = await db()
     .select({ version: briefAcknowledgments.version })
     .from(briefAcknowledgments)
-    .where(and(eq(briefAcknowledgments.campaignId, campaignId), eq(briefAcknowledgments.userId, userId), sql`${briefAcknowledgments.acknowledgedAt} is not null`))
+    .where(
+      and(
+        eq(briefAcknowledgments.campaignId, campaignId),
+        eq(briefAcknowledgments.userId, userId),
+        sql`${briefAcknowledgments.acknowledgedAt} is not null`,
+      ),
+    )
     .orderBy(desc(briefAcknowledgments.version))
     .limit(1);
   return row?.version ?? null;
@@ -503,7 +706,15 @@ export async function lastAcknowledgedVersion(campaignId: string, userId: string
 
 export async function commentsOf(campaignId: string) {
   const rows = await db()
-    .select({ id: briefComments.id, section: briefComments.sectionKey, kind: briefComments.kind, body: briefComments.body, createdAt: briefComments.createdAt, author: users.name, version: briefVersions.version })
+    .select({
+      id: briefComments.id,
+      section: briefComments.sectionKey,
+      kind: briefComments.kind,
+      body: briefComments.body,
+      createdAt: briefComments.createdAt,
+      author: users.name,
+      version: briefVersions.version,
+    })
     .from(briefComments)
     .innerJoin(users, eq(users.id, briefComments.userId))
     .innerJoin(briefVersions, eq(briefVersions.id, briefComments.briefVersionId))

@@ -54,7 +54,10 @@ export function nextCampaignStatus(from: CampaignStatus, event: CampaignEvent, b
   if (!transition.from.includes(from)) {
     const article = /^[aeiou]/.test(from) ? "An" : "A";
     // Asked to activate a campaign still in planning with a gap in its brief: say what the gap is too.
-    const gap = transition.requiresCompleteBrief && brief && !brief.briefComplete && brief.missing.length > 0 ? ` ${missingFieldsMessage(brief.missing)}` : "";
+    const gap =
+      transition.requiresCompleteBrief && brief && !brief.briefComplete && brief.missing.length > 0
+        ? ` ${missingFieldsMessage(brief.missing)}`
+        : "";
     throw new DomainError("invalid_transition", `${article} ${from} campaign cannot ${transition.refusal}.${gap}`);
   }
   if (transition.requiresCompleteBrief && !brief?.briefComplete) {

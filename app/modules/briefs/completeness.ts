@@ -26,15 +26,18 @@ export interface BriefCompleteness {
  */
 export function briefCompleteness(template: BriefTemplate, brief: BriefDraft, rules?: PublishRules): BriefCompleteness {
   const required = templateFields(template).filter((f) => f.required);
-  const missing = required
-    .filter((f) => !isFilled(f.type, readPath(brief, f.key)))
-    .map(({ key, label }) => ({ key, label }));
+  const missing = required.filter((f) => !isFilled(f.type, readPath(brief, f.key))).map(({ key, label }) => ({ key, label }));
   const filled = required.length - missing.length;
   // Rounded down so the meter never reads 100% while something is still missing.
   const percent = required.length === 0 ? 100 : Math.floor((filled / required.length) * 100);
   const problems = rules ? publishProblems(brief, rules) : [];
   // Likewise never 100% while a problem would refuse the publish.
-  return { percent: problems.length > 0 ? Math.min(percent, 99) : percent, missing, problems, complete: missing.length === 0 && problems.length === 0 };
+  return {
+    percent: problems.length > 0 ? Math.min(percent, 99) : percent,
+    missing,
+    problems,
+    complete: missing.length === 0 && problems.length === 0,
+  };
 }
 
 /** The sentence shown when a brief is not ready, e.g. "The brief is missing: Key message, Success metrics." */

@@ -47,17 +47,12 @@ export interface Brief {
   custom: Partial<Record<string, CustomValue>>;
 }
 
-type DeepPartial<T> = T extends (infer U)[]
-  ? DeepPartial<U>[]
-  : T extends object
-    ? { [K in keyof T]?: DeepPartial<T[K]> }
-    : T;
+type DeepPartial<T> = T extends (infer U)[] ? DeepPartial<U>[] : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
 
 /** A brief being written: any part may be missing, but what is there is well typed. */
 export type BriefDraft = DeepPartial<Brief>;
 
-export type CoreFieldType =
-  "text" | "long_text" | "date" | "metric_list" | "deliverable_list" | "utm_list" | "contact_list";
+export type CoreFieldType = "text" | "long_text" | "date" | "metric_list" | "deliverable_list" | "utm_list" | "contact_list";
 
 export type CoreSectionKey = Exclude<keyof Brief, "custom">;
 
@@ -88,7 +83,9 @@ export interface CoreSection {
   fields: readonly CoreField[];
 }
 
-type SectionSpec = Omit<CoreSection, "fields"> & { fields: (Omit<CoreField, "section" | "material" | "required"> & { required?: boolean })[] };
+type SectionSpec = Omit<CoreSection, "fields"> & {
+  fields: (Omit<CoreField, "section" | "material" | "required"> & { required?: boolean })[];
+};
 
 // Materiality is decided per section: every field of a material section is material.
 const section = ({ fields, ...spec }: SectionSpec): CoreSection => ({
@@ -123,7 +120,13 @@ export const CORE_SECTIONS: readonly CoreSection[] = [
     fields: [
       { key: "guardrails.sacred", label: "What is sacred", type: "long_text", help: "Must not change: claims, logo, product shots." },
       // Optional because "everything else is up to you" is a legitimate answer.
-      { key: "guardrails.flexible", label: "What is flexible", type: "long_text", help: "Where creators use their own voice.", required: false },
+      {
+        key: "guardrails.flexible",
+        label: "What is flexible",
+        type: "long_text",
+        help: "Where creators use their own voice.",
+        required: false,
+      },
     ],
   }),
   single("successMetrics", "Success metrics", "metric_list", false, "Each KPI with the target that counts as success."),
@@ -135,7 +138,12 @@ export const CORE_SECTIONS: readonly CoreSection[] = [
     help: "How links must be tagged so results can be attributed.",
     material: true,
     fields: [
-      { key: "tracking.utm", label: "Required UTM parameters", type: "utm_list", help: "Each parameter a link must carry, and its value if fixed." },
+      {
+        key: "tracking.utm",
+        label: "Required UTM parameters",
+        type: "utm_list",
+        help: "Each parameter a link must carry, and its value if fixed.",
+      },
       { key: "tracking.namingRule", label: "Naming rule", type: "text", help: "How values are written, e.g. brand_campaign_yyyymm." },
     ],
   }),

@@ -28,7 +28,9 @@ export function displaySections(template: BriefTemplate, content: BriefDraft): D
   const custom = sortedCustomFields(template).map((f) => ({
     key: `custom.${f.key}`,
     label: f.label,
-    fields: [{ key: `custom.${f.key}`, label: f.label, lines: render(f.type, readPath(content, `custom.${f.key}`)), long: f.type === "long_text" }].filter((x) => x.lines.length > 0),
+    fields: [
+      { key: `custom.${f.key}`, label: f.label, lines: render(f.type, readPath(content, `custom.${f.key}`)), long: f.type === "long_text" },
+    ].filter((x) => x.lines.length > 0),
   }));
   return [...core, ...custom].filter((s) => s.fields.length > 0);
 }

@@ -2,8 +2,7 @@
  * A rule of the domain was broken (not a bug, not I/O). Routes turn it into a 400/409 with the
  * message shown as is, so the message is written for the person using Baton.
  */
-export type DomainErrorCode =
-  "invalid_transition" | "brief_incomplete" | "invalid_template" | "core_section" | "unknown_field";
+export type DomainErrorCode = "invalid_transition" | "brief_incomplete" | "invalid_template" | "core_section" | "unknown_field";
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

@@ -37,7 +37,14 @@ export function formatDayIn(date: Date | string, timeZone: string): string {
 
 export function formatDateTimeIn(date: Date | string, timeZone: string): string {
   try {
-    return new Date(date).toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone });
+    return new Date(date).toLocaleString("en-GB", {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone,
+    });
   } catch {
     return new Date(date).toISOString();
   }

@@ -47,7 +47,9 @@ export const briefsJobs: HandlerMap = {
               campaignName: row.campaign.name,
               brandName: row.brandName,
               version: row.version.version,
-              changedFields: ((row.version.changes ?? []) as { label?: string }[]).flatMap((c) => (typeof c.label === "string" ? [c.label] : [])),
+              changedFields: ((row.version.changes ?? []) as { label?: string }[]).flatMap((c) =>
+                typeof c.label === "string" ? [c.label] : [],
+              ),
               senderName: null,
               url: `${env().APP_URL}${url}`,
             },

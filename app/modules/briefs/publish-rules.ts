@@ -88,4 +88,6 @@ export function publishProblemsMessage(problems: readonly BriefProblem[]): strin
 }
 
 /** A workspace's rules, read from its row (ctx.workspace). */
-export const publishRulesOf = (workspace: { disclosureWords: readonly string[] }): PublishRules => ({ disclosureWords: workspace.disclosureWords });
+export const publishRulesOf = (workspace: { disclosureWords: readonly string[] }): PublishRules => ({
+  disclosureWords: workspace.disclosureWords,
+});

@@ -128,7 +128,10 @@ export function addCustomField(template: BriefTemplate, field: Omit<CustomField,
 export function removeCustomField(template: BriefTemplate, key: string): BriefTemplate {
   if (RESERVED_KEYS.has(squash(key))) throw new DomainError("core_section", "Core sections cannot be removed from the brief.");
   if (!template.customFields.some((f) => f.key === key)) throw new DomainError("unknown_field", `There is no custom field "${key}".`);
-  return withCustomFields(template, sortedCustomFields(template).filter((f) => f.key !== key));
+  return withCustomFields(
+    template,
+    sortedCustomFields(template).filter((f) => f.key !== key),
+  );
 }
 
 /** orderedKeys must name every custom field exactly once. */

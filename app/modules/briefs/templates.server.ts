@@ -63,7 +63,11 @@ export async function saveTemplateVersion(
     return await db().transaction(async (tx) => {
       const current = await currentTemplate(ctx.workspace.id, tx);
       if (current.version !== baseVersion) {
-        return { ok: false as const, status: 409 as const, message: "Someone saved the template while you were editing. Reload to see their version." };
+        return {
+          ok: false as const,
+          status: 409 as const,
+          message: "Someone saved the template while you were editing. Reload to see their version.",
+        };
       }
       const version = baseVersion + 1;
       await tx.insert(briefTemplates).values({
@@ -84,7 +88,8 @@ export async function saveTemplateVersion(
       return { ok: true as const, template: { version, customFields: fields } };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, status: 409, message: "Someone saved the template at the same moment. Reload and try again." };
+    if (isUniqueViolation(error))
+      return { ok: false, status: 409, message: "Someone saved the template at the same moment. Reload and try again." };
     throw error;
   }
 }

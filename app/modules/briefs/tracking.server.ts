@@ -8,7 +8,10 @@ import { trackingRequirements, type TrackingRequirements } from "./tracking";
  * The tracking conventions and disclosure of a campaign's current published brief, for the draft
  * checks of the approvals capability. Null when no brief has been published yet.
  */
-export async function campaignTrackingRequirements(campaignId: string, q: Queryable = db()): Promise<(TrackingRequirements & { briefVersion: number }) | null> {
+export async function campaignTrackingRequirements(
+  campaignId: string,
+  q: Queryable = db(),
+): Promise<(TrackingRequirements & { briefVersion: number }) | null> {
   const [row] = await q
     .select({ version: briefVersions.version, content: briefVersions.content })
     .from(briefVersions)

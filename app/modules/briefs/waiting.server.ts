@@ -15,11 +15,23 @@ const CLOSED = ["completed", "cancelled"];
  */
 export async function briefsWaiting(ctx: MemberContext): Promise<WaitingItem[]> {
   const mine = await db()
-    .select({ campaignId: campaigns.id, name: campaigns.name, version: briefAcknowledgments.version, requestedAt: briefAcknowledgments.requestedAt })
+    .select({
+      campaignId: campaigns.id,
+      name: campaigns.name,
+      version: briefAcknowledgments.version,
+      requestedAt: briefAcknowledgments.requestedAt,
+    })
     .from(briefAcknowledgments)
     .innerJoin(campaigns, eq(campaigns.id, briefAcknowledgments.campaignId))
     .innerJoin(briefs, and(eq(briefs.campaignId, campaigns.id), eq(briefs.publishedVersion, briefAcknowledgments.version)))
-    .where(and(eq(briefAcknowledgments.userId, ctx.user.id), isNull(briefAcknowledgments.acknowledgedAt), campaignScope(ctx), notInArray(campaigns.status, CLOSED)))
+    .where(
+      and(
+        eq(briefAcknowledgments.userId, ctx.user.id),
+        isNull(briefAcknowledgments.acknowledgedAt),
+        campaignScope(ctx),
+        notInArray(campaigns.status, CLOSED),
+      ),
+    )
     .limit(50);
   const items: WaitingItem[] = mine.map((r) => ({
     id: `${r.campaignId}:v${r.version}`,
@@ -45,7 +57,14 @@ export async function briefsWaiting(ctx: MemberContext): Promise<WaitingItem[]> 
     .innerJoin(campaigns, eq(campaigns.id, briefAcknowledgments.campaignId))
     .innerJoin(briefs, and(eq(briefs.campaignId, campaigns.id), eq(briefs.publishedVersion, briefAcknowledgments.version)))
     .innerJoin(users, eq(users.id, briefAcknowledgments.userId))
-    .where(and(campaignScope(ctx), eq(campaigns.coordinatorId, ctx.user.id), isNull(briefAcknowledgments.acknowledgedAt), notInArray(campaigns.status, CLOSED)))
+    .where(
+      and(
+        campaignScope(ctx),
+        eq(campaigns.coordinatorId, ctx.user.id),
+        isNull(briefAcknowledgments.acknowledgedAt),
+        notInArray(campaigns.status, CLOSED),
+      ),
+    )
     .groupBy(campaigns.id, campaigns.name, briefAcknowledgments.version)
     .limit(50);
   for (const r of sent) {
@@ -61,4 +80,3 @@ export async function briefsWaiting(ctx: MemberContext): Promise<WaitingItem[]> 
   }
   return items;
 }
-

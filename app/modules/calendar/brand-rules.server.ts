@@ -64,7 +64,10 @@ export async function addBlackout(
   input: { startsAt: Date; endsAt: Date; reason: string },
 ): Promise<string> {
   return db().transaction(async (tx) => {
-    const [row] = await tx.insert(brandBlackouts).values({ workspaceId: ctx.workspace.id, brandId, ...input }).returning({ id: brandBlackouts.id });
+    const [row] = await tx
+      .insert(brandBlackouts)
+      .values({ workspaceId: ctx.workspace.id, brandId, ...input })
+      .returning({ id: brandBlackouts.id });
     await recordAudit(tx, {
       workspaceId: ctx.workspace.id,
       actor: actorOf(ctx),

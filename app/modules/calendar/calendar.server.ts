@@ -9,8 +9,20 @@
 
 import { and, eq, gte, inArray, lt, gt, sql } from "drizzle-orm";
 import {
-  accessSteps, agencies, brandBlackouts, brands, briefs, briefVersions, campaignAgencies, campaignCreators, campaigns,
-  conflictAcknowledgments, creators, deliverables, onboardingLinks, users,
+  accessSteps,
+  agencies,
+  brandBlackouts,
+  brands,
+  briefs,
+  briefVersions,
+  campaignAgencies,
+  campaignCreators,
+  campaigns,
+  conflictAcknowledgments,
+  creators,
+  deliverables,
+  onboardingLinks,
+  users,
 } from "@db/schema";
 import { db } from "~/utils/db.server";
 import { campaignScope } from "~/modules/campaigns/scope.server";
@@ -114,8 +126,14 @@ async function inChunks<T, R>(items: readonly T[], run: (chunk: T[]) => Promise<
 export async function loadBrands(workspaceId: string): Promise<Map<string, CalendarBrand>> {
   const rows = await db()
     .select({
-      id: brands.id, name: brands.name, category: brands.category, timeZone: brands.timeZone, color: brands.color,
-      exclusivityDays: brands.exclusivityDays, minSpacingMinutes: brands.minSpacingMinutes, signoffWindowHours: brands.signoffWindowHours,
+      id: brands.id,
+      name: brands.name,
+      category: brands.category,
+      timeZone: brands.timeZone,
+      color: brands.color,
+      exclusivityDays: brands.exclusivityDays,
+      minSpacingMinutes: brands.minSpacingMinutes,
+      signoffWindowHours: brands.signoffWindowHours,
     })
     .from(brands)
     .where(eq(brands.workspaceId, workspaceId))
@@ -172,12 +190,22 @@ export function minuteOf(now: Date): number {
 }
 
 /** Everything the calendar, the conflicts page, the feed and the digest need for one window. */
-export async function loadSnapshot(ctx: MemberContext, window: { from: Date; to: Date }, options: LoadOptions = {}): Promise<CalendarSnapshot> {
+export async function loadSnapshot(
+  ctx: MemberContext,
+  window: { from: Date; to: Date },
+  options: LoadOptions = {},
+): Promise<CalendarSnapshot> {
   const now = options.now ?? new Date();
   const scope = ctx.scope;
   const key = [
     ctx.workspace.id,
-    scope.kind === "agency" ? `agency:${scope.agencyId}` : scope.kind === "brand" ? `brand:${scope.brandId}` : scope.kind === "creator" ? `creator:${scope.creatorId}` : scope.kind,
+    scope.kind === "agency"
+      ? `agency:${scope.agencyId}`
+      : scope.kind === "brand"
+        ? `brand:${scope.brandId}`
+        : scope.kind === "creator"
+          ? `creator:${scope.creatorId}`
+          : scope.kind,
     window.from.toISOString(),
     window.to.toISOString(),
     minuteOf(now),
@@ -188,7 +216,11 @@ export async function loadSnapshot(ctx: MemberContext, window: { from: Date; to:
   return cachedSnapshot(key, () => computeSnapshot(ctx, window, { ...options, now }));
 }
 
-async function computeSnapshot(ctx: MemberContext, window: { from: Date; to: Date }, options: LoadOptions & { now: Date }): Promise<CalendarSnapshot> {
+async function computeSnapshot(
+  ctx: MemberContext,
+  window: { from: Date; to: Date },
+  options: LoadOptions & { now: Date },
+): Promise<CalendarSnapshot> {
   const now = options.now;
   const ws = ctx.workspace.id;
   const { from, to } = window;
@@ -204,17 +236,33 @@ async function computeSnapshot(ctx: MemberContext, window: { from: Date; to: Dat
   const creatorId = ctx.scope.kind === "creator" ? ctx.scope.creatorId : null;
 
   const deliverableColumns = {
-    id: deliverables.id, campaignId: deliverables.campaignId, brandId: deliverables.brandId, creatorId: deliverables.creatorId,
-    channel: deliverables.channel, title: deliverables.title, publishAt: deliverables.publishAt, status: deliverables.status,
-    currentVersion: deliverables.currentVersion, signedOffAt: deliverables.signedOffAt, signedOffVersion: deliverables.signedOffVersion,
-    campaignName: campaigns.name, campaignStatus: campaigns.status, leadAgencyId: campaigns.leadAgencyId,
+    id: deliverables.id,
+    campaignId: deliverables.campaignId,
+    brandId: deliverables.brandId,
+    creatorId: deliverables.creatorId,
+    channel: deliverables.channel,
+    title: deliverables.title,
+    publishAt: deliverables.publishAt,
+    status: deliverables.status,
+    currentVersion: deliverables.currentVersion,
+    signedOffAt: deliverables.signedOffAt,
+    signedOffVersion: deliverables.signedOffVersion,
+    campaignName: campaigns.name,
+    campaignStatus: campaigns.status,
+    leadAgencyId: campaigns.leadAgencyId,
   };
   const inRange = and(eq(deliverables.workspaceId, ws), gte(deliverables.publishAt, padFrom), lt(deliverables.publishAt, padTo));
   const [campaignRows, deliverableRows, blackoutRows, verifiedRows] = await Promise.all([
     db()
       .select({
-        id: campaigns.id, brandId: campaigns.brandId, leadAgencyId: campaigns.leadAgencyId, name: campaigns.name, status: campaigns.status,
-        channels: campaigns.channels, startsAt: campaigns.startsAt, endsAt: campaigns.endsAt,
+        id: campaigns.id,
+        brandId: campaigns.brandId,
+        leadAgencyId: campaigns.leadAgencyId,
+        name: campaigns.name,
+        status: campaigns.status,
+        channels: campaigns.channels,
+        startsAt: campaigns.startsAt,
+        endsAt: campaigns.endsAt,
       })
       .from(campaigns)
       .where(and(campaignScope(ctx), lt(campaigns.startsAt, to), gt(campaigns.endsAt, from)))
@@ -244,26 +292,41 @@ async function computeSnapshot(ctx: MemberContext, window: { from: Date; to: Dat
   const windowCampaignIds = campaignRows.map((c) => c.id);
   const [joinedAgencies, joinedCreators, versions, drafts] = await Promise.all([
     inChunks(campaignIds, (ids) =>
-      db().select({ campaignId: campaignAgencies.campaignId, agencyId: campaignAgencies.agencyId }).from(campaignAgencies).where(inArray(campaignAgencies.campaignId, ids)),
-    ),
-    inChunks(windowCampaignIds, (ids) =>
-      db().select({ campaignId: campaignCreators.campaignId, creatorId: campaignCreators.creatorId }).from(campaignCreators).where(inArray(campaignCreators.campaignId, ids)),
+      db()
+        .select({ campaignId: campaignAgencies.campaignId, agencyId: campaignAgencies.agencyId })
+        .from(campaignAgencies)
+        .where(inArray(campaignAgencies.campaignId, ids)),
     ),
     inChunks(windowCampaignIds, (ids) =>
       db()
-        .select({ campaignId: briefVersions.campaignId, version: briefVersions.version, keyMessage: sql<string | null>`${briefVersions.content}->>'keyMessage'` })
+        .select({ campaignId: campaignCreators.campaignId, creatorId: campaignCreators.creatorId })
+        .from(campaignCreators)
+        .where(inArray(campaignCreators.campaignId, ids)),
+    ),
+    inChunks(windowCampaignIds, (ids) =>
+      db()
+        .select({
+          campaignId: briefVersions.campaignId,
+          version: briefVersions.version,
+          keyMessage: sql<string | null>`${briefVersions.content}->>'keyMessage'`,
+        })
         .from(briefVersions)
         .where(inArray(briefVersions.campaignId, ids)),
     ),
     inChunks(windowCampaignIds, (ids) =>
-      db().select({ campaignId: briefs.campaignId, keyMessage: sql<string | null>`${briefs.draft}->>'keyMessage'` }).from(briefs).where(inArray(briefs.campaignId, ids)),
+      db()
+        .select({ campaignId: briefs.campaignId, keyMessage: sql<string | null>`${briefs.draft}->>'keyMessage'` })
+        .from(briefs)
+        .where(inArray(briefs.campaignId, ids)),
     ),
   ]);
 
   const agenciesOf = new Map<string, string[]>();
-  for (const row of joinedAgencies) (agenciesOf.get(row.campaignId) ?? agenciesOf.set(row.campaignId, []).get(row.campaignId)!).push(row.agencyId);
+  for (const row of joinedAgencies)
+    (agenciesOf.get(row.campaignId) ?? agenciesOf.set(row.campaignId, []).get(row.campaignId)!).push(row.agencyId);
   const creatorsOf = new Map<string, string[]>();
-  for (const row of joinedCreators) (creatorsOf.get(row.campaignId) ?? creatorsOf.set(row.campaignId, []).get(row.campaignId)!).push(row.creatorId);
+  for (const row of joinedCreators)
+    (creatorsOf.get(row.campaignId) ?? creatorsOf.set(row.campaignId, []).get(row.campaignId)!).push(row.creatorId);
   const keyMessages = new Map<string, { version: number; text: string | null }>();
   for (const v of versions) {
     const seen = keyMessages.get(v.campaignId);
@@ -328,7 +391,16 @@ async function computeSnapshot(ctx: MemberContext, window: { from: Date; to: Dat
     // A cancelled campaign will not run, so neither it nor its deliverables can clash.
     campaigns: windowCampaigns
       .filter((c) => c.status !== "cancelled")
-      .map((c) => ({ id: c.id, brandId: c.brandId, agencyId: c.leadAgencyId, name: c.name, channels: c.channels, startsAt: c.startsAt, endsAt: c.endsAt, keyMessage: c.keyMessage })),
+      .map((c) => ({
+        id: c.id,
+        brandId: c.brandId,
+        agencyId: c.leadAgencyId,
+        name: c.name,
+        channels: c.channels,
+        startsAt: c.startsAt,
+        endsAt: c.endsAt,
+        keyMessage: c.keyMessage,
+      })),
     deliverables: allDeliverables.map((d) => ({
       id: d.id,
       campaignId: d.campaignId,
@@ -360,7 +432,13 @@ async function computeSnapshot(ctx: MemberContext, window: { from: Date; to: Dat
     (c) => c.objectIds.some((id) => windowIds.has(id)) && conflictVisibleTo(ctx, c, ownIds),
   );
 
-  const acknowledgments = options.withAcknowledgments === false ? new Map<string, Acknowledgment>() : await loadAcknowledgments(ws, conflicts.map((c) => c.key));
+  const acknowledgments =
+    options.withAcknowledgments === false
+      ? new Map<string, Acknowledgment>()
+      : await loadAcknowledgments(
+          ws,
+          conflicts.map((c) => c.key),
+        );
   const snapshot: CalendarSnapshot = {
     from,
     to,
@@ -373,7 +451,8 @@ async function computeSnapshot(ctx: MemberContext, window: { from: Date; to: Dat
     acknowledgments,
   };
   // Snapshots are shared through the cache: in tests, a caller that sorts or edits one in place fails loudly.
-  if (process.env.NODE_ENV === "test") for (const list of [snapshot.campaigns, snapshot.deliverables, snapshot.conflicts]) Object.freeze(list);
+  if (process.env.NODE_ENV === "test")
+    for (const list of [snapshot.campaigns, snapshot.deliverables, snapshot.conflicts]) Object.freeze(list);
   return snapshot;
 }
 
@@ -383,7 +462,12 @@ const ACK_SCAN_THRESHOLD = 500;
 export async function loadAcknowledgments(workspaceId: string, keys: string[]): Promise<Map<string, Acknowledgment>> {
   const wanted = [...new Set(keys)];
   if (wanted.length === 0) return new Map();
-  const columns = { key: conflictAcknowledgments.conflictKey, note: conflictAcknowledgments.note, at: conflictAcknowledgments.createdAt, by: users.name };
+  const columns = {
+    key: conflictAcknowledgments.conflictKey,
+    note: conflictAcknowledgments.note,
+    at: conflictAcknowledgments.createdAt,
+    by: users.name,
+  };
   const base = () => db().select(columns).from(conflictAcknowledgments).leftJoin(users, eq(users.id, conflictAcknowledgments.userId));
   const rows =
     wanted.length > ACK_SCAN_THRESHOLD
@@ -410,11 +494,18 @@ export function worstSeverity(conflicts: readonly { severity: Severity }[]): Sev
 /** Brands, agencies and creators a scoped member meets in its campaigns (for the filter lists). */
 export async function visibleDirectory(ctx: MemberContext): Promise<{ brandIds: string[]; agencyIds: string[]; creatorIds: string[] }> {
   if (ctx.scope.kind === "workspace") return { brandIds: [], agencyIds: [], creatorIds: [] };
-  const rows = await db().select({ id: campaigns.id, brandId: campaigns.brandId, leadAgencyId: campaigns.leadAgencyId }).from(campaigns).where(campaignScope(ctx));
+  const rows = await db()
+    .select({ id: campaigns.id, brandId: campaigns.brandId, leadAgencyId: campaigns.leadAgencyId })
+    .from(campaigns)
+    .where(campaignScope(ctx));
   const ids = rows.map((r) => r.id);
   const [joined, assigned] = await Promise.all([
-    inChunks(ids, (chunk) => db().select({ agencyId: campaignAgencies.agencyId }).from(campaignAgencies).where(inArray(campaignAgencies.campaignId, chunk))),
-    inChunks(ids, (chunk) => db().select({ creatorId: campaignCreators.creatorId }).from(campaignCreators).where(inArray(campaignCreators.campaignId, chunk))),
+    inChunks(ids, (chunk) =>
+      db().select({ agencyId: campaignAgencies.agencyId }).from(campaignAgencies).where(inArray(campaignAgencies.campaignId, chunk)),
+    ),
+    inChunks(ids, (chunk) =>
+      db().select({ creatorId: campaignCreators.creatorId }).from(campaignCreators).where(inArray(campaignCreators.campaignId, chunk)),
+    ),
   ]);
   return {
     brandIds: [...new Set(rows.map((r) => r.brandId))],

@@ -85,7 +85,14 @@ export async function conflictsPageData(ctx: MemberContext, url: URL, now = new 
     const c = campaignsById.get(id);
     if (c) {
       const agency = snapshot.agencyNames.get(c.leadAgencyId);
-      return { kind: "campaign", id, title: c.name, detail: ["Campaign", agency].filter(Boolean).join(" · "), url: campaignPath(slug, id), move: null };
+      return {
+        kind: "campaign",
+        id,
+        title: c.name,
+        detail: ["Campaign", agency].filter(Boolean).join(" · "),
+        url: campaignPath(slug, id),
+        move: null,
+      };
     }
     return null;
   };
@@ -110,7 +117,8 @@ export async function conflictsPageData(ctx: MemberContext, url: URL, now = new 
   const raw = new Map<string, { error: Conflict[]; warning: Conflict[]; acknowledged: Conflict[] }>();
   for (const conflict of snapshot.conflicts) {
     if (brandFilter && conflict.brandId !== brandFilter) continue;
-    const bucket = raw.get(conflict.brandId) ?? raw.set(conflict.brandId, { error: [], warning: [], acknowledged: [] }).get(conflict.brandId)!;
+    const bucket =
+      raw.get(conflict.brandId) ?? raw.set(conflict.brandId, { error: [], warning: [], acknowledged: [] }).get(conflict.brandId)!;
     if (snapshot.acknowledgments.has(conflict.key)) bucket.acknowledged.push(conflict);
     else bucket[conflict.severity].push(conflict);
   }
@@ -119,7 +127,12 @@ export async function conflictsPageData(ctx: MemberContext, url: URL, now = new 
       const brand = snapshot.brands.get(brandId);
       const severities = (["error", "warning"] as const)
         .filter((sev) => b[sev].length > 0)
-        .map((sev) => ({ severity: sev, label: sev === "error" ? "Conflicts" : "Warnings", total: b[sev].length, conflicts: b[sev].slice(0, ROWS_PER_LIST).map(rowOf) }));
+        .map((sev) => ({
+          severity: sev,
+          label: sev === "error" ? "Conflicts" : "Warnings",
+          total: b[sev].length,
+          conflicts: b[sev].slice(0, ROWS_PER_LIST).map(rowOf),
+        }));
       return {
         brandId,
         brandName: brand?.name ?? "Brand",

@@ -23,7 +23,10 @@ export async function findCurrentConflict(ctx: MemberContext, key: string, now =
   const ids = [...new Set(key.match(/[0-9a-f]{32}/g) ?? [])];
   if (ids.length === 0) return null;
   const [ds, cs] = await Promise.all([
-    db().select({ at: deliverables.publishAt }).from(deliverables).where(and(eq(deliverables.workspaceId, ctx.workspace.id), inArray(deliverables.id, ids))),
+    db()
+      .select({ at: deliverables.publishAt })
+      .from(deliverables)
+      .where(and(eq(deliverables.workspaceId, ctx.workspace.id), inArray(deliverables.id, ids))),
     db()
       .select({ startsAt: campaigns.startsAt, endsAt: campaigns.endsAt })
       .from(campaigns)
@@ -54,7 +57,14 @@ export async function acknowledgeConflict(request: Request, ctx: MemberContext, 
       action: "conflict.acknowledged",
       objectType: "conflict",
       objectId: key,
-      data: { code: conflict.code, severity: conflict.severity, brandId: conflict.brandId, objectIds: conflict.objectIds, note, message: conflict.message },
+      data: {
+        code: conflict.code,
+        severity: conflict.severity,
+        brandId: conflict.brandId,
+        objectIds: conflict.objectIds,
+        note,
+        message: conflict.message,
+      },
       meta: requestMeta(request),
     });
     await ensureConflictDigestScheduled(tx, ctx.workspace.id, now);

@@ -77,7 +77,7 @@ export function monthGrid(year: number, month: number, tz: string, weekStartsOn:
   const first = DateTime.fromObject({ year, month, day: 1 }, { zone: "utc" });
   if (!first.isValid) throw new RangeError(`Not a month: ${year}-${month}`);
   const weeks: CalendarDay[][] = [];
-  for (let weekStart = startOfWeek(first, weekStartsOn); weekStart.month === month || weekStart < first; ) {
+  for (let weekStart = startOfWeek(first, weekStartsOn); weekStart.month === month || weekStart < first;) {
     const week: CalendarDay[] = [];
     for (let i = 0; i < 7; i++) week.push(calendarDay(weekStart.plus({ days: i }), tz, month));
     weeks.push(week);

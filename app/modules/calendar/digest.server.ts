@@ -70,7 +70,13 @@ export async function runConflictDigest(workspaceId: string, now: Date): Promise
     ? openConflicts(
         await loadSnapshot(
           // Workspace-wide: the digest goes to coordinators, who see every brand.
-          { user: people[0], workspace, role: "coordinator", scope: { kind: "workspace" }, can: (p) => roleCan("coordinator", p) } satisfies MemberContext,
+          {
+            user: people[0],
+            workspace,
+            role: "coordinator",
+            scope: { kind: "workspace" },
+            can: (p) => roleCan("coordinator", p),
+          } satisfies MemberContext,
           { from: now, to },
           { now },
         ),

@@ -5,7 +5,20 @@ import { csvLine } from "~/modules/audit/audit-query.server";
 import type { CalendarItem } from "./view.server";
 
 export const CALENDAR_CSV_HEADER = [
-  "type", "title", "brand", "campaign", "channels", "agencies", "creator", "status", "sign_off", "when_local", "starts_utc", "ends_utc", "conflicts", "link",
+  "type",
+  "title",
+  "brand",
+  "campaign",
+  "channels",
+  "agencies",
+  "creator",
+  "status",
+  "sign_off",
+  "when_local",
+  "starts_utc",
+  "ends_utc",
+  "conflicts",
+  "link",
 ];
 
 export function calendarCsv(items: readonly CalendarItem[], appUrl: string): string {
@@ -17,7 +30,7 @@ export function calendarCsv(items: readonly CalendarItem[], appUrl: string): str
         i.kind,
         i.title,
         i.brandName,
-        i.kind === "campaign" ? i.title : i.campaignName ?? "",
+        i.kind === "campaign" ? i.title : (i.campaignName ?? ""),
         i.channels.join("; "),
         i.agencyNames.join("; "),
         i.creatorName ?? "",

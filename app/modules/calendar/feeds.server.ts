@@ -48,7 +48,10 @@ export async function issueFeed(request: Request, ctx: MemberContext): Promise<{
       .set({ revokedAt: now })
       .where(and(eq(calendarFeeds.workspaceId, ctx.workspace.id), eq(calendarFeeds.userId, ctx.user.id), isNull(calendarFeeds.revokedAt)))
       .returning({ id: calendarFeeds.id });
-    const [feed] = await tx.insert(calendarFeeds).values({ workspaceId: ctx.workspace.id, userId: ctx.user.id, tokenHash: sha256(token) }).returning({ id: calendarFeeds.id });
+    const [feed] = await tx
+      .insert(calendarFeeds)
+      .values({ workspaceId: ctx.workspace.id, userId: ctx.user.id, tokenHash: sha256(token) })
+      .returning({ id: calendarFeeds.id });
     await recordAudit(tx, {
       workspaceId: ctx.workspace.id,
       actor: actorOf(ctx),
@@ -149,7 +152,10 @@ export async function buildFeed(ctx: MemberContext, now = new Date()): Promise<s
       start,
       end,
       stamp: now,
-      summary: item.kind === "campaign" ? `${item.brandName}: ${item.title} (campaign)` : `${item.brandName}: ${item.title} · ${item.channels.join(", ")}`,
+      summary:
+        item.kind === "campaign"
+          ? `${item.brandName}: ${item.title} (campaign)`
+          : `${item.brandName}: ${item.title} · ${item.channels.join(", ")}`,
       description: lines.join("\n"),
       url: item.url ? `${base}${item.url}` : null,
     });

@@ -61,5 +61,7 @@ export function fromLocalInput(value: string, tz: string): Date | null {
 
 /** "3 Nov" / "3 Nov 2026" for a "YYYY-MM-DD" local date. */
 export function dayMonth(isoDate: string, withYear = false): string {
-  return DateTime.fromISO(isoDate, { zone: "utc" }).setLocale("en-GB").toFormat(withYear ? "d LLL yyyy" : "d LLL");
+  return DateTime.fromISO(isoDate, { zone: "utc" })
+    .setLocale("en-GB")
+    .toFormat(withYear ? "d LLL yyyy" : "d LLL");
 }

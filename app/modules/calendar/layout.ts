@@ -29,7 +29,9 @@ export function layoutWeek(weekDates: readonly string[], spans: readonly SpanInp
   const last = weekDates[weekDates.length - 1];
   const inWeek = spans
     .filter((s) => s.startDay <= last && s.endDay >= first)
-    .sort((a, b) => (a.startDay < b.startDay ? -1 : a.startDay > b.startDay ? 1 : b.endDay.localeCompare(a.endDay) || a.key.localeCompare(b.key)));
+    .sort((a, b) =>
+      a.startDay < b.startDay ? -1 : a.startDay > b.startDay ? 1 : b.endDay.localeCompare(a.endDay) || a.key.localeCompare(b.key),
+    );
   const lanes: PlacedSpan[][] = [];
   const laneEnds: number[] = [];
   const hidden: string[] = [];

@@ -2,7 +2,16 @@
 
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { loadSnapshot, minuteOf, visibleDirectory, type CalendarSnapshot } from "./calendar.server";
-import { currentMonth, formatMonthParam, isValidTimeZone, monthGrid, parseMonthParam, shiftMonth, weekDays, type CalendarDay } from "./dates";
+import {
+  currentMonth,
+  formatMonthParam,
+  isValidTimeZone,
+  monthGrid,
+  parseMonthParam,
+  shiftMonth,
+  weekDays,
+  type CalendarDay,
+} from "./dates";
 import { isFiltered, parseFilter, parseIsoDate, parseView, type CalendarView } from "./filters";
 import { dayMonth, longDate, monthTitle, shortDay, zoneOffset, zonePlace } from "./format";
 import { activeFeed } from "./feeds.server";
@@ -107,17 +116,25 @@ export async function calendarPageData(ctx: MemberContext, url: URL, now = new D
     maxItems: options.uncapped || view !== "list" ? null : LIST_MAX_ITEMS,
     keep: params.get("peek"),
   };
-  const { selection, items, legend, droppedCampaignsByWeek } = remembered(snapshot, JSON.stringify([view, filter, limits, tz, ctx.workspace.slug, minuteOf(now)]), () => {
-    const selection = selectForView(snapshot, filter, periodDays, limits);
-    const all = buildItems(selection.snapshot, { ctx, tz, now, filter });
-    const legend = new Map<string, { id: string; name: string; color: string }>();
-    for (const item of all) if (!legend.has(item.brandId)) legend.set(item.brandId, { id: item.brandId, name: item.brandName, color: item.color });
-    if (view !== "month" || options.uncapped) return { selection, items: all, legend, droppedCampaignsByWeek: {} };
-    // A busy month has hundreds of campaigns and three lanes a week: send only those the grid places.
-    const { shown, droppedByWeek } = campaignsShownInMonth(period.weeks.map((w) => w.map((d) => d.date)), all.filter((i) => i.kind === "campaign" && i.key !== limits.keep));
-    const items = all.filter((i) => i.kind !== "campaign" || shown.has(i.key) || i.key === limits.keep);
-    return { selection, items, legend, droppedCampaignsByWeek: droppedByWeek };
-  });
+  const { selection, items, legend, droppedCampaignsByWeek } = remembered(
+    snapshot,
+    JSON.stringify([view, filter, limits, tz, ctx.workspace.slug, minuteOf(now)]),
+    () => {
+      const selection = selectForView(snapshot, filter, periodDays, limits);
+      const all = buildItems(selection.snapshot, { ctx, tz, now, filter });
+      const legend = new Map<string, { id: string; name: string; color: string }>();
+      for (const item of all)
+        if (!legend.has(item.brandId)) legend.set(item.brandId, { id: item.brandId, name: item.brandName, color: item.color });
+      if (view !== "month" || options.uncapped) return { selection, items: all, legend, droppedCampaignsByWeek: {} };
+      // A busy month has hundreds of campaigns and three lanes a week: send only those the grid places.
+      const { shown, droppedByWeek } = campaignsShownInMonth(
+        period.weeks.map((w) => w.map((d) => d.date)),
+        all.filter((i) => i.kind === "campaign" && i.key !== limits.keep),
+      );
+      const items = all.filter((i) => i.kind !== "campaign" || shown.has(i.key) || i.key === limits.keep);
+      return { selection, items, legend, droppedCampaignsByWeek: droppedByWeek };
+    },
+  );
   const open = selection.open;
   const days = period.weeks.flat().map((d) => d.date);
   const zones: string[] = [...COMMON_TIME_ZONES];
@@ -138,7 +155,11 @@ export async function calendarPageData(ctx: MemberContext, url: URL, now = new D
     truncated: view === "list" && selection.shown < selection.matched ? { shown: selection.shown, matched: selection.matched } : null,
     badge: { open: open.length, errors: open.filter((c) => c.severity === "error").length },
     canManageConflicts: ctx.can("conflicts.manage"),
-    timeZone: { current: tz, label: `${zonePlace(tz)} (${zoneOffset(now, tz)})`, options: zones.map((z) => ({ value: z, label: `${z.replace(/_/g, " ")} (${zoneOffset(now, z)})` })) },
+    timeZone: {
+      current: tz,
+      label: `${zonePlace(tz)} (${zoneOffset(now, tz)})`,
+      options: zones.map((z) => ({ value: z, label: `${z.replace(/_/g, " ")} (${zoneOffset(now, z)})` })),
+    },
     feed: feed ? { since: shortDay(feed.createdAt, tz) } : null,
   };
 }

@@ -7,21 +7,33 @@ import { text as textField, type TextOptions } from "~/utils/text-schema";
 import { CHANNELS } from "./channels";
 import { isValidTimeZone } from "./dates";
 
-const id = (label: string) => z.string({ required_error: `Choose ${label}.`, invalid_type_error: `Choose ${label}.` }).regex(ID_PATTERN, `That is not a valid ${label}.`);
+const id = (label: string) =>
+  z
+    .string({ required_error: `Choose ${label}.`, invalid_type_error: `Choose ${label}.` })
+    .regex(ID_PATTERN, `That is not a valid ${label}.`);
 const text = (label: string, options: Omit<TextOptions, "required" | "invalidType">) =>
   textField({ required: `${label} is required.`, invalidType: `${label} must be text.`, ...options });
 const localDateTime = (label: string) => {
   const message = `Give ${label.toLowerCase()} as a date and time.`;
-  return text(label, { trim: false, max: 19, tooLong: message }).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, message));
+  return text(label, { trim: false, max: 19, tooLong: message }).pipe(
+    z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, message),
+  );
 };
 
 export const CONFLICT_KEY = /^(CAMPAIGN_OVERLAP|POST_COLLISION|CREATOR_EXCLUSIVITY|BLACKOUT|SIGNOFF_RISK|ACCESS_MISSING):[\w+:./-]{1,300}$/;
 export const conflictKeySchema = z.object({
-  conflictKey: text("The conflict", { trim: false, max: 320, tooLong: "That is not a conflict." }).pipe(z.string().regex(CONFLICT_KEY, "That is not a conflict.")),
+  conflictKey: text("The conflict", { trim: false, max: 320, tooLong: "That is not a conflict." }).pipe(
+    z.string().regex(CONFLICT_KEY, "That is not a conflict."),
+  ),
 });
 
 export const acknowledgeSchema = conflictKeySchema.extend({
-  note: text("A note", { min: 3, tooShort: "Say in a few words why this is fine (at least 3 characters).", max: 1000, tooLong: "Keep the note under 1,000 characters." }),
+  note: text("A note", {
+    min: 3,
+    tooShort: "Say in a few words why this is fine (at least 3 characters).",
+    max: 1000,
+    tooLong: "Keep the note under 1,000 characters.",
+  }),
 });
 
 export const moveSchema = z.object({
@@ -30,7 +42,10 @@ export const moveSchema = z.object({
 });
 
 export const timeZoneSchema = z.object({
-  timeZone: text("Time zone", { trim: false, max: 64, tooLong: "Choose a time zone from the list." }).refine(isValidTimeZone, "Choose a time zone from the list."),
+  timeZone: text("Time zone", { trim: false, max: 64, tooLong: "Choose a time zone from the list." }).refine(
+    isValidTimeZone,
+    "Choose a time zone from the list.",
+  ),
 });
 
 const MAX_SPACING_MINUTES = 7 * 24 * 60;
@@ -44,7 +59,10 @@ const spacingField = z
     if (v === undefined || v === "") return null;
     const n = Number(v);
     if (!Number.isInteger(n) || n < 0 || n > MAX_SPACING_MINUTES) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `Give whole minutes from 0 to ${MAX_SPACING_MINUTES} (a week), or leave it empty for 4 hours.` });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `Give whole minutes from 0 to ${MAX_SPACING_MINUTES} (a week), or leave it empty for 4 hours.`,
+      });
       return z.NEVER;
     }
     return n;
@@ -75,11 +93,15 @@ export function spacingFrom(data: z.infer<typeof brandRulesSchema>): Record<stri
   return out;
 }
 
-export const blackoutSchema = z
-  .object({
-    startsAt: localDateTime("The start"),
-    endsAt: localDateTime("The end"),
-    reason: text("A reason", { min: 2, tooShort: "Say why (at least 2 characters).", max: 200, tooLong: "Keep the reason under 200 characters." }),
-  });
+export const blackoutSchema = z.object({
+  startsAt: localDateTime("The start"),
+  endsAt: localDateTime("The end"),
+  reason: text("A reason", {
+    min: 2,
+    tooShort: "Say why (at least 2 characters).",
+    max: 200,
+    tooLong: "Keep the reason under 200 characters.",
+  }),
+});
 
 export const removeBlackoutSchema = z.object({ blackoutId: id("blackout") });

@@ -29,7 +29,9 @@ function cache(): Map<string, Entry<unknown>> {
 }
 
 export async function calendarFingerprint(): Promise<string> {
-  const [row] = await db().select({ n: count(), last: max(calendarChanges.id) }).from(calendarChanges);
+  const [row] = await db()
+    .select({ n: count(), last: max(calendarChanges.id) })
+    .from(calendarChanges);
   return `${row?.n ?? 0}:${row?.last ?? 0}`;
 }
 
@@ -37,7 +39,9 @@ export async function calendarFingerprint(): Promise<string> {
 async function pruneChanges(now: number): Promise<void> {
   if (now - (holder.__batonChangesPrunedAt ?? 0) < PRUNE_EVERY_MS) return;
   holder.__batonChangesPrunedAt = now;
-  await db().delete(calendarChanges).where(lt(calendarChanges.at, new Date(now - KEEP_CHANGES_MS)));
+  await db()
+    .delete(calendarChanges)
+    .where(lt(calendarChanges.at, new Date(now - KEEP_CHANGES_MS)));
 }
 
 /**

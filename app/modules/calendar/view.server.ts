@@ -12,7 +12,14 @@ import { dayKey } from "./dates";
 import type { CalendarFilter } from "./filters";
 import { dayAndTime, shortDay, timeOfDay, zoneOffset, zonePlace } from "./format";
 import { campaignPath, deliverablePath } from "./links";
-import { conflictsByObject, openConflicts, worstSeverity, type CalendarCampaign, type CalendarDeliverable, type CalendarSnapshot } from "./calendar.server";
+import {
+  conflictsByObject,
+  openConflicts,
+  worstSeverity,
+  type CalendarCampaign,
+  type CalendarDeliverable,
+  type CalendarSnapshot,
+} from "./calendar.server";
 
 export const CAMPAIGN_STATUS_LABELS: Record<string, string> = {
   planning: "Planning",
@@ -105,7 +112,9 @@ function signoffState(d: CalendarDeliverable, now: Date): SignoffState {
 }
 
 function toItemConflicts(list: readonly Conflict[] | undefined): ItemConflict[] {
-  return (list ?? []).slice(0, ITEM_CONFLICTS_SHOWN).map((c) => ({ key: c.key, code: c.code, title: conflictRuleMetadata(c.code).title, severity: c.severity, message: c.message }));
+  return (list ?? [])
+    .slice(0, ITEM_CONFLICTS_SHOWN)
+    .map((c) => ({ key: c.key, code: c.code, title: conflictRuleMetadata(c.code).title, severity: c.severity, message: c.message }));
 }
 
 export interface BuildOptions {
@@ -186,7 +195,7 @@ export function buildItems(snapshot: CalendarSnapshot, { ctx, tz, now, filter }:
       channels: [channelName(d.channel)],
       campaignName: d.campaignName,
       agencyNames: d.agencyIds.map((id) => snapshot.agencyNames.get(id) ?? "").filter(Boolean),
-      creatorName: d.masked ? null : d.creatorId ? snapshot.creatorNames.get(d.creatorId) ?? null : null,
+      creatorName: d.masked ? null : d.creatorId ? (snapshot.creatorNames.get(d.creatorId) ?? null) : null,
       signoff: d.masked ? null : signoffState(d, now),
       url: d.masked ? null : deliverablePath(slug, d.id),
       conflicts: d.masked ? [] : conflicts,
@@ -281,7 +290,11 @@ export interface FilterOptions {
  * What the filters offer: everything in the workspace for workspace roles; for scoped members,
  * only the brands, agencies and creators they can see anyway.
  */
-export function filterOptions(ctx: MemberContext, snapshot: CalendarSnapshot, visible: { brandIds: string[]; agencyIds: string[]; creatorIds: string[] }): FilterOptions {
+export function filterOptions(
+  ctx: MemberContext,
+  snapshot: CalendarSnapshot,
+  visible: { brandIds: string[]; agencyIds: string[]; creatorIds: string[] },
+): FilterOptions {
   const whole = ctx.scope.kind === "workspace";
   const brandIds = new Set(visible.brandIds);
   const agencyIds = new Set(visible.agencyIds);

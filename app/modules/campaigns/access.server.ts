@@ -8,7 +8,11 @@ import { findVisibleCampaign } from "./scope.server";
 
 /** The campaign in the URL if this member may see it: a malformed id is 400, one out of scope 404. */
 export async function requireCampaign(ctx: MemberContext, campaignId: string | undefined) {
-  if (!isId(campaignId)) throw json({ ok: false, errors: { campaignId: ["That is not a campaign id."] }, formError: "That is not a campaign id." }, { status: 400 });
+  if (!isId(campaignId))
+    throw json(
+      { ok: false, errors: { campaignId: ["That is not a campaign id."] }, formError: "That is not a campaign id." },
+      { status: 400 },
+    );
   const campaign = await findVisibleCampaign(ctx, campaignId);
   if (!campaign) notFound();
   return campaign;

@@ -8,7 +8,10 @@ import { text } from "~/utils/text-schema";
 /** Inputs of the campaign forms and the list's filters, shared by the server and the pages. */
 
 export { CHANNELS, type Channel };
-export const CHANNEL_LABELS: Record<Channel, string> = Object.fromEntries(CHANNELS.map((c) => [c, CHANNEL_LIMITS[c].label])) as Record<Channel, string>;
+export const CHANNEL_LABELS: Record<Channel, string> = Object.fromEntries(CHANNELS.map((c) => [c, CHANNEL_LIMITS[c].label])) as Record<
+  Channel,
+  string
+>;
 
 export const STATUS_LABELS: Record<(typeof CAMPAIGN_STATUSES)[number], string> = {
   planning: "Planning",
@@ -27,10 +30,12 @@ export const EVENT_LABELS: Record<(typeof CAMPAIGN_EVENTS)[number], string> = {
 
 const id = (message: string) => z.string({ required_error: message, invalid_type_error: message }).regex(ID_PATTERN, message);
 const ids = (message: string, max: number) =>
-  z.preprocess(
-    (v) => (v === undefined || v === "" ? [] : typeof v === "string" ? [v] : v),
-    z.array(z.string().regex(ID_PATTERN, message), { invalid_type_error: message }).max(max, `Pick at most ${max}.`),
-  ).transform((list) => [...new Set(list)]);
+  z
+    .preprocess(
+      (v) => (v === undefined || v === "" ? [] : typeof v === "string" ? [v] : v),
+      z.array(z.string().regex(ID_PATTERN, message), { invalid_type_error: message }).max(max, `Pick at most ${max}.`),
+    )
+    .transform((list) => [...new Set(list)]);
 const day = (label: string) =>
   z
     .string({ required_error: `Enter the ${label} date.`, invalid_type_error: `Enter the ${label} date.` })
@@ -46,7 +51,12 @@ export const campaignFormSchema = z
     agencyIds: ids("Choose agencies from the list.", 20),
     creatorIds: ids("Choose creators from the list.", 200),
     channels: z
-      .preprocess((v) => (v === undefined || v === "" ? [] : typeof v === "string" ? [v] : v), z.array(z.enum(CHANNELS, { errorMap: () => ({ message: "Choose channels from the list." }) }), { invalid_type_error: "Choose channels from the list." }))
+      .preprocess(
+        (v) => (v === undefined || v === "" ? [] : typeof v === "string" ? [v] : v),
+        z.array(z.enum(CHANNELS, { errorMap: () => ({ message: "Choose channels from the list." }) }), {
+          invalid_type_error: "Choose channels from the list.",
+        }),
+      )
       .transform((list) => [...new Set(list)])
       .refine((list) => list.length > 0, "Pick at least one channel."),
     startsOn: day("start"),
@@ -54,7 +64,8 @@ export const campaignFormSchema = z
     coordinatorId: z.preprocess((v) => (v === "" ? undefined : v), id("Choose a coordinator from the list.").optional()),
   })
   .superRefine((v, ctx) => {
-    if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The campaign must end on or after its start date." });
+    if (v.startsOn && v.endsOn && v.endsOn < v.startsOn)
+      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The campaign must end on or after its start date." });
   })
   .transform(({ agencyIds, leadAgencyId, ...rest }) => ({ ...rest, leadAgencyId, agencyIds: agencyIds.filter((a) => a !== leadAgencyId) }));
 export type CampaignInput = z.infer<typeof campaignFormSchema>;

@@ -45,6 +45,10 @@ export function campaignScope(ctx: MemberContext): SQL {
 
 /** The campaign if this member may see it, else null (the caller answers 404). */
 export async function findVisibleCampaign(ctx: MemberContext, campaignId: string) {
-  const rows = await db().select().from(campaigns).where(and(eq(campaigns.id, campaignId), campaignScope(ctx))).limit(1);
+  const rows = await db()
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.id, campaignId), campaignScope(ctx)))
+    .limit(1);
   return rows[0] ?? null;
 }

@@ -31,7 +31,13 @@ export async function listMailbox(opts: { to?: string; limit?: number } = {}) {
   const limit = Math.min(Math.max(opts.limit ?? MAILBOX_PAGE_SIZE, 1), 500);
   const to = opts.to?.trim().slice(0, 320);
   return db()
-    .select({ id: localEmails.id, to: localEmails.to, from: localEmails.from, subject: localEmails.subject, createdAt: localEmails.createdAt })
+    .select({
+      id: localEmails.id,
+      to: localEmails.to,
+      from: localEmails.from,
+      subject: localEmails.subject,
+      createdAt: localEmails.createdAt,
+    })
     .from(localEmails)
     .where(to ? ilike(localEmails.to, `%${escapeLike(to)}%`) : undefined)
     .orderBy(desc(localEmails.createdAt), desc(localEmails.id))

@@ -13,7 +13,10 @@ export interface EmailRequest<N extends EmailTemplateName = EmailTemplateName> {
 
 /** No CR/LF may reach a header: a name typed by a user must not add a Bcc. */
 function headerSafe(value: string): string {
-  return value.replace(/[\r\n]+/g, " ").trim().slice(0, 250);
+  return value
+    .replace(/[\r\n]+/g, " ")
+    .trim()
+    .slice(0, 250);
 }
 
 /** Renders and delivers now; only the worker calls this, with the job id as idempotency key. */

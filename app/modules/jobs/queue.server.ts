@@ -109,12 +109,14 @@ export async function claimJobs(database: Queryable, opts: ClaimOptions): Promis
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`baton.jobs.${lane}`}))`);
     // Rank the due jobs within their key (then their workspace) and keep those still under the
     // cap once the running ones are counted: a busy endpoint's backlog never hides the others.
-    const keyOk = perKey === undefined
-      ? sql`true`
-      : sql`d.concurrency_key is null or d.key_rank + (select count(*) from live l where l.concurrency_key = d.concurrency_key) <= ${perKey}`;
-    const workspaceOk = perWorkspace === undefined
-      ? sql`true`
-      : sql`k.workspace_id is null or k.workspace_rank + (select count(*) from live l where l.workspace_id = k.workspace_id) <= ${perWorkspace}`;
+    const keyOk =
+      perKey === undefined
+        ? sql`true`
+        : sql`d.concurrency_key is null or d.key_rank + (select count(*) from live l where l.concurrency_key = d.concurrency_key) <= ${perKey}`;
+    const workspaceOk =
+      perWorkspace === undefined
+        ? sql`true`
+        : sql`k.workspace_id is null or k.workspace_rank + (select count(*) from live l where l.workspace_id = k.workspace_id) <= ${perWorkspace}`;
     const candidates = rowsOf<{ id: string }>(
       await tx.execute(sql`
         with live as (
@@ -137,13 +139,26 @@ export async function claimJobs(database: Queryable, opts: ClaimOptions): Promis
     const locked = await tx
       .select({ id: jobs.id })
       .from(jobs)
-      .where(and(inArray(jobs.id, candidates.map((c) => c.id)), dueAt(now)))
+      .where(
+        and(
+          inArray(
+            jobs.id,
+            candidates.map((c) => c.id),
+          ),
+          dueAt(now),
+        ),
+      )
       .for("update", { skipLocked: true });
     if (locked.length === 0) return [];
     return tx
       .update(jobs)
       .set({ status: "running", lockedUntil: new Date(now.getTime() + (opts.leaseMs ?? LEASE_MS)), attempts: sql`${jobs.attempts} + 1` })
-      .where(inArray(jobs.id, locked.map((d) => d.id)))
+      .where(
+        inArray(
+          jobs.id,
+          locked.map((d) => d.id),
+        ),
+      )
       .returning();
   });
   claimed.sort((a, b) => a.runAt.getTime() - b.runAt.getTime());

@@ -27,11 +27,14 @@ function limitsOf(lane: Lane, opts: WorkerOptions): LaneLimits {
  * claim still holds the job (compare-and-set in completeJob / failJob).
  */
 async function runJob(database: Queryable, handlers: HandlerMap, job: Job, clock: () => Date, leaseMs: number): Promise<void> {
-  const heartbeat = setInterval(() => {
-    renewLease(database, job, clock(), leaseMs).catch(() => {
-      // A missed beat is retried at the next one; the lease is three beats long.
-    });
-  }, Math.max(1, Math.floor(leaseMs / 3)));
+  const heartbeat = setInterval(
+    () => {
+      renewLease(database, job, clock(), leaseMs).catch(() => {
+        // A missed beat is retried at the next one; the lease is three beats long.
+      });
+    },
+    Math.max(1, Math.floor(leaseMs / 3)),
+  );
   try {
     const handler = handlers[job.kind];
     if (!handler) throw new Error(`No handler for job kind "${job.kind}"`);

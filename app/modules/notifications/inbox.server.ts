@@ -18,7 +18,15 @@ export async function recentNotifications(userId: string, workspaceId: string, l
     .where(and(eq(notifications.userId, userId), eq(notifications.workspaceId, workspaceId)))
     .orderBy(desc(notifications.createdAt))
     .limit(Math.min(limit, 200));
-  return rows.map((n) => ({ id: n.id, category: n.category, title: n.title, body: n.body, url: n.url, unread: !n.readAt, at: n.createdAt.toISOString() }));
+  return rows.map((n) => ({
+    id: n.id,
+    category: n.category,
+    title: n.title,
+    body: n.body,
+    url: n.url,
+    unread: !n.readAt,
+    at: n.createdAt.toISOString(),
+  }));
 }
 
 /** Marks the user's own notifications read; ids of anyone else's simply match nothing. */
@@ -32,7 +40,10 @@ export async function markRead(userId: string, workspaceId: string, ids: string[
 
 export async function preferencesOf(userId: string): Promise<Record<NotificationCategory, EmailMode>> {
   const rows = await db().select().from(notificationPrefs).where(eq(notificationPrefs.userId, userId));
-  const out = Object.fromEntries(Object.keys(NOTIFICATION_CATEGORIES).map((c) => [c, "immediate"])) as Record<NotificationCategory, EmailMode>;
+  const out = Object.fromEntries(Object.keys(NOTIFICATION_CATEGORIES).map((c) => [c, "immediate"])) as Record<
+    NotificationCategory,
+    EmailMode
+  >;
   for (const r of rows) if (r.category in out) out[r.category as NotificationCategory] = r.mode;
   return out;
 }
@@ -41,7 +52,10 @@ export async function savePreferences(userId: string, prefs: Partial<Record<Noti
   await db().transaction(async (tx) => {
     for (const [category, mode] of Object.entries(prefs)) {
       if (!mode) continue;
-      await tx.insert(notificationPrefs).values({ userId, category, mode }).onConflictDoUpdate({ target: [notificationPrefs.userId, notificationPrefs.category], set: { mode } });
+      await tx
+        .insert(notificationPrefs)
+        .values({ userId, category, mode })
+        .onConflictDoUpdate({ target: [notificationPrefs.userId, notificationPrefs.category], set: { mode } });
     }
   });
 }

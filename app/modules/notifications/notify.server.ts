@@ -73,17 +73,32 @@ export async function sendNotificationDigest(userId: string, workspaceId: string
     await db()
       .select()
       .from(notifications)
-      .where(and(eq(notifications.userId, userId), eq(notifications.workspaceId, workspaceId), isNull(notifications.readAt), gte(notifications.createdAt, since)))
+      .where(
+        and(
+          eq(notifications.userId, userId),
+          eq(notifications.workspaceId, workspaceId),
+          isNull(notifications.readAt),
+          gte(notifications.createdAt, since),
+        ),
+      )
   ).filter((n) => digestCategories.has(n.category));
   if (unread.length === 0) return;
-  await queueEmail(db(), {
-    to: user.email,
-    template: "notification-digest",
-    props: {
-      workspace: { name: workspace.name, logoUrl: workspace.logoUrl, accentColor: workspace.accentColor },
-      recipientName: user.name,
-      items: unread.map((n) => ({ title: n.title, body: n.body, url: n.url ? `${env().APP_URL}${n.url}` : `${env().APP_URL}/w/${workspace.slug}` })),
-      url: `${env().APP_URL}/w/${workspace.slug}/notifications`,
+  await queueEmail(
+    db(),
+    {
+      to: user.email,
+      template: "notification-digest",
+      props: {
+        workspace: { name: workspace.name, logoUrl: workspace.logoUrl, accentColor: workspace.accentColor },
+        recipientName: user.name,
+        items: unread.map((n) => ({
+          title: n.title,
+          body: n.body,
+          url: n.url ? `${env().APP_URL}${n.url}` : `${env().APP_URL}/w/${workspace.slug}`,
+        })),
+        url: `${env().APP_URL}/w/${workspace.slug}/notifications`,
+      },
     },
-  }, { workspaceId, dedupeKey: jobId ? `digest-email:${jobId}` : undefined });
+    { workspaceId, dedupeKey: jobId ? `digest-email:${jobId}` : undefined },
+  );
 }

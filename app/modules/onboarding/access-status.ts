@@ -119,10 +119,7 @@ export function nextAccessStatus(from: AccessStatus, event: AccessEventInput): A
   const possible = transitionsFrom(from, event.type);
   const status = accessStatusLabels[from].toLowerCase();
   if (possible.length === 0) {
-    throw new AccessStatusError(
-      "transition_not_allowed",
-      `${eventNames[event.type]} isn't possible while access is ${status}.`,
-    );
+    throw new AccessStatusError("transition_not_allowed", `${eventNames[event.type]} isn't possible while access is ${status}.`);
   }
   const transition = possible.find((t) => t.actors.includes(event.actor));
   if (!transition) {
@@ -130,10 +127,7 @@ export function nextAccessStatus(from: AccessStatus, event: AccessEventInput): A
     throw new AccessStatusError("actor_not_allowed", `${eventNames[event.type]} is for ${who} to do.`);
   }
   if (transition.requires === "assetId" && !event.assetId?.trim()) {
-    throw new AccessStatusError(
-      "asset_id_required",
-      "Enter the ID of the account you gave access to before confirming.",
-    );
+    throw new AccessStatusError("asset_id_required", "Enter the ID of the account you gave access to before confirming.");
   }
   if (transition.requires === "reason" && !event.reason?.trim()) {
     throw new AccessStatusError("reason_required", `${eventNames[event.type]} needs a reason the other side can read.`);
@@ -154,9 +148,7 @@ export function isRepeatedAccessEvent(current: { status: AccessStatus; assetId: 
 
 /** Events this actor may fire from `status`, in table order: which buttons to show. */
 export function allowedAccessEvents(status: AccessStatus, actor: AccessActor): AccessEvent[] {
-  const events = accessTransitions
-    .filter((t) => t.from.includes(status) && t.actors.includes(actor))
-    .map((t) => t.event);
+  const events = accessTransitions.filter((t) => t.from.includes(status) && t.actors.includes(actor)).map((t) => t.event);
   return [...new Set(events)];
 }
 

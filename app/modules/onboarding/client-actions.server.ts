@@ -5,8 +5,16 @@ import { ACCEPTED_DESCRIPTION, detectFileKind } from "~/modules/uploads/file-typ
 import { UploadRefused, acceptUpload } from "~/modules/uploads/uploads.server";
 import {
   attachBrandKitFiles,
-  confirmStep, forwardStep, markNotApplicable, markOpened, reopenStep, saveAssetDraft, saveIntake, signAgreement,
-  type ClientResult, type ForwardRow,
+  confirmStep,
+  forwardStep,
+  markNotApplicable,
+  markOpened,
+  reopenStep,
+  saveAssetDraft,
+  saveIntake,
+  signAgreement,
+  type ClientResult,
+  type ForwardRow,
 } from "./client.server";
 import { agreementSchema, assetSchema, forwardSchema, idSchema, intakeDraftFields, notApplicableSchema } from "./schemas";
 import type { LinkRow } from "./shared.server";
@@ -17,14 +25,32 @@ import type { LinkRow } from "./shared.server";
  * input with zod before anything is written.
  */
 
-export const linkIntents = ["opened", "save-asset", "confirm", "not-applicable", "reopen", "forward", "contacts", "questionnaire", "brand-kit", "upload", "agreement"] as const;
+export const linkIntents = [
+  "opened",
+  "save-asset",
+  "confirm",
+  "not-applicable",
+  "reopen",
+  "forward",
+  "contacts",
+  "questionnaire",
+  "brand-kit",
+  "upload",
+  "agreement",
+] as const;
 export const forwardIntents = ["save-asset", "confirm", "not-applicable", "reopen"] as const;
 export type LinkIntent = (typeof linkIntents)[number];
 
 export type IntentOutcome =
   | { ok: true; intent: LinkIntent; target: string; notice: string | null }
   | {
-      ok: false; status: number; intent: LinkIntent | null; target: string | null; errors: FieldErrors; formError: string; values: Record<string, string>;
+      ok: false;
+      status: number;
+      intent: LinkIntent | null;
+      target: string | null;
+      errors: FieldErrors;
+      formError: string;
+      values: Record<string, string>;
       /** An intake step kept what was valid so far although it refused something. */
       saved?: boolean;
     };
@@ -40,13 +66,24 @@ function valuesOf(form: FormData): Record<string, string> {
   return out;
 }
 
-function fromResult(intent: LinkIntent, target: string, result: ClientResult & { errors?: FieldErrors; saved?: boolean }, values: Record<string, string>): IntentOutcome {
+function fromResult(
+  intent: LinkIntent,
+  target: string,
+  result: ClientResult & { errors?: FieldErrors; saved?: boolean },
+  values: Record<string, string>,
+): IntentOutcome {
   if (result.ok) return { ok: true, intent, target, notice: result.notice ?? null };
   const errors: FieldErrors = result.errors ?? (result.field ? { [result.field]: [result.message] } : {});
   return { ok: false, status: result.status, intent, target, errors, formError: result.message, values, saved: result.saved };
 }
 
-function refused(intent: LinkIntent | null, target: string | null, errors: FieldErrors, values: Record<string, string>, formError = "Please correct the highlighted fields."): IntentOutcome {
+function refused(
+  intent: LinkIntent | null,
+  target: string | null,
+  errors: FieldErrors,
+  values: Record<string, string>,
+  formError = "Please correct the highlighted fields.",
+): IntentOutcome {
   return { ok: false, status: 400, intent, target, errors, formError, values };
 }
 
@@ -65,7 +102,8 @@ export async function runClientIntent(request: Request, link: LinkRow, form: For
   const values = valuesOf(form);
   const allowed: readonly string[] = via ? forwardIntents : linkIntents;
   const intentRaw = form.get("intent");
-  if (typeof intentRaw !== "string" || !allowed.includes(intentRaw)) return refused(null, null, {}, values, "Unknown action. Reload the page and try again.");
+  if (typeof intentRaw !== "string" || !allowed.includes(intentRaw))
+    return refused(null, null, {}, values, "Unknown action. Reload the page and try again.");
   const intent = intentRaw as LinkIntent;
   const scope = { linkId: link.id, via };
 
@@ -78,9 +116,10 @@ export async function runClientIntent(request: Request, link: LinkRow, form: For
     const parsed = parseWith(assetSchema, form);
     if (!parsed.success) return refused(intent, typeof values.stepId === "string" ? values.stepId : null, parsed.errors, values);
     if (!via) await markOpened(request, link.id);
-    const result = intent === "confirm"
-      ? await confirmStep(request, scope, parsed.data)
-      : await saveAssetDraft(request, { linkId: link.id, onlyStepId: via?.stepId }, parsed.data);
+    const result =
+      intent === "confirm"
+        ? await confirmStep(request, scope, parsed.data)
+        : await saveAssetDraft(request, { linkId: link.id, onlyStepId: via?.stepId }, parsed.data);
     return fromResult(intent, parsed.data.stepId, result, values);
   }
 
@@ -131,7 +170,8 @@ async function uploadBrandKit(request: Request, link: LinkRow, form: FormData, v
     const label = `“${file.name.slice(0, 80) || "file"}”`;
     if (file.size === 0) return fail(`${label} is empty.`);
     if (file.size > maxMb * 1_000_000) return fail(`${label} is larger than ${maxMb} MB.`);
-    if (!detectFileKind(new Uint8Array(await file.slice(0, 16).arrayBuffer()))) return fail(`${label} is not an accepted file type. Accepted: ${ACCEPTED_DESCRIPTION}.`);
+    if (!detectFileKind(new Uint8Array(await file.slice(0, 16).arrayBuffer())))
+      return fail(`${label} is not an accepted file type. Accepted: ${ACCEPTED_DESCRIPTION}.`);
   }
   const stored = [];
   for (const file of files) {

@@ -13,13 +13,31 @@ import { ROLE_LABELS } from "~/modules/workspaces/permissions";
 import { fillSteps, getPlatform, validateAssetId, type AssetIdContext } from "./catalog";
 import { identityForPlatform, type StoredIdentities } from "./identities";
 import { isAccessStatus, type AccessStatus } from "./access-status";
-import { intakeLabels, intakeSteps, isOpenForClient, progressOf, readAnswers, readIntake, type BrandKitFile, type LinkAnswers } from "./link-model";
+import {
+  intakeLabels,
+  intakeSteps,
+  isOpenForClient,
+  progressOf,
+  readAnswers,
+  readIntake,
+  type BrandKitFile,
+  type LinkAnswers,
+} from "./link-model";
 import { formatDuration } from "./progress";
 import { finishWith, saveIntakeDraft, type FinishCheck, type IntakeSave } from "./intake-draft";
 import { questionnaireSchema, type QuestionnaireQuestion } from "./questionnaire";
 import { contactsSchema, intakeDraftFields } from "./schemas";
 import {
-  agencyLinkPath, brandingOf, emailDate, emailDateTime, scheduleForwardJobs, scheduleStallCheck, stepLinkUrl, teamOf, type LinkRow, type WorkspaceRow,
+  agencyLinkPath,
+  brandingOf,
+  emailDate,
+  emailDateTime,
+  scheduleForwardJobs,
+  scheduleStallCheck,
+  stepLinkUrl,
+  teamOf,
+  type LinkRow,
+  type WorkspaceRow,
 } from "./shared.server";
 import { applyStepEvent, type StepRow } from "./steps.server";
 
@@ -85,7 +103,8 @@ export async function findForwardByToken(token: string | undefined, now = new Da
   // A forwarded step lives as long as its own token and its link: revoking the link ends both.
   const linkDead = link.revokedAt && !link.replacedById ? "revoked" : null;
   if (forward.revokedAt || linkDead) return { state: "revoked", contact: await contactFor(db(), link, workspace), workspace };
-  if (forward.expiresAt.getTime() <= now.getTime()) return { state: "expired", contact: await contactFor(db(), link, workspace), workspace };
+  if (forward.expiresAt.getTime() <= now.getTime())
+    return { state: "expired", contact: await contactFor(db(), link, workspace), workspace };
   return { state: "valid", forward, link, step, workspace };
 }
 
@@ -161,7 +180,10 @@ export function stepView(step: StepRow, workspace: WorkspaceRow, answers: LinkAn
     confirmedAt: step.confirmedAt?.toISOString() ?? null,
     verifiedAt: step.verifiedAt?.toISOString() ?? null,
     forwardedTo: forwards
-      .filter((f, i, all) => f.stepId === step.id && !f.revokedAt && all.findIndex((g) => g.stepId === f.stepId && g.email === f.email && !g.revokedAt) === i)
+      .filter(
+        (f, i, all) =>
+          f.stepId === step.id && !f.revokedAt && all.findIndex((g) => g.stepId === f.stepId && g.email === f.email && !g.revokedAt) === i,
+      )
       .map((f) => ({ name: f.name, email: f.email, at: f.createdAt.toISOString() })),
   };
 }
@@ -201,10 +223,7 @@ export async function clientPage(link: LinkRow, workspace: WorkspaceRow) {
         : null,
     },
     /** The first thing left to do, so a returning client lands where they left off. */
-    resumeAt:
-      views.find((v) => isOpenForClient(v.status))?.id ??
-      intakeState.find((s) => !s.done)?.key ??
-      null,
+    resumeAt: views.find((v) => isOpenForClient(v.status))?.id ?? intakeState.find((s) => !s.done)?.key ?? null,
   };
 }
 
@@ -223,23 +242,44 @@ async function lockLink(tx: Queryable, linkId: string, now: Date): Promise<LinkR
 }
 
 function clientActor(link: LinkRow, via?: ForwardRow): AuditActor {
-  return via ? { userId: null, label: `${via.email} via forwarded step link` } : { userId: null, label: `${link.clientName} via onboarding link` };
+  return via
+    ? { userId: null, label: `${via.email} via forwarded step link` }
+    : { userId: null, label: `${link.clientName} via onboarding link` };
 }
 
 /** First POST from the page (the page sends one as soon as it runs): records the first opening once. */
 export async function markOpened(request: Request, linkId: string, now = new Date()): Promise<ClientResult> {
   return db().transaction(async (tx) => {
-    const rows = await tx.update(onboardingLinks).set({ openedAt: now }).where(and(eq(onboardingLinks.id, linkId), isNull(onboardingLinks.openedAt))).returning();
+    const rows = await tx
+      .update(onboardingLinks)
+      .set({ openedAt: now })
+      .where(and(eq(onboardingLinks.id, linkId), isNull(onboardingLinks.openedAt)))
+      .returning();
     const link = rows[0];
     if (!link) return { ok: true };
-    await recordAudit(tx, { workspaceId: link.workspaceId, actor: clientActor(link), action: "onboarding.opened", objectType: "onboarding_link", objectId: link.id, meta: requestMeta(request) });
-    await emitWebhook(tx, link.workspaceId, "onboarding.opened", { linkId: link.id, brandId: link.brandId, clientName: link.clientName, at: now.toISOString() });
+    await recordAudit(tx, {
+      workspaceId: link.workspaceId,
+      actor: clientActor(link),
+      action: "onboarding.opened",
+      objectType: "onboarding_link",
+      objectId: link.id,
+      meta: requestMeta(request),
+    });
+    await emitWebhook(tx, link.workspaceId, "onboarding.opened", {
+      linkId: link.id,
+      brandId: link.brandId,
+      clientName: link.clientName,
+      at: now.toISOString(),
+    });
     return { ok: true };
   });
 }
 
 async function writeAnswers(tx: Queryable, link: LinkRow, answers: LinkAnswers) {
-  await tx.update(onboardingLinks).set({ answers: answers as unknown as Record<string, unknown> }).where(eq(onboardingLinks.id, link.id));
+  await tx
+    .update(onboardingLinks)
+    .set({ answers: answers as unknown as Record<string, unknown> })
+    .where(eq(onboardingLinks.id, link.id));
   link.answers = answers as unknown as Record<string, unknown>;
 }
 
@@ -254,12 +294,30 @@ async function afterProgress(tx: Queryable, link: LinkRow, request: Request, now
   const fresh = (await tx.select().from(onboardingLinks).where(eq(onboardingLinks.id, link.id)))[0];
   const progress = progressOf(fresh, steps);
   if (!progress.complete || fresh.completedAt) return;
-  const claimed = await tx.update(onboardingLinks).set({ completedAt: now }).where(and(eq(onboardingLinks.id, link.id), isNull(onboardingLinks.completedAt))).returning();
+  const claimed = await tx
+    .update(onboardingLinks)
+    .set({ completedAt: now })
+    .where(and(eq(onboardingLinks.id, link.id), isNull(onboardingLinks.completedAt)))
+    .returning();
   if (!claimed[0]) return;
   const workspace = (await tx.select().from(workspaces).where(eq(workspaces.id, link.workspaceId)))[0];
   const toVerify = steps.filter((s) => s.status === "confirmed").length;
-  await recordAudit(tx, { workspaceId: link.workspaceId, actor: clientActor(link), action: "onboarding.completed", objectType: "onboarding_link", objectId: link.id, data: { awaitingVerification: toVerify }, meta: requestMeta(request) });
-  await emitWebhook(tx, link.workspaceId, "onboarding.completed", { linkId: link.id, brandId: link.brandId, clientName: link.clientName, awaitingVerification: toVerify, at: now.toISOString() });
+  await recordAudit(tx, {
+    workspaceId: link.workspaceId,
+    actor: clientActor(link),
+    action: "onboarding.completed",
+    objectType: "onboarding_link",
+    objectId: link.id,
+    data: { awaitingVerification: toVerify },
+    meta: requestMeta(request),
+  });
+  await emitWebhook(tx, link.workspaceId, "onboarding.completed", {
+    linkId: link.id,
+    brandId: link.brandId,
+    clientName: link.clientName,
+    awaitingVerification: toVerify,
+    at: now.toISOString(),
+  });
   const url = `${agencyLinkPath(workspace.slug, link.id)}`;
   for (const userId of teamOf(link)) {
     await notify(tx, {
@@ -285,7 +343,6 @@ async function afterProgress(tx: Queryable, link: LinkRow, request: Request, now
   await inviteApprover(tx, fresh, workspace, request);
 }
 
-
 /**
  * The approver the client named becomes a brand-lead invitation for the link's brand, once: the
  * same invitation row and email the members page makes, sent in the name of the link's creator.
@@ -305,40 +362,75 @@ async function inviteApprover(tx: Queryable, link: LinkRow, workspace: Workspace
   const pending = await tx
     .select({ id: invitations.id })
     .from(invitations)
-    .where(and(eq(invitations.workspaceId, link.workspaceId), eq(invitations.email, email), eq(invitations.brandId, link.brandId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())))
+    .where(
+      and(
+        eq(invitations.workspaceId, link.workspaceId),
+        eq(invitations.email, email),
+        eq(invitations.brandId, link.brandId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    )
     .limit(1);
   let invitationId = pending[0]?.id ?? null;
   if (!invitationId) {
     const brand = await tx.query.brands.findFirst({ where: eq(brands.id, link.brandId), columns: { name: true } });
-    const inviter = link.createdBy ? await tx.query.users.findFirst({ where: eq(users.id, link.createdBy), columns: { name: true } }) : null;
+    const inviter = link.createdBy
+      ? await tx.query.users.findFirst({ where: eq(users.id, link.createdBy), columns: { name: true } })
+      : null;
     const token = randomToken();
     const expiresAt = new Date(Date.now() + 14 * 86_400_000);
     const [inv] = await tx
       .insert(invitations)
-      .values({ workspaceId: link.workspaceId, email, role: "brand_lead", brandId: link.brandId, tokenHash: sha256(token), invitedBy: link.createdBy, expiresAt })
+      .values({
+        workspaceId: link.workspaceId,
+        email,
+        role: "brand_lead",
+        brandId: link.brandId,
+        tokenHash: sha256(token),
+        invitedBy: link.createdBy,
+        expiresAt,
+      })
       .returning();
     invitationId = inv.id;
-    await recordAudit(tx, { workspaceId: link.workspaceId, actor: { userId: null, label: `${link.clientName} via onboarding link` }, action: "member.invited", objectType: "invitation", objectId: inv.id, data: { email, role: "brand_lead", scope: brand?.name ?? null, from: "onboarding approver" }, meta: requestMeta(request) });
-    await queueEmail(tx, {
-      to: email,
-      template: "invitation",
-      props: {
-        workspace: brandingOf(workspace),
-        recipientName: answers.contacts.approverName || null,
-        inviterName: inviter?.name ?? workspace.name,
-        roleLabel: ROLE_LABELS.brand_lead,
-        scopeLabel: brand?.name ?? null,
-        url: `${env().APP_URL}/invite/${token}`,
-        expiresAt: emailDate(expiresAt),
+    await recordAudit(tx, {
+      workspaceId: link.workspaceId,
+      actor: { userId: null, label: `${link.clientName} via onboarding link` },
+      action: "member.invited",
+      objectType: "invitation",
+      objectId: inv.id,
+      data: { email, role: "brand_lead", scope: brand?.name ?? null, from: "onboarding approver" },
+      meta: requestMeta(request),
+    });
+    await queueEmail(
+      tx,
+      {
+        to: email,
+        template: "invitation",
+        props: {
+          workspace: brandingOf(workspace),
+          recipientName: answers.contacts.approverName || null,
+          inviterName: inviter?.name ?? workspace.name,
+          roleLabel: ROLE_LABELS.brand_lead,
+          scopeLabel: brand?.name ?? null,
+          url: `${env().APP_URL}/invite/${token}`,
+          expiresAt: emailDate(expiresAt),
+        },
       },
-    }, { workspaceId: link.workspaceId });
+      { workspaceId: link.workspaceId },
+    );
     await emitWebhook(tx, link.workspaceId, "member.invited", { invitationId: inv.id, role: "brand_lead" });
   }
   await writeAnswers(tx, link, { ...answers, approverInvitationId: invitationId });
 }
 
 async function stepOfLink(tx: Queryable, link: LinkRow, stepId: string): Promise<StepRow | null> {
-  const rows = await tx.select().from(accessSteps).where(and(eq(accessSteps.id, stepId), eq(accessSteps.linkId, link.id))).for("update");
+  const rows = await tx
+    .select()
+    .from(accessSteps)
+    .where(and(eq(accessSteps.id, stepId), eq(accessSteps.linkId, link.id)))
+    .for("update");
   return rows[0] ?? null;
 }
 
@@ -348,7 +440,13 @@ const NOT_THIS_LINK: ClientResult = { ok: false, status: 404, message: "That ste
  * Locks the link and the step a client acts on. A forwarded link (`onlyStepId`) reaches its one
  * step and no other; an unusable link is GONE, a step outside the link NOT_THIS_LINK.
  */
-async function lockClientStep(tx: Queryable, linkId: string, stepId: string, onlyStepId: string | undefined, now: Date): Promise<{ link: LinkRow; step: StepRow } | { error: ClientResult }> {
+async function lockClientStep(
+  tx: Queryable,
+  linkId: string,
+  stepId: string,
+  onlyStepId: string | undefined,
+  now: Date,
+): Promise<{ link: LinkRow; step: StepRow } | { error: ClientResult }> {
   const link = await lockLink(tx, linkId, now);
   if (!link) return { error: GONE };
   if (onlyStepId && onlyStepId !== stepId) return { error: NOT_THIS_LINK };
@@ -382,7 +480,10 @@ export async function saveAssetDraft(
     await writeAnswers(tx, link, { ...answers, drafts });
     // Only an open step takes a new ID silently; a confirmed one changes through "I've granted access".
     if (checked?.ok && isOpenForClient(step.status as AccessStatus) && step.assetId !== checked.value) {
-      await tx.update(accessSteps).set({ assetId: checked.value, updatedAt: now, rowVersion: sql`${accessSteps.rowVersion} + 1` }).where(eq(accessSteps.id, step.id));
+      await tx
+        .update(accessSteps)
+        .set({ assetId: checked.value, updatedAt: now, rowVersion: sql`${accessSteps.rowVersion} + 1` })
+        .where(eq(accessSteps.id, step.id));
     }
     if (checked && !checked.ok) return { ok: false, status: 400, field: "assetId", message: checked.message };
     return { ok: true, value: checked?.ok ? checked.value : "" };
@@ -407,7 +508,15 @@ export async function confirmStep(
       await writeAnswers(tx, link, { ...answers, drafts: { ...answers.drafts, [step.id]: input.assetId.slice(0, 500) } });
       return { ok: false, status: 400, field: "assetId", message: checked.message };
     }
-    const result = await applyStepEvent(tx, { step, event: "confirm", actor: "client", auditActor: clientActor(link, scope.via), meta: requestMeta(request), assetId: checked.value, now });
+    const result = await applyStepEvent(tx, {
+      step,
+      event: "confirm",
+      actor: "client",
+      auditActor: clientActor(link, scope.via),
+      meta: requestMeta(request),
+      assetId: checked.value,
+      now,
+    });
     if (!result.ok) return { ok: false, status: result.status, message: result.message };
     if (step.id in answers.drafts) {
       const drafts = { ...answers.drafts };
@@ -430,19 +539,39 @@ export async function markNotApplicable(
     const found = await lockClientStep(tx, scope.linkId, input.stepId, scope.via?.stepId, now);
     if ("error" in found) return found.error;
     const { link, step } = found;
-    const result = await applyStepEvent(tx, { step, event: "mark_not_applicable", actor: "client", auditActor: clientActor(link, scope.via), meta: requestMeta(request), reason: input.reason, now });
+    const result = await applyStepEvent(tx, {
+      step,
+      event: "mark_not_applicable",
+      actor: "client",
+      auditActor: clientActor(link, scope.via),
+      meta: requestMeta(request),
+      reason: input.reason,
+      now,
+    });
     if (!result.ok) return { ok: false, status: result.status, field: "reason", message: result.message };
     await afterProgress(tx, link, request, now);
     return { ok: true, notice: "Marked as not applicable." };
   });
 }
 
-export async function reopenStep(request: Request, scope: { linkId: string; via?: ForwardRow }, input: { stepId: string }, now = new Date()): Promise<ClientResult> {
+export async function reopenStep(
+  request: Request,
+  scope: { linkId: string; via?: ForwardRow },
+  input: { stepId: string },
+  now = new Date(),
+): Promise<ClientResult> {
   return db().transaction(async (tx) => {
     const found = await lockClientStep(tx, scope.linkId, input.stepId, scope.via?.stepId, now);
     if ("error" in found) return found.error;
     const { link, step } = found;
-    const result = await applyStepEvent(tx, { step, event: "reopen", actor: "client", auditActor: clientActor(link, scope.via), meta: requestMeta(request), now });
+    const result = await applyStepEvent(tx, {
+      step,
+      event: "reopen",
+      actor: "client",
+      auditActor: clientActor(link, scope.via),
+      meta: requestMeta(request),
+      now,
+    });
     if (!result.ok) return { ok: false, status: result.status, message: result.message };
     await tx.update(onboardingLinks).set({ completedAt: null }).where(eq(onboardingLinks.id, link.id));
     return { ok: true };
@@ -463,26 +592,66 @@ export async function forwardStep(
     const found = await lockClientStep(tx, linkId, input.stepId, undefined, now);
     if ("error" in found) return found.error;
     const { link, step } = found;
-    if (!isOpenForClient(step.status as AccessStatus)) return { ok: false, status: 409, message: "This step is already done, so there is nothing to forward." };
-    const existing = await tx.select({ id: stepForwards.id }).from(stepForwards).where(and(eq(stepForwards.stepId, step.id), isNull(stepForwards.revokedAt)));
-    if (existing.length >= MAX_FORWARDS_PER_STEP) return { ok: false, status: 400, field: "email", message: `This step was already forwarded ${MAX_FORWARDS_PER_STEP} times. Ask one of those colleagues, or do it yourself.` };
+    if (!isOpenForClient(step.status as AccessStatus))
+      return { ok: false, status: 409, message: "This step is already done, so there is nothing to forward." };
+    const existing = await tx
+      .select({ id: stepForwards.id })
+      .from(stepForwards)
+      .where(and(eq(stepForwards.stepId, step.id), isNull(stepForwards.revokedAt)));
+    if (existing.length >= MAX_FORWARDS_PER_STEP)
+      return {
+        ok: false,
+        status: 400,
+        field: "email",
+        message: `This step was already forwarded ${MAX_FORWARDS_PER_STEP} times. Ask one of those colleagues, or do it yourself.`,
+      };
     const workspace = (await tx.select().from(workspaces).where(eq(workspaces.id, link.workspaceId)))[0];
     const token = randomToken();
     const [forward] = await tx
       .insert(stepForwards)
-      .values({ workspaceId: link.workspaceId, stepId: step.id, linkId: link.id, email: input.email, name: input.name || null, tokenHash: sha256(token), expiresAt: link.expiresAt, createdAt: now })
+      .values({
+        workspaceId: link.workspaceId,
+        stepId: step.id,
+        linkId: link.id,
+        email: input.email,
+        name: input.name || null,
+        tokenHash: sha256(token),
+        expiresAt: link.expiresAt,
+        createdAt: now,
+      })
       .returning();
     const answers = readAnswers(link.answers);
     const fromName = answers.contacts.contactName || readIntake(link.intake).recipientName || link.clientName;
     const platformName = getPlatform(step.platformKey)?.name ?? step.platformKey;
     const url = stepLinkUrl(token);
-    await queueEmail(tx, {
-      to: input.email,
-      template: "onboarding-step-forwarded",
-      props: { workspace: brandingOf(workspace), fromName, recipientName: input.name || null, platformName, clientName: link.clientName, message: input.message || null, url, expiresAt: emailDate(forward.expiresAt) },
-    }, { workspaceId: link.workspaceId });
+    await queueEmail(
+      tx,
+      {
+        to: input.email,
+        template: "onboarding-step-forwarded",
+        props: {
+          workspace: brandingOf(workspace),
+          fromName,
+          recipientName: input.name || null,
+          platformName,
+          clientName: link.clientName,
+          message: input.message || null,
+          url,
+          expiresAt: emailDate(forward.expiresAt),
+        },
+      },
+      { workspaceId: link.workspaceId },
+    );
     await scheduleForwardJobs(tx, forward, url);
-    await recordAudit(tx, { workspaceId: link.workspaceId, actor: clientActor(link), action: "onboarding.step_forwarded", objectType: "access_step", objectId: step.id, data: { linkId: link.id, platform: step.platformKey, to: input.email }, meta: requestMeta(request) });
+    await recordAudit(tx, {
+      workspaceId: link.workspaceId,
+      actor: clientActor(link),
+      action: "onboarding.step_forwarded",
+      objectType: "access_step",
+      objectId: step.id,
+      data: { linkId: link.id, platform: step.platformKey, to: input.email },
+      meta: requestMeta(request),
+    });
     return { ok: true, notice: `We sent ${input.email} a link to the ${platformName} step.` };
   });
 }
@@ -517,19 +686,40 @@ export async function saveIntake(
     let next: LinkAnswers;
     if (section === "contacts") {
       const { done, ...saved } = answers.contacts;
-      const contacts = saveIntakeDraft({ fields: intakeDraftFields.contacts, finish: finishWith(contactsSchema), saved, wasDone: done, raw, complete });
+      const contacts = saveIntakeDraft({
+        fields: intakeDraftFields.contacts,
+        finish: finishWith(contactsSchema),
+        saved,
+        wasDone: done,
+        raw,
+        complete,
+      });
       next = { ...answers, contacts: { ...contacts.values, done: contacts.done } };
       result = contacts;
     } else if (section === "questionnaire") {
       const { done, ...saved } = answers.questionnaire;
-      const questionnaire = saveIntakeDraft({ fields: intakeDraftFields.questionnaire, finish: finishWith(questionnaireSchema), saved: saved as Record<QuestionKey, string>, wasDone: done, raw, complete });
+      const questionnaire = saveIntakeDraft({
+        fields: intakeDraftFields.questionnaire,
+        finish: finishWith(questionnaireSchema),
+        saved: saved as Record<QuestionKey, string>,
+        wasDone: done,
+        raw,
+        complete,
+      });
       next = { ...answers, questionnaire: { ...questionnaire.values, done: questionnaire.done } };
       result = questionnaire;
     } else {
       const hasFiles = answers.brandKit.files.length > 0;
       const finishKit = (v: { brandKitNote: string }): FinishCheck<{ brandKitNote: string }> =>
         hasFiles || v.brandKitNote !== "" ? { ok: true, values: v } : { ok: false, errors: { brandKitNote: [BRAND_KIT_MISSING] } };
-      const kit = saveIntakeDraft({ fields: intakeDraftFields.brandKit, finish: finishKit, saved: { brandKitNote: answers.brandKit.note }, wasDone: answers.brandKit.done, raw, complete });
+      const kit = saveIntakeDraft({
+        fields: intakeDraftFields.brandKit,
+        finish: finishKit,
+        saved: { brandKitNote: answers.brandKit.note },
+        wasDone: answers.brandKit.done,
+        raw,
+        complete,
+      });
       next = { ...answers, brandKit: { ...answers.brandKit, note: kit.values.brandKitNote, done: kit.done } };
       result = kit;
     }
@@ -538,30 +728,58 @@ export async function saveIntake(
     if (changed) await writeAnswers(tx, link, next);
     if (!result.ok) {
       const message =
-        section === "brandKit" && result.errors.brandKitNote?.includes(BRAND_KIT_MISSING) ? "Upload at least one file, or tell us in the note where we can find your brand assets."
-        : !changed ? "Please correct the highlighted fields."
-        : complete ? "What you typed is saved. Fill in the highlighted fields to finish this step."
-        : "Saved, except the highlighted fields: they keep their last saved value until they are fixed.";
+        section === "brandKit" && result.errors.brandKitNote?.includes(BRAND_KIT_MISSING)
+          ? "Upload at least one file, or tell us in the note where we can find your brand assets."
+          : !changed
+            ? "Please correct the highlighted fields."
+            : complete
+              ? "What you typed is saved. Fill in the highlighted fields to finish this step."
+              : "Saved, except the highlighted fields: they keep their last saved value until they are fixed.";
       return { ok: false, status: 400, message, errors: result.errors, saved: changed };
     }
     if (complete) {
-      await recordAudit(tx, { workspaceId: link.workspaceId, actor: clientActor(link), action: "onboarding.intake_completed", objectType: "onboarding_link", objectId: link.id, data: { section }, meta: requestMeta(request) });
+      await recordAudit(tx, {
+        workspaceId: link.workspaceId,
+        actor: clientActor(link),
+        action: "onboarding.intake_completed",
+        objectType: "onboarding_link",
+        objectId: link.id,
+        data: { section },
+        meta: requestMeta(request),
+      });
       await afterProgress(tx, link, request, now);
     }
-    const label = section === "contacts" ? intakeLabels.contacts : section === "questionnaire" ? intakeLabels.questionnaire : intakeLabels.brand_kit;
+    const label =
+      section === "contacts" ? intakeLabels.contacts : section === "questionnaire" ? intakeLabels.questionnaire : intakeLabels.brand_kit;
     return { ok: true, notice: complete ? `${label}: saved. Thank you.` : undefined };
   });
 }
 
 /** Files the token-authorised upload route stored: attached to this link's brand kit. */
-export async function attachBrandKitFiles(request: Request, linkId: string, files: BrandKitFile[], now = new Date()): Promise<ClientResult> {
+export async function attachBrandKitFiles(
+  request: Request,
+  linkId: string,
+  files: BrandKitFile[],
+  now = new Date(),
+): Promise<ClientResult> {
   return db().transaction(async (tx) => {
     const link = await lockLink(tx, linkId, now);
     if (!link) return GONE;
     if (!readIntake(link.intake).brandKit) return { ok: false, status: 404, message: "This link does not ask for a brand kit." };
     const answers = readAnswers(link.answers);
-    await writeAnswers(tx, link, { ...answers, brandKit: { ...answers.brandKit, files: [...answers.brandKit.files, ...files].slice(0, 50) } });
-    await recordAudit(tx, { workspaceId: link.workspaceId, actor: clientActor(link), action: "onboarding.files_uploaded", objectType: "onboarding_link", objectId: link.id, data: { files: files.map((f) => f.name) }, meta: requestMeta(request) });
+    await writeAnswers(tx, link, {
+      ...answers,
+      brandKit: { ...answers.brandKit, files: [...answers.brandKit.files, ...files].slice(0, 50) },
+    });
+    await recordAudit(tx, {
+      workspaceId: link.workspaceId,
+      actor: clientActor(link),
+      action: "onboarding.files_uploaded",
+      objectType: "onboarding_link",
+      objectId: link.id,
+      data: { files: files.map((f) => f.name) },
+      meta: requestMeta(request),
+    });
     return { ok: true };
   });
 }
@@ -572,9 +790,13 @@ export async function removeBrandKitFile(request: Request, linkId: string, fileI
     const link = await lockLink(tx, linkId, now);
     if (!link) return GONE;
     const answers = readAnswers(link.answers);
-    if (!answers.brandKit.files.some((f) => f.id === fileId)) return { ok: false, status: 404, message: "That file is not part of this brand kit." };
+    if (!answers.brandKit.files.some((f) => f.id === fileId))
+      return { ok: false, status: 404, message: "That file is not part of this brand kit." };
     const files = answers.brandKit.files.filter((f) => f.id !== fileId);
-    await writeAnswers(tx, link, { ...answers, brandKit: { ...answers.brandKit, files, done: answers.brandKit.done && (files.length > 0 || answers.brandKit.note !== "") } });
+    await writeAnswers(tx, link, {
+      ...answers,
+      brandKit: { ...answers.brandKit, files, done: answers.brandKit.done && (files.length > 0 || answers.brandKit.note !== "") },
+    });
     return { ok: true, notice: "File removed." };
   });
 }
@@ -584,7 +806,12 @@ export function brandKitFileIds(link: LinkRow): string[] {
   return readAnswers(link.answers).brandKit.files.map((f) => f.id);
 }
 
-export async function signAgreement(request: Request, linkId: string, input: { agreementName: string }, now = new Date()): Promise<ClientResult> {
+export async function signAgreement(
+  request: Request,
+  linkId: string,
+  input: { agreementName: string },
+  now = new Date(),
+): Promise<ClientResult> {
   return db().transaction(async (tx) => {
     const link = await lockLink(tx, linkId, now);
     if (!link) return GONE;
@@ -596,7 +823,15 @@ export async function signAgreement(request: Request, linkId: string, input: { a
       .where(and(eq(onboardingLinks.id, link.id), isNull(onboardingLinks.agreementAt)))
       .returning();
     if (!rows[0]) return { ok: false, status: 409, message: "The agreement was already signed." };
-    await recordAudit(tx, { workspaceId: link.workspaceId, actor: clientActor(link), action: "onboarding.agreement_signed", objectType: "onboarding_link", objectId: link.id, data: { name: input.agreementName, text: readIntake(link.intake).agreementText }, meta: requestMeta(request) });
+    await recordAudit(tx, {
+      workspaceId: link.workspaceId,
+      actor: clientActor(link),
+      action: "onboarding.agreement_signed",
+      objectType: "onboarding_link",
+      objectId: link.id,
+      data: { name: input.agreementName, text: readIntake(link.intake).agreementText },
+      meta: requestMeta(request),
+    });
     await afterProgress(tx, link, request, now);
     return { ok: true, notice: "Agreement signed. Thank you." };
   });
@@ -607,8 +842,12 @@ export async function openClientSteps(tx: Queryable, link: LinkRow): Promise<str
   const steps = await stepsOf(tx, link.id);
   const intake = readIntake(link.intake);
   const answers = readAnswers(link.answers);
-  const platformOpen = steps.filter((s) => isOpenForClient(s.status as AccessStatus)).map((s) => getPlatform(s.platformKey)?.name ?? s.platformKey);
-  const intakeOpen = intakeSteps(intake, answers, link.agreementAt).filter((s) => !s.done).map((s) => intakeLabels[s.key]);
+  const platformOpen = steps
+    .filter((s) => isOpenForClient(s.status as AccessStatus))
+    .map((s) => getPlatform(s.platformKey)?.name ?? s.platformKey);
+  const intakeOpen = intakeSteps(intake, answers, link.agreementAt)
+    .filter((s) => !s.done)
+    .map((s) => intakeLabels[s.key]);
   return [...platformOpen, ...intakeOpen];
 }
 

@@ -15,6 +15,14 @@ export async function saveIdentities(request: Request, ctx: MemberContext, input
   const clean = Object.fromEntries(Object.entries(input).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
   await db().transaction(async (tx) => {
     await tx.update(workspaces).set({ accessIdentities: clean }).where(eq(workspaces.id, ctx.workspace.id));
-    await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "workspace.access_identities_changed", objectType: "workspace", objectId: ctx.workspace.id, data: { identities: clean }, meta: requestMeta(request) });
+    await recordAudit(tx, {
+      workspaceId: ctx.workspace.id,
+      actor: actorOf(ctx),
+      action: "workspace.access_identities_changed",
+      objectType: "workspace",
+      objectId: ctx.workspace.id,
+      data: { identities: clean },
+      meta: requestMeta(request),
+    });
   });
 }

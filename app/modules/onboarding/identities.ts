@@ -18,8 +18,7 @@ function optionalField<T extends z.ZodTypeAny>(schema: T) {
   }, schema.optional());
 }
 
-const digits = (min: number, max: number, message: string) =>
-  z.string().regex(new RegExp(`^\\d{${min},${max}}$`), message);
+const digits = (min: number, max: number, message: string) => z.string().regex(new RegExp(`^\\d{${min},${max}}$`), message);
 const email = (message: string) =>
   z
     .string()
@@ -53,32 +52,18 @@ export const agencyIdentitiesSchema = z.object({
       "A TikTok Business Center ID is a number of 10 to 20 digits: find it in Business Center > Business settings > Business info.",
     ),
   ),
-  linkedinEmail: optionalField(
-    email("Enter the email of the LinkedIn member clients should add to their ad accounts and Pages."),
-  ),
+  linkedinEmail: optionalField(email("Enter the email of the LinkedIn member clients should add to their ad accounts and Pages.")),
   linkedinCompanyId: optionalField(
     z
       .string()
       .transform((v) => v.replace(/^urn:li:(organization|company):/i, ""))
-      .pipe(
-        digits(
-          3,
-          15,
-          "A LinkedIn company ID is a number: open your Page's admin view and copy the number in its address.",
-        ),
-      ),
+      .pipe(digits(3, 15, "A LinkedIn company ID is a number: open your Page's admin view and copy the number in its address.")),
   ),
   shopifyPartnerId: optionalField(
-    digits(
-      4,
-      12,
-      "A Shopify Partner ID is a number: it is in your Partner Dashboard's address (partners.shopify.com/1234567).",
-    ),
+    digits(4, 12, "A Shopify Partner ID is a number: it is in your Partner Dashboard's address (partners.shopify.com/1234567)."),
   ),
   shopifyPartnerName: optionalField(
-    z
-      .string()
-      .max(100, "Keep the Shopify Partner name under 100 characters: clients see it on the collaborator request."),
+    z.string().max(100, "Keep the Shopify Partner name under 100 characters: clients see it on the collaborator request."),
   ),
 });
 
@@ -108,8 +93,7 @@ const fieldsForKind: Record<AgencyIdentityKind, readonly IdentityField[]> = {
   shopify_partner: ["shopifyPartnerName", "shopifyPartnerId"],
 };
 
-export type IdentityLookup =
-  { ok: true; value: string; field: IdentityField; label: string } | { ok: false; message: string };
+export type IdentityLookup = { ok: true; value: string; field: IdentityField; label: string } | { ok: false; message: string };
 
 function displayValue(field: IdentityField, value: string, identities: StoredIdentities): string {
   if (field === "googleAdsManagerId") return formatGoogleAdsId(value.replace(/-/g, ""));

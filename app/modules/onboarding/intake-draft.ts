@@ -24,7 +24,11 @@ export interface DraftCheck<V> {
   errors: FieldErrors;
 }
 
-export function keepValidSoFar<V extends Record<string, string>>(fields: DraftFields, saved: V, raw: Record<string, unknown>): DraftCheck<V> {
+export function keepValidSoFar<V extends Record<string, string>>(
+  fields: DraftFields,
+  saved: V,
+  raw: Record<string, unknown>,
+): DraftCheck<V> {
   const values: Record<string, string> = { ...saved };
   const errors: FieldErrors = {};
   for (const [key, schema] of Object.entries(fields)) {
@@ -47,18 +51,21 @@ export function finishWith<V>(schema: z.ZodType<V, z.ZodTypeDef, unknown>) {
   };
 }
 
-export type IntakeSave<V> =
-  | { ok: true; values: V; done: boolean }
-  | { ok: false; values: V; done: boolean; errors: FieldErrors };
+export type IntakeSave<V> = { ok: true; values: V; done: boolean } | { ok: false; values: V; done: boolean; errors: FieldErrors };
 
 /**
  * One save of an intake step. `complete`: the person finished the step (the step's button, or
  * a form posted without the script), so the finish check decides `done` and its messages are
  * answered; otherwise a step stays done only while what it holds would still finish it.
  */
-export function saveIntakeDraft<V extends Record<string, string>>(
-  input: { fields: DraftFields; finish: (values: V) => FinishCheck<Partial<V>>; saved: V; wasDone: boolean; raw: Record<string, unknown>; complete: boolean },
-): IntakeSave<V> {
+export function saveIntakeDraft<V extends Record<string, string>>(input: {
+  fields: DraftFields;
+  finish: (values: V) => FinishCheck<Partial<V>>;
+  saved: V;
+  wasDone: boolean;
+  raw: Record<string, unknown>;
+  complete: boolean;
+}): IntakeSave<V> {
   const { values, errors } = keepValidSoFar(input.fields, input.saved, input.raw);
   const finished = input.finish(values);
   if (input.complete) {

@@ -33,7 +33,12 @@ async function clientReminder(job: Job, now: Date) {
     if (link.expiresAt.getTime() <= now.getTime()) return;
     const open = await openClientSteps(tx, link);
     const issuedAt = readIntake(link.intake).issuedAt;
-    const n = dueClientReminder({ createdAt: issuedAt ? new Date(issuedAt) : link.createdAt, remindersSent: link.remindersSent, now, openSteps: open.length });
+    const n = dueClientReminder({
+      createdAt: issuedAt ? new Date(issuedAt) : link.createdAt,
+      remindersSent: link.remindersSent,
+      now,
+      openSteps: open.length,
+    });
     if (n === null) return;
     const claimed = await tx
       .update(onboardingLinks)
@@ -42,11 +47,23 @@ async function clientReminder(job: Job, now: Date) {
       .returning({ id: onboardingLinks.id });
     if (!claimed[0]) return;
     const workspace = (await tx.select().from(workspaces).where(eq(workspaces.id, link.workspaceId)))[0];
-    await queueEmail(tx, {
-      to: link.clientEmail,
-      template: "onboarding-reminder",
-      props: { workspace: brandingOf(workspace), clientName: link.clientName, recipientName: readIntake(link.intake).recipientName || null, reminderNumber: n, openSteps: open, url, expiresAt: emailDate(link.expiresAt) },
-    }, { workspaceId: link.workspaceId, dedupeKey: `onb-remind-email:${link.id}:${link.tokenHash.slice(0, 12)}:${n}` });
+    await queueEmail(
+      tx,
+      {
+        to: link.clientEmail,
+        template: "onboarding-reminder",
+        props: {
+          workspace: brandingOf(workspace),
+          clientName: link.clientName,
+          recipientName: readIntake(link.intake).recipientName || null,
+          reminderNumber: n,
+          openSteps: open,
+          url,
+          expiresAt: emailDate(link.expiresAt),
+        },
+      },
+      { workspaceId: link.workspaceId, dedupeKey: `onb-remind-email:${link.id}:${link.tokenHash.slice(0, 12)}:${n}` },
+    );
   });
 }
 
@@ -63,15 +80,31 @@ async function forwardReminder(job: Job, now: Date) {
     const open = isOpenForClient(step.status as AccessStatus) ? 1 : 0;
     const n = dueClientReminder({ createdAt: forward.createdAt, remindersSent: forward.remindersSent, now, openSteps: open });
     if (n === null) return;
-    const claimed = await tx.update(stepForwards).set({ remindersSent: n }).where(and(eq(stepForwards.id, forward.id), eq(stepForwards.remindersSent, forward.remindersSent))).returning({ id: stepForwards.id });
+    const claimed = await tx
+      .update(stepForwards)
+      .set({ remindersSent: n })
+      .where(and(eq(stepForwards.id, forward.id), eq(stepForwards.remindersSent, forward.remindersSent)))
+      .returning({ id: stepForwards.id });
     if (!claimed[0]) return;
     const workspace = (await tx.select().from(workspaces).where(eq(workspaces.id, link.workspaceId)))[0];
     const platformName = getPlatform(step.platformKey)?.name ?? step.platformKey;
-    await queueEmail(tx, {
-      to: forward.email,
-      template: "onboarding-reminder",
-      props: { workspace: brandingOf(workspace), clientName: link.clientName, recipientName: forward.name, reminderNumber: n, openSteps: [platformName], url, expiresAt: emailDate(forward.expiresAt) },
-    }, { workspaceId: link.workspaceId, dedupeKey: `onb-fwd-remind-email:${forward.id}:${n}` });
+    await queueEmail(
+      tx,
+      {
+        to: forward.email,
+        template: "onboarding-reminder",
+        props: {
+          workspace: brandingOf(workspace),
+          clientName: link.clientName,
+          recipientName: forward.name,
+          reminderNumber: n,
+          openSteps: [platformName],
+          url,
+          expiresAt: emailDate(forward.expiresAt),
+        },
+      },
+      { workspaceId: link.workspaceId, dedupeKey: `onb-fwd-remind-email:${forward.id}:${n}` },
+    );
   });
 }
 
@@ -82,9 +115,18 @@ async function stallCheck(job: Job, now: Date) {
     if (!link || link.revokedAt || link.replacedById || !link.lastProgressAt) return;
     const steps = await tx.select().from(accessSteps).where(eq(accessSteps.linkId, link.id));
     const openRequired = steps.filter((s) => s.required && isOpenForClient(s.status as AccessStatus));
-    const due = accountManagerAlertDue({ lastProgressAt: link.lastProgressAt, alertedForProgressAt: link.alertedForProgressAt, now, hasOpenRequiredStep: openRequired.length > 0 });
+    const due = accountManagerAlertDue({
+      lastProgressAt: link.lastProgressAt,
+      alertedForProgressAt: link.alertedForProgressAt,
+      now,
+      hasOpenRequiredStep: openRequired.length > 0,
+    });
     if (!due) return;
-    const claimed = await tx.update(onboardingLinks).set({ alertedForProgressAt: link.lastProgressAt }).where(and(eq(onboardingLinks.id, link.id), eq(onboardingLinks.lastProgressAt, link.lastProgressAt))).returning({ id: onboardingLinks.id });
+    const claimed = await tx
+      .update(onboardingLinks)
+      .set({ alertedForProgressAt: link.lastProgressAt })
+      .where(and(eq(onboardingLinks.id, link.id), eq(onboardingLinks.lastProgressAt, link.lastProgressAt)))
+      .returning({ id: onboardingLinks.id });
     if (!claimed[0]) return;
     const workspace = (await tx.select().from(workspaces).where(eq(workspaces.id, link.workspaceId)))[0];
     const hours = Math.floor((now.getTime() - link.lastProgressAt.getTime()) / 3_600_000);
@@ -99,7 +141,17 @@ async function stallCheck(job: Job, now: Date) {
       title: `No onboarding progress from ${link.clientName} in ${hours} hours`,
       body: `Still open: ${names.join(", ")}.`,
       url: path,
-      email: { template: "access-alert", props: { workspace: brandingOf(workspace), clientName: link.clientName, openSteps: names, hoursWithoutProgress: hours, lastActivity: emailDateTime(link.lastProgressAt), url: `${env().APP_URL}${path}` } },
+      email: {
+        template: "access-alert",
+        props: {
+          workspace: brandingOf(workspace),
+          clientName: link.clientName,
+          openSteps: names,
+          hoursWithoutProgress: hours,
+          lastActivity: emailDateTime(link.lastProgressAt),
+          url: `${env().APP_URL}${path}`,
+        },
+      },
     });
   });
 }
@@ -113,7 +165,15 @@ async function forwardStallCheck(job: Job, now: Date) {
     db().query.onboardingLinks.findFirst({ where: eq(onboardingLinks.id, forward.linkId) }),
   ]);
   if (!step || !link || link.revokedAt) return;
-  if (!forwardedStepAlertDue({ createdAt: forward.createdAt, alertedAt: null, now, isOpen: step.required && isOpenForClient(step.status as AccessStatus) })) return;
+  if (
+    !forwardedStepAlertDue({
+      createdAt: forward.createdAt,
+      alertedAt: null,
+      now,
+      isOpen: step.required && isOpenForClient(step.status as AccessStatus),
+    })
+  )
+    return;
   const recipient = link.accountManagerId ?? teamOf(link)[0];
   if (!recipient) return;
   await db().transaction(async (tx) => {
@@ -127,7 +187,17 @@ async function forwardStallCheck(job: Job, now: Date) {
       title: `${forward.name ?? forward.email} has not done the forwarded ${platformName} step`,
       body: `${link.clientName} forwarded it 48 hours ago.`,
       url: path,
-      email: { template: "access-alert", props: { workspace: brandingOf(workspace), clientName: link.clientName, openSteps: [`${platformName} (forwarded to ${forward.email})`], hoursWithoutProgress: 48, lastActivity: emailDateTime(forward.createdAt), url: `${env().APP_URL}${path}` } },
+      email: {
+        template: "access-alert",
+        props: {
+          workspace: brandingOf(workspace),
+          clientName: link.clientName,
+          openSteps: [`${platformName} (forwarded to ${forward.email})`],
+          hoursWithoutProgress: 48,
+          lastActivity: emailDateTime(forward.createdAt),
+          url: `${env().APP_URL}${path}`,
+        },
+      },
     });
   });
 }

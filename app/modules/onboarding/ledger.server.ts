@@ -17,18 +17,28 @@ import { applyStepEvent } from "./steps.server";
 const HELD = ["confirmed", "verified"];
 
 export async function findBrand(ctx: MemberContext, brandId: string) {
-  return db().query.brands.findFirst({ where: and(eq(brands.id, brandId), eq(brands.workspaceId, ctx.workspace.id)), columns: { id: true, name: true, color: true } });
+  return db().query.brands.findFirst({
+    where: and(eq(brands.id, brandId), eq(brands.workspaceId, ctx.workspace.id)),
+    columns: { id: true, name: true, color: true },
+  });
 }
 
 export async function accessLedger(ctx: MemberContext, brandId: string) {
   const rows = await db()
-    .select({ step: accessSteps, link: { id: onboardingLinks.id, clientName: onboardingLinks.clientName, createdAt: onboardingLinks.createdAt } })
+    .select({
+      step: accessSteps,
+      link: { id: onboardingLinks.id, clientName: onboardingLinks.clientName, createdAt: onboardingLinks.createdAt },
+    })
     .from(accessSteps)
     .innerJoin(onboardingLinks, eq(onboardingLinks.id, accessSteps.linkId))
-    .where(and(linkScope(ctx), eq(onboardingLinks.brandId, brandId), isNull(onboardingLinks.replacedById), ne(accessSteps.status, "requested")))
+    .where(
+      and(linkScope(ctx), eq(onboardingLinks.brandId, brandId), isNull(onboardingLinks.replacedById), ne(accessSteps.status, "requested")),
+    )
     .orderBy(asc(accessSteps.platformKey), asc(accessSteps.createdAt));
   const verifierIds = [...new Set(rows.map((r) => r.step.verifiedBy).filter((v): v is string => Boolean(v)))];
-  const verifiers = verifierIds.length ? await db().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, verifierIds)) : [];
+  const verifiers = verifierIds.length
+    ? await db().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, verifierIds))
+    : [];
   const items = await db()
     .select()
     .from(offboardingItems)
@@ -70,7 +80,12 @@ export async function accessLedger(ctx: MemberContext, brandId: string) {
 }
 
 /** What each side removes, by how the access was given. */
-export function revokeInstructions(method: GrantMethod, platformName: string, asset: string, agency: string): { client: string; agency: string } {
+export function revokeInstructions(
+  method: GrantMethod,
+  platformName: string,
+  asset: string,
+  agency: string,
+): { client: string; agency: string } {
   switch (method) {
     case "partner_id":
       return {
@@ -96,7 +111,11 @@ export function revokeInstructions(method: GrantMethod, platformName: string, as
 }
 
 /** Adds a client item and an agency item for every grant still held that has no checklist yet. */
-export async function startOffboarding(request: Request, ctx: MemberContext, brandId: string): Promise<{ ok: true; created: number } | { ok: false; status: 404 | 409; message: string }> {
+export async function startOffboarding(
+  request: Request,
+  ctx: MemberContext,
+  brandId: string,
+): Promise<{ ok: true; created: number } | { ok: false; status: 404 | 409; message: string }> {
   return db().transaction(async (tx) => {
     const brand = await tx.query.brands.findFirst({ where: and(eq(brands.id, brandId), eq(brands.workspaceId, ctx.workspace.id)) });
     if (!brand) return { ok: false, status: 404, message: "That brand was not found." };
@@ -105,9 +124,19 @@ export async function startOffboarding(request: Request, ctx: MemberContext, bra
       .select({ step: accessSteps })
       .from(accessSteps)
       .innerJoin(onboardingLinks, eq(onboardingLinks.id, accessSteps.linkId))
-      .where(and(linkScope(ctx), eq(onboardingLinks.brandId, brandId), isNull(onboardingLinks.replacedById), inArray(accessSteps.status, HELD)));
+      .where(
+        and(linkScope(ctx), eq(onboardingLinks.brandId, brandId), isNull(onboardingLinks.replacedById), inArray(accessSteps.status, HELD)),
+      );
     const existing = held.length
-      ? await tx.select({ stepId: offboardingItems.stepId }).from(offboardingItems).where(inArray(offboardingItems.stepId, held.map((h) => h.step.id)))
+      ? await tx
+          .select({ stepId: offboardingItems.stepId })
+          .from(offboardingItems)
+          .where(
+            inArray(
+              offboardingItems.stepId,
+              held.map((h) => h.step.id),
+            ),
+          )
       : [];
     const covered = new Set(existing.map((e) => e.stepId));
     let created = 0;
@@ -116,15 +145,47 @@ export async function startOffboarding(request: Request, ctx: MemberContext, bra
       const entry = getPlatform(step.platformKey);
       if (!entry) continue;
       const identity = identityForPlatform(entry.key, workspace.accessIdentities as StoredIdentities);
-      const texts = revokeInstructions(entry.grantMethod, entry.name, step.assetId ?? "the account", identity.ok ? identity.value : workspace.name);
+      const texts = revokeInstructions(
+        entry.grantMethod,
+        entry.name,
+        step.assetId ?? "the account",
+        identity.ok ? identity.value : workspace.name,
+      );
       await tx.insert(offboardingItems).values([
-        { workspaceId: ctx.workspace.id, brandId, stepId: step.id, platformKey: step.platformKey, side: "client", description: texts.client },
-        { workspaceId: ctx.workspace.id, brandId, stepId: step.id, platformKey: step.platformKey, side: "agency", description: texts.agency },
+        {
+          workspaceId: ctx.workspace.id,
+          brandId,
+          stepId: step.id,
+          platformKey: step.platformKey,
+          side: "client",
+          description: texts.client,
+        },
+        {
+          workspaceId: ctx.workspace.id,
+          brandId,
+          stepId: step.id,
+          platformKey: step.platformKey,
+          side: "agency",
+          description: texts.agency,
+        },
       ]);
       created += 2;
     }
-    if (created === 0) return { ok: false, status: 409, message: held.length ? "Every grant already has its revoke checklist below." : "This brand has no access to revoke." };
-    await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "offboarding.started", objectType: "brand", objectId: brandId, data: { items: created }, meta: requestMeta(request) });
+    if (created === 0)
+      return {
+        ok: false,
+        status: 409,
+        message: held.length ? "Every grant already has its revoke checklist below." : "This brand has no access to revoke.",
+      };
+    await recordAudit(tx, {
+      workspaceId: ctx.workspace.id,
+      actor: actorOf(ctx),
+      action: "offboarding.started",
+      objectType: "brand",
+      objectId: brandId,
+      data: { items: created },
+      meta: requestMeta(request),
+    });
     return { ok: true, created };
   });
 }
@@ -133,23 +194,62 @@ export async function startOffboarding(request: Request, ctx: MemberContext, bra
  * Ticks one checklist item (who and when). When both sides of a grant are done, the grant is
  * marked revoked through the state machine (audit and webhook `access.revoked` included).
  */
-export async function completeOffboardingItem(request: Request, ctx: MemberContext, brandId: string, itemId: string, now = new Date()): Promise<{ ok: true; revoked: boolean } | { ok: false; status: 404 | 409; message: string }> {
+export async function completeOffboardingItem(
+  request: Request,
+  ctx: MemberContext,
+  brandId: string,
+  itemId: string,
+  now = new Date(),
+): Promise<{ ok: true; revoked: boolean } | { ok: false; status: 404 | 409; message: string }> {
   return db().transaction(async (tx) => {
-    const item = (await tx.select().from(offboardingItems).where(and(eq(offboardingItems.id, itemId), eq(offboardingItems.brandId, brandId), eq(offboardingItems.workspaceId, ctx.workspace.id))))[0];
+    const item = (
+      await tx
+        .select()
+        .from(offboardingItems)
+        .where(
+          and(eq(offboardingItems.id, itemId), eq(offboardingItems.brandId, brandId), eq(offboardingItems.workspaceId, ctx.workspace.id)),
+        )
+    )[0];
     if (!item) return { ok: false, status: 404, message: "That checklist item was not found." };
     if (item.stepId && ctx.scope.kind === "agency") {
-      const visible = await tx.select({ id: accessSteps.id }).from(accessSteps).innerJoin(onboardingLinks, eq(onboardingLinks.id, accessSteps.linkId)).where(and(eq(accessSteps.id, item.stepId), linkScope(ctx)));
+      const visible = await tx
+        .select({ id: accessSteps.id })
+        .from(accessSteps)
+        .innerJoin(onboardingLinks, eq(onboardingLinks.id, accessSteps.linkId))
+        .where(and(eq(accessSteps.id, item.stepId), linkScope(ctx)));
       if (!visible[0]) return { ok: false, status: 404, message: "That checklist item was not found." };
     }
-    const rows = await tx.update(offboardingItems).set({ doneAt: now, doneBy: ctx.user.id }).where(and(eq(offboardingItems.id, item.id), isNull(offboardingItems.doneAt))).returning();
+    const rows = await tx
+      .update(offboardingItems)
+      .set({ doneAt: now, doneBy: ctx.user.id })
+      .where(and(eq(offboardingItems.id, item.id), isNull(offboardingItems.doneAt)))
+      .returning();
     if (!rows[0]) return { ok: false, status: 409, message: "This item is already done." };
-    await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "offboarding.item_done", objectType: "offboarding_item", objectId: item.id, data: { platform: item.platformKey, side: item.side }, meta: requestMeta(request) });
+    await recordAudit(tx, {
+      workspaceId: ctx.workspace.id,
+      actor: actorOf(ctx),
+      action: "offboarding.item_done",
+      objectType: "offboarding_item",
+      objectId: item.id,
+      data: { platform: item.platformKey, side: item.side },
+      meta: requestMeta(request),
+    });
     let revoked = false;
     if (item.stepId) {
-      const left = await tx.select({ id: offboardingItems.id }).from(offboardingItems).where(and(eq(offboardingItems.stepId, item.stepId), isNull(offboardingItems.doneAt)));
+      const left = await tx
+        .select({ id: offboardingItems.id })
+        .from(offboardingItems)
+        .where(and(eq(offboardingItems.stepId, item.stepId), isNull(offboardingItems.doneAt)));
       const step = (await tx.select().from(accessSteps).where(eq(accessSteps.id, item.stepId)).for("update"))[0];
       if (left.length === 0 && step && HELD.includes(step.status)) {
-        const result = await applyStepEvent(tx, { step, event: "revoke", actor: "agency", auditActor: actorOf(ctx), meta: requestMeta(request), now });
+        const result = await applyStepEvent(tx, {
+          step,
+          event: "revoke",
+          actor: "agency",
+          auditActor: actorOf(ctx),
+          meta: requestMeta(request),
+          now,
+        });
         revoked = result.ok;
       }
     }

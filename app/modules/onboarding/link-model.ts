@@ -44,7 +44,8 @@ export interface LinkAnswers {
 
 const str = (v: unknown, fallback = ""): string => (typeof v === "string" ? v : fallback);
 const bool = (v: unknown): boolean => v === true;
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const obj = (v: unknown): Record<string, unknown> =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 export function readIntake(raw: unknown): LinkIntake {
   const v = obj(raw);
@@ -107,7 +108,11 @@ export const intakeLabels: Record<IntakeStepKey, string> = {
 };
 
 /** The intake steps this link asks for, each with whether the client finished it. */
-export function intakeSteps(intake: LinkIntake, answers: LinkAnswers, agreementAt: Date | string | null): Array<{ key: IntakeStepKey; done: boolean }> {
+export function intakeSteps(
+  intake: LinkIntake,
+  answers: LinkAnswers,
+  agreementAt: Date | string | null,
+): Array<{ key: IntakeStepKey; done: boolean }> {
   const out: Array<{ key: IntakeStepKey; done: boolean }> = [];
   if (intake.brandKit) out.push({ key: "brand_kit", done: answers.brandKit.done });
   if (intake.contacts) out.push({ key: "contacts", done: answers.contacts.done });

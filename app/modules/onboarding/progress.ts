@@ -40,8 +40,7 @@ export function linkProgress(steps: {
   intakeSteps: readonly IntakeStepState[];
 }): LinkProgress {
   const total = steps.platformSteps.length + steps.intakeSteps.length;
-  const done =
-    steps.platformSteps.filter((s) => isClientDone(s.status)).length + steps.intakeSteps.filter((s) => s.done).length;
+  const done = steps.platformSteps.filter((s) => isClientDone(s.status)).length + steps.intakeSteps.filter((s) => s.done).length;
   return {
     done,
     total,
@@ -71,9 +70,7 @@ export function linkTimeToVerified(link: {
   platformSteps: readonly { status: AccessStatus; verifiedAt: Date | null }[];
 }): number | null {
   if (!link.platformSteps.every((s) => settledStatuses.includes(s.status))) return null;
-  const verifiedTimes = link.platformSteps.flatMap((s) =>
-    s.status === "verified" && s.verifiedAt ? [s.verifiedAt.getTime()] : [],
-  );
+  const verifiedTimes = link.platformSteps.flatMap((s) => (s.status === "verified" && s.verifiedAt ? [s.verifiedAt.getTime()] : []));
   if (verifiedTimes.length === 0) return null;
   return Math.max(...verifiedTimes) - link.createdAt.getTime();
 }

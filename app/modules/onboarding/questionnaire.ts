@@ -51,7 +51,13 @@ export const questionnaireQuestions: readonly QuestionnaireQuestion[] = [
 ];
 
 const answer = (label: string, maxLength: number, requiredMessage = `Answer “${label}”.`, min = 0) =>
-  text({ required: requiredMessage, invalidType: `Answer “${label}” as text.`, min, max: maxLength, tooLong: `Keep “${label}” under ${maxLength} characters.` });
+  text({
+    required: requiredMessage,
+    invalidType: `Answer “${label}” as text.`,
+    min,
+    max: maxLength,
+    tooLong: `Keep “${label}” under ${maxLength} characters.`,
+  });
 const requiredAnswer = (label: string, maxLength: number, message: string) => answer(label, maxLength, message, 1);
 
 /** A finished questionnaire: the two answers the brief cannot do without are required. */

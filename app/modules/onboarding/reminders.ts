@@ -26,12 +26,7 @@ export function clientReminderDueTimes(linkCreatedAt: Date): Date[] {
  * time. If the job was down across several due times, only the latest is sent: one email saying
  * "still waiting", never a burst of three.
  */
-export function dueClientReminder(input: {
-  createdAt: Date;
-  remindersSent: number;
-  now: Date;
-  openSteps: number;
-}): number | null {
+export function dueClientReminder(input: { createdAt: Date; remindersSent: number; now: Date; openSteps: number }): number | null {
   if (input.openSteps <= 0) return null;
   const passed = clientReminderDueTimes(input.createdAt).filter((due) => due.getTime() <= input.now.getTime()).length;
   return passed > input.remindersSent ? passed : null;
@@ -58,12 +53,7 @@ export function accountManagerAlertDue(input: {
  * own createdAt), since the colleague only heard of it then. Alerts once: a forwarded step has
  * no partial progress, so the stall can only end with the step done.
  */
-export function forwardedStepAlertDue(input: {
-  createdAt: Date;
-  alertedAt: Date | null;
-  now: Date;
-  isOpen: boolean;
-}): boolean {
+export function forwardedStepAlertDue(input: { createdAt: Date; alertedAt: Date | null; now: Date; isOpen: boolean }): boolean {
   return accountManagerAlertDue({
     lastProgressAt: input.createdAt,
     alertedForProgressAt: input.alertedAt ? input.createdAt : null,

@@ -25,10 +25,15 @@ export const idSchema = z
   .regex(ID_PATTERN, "That id is not valid. Reload the page and try again.");
 
 const text = (max: number, label: string, least?: { min: number; message: string }) =>
-  textField({ max, invalidType: `${label} must be text.`, tooLong: `Keep ${label.toLowerCase()} under ${max} characters.`, min: least?.min, tooShort: least?.message });
+  textField({
+    max,
+    invalidType: `${label} must be text.`,
+    tooLong: `Keep ${label.toLowerCase()} under ${max} characters.`,
+    min: least?.min,
+    tooShort: least?.message,
+  });
 
-const optionalText = (max: number, label: string) =>
-  z.preprocess((v) => (v === null || v === undefined ? "" : v), text(max, label));
+const optionalText = (max: number, label: string) => z.preprocess((v) => (v === null || v === undefined ? "" : v), text(max, label));
 
 const emailField = (message: string) =>
   z.string({ required_error: message, invalid_type_error: message }).trim().toLowerCase().email(message).max(254, message);
@@ -56,7 +61,10 @@ export const createLinkSchema = z
     newClientName: optionalText(120, "The client name"),
     clientEmail: optionalEmail("Enter the client's email address, like priya@lumen.example."),
     recipientName: optionalText(120, "The contact name"),
-    serviceType: z.preprocess((v) => (v === "" ? undefined : v), z.enum(serviceTypes, { errorMap: () => ({ message: "Choose a service type." }) }).optional()),
+    serviceType: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.enum(serviceTypes, { errorMap: () => ({ message: "Choose a service type." }) }).optional(),
+    ),
     message: optionalText(1000, "The note"),
     expiresInDays: z.coerce
       .number({ invalid_type_error: "Enter a number of days." })
@@ -97,7 +105,12 @@ export function platformsFromForm(form: FormData): Array<{ platformKey: Platform
 }
 
 export const reissueSchema = z.object({
-  expiresInDays: z.coerce.number({ invalid_type_error: "Enter a number of days." }).int("Use whole days.").min(1, "At least 1 day.").max(LINK_MAX_DAYS, `At most ${LINK_MAX_DAYS} days.`).default(LINK_DEFAULT_DAYS),
+  expiresInDays: z.coerce
+    .number({ invalid_type_error: "Enter a number of days." })
+    .int("Use whole days.")
+    .min(1, "At least 1 day.")
+    .max(LINK_MAX_DAYS, `At most ${LINK_MAX_DAYS} days.`)
+    .default(LINK_DEFAULT_DAYS),
   sendEmail: checkbox,
 });
 

@@ -32,7 +32,16 @@ export function emailDate(d: Date): string {
 }
 
 export function emailDateTime(d: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(d);
+  return new Intl.DateTimeFormat("en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "UTC",
+    timeZoneName: "short",
+  }).format(d);
 }
 
 /**
@@ -46,7 +55,12 @@ export function linkScope(ctx: MemberContext): SQL | undefined {
 }
 
 /** The client's three reminders, one job per due time (dedupe key), carrying the link's address sealed. */
-export async function scheduleClientReminders(tx: Queryable, link: Pick<LinkRow, "id" | "workspaceId" | "createdAt" | "tokenHash">, url: string, now: Date) {
+export async function scheduleClientReminders(
+  tx: Queryable,
+  link: Pick<LinkRow, "id" | "workspaceId" | "createdAt" | "tokenHash">,
+  url: string,
+  now: Date,
+) {
   const due = clientReminderDueTimes(link.createdAt);
   for (const [i, runAt] of due.entries()) {
     if (runAt.getTime() <= now.getTime()) continue;

@@ -4,14 +4,20 @@ import type { Queryable } from "~/utils/db.server";
 import type { AuditActor } from "~/modules/audit/audit.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { emitWebhook } from "~/modules/webhooks/webhooks.server";
-import { AccessStatusError, isAccessStatus, isRepeatedAccessEvent, nextAccessStatus, type AccessActor, type AccessEvent } from "./access-status";
+import {
+  AccessStatusError,
+  isAccessStatus,
+  isRepeatedAccessEvent,
+  nextAccessStatus,
+  type AccessActor,
+  type AccessEvent,
+} from "./access-status";
 
 export type StepRow = typeof accessSteps.$inferSelect;
 
 export type StepChange =
   /** `changed` false: the event repeated what the step already holds, and nothing was written. */
-  | { ok: true; step: StepRow; changed: boolean }
-  | { ok: false; status: 400 | 409; message: string };
+  { ok: true; step: StepRow; changed: boolean } | { ok: false; status: 400 | 409; message: string };
 
 const AUDIT_ACTION: Record<AccessEvent, string> = {
   confirm: "access.confirmed",
@@ -72,9 +78,11 @@ export async function applyStepEvent(
   if (event === "confirm") Object.assign(patch, { assetId: input.assetId ?? null, confirmedAt: now, rejectionReason: null });
   if (event === "mark_not_applicable") Object.assign(patch, { notApplicableReason: input.reason ?? null });
   if (event === "verify") Object.assign(patch, { verifiedAt: now, verifiedBy: input.auditActor.userId });
-  if (event === "reject") Object.assign(patch, { rejectedAt: now, rejectionReason: input.reason ?? null, verifiedAt: null, verifiedBy: null });
+  if (event === "reject")
+    Object.assign(patch, { rejectedAt: now, rejectionReason: input.reason ?? null, verifiedAt: null, verifiedBy: null });
   if (event === "revoke") Object.assign(patch, { revokedAt: now });
-  if (event === "reopen") Object.assign(patch, { notApplicableReason: null, confirmedAt: null, verifiedAt: null, verifiedBy: null, revokedAt: null });
+  if (event === "reopen")
+    Object.assign(patch, { notApplicableReason: null, confirmedAt: null, verifiedAt: null, verifiedBy: null, revokedAt: null });
 
   const rows = await tx
     .update(accessSteps)
@@ -85,14 +93,35 @@ export async function applyStepEvent(
   if (!updated) {
     // Lost to a concurrent change: if that change was this very event, the step holds what was asked.
     const [current] = await tx.select().from(accessSteps).where(eq(accessSteps.id, step.id));
-    if (current && isAccessStatus(current.status) && isRepeatedAccessEvent({ status: current.status, assetId: current.assetId }, eventInput)) {
+    if (
+      current &&
+      isAccessStatus(current.status) &&
+      isRepeatedAccessEvent({ status: current.status, assetId: current.assetId }, eventInput)
+    ) {
       return { ok: true, step: current, changed: false };
     }
     return { ok: false, status: 409, message: "Someone else changed this step a moment ago. Reload to see its current state." };
   }
 
-  const data = { linkId: step.linkId, stepId: step.id, platform: step.platformKey, role: step.role, from, to, assetId: updated.assetId, reason: input.reason ?? undefined };
-  await recordAudit(tx, { workspaceId: step.workspaceId, actor: input.auditActor, action: AUDIT_ACTION[event], objectType: "access_step", objectId: step.id, data, meta: input.meta });
+  const data = {
+    linkId: step.linkId,
+    stepId: step.id,
+    platform: step.platformKey,
+    role: step.role,
+    from,
+    to,
+    assetId: updated.assetId,
+    reason: input.reason ?? undefined,
+  };
+  await recordAudit(tx, {
+    workspaceId: step.workspaceId,
+    actor: input.auditActor,
+    action: AUDIT_ACTION[event],
+    objectType: "access_step",
+    objectId: step.id,
+    data,
+    meta: input.meta,
+  });
   const hook = WEBHOOK[event];
   if (hook) {
     await emitWebhook(tx, step.workspaceId, hook, {

@@ -7,7 +7,10 @@ import { ACCEPTED_DESCRIPTION, FILE_KINDS, detectFileKind } from "./file-types";
 import { storage } from "./storage.server";
 
 export class UploadRefused extends Error {
-  constructor(message: string, readonly status: 400 | 413 = 400) {
+  constructor(
+    message: string,
+    readonly status: 400 | 413 = 400,
+  ) {
     super(message);
   }
 }

@@ -74,15 +74,27 @@ export interface PostInit {
 export function postToTarget(target: CheckedTarget, init: PostInit): Promise<{ status: number }> {
   const send = target.url.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = send(target.url, { method: "POST", headers: { ...init.headers, "content-length": Buffer.byteLength(init.body) }, lookup: pinnedLookup(target), agent: false }, (res) => {
-      res.resume();
-      res.on("end", () => {
-        clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0 });
-      });
-      res.on("error", fail);
-    });
-    const timer = setTimeout(() => req.destroy(new Error(`The receiver did not answer within ${init.timeoutMs / 1000} s.`)), init.timeoutMs);
+    const req = send(
+      target.url,
+      {
+        method: "POST",
+        headers: { ...init.headers, "content-length": Buffer.byteLength(init.body) },
+        lookup: pinnedLookup(target),
+        agent: false,
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => {
+          clearTimeout(timer);
+          resolve({ status: res.statusCode ?? 0 });
+        });
+        res.on("error", fail);
+      },
+    );
+    const timer = setTimeout(
+      () => req.destroy(new Error(`The receiver did not answer within ${init.timeoutMs / 1000} s.`)),
+      init.timeoutMs,
+    );
     function fail(error: Error) {
       clearTimeout(timer);
       reject(error);

@@ -21,7 +21,12 @@ const EVENT_SET = new Set<string>(WEBHOOK_EVENT_TYPES);
 /** The registration form; plain http:// is only accepted when private targets are allowed (development). */
 export function endpointSchema(allowPrivate: boolean) {
   return z.object({
-    url: text({ required: "Enter the URL that should receive events.", min: 1, max: 2000, tooLong: "That URL is too long (2,000 characters at most)." })
+    url: text({
+      required: "Enter the URL that should receive events.",
+      min: 1,
+      max: 2000,
+      tooLong: "That URL is too long (2,000 characters at most).",
+    })
       .pipe(z.string().url("Enter a full URL, like https://example.com/webhooks/baton."))
       .superRefine((value, ctx) => {
         let parsed: URL;
@@ -32,9 +37,15 @@ export function endpointSchema(allowPrivate: boolean) {
         }
         const okProtocol = parsed.protocol === "https:" || (allowPrivate && parsed.protocol === "http:");
         if (!okProtocol) {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, message: allowPrivate ? "Use an http:// or https:// URL." : "Webhook endpoints must use https://." });
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            message: allowPrivate ? "Use an http:// or https:// URL." : "Webhook endpoints must use https://.",
+          });
         } else if (parsed.username || parsed.password) {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Leave the user name and password out of the URL; verify the signature instead." });
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            message: "Leave the user name and password out of the URL; verify the signature instead.",
+          });
         }
       }),
     description: text({ max: 200, tooLong: "Keep the description under 200 characters." }).default(""),
@@ -81,21 +92,41 @@ export async function checkTarget(url: string, allowPrivate: boolean): Promise<s
   }
 }
 
-export type CreateResult =
-  | { ok: true; id: string; url: string; secret: string }
-  | { ok: false; field: "url" | "_form"; message: string };
+export type CreateResult = { ok: true; id: string; url: string; secret: string } | { ok: false; field: "url" | "_form"; message: string };
 
 /**
  * A repeated or concurrent submit of the same form (idempotency key) answers the first endpoint,
  * secret included for the person who created it: after a double click the browser shows only the
  * last answer, and the secret must not be lost with the first.
  */
-export async function createEndpoint(request: Request, ctx: MemberContext, input: EndpointInput, idempotencyKey: string): Promise<CreateResult> {
+export async function createEndpoint(
+  request: Request,
+  ctx: MemberContext,
+  input: EndpointInput,
+  idempotencyKey: string,
+): Promise<CreateResult> {
   return db().transaction(async (tx): Promise<CreateResult> => {
-    const once = await createOnce(tx, { scope: ctx.workspace.id, key: idempotencyKey, kind: "webhook_endpoint" }, () => insertEndpoint(tx, request, ctx, input), (r) => (r.ok ? r.id : null));
+    const once = await createOnce(
+      tx,
+      { scope: ctx.workspace.id, key: idempotencyKey, kind: "webhook_endpoint" },
+      () => insertEndpoint(tx, request, ctx, input),
+      (r) => (r.ok ? r.id : null),
+    );
     if (once.first) return once.value;
-    const [first] = await tx.select().from(webhookEndpoints).where(and(eq(webhookEndpoints.id, once.recordId), eq(webhookEndpoints.workspaceId, ctx.workspace.id), eq(webhookEndpoints.createdBy, ctx.user.id))).limit(1);
-    return first ? { ok: true, id: first.id, url: first.url, secret: first.secret } : { ok: false, field: "_form", message: "That endpoint no longer exists. Reload the page and try again." };
+    const [first] = await tx
+      .select()
+      .from(webhookEndpoints)
+      .where(
+        and(
+          eq(webhookEndpoints.id, once.recordId),
+          eq(webhookEndpoints.workspaceId, ctx.workspace.id),
+          eq(webhookEndpoints.createdBy, ctx.user.id),
+        ),
+      )
+      .limit(1);
+    return first
+      ? { ok: true, id: first.id, url: first.url, secret: first.secret }
+      : { ok: false, field: "_form", message: "That endpoint no longer exists. Reload the page and try again." };
   });
 }
 
@@ -106,12 +137,23 @@ async function insertEndpoint(tx: Transaction, request: Request, ctx: MemberCont
     .from(webhookEndpoints)
     .where(and(eq(webhookEndpoints.workspaceId, ctx.workspace.id), isNull(webhookEndpoints.disabledAt)));
   if ((active?.n ?? 0) >= MAX_ACTIVE_ENDPOINTS) {
-    return { ok: false as const, field: "_form" as const, message: `A workspace can have ${MAX_ACTIVE_ENDPOINTS} active endpoints. Disable one you no longer use first.` };
+    return {
+      ok: false as const,
+      field: "_form" as const,
+      message: `A workspace can have ${MAX_ACTIVE_ENDPOINTS} active endpoints. Disable one you no longer use first.`,
+    };
   }
   const secret = newWebhookSecret();
   const [row] = await tx
     .insert(webhookEndpoints)
-    .values({ workspaceId: ctx.workspace.id, url: input.url, description: input.description, eventTypes: input.eventTypes, secret, createdBy: ctx.user.id })
+    .values({
+      workspaceId: ctx.workspace.id,
+      url: input.url,
+      description: input.description,
+      eventTypes: input.eventTypes,
+      secret,
+      createdBy: ctx.user.id,
+    })
     .returning({ id: webhookEndpoints.id });
   await recordAudit(tx, {
     workspaceId: ctx.workspace.id,
@@ -132,7 +174,9 @@ export async function disableEndpoint(request: Request, ctx: MemberContext, endp
     const updated = await tx
       .update(webhookEndpoints)
       .set({ disabledAt: new Date() })
-      .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.workspaceId, ctx.workspace.id), isNull(webhookEndpoints.disabledAt)))
+      .where(
+        and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.workspaceId, ctx.workspace.id), isNull(webhookEndpoints.disabledAt)),
+      )
       .returning({ id: webhookEndpoints.id, url: webhookEndpoints.url });
     const row = updated[0];
     if (!row) {

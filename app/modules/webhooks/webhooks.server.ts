@@ -67,8 +67,16 @@ export async function deliverWebhook(job: Job, opts: DeliveryOptions = {}): Prom
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   }
-  await db().insert(webhookDeliveries).values({
-    endpointId, messageId, eventType: type, attempt: job.attempts, statusCode, error, durationMs: Date.now() - started,
-  });
+  await db()
+    .insert(webhookDeliveries)
+    .values({
+      endpointId,
+      messageId,
+      eventType: type,
+      attempt: job.attempts,
+      statusCode,
+      error,
+      durationMs: Date.now() - started,
+    });
   if (error) throw new Error(error);
 }

@@ -23,20 +23,56 @@ export async function listDirectory(workspaceId: string) {
  * One directory entry per submitted form: a repeated or concurrent submit of the same form
  * (idempotency key) answers the first entry, or null when it has been deleted since.
  */
-async function createEntryOnce(ctx: MemberContext, kind: DirectoryKind, idempotencyKey: string, insert: (tx: Transaction) => Promise<{ id: string; name: string }>) {
+async function createEntryOnce(
+  ctx: MemberContext,
+  kind: DirectoryKind,
+  idempotencyKey: string,
+  insert: (tx: Transaction) => Promise<{ id: string; name: string }>,
+) {
   return db().transaction(async (tx) => {
-    const once = await createOnce(tx, { scope: ctx.workspace.id, key: idempotencyKey, kind }, () => insert(tx), (row) => row.id);
+    const once = await createOnce(
+      tx,
+      { scope: ctx.workspace.id, key: idempotencyKey, kind },
+      () => insert(tx),
+      (row) => row.id,
+    );
     if (once.first) return once.value;
     const table = DIRECTORY[kind];
-    const [row] = await tx.select({ id: table.id, name: table.name }).from(table).where(and(eq(table.id, once.recordId), eq(table.workspaceId, ctx.workspace.id))).limit(1);
+    const [row] = await tx
+      .select({ id: table.id, name: table.name })
+      .from(table)
+      .where(and(eq(table.id, once.recordId), eq(table.workspaceId, ctx.workspace.id)))
+      .limit(1);
     return row ?? null;
   });
 }
 
-export async function createBrandRecord(request: Request, ctx: MemberContext, input: { name: string; category?: string; timeZone: string; color: string }, idempotencyKey: string) {
+export async function createBrandRecord(
+  request: Request,
+  ctx: MemberContext,
+  input: { name: string; category?: string; timeZone: string; color: string },
+  idempotencyKey: string,
+) {
   return createEntryOnce(ctx, "brand", idempotencyKey, async (tx) => {
-    const [row] = await tx.insert(brands).values({ workspaceId: ctx.workspace.id, name: input.name, category: input.category || null, timeZone: input.timeZone, color: input.color }).returning();
-    await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "brand.created", objectType: "brand", objectId: row.id, data: { name: row.name }, meta: requestMeta(request) });
+    const [row] = await tx
+      .insert(brands)
+      .values({
+        workspaceId: ctx.workspace.id,
+        name: input.name,
+        category: input.category || null,
+        timeZone: input.timeZone,
+        color: input.color,
+      })
+      .returning();
+    await recordAudit(tx, {
+      workspaceId: ctx.workspace.id,
+      actor: actorOf(ctx),
+      action: "brand.created",
+      objectType: "brand",
+      objectId: row.id,
+      data: { name: row.name },
+      meta: requestMeta(request),
+    });
     return row;
   });
 }
@@ -44,15 +80,39 @@ export async function createBrandRecord(request: Request, ctx: MemberContext, in
 export async function createAgencyRecord(request: Request, ctx: MemberContext, input: { name: string }, idempotencyKey: string) {
   return createEntryOnce(ctx, "agency", idempotencyKey, async (tx) => {
     const [row] = await tx.insert(agencies).values({ workspaceId: ctx.workspace.id, name: input.name }).returning();
-    await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "agency.created", objectType: "agency", objectId: row.id, data: { name: row.name }, meta: requestMeta(request) });
+    await recordAudit(tx, {
+      workspaceId: ctx.workspace.id,
+      actor: actorOf(ctx),
+      action: "agency.created",
+      objectType: "agency",
+      objectId: row.id,
+      data: { name: row.name },
+      meta: requestMeta(request),
+    });
     return row;
   });
 }
 
-export async function createCreatorRecord(request: Request, ctx: MemberContext, input: { name: string; handle?: string }, idempotencyKey: string) {
+export async function createCreatorRecord(
+  request: Request,
+  ctx: MemberContext,
+  input: { name: string; handle?: string },
+  idempotencyKey: string,
+) {
   return createEntryOnce(ctx, "creator", idempotencyKey, async (tx) => {
-    const [row] = await tx.insert(creators).values({ workspaceId: ctx.workspace.id, name: input.name, handle: input.handle || null }).returning();
-    await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "creator.created", objectType: "creator", objectId: row.id, data: { name: row.name }, meta: requestMeta(request) });
+    const [row] = await tx
+      .insert(creators)
+      .values({ workspaceId: ctx.workspace.id, name: input.name, handle: input.handle || null })
+      .returning();
+    await recordAudit(tx, {
+      workspaceId: ctx.workspace.id,
+      actor: actorOf(ctx),
+      action: "creator.created",
+      objectType: "creator",
+      objectId: row.id,
+      data: { name: row.name },
+      meta: requestMeta(request),
+    });
     return row;
   });
 }
@@ -70,16 +130,29 @@ export async function deleteDirectoryEntry(request: Request, ctx: MemberContext,
     return await db().transaction(async (tx) => {
       if (kind === "agency") {
         const [agency] = await tx.select({ name: agencies.name, isOperator: agencies.isOperator }).from(agencies).where(where).limit(1);
-        if (agency?.isOperator) return { ok: false, status: 400, message: `${agency.name} is the operator agency (your own team) and can't be deleted.` };
+        if (agency?.isOperator)
+          return { ok: false, status: 400, message: `${agency.name} is the operator agency (your own team) and can't be deleted.` };
       }
       const rows = await tx.delete(table).where(where).returning({ name: table.name });
       if (!rows[0]) return { ok: false, status: 404, message: "That entry was not found." };
-      await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: `${kind}.deleted`, objectType: kind, objectId: id, data: { name: rows[0].name }, meta: requestMeta(request) });
+      await recordAudit(tx, {
+        workspaceId: ctx.workspace.id,
+        actor: actorOf(ctx),
+        action: `${kind}.deleted`,
+        objectType: kind,
+        objectId: id,
+        data: { name: rows[0].name },
+        meta: requestMeta(request),
+      });
       return { ok: true, name: rows[0].name };
     });
   } catch (error) {
     if (!isForeignKeyViolation(error)) throw error;
-    return { ok: false, status: 409, message: "It is still used by campaigns or other records, so it can't be deleted. Remove it from those first." };
+    return {
+      ok: false,
+      status: 409,
+      message: "It is still used by campaigns or other records, so it can't be deleted. Remove it from those first.",
+    };
   }
 }
 
@@ -98,7 +171,11 @@ export async function requireVisibleBrand(ctx: MemberContext, brandId: string) {
 /** One directory entry of this workspace (id and name), or null when it is not there. */
 export async function findDirectoryEntry(workspaceId: string, kind: DirectoryKind, id: string) {
   const table = DIRECTORY[kind];
-  const rows = await db().select({ id: table.id, name: table.name }).from(table).where(and(eq(table.id, id), eq(table.workspaceId, workspaceId))).limit(1);
+  const rows = await db()
+    .select({ id: table.id, name: table.name })
+    .from(table)
+    .where(and(eq(table.id, id), eq(table.workspaceId, workspaceId)))
+    .limit(1);
   return rows[0] ?? null;
 }
 
@@ -107,8 +184,14 @@ export async function scopedPeopleCount(workspaceId: string, kind: DirectoryKind
   const mCol = kind === "brand" ? memberships.brandId : kind === "agency" ? memberships.agencyId : memberships.creatorId;
   const iCol = kind === "brand" ? invitations.brandId : kind === "agency" ? invitations.agencyId : invitations.creatorId;
   const [m, i] = await Promise.all([
-    db().select({ n: count() }).from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(mCol, id))),
-    db().select({ n: count() }).from(invitations).where(and(eq(invitations.workspaceId, workspaceId), eq(iCol, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt))),
+    db()
+      .select({ n: count() })
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, workspaceId), eq(mCol, id))),
+    db()
+      .select({ n: count() })
+      .from(invitations)
+      .where(and(eq(invitations.workspaceId, workspaceId), eq(iCol, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt))),
   ]);
   return { members: Number(m[0]?.n ?? 0), invitations: Number(i[0]?.n ?? 0) };
 }

@@ -28,10 +28,20 @@ async function resolveScope(tx: Queryable, workspaceId: string, role: Role, inpu
   const table = kind === "agency" ? agencies : kind === "brand" ? brands : kind === "creator" ? creators : null;
   const id = kind === "agency" ? input.agencyId : kind === "brand" ? input.brandId : kind === "creator" ? input.creatorId : undefined;
   if (!table) return { scope: { agencyId: null, brandId: null, creatorId: null }, label: null as string | null };
-  const row = id ? await tx.select({ id: table.id, name: table.name }).from(table).where(and(eq(table.id, id), eq(table.workspaceId, workspaceId))).limit(1) : [];
+  const row = id
+    ? await tx
+        .select({ id: table.id, name: table.name })
+        .from(table)
+        .where(and(eq(table.id, id), eq(table.workspaceId, workspaceId)))
+        .limit(1)
+    : [];
   if (!row[0]) return null;
   return {
-    scope: { agencyId: kind === "agency" ? row[0].id : null, brandId: kind === "brand" ? row[0].id : null, creatorId: kind === "creator" ? row[0].id : null },
+    scope: {
+      agencyId: kind === "agency" ? row[0].id : null,
+      brandId: kind === "brand" ? row[0].id : null,
+      creatorId: kind === "creator" ? row[0].id : null,
+    },
     label: row[0].name,
   };
 }
@@ -41,17 +51,32 @@ export type InviteResult = { ok: true } | { ok: false; field: string; message: s
 type InviteInput = ScopeInput & { email: string; role: Role };
 
 /** A repeated or concurrent submit of the same form (idempotency key) sends nothing more. */
-export async function inviteMember(request: Request, ctx: MemberContext, input: InviteInput, idempotencyKey: string): Promise<InviteResult> {
+export async function inviteMember(
+  request: Request,
+  ctx: MemberContext,
+  input: InviteInput,
+  idempotencyKey: string,
+): Promise<InviteResult> {
   // Every invitation sends an email: a flood from one account must not become spam from us.
   await enforceRateLimit([`invite:${ctx.workspace.id}:${ctx.user.id}`], LIMITS.emailSend);
   return db().transaction(async (tx) => {
-    const once = await createOnce(tx, { scope: ctx.workspace.id, key: idempotencyKey, kind: "invitation" }, () => insertInvitation(tx, request, ctx, input), (r) => (r.ok ? r.invitationId : null));
+    const once = await createOnce(
+      tx,
+      { scope: ctx.workspace.id, key: idempotencyKey, kind: "invitation" },
+      () => insertInvitation(tx, request, ctx, input),
+      (r) => (r.ok ? r.invitationId : null),
+    );
     return !once.first || once.value.ok ? { ok: true } : once.value;
   });
 }
 
 /** The invitation, its email and webhook: for the first submit of the form only. */
-async function insertInvitation(tx: Transaction, request: Request, ctx: MemberContext, input: InviteInput): Promise<{ ok: true; invitationId: string } | Extract<InviteResult, { ok: false }>> {
+async function insertInvitation(
+  tx: Transaction,
+  request: Request,
+  ctx: MemberContext,
+  input: InviteInput,
+): Promise<{ ok: true; invitationId: string } | Extract<InviteResult, { ok: false }>> {
   const resolved = await resolveScope(tx, ctx.workspace.id, input.role, input);
   if (!resolved) return { ok: false, field: ROLE_SCOPE[input.role] + "Id", message: "Choose one from the list." };
   const existing = await tx
@@ -65,21 +90,41 @@ async function insertInvitation(tx: Transaction, request: Request, ctx: MemberCo
   const expiresAt = new Date(Date.now() + INVITE_DAYS * 86_400_000);
   const [inv] = await tx
     .insert(invitations)
-    .values({ workspaceId: ctx.workspace.id, email: input.email, role: input.role, ...resolved.scope, tokenHash: sha256(token), invitedBy: ctx.user.id, expiresAt })
+    .values({
+      workspaceId: ctx.workspace.id,
+      email: input.email,
+      role: input.role,
+      ...resolved.scope,
+      tokenHash: sha256(token),
+      invitedBy: ctx.user.id,
+      expiresAt,
+    })
     .returning();
-  await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "member.invited", objectType: "invitation", objectId: inv.id, data: { email: input.email, role: input.role, scope: resolved.label }, meta: requestMeta(request) });
-  await queueEmail(tx, {
-    to: input.email,
-    template: "invitation",
-    props: {
-      workspace: { name: ctx.workspace.name, logoUrl: ctx.workspace.logoUrl, accentColor: ctx.workspace.accentColor },
-      inviterName: ctx.user.name,
-      roleLabel: ROLE_LABELS[input.role],
-      scopeLabel: resolved.label,
-      url: `${env().APP_URL}/invite/${token}`,
-      expiresAt: expiresAt.toUTCString().slice(0, 16),
+  await recordAudit(tx, {
+    workspaceId: ctx.workspace.id,
+    actor: actorOf(ctx),
+    action: "member.invited",
+    objectType: "invitation",
+    objectId: inv.id,
+    data: { email: input.email, role: input.role, scope: resolved.label },
+    meta: requestMeta(request),
+  });
+  await queueEmail(
+    tx,
+    {
+      to: input.email,
+      template: "invitation",
+      props: {
+        workspace: { name: ctx.workspace.name, logoUrl: ctx.workspace.logoUrl, accentColor: ctx.workspace.accentColor },
+        inviterName: ctx.user.name,
+        roleLabel: ROLE_LABELS[input.role],
+        scopeLabel: resolved.label,
+        url: `${env().APP_URL}/invite/${token}`,
+        expiresAt: expiresAt.toUTCString().slice(0, 16),
+      },
     },
-  }, { workspaceId: ctx.workspace.id });
+    { workspaceId: ctx.workspace.id },
+  );
   await emitWebhook(tx, ctx.workspace.id, "member.invited", { invitationId: inv.id, role: input.role });
   return { ok: true, invitationId: inv.id };
 }
@@ -102,7 +147,11 @@ export async function acceptInvitation(request: Request, user: SessionUser, toke
     const inv = await tx.query.invitations.findFirst({ where: eq(invitations.tokenHash, sha256(token)) });
     if (!inv) return { ok: false, status: 410, message: "This invitation is not valid." };
     if (inv.email !== user.email) {
-      return { ok: false, status: 403, message: `This invitation was sent to another email address. Sign in with that address to accept it.` };
+      return {
+        ok: false,
+        status: 403,
+        message: `This invitation was sent to another email address. Sign in with that address to accept it.`,
+      };
     }
     // Anyone can sign up with any address: an account is matched to an invitation only once it has
     // proved it owns the address (security.md 36).
@@ -112,15 +161,42 @@ export async function acceptInvitation(request: Request, user: SessionUser, toke
     const claimed = await tx
       .update(invitations)
       .set({ acceptedAt: new Date() })
-      .where(and(eq(invitations.id, inv.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())))
+      .where(
+        and(
+          eq(invitations.id, inv.id),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, new Date()),
+        ),
+      )
       .returning();
-    if (!claimed[0]) return { ok: false, status: 410, message: "This invitation was already used, revoked, or has expired. Ask for a new one." };
+    if (!claimed[0])
+      return { ok: false, status: 410, message: "This invitation was already used, revoked, or has expired. Ask for a new one." };
     await tx
       .insert(memberships)
-      .values({ workspaceId: inv.workspaceId, userId: user.id, role: inv.role, agencyId: inv.agencyId, brandId: inv.brandId, creatorId: inv.creatorId })
+      .values({
+        workspaceId: inv.workspaceId,
+        userId: user.id,
+        role: inv.role,
+        agencyId: inv.agencyId,
+        brandId: inv.brandId,
+        creatorId: inv.creatorId,
+      })
       .onConflictDoNothing();
-    if (inv.creatorId) await tx.update(creators).set({ userId: user.id }).where(and(eq(creators.id, inv.creatorId), isNull(creators.userId)));
-    await recordAudit(tx, { workspaceId: inv.workspaceId, actor: { userId: user.id, label: user.email }, action: "member.joined", objectType: "membership", objectId: user.id, data: { role: inv.role }, meta: requestMeta(request) });
+    if (inv.creatorId)
+      await tx
+        .update(creators)
+        .set({ userId: user.id })
+        .where(and(eq(creators.id, inv.creatorId), isNull(creators.userId)));
+    await recordAudit(tx, {
+      workspaceId: inv.workspaceId,
+      actor: { userId: user.id, label: user.email },
+      action: "member.joined",
+      objectType: "membership",
+      objectId: user.id,
+      data: { role: inv.role },
+      meta: requestMeta(request),
+    });
     await emitWebhook(tx, inv.workspaceId, "member.joined", { userId: user.id, role: inv.role });
     const ws = await tx.query.workspaces.findFirst({ where: (w, { eq: e }) => e(w.id, inv.workspaceId) });
     return { ok: true, slug: ws!.slug };
@@ -128,38 +204,66 @@ export async function acceptInvitation(request: Request, user: SessionUser, toke
 }
 
 async function ownerCount(tx: Queryable, workspaceId: string, exceptId: string) {
-  const rows = await tx.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, "owner"), ne(memberships.id, exceptId)));
+  const rows = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, "owner"), ne(memberships.id, exceptId)));
   return rows.length;
 }
 
 /** Takes effect on the member's next request: every request reads the membership afresh. */
 export async function changeMemberRole(request: Request, ctx: MemberContext, input: ScopeInput & { membershipId: string; role: Role }) {
   return db().transaction(async (tx) => {
-    const m = await tx.query.memberships.findFirst({ where: and(eq(memberships.id, input.membershipId), eq(memberships.workspaceId, ctx.workspace.id)) });
+    const m = await tx.query.memberships.findFirst({
+      where: and(eq(memberships.id, input.membershipId), eq(memberships.workspaceId, ctx.workspace.id)),
+    });
     if (!m) return { ok: false as const, status: 404, message: "That member was not found." };
     const refusal = membershipChangeRefusal({ userId: ctx.user.id, role: ctx.role }, m);
     if (refusal) return { ok: false as const, status: 400, message: refusal };
     if (m.role === "owner" && input.role !== "owner" && (await ownerCount(tx, ctx.workspace.id, m.id)) === 0) {
       return { ok: false as const, status: 400, message: "A workspace needs at least one owner." };
     }
-    if (input.role === "owner" && ctx.role !== "owner") return { ok: false as const, status: 400, message: "Only an owner can make someone an owner." };
+    if (input.role === "owner" && ctx.role !== "owner")
+      return { ok: false as const, status: 400, message: "Only an owner can make someone an owner." };
     const resolved = await resolveScope(tx, ctx.workspace.id, input.role, input);
     if (!resolved) return { ok: false as const, status: 400, message: "Choose the scope for this role." };
-    await tx.update(memberships).set({ role: input.role, ...resolved.scope }).where(eq(memberships.id, m.id));
-    await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "member.role_changed", objectType: "membership", objectId: m.id, data: { from: m.role, to: input.role, scope: resolved.label }, meta: requestMeta(request) });
+    await tx
+      .update(memberships)
+      .set({ role: input.role, ...resolved.scope })
+      .where(eq(memberships.id, m.id));
+    await recordAudit(tx, {
+      workspaceId: ctx.workspace.id,
+      actor: actorOf(ctx),
+      action: "member.role_changed",
+      objectType: "membership",
+      objectId: m.id,
+      data: { from: m.role, to: input.role, scope: resolved.label },
+      meta: requestMeta(request),
+    });
     return { ok: true as const };
   });
 }
 
 export async function removeMember(request: Request, ctx: MemberContext, membershipId: string) {
   return db().transaction(async (tx) => {
-    const m = await tx.query.memberships.findFirst({ where: and(eq(memberships.id, membershipId), eq(memberships.workspaceId, ctx.workspace.id)) });
+    const m = await tx.query.memberships.findFirst({
+      where: and(eq(memberships.id, membershipId), eq(memberships.workspaceId, ctx.workspace.id)),
+    });
     if (!m) return { ok: false as const, status: 404, message: "That member was not found." };
     const refusal = membershipChangeRefusal({ userId: ctx.user.id, role: ctx.role }, m);
     if (refusal) return { ok: false as const, status: 400, message: refusal };
-    if (m.role === "owner" && (await ownerCount(tx, ctx.workspace.id, m.id)) === 0) return { ok: false as const, status: 400, message: "A workspace needs at least one owner." };
+    if (m.role === "owner" && (await ownerCount(tx, ctx.workspace.id, m.id)) === 0)
+      return { ok: false as const, status: 400, message: "A workspace needs at least one owner." };
     await tx.delete(memberships).where(eq(memberships.id, m.id));
-    await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: actorOf(ctx), action: "member.removed", objectType: "membership", objectId: m.id, data: { role: m.role }, meta: requestMeta(request) });
+    await recordAudit(tx, {
+      workspaceId: ctx.workspace.id,
+      actor: actorOf(ctx),
+      action: "member.removed",
+      objectType: "membership",
+      objectId: m.id,
+      data: { role: m.role },
+      meta: requestMeta(request),
+    });
     return { ok: true as const };
   });
 }
@@ -178,7 +282,17 @@ export async function findMember(workspaceId: string, membershipId: string) {
 export async function listMembers(workspaceId: string) {
   const [members, pending] = await Promise.all([
     db()
-      .select({ id: memberships.id, role: memberships.role, agencyId: memberships.agencyId, brandId: memberships.brandId, creatorId: memberships.creatorId, userId: users.id, name: users.name, email: users.email, createdAt: memberships.createdAt })
+      .select({
+        id: memberships.id,
+        role: memberships.role,
+        agencyId: memberships.agencyId,
+        brandId: memberships.brandId,
+        creatorId: memberships.creatorId,
+        userId: users.id,
+        name: users.name,
+        email: users.email,
+        createdAt: memberships.createdAt,
+      })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(eq(memberships.workspaceId, workspaceId))
@@ -186,7 +300,14 @@ export async function listMembers(workspaceId: string) {
     db()
       .select()
       .from(invitations)
-      .where(and(eq(invitations.workspaceId, workspaceId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date()))),
+      .where(
+        and(
+          eq(invitations.workspaceId, workspaceId),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, new Date()),
+        ),
+      ),
   ]);
   return { members, pending };
 }

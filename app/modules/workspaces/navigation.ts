@@ -1,6 +1,7 @@
 import type { Permission } from "./permissions";
 
-export type NavIcon = "home" | "calendar" | "users" | "building" | "sparkles" | "shield" | "plug" | "bell" | "settings" | "inbox" | "alert" | "link" | "file";
+export type NavIcon =
+  "home" | "calendar" | "users" | "building" | "sparkles" | "shield" | "plug" | "bell" | "settings" | "inbox" | "alert" | "link" | "file";
 
 export interface NavItem {
   label: string;

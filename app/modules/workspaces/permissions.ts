@@ -19,15 +19,34 @@ export type Permission =
   | "conflicts.manage";
 
 const ADMIN: Permission[] = [
-  "workspace.settings", "members.manage", "directory.manage", "audit.view", "webhooks.manage",
-  "campaigns.manage", "calendar.view", "onboarding.manage", "drafts.review", "signoff.give",
-  "signoff.override", "drafts.publish", "template.manage", "conflicts.manage",
+  "workspace.settings",
+  "members.manage",
+  "directory.manage",
+  "audit.view",
+  "webhooks.manage",
+  "campaigns.manage",
+  "calendar.view",
+  "onboarding.manage",
+  "drafts.review",
+  "signoff.give",
+  "signoff.override",
+  "drafts.publish",
+  "template.manage",
+  "conflicts.manage",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: ADMIN,
   admin: ADMIN,
-  coordinator: ["campaigns.manage", "calendar.view", "onboarding.manage", "drafts.review", "drafts.publish", "conflicts.manage", "template.manage"],
+  coordinator: [
+    "campaigns.manage",
+    "calendar.view",
+    "onboarding.manage",
+    "drafts.review",
+    "drafts.publish",
+    "conflicts.manage",
+    "template.manage",
+  ],
   agency_member: ["calendar.view", "onboarding.manage", "drafts.review", "drafts.publish"],
   brand_lead: ["calendar.view", "signoff.give"],
   creator: ["calendar.view", "drafts.submit"],

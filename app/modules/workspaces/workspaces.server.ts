@@ -24,43 +24,93 @@ type WorkspaceInput = { name: string; slug: string; accentColor: string; logoUrl
  * The creator becomes its owner; one transaction with its audit event. A repeated or concurrent
  * submit of the same form (idempotency key, kept per user) answers the first workspace.
  */
-export async function createWorkspace(request: Request, user: SessionUser, input: WorkspaceInput, idempotencyKey: string): Promise<CreateWorkspaceResult> {
+export async function createWorkspace(
+  request: Request,
+  user: SessionUser,
+  input: WorkspaceInput,
+  idempotencyKey: string,
+): Promise<CreateWorkspaceResult> {
   return db().transaction(async (tx): Promise<CreateWorkspaceResult> => {
-    const once = await createOnce(tx, { scope: user.id, key: idempotencyKey, kind: "workspace" }, () => insertWorkspace(tx, request, user, input), (r) => (r.ok ? r.id : null));
+    const once = await createOnce(
+      tx,
+      { scope: user.id, key: idempotencyKey, kind: "workspace" },
+      () => insertWorkspace(tx, request, user, input),
+      (r) => (r.ok ? r.id : null),
+    );
     if (once.first) return once.value;
     const [first] = await tx.select({ slug: workspaces.slug }).from(workspaces).where(eq(workspaces.id, once.recordId)).limit(1);
-    return first ? { ok: true, id: once.recordId, slug: first.slug } : { ok: false, field: "slug", message: "That workspace no longer exists. Reload the page and try again." };
+    return first
+      ? { ok: true, id: once.recordId, slug: first.slug }
+      : { ok: false, field: "slug", message: "That workspace no longer exists. Reload the page and try again." };
   });
 }
 
 /** The workspace and its owner: for the first submit of the form only. */
-async function insertWorkspace(tx: Transaction, request: Request, user: SessionUser, input: WorkspaceInput): Promise<CreateWorkspaceResult> {
+async function insertWorkspace(
+  tx: Transaction,
+  request: Request,
+  user: SessionUser,
+  input: WorkspaceInput,
+): Promise<CreateWorkspaceResult> {
   const rows = await tx
     .insert(workspaces)
-    .values({ name: input.name, slug: input.slug, accentColor: input.accentColor, logoUrl: input.logoUrl || null, welcomeText: input.welcomeText })
+    .values({
+      name: input.name,
+      slug: input.slug,
+      accentColor: input.accentColor,
+      logoUrl: input.logoUrl || null,
+      welcomeText: input.welcomeText,
+    })
     .onConflictDoNothing()
     .returning();
   const ws = rows[0];
   if (!ws) return { ok: false, field: "slug", message: "That web address is taken. Try another." };
   await tx.insert(memberships).values({ workspaceId: ws.id, userId: user.id, role: "owner" });
-  await recordAudit(tx, { workspaceId: ws.id, actor: { userId: user.id, label: user.email }, action: "workspace.created", objectType: "workspace", objectId: ws.id, data: { name: ws.name, slug: ws.slug }, meta: requestMeta(request) });
+  await recordAudit(tx, {
+    workspaceId: ws.id,
+    actor: { userId: user.id, label: user.email },
+    action: "workspace.created",
+    objectType: "workspace",
+    objectId: ws.id,
+    data: { name: ws.name, slug: ws.slug },
+    meta: requestMeta(request),
+  });
   return { ok: true, id: ws.id, slug: ws.slug };
 }
 
 export async function updateBranding(
   request: Request,
   ctx: MemberContext,
-  input: { name: string; accentColor: string; logoUrl?: string; welcomeText: string; signoffWindowHours: number; disclosureWords?: string[] },
+  input: {
+    name: string;
+    accentColor: string;
+    logoUrl?: string;
+    welcomeText: string;
+    signoffWindowHours: number;
+    disclosureWords?: string[];
+  },
 ) {
   await db().transaction(async (tx) => {
     await tx
       .update(workspaces)
       .set({
-        name: input.name, accentColor: input.accentColor, logoUrl: input.logoUrl || null, welcomeText: input.welcomeText, signoffWindowHours: input.signoffWindowHours,
+        name: input.name,
+        accentColor: input.accentColor,
+        logoUrl: input.logoUrl || null,
+        welcomeText: input.welcomeText,
+        signoffWindowHours: input.signoffWindowHours,
         // Absent: the form did not carry the field, so the words stay as they are.
         ...(input.disclosureWords ? { disclosureWords: input.disclosureWords } : {}),
       })
       .where(eq(workspaces.id, ctx.workspace.id));
-    await recordAudit(tx, { workspaceId: ctx.workspace.id, actor: { userId: ctx.user.id, label: ctx.user.email }, action: "workspace.settings_changed", objectType: "workspace", objectId: ctx.workspace.id, data: input, meta: requestMeta(request) });
+    await recordAudit(tx, {
+      workspaceId: ctx.workspace.id,
+      actor: { userId: ctx.user.id, label: ctx.user.email },
+      action: "workspace.settings_changed",
+      objectType: "workspace",
+      objectId: ctx.workspace.id,
+      data: input,
+      meta: requestMeta(request),
+    });
   });
 }

@@ -7,7 +7,17 @@ import { useTestDatabase } from "../../support/db";
 import { call, jsonOf, makeRequest, sessionCookie } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
 import { drain } from "../services/helpers";
-import { auditFor, campaignFixture, decisionsOf, deliverableRow, emailJobs, GOOD_COPY, GOOD_LINK, HOUR, submittedDeliverable } from "./fixtures";
+import {
+  auditFor,
+  campaignFixture,
+  decisionsOf,
+  deliverableRow,
+  emailJobs,
+  GOOD_COPY,
+  GOOD_LINK,
+  HOUR,
+  submittedDeliverable,
+} from "./fixtures";
 
 /**
  * The deliverable page's action, called with real requests and session cookies: the refusals the
@@ -27,8 +37,20 @@ async function cookie(who: keyof World["users"]) {
 
 async function post(id: string, form: Record<string, string | string[] | Blob>, as: string) {
   const { action } = await page();
-  const res = await call(action, makeRequest(`/w/${world.a.slug}/deliverables/${id}`, { form, cookie: as }), { workspace: world.a.slug, deliverableId: id });
-  return { status: res.status, body: await jsonOf<{ ok: boolean; formError: string | null; errors: Record<string, string[]>; failures: { code: string }[]; notice: string | null }>(res) };
+  const res = await call(action, makeRequest(`/w/${world.a.slug}/deliverables/${id}`, { form, cookie: as }), {
+    workspace: world.a.slug,
+    deliverableId: id,
+  });
+  return {
+    status: res.status,
+    body: await jsonOf<{
+      ok: boolean;
+      formError: string | null;
+      errors: Record<string, string[]>;
+      failures: { code: string }[];
+      notice: string | null;
+    }>(res),
+  };
 }
 
 beforeAll(async () => {
@@ -53,7 +75,10 @@ describe("the deliverable page's action", () => {
   it("refuses self-approval with a clear message", async () => {
     const id = await submittedDeliverable(world, campaign);
     // The agency reviewer uploaded this version on the creator's behalf.
-    await t.db.update(schema.draftVersions).set({ submittedBy: world.users.agencyMember.id }).where(eq(schema.draftVersions.deliverableId, id));
+    await t.db
+      .update(schema.draftVersions)
+      .set({ submittedBy: world.users.agencyMember.id })
+      .where(eq(schema.draftVersions.deliverableId, id));
     const res = await post(id, { intent: "decide", version: "1", decision: "approve" }, await cookie("agencyMember"));
     expect(res.status).toBe(403);
     expect(res.body.formError).toBe("You submitted this draft, so someone else has to approve it.");
@@ -63,8 +88,13 @@ describe("the deliverable page's action", () => {
   it("refuses a decision on an old version with a clear message", async () => {
     const id = await submittedDeliverable(world, campaign);
     const agency = await cookie("agencyMember");
-    expect((await post(id, { intent: "decide", version: "1", decision: "request_changes", comment: "Say serum." }, agency)).status).toBe(200);
-    expect((await post(id, { intent: "submit", copy: `${GOOD_COPY} Serum.`, link: GOOD_LINK, basedOnVersion: "1" }, await cookie("creator"))).status).toBe(200);
+    expect((await post(id, { intent: "decide", version: "1", decision: "request_changes", comment: "Say serum." }, agency)).status).toBe(
+      200,
+    );
+    expect(
+      (await post(id, { intent: "submit", copy: `${GOOD_COPY} Serum.`, link: GOOD_LINK, basedOnVersion: "1" }, await cookie("creator")))
+        .status,
+    ).toBe(200);
     const stale = await post(id, { intent: "decide", version: "1", decision: "approve" }, agency);
     expect(stale.status).toBe(409);
     expect(stale.body.formError).toBe("You're looking at version 1, but version 2 is the current one. Review that instead.");
@@ -88,7 +118,9 @@ describe("the deliverable page's action", () => {
     const agency = await cookie("agencyMember");
     const refused = await post(id, { intent: "schedule" }, agency);
     expect(refused.status).toBe(409);
-    expect(refused.body.formError).toBe("The sign-off deadline passed without a sign-off. Reschedule it a full sign-off window ahead, or ask an admin to override.");
+    expect(refused.body.formError).toBe(
+      "The sign-off deadline passed without a sign-off. Reschedule it a full sign-off window ahead, or ask an admin to override.",
+    );
     expect(await auditFor(t.db, id, "deliverable.scheduled")).toHaveLength(0);
 
     // A coordinator may not override; an admin must give a reason.
@@ -96,7 +128,9 @@ describe("the deliverable page's action", () => {
     const short = await post(id, { intent: "override", reason: "ok" }, await cookie("owner"));
     expect(short.status).toBe(400);
     expect(short.body.errors.reason?.[0]).toContain("at least 10 characters");
-    expect((await post(id, { intent: "override", reason: "Brand approved by phone, confirmed in writing." }, await cookie("owner"))).status).toBe(200);
+    expect(
+      (await post(id, { intent: "override", reason: "Brand approved by phone, confirmed in writing." }, await cookie("owner"))).status,
+    ).toBe(200);
     const [override] = await auditFor(t.db, id, "deliverable.override");
     expect(override.data).toMatchObject({ reason: "Brand approved by phone, confirmed in writing.", exception: true });
     expect((await post(id, { intent: "schedule" }, agency)).status).toBe(200);
@@ -136,7 +170,12 @@ describe("rescheduling a signed-off deliverable", () => {
     expect(audit.data).toMatchObject({ direction: "earlier", signOffRemoved: true, statusFrom: "signed_off", statusTo: "in_review" });
     // The brand lead is asked again (only the sign-off stage was reset).
     const { loader } = await page();
-    const data = await jsonOf<{ page: { can: { decide: boolean; signoffStage: boolean } } }>(await call(loader, makeRequest(`/w/${world.a.slug}/deliverables/${id}`, { cookie: await cookie("brandLead") }), { workspace: world.a.slug, deliverableId: id }));
+    const data = await jsonOf<{ page: { can: { decide: boolean; signoffStage: boolean } } }>(
+      await call(loader, makeRequest(`/w/${world.a.slug}/deliverables/${id}`, { cookie: await cookie("brandLead") }), {
+        workspace: world.a.slug,
+        deliverableId: id,
+      }),
+    );
     expect(data.page.can).toMatchObject({ decide: true, signoffStage: true });
   });
 });
@@ -158,8 +197,15 @@ describe("without JavaScript", () => {
     expect(stored).toMatchObject({ originalName: "serum.png", mimeType: "image/png", purpose: "draft_media", workspaceId: world.a.id });
     // The page previews it.
     const { loader } = await page();
-    const data = await jsonOf<{ page: { viewed: { media: { name: string; previewUrl: string | null }[] } } }>(await call(loader, makeRequest(`/w/${world.a.slug}/deliverables/${id}`, { cookie: await cookie("agencyMember") }), { workspace: world.a.slug, deliverableId: id }));
-    expect(data.page.viewed.media).toEqual([expect.objectContaining({ name: "serum.png", previewUrl: `/w/${world.a.slug}/files/${stored.id}?inline=1` })]);
+    const data = await jsonOf<{ page: { viewed: { media: { name: string; previewUrl: string | null }[] } } }>(
+      await call(loader, makeRequest(`/w/${world.a.slug}/deliverables/${id}`, { cookie: await cookie("agencyMember") }), {
+        workspace: world.a.slug,
+        deliverableId: id,
+      }),
+    );
+    expect(data.page.viewed.media).toEqual([
+      expect.objectContaining({ name: "serum.png", previewUrl: `/w/${world.a.slug}/files/${stored.id}?inline=1` }),
+    ]);
   });
 });
 
@@ -170,7 +216,9 @@ describe("the approvals queue", () => {
     const y = await submittedDeliverable(world, other, { title: "Queue Y draft" });
     const { loader } = await import("~/routes/w.$workspace.approvals");
     const load = async (who: keyof World["users"], query = "") =>
-      jsonOf<{ items: { id: string; status: string; waitingOnMe: boolean }[] }>(await call(loader, makeRequest(`/w/${world.a.slug}/approvals${query}`, { cookie: await cookie(who) }), { workspace: world.a.slug }));
+      jsonOf<{ items: { id: string; status: string; waitingOnMe: boolean }[] }>(
+        await call(loader, makeRequest(`/w/${world.a.slug}/approvals${query}`, { cookie: await cookie(who) }), { workspace: world.a.slug }),
+      );
     const lead = await load("brandLead");
     expect(lead.items.map((i) => i.id)).toContain(mineX);
     expect(lead.items.map((i) => i.id)).not.toContain(y);
@@ -192,13 +240,26 @@ describe("20 concurrent sign-off and request-changes requests on one version", (
       await addMember(t.db, world.a.id, user.id, "brand_lead", { brandId: world.brandX.id });
       leads.push(await sessionCookie(user.id));
     }
-    await t.db.insert(schema.webhookEndpoints).values({ workspaceId: world.a.id, url: "https://hooks.example/baton", eventTypes: ["draft.signed_off", "draft.changes_requested"], secret: "s".repeat(32) });
+    await t.db.insert(schema.webhookEndpoints).values({
+      workspaceId: world.a.id,
+      url: "https://hooks.example/baton",
+      eventTypes: ["draft.signed_off", "draft.changes_requested"],
+      secret: "s".repeat(32),
+    });
     const id = await submittedDeliverable(world, campaign, { title: "Race reel" });
     expect((await post(id, { intent: "decide", version: "1", decision: "approve" }, await cookie("agencyMember"))).status).toBe(200);
     const before = (await auditFor(t.db, id)).length;
 
     const results = await Promise.all(
-      leads.map((c, i) => post(id, i % 2 === 0 ? { intent: "decide", version: "1", decision: "approve" } : { intent: "decide", version: "1", decision: "request_changes", comment: `Change ${i}` }, c)),
+      leads.map((c, i) =>
+        post(
+          id,
+          i % 2 === 0
+            ? { intent: "decide", version: "1", decision: "approve" }
+            : { intent: "decide", version: "1", decision: "request_changes", comment: `Change ${i}` },
+          c,
+        ),
+      ),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -212,7 +273,8 @@ describe("20 concurrent sign-off and request-changes requests on one version", (
     expect(audits.map((a) => a.action)).toEqual([won === "approve" ? "draft.signed_off" : "draft.changes_requested"]);
     expect((await deliverableRow(t.db, id)).status).toBe(won === "approve" ? "signed_off" : "changes_requested");
 
-    const ofThis = (template: string) => emailJobs(t.db, template).then((rows) => rows.filter((j) => (j.payload as { props?: { url: string } }).props?.url.endsWith(id)));
+    const ofThis = (template: string) =>
+      emailJobs(t.db, template).then((rows) => rows.filter((j) => (j.payload as { props?: { url: string } }).props?.url.endsWith(id)));
     const signedOffMails = await ofThis("draft-signed-off");
     const changesMails = await ofThis("draft-changes-requested");
     if (won === "approve") {
@@ -225,13 +287,22 @@ describe("20 concurrent sign-off and request-changes requests on one version", (
       expect(changesMails.map((j) => (j.payload as { to: string }).to)).toEqual([world.users.creator.email]);
     }
     const hooks = await t.db.select().from(schema.jobs).where(eq(schema.jobs.kind, "webhook"));
-    const mine = hooks.filter((h) => ((h.payload as { body: { data: { deliverableId: string } } }).body.data.deliverableId) === id);
+    const mine = hooks.filter((h) => (h.payload as { body: { data: { deliverableId: string } } }).body.data.deliverableId === id);
     expect(mine).toHaveLength(1);
   });
 });
 
 describe("bad input to the approvals actions: 400 with a message, nothing written", () => {
-  const TABLES = [schema.deliverables, schema.draftVersions, schema.approvalDecisions, schema.draftComments, schema.approvalRoutes, schema.auditEvents, schema.jobs, schema.files];
+  const TABLES = [
+    schema.deliverables,
+    schema.draftVersions,
+    schema.approvalDecisions,
+    schema.draftComments,
+    schema.approvalRoutes,
+    schema.auditEvents,
+    schema.jobs,
+    schema.files,
+  ];
   const snapshot = () => Promise.all(TABLES.map(async (table) => (await t.db.select({ n: count() }).from(table))[0].n));
 
   // Oversized beyond the copy's 70,000 characters.
@@ -246,40 +317,55 @@ describe("bad input to the approvals actions: 400 with a message, nothing writte
     override: ["reason"],
   };
 
-  it.each(Object.entries(DELIVERABLE_INTENTS).flatMap(([intent, fields]) => variants(intent, fields).map(([label, form]) => ({ label: `${intent}: ${label}`, form }))).concat([{ label: "unknown intent", form: { intent: "drop-tables" } }]))(
-    "deliverable page, $label",
-    async ({ form }) => {
-      const id = await submittedDeliverable(world, campaign);
-      const before = await snapshot();
-      const res = await post(id, form, await cookie("owner"));
-      expect(res.status).toBe(400);
-      const messages = [res.body.formError, ...Object.values(res.body.errors ?? {}).flat()].filter(Boolean);
-      expect(messages.length).toBeGreaterThan(0);
-      expect(await snapshot()).toEqual(before);
-    },
-  );
+  it.each(
+    Object.entries(DELIVERABLE_INTENTS)
+      .flatMap(([intent, fields]) => variants(intent, fields).map(([label, form]) => ({ label: `${intent}: ${label}`, form })))
+      .concat([{ label: "unknown intent", form: { intent: "drop-tables" } }]),
+  )("deliverable page, $label", async ({ form }) => {
+    const id = await submittedDeliverable(world, campaign);
+    const before = await snapshot();
+    const res = await post(id, form, await cookie("owner"));
+    expect(res.status).toBe(400);
+    const messages = [res.body.formError, ...Object.values(res.body.errors ?? {}).flat()].filter(Boolean);
+    expect(messages.length).toBeGreaterThan(0);
+    expect(await snapshot()).toEqual(before);
+  });
 
   it.each(variants(null, ["title", "channel", "creatorId", "publishAt"]))("new deliverable, %s", async (_label, form) => {
     const { action } = await import("~/routes/w.$workspace.campaigns.$campaignId.deliverables.new");
     const before = await snapshot();
-    const res = await call(action, makeRequest(`/w/${world.a.slug}/campaigns/${campaign.id}/deliverables/new`, { form, cookie: await cookie("coordinator") }), { workspace: world.a.slug, campaignId: campaign.id });
+    const res = await call(
+      action,
+      makeRequest(`/w/${world.a.slug}/campaigns/${campaign.id}/deliverables/new`, { form, cookie: await cookie("coordinator") }),
+      { workspace: world.a.slug, campaignId: campaign.id },
+    );
     expect(res.status).toBe(400);
     expect((await jsonOf<{ formError: string }>(res)).formError).toMatch(/\w/);
     expect(await snapshot()).toEqual(before);
   });
 
-  it.each(variants(null, ["reviewHours", "signoffRule", "signoffApprovers", "s0_name", "s0_rule", "s0_approvers"]))("route editor, %s", async (_label, form) => {
-    const { action } = await import("~/routes/w.$workspace.campaigns.$campaignId.route");
-    const before = await snapshot();
-    const res = await call(action, makeRequest(`/w/${world.a.slug}/campaigns/${campaign.id}/route`, { form, cookie: await cookie("coordinator") }), { workspace: world.a.slug, campaignId: campaign.id });
-    expect(res.status).toBe(400);
-    expect((await jsonOf<{ formError: string }>(res)).formError).toMatch(/\w/);
-    expect(await snapshot()).toEqual(before);
-  });
+  it.each(variants(null, ["reviewHours", "signoffRule", "signoffApprovers", "s0_name", "s0_rule", "s0_approvers"]))(
+    "route editor, %s",
+    async (_label, form) => {
+      const { action } = await import("~/routes/w.$workspace.campaigns.$campaignId.route");
+      const before = await snapshot();
+      const res = await call(
+        action,
+        makeRequest(`/w/${world.a.slug}/campaigns/${campaign.id}/route`, { form, cookie: await cookie("coordinator") }),
+        { workspace: world.a.slug, campaignId: campaign.id },
+      );
+      expect(res.status).toBe(400);
+      expect((await jsonOf<{ formError: string }>(res)).formError).toMatch(/\w/);
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 
   it("a malformed deliverable id is 400, not a lookup", async () => {
     const { loader } = await page();
-    const res = await call(loader, makeRequest(`/w/${world.a.slug}/deliverables/nope`, { cookie: await cookie("owner") }), { workspace: world.a.slug, deliverableId: "nope" });
+    const res = await call(loader, makeRequest(`/w/${world.a.slug}/deliverables/nope`, { cookie: await cookie("owner") }), {
+      workspace: world.a.slug,
+      deliverableId: "nope",
+    });
     expect(res.status).toBe(400);
   });
 });
@@ -289,16 +375,33 @@ describe("the approval route editor", () => {
     const { action } = await import("~/routes/w.$workspace.campaigns.$campaignId.route");
     const c = await campaignFixture(t.db, world, { name: "Route editor" });
     const send = (form: Record<string, string | string[]>) =>
-      call(action, makeRequest(`/w/${world.a.slug}/campaigns/${c.id}/route`, { form, cookie: cookies.coordinator! }), { workspace: world.a.slug, campaignId: c.id });
+      call(action, makeRequest(`/w/${world.a.slug}/campaigns/${c.id}/route`, { form, cookie: cookies.coordinator! }), {
+        workspace: world.a.slug,
+        campaignId: c.id,
+      });
     await cookie("coordinator");
-    const wrong = await send({ reviewHours: "24", s0_name: "Agency review", s0_rule: "any", s0_approvers: world.users.agencyMember.id, signoffRule: "any", signoffApprovers: world.users.agencyMember.id });
+    const wrong = await send({
+      reviewHours: "24",
+      s0_name: "Agency review",
+      s0_rule: "any",
+      s0_approvers: world.users.agencyMember.id,
+      signoffRule: "any",
+      signoffApprovers: world.users.agencyMember.id,
+    });
     expect(wrong.status).toBe(400);
-    expect((await jsonOf<{ errors: Record<string, string[]> }>(wrong)).errors.signoff).toContain("Only brand leads of this campaign's brand can give the brand sign-off.");
+    expect((await jsonOf<{ errors: Record<string, string[]> }>(wrong)).errors.signoff).toContain(
+      "Only brand leads of this campaign's brand can give the brand sign-off.",
+    );
     const ok = await send({
       reviewHours: "36",
-      s0_name: "Agency review", s0_rule: "any", s0_approvers: world.users.agencyMember.id,
-      s1_name: "Legal", s1_rule: "all", s1_approvers: [world.users.coordinator.id, world.users.admin.id],
-      signoffRule: "any", signoffApprovers: world.users.brandLead.id,
+      s0_name: "Agency review",
+      s0_rule: "any",
+      s0_approvers: world.users.agencyMember.id,
+      s1_name: "Legal",
+      s1_rule: "all",
+      s1_approvers: [world.users.coordinator.id, world.users.admin.id],
+      signoffRule: "any",
+      signoffApprovers: world.users.brandLead.id,
     });
     expect(ok.status).toBe(200);
     const [row] = await t.db.select().from(schema.approvalRoutes).where(eq(schema.approvalRoutes.campaignId, c.id));
@@ -308,17 +411,29 @@ describe("the approval route editor", () => {
       ["Legal", "review", "all"],
       ["Brand sign-off", "brand_signoff", "any"],
     ]);
-    const audit = await t.db.select().from(schema.auditEvents).where(and(eq(schema.auditEvents.objectId, c.id), inArray(schema.auditEvents.action, ["campaign.route_updated"])));
+    const audit = await t.db
+      .select()
+      .from(schema.auditEvents)
+      .where(and(eq(schema.auditEvents.objectId, c.id), inArray(schema.auditEvents.action, ["campaign.route_updated"])));
     expect(audit).toHaveLength(1);
   });
 });
 
 describe("webhooks of the approval path", () => {
   it("draft.submitted, draft.signed_off, deliverable.blocked and deliverable.published are emitted once each", async () => {
-    await t.db.insert(schema.webhookEndpoints).values({ workspaceId: world.a.id, url: "https://hooks.example/path", eventTypes: ["draft.submitted", "deliverable.blocked", "deliverable.published"], secret: "p".repeat(32) });
+    await t.db.insert(schema.webhookEndpoints).values({
+      workspaceId: world.a.id,
+      url: "https://hooks.example/path",
+      eventTypes: ["draft.submitted", "deliverable.blocked", "deliverable.published"],
+      secret: "p".repeat(32),
+    });
     const typesFor = async (id: string) => {
       const hooks = await t.db.select().from(schema.jobs).where(eq(schema.jobs.kind, "webhook"));
-      return hooks.map((h) => (h.payload as { body: { type: string; data: { deliverableId: string } } }).body).filter((b) => b.data.deliverableId === id).map((b) => b.type).sort();
+      return hooks
+        .map((h) => (h.payload as { body: { type: string; data: { deliverableId: string } } }).body)
+        .filter((b) => b.data.deliverableId === id)
+        .map((b) => b.type)
+        .sort();
     };
     const blocked = await submittedDeliverable(world, campaign, { publishInHours: 49 });
     await drain(new Date(Date.now() + 2 * HOUR));

@@ -1,5 +1,16 @@
 import { and, eq } from "drizzle-orm";
-import { approvalDecisions, auditEvents, briefVersions, briefs, campaignCreators, campaigns, creators, deliverables, jobs, localEmails } from "@db/schema";
+import {
+  approvalDecisions,
+  auditEvents,
+  briefVersions,
+  briefs,
+  campaignCreators,
+  campaigns,
+  creators,
+  deliverables,
+  jobs,
+  localEmails,
+} from "@db/schema";
 import type { Database } from "../../../db/client";
 import { createDeliverable, submitVersion } from "~/modules/approvals/workflow.server";
 import { openJob } from "~/modules/jobs/queue.server";
@@ -32,7 +43,10 @@ export async function campaignFixture(db: Database, world: World, opts: { name?:
     })
     .returning();
   await db.insert(campaignCreators).values({ campaignId: campaign.id, creatorId: world.creatorM.id, workspaceId: world.a.id });
-  const [brief] = await db.insert(briefs).values({ workspaceId: world.a.id, campaignId: campaign.id, templateVersion: 1, publishedVersion: 1 }).returning();
+  const [brief] = await db
+    .insert(briefs)
+    .values({ workspaceId: world.a.id, campaignId: campaign.id, templateVersion: 1, publishedVersion: 1 })
+    .returning();
   await db.insert(briefVersions).values({
     workspaceId: world.a.id,
     briefId: brief.id,
@@ -55,17 +69,29 @@ export async function submittedDeliverable(
   opts: { publishInHours?: number; channel?: "instagram" | "x" | "tiktok"; submit?: boolean; title?: string; creatorId?: string } = {},
 ) {
   const coordinator = await ctxOf(world, "coordinator");
-  const created = await createDeliverable(post(), coordinator, campaign, {
-    campaignId: campaign.id,
-    title: opts.title ?? "Serum reel",
-    channel: opts.channel ?? "x",
-    creatorId: opts.creatorId ?? world.creatorM.id,
-    publishAt: new Date(Date.now() + (opts.publishInHours ?? 120) * HOUR),
-  }, newIdempotencyKey());
+  const created = await createDeliverable(
+    post(),
+    coordinator,
+    campaign,
+    {
+      campaignId: campaign.id,
+      title: opts.title ?? "Serum reel",
+      channel: opts.channel ?? "x",
+      creatorId: opts.creatorId ?? world.creatorM.id,
+      publishAt: new Date(Date.now() + (opts.publishInHours ?? 120) * HOUR),
+    },
+    newIdempotencyKey(),
+  );
   if (!created.ok) throw new Error(created.message);
   if (opts.submit !== false) {
     const creator = await ctxOf(world, "creator");
-    const res = await submitVersion(post(), creator, created.id, { copy: GOOD_COPY, title: null, link: GOOD_LINK, mediaFileIds: [], basedOnVersion: 0 });
+    const res = await submitVersion(post(), creator, created.id, {
+      copy: GOOD_COPY,
+      title: null,
+      link: GOOD_LINK,
+      mediaFileIds: [],
+      basedOnVersion: 0,
+    });
     if (!res.ok) throw new Error(res.message);
   }
   return created.id;
@@ -77,7 +103,11 @@ export async function deliverableRow(db: Database, id: string) {
 }
 
 export async function auditFor(db: Database, id: string, action?: string) {
-  return db.select().from(auditEvents).where(and(eq(auditEvents.objectId, id), action ? eq(auditEvents.action, action) : undefined)).orderBy(auditEvents.id);
+  return db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.objectId, id), action ? eq(auditEvents.action, action) : undefined))
+    .orderBy(auditEvents.id);
 }
 
 /** Queued emails of one template, opened as the worker would (their props are sealed). */

@@ -24,7 +24,11 @@ afterEach(() => vi.useRealTimers());
 
 async function post(id: string, who: keyof World["users"], form: Record<string, string>) {
   const { action } = await import("~/routes/w.$workspace.deliverables.$deliverableId");
-  const res = await call(action, makeRequest(`/w/${world.a.slug}/deliverables/${id}`, { form, cookie: await sessionCookie(world.users[who].id) }), { workspace: world.a.slug, deliverableId: id });
+  const res = await call(
+    action,
+    makeRequest(`/w/${world.a.slug}/deliverables/${id}`, { form, cookie: await sessionCookie(world.users[who].id) }),
+    { workspace: world.a.slug, deliverableId: id },
+  );
   return { status: res.status, body: await jsonOf<{ ok: boolean; formError: string | null }>(res) };
 }
 
@@ -36,15 +40,25 @@ describe("a brand sign-off after the deadline, before the block job ran", () => 
 
     // Two hours later: the deadline has passed, but no worker has run the block job.
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 2 * HOUR });
-    const blockJobs = await t.db.select().from(jobs).where(and(eq(jobs.kind, BLOCK_JOB), eq(jobs.status, "pending")));
+    const blockJobs = await t.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.kind, BLOCK_JOB), eq(jobs.status, "pending")));
     expect(blockJobs.filter((j) => (j.payload as { deliverableId: string }).deliverableId === id)).toHaveLength(1);
     expect((await deliverableRow(t.db, id)).status).toBe("in_review");
 
     const late = await post(id, "brandLead", { intent: "decide", version: "1", decision: "approve" });
     expect(late.status).toBe(409);
-    expect(late.body.formError).toBe("The sign-off deadline has passed, so a sign-off no longer counts. Reschedule the deliverable a full sign-off window ahead first.");
+    expect(late.body.formError).toBe(
+      "The sign-off deadline has passed, so a sign-off no longer counts. Reschedule the deliverable a full sign-off window ahead first.",
+    );
     expect((await decisionsOf(t.db, id)).map((d) => d.userId)).toEqual([world.users.agencyMember.id]);
-    expect(await deliverableRow(t.db, id)).toMatchObject({ status: "in_review", signedOffAt: null, signedOffVersion: null, signedOffBy: null });
+    expect(await deliverableRow(t.db, id)).toMatchObject({
+      status: "in_review",
+      signedOffAt: null,
+      signedOffVersion: null,
+      signedOffBy: null,
+    });
     expect(await auditFor(t.db, id, "draft.signed_off")).toHaveLength(0);
   });
 
@@ -52,7 +66,10 @@ describe("a brand sign-off after the deadline, before the block job ran", () => 
     const id = await submittedDeliverable(world, campaign, { publishInHours: 49 });
     expect((await post(id, "agencyMember", { intent: "decide", version: "1", decision: "approve" })).status).toBe(200);
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + HOUR - 60_000 });
-    expect(await post(id, "brandLead", { intent: "decide", version: "1", decision: "approve" })).toMatchObject({ status: 200, body: { ok: true } });
+    expect(await post(id, "brandLead", { intent: "decide", version: "1", decision: "approve" })).toMatchObject({
+      status: 200,
+      body: { ok: true },
+    });
     expect((await deliverableRow(t.db, id)).status).toBe("signed_off");
   });
 });

@@ -3,7 +3,18 @@ import { useTestDatabase } from "../../support/db";
 import { buildWorld, type World } from "../../support/world";
 import { decide, markPublished, markScheduled, submitVersion } from "~/modules/approvals/workflow.server";
 import { approvalsWaiting } from "~/modules/approvals/waiting.server";
-import { auditFor, campaignFixture, ctxOf, decisionsOf, deliverableRow, emailJobs, GOOD_COPY, GOOD_LINK, post, submittedDeliverable } from "./fixtures";
+import {
+  auditFor,
+  campaignFixture,
+  ctxOf,
+  decisionsOf,
+  deliverableRow,
+  emailJobs,
+  GOOD_COPY,
+  GOOD_LINK,
+  post,
+  submittedDeliverable,
+} from "./fixtures";
 
 const t = useTestDatabase();
 let world: World;
@@ -18,7 +29,13 @@ describe("submitting a draft", () => {
   it("runs the ready-to-transfer checks first and names each failure, writing nothing", async () => {
     const id = await submittedDeliverable(world, campaign, { submit: false });
     const creator = await ctxOf(world, "creator");
-    const res = await submitVersion(post(), creator, id, { copy: "Morning glow", title: null, link: "https://lumen.example/?utm_source=other", mediaFileIds: [], basedOnVersion: 0 });
+    const res = await submitVersion(post(), creator, id, {
+      copy: "Morning glow",
+      title: null,
+      link: "https://lumen.example/?utm_source=other",
+      mediaFileIds: [],
+      basedOnVersion: 0,
+    });
     expect(res.ok).toBe(false);
     if (res.ok) return;
     expect(res.status).toBe(400);
@@ -34,7 +51,9 @@ describe("submitting a draft", () => {
     expect(row.status).toBe("in_review");
     expect(row.currentVersion).toBe(1);
     expect(await auditFor(t.db, id, "draft.submitted")).toHaveLength(1);
-    const emails = (await emailJobs(t.db, "draft-submitted")).filter((j) => (j.payload as { props: { url: string } }).props.url.endsWith(id));
+    const emails = (await emailJobs(t.db, "draft-submitted")).filter((j) =>
+      (j.payload as { props: { url: string } }).props.url.endsWith(id),
+    );
     expect(emails.map((j) => (j.payload as { to: string }).to)).toEqual([world.users.agencyMember.email]);
   });
 
@@ -50,7 +69,13 @@ describe("submitting a draft", () => {
   it("refuses a submission based on an old version (409)", async () => {
     const id = await submittedDeliverable(world, campaign);
     const creator = await ctxOf(world, "creator");
-    const res = await submitVersion(post(), creator, id, { copy: GOOD_COPY, title: null, link: GOOD_LINK, mediaFileIds: [], basedOnVersion: 0 });
+    const res = await submitVersion(post(), creator, id, {
+      copy: GOOD_COPY,
+      title: null,
+      link: GOOD_LINK,
+      mediaFileIds: [],
+      basedOnVersion: 0,
+    });
     expect(res).toMatchObject({ ok: false, status: 409 });
   });
 });
@@ -69,11 +94,24 @@ describe("the route", () => {
     const early = await decide(post(), lead, id, { version: 1, decision: "approve", comment: null });
     expect(early).toMatchObject({ ok: false, status: 403 });
 
-    expect(await decide(post(), agency, id, { version: 1, decision: "request_changes", comment: "Say serum, not cream." })).toMatchObject({ ok: true, status: "changes_requested" });
-    expect((await emailJobs(t.db, "draft-changes-requested")).some((j) => (j.payload as { to: string }).to === world.users.creator.email)).toBe(true);
+    expect(await decide(post(), agency, id, { version: 1, decision: "request_changes", comment: "Say serum, not cream." })).toMatchObject({
+      ok: true,
+      status: "changes_requested",
+    });
+    expect(
+      (await emailJobs(t.db, "draft-changes-requested")).some((j) => (j.payload as { to: string }).to === world.users.creator.email),
+    ).toBe(true);
     expect((await approvalsWaiting(creator)).map((w) => w.kind)).toContain("changes_requested");
 
-    expect(await submitVersion(post(), creator, id, { copy: `${GOOD_COPY} Serum.`, title: null, link: GOOD_LINK, mediaFileIds: [], basedOnVersion: 1 })).toMatchObject({ ok: true, version: 2 });
+    expect(
+      await submitVersion(post(), creator, id, {
+        copy: `${GOOD_COPY} Serum.`,
+        title: null,
+        link: GOOD_LINK,
+        mediaFileIds: [],
+        basedOnVersion: 1,
+      }),
+    ).toMatchObject({ ok: true, version: 2 });
     const row = await deliverableRow(t.db, id);
     expect(row).toMatchObject({ status: "in_review", currentVersion: 2, revisionRounds: 1 });
 
@@ -82,20 +120,41 @@ describe("the route", () => {
     expect(stale).toMatchObject({ ok: false, status: 409 });
     if (!stale.ok) expect(stale.message).toContain("version 2 is the current one");
 
-    expect(await decide(post(), agency, id, { version: 2, decision: "approve", comment: null })).toMatchObject({ ok: true, status: "in_review", signedOff: false });
+    expect(await decide(post(), agency, id, { version: 2, decision: "approve", comment: null })).toMatchObject({
+      ok: true,
+      status: "in_review",
+      signedOff: false,
+    });
     expect((await approvalsWaiting(lead)).map((w) => [w.kind, w.url.endsWith(id)])).toContainEqual(["signoff", true]);
-    expect(await decide(post(), lead, id, { version: 2, decision: "approve", comment: null })).toMatchObject({ ok: true, status: "signed_off", signedOff: true });
+    expect(await decide(post(), lead, id, { version: 2, decision: "approve", comment: null })).toMatchObject({
+      ok: true,
+      status: "signed_off",
+      signedOff: true,
+    });
     const signed = await deliverableRow(t.db, id);
     expect(signed).toMatchObject({ status: "signed_off", signedOffVersion: 2, signedOffBy: world.users.brandLead.id });
     // Decisions are pinned to versions.
-    expect((await decisionsOf(t.db, id)).map((d) => [d.version, d.decision])).toEqual([[1, "request_changes"], [2, "approve"], [2, "approve"]]);
+    expect((await decisionsOf(t.db, id)).map((d) => [d.version, d.decision])).toEqual([
+      [1, "request_changes"],
+      [2, "approve"],
+      [2, "approve"],
+    ]);
 
     expect(await markPublished(post(), agency, id, { liveUrl: "https://instagram.com/p/x" })).toMatchObject({ ok: false, status: 409 });
     expect(await markScheduled(post(), agency, id)).toMatchObject({ ok: true });
     expect(await markPublished(post(), agency, id, { liveUrl: "https://instagram.com/p/x" })).toMatchObject({ ok: true });
     expect(await deliverableRow(t.db, id)).toMatchObject({ status: "published", liveUrl: "https://instagram.com/p/x" });
     const actions = (await auditFor(t.db, id)).map((a) => a.action);
-    expect(actions).toEqual(["deliverable.created", "draft.submitted", "draft.changes_requested", "draft.submitted", "draft.approved", "draft.signed_off", "deliverable.scheduled", "deliverable.published"]);
+    expect(actions).toEqual([
+      "deliverable.created",
+      "draft.submitted",
+      "draft.changes_requested",
+      "draft.submitted",
+      "draft.approved",
+      "draft.signed_off",
+      "deliverable.scheduled",
+      "deliverable.published",
+    ]);
     expect((await emailJobs(t.db, "deliverable-published")).length).toBeGreaterThan(0);
   });
 

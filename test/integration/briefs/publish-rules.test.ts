@@ -26,13 +26,22 @@ type EditorAnswer = {
   formError: string | null;
   completeness: { missing: unknown[]; problems: { key: string; label: string; message: string }[]; complete: boolean } | null;
 };
-type EditorData = { values: Record<string, unknown>; completeness: { problems: { key: string; message: string }[]; complete: boolean }; sections: { fields: { key: string; help: string }[] }[] };
+type EditorData = {
+  values: Record<string, unknown>;
+  completeness: { problems: { key: string; message: string }[]; complete: boolean };
+  sections: { fields: { key: string; help: string }[] }[];
+};
 
 async function newCampaign(name: string): Promise<string> {
   const { action } = await routes.create();
   const res = await c.post(action, "coordinator", "/campaigns/new", {
-    name, brandId: world.brandX.id, leadAgencyId: world.agencyP.id, creatorIds: [world.creatorM.id], channels: ["instagram"],
-    startsOn: day(20), endsOn: day(40),
+    name,
+    brandId: world.brandX.id,
+    leadAgencyId: world.agencyP.id,
+    creatorIds: [world.creatorM.id],
+    channels: ["instagram"],
+    startsOn: day(20),
+    endsOn: day(40),
     idempotencyKey: `campaign-${name.replace(/\W/g, "")}-${Math.random().toString(36).slice(2, 10)}`, // every create form carries one
   });
   expect(res.status).toBe(302);
@@ -64,12 +73,19 @@ describe("publishing checks the plan's order", () => {
     const res = await post(id, { intent: "publish", ...form });
     expect(res.status).toBe(400);
     const body = await c.json<EditorAnswer>(res);
-    expect(body.errors["timeline.draftDue"]).toEqual(["The draft must be due before the publish window starts, so there is time to review it."]);
+    expect(body.errors["timeline.draftDue"]).toEqual([
+      "The draft must be due before the publish window starts, so there is time to review it.",
+    ]);
     expect(body.formError).toBe("Fix these before publishing: Draft due date.");
     expect(await versionsOf(id)).toHaveLength(0);
     expect(await statusOf(id)).toBe("planning");
     expect(await t.db.select().from(briefAcknowledgments).where(eq(briefAcknowledgments.campaignId, id))).toHaveLength(0);
-    expect(await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "brief.published"), eq(auditEvents.objectId, (await briefOf(id)).id)))).toHaveLength(0);
+    expect(
+      await t.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "brief.published"), eq(auditEvents.objectId, (await briefOf(id)).id))),
+    ).toHaveLength(0);
     // What was typed is kept: publish saves first, so the person fixes one date, not the brief.
     expect((await editorData(id)).values["timeline.draftDue"]).toBe(day(20));
 
@@ -98,14 +114,23 @@ describe("publishing checks the disclosure against the workspace's words", () =>
     const base = { name: "Alpha Studio", accentColor: "#4f46e5", logoUrl: "", welcomeText: "", signoffWindowHours: "48" };
     const empty = await c.post(action, "owner", "/settings", { ...base, disclosureWords: " \n " });
     expect(empty.status).toBe(400);
-    expect((await c.json<{ errors: Record<string, string[]> }>(empty)).errors.disclosureWords).toEqual(["Add at least one disclosure word or phrase, like #ad."]);
+    expect((await c.json<{ errors: Record<string, string[]> }>(empty)).errors.disclosureWords).toEqual([
+      "Add at least one disclosure word or phrase, like #ad.",
+    ]);
 
     const saved = await c.post(action, "owner", "/settings", { ...base, disclosureWords: "Anzeige\r\n" });
     expect(saved.status).toBe(200);
     expect((await t.db.select().from(workspaces).where(eq(workspaces.id, world.a.id)))[0].disclosureWords).toEqual(["Anzeige"]);
-    const [audit] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "workspace.settings_changed")).orderBy(desc(auditEvents.createdAt)).limit(1);
+    const [audit] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "workspace.settings_changed"))
+      .orderBy(desc(auditEvents.createdAt))
+      .limit(1);
     expect(audit.data).toMatchObject({ disclosureWords: ["Anzeige"] });
-    expect((await c.json<{ values: { disclosureWords: string } }>(await c.get(loader, "owner", "/settings"))).values.disclosureWords).toBe("Anzeige");
+    expect((await c.json<{ values: { disclosureWords: string } }>(await c.get(loader, "owner", "/settings"))).values.disclosureWords).toBe(
+      "Anzeige",
+    );
 
     const id = await newCampaign("German");
     // The editor tells people what is accepted before they are refused.
@@ -113,14 +138,19 @@ describe("publishing checks the disclosure against the workspace's words", () =>
     expect(help).toMatch(/It must include "Anzeige"\.$/);
     const refused = await post(id, { intent: "publish", ...completeBriefForm({ disclosure: "#ad" }) });
     expect(refused.status).toBe(400);
-    expect((await c.json<EditorAnswer>(refused)).errors.disclosure).toEqual(['Use a disclosure your workspace accepts: include "Anzeige".']);
+    expect((await c.json<EditorAnswer>(refused)).errors.disclosure).toEqual([
+      'Use a disclosure your workspace accepts: include "Anzeige".',
+    ]);
     const ok = await post(id, { intent: "publish", ...completeBriefForm({ disclosure: "Anzeige" }) });
     expect(ok.status).toBe(302);
 
     // A settings form without the field (an older page) leaves the words alone.
     expect((await c.post(action, "owner", "/settings", base)).status).toBe(200);
     expect((await t.db.select().from(workspaces).where(eq(workspaces.id, world.a.id)))[0].disclosureWords).toEqual(["Anzeige"]);
-    await t.db.update(workspaces).set({ disclosureWords: ["#ad", "#sponsored", "Paid partnership"] }).where(eq(workspaces.id, world.a.id));
+    await t.db
+      .update(workspaces)
+      .set({ disclosureWords: ["#ad", "#sponsored", "Paid partnership"] })
+      .where(eq(workspaces.id, world.a.id));
   });
 });
 
@@ -138,13 +168,22 @@ describe("autosave with an impossible plan", () => {
     expect(body.ok).toBe(true);
     expect(body.errors).toEqual({});
     expect(body.completeness?.problems).toEqual([
-      { key: "timeline.draftDue", label: "Draft due date", message: "The draft must be due before the publish window starts, so there is time to review it." },
+      {
+        key: "timeline.draftDue",
+        label: "Draft due date",
+        message: "The draft must be due before the publish window starts, so there is time to review it.",
+      },
       expect.objectContaining({ key: "disclosure", label: "Disclosure" }),
     ]);
     expect(body.completeness?.complete).toBe(false);
 
     const data = await editorData(id);
-    expect(data.values).toMatchObject({ "timeline.draftDue": day(25), "timeline.publishStart": day(20), disclosure: "thanks!", keyMessage: form.keyMessage });
+    expect(data.values).toMatchObject({
+      "timeline.draftDue": day(25),
+      "timeline.publishStart": day(20),
+      disclosure: "thanks!",
+      keyMessage: form.keyMessage,
+    });
     expect(data.completeness.problems.map((p) => p.key)).toEqual(["timeline.draftDue", "disclosure"]);
     expect(await versionsOf(id)).toHaveLength(0);
   });
@@ -170,7 +209,13 @@ describe("versions published before the rules", () => {
 
     const campaignPage = await routes.page();
     const rowVersion = (await t.db.select().from(campaigns).where(eq(campaigns.id, id)))[0].rowVersion;
-    const activated = await c.post(campaignPage.action, "coordinator", `/campaigns/${id}`, { intent: "transition", event: "activate", rowVersion: String(rowVersion) }, id);
+    const activated = await c.post(
+      campaignPage.action,
+      "coordinator",
+      `/campaigns/${id}`,
+      { intent: "transition", event: "activate", rowVersion: String(rowVersion) },
+      id,
+    );
     expect(activated.status).toBe(200);
     expect(await statusOf(id)).toBe("active");
 

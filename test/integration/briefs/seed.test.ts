@@ -31,7 +31,10 @@ describe("the briefs demo data", () => {
   it("a demo brief publishes its next version", async () => {
     const [campaign] = await t.db.select().from(campaigns).where(eq(campaigns.name, "Lumen Summer Paid Push"));
     const [brief] = await t.db.select().from(briefs).where(eq(briefs.campaignId, campaign.id));
-    await t.db.update(briefs).set({ draft: { ...(brief.draft as Record<string, unknown>), keyMessage: "Summer-proof skin, in one step." } }).where(eq(briefs.id, brief.id));
+    await t.db
+      .update(briefs)
+      .set({ draft: { ...(brief.draft as Record<string, unknown>), keyMessage: "Summer-proof skin, in one step." } })
+      .where(eq(briefs.id, brief.id));
     const [coordinator] = await t.db.select().from(users).where(eq(users.email, "coordinator@northwind.test"));
     const ctx = await memberContext(coordinator.id, "northwind");
     expect((await publishBrief(actionRequest(`/w/northwind/campaigns/${campaign.id}/brief/edit`), ctx, campaign.id)).version).toBe(2);

@@ -2,7 +2,16 @@ import { and, count, eq } from "drizzle-orm";
 import ICAL from "ical.js";
 import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, brandBlackouts, calendarFeeds, campaignCreators, campaigns, conflictAcknowledgments, deliverables, users } from "@db/schema";
+import {
+  auditEvents,
+  brandBlackouts,
+  calendarFeeds,
+  campaignCreators,
+  campaigns,
+  conflictAcknowledgments,
+  deliverables,
+  users,
+} from "@db/schema";
 import { createBrand } from "../../../db/factories";
 import { badInputVariants } from "../../support/bad-input";
 import { useTestDatabase } from "../../support/db";
@@ -32,7 +41,12 @@ type Item = { key: string; title: string; conflicts: { code: string; message: st
 type Row = { key: string; code: string; message: string; objects: { id: string }[] };
 type Group = { brandName: string; severities: { conflicts: Row[] }[]; acknowledged: Row[] };
 
-async function getJson<T>(load: () => Promise<{ loader: (a: never) => unknown }>, url: string, who: keyof typeof cookie, params: Record<string, string> = {}) {
+async function getJson<T>(
+  load: () => Promise<{ loader: (a: never) => unknown }>,
+  url: string,
+  who: keyof typeof cookie,
+  params: Record<string, string> = {},
+) {
   const { loader } = await load();
   const res = await call(loader as never, makeRequest(url, { cookie: cookie[who] }), { workspace: world.a.slug, ...params });
   expect(res.status, url).toBe(200);
@@ -40,7 +54,13 @@ async function getJson<T>(load: () => Promise<{ loader: (a: never) => unknown }>
   return { body: JSON.parse(text) as T, text };
 }
 
-async function post(load: () => Promise<{ action: (a: never) => unknown }>, url: string, who: keyof typeof cookie, form: Record<string, string | string[] | Blob>, params: Record<string, string> = {}) {
+async function post(
+  load: () => Promise<{ action: (a: never) => unknown }>,
+  url: string,
+  who: keyof typeof cookie,
+  form: Record<string, string | string[] | Blob>,
+  params: Record<string, string> = {},
+) {
   const { action } = await load();
   return call(action as never, makeRequest(url, { cookie: cookie[who], form }), { workspace: world.a.slug, ...params });
 }
@@ -59,7 +79,8 @@ const isoLocal = (d: Date) => DateTime.fromJSDate(d, { zone: "UTC" }).toFormat("
 
 beforeAll(async () => {
   world = await buildWorld(t.db);
-  for (const who of ["owner", "coordinator", "brandLead", "clientContact", "creator", "agencyMember"] as const) cookie[who] = await sessionCookie(world.users[who].id);
+  for (const who of ["owner", "coordinator", "brandLead", "clientContact", "creator", "agencyMember"] as const)
+    cookie[who] = await sessionCookie(world.users[who].id);
   path = (p) => `/w/${world.a.slug}${p}`;
   const brandZ = await createBrand(t.db, world.a.id, { name: "Brand Z", category: "skincare" });
   const day = DateTime.utc().startOf("day");
@@ -68,16 +89,33 @@ beforeAll(async () => {
   const mk = async (brandId: string, leadAgencyId: string, name: string, from: number, to: number, creatorIds: string[]) => {
     const [row] = await t.db
       .insert(campaigns)
-      .values({ workspaceId: world.a.id, brandId, leadAgencyId, name, status: "active", channels: ["instagram"], startsAt: day.plus({ days: from }).toJSDate(), endsAt: day.plus({ days: to }).toJSDate() })
+      .values({
+        workspaceId: world.a.id,
+        brandId,
+        leadAgencyId,
+        name,
+        status: "active",
+        channels: ["instagram"],
+        startsAt: day.plus({ days: from }).toJSDate(),
+        endsAt: day.plus({ days: to }).toJSDate(),
+      })
       .returning();
-    for (const creatorId of creatorIds) await t.db.insert(campaignCreators).values({ workspaceId: world.a.id, campaignId: row.id, creatorId });
+    for (const creatorId of creatorIds)
+      await t.db.insert(campaignCreators).values({ workspaceId: world.a.id, campaignId: row.id, creatorId });
     return row.id;
   };
   const campX1 = await mk(world.brandX.id, world.agencyP.id, "X Launch", -1, 20, [world.creatorM.id, world.creatorN.id]);
   const campX2 = await mk(world.brandX.id, world.agencyQ.id, "X Paid Push", 2, 25, []);
   const campZ = await mk(brandZ.id, world.agencyQ.id, "Z Creator Week", 0, 20, [world.creatorN.id]);
   const d = (campaignId: string, brandId: string, creatorId: string, title: string, at: DateTime) => ({
-    workspaceId: world.a.id, campaignId, brandId, creatorId, channel: "instagram", title, publishAt: at.toJSDate(), status: "draft",
+    workspaceId: world.a.id,
+    campaignId,
+    brandId,
+    creatorId,
+    channel: "instagram",
+    title,
+    publishAt: at.toJSDate(),
+    status: "draft",
   });
   const rows = await t.db
     .insert(deliverables)
@@ -121,7 +159,11 @@ describe("calendar page", () => {
       expect(codes, who).not.toContain("CREATOR_EXCLUSIVITY");
       expect(text, who).not.toContain("Brand Z");
       expect(text, who).not.toContain("Zeta");
-      const csv = await (await call((await csvRoute()).loader, makeRequest(`${path("/calendar.csv")}?month=${month}`, { cookie: cookie[who] }), { workspace: world.a.slug })).text();
+      const csv = await (
+        await call((await csvRoute()).loader, makeRequest(`${path("/calendar.csv")}?month=${month}`, { cookie: cookie[who] }), {
+          workspace: world.a.slug,
+        })
+      ).text();
       expect(csv, who).toContain("Alpha reveal");
       expect(csv, who).not.toContain("Brand Z");
     }
@@ -131,7 +173,11 @@ describe("calendar page", () => {
   });
 
   it("a creator sees the timing of its brand's other posts, not their draft titles", async () => {
-    const { body, text } = await getJson<{ items: (Item & { masked: boolean })[] }>(calendar, `${path("/calendar")}?month=${month}`, "creator");
+    const { body, text } = await getJson<{ items: (Item & { masked: boolean })[] }>(
+      calendar,
+      `${path("/calendar")}?month=${month}`,
+      "creator",
+    );
     expect(body.items.map((i) => i.title)).toContain("Alpha reveal");
     expect(body.items.some((i) => i.masked)).toBe(true);
     expect(text).not.toContain("Beta carousel");
@@ -145,17 +191,26 @@ describe("calendar page", () => {
     expect(ok.status).toBe(200);
     const [u] = await t.db.select().from(users).where(eq(users.id, world.users.agencyMember.id));
     expect(u.timeZone).toBe("America/New_York");
-    const audits = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "user.time_zone_changed"), eq(auditEvents.objectId, u.id)));
+    const audits = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "user.time_zone_changed"), eq(auditEvents.objectId, u.id)));
     expect(audits).toHaveLength(1);
   });
 
   it("exports the list view as CSV with the page's filters", async () => {
     const { loader } = await csvRoute();
-    const res = await call(loader, makeRequest(`${path("/calendar.csv")}?month=${month}&brand=${world.brandX.id}`, { cookie: cookie.coordinator }), { workspace: world.a.slug });
+    const res = await call(
+      loader,
+      makeRequest(`${path("/calendar.csv")}?month=${month}&brand=${world.brandX.id}`, { cookie: cookie.coordinator }),
+      { workspace: world.a.slug },
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
     const lines = (await res.text()).trim().split("\r\n");
-    expect(lines[0]).toBe("type,title,brand,campaign,channels,agencies,creator,status,sign_off,when_local,starts_utc,ends_utc,conflicts,link");
+    expect(lines[0]).toBe(
+      "type,title,brand,campaign,channels,agencies,creator,status,sign_off,when_local,starts_utc,ends_utc,conflicts,link",
+    );
     expect(lines.some((l) => l.startsWith("deliverable,Alpha reveal,Brand X,X Launch,Instagram"))).toBe(true);
     expect(lines.some((l) => l.startsWith("deliverable,Zeta"))).toBe(false);
   });
@@ -203,7 +258,9 @@ describe("iCalendar feed", () => {
     const alpha = [...byTitle.entries()].find(([s]) => s.includes("Alpha reveal"))?.[1];
     expect(alpha).toBeDefined();
     expect(alpha!.uid).toBe(`deliverable-${ids.dA}@localhost`);
-    expect(alpha!.startDate.toJSDate().getTime()).toBe((await t.db.select().from(deliverables).where(eq(deliverables.id, ids.dA)))[0].publishAt.getTime());
+    expect(alpha!.startDate.toJSDate().getTime()).toBe(
+      (await t.db.select().from(deliverables).where(eq(deliverables.id, ids.dA)))[0].publishAt.getTime(),
+    );
     expect(list.find((e) => e.uid === `campaign-${ids.campX1}@localhost`)?.summary).toContain("X Launch");
     const again = events(await (await fetchFeed(token)).text());
     expect(again.map((e) => e.uid).sort()).toEqual(list.map((e) => e.uid).sort());
@@ -246,87 +303,184 @@ describe("conflicts page", () => {
 
   it("acknowledge needs a note (400 next to the field), is audited, and reopen undoes it", async () => {
     const collision = (await openConflicts()).find((c) => c.code === "POST_COLLISION")!;
-    const empty = await post(conflictsRoute, path("/conflicts"), "coordinator", { intent: "acknowledge", conflictKey: collision.key, note: " " });
+    const empty = await post(conflictsRoute, path("/conflicts"), "coordinator", {
+      intent: "acknowledge",
+      conflictKey: collision.key,
+      note: " ",
+    });
     expect(empty.status).toBe(400);
     expect((await empty.json()).errors.note[0]).toMatch(/why/i);
     expect(await t.db.select({ n: count() }).from(conflictAcknowledgments)).toEqual([{ n: 0 }]);
 
-    const ok = await post(conflictsRoute, path("/conflicts"), "coordinator", { intent: "acknowledge", conflictKey: collision.key, note: "Two creators, agreed with the brand." });
+    const ok = await post(conflictsRoute, path("/conflicts"), "coordinator", {
+      intent: "acknowledge",
+      conflictKey: collision.key,
+      note: "Two creators, agreed with the brand.",
+    });
     expect(ok.status).toBe(200);
     expect((await openConflicts()).some((c) => c.key === collision.key)).toBe(false);
     const { body } = await getJson<{ groups: Group[] }>(conflictsRoute, path("/conflicts"), "coordinator");
     expect(body.groups.flatMap((g) => g.acknowledged).map((c) => c.key)).toContain(collision.key);
-    const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "conflict.acknowledged"), eq(auditEvents.objectId, collision.key)));
+    const [audit] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "conflict.acknowledged"), eq(auditEvents.objectId, collision.key)));
     expect(audit.data).toMatchObject({ note: "Two creators, agreed with the brand.", code: "POST_COLLISION" });
 
-    const twice = await post(conflictsRoute, path("/conflicts"), "coordinator", { intent: "acknowledge", conflictKey: collision.key, note: "again, please" });
+    const twice = await post(conflictsRoute, path("/conflicts"), "coordinator", {
+      intent: "acknowledge",
+      conflictKey: collision.key,
+      note: "again, please",
+    });
     expect(twice.status).toBe(409);
     const reopen = await post(conflictsRoute, path("/conflicts"), "coordinator", { intent: "reopen", conflictKey: collision.key });
     expect(reopen.status).toBe(200);
     expect((await openConflicts()).some((c) => c.key === collision.key)).toBe(true);
-    const stale = await post(conflictsRoute, path("/conflicts"), "coordinator", { intent: "acknowledge", conflictKey: "POST_COLLISION:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", note: "Does not exist" });
+    const stale = await post(conflictsRoute, path("/conflicts"), "coordinator", {
+      intent: "acknowledge",
+      conflictKey: "POST_COLLISION:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+      note: "Does not exist",
+    });
     expect(stale.status).toBe(404);
   });
 
   it("brand spacing and blackouts change the conflicts on the next read", async () => {
     const params = { brandId: world.brandX.id };
     const url = path(`/brands/${world.brandX.id}/rules`);
-    const loose = await post(rulesRoute, url, "coordinator", { intent: "rules", category: "skincare", exclusivityDays: "14", spacing_instagram: "60" }, params);
+    const loose = await post(
+      rulesRoute,
+      url,
+      "coordinator",
+      { intent: "rules", category: "skincare", exclusivityDays: "14", spacing_instagram: "60" },
+      params,
+    );
     expect(loose.status).toBe(200);
     expect((await openConflicts()).some((c) => c.code === "POST_COLLISION")).toBe(false);
     const bad = await post(rulesRoute, url, "coordinator", { intent: "rules", exclusivityDays: "400", spacing_instagram: "-5" }, params);
     expect(bad.status).toBe(400);
     expect(Object.keys((await bad.json()).errors).sort()).toEqual(["exclusivityDays", "spacing_instagram"]);
-    expect((await post(rulesRoute, url, "coordinator", { intent: "rules", category: "skincare", exclusivityDays: "14" }, params)).status).toBe(200);
+    expect(
+      (await post(rulesRoute, url, "coordinator", { intent: "rules", category: "skincare", exclusivityDays: "14" }, params)).status,
+    ).toBe(200);
     expect((await openConflicts()).some((c) => c.code === "POST_COLLISION")).toBe(true);
 
     const at = DateTime.utc().startOf("day").plus({ days: 5 });
-    const backwards = await post(rulesRoute, url, "coordinator", { intent: "add-blackout", startsAt: at.plus({ hours: 10 }).toFormat("yyyy-LL-dd'T'HH:mm"), endsAt: at.toFormat("yyyy-LL-dd'T'HH:mm"), reason: "Embargo" }, params);
+    const backwards = await post(
+      rulesRoute,
+      url,
+      "coordinator",
+      {
+        intent: "add-blackout",
+        startsAt: at.plus({ hours: 10 }).toFormat("yyyy-LL-dd'T'HH:mm"),
+        endsAt: at.toFormat("yyyy-LL-dd'T'HH:mm"),
+        reason: "Embargo",
+      },
+      params,
+    );
     expect(backwards.status).toBe(400);
     expect((await backwards.json()).errors.endsAt[0]).toMatch(/after the start/);
-    const added = await post(rulesRoute, url, "coordinator", { intent: "add-blackout", startsAt: at.toFormat("yyyy-LL-dd'T'HH:mm"), endsAt: at.plus({ hours: 13 }).toFormat("yyyy-LL-dd'T'HH:mm"), reason: "Retailer embargo" }, params);
+    const added = await post(
+      rulesRoute,
+      url,
+      "coordinator",
+      {
+        intent: "add-blackout",
+        startsAt: at.toFormat("yyyy-LL-dd'T'HH:mm"),
+        endsAt: at.plus({ hours: 13 }).toFormat("yyyy-LL-dd'T'HH:mm"),
+        reason: "Retailer embargo",
+      },
+      params,
+    );
     expect(added.status).toBe(200);
     const blackouts = (await openConflicts()).filter((c) => c.code === "BLACKOUT");
     expect(blackouts.flatMap((c) => c.objects.map((o) => o.id))).toEqual(expect.arrayContaining([ids.dA]));
     expect(blackouts[0].message).toContain("Retailer embargo");
     const [row] = await t.db.select().from(brandBlackouts).where(eq(brandBlackouts.brandId, world.brandX.id));
-    const foreign = await post(rulesRoute, path(`/brands/${world.brandY.id}/rules`), "coordinator", { intent: "remove-blackout", blackoutId: row.id }, { brandId: world.brandY.id });
+    const foreign = await post(
+      rulesRoute,
+      path(`/brands/${world.brandY.id}/rules`),
+      "coordinator",
+      { intent: "remove-blackout", blackoutId: row.id },
+      { brandId: world.brandY.id },
+    );
     expect(foreign.status).toBe(404);
     expect((await post(rulesRoute, url, "coordinator", { intent: "remove-blackout", blackoutId: row.id }, params)).status).toBe(200);
     expect((await openConflicts()).some((c) => c.code === "BLACKOUT")).toBe(false);
   });
 
   it("moving a deliverable through the conflicts page resolves the collision; bad times are 400, unknown ids 404", async () => {
-    const past = await post(conflictsRoute, path("/conflicts"), "coordinator", { intent: "move", deliverableId: ids.dB, publishAt: "2001-01-01T10:00" });
+    const past = await post(conflictsRoute, path("/conflicts"), "coordinator", {
+      intent: "move",
+      deliverableId: ids.dB,
+      publishAt: "2001-01-01T10:00",
+    });
     expect(past.status).toBe(400);
     expect((await past.json()).errors.publishAt[0]).toMatch(/future/);
-    const malformed = await post(conflictsRoute, path("/conflicts"), "coordinator", { intent: "move", deliverableId: ids.dB, publishAt: "tomorrow" });
+    const malformed = await post(conflictsRoute, path("/conflicts"), "coordinator", {
+      intent: "move",
+      deliverableId: ids.dB,
+      publishAt: "tomorrow",
+    });
     expect(malformed.status).toBe(400);
-    const unknown = await post(conflictsRoute, path("/conflicts"), "coordinator", { intent: "move", deliverableId: "e".repeat(32), publishAt: "2099-01-01T10:00" });
+    const unknown = await post(conflictsRoute, path("/conflicts"), "coordinator", {
+      intent: "move",
+      deliverableId: "e".repeat(32),
+      publishAt: "2099-01-01T10:00",
+    });
     expect(unknown.status).toBe(404);
 
     const [before] = await t.db.select().from(deliverables).where(eq(deliverables.id, ids.dB));
     const target = new Date(before.publishAt.getTime() + 24 * 3_600_000);
-    const moved = await post(conflictsRoute, path("/conflicts"), "coordinator", { intent: "move", deliverableId: ids.dB, publishAt: isoLocal(target) });
+    const moved = await post(conflictsRoute, path("/conflicts"), "coordinator", {
+      intent: "move",
+      deliverableId: ids.dB,
+      publishAt: isoLocal(target),
+    });
     expect(moved.status).toBe(200);
     const [after] = await t.db.select().from(deliverables).where(eq(deliverables.id, ids.dB));
     expect(after.publishAt.getTime()).toBe(target.getTime());
     expect((await openConflicts()).some((c) => c.code === "POST_COLLISION")).toBe(false);
-    expect(await t.db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.action, "deliverable.rescheduled"), eq(auditEvents.objectId, ids.dB)))).toEqual([{ n: 1 }]);
+    expect(
+      await t.db
+        .select({ n: count() })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "deliverable.rescheduled"), eq(auditEvents.objectId, ids.dB))),
+    ).toEqual([{ n: 1 }]);
   });
 });
 
 describe("bad input on every calendar action: 400 with a message, nothing written", () => {
-  const cases: { name: string; load: () => Promise<{ action: (a: never) => unknown }>; url: () => string; params?: () => Record<string, string>; intents: Record<string, string[]> }[] = [
+  const cases: {
+    name: string;
+    load: () => Promise<{ action: (a: never) => unknown }>;
+    url: () => string;
+    params?: () => Record<string, string>;
+    intents: Record<string, string[]>;
+  }[] = [
     { name: "calendar", load: calendar, url: () => path("/calendar"), intents: { "time-zone": ["timeZone"] } },
-    { name: "conflicts", load: conflictsRoute, url: () => path("/conflicts"), intents: { acknowledge: ["conflictKey", "note"], reopen: ["conflictKey"], move: ["deliverableId", "publishAt"] } },
     {
-      name: "brand rules", load: rulesRoute, url: () => path(`/brands/${world.brandX.id}/rules`), params: () => ({ brandId: world.brandX.id }),
-      intents: { rules: ["category", "exclusivityDays", "spacing_instagram"], "add-blackout": ["startsAt", "endsAt", "reason"], "remove-blackout": ["blackoutId"] },
+      name: "conflicts",
+      load: conflictsRoute,
+      url: () => path("/conflicts"),
+      intents: { acknowledge: ["conflictKey", "note"], reopen: ["conflictKey"], move: ["deliverableId", "publishAt"] },
+    },
+    {
+      name: "brand rules",
+      load: rulesRoute,
+      url: () => path(`/brands/${world.brandX.id}/rules`),
+      params: () => ({ brandId: world.brandX.id }),
+      intents: {
+        rules: ["category", "exclusivityDays", "spacing_instagram"],
+        "add-blackout": ["startsAt", "endsAt", "reason"],
+        "remove-blackout": ["blackoutId"],
+      },
     },
   ];
   const TABLES = [auditEvents, conflictAcknowledgments, brandBlackouts, calendarFeeds];
-  const snapshot = async () => [...(await Promise.all(TABLES.map(async (tb) => (await t.db.select({ n: count() }).from(tb))[0].n))), JSON.stringify(await t.db.select({ p: deliverables.publishAt }).from(deliverables).orderBy(deliverables.id))];
+  const snapshot = async () => [
+    ...(await Promise.all(TABLES.map(async (tb) => (await t.db.select({ n: count() }).from(tb))[0].n))),
+    JSON.stringify(await t.db.select({ p: deliverables.publishAt }).from(deliverables).orderBy(deliverables.id)),
+  ];
 
   it.each(cases)("$name", async (c) => {
     const variants: Record<string, string | string[] | Blob>[] = [{ intent: "drop-tables" }, {}];
@@ -347,7 +501,14 @@ describe("home: when a conflict is due", () => {
   it("an exclusivity clash with a post already out is due when the coming post goes live, not overdue", async () => {
     const past = DateTime.utc().minus({ days: 3 }).set({ minute: 0, second: 0, millisecond: 0 });
     await t.db.insert(deliverables).values({
-      workspaceId: world.a.id, campaignId: ids.campZ, brandId: ids.brandZ, creatorId: world.creatorN.id, channel: "tiktok", title: "Zeta last week", publishAt: past.toJSDate(), status: "published",
+      workspaceId: world.a.id,
+      campaignId: ids.campZ,
+      brandId: ids.brandZ,
+      creatorId: world.creatorN.id,
+      channel: "tiktok",
+      title: "Zeta last week",
+      publishAt: past.toJSDate(),
+      status: "published",
     });
     const { calendarWaiting } = await import("~/modules/calendar/waiting.server");
     const { requireMember } = await import("~/modules/workspaces/authz.server");

@@ -34,14 +34,30 @@ beforeAll(async () => {
   coordinatorCookie = await sessionCookie(world.users.coordinator.id);
   const [campaign] = await t.db
     .insert(campaigns)
-    .values({ workspaceId: world.a.id, brandId: world.brandX.id, leadAgencyId: world.agencyP.id, name: "Cache Launch", status: "active", channels: ["instagram"], startsAt: day.toJSDate(), endsAt: day.plus({ days: 10 }).toJSDate() })
+    .values({
+      workspaceId: world.a.id,
+      brandId: world.brandX.id,
+      leadAgencyId: world.agencyP.id,
+      name: "Cache Launch",
+      status: "active",
+      channels: ["instagram"],
+      startsAt: day.toJSDate(),
+      endsAt: day.plus({ days: 10 }).toJSDate(),
+    })
     .returning();
   const publish = day.plus({ days: 3 }).set({ hour: 12 });
   const rows = await t.db
     .insert(deliverables)
     .values(
       [publish, publish.plus({ minutes: 30 })].map((at, i) => ({
-        workspaceId: world.a.id, campaignId: campaign.id, brandId: world.brandX.id, creatorId: world.creatorM.id, channel: "instagram", title: `Post ${i + 1}`, publishAt: at.toJSDate(), status: "draft",
+        workspaceId: world.a.id,
+        campaignId: campaign.id,
+        brandId: world.brandX.id,
+        creatorId: world.creatorM.id,
+        channel: "instagram",
+        title: `Post ${i + 1}`,
+        publishAt: at.toJSDate(),
+        status: "draft",
       })),
     )
     .returning();
@@ -66,7 +82,10 @@ describe("calendar snapshot cache", () => {
   it("moving a deliverable apart removes the collision on the very next read", async () => {
     const before = await snapshot();
     expect(collisions(before)).toHaveLength(1);
-    await t.db.update(deliverables).set({ publishAt: day.plus({ days: 4 }).set({ hour: 12 }).toJSDate() }).where(eq(deliverables.id, ids.dB));
+    await t.db
+      .update(deliverables)
+      .set({ publishAt: day.plus({ days: 4 }).set({ hour: 12 }).toJSDate() })
+      .where(eq(deliverables.id, ids.dB));
     const after = await snapshot();
     expect(after).not.toBe(before);
     expect(collisions(after)).toHaveLength(0);
@@ -74,7 +93,13 @@ describe("calendar snapshot cache", () => {
 
   it("a blackout added or a campaign window changed shows at once", async () => {
     expect((await snapshot()).conflicts.some((c) => c.code === "BLACKOUT")).toBe(false);
-    await t.db.insert(brandBlackouts).values({ workspaceId: world.a.id, brandId: world.brandX.id, startsAt: day.plus({ days: 3 }).toJSDate(), endsAt: day.plus({ days: 5 }).toJSDate(), reason: "Cache test freeze" });
+    await t.db.insert(brandBlackouts).values({
+      workspaceId: world.a.id,
+      brandId: world.brandX.id,
+      startsAt: day.plus({ days: 3 }).toJSDate(),
+      endsAt: day.plus({ days: 5 }).toJSDate(),
+      reason: "Cache test freeze",
+    });
     expect((await snapshot()).conflicts.some((c) => c.code === "BLACKOUT")).toBe(true);
     await t.db.update(campaigns).set({ status: "cancelled" }).where(eq(campaigns.id, ids.campaign));
     expect((await snapshot()).conflicts.some((c) => c.code === "BLACKOUT")).toBe(false);

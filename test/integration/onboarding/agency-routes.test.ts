@@ -27,7 +27,8 @@ beforeAll(async () => {
 
 const ws = () => ({ workspace: world.a.slug });
 async function counts() {
-  const n = async (table: typeof onboardingLinks | typeof brands | typeof auditEvents | typeof accessSteps) => (await t.db.select({ n: count() }).from(table))[0].n;
+  const n = async (table: typeof onboardingLinks | typeof brands | typeof auditEvents | typeof accessSteps) =>
+    (await t.db.select({ n: count() }).from(table))[0].n;
   return [await n(onboardingLinks), await n(brands), await n(auditEvents), await n(accessSteps)];
 }
 const createForm = (over: Record<string, string | string[]> = {}) => ({
@@ -48,10 +49,18 @@ const createForm = (over: Record<string, string | string[]> = {}) => ({
 
 describe("new link", () => {
   it("the form offers a least-privilege preset per service type", async () => {
-    const res = await call((await newPage()).loader, makeRequest(`/w/${world.a.slug}/onboarding/new?serviceType=analytics_tracking`, { cookie: owner }), ws());
+    const res = await call(
+      (await newPage()).loader,
+      makeRequest(`/w/${world.a.slug}/onboarding/new?serviceType=analytics_tracking`, { cookie: owner }),
+      ws(),
+    );
     const data = await jsonOf<{ platforms: Array<{ key: string; presetRole: string | null }> }>(res);
     expect(data.platforms.filter((p) => p.presetRole).map((p) => [p.key, p.presetRole])).toEqual([
-      ["meta_pixel", "Full control"], ["google_ads", "Read-only"], ["ga4", "Editor"], ["google_tag_manager", "Publish"], ["linkedin_ads", "Viewer"],
+      ["meta_pixel", "Full control"],
+      ["google_ads", "Read-only"],
+      ["ga4", "Editor"],
+      ["google_tag_manager", "Publish"],
+      ["linkedin_ads", "Viewer"],
     ]);
   });
 
@@ -67,7 +76,11 @@ describe("new link", () => {
     ["a brand of nobody's", { brandId: "0123456789abcdef0123456789abcdef" }, "brandId"],
   ])("%s → 4xx with the message next to the field, nothing written", async (_label, over, field) => {
     const before = await counts();
-    const res = await call((await newPage()).action, makeRequest(`/w/${world.a.slug}/onboarding/new`, { cookie: owner, form: createForm(over) }), ws());
+    const res = await call(
+      (await newPage()).action,
+      makeRequest(`/w/${world.a.slug}/onboarding/new`, { cookie: owner, form: createForm(over) }),
+      ws(),
+    );
     expect([400, 404]).toContain(res.status);
     const body = await jsonOf<{ errors: Record<string, string[]> }>(res);
     expect(body.errors[field]?.[0]).toEqual(expect.any(String));
@@ -97,8 +110,13 @@ describe("link page", () => {
     const { linkId, token } = await makeLink(world, world.users.admin.id);
     const steps = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, linkId)).orderBy(accessSteps.position);
     const page = await import("~/routes/onboard.$token");
-    for (const [s, id] of [[steps[0], "act_120045678901234"], [steps[1], "312456789"]] as const) {
-      const r = await call(page.action, makeRequest(`/onboard/${token}`, { form: { intent: "confirm", stepId: s.id, assetId: id } }), { token });
+    for (const [s, id] of [
+      [steps[0], "act_120045678901234"],
+      [steps[1], "312456789"],
+    ] as const) {
+      const r = await call(page.action, makeRequest(`/onboard/${token}`, { form: { intent: "confirm", stepId: s.id, assetId: id } }), {
+        token,
+      });
       expect(r.status).toBe(302);
     }
     const fresh = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, linkId)).orderBy(accessSteps.position);
@@ -119,9 +137,9 @@ describe("link page", () => {
     await drain(new Date());
     expect(await tokenFromMail("client@fresh.example", "/onboard/step")).toBeTruthy();
 
-    const data = await jsonOf<{ steps: Array<{ status: string; verifiedByName: string | null; timeToVerifiedMs: number | null; events: string[] }> }>(
-      await call((await detail()).loader, makeRequest(`/w/${world.a.slug}/onboarding/${linkId}`, { cookie: owner }), { ...ws(), linkId }),
-    );
+    const data = await jsonOf<{
+      steps: Array<{ status: string; verifiedByName: string | null; timeToVerifiedMs: number | null; events: string[] }>;
+    }>(await call((await detail()).loader, makeRequest(`/w/${world.a.slug}/onboarding/${linkId}`, { cookie: owner }), { ...ws(), linkId }));
     expect(data.steps.map((s) => s.status)).toEqual(["verified", "rejected", "requested"]);
     expect(data.steps[0].verifiedByName).toBe(world.users.owner.name);
     expect(data.steps[0].timeToVerifiedMs).toEqual(expect.any(Number));
@@ -163,7 +181,10 @@ describe("link page", () => {
     expect(data.links.map((l) => l.id)).toContain(mine.linkId);
     expect(data.links.map((l) => l.id)).not.toContain(theirs.linkId);
     expect(data.metrics).toHaveProperty("medianLinkMs");
-    const other = await call((await detail()).loader, makeRequest(`/w/${world.a.slug}/onboarding/${theirs.linkId}`, { cookie: agency }), { ...ws(), linkId: theirs.linkId });
+    const other = await call((await detail()).loader, makeRequest(`/w/${world.a.slug}/onboarding/${theirs.linkId}`, { cookie: agency }), {
+      ...ws(),
+      linkId: theirs.linkId,
+    });
     expect(other.status).toBe(404);
   });
 });
@@ -171,15 +192,38 @@ describe("link page", () => {
 describe("access identities", () => {
   it("refuses a malformed ID with the message next to it and saves nothing; saves valid ones with an audit event", async () => {
     const path = `/w/${world.a.slug}/access-identities`;
-    const bad = await call((await identities()).action, makeRequest(path, { cookie: owner, form: { metaBusinessPortfolioId: "12-34", googleAdsManagerId: "123-456-7890" } }), ws());
+    const bad = await call(
+      (await identities()).action,
+      makeRequest(path, { cookie: owner, form: { metaBusinessPortfolioId: "12-34", googleAdsManagerId: "123-456-7890" } }),
+      ws(),
+    );
     expect(bad.status).toBe(400);
-    expect((await jsonOf<{ errors: Record<string, string[]> }>(bad)).errors.metaBusinessPortfolioId[0]).toMatch(/business portfolio ID is a number/);
-    expect((await t.db.select().from(workspaces).where(eq(workspaces.id, world.a.id)))[0].accessIdentities.metaBusinessPortfolioId).toBe("1234567890123456");
+    expect((await jsonOf<{ errors: Record<string, string[]> }>(bad)).errors.metaBusinessPortfolioId[0]).toMatch(
+      /business portfolio ID is a number/,
+    );
+    expect((await t.db.select().from(workspaces).where(eq(workspaces.id, world.a.id)))[0].accessIdentities.metaBusinessPortfolioId).toBe(
+      "1234567890123456",
+    );
 
-    const good = await call((await identities()).action, makeRequest(path, { cookie: owner, form: { metaBusinessPortfolioId: " 9876543210987654 ", googleAdsManagerId: "123-456-7890", googleAccountEmail: "Access@Agency.example" } }), ws());
+    const good = await call(
+      (await identities()).action,
+      makeRequest(path, {
+        cookie: owner,
+        form: {
+          metaBusinessPortfolioId: " 9876543210987654 ",
+          googleAdsManagerId: "123-456-7890",
+          googleAccountEmail: "Access@Agency.example",
+        },
+      }),
+      ws(),
+    );
     expect(good.status).toBe(200);
     const saved = (await t.db.select().from(workspaces).where(eq(workspaces.id, world.a.id)))[0].accessIdentities;
-    expect(saved).toEqual({ metaBusinessPortfolioId: "9876543210987654", googleAdsManagerId: "1234567890", googleAccountEmail: "access@agency.example" });
+    expect(saved).toEqual({
+      metaBusinessPortfolioId: "9876543210987654",
+      googleAdsManagerId: "1234567890",
+      googleAccountEmail: "access@agency.example",
+    });
     expect((await t.db.select().from(auditEvents).where(eq(auditEvents.action, "workspace.access_identities_changed"))).length).toBe(1);
     await setIdentities(t.db, world.a.id);
   });
@@ -190,12 +234,22 @@ describe("access ledger and offboarding", () => {
     const brandId = world.brandY.id;
     const { linkId } = await makeLink(world, world.users.owner.id, { brandId });
     const steps = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, linkId)).orderBy(accessSteps.position);
-    await t.db.update(accessSteps).set({ status: "verified", assetId: "act_120045678901234", verifiedAt: new Date(), verifiedBy: world.users.owner.id }).where(eq(accessSteps.id, steps[0].id));
+    await t.db
+      .update(accessSteps)
+      .set({ status: "verified", assetId: "act_120045678901234", verifiedAt: new Date(), verifiedBy: world.users.owner.id })
+      .where(eq(accessSteps.id, steps[0].id));
     const path = `/w/${world.a.slug}/brands/${brandId}/access`;
-    const load = async () => jsonOf<{ grants: Array<{ platformName: string; verifiedBy: string | null }>; checklist: Array<{ id: string; side: string; doneAt: string | null }> }>(await call((await ledger()).loader, makeRequest(path, { cookie: owner }), { ...ws(), brandId }));
-    expect((await load()).grants).toEqual([expect.objectContaining({ platformName: "Meta ad account", verifiedBy: world.users.owner.name })]);
+    const load = async () =>
+      jsonOf<{
+        grants: Array<{ platformName: string; verifiedBy: string | null }>;
+        checklist: Array<{ id: string; side: string; doneAt: string | null }>;
+      }>(await call((await ledger()).loader, makeRequest(path, { cookie: owner }), { ...ws(), brandId }));
+    expect((await load()).grants).toEqual([
+      expect.objectContaining({ platformName: "Meta ad account", verifiedBy: world.users.owner.name }),
+    ]);
 
-    const act = async (form: Record<string, string>) => call((await ledger()).action, makeRequest(path, { cookie: owner, form }), { ...ws(), brandId });
+    const act = async (form: Record<string, string>) =>
+      call((await ledger()).action, makeRequest(path, { cookie: owner, form }), { ...ws(), brandId });
     expect((await act({ intent: "start-offboarding" })).status).toBe(200);
     expect((await act({ intent: "start-offboarding" })).status).toBe(409);
     expect((await act({ intent: "item-done", itemId: "nope!" })).status).toBe(400);
@@ -203,6 +257,10 @@ describe("access ledger and offboarding", () => {
     expect(items.map((i) => i.side).sort()).toEqual(["agency", "client"]);
     for (const item of items) expect((await act({ intent: "item-done", itemId: item.id })).status).toBe(200);
     expect((await t.db.select().from(accessSteps).where(eq(accessSteps.id, steps[0].id)))[0].status).toBe("revoked");
-    expect((await t.db.select().from(offboardingItems).where(eq(offboardingItems.brandId, brandId))).every((i) => i.doneBy === world.users.owner.id)).toBe(true);
+    expect(
+      (await t.db.select().from(offboardingItems).where(eq(offboardingItems.brandId, brandId))).every(
+        (i) => i.doneBy === world.users.owner.id,
+      ),
+    ).toBe(true);
   });
 });

@@ -24,8 +24,14 @@ beforeAll(async () => {
 });
 
 async function traces(stepId: string, linkId: string) {
-  const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.objectId, stepId), eq(auditEvents.action, "access.confirmed")));
-  const stallChecks = await t.db.select().from(jobs).where(and(eq(jobs.kind, JOB.stallCheck), sql`${jobs.payload}->>'linkId' = ${linkId}`));
+  const events = await t.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.objectId, stepId), eq(auditEvents.action, "access.confirmed")));
+  const stallChecks = await t.db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.kind, JOB.stallCheck), sql`${jobs.payload}->>'linkId' = ${linkId}`));
   // Everything else a change could leave: any audit event, any job (emails, webhooks, reminders).
   const allAudit = (await t.db.select({ n: count() }).from(auditEvents))[0].n;
   const allJobs = (await t.db.select({ n: count() }).from(jobs))[0].n;
@@ -38,7 +44,11 @@ describe("confirming a step that is already confirmed with the same asset", () =
     const [meta] = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, linkId)).orderBy(accessSteps.position);
     const before = await traces(meta.id, linkId);
     const confirm = async () =>
-      call((await page()).action, makeRequest(`/onboard/${token}`, { form: { intent: "confirm", stepId: meta.id, assetId: "act_1234567890" }, ip: ip() }), { token });
+      call(
+        (await page()).action,
+        makeRequest(`/onboard/${token}`, { form: { intent: "confirm", stepId: meta.id, assetId: "act_1234567890" }, ip: ip() }),
+        { token },
+      );
     const results = await Promise.all(Array.from({ length: 20 }, confirm));
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(302));
 
@@ -69,11 +79,18 @@ describe("confirming a step that is already confirmed with the same asset", () =
     expect((await t.db.select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)))[0]).toEqual(linkOnce);
 
     // A corrected asset ID is a change the agency must verify: recorded, and the clock restarts.
-    const other = await confirmStep(req(), { linkId }, { stepId: meta.id, assetId: "act_9876543210" }, new Date(first.getTime() + 7_200_000));
+    const other = await confirmStep(
+      req(),
+      { linkId },
+      { stepId: meta.id, assetId: "act_9876543210" },
+      new Date(first.getTime() + 7_200_000),
+    );
     expect(other.ok).toBe(true);
     const corrected = await traces(meta.id, linkId);
     expect(corrected.events).toHaveLength(once.events.length + 1);
-    expect(corrected.events.map((e) => e.data)).toContainEqual(expect.objectContaining({ from: "confirmed", to: "confirmed", assetId: "9876543210" }));
+    expect(corrected.events.map((e) => e.data)).toContainEqual(
+      expect.objectContaining({ from: "confirmed", to: "confirmed", assetId: "9876543210" }),
+    );
     expect(corrected.stallChecks).toHaveLength(once.stallChecks.length + 1);
   });
 });

@@ -31,14 +31,27 @@ const STORY = "Small batch tea, blended in Cornwall since 2015.";
 const storyOnly = { intent: "questionnaire", brandStory: STORY, audience: "", keyCompetitors: "", toneOfVoice: "" };
 
 type Failure = { ok: false; errors: Record<string, string[]>; formError: string; saved?: boolean };
-type ClientPage = { page: { intake: { questionnaire: Record<string, string | boolean>; contacts: Record<string, string | boolean>; brandKit: { note: string; done: boolean } } } };
+type ClientPage = {
+  page: {
+    intake: {
+      questionnaire: Record<string, string | boolean>;
+      contacts: Record<string, string | boolean>;
+      brandKit: { note: string; done: boolean };
+    };
+  };
+};
 
 const save = async (token: string, form: Record<string, string>) =>
   call((await autosave()).action, makeRequest(`/onboard/${token}/autosave`, { form, ip: ip() }), { token });
-const post = async (token: string, form: Record<string, string>) => call((await page()).action, makeRequest(`/onboard/${token}`, { form, ip: ip() }), { token });
-const clientView = async (token: string) => jsonOf<ClientPage>(await call((await page()).loader, makeRequest(`/onboard/${token}`, { ip: ip() }), { token }));
+const post = async (token: string, form: Record<string, string>) =>
+  call((await page()).action, makeRequest(`/onboard/${token}`, { form, ip: ip() }), { token });
+const clientView = async (token: string) =>
+  jsonOf<ClientPage>(await call((await page()).loader, makeRequest(`/onboard/${token}`, { ip: ip() }), { token }));
 const agencyAnswers = async (linkId: string) => {
-  const res = await call((await agencyPage()).loader, makeRequest(`/w/${world.a.slug}/onboarding/${linkId}`, { cookie: owner }), { workspace: world.a.slug, linkId });
+  const res = await call((await agencyPage()).loader, makeRequest(`/w/${world.a.slug}/onboarding/${linkId}`, { cookie: owner }), {
+    workspace: world.a.slug,
+    linkId,
+  });
   expect(res.status).toBe(200);
   return (await jsonOf<{ answers: { questionnaire: Record<string, string | boolean> } }>(res)).answers;
 };
@@ -80,11 +93,21 @@ describe("the questionnaire keeps a half-filled answer", () => {
     const missing = await post(token, { ...storyOnly, toneOfVoice: "Warm, never jokey", complete: "1" });
     expect(missing.status).toBe(400);
     expect((await jsonOf<Failure>(missing)).errors).toEqual({ audience: ["Tell us who you want to reach."] });
-    expect((await clientView(token)).page.intake.questionnaire).toMatchObject({ brandStory: STORY, toneOfVoice: "Warm, never jokey", done: false });
+    expect((await clientView(token)).page.intake.questionnaire).toMatchObject({
+      brandStory: STORY,
+      toneOfVoice: "Warm, never jokey",
+      done: false,
+    });
 
     const done = await post(token, { ...storyOnly, audience: "Tea lovers in the UK.", toneOfVoice: "Warm, never jokey", complete: "1" });
     expect(done.status).toBe(302);
-    expect((await agencyAnswers(linkId)).questionnaire).toEqual({ brandStory: STORY, audience: "Tea lovers in the UK.", keyCompetitors: "", toneOfVoice: "Warm, never jokey", done: true });
+    expect((await agencyAnswers(linkId)).questionnaire).toEqual({
+      brandStory: STORY,
+      audience: "Tea lovers in the UK.",
+      keyCompetitors: "",
+      toneOfVoice: "Warm, never jokey",
+      done: true,
+    });
   });
 
   it("a field that is not valid yet gets its own message and keeps its last value; the others are still saved", async () => {
@@ -96,14 +119,24 @@ describe("the questionnaire keeps a half-filled answer", () => {
     // Only the refused field: the untouched empty ones are no error while typing.
     expect(Object.keys(body.errors)).toEqual(["keyCompetitors"]);
     expect(body.saved).toBe(true);
-    expect((await storedLink(linkId)).answers).toMatchObject({ questionnaire: { brandStory: STORY, audience: "Runners", keyCompetitors: "Glow Co" } });
+    expect((await storedLink(linkId)).answers).toMatchObject({
+      questionnaire: { brandStory: STORY, audience: "Runners", keyCompetitors: "Glow Co" },
+    });
   });
 });
 
 describe("the other intake steps follow the same rule", () => {
   it("contacts: a half-filled form autosaves; finishing names each missing field and keeps what was typed", async () => {
     const { token } = await makeLink(world, world.users.admin.id, { platforms: [], contacts: true });
-    const form = { intent: "contacts", contactName: "Mia Harbor", contactEmail: "mia@", contactRole: "", approverName: "", approverEmail: "", otherContacts: "" };
+    const form = {
+      intent: "contacts",
+      contactName: "Mia Harbor",
+      contactEmail: "mia@",
+      contactRole: "",
+      approverName: "",
+      approverEmail: "",
+      otherContacts: "",
+    };
     expect((await save(token, form)).status).toBe(200);
     const finish = await post(token, { ...form, complete: "1" });
     expect(finish.status).toBe(400);

@@ -17,23 +17,40 @@ let world: World;
 beforeAll(async () => {
   world = await buildWorld(t.db);
   await setIdentities(t.db, world.a.id);
-  await t.db.insert(webhookEndpoints).values({ workspaceId: world.a.id, url: "https://hooks.example.com/baton", eventTypes: ["onboarding.completed"], secret: "whsec_test" });
+  await t.db.insert(webhookEndpoints).values({
+    workspaceId: world.a.id,
+    url: "https://hooks.example.com/baton",
+    eventTypes: ["onboarding.completed"],
+    secret: "whsec_test",
+  });
 });
 
 async function clientConfirms(token: string, stepId: string) {
   const { action } = await import("~/routes/onboard.$token");
-  return call(action, makeRequest(`/onboard/${token}`, { form: { intent: "confirm", stepId, assetId: "312456789" }, ip: "192.0.2.60" }), { token });
+  return call(action, makeRequest(`/onboard/${token}`, { form: { intent: "confirm", stepId, assetId: "312456789" }, ip: "192.0.2.60" }), {
+    token,
+  });
 }
 
 async function agencyRejects(linkId: string, stepId: string) {
   const { action } = await import("~/routes/w.$workspace.onboarding.$linkId");
   const cookie = await sessionCookie(world.users.admin.id);
-  return call(action, makeRequest(`/w/${world.a.slug}/onboarding/${linkId}`, { cookie, form: { intent: "reject", stepId, reason: "The property shows no user yet." } }), { workspace: world.a.slug, linkId });
+  return call(
+    action,
+    makeRequest(`/w/${world.a.slug}/onboarding/${linkId}`, {
+      cookie,
+      form: { intent: "reject", stepId, reason: "The property shows no user yet." },
+    }),
+    { workspace: world.a.slug, linkId },
+  );
 }
 
 /** Every way the link's completion is announced, counted. */
 async function announcements(linkId: string) {
-  const audits = await t.db.select().from(auditEvents).where(and(eq(auditEvents.objectId, linkId), eq(auditEvents.action, "onboarding.completed")));
+  const audits = await t.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.objectId, linkId), eq(auditEvents.action, "onboarding.completed")));
   const queued = await t.db.select().from(jobs);
   const notes = await t.db.select().from(notifications).where(eq(notifications.workspaceId, world.a.id));
   const url = `/w/${world.a.slug}/onboarding/${linkId}`;
@@ -41,15 +58,24 @@ async function announcements(linkId: string) {
     audit: audits.length,
     notification: notes.filter((n) => n.title.endsWith("finished onboarding") && n.url === url).length,
     email: queued.filter((j) => j.kind === "email" && (j.payload as { template?: string }).template === "onboarding-completed").length,
-    webhook: queued.filter((j) => j.kind === "webhook" && (j.payload as { type?: string; body?: { data?: { linkId?: string } } }).type === "onboarding.completed" && (j.payload as { body: { data: { linkId: string } } }).body.data.linkId === linkId).length,
+    webhook: queued.filter(
+      (j) =>
+        j.kind === "webhook" &&
+        (j.payload as { type?: string; body?: { data?: { linkId?: string } } }).type === "onboarding.completed" &&
+        (j.payload as { body: { data: { linkId: string } } }).body.data.linkId === linkId,
+    ).length,
   };
 }
 
-const completedAt = async (linkId: string) => (await t.db.select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)))[0].completedAt;
+const completedAt = async (linkId: string) =>
+  (await t.db.select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)))[0].completedAt;
 
 describe("rejecting a step of a completed link", () => {
   it("un-completes the link, and completing it again is announced again", async () => {
-    const { linkId, token } = await makeLink(world, world.users.admin.id, { clientEmail: "again@client.example", platforms: [{ platformKey: "ga4", role: "Analyst" }] });
+    const { linkId, token } = await makeLink(world, world.users.admin.id, {
+      clientEmail: "again@client.example",
+      platforms: [{ platformKey: "ga4", role: "Analyst" }],
+    });
     const [step] = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, linkId));
 
     expect((await clientConfirms(token, step.id)).status).toBe(302);

@@ -25,7 +25,10 @@ beforeAll(async () => {
 });
 
 async function mailsTo(to: string, subjectPart: string) {
-  const rows = await t.db.select().from(localEmails).where(sql`lower(${localEmails.to}) = ${to}`);
+  const rows = await t.db
+    .select()
+    .from(localEmails)
+    .where(sql`lower(${localEmails.to}) = ${to}`);
   return rows.filter((r) => r.subject.includes(subjectPart));
 }
 
@@ -63,11 +66,18 @@ describe("client reminders: after 2 days, then every 2 days, at most 3", () => {
   it("stops once the client has nothing left to do", async () => {
     const t0 = new Date();
     const to = "done-early@client.example";
-    const { linkId } = await makeLink(world, world.users.admin.id, { clientEmail: to, platforms: [{ platformKey: "ga4", role: "Viewer" }] }, t0);
+    const { linkId } = await makeLink(
+      world,
+      world.users.admin.id,
+      { clientEmail: to, platforms: [{ platformKey: "ga4", role: "Viewer" }] },
+      t0,
+    );
     await runAt(t0, 2 * DAY + 60_000);
     expect(await mailsTo(to, "Reminder:")).toHaveLength(1);
     const [step] = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, linkId));
-    expect((await confirmStep(req(), { linkId }, { stepId: step.id, assetId: "312456789" }, new Date(t0.getTime() + 3 * DAY))).ok).toBe(true);
+    expect((await confirmStep(req(), { linkId }, { stepId: step.id, assetId: "312456789" }, new Date(t0.getTime() + 3 * DAY))).ok).toBe(
+      true,
+    );
     await runAt(t0, 4 * DAY + 60_000);
     await runAt(t0, 6 * DAY + 60_000);
     expect(await mailsTo(to, "Reminder:")).toHaveLength(1);
@@ -77,7 +87,9 @@ describe("client reminders: after 2 days, then every 2 days, at most 3", () => {
     const t0 = new Date();
     const { linkId } = await makeLink(world, world.users.admin.id, { clientEmail: "fwd-owner@client.example" }, t0);
     const [step] = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, linkId)).orderBy(accessSteps.position);
-    expect((await forwardStep(req(), linkId, { stepId: step.id, name: "Marco", email: "fwd@client.example", message: "" }, t0)).ok).toBe(true);
+    expect((await forwardStep(req(), linkId, { stepId: step.id, name: "Marco", email: "fwd@client.example", message: "" }, t0)).ok).toBe(
+      true,
+    );
     for (const day of [1, 2.01, 2.5, 4.01, 6.01, 8.01, 10]) await runAt(t0, day * DAY);
     expect(await mailsTo("fwd@client.example", "Reminder:")).toHaveLength(3);
   });
@@ -86,9 +98,16 @@ describe("client reminders: after 2 days, then every 2 days, at most 3", () => {
 describe("account manager alert after 48 hours without progress", () => {
   it("alerts once per stall, and again after new progress stalls", async () => {
     const t0 = new Date();
-    const { linkId } = await makeLink(world, world.users.admin.id, { clientEmail: "stall@client.example", accountManagerId: world.users.coordinator.id }, t0);
+    const { linkId } = await makeLink(
+      world,
+      world.users.admin.id,
+      { clientEmail: "stall@client.example", accountManagerId: world.users.coordinator.id },
+      t0,
+    );
     const alerts = async () =>
-      (await t.db.select().from(notifications).where(eq(notifications.userId, world.users.coordinator.id))).filter((n) => n.title.startsWith("No onboarding progress"));
+      (await t.db.select().from(notifications).where(eq(notifications.userId, world.users.coordinator.id))).filter((n) =>
+        n.title.startsWith("No onboarding progress"),
+      );
     await runAt(t0, 47 * HOUR);
     expect(await alerts()).toHaveLength(0);
     await runAt(t0, 48 * HOUR + 60_000);
@@ -136,13 +155,22 @@ describe("re-issue and forwarded steps", () => {
 
   it("the account manager is alerted once when a forwarded step stays undone for 48 hours, not when it was done", async () => {
     const t0 = new Date();
-    const { linkId } = await makeLink(world, world.users.admin.id, { clientEmail: "fwd-stall@client.example", accountManagerId: world.users.owner.id }, t0);
+    const { linkId } = await makeLink(
+      world,
+      world.users.admin.id,
+      { clientEmail: "fwd-stall@client.example", accountManagerId: world.users.owner.id },
+      t0,
+    );
     const steps = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, linkId)).orderBy(accessSteps.position);
     await forwardStep(req(), linkId, { stepId: steps[0].id, name: "Idle", email: "idle@client.example", message: "" }, t0);
     await forwardStep(req(), linkId, { stepId: steps[1].id, name: "Quick", email: "quick@client.example", message: "" }, t0);
-    expect((await confirmStep(req(), { linkId }, { stepId: steps[1].id, assetId: "312456789" }, new Date(t0.getTime() + HOUR))).ok).toBe(true);
+    expect((await confirmStep(req(), { linkId }, { stepId: steps[1].id, assetId: "312456789" }, new Date(t0.getTime() + HOUR))).ok).toBe(
+      true,
+    );
     const alerts = async (who: string) =>
-      (await t.db.select().from(notifications).where(eq(notifications.userId, world.users.owner.id))).filter((n) => n.title.startsWith(`${who} has not done the forwarded`));
+      (await t.db.select().from(notifications).where(eq(notifications.userId, world.users.owner.id))).filter((n) =>
+        n.title.startsWith(`${who} has not done the forwarded`),
+      );
     await runAt(t0, 47 * HOUR);
     expect(await alerts("Idle")).toHaveLength(0);
     await runAt(t0, 48 * HOUR + 60_000);

@@ -1,8 +1,29 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { accessSteps, auditEvents, brands, invitations, jobs, localEmails, notifications, offboardingItems, onboardingLinks, stepForwards, workspaces } from "@db/schema";
+import {
+  accessSteps,
+  auditEvents,
+  brands,
+  invitations,
+  jobs,
+  localEmails,
+  notifications,
+  offboardingItems,
+  onboardingLinks,
+  stepForwards,
+  workspaces,
+} from "@db/schema";
 import { sha256 } from "~/utils/crypto.server";
-import { confirmStep, findForwardByToken, findLinkByToken, forwardStep, markNotApplicable, saveAssetDraft, saveIntake, signAgreement } from "~/modules/onboarding/client.server";
+import {
+  confirmStep,
+  findForwardByToken,
+  findLinkByToken,
+  forwardStep,
+  markNotApplicable,
+  saveAssetDraft,
+  saveIntake,
+  signAgreement,
+} from "~/modules/onboarding/client.server";
 import { createLink, decideStep, listLinks, reissueLink, revokeLink } from "~/modules/onboarding/links.server";
 import { completeOffboardingItem, startOffboarding, accessLedger } from "~/modules/onboarding/ledger.server";
 import { briefPrefillForBrand } from "~/modules/onboarding/prefill.server";
@@ -44,14 +65,22 @@ describe("creating a link", () => {
     ]);
     const queued = await t.db.select().from(jobs).where(eq(jobs.workspaceId, world.a.id));
     expect(queued.filter((j) => j.kind === "email" && (j.payload as { template: string }).template === "onboarding-link")).toHaveLength(1);
-    expect(queued.filter((j) => j.kind === "onboarding.client-reminder" && (j.payload as { linkId: string }).linkId === linkId)).toHaveLength(3);
-    const audit = await t.db.select().from(auditEvents).where(and(eq(auditEvents.objectId, linkId), eq(auditEvents.action, "onboarding.link_created")));
+    expect(
+      queued.filter((j) => j.kind === "onboarding.client-reminder" && (j.payload as { linkId: string }).linkId === linkId),
+    ).toHaveLength(3);
+    const audit = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.objectId, linkId), eq(auditEvents.action, "onboarding.link_created")));
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit)).not.toContain(token);
   });
 
   it("refuses a platform whose agency identity is not set, naming what is missing", async () => {
-    await t.db.update(workspaces).set({ accessIdentities: { googleAccountEmail: "a@b.example" } }).where(eq(workspaces.id, world.a.id));
+    await t.db
+      .update(workspaces)
+      .set({ accessIdentities: { googleAccountEmail: "a@b.example" } })
+      .where(eq(workspaces.id, world.a.id));
     const ctx = await memberContext(world.users.admin.id, world.a.slug);
     const result = await createLink(req(), ctx, linkInput());
     await setIdentities(t.db, world.a.id);
@@ -140,14 +169,19 @@ describe("platform steps", () => {
     const meta = (await stepsOf(linkId))[0];
     expect((await confirmStep(req(), { linkId }, { stepId: meta.id, assetId: "act_1234567890" })).ok).toBe(true);
     const ctx = await memberContext(world.users.coordinator.id, world.a.slug);
-    const results = await Promise.all(Array.from({ length: 20 }, () => decideStep(req(), ctx, { linkId, stepId: meta.id, event: "verify" })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => decideStep(req(), ctx, { linkId, stepId: meta.id, event: "verify" })),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.status === 409)).toHaveLength(19);
     const step = (await stepsOf(linkId))[0];
     expect(step.status).toBe("verified");
     expect(step.verifiedBy).toBe(world.users.coordinator.id);
     expect(step.verifiedAt).toBeInstanceOf(Date);
-    const audit = await t.db.select().from(auditEvents).where(and(eq(auditEvents.objectId, meta.id), eq(auditEvents.action, "access.verified")));
+    const audit = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.objectId, meta.id), eq(auditEvents.action, "access.verified")));
     expect(audit).toHaveLength(1);
   });
 
@@ -169,7 +203,11 @@ describe("platform steps", () => {
     expect(fwd.state).toBe("valid");
     if (fwd.state === "valid") expect(fwd.step.id).toBe(gtm.id);
     // The client fixes it: confirmed again, the reason cleared.
-    const fixed = await confirmStep(req(), { linkId, via: fwd.state === "valid" ? fwd.forward : undefined }, { stepId: gtm.id, assetId: "GTM-AB12CD3" });
+    const fixed = await confirmStep(
+      req(),
+      { linkId, via: fwd.state === "valid" ? fwd.forward : undefined },
+      { stepId: gtm.id, assetId: "GTM-AB12CD3" },
+    );
     expect(fixed.ok).toBe(true);
     expect((await stepsOf(linkId)).find((s) => s.id === gtm.id)?.rejectionReason).toBeNull();
   });
@@ -179,7 +217,12 @@ describe("forwarding a step", () => {
   it("gives the colleague a token for that step alone, with its own reminders", async () => {
     const { linkId } = await makeLink(world, world.users.admin.id);
     const [meta, ga4] = await stepsOf(linkId);
-    const result = await forwardStep(req(), linkId, { stepId: meta.id, name: "Marco", email: "marco@fresh.example", message: "You own the ad account" });
+    const result = await forwardStep(req(), linkId, {
+      stepId: meta.id,
+      name: "Marco",
+      email: "marco@fresh.example",
+      message: "You own the ad account",
+    });
     expect(result.ok).toBe(true);
     const fw = (await t.db.select().from(stepForwards).where(eq(stepForwards.stepId, meta.id)))[0];
     expect(fw.email).toBe("marco@fresh.example");
@@ -193,7 +236,10 @@ describe("forwarding a step", () => {
     expect(found.state).toBe("valid");
     if (found.state !== "valid") return;
     // The forwarded token reaches its own step only.
-    expect(await confirmStep(req(), { linkId, via: found.forward }, { stepId: ga4.id, assetId: "312456789" })).toMatchObject({ ok: false, status: 404 });
+    expect(await confirmStep(req(), { linkId, via: found.forward }, { stepId: ga4.id, assetId: "312456789" })).toMatchObject({
+      ok: false,
+      status: 404,
+    });
     expect((await confirmStep(req(), { linkId, via: found.forward }, { stepId: meta.id, assetId: "1234567890123" })).ok).toBe(true);
   });
 });
@@ -210,13 +256,22 @@ describe("finishing a link", () => {
     });
     const [ga4] = await stepsOf(linkId);
     await confirmStep(req(), { linkId }, { stepId: ga4.id, assetId: "p312456789" });
-    const contacts = { contactName: "Priya Raman", contactEmail: "priya@y.example", contactRole: "CMO", approverName: "Ana Approver", approverEmail: "ana@y.example", otherContacts: "" };
+    const contacts = {
+      contactName: "Priya Raman",
+      contactEmail: "priya@y.example",
+      contactRole: "CMO",
+      approverName: "Ana Approver",
+      approverEmail: "ana@y.example",
+      otherContacts: "",
+    };
     const bad = await saveIntake(req(), linkId, "contacts", { ...contacts, approverEmail: "nope" }, true);
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect((bad as { errors?: Record<string, string[]> }).errors?.approverEmail?.[0]).toMatch(/approver/);
     expect((await saveIntake(req(), linkId, "contacts", contacts, true)).ok).toBe(true);
     expect((await saveIntake(req(), linkId, "questionnaire", { brandStory: "Cold brew for hikers." }, false)).ok).toBe(true);
-    expect((await saveIntake(req(), linkId, "questionnaire", { brandStory: "Cold brew for hikers.", audience: "Hikers 25-40" }, true)).ok).toBe(true);
+    expect(
+      (await saveIntake(req(), linkId, "questionnaire", { brandStory: "Cold brew for hikers.", audience: "Hikers 25-40" }, true)).ok,
+    ).toBe(true);
     expect((await t.db.select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)))[0].completedAt).toBeNull();
     expect((await signAgreement(req(), linkId, { agreementName: "Priya Raman" })).ok).toBe(true);
     expect((await signAgreement(req(), linkId, { agreementName: "Priya Raman" })).ok).toBe(false);
@@ -228,7 +283,10 @@ describe("finishing a link", () => {
     expect(invs.map((i) => [i.role, i.brandId])).toEqual([["brand_lead", world.brandY.id]]);
     const notes = await t.db.select().from(notifications).where(eq(notifications.userId, world.users.admin.id));
     expect(notes.filter((n) => n.title.includes("finished onboarding"))).toHaveLength(1);
-    expect(await briefPrefillForBrand(world.a.id, world.brandY.id)).toEqual({ brandStory: "Cold brew for hikers.", audience: "Hikers 25-40" });
+    expect(await briefPrefillForBrand(world.a.id, world.brandY.id)).toEqual({
+      brandStory: "Cold brew for hikers.",
+      audience: "Hikers 25-40",
+    });
 
     // Verifying the last grant tells the team everything is verified; time-to-verified appears.
     expect((await decideStep(req(), ctx, { linkId, stepId: ga4.id, event: "verify" })).ok).toBe(true);
@@ -236,13 +294,19 @@ describe("finishing a link", () => {
     expect(after.allVerifiedAt).toBeInstanceOf(Date);
     // ... in the app and by email, once, with the platforms and the time it took.
     await drain(new Date());
-    const verifiedMail = (await t.db.select().from(localEmails).where(eq(localEmails.to, world.users.admin.email))).filter((m) => m.subject.startsWith("All access for"));
+    const verifiedMail = (await t.db.select().from(localEmails).where(eq(localEmails.to, world.users.admin.email))).filter((m) =>
+      m.subject.startsWith("All access for"),
+    );
     expect(verifiedMail).toHaveLength(1);
     expect(verifiedMail[0].text).toContain("Google Analytics 4");
     expect(verifiedMail[0].text).toContain("Time to verified access");
     expect((await decideStep(req(), ctx, { linkId, stepId: ga4.id, event: "verify" })).ok).toBe(false);
     await drain(new Date());
-    expect((await t.db.select().from(localEmails).where(eq(localEmails.to, world.users.admin.email))).filter((m) => m.subject.startsWith("All access for"))).toHaveLength(1);
+    expect(
+      (await t.db.select().from(localEmails).where(eq(localEmails.to, world.users.admin.email))).filter((m) =>
+        m.subject.startsWith("All access for"),
+      ),
+    ).toHaveLength(1);
     const { links, metrics } = await listLinks(ctx);
     expect(links.find((l) => l.id === linkId)?.timeToVerifiedMs).not.toBeNull();
     expect(metrics.medianLinkMs).not.toBeNull();
@@ -269,7 +333,10 @@ describe("scope", () => {
     expect(links.map((l) => l.id)).not.toContain(theirs.linkId);
     const [step] = await stepsOf(theirs.linkId);
     await confirmStep(req(), { linkId: theirs.linkId }, { stepId: step.id, assetId: "1234567890" });
-    expect(await decideStep(req(), agency, { linkId: theirs.linkId, stepId: step.id, event: "verify" })).toMatchObject({ ok: false, status: 404 });
+    expect(await decideStep(req(), agency, { linkId: theirs.linkId, stepId: step.id, event: "verify" })).toMatchObject({
+      ok: false,
+      status: 404,
+    });
     const [own] = await stepsOf(mine.linkId);
     await confirmStep(req(), { linkId: mine.linkId }, { stepId: own.id, assetId: "1234567890" });
     const waiting = await onboardingWaiting(agency);
@@ -279,13 +346,23 @@ describe("scope", () => {
 
 describe("access ledger and offboarding", () => {
   it("lists every grant and tracks the revoke checklist until the grant is revoked", async () => {
-    const { linkId, ctx } = await makeLink(world, world.users.admin.id, { brandId: world.brandX.id, newClientName: "", platforms: [{ platformKey: "google_ads", role: "Standard" }] });
+    const { linkId, ctx } = await makeLink(world, world.users.admin.id, {
+      brandId: world.brandX.id,
+      newClientName: "",
+      platforms: [{ platformKey: "google_ads", role: "Standard" }],
+    });
     const [ads] = await stepsOf(linkId);
     await confirmStep(req(), { linkId }, { stepId: ads.id, assetId: "123-456-7890" });
     await decideStep(req(), ctx, { linkId, stepId: ads.id, event: "verify" });
     const ledger = await accessLedger(ctx, world.brandX.id);
     const grant = ledger.grants.find((g) => g.id === ads.id)!;
-    expect(grant).toMatchObject({ platformName: "Google Ads", assetId: "1234567890", role: "Standard", status: "verified", verifiedBy: world.users.admin.name });
+    expect(grant).toMatchObject({
+      platformName: "Google Ads",
+      assetId: "1234567890",
+      role: "Standard",
+      status: "verified",
+      verifiedBy: world.users.admin.name,
+    });
     const started = await startOffboarding(req(), ctx, world.brandX.id);
     expect(started.ok).toBe(true);
     const items = await t.db.select().from(offboardingItems).where(eq(offboardingItems.stepId, ads.id));

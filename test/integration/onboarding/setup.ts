@@ -25,7 +25,9 @@ export async function setIdentities(db: Database, workspaceId: string) {
 
 let counter = 0;
 
-export function linkInput(overrides: Partial<CreateLinkInput> & { platforms?: Array<{ platformKey: PlatformKey; role: string }> } = {}): CreateLinkInput {
+export function linkInput(
+  overrides: Partial<CreateLinkInput> & { platforms?: Array<{ platformKey: PlatformKey; role: string }> } = {},
+): CreateLinkInput {
   return {
     idempotencyKey: `idem-${Date.now().toString(36)}-${counter++}`,
     brandId: "new",
@@ -64,6 +66,11 @@ export async function makeLink(world: World, userId: string, overrides: Paramete
 export async function tokenFromMail(to: string, prefix: "/onboard" | "/onboard/step" | "/invite"): Promise<string | null> {
   const mail = await latestEmailTo(to);
   if (!mail) return null;
-  const re = prefix === "/onboard" ? /\/onboard\/([A-Za-z0-9_-]{20,})/ : prefix === "/onboard/step" ? /\/onboard\/step\/([A-Za-z0-9_-]{20,})/ : /\/invite\/([A-Za-z0-9_-]{20,})/;
+  const re =
+    prefix === "/onboard"
+      ? /\/onboard\/([A-Za-z0-9_-]{20,})/
+      : prefix === "/onboard/step"
+        ? /\/onboard\/step\/([A-Za-z0-9_-]{20,})/
+        : /\/invite\/([A-Za-z0-9_-]{20,})/;
   return re.exec(mail.html)?.[1] ?? null;
 }

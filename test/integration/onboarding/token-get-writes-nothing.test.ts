@@ -25,7 +25,12 @@ beforeAll(async () => {
   const link = await makeLink(world, world.users.admin.id, { clientEmail: "scanner@client.example" });
   token = link.token;
   const [step] = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, link.linkId)).orderBy(accessSteps.position);
-  const forwarded = await forwardStep(makeRequest("/x", { method: "POST" }), link.linkId, { stepId: step.id, name: "Marco", email: "scanner-fwd@client.example", message: "" });
+  const forwarded = await forwardStep(makeRequest("/x", { method: "POST" }), link.linkId, {
+    stepId: step.id,
+    name: "Marco",
+    email: "scanner-fwd@client.example",
+    message: "",
+  });
   expect(forwarded.ok).toBe(true);
   await drain(new Date());
   stepToken = (await tokenFromMail("scanner-fwd@client.example", "/onboard/step"))!;
@@ -39,7 +44,10 @@ describe("GET on the client's token pages writes nothing but rate limits", () =>
     const tables = await allTables(t.db);
     expect(tables.length).toBeGreaterThan(30);
     for (const name of ["onboarding_links", "access_steps", "audit_events", "jobs", "step_forwards", "notifications"]) {
-      expect(tables.some((n) => n.endsWith(`.${name}`)), name).toBe(true);
+      expect(
+        tables.some((n) => n.endsWith(`.${name}`)),
+        name,
+      ).toBe(true);
     }
   });
 

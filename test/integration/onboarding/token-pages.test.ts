@@ -24,7 +24,8 @@ const autosave = () => import("~/routes/onboard.$token.autosave");
 const stepAutosave = () => import("~/routes/onboard.step.$token.autosave");
 
 const get = async (token: string) => call((await page()).loader, makeRequest(`/onboard/${token}`, { ip: ip() }), { token });
-const post = async (token: string, form: Record<string, string | string[] | Blob>) => call((await page()).action, makeRequest(`/onboard/${token}`, { form, ip: ip() }), { token });
+const post = async (token: string, form: Record<string, string | string[] | Blob>) =>
+  call((await page()).action, makeRequest(`/onboard/${token}`, { form, ip: ip() }), { token });
 
 beforeAll(async () => {
   world = await buildWorld(t.db);
@@ -57,7 +58,11 @@ describe("opening a link (12, 14)", () => {
     expect(data.page.steps.map((s) => s.name)).toEqual(["Meta ad account", "Google Analytics 4", "Google Tag Manager"]);
 
     for (let i = 0; i < 2; i++) {
-      const res = await call((await autosave()).action, makeRequest(`/onboard/${token}/autosave`, { form: { intent: "opened" }, ip: ip() }), { token });
+      const res = await call(
+        (await autosave()).action,
+        makeRequest(`/onboard/${token}/autosave`, { form: { intent: "opened" }, ip: ip() }),
+        { token },
+      );
       expect(res.status).toBe(200);
     }
     const opened = (await t.db.select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)))[0];
@@ -72,7 +77,16 @@ describe("tokens (10, 13)", () => {
   it("only hashes are stored in the link, forward and audit tables; the plain token appears in none", async () => {
     const { linkId, token } = await makeLink(world, world.users.admin.id, { clientEmail: "dump@client.example" });
     const [meta] = await stepsOf(linkId);
-    expect((await forwardStep(makeRequest("/x", { method: "POST" }), linkId, { stepId: meta.id, name: "", email: "dump-fwd@client.example", message: "" })).ok).toBe(true);
+    expect(
+      (
+        await forwardStep(makeRequest("/x", { method: "POST" }), linkId, {
+          stepId: meta.id,
+          name: "",
+          email: "dump-fwd@client.example",
+          message: "",
+        })
+      ).ok,
+    ).toBe(true);
     await drain(new Date());
     const stepToken = await tokenFromMail("dump-fwd@client.example", "/onboard/step");
     expect(stepToken).toBeTruthy();
@@ -94,12 +108,21 @@ describe("tokens (10, 13)", () => {
     const [meta] = await stepsOf(linkId);
     const contact = world.users.coordinator;
 
-    await t.db.update(onboardingLinks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(onboardingLinks.id, linkId));
+    await t.db
+      .update(onboardingLinks)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(onboardingLinks.id, linkId));
     const expired = await get(token);
     expect(expired.status).toBe(410);
-    expect(await jsonOf(expired)).toMatchObject({ state: "expired", contact: { name: contact.name, email: contact.email, workspaceName: world.a.name } });
+    expect(await jsonOf(expired)).toMatchObject({
+      state: "expired",
+      contact: { name: contact.name, email: contact.email, workspaceName: world.a.name },
+    });
     expect((await post(token, { intent: "confirm", stepId: meta.id, assetId: "act_1234567890" })).status).toBe(410);
-    await t.db.update(onboardingLinks).set({ expiresAt: new Date(Date.now() + 86_400_000) }).where(eq(onboardingLinks.id, linkId));
+    await t.db
+      .update(onboardingLinks)
+      .set({ expiresAt: new Date(Date.now() + 86_400_000) })
+      .where(eq(onboardingLinks.id, linkId));
 
     const re = await reissueLink(makeRequest("/x", { method: "POST" }), ctx, linkId, { expiresInDays: 30, sendEmail: false });
     if (!re.ok) throw new Error(re.message);
@@ -124,7 +147,12 @@ describe("tokens (10, 13)", () => {
   it("a forwarded step link stops when its link is revoked, and names whom to contact", async () => {
     const { linkId, ctx } = await makeLink(world, world.users.admin.id);
     const [meta] = await stepsOf(linkId);
-    await forwardStep(makeRequest("/x", { method: "POST" }), linkId, { stepId: meta.id, name: "", email: "fwd-revoked@client.example", message: "" });
+    await forwardStep(makeRequest("/x", { method: "POST" }), linkId, {
+      stepId: meta.id,
+      name: "",
+      email: "fwd-revoked@client.example",
+      message: "",
+    });
     await drain(new Date());
     const stepToken = (await tokenFromMail("fwd-revoked@client.example", "/onboard/step"))!;
     const ok = await call((await stepPage()).loader, makeRequest(`/onboard/step/${stepToken}`, { ip: ip() }), { token: stepToken });
@@ -160,7 +188,12 @@ describe("the page's forms", () => {
   it("autosave answers JSON: the explanation while typing, then saved", async () => {
     const { linkId, token } = await makeLink(world, world.users.admin.id);
     const gtm = (await stepsOf(linkId)).find((s) => s.platformKey === "google_tag_manager")!;
-    const save = async (assetId: string) => call((await autosave()).action, makeRequest(`/onboard/${token}/autosave`, { form: { intent: "save-asset", stepId: gtm.id, assetId }, ip: ip() }), { token });
+    const save = async (assetId: string) =>
+      call(
+        (await autosave()).action,
+        makeRequest(`/onboard/${token}/autosave`, { form: { intent: "save-asset", stepId: gtm.id, assetId }, ip: ip() }),
+        { token },
+      );
     const bad = await save("G-ABCD1234");
     expect(bad.status).toBe(400);
     expect((await jsonOf<{ errors: Record<string, string[]> }>(bad)).errors.assetId[0]).toMatch(/not a container/);
@@ -176,7 +209,12 @@ describe("the page's forms", () => {
     const steps = await stepsOf(linkId);
     const gtm = steps.find((s) => s.platformKey === "google_tag_manager")!;
     const other = steps.find((s) => s.id !== gtm.id)!;
-    await forwardStep(makeRequest("/x", { method: "POST" }), linkId, { stepId: gtm.id, name: "", email: "fwd-autosave@client.example", message: "" });
+    await forwardStep(makeRequest("/x", { method: "POST" }), linkId, {
+      stepId: gtm.id,
+      name: "",
+      email: "fwd-autosave@client.example",
+      message: "",
+    });
     await drain(new Date());
     const stepToken = (await tokenFromMail("fwd-autosave@client.example", "/onboard/step"))!;
     const save = async (form: Record<string, string | string[] | Blob>) =>
@@ -185,7 +223,12 @@ describe("the page's forms", () => {
     const wrong = await save({ intent: "save-asset", stepId: gtm.id, assetId: "G-ABCD1234" });
     expect(wrong.status).toBe(400);
     expect((await jsonOf<{ errors: Record<string, string[]> }>(wrong)).errors.assetId[0]).toMatch(/not a container/);
-    const badForms: Record<string, string | string[]>[] = [{}, { intent: "drop-tables" }, { intent: "save-asset", stepId: gtm.id, assetId: "x".repeat(5000) }, { intent: "save-asset", stepId: [gtm.id, other.id], assetId: "GTM-ABC1234" }];
+    const badForms: Record<string, string | string[]>[] = [
+      {},
+      { intent: "drop-tables" },
+      { intent: "save-asset", stepId: gtm.id, assetId: "x".repeat(5000) },
+      { intent: "save-asset", stepId: [gtm.id, other.id], assetId: "GTM-ABC1234" },
+    ];
     for (const form of badForms) {
       const res = await save(form);
       expect(res.status, JSON.stringify(form).slice(0, 80)).toBeGreaterThanOrEqual(400);
@@ -211,13 +254,21 @@ describe("the page's forms", () => {
   });
 
   it("intake answers save as typed, and finish only when complete", async () => {
-    const { linkId, token } = await makeLink(world, world.users.admin.id, { platforms: [], contacts: true, questionnaire: true, agreement: true });
+    const { linkId, token } = await makeLink(world, world.users.admin.id, {
+      platforms: [],
+      contacts: true,
+      questionnaire: true,
+      agreement: true,
+    });
     const draft = await post(token, { intent: "questionnaire", brandStory: "Small batch tea from Cornwall." });
     expect(draft.status).toBe(302);
     const finish = await post(token, { intent: "questionnaire", complete: "1", brandStory: "Small batch tea from Cornwall." });
     expect(finish.status).toBe(400);
     expect((await jsonOf<{ errors: Record<string, string[]> }>(finish)).errors.audience[0]).toMatch(/who you want to reach/);
-    expect((await post(token, { intent: "questionnaire", complete: "1", brandStory: "Small batch tea.", audience: "Tea lovers in the UK." })).status).toBe(302);
+    expect(
+      (await post(token, { intent: "questionnaire", complete: "1", brandStory: "Small batch tea.", audience: "Tea lovers in the UK." }))
+        .status,
+    ).toBe(302);
     const noTick = await post(token, { intent: "agreement", agreementName: "Mia Harbor" });
     expect(noTick.status).toBe(400);
     expect((await jsonOf<{ errors: Record<string, string[]> }>(noTick)).errors.agreementAccepted[0]).toMatch(/Tick the box/);
@@ -248,15 +299,30 @@ describe("one client's token never reveals another's data", () => {
 
     // A forwarded step's token reaches that step alone, and is no onboarding link.
     const oneSteps = await stepsOf(one.linkId);
-    await forwardStep(makeRequest("/x", { method: "POST" }), one.linkId, { stepId: oneSteps[0].id, name: "", email: "only-one@client.example", message: "" });
+    await forwardStep(makeRequest("/x", { method: "POST" }), one.linkId, {
+      stepId: oneSteps[0].id,
+      name: "",
+      email: "only-one@client.example",
+      message: "",
+    });
     await drain(new Date());
     const stepToken = (await tokenFromMail("only-one@client.example", "/onboard/step"))!;
-    const view = JSON.stringify(await jsonOf(await call((await stepPage()).loader, makeRequest(`/onboard/step/${stepToken}`, { ip: ip() }), { token: stepToken })));
+    const view = JSON.stringify(
+      await jsonOf(await call((await stepPage()).loader, makeRequest(`/onboard/step/${stepToken}`, { ip: ip() }), { token: stepToken })),
+    );
     expect(view).toContain(oneSteps[0].id);
     expect(view).not.toContain(oneSteps[1].id);
-    const other = await call((await stepPage()).action, makeRequest(`/onboard/step/${stepToken}`, { form: { intent: "confirm", stepId: oneSteps[1].id, assetId: "312456789" }, ip: ip() }), { token: stepToken });
+    const other = await call(
+      (await stepPage()).action,
+      makeRequest(`/onboard/step/${stepToken}`, { form: { intent: "confirm", stepId: oneSteps[1].id, assetId: "312456789" }, ip: ip() }),
+      { token: stepToken },
+    );
     expect(other.status).toBe(404);
-    const forwardIntent = await call((await stepPage()).action, makeRequest(`/onboard/step/${stepToken}`, { form: { intent: "forward", stepId: oneSteps[0].id, email: "x@y.example" }, ip: ip() }), { token: stepToken });
+    const forwardIntent = await call(
+      (await stepPage()).action,
+      makeRequest(`/onboard/step/${stepToken}`, { form: { intent: "forward", stepId: oneSteps[0].id, email: "x@y.example" }, ip: ip() }),
+      { token: stepToken },
+    );
     expect(forwardIntent.status).toBe(400);
     expect((await get(stepToken)).status).toBe(404);
     expect((await stepsOf(one.linkId)).map((s) => s.status)).toEqual(["requested", "requested", "requested"]);
@@ -289,19 +355,30 @@ describe("bad input on the token pages (20)", () => {
   it.each(cases)("%s → 400 with a message, nothing written", async (_label, form) => {
     const { linkId, token } = await makeLink(world, world.users.admin.id, { contacts: true, questionnaire: true, agreement: true });
     const [meta] = await stepsOf(linkId);
-    const before = JSON.stringify([await t.db.select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)), await stepsOf(linkId), await auditCount()]);
+    const before = JSON.stringify([
+      await t.db.select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)),
+      await stepsOf(linkId),
+      await auditCount(),
+    ]);
     const res = await post(token, form(meta.id));
     expect(res.status).toBe(400);
     const body = await jsonOf<{ formError: string; errors: Record<string, string[]> }>(res);
     const messages = [body.formError, ...Object.values(body.errors).flat()].filter(Boolean);
     expect(messages.length).toBeGreaterThan(0);
-    const after = JSON.stringify([await t.db.select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)), await stepsOf(linkId), await auditCount()]);
+    const after = JSON.stringify([
+      await t.db.select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)),
+      await stepsOf(linkId),
+      await auditCount(),
+    ]);
     expect(after).toBe(before);
   });
 });
 
 describe("brand kit uploads", () => {
-  const png = () => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0])], "logo.png", { type: "image/png" });
+  const png = () =>
+    new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0])], "logo.png", {
+      type: "image/png",
+    });
   it("stores a real image on the link's brand kit and refuses HTML renamed .png (25, 26)", async () => {
     const { linkId, token } = await makeLink(world, world.users.admin.id, { platforms: [], brandKit: true });
     const fake = new File(["<html><script>alert(1)</script></html>"], "logo.png", { type: "image/png" });

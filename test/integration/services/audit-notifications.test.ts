@@ -34,7 +34,10 @@ function errorText(error: unknown): string {
 }
 
 async function expectRefused(run: () => Promise<unknown>, op: string) {
-  const error = await run().then(() => null, (e: unknown) => e);
+  const error = await run().then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error, `${op} should fail`).not.toBeNull();
   expect(errorText(error)).toMatch(new RegExp(`audit_events is append-only: ${op} is not allowed`));
 }
@@ -68,10 +71,17 @@ describe("one event per decision, in its transaction (32)", () => {
   it("inviting a member writes exactly one member.invited with actor, workspace, object, time and no secret", async () => {
     const ctx = await memberContext(world.users.owner.id, world.a.slug);
     const startedAt = Date.now();
-    const result = await inviteMember(actionRequest(`/w/${world.a.slug}/members`), ctx, { email: "new-hire@example.test", role: "coordinator" }, newIdempotencyKey());
+    const result = await inviteMember(
+      actionRequest(`/w/${world.a.slug}/members`),
+      ctx,
+      { email: "new-hire@example.test", role: "coordinator" },
+      newIdempotencyKey(),
+    );
     expect(result).toEqual({ ok: true });
 
-    const inv = await t.db.query.invitations.findFirst({ where: and(eq(invitations.workspaceId, world.a.id), eq(invitations.email, "new-hire@example.test")) });
+    const inv = await t.db.query.invitations.findFirst({
+      where: and(eq(invitations.workspaceId, world.a.id), eq(invitations.email, "new-hire@example.test")),
+    });
     expect(inv).toBeDefined();
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "member.invited"));
     expect(events).toHaveLength(1);
@@ -103,22 +113,36 @@ describe("one event per decision, in its transaction (32)", () => {
     const ctx = await memberContext(world.users.owner.id, world.a.slug);
     const count = async () => (await t.db.select().from(auditEvents).where(eq(auditEvents.workspaceId, world.a.id))).length;
     const before = await count();
-    const result = await inviteMember(actionRequest(`/w/${world.a.slug}/members`), ctx, { email: world.users.admin.email, role: "coordinator" }, newIdempotencyKey());
+    const result = await inviteMember(
+      actionRequest(`/w/${world.a.slug}/members`),
+      ctx,
+      { email: world.users.admin.email, role: "coordinator" },
+      newIdempotencyKey(),
+    );
     expect(result).toMatchObject({ ok: false, field: "email" });
     expect(await count()).toBe(before);
   });
 
   it("creating a webhook endpoint writes one event, without the signing secret", async () => {
     const ctx = await memberContext(world.users.owner.id, world.a.slug);
-    const created = await createEndpoint(actionRequest(`/w/${world.a.slug}/webhooks`), ctx, {
-      url: "https://hooks.example.test/baton",
-      description: "",
-      eventTypes: ["draft.submitted"],
-    }, newIdempotencyKey());
+    const created = await createEndpoint(
+      actionRequest(`/w/${world.a.slug}/webhooks`),
+      ctx,
+      {
+        url: "https://hooks.example.test/baton",
+        description: "",
+        eventTypes: ["draft.submitted"],
+      },
+      newIdempotencyKey(),
+    );
     if (!created.ok) throw new Error(created.message);
     const events = await eventsFor(created.id);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "webhook.endpoint_created", objectType: "webhook_endpoint", actorUserId: world.users.owner.id });
+    expect(events[0]).toMatchObject({
+      action: "webhook.endpoint_created",
+      objectType: "webhook_endpoint",
+      actorUserId: world.users.owner.id,
+    });
     expect(JSON.stringify(events[0])).not.toContain(created.secret.slice("whsec_".length));
   });
 
@@ -144,7 +168,11 @@ describe("one event per decision, in its transaction (32)", () => {
         objectType: "invitation",
         objectId: "obj-rolled-back",
       });
-      await queueEmail(tx, { to: "rolled@example.test", template: "sign-in-link", props: { url: `${TEST_APP_URL}/x`, expiresInMinutes: 15 } });
+      await queueEmail(tx, {
+        to: "rolled@example.test",
+        template: "sign-in-link",
+        props: { url: `${TEST_APP_URL}/x`, expiresInMinutes: 15 },
+      });
       expect(await tx.select().from(auditEvents).where(eq(auditEvents.objectId, "obj-rolled-back"))).toHaveLength(1);
     });
     expect(await eventsFor("obj-rolled-back")).toHaveLength(0);
@@ -153,13 +181,20 @@ describe("one event per decision, in its transaction (32)", () => {
 
   it("an invitation that fails after its audit insert (the outbox write fails) leaves no event, invitation or job", async () => {
     // Fault injection in this file's own database: the next insert into jobs fails.
-    await t.db.execute(sql`CREATE FUNCTION test_jobs_fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'jobs unavailable (test)'; END; $$ LANGUAGE plpgsql`);
+    await t.db.execute(
+      sql`CREATE FUNCTION test_jobs_fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'jobs unavailable (test)'; END; $$ LANGUAGE plpgsql`,
+    );
     await t.db.execute(sql`CREATE TRIGGER test_jobs_fail BEFORE INSERT ON jobs FOR EACH ROW EXECUTE FUNCTION test_jobs_fail()`);
     const ctx = await memberContext(world.users.owner.id, world.a.slug);
     const before = (await t.db.select().from(auditEvents)).length;
     const jobsBefore = (await t.db.select().from(jobs)).length;
     try {
-      const error = await inviteMember(actionRequest(`/w/${world.a.slug}/members`), ctx, { email: "doomed@example.test", role: "admin" }, newIdempotencyKey()).then(
+      const error = await inviteMember(
+        actionRequest(`/w/${world.a.slug}/members`),
+        ctx,
+        { email: "doomed@example.test", role: "admin" },
+        newIdempotencyKey(),
+      ).then(
         () => null,
         (e: unknown) => e,
       );
@@ -281,7 +316,9 @@ describe("notify", () => {
     const [rerun] = await t.db.select().from(jobs).where(eq(jobs.id, digest.id));
     expect(rerun).toMatchObject({ status: "done", attempts: 2 });
 
-    const digestEmails = (await jobsOfKind(t.db, "email")).filter((j) => (j.payload as { template: string }).template === "notification-digest");
+    const digestEmails = (await jobsOfKind(t.db, "email")).filter(
+      (j) => (j.payload as { template: string }).template === "notification-digest",
+    );
     expect(digestEmails).toHaveLength(1);
     expect(await t.db.select().from(localEmails).where(eq(localEmails.to, world.users.coordinator.email))).toHaveLength(1);
   });
@@ -297,6 +334,11 @@ describe("notify", () => {
     });
     expect(await notificationsOf(user.id)).toHaveLength(0);
     expect(await t.db.select().from(jobs)).toHaveLength(0);
-    expect(await t.db.select().from(notificationPrefs).where(and(eq(notificationPrefs.userId, user.id), eq(notificationPrefs.mode, "digest")))).toHaveLength(1);
+    expect(
+      await t.db
+        .select()
+        .from(notificationPrefs)
+        .where(and(eq(notificationPrefs.userId, user.id), eq(notificationPrefs.mode, "digest"))),
+    ).toHaveLength(1);
   });
 });

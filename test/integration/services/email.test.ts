@@ -207,7 +207,10 @@ describe("retries with backoff (29)", () => {
 
     // The worker delivered but died before recording it: the row is still "running" (with its
     // sealed payload, which completing drops) and its lease ran out.
-    await t.db.update(jobs).set({ status: "running", finishedAt: null, lockedUntil: new Date(t0.getTime() + 1000), payload: job.payload }).where(eq(jobs.id, job.id));
+    await t.db
+      .update(jobs)
+      .set({ status: "running", finishedAt: null, lockedUntil: new Date(t0.getTime() + 1000), payload: job.payload })
+      .where(eq(jobs.id, job.id));
     // While the lease holds, no other worker takes it.
     expect(await runDueJobs(jobHandlers, { now: new Date(t0.getTime() + 500) })).toBe(0);
     expect(await runDueJobs(jobHandlers, { now: new Date(t0.getTime() + 1000) })).toBe(1);
@@ -261,7 +264,11 @@ describe("two workers over one queue (29)", () => {
   it(`deliver each of ${COUNT} queued emails exactly once`, async () => {
     await t.db.transaction(async (tx) => {
       for (let i = 0; i < COUNT; i++) {
-        await queueEmail(tx, { to: `r${i}@example.test`, template: "sign-in-link", props: { url: `${TEST_APP_URL}/magic/t${i}`, expiresInMinutes: 15 } });
+        await queueEmail(tx, {
+          to: `r${i}@example.test`,
+          template: "sign-in-link",
+          props: { url: `${TEST_APP_URL}/magic/t${i}`, expiresInMinutes: 15 },
+        });
       }
     });
 

@@ -34,7 +34,10 @@ export class Rollback extends Error {
 }
 
 /** Runs `fn` in a transaction that is then rolled back; resolves once it has been. */
-export async function rolledBack(db: Database, fn: (tx: Parameters<Parameters<Database["transaction"]>[0]>[0]) => Promise<void>): Promise<void> {
+export async function rolledBack(
+  db: Database,
+  fn: (tx: Parameters<Parameters<Database["transaction"]>[0]>[0]) => Promise<void>,
+): Promise<void> {
   await db
     .transaction(async (tx) => {
       await fn(tx);

@@ -90,7 +90,11 @@ afterAll(async () => {
 
 async function addEndpoint(workspaceId: string, path: string, eventType: WebhookEventType = "member.invited") {
   await t.db.insert(webhookEndpoints).values({
-    workspaceId, url: `${base}${path}`, eventTypes: [eventType], secret: `whsec_${randomBytes(24).toString("base64")}`, createdBy: world.users.owner.id,
+    workspaceId,
+    url: `${base}${path}`,
+    eventTypes: [eventType],
+    secret: `whsec_${randomBytes(24).toString("base64")}`,
+    createdBy: world.users.owner.id,
   });
 }
 
@@ -109,24 +113,43 @@ describe("lanes and caps (issue 13 point 2)", () => {
     // Queued after the backlog: another workspace's delivery and a sign-in email.
     await addEndpoint(world.b.id, "/ok");
     await t.db.transaction((tx) => emitWebhook(tx, world.b.id, "member.invited", { invitationId: "inv_b", role: "admin" }));
-    await t.db.transaction((tx) => queueEmail(tx, { to: "waiting@example.test", template: "sign-in-link", props: { url: `${TEST_APP_URL}/magic/t`, expiresInMinutes: 15 } }));
+    await t.db.transaction((tx) =>
+      queueEmail(tx, {
+        to: "waiting@example.test",
+        template: "sign-in-link",
+        props: { url: `${TEST_APP_URL}/magic/t`, expiresInMinutes: 15 },
+      }),
+    );
 
     // Rendering the first email loads the templates; that is start-up, not queueing, so do it now.
-    const warmUp: EmailRequest<"sign-in-link"> = { to: "warm-up@example.test", template: "sign-in-link", props: { url: `${TEST_APP_URL}/magic/w`, expiresInMinutes: 15 } };
+    const warmUp: EmailRequest<"sign-in-link"> = {
+      to: "warm-up@example.test",
+      template: "sign-in-link",
+      props: { url: `${TEST_APP_URL}/magic/w`, expiresInMinutes: 15 },
+    };
     await sendEmail(warmUp as EmailRequest, "warm-up");
 
     // The receiver's timeout is a parameter of the delivery; 1.5 s keeps the test short.
     const handlers: HandlerMap = { ...jobHandlers, webhook: (job) => deliverWebhook(job, { timeoutMs: 1500 }) };
     const errors: unknown[] = [];
     const started = Date.now();
-    const stops = [startWorker(handlers, 50, (e) => errors.push(e)), startWorker(handlers, 50, (e) => errors.push(e), { database: second })];
+    const stops = [
+      startWorker(handlers, 50, (e) => errors.push(e)),
+      startWorker(handlers, 50, (e) => errors.push(e), { database: second }),
+    ];
     try {
       // Behind the backlog, in one lane, the email would wait for 50 × 1.5 s / concurrency; the
       // bound leaves room for a loaded CI machine and is still far below that.
       const BOUND_MS = 2500;
-      const emailed = await until(async () => (await t.db.select().from(localEmails).where(eq(localEmails.to, "waiting@example.test"))).length === 1, BOUND_MS);
+      const emailed = await until(
+        async () => (await t.db.select().from(localEmails).where(eq(localEmails.to, "waiting@example.test"))).length === 1,
+        BOUND_MS,
+      );
       expect(emailed, "the sign-in email went out within the bound").toBe(true);
-      expect(await until(() => receiver.answeredAt.length === 1, Math.max(0, started + BOUND_MS - Date.now())), "workspace B's delivery went out within the bound").toBe(true);
+      expect(
+        await until(() => receiver.answeredAt.length === 1, Math.max(0, started + BOUND_MS - Date.now())),
+        "workspace B's delivery went out within the bound",
+      ).toBe(true);
       expect(receiver.answeredAt[0] - started).toBeLessThan(BOUND_MS);
       // Let the dead endpoints churn through a few timeouts with two workers claiming.
       await sleep(3500);

@@ -40,7 +40,9 @@ function rowsOf(result: unknown): Record<string, unknown>[] {
 
 /** Every base table of the database's schema (not only the ones drizzle knows). */
 async function tableNames(): Promise<string[]> {
-  const result = await t.db.execute(sql`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`);
+  const result = await t.db.execute(
+    sql`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`,
+  );
   return rowsOf(result).map((r) => String(r.name));
 }
 
@@ -78,7 +80,9 @@ beforeAll(async () => {
 describe("link tokens in a database dump (10)", () => {
   it("dumps every table: the schema's tables are all among those read", async () => {
     const names = await tableNames();
-    const declared = Object.values(schema).filter((v) => is(v, PgTable)).map((table) => getTableName(table as PgTable));
+    const declared = Object.values(schema)
+      .filter((v) => is(v, PgTable))
+      .map((table) => getTableName(table as PgTable));
     expect(declared.length).toBeGreaterThan(10);
     expect(names).toEqual(expect.arrayContaining(declared));
     expect(names).toContain("jobs");
@@ -96,13 +100,26 @@ describe("link tokens in a database dump (10)", () => {
     };
 
     // Everything that emails a link with a token, all queued before the worker runs.
-    expect((await call(login.action, makeRequest("/login", { ip: "192.0.2.140", form: { intent: "magic", email: email.magic } }))).status).toBeLessThan(400);
-    expect((await call(forgot.action, makeRequest("/forgot-password", { ip: "192.0.2.141", form: { email: email.reset } }))).status).toBeLessThan(400);
+    expect(
+      (await call(login.action, makeRequest("/login", { ip: "192.0.2.140", form: { intent: "magic", email: email.magic } }))).status,
+    ).toBeLessThan(400);
+    expect(
+      (await call(forgot.action, makeRequest("/forgot-password", { ip: "192.0.2.141", form: { email: email.reset } }))).status,
+    ).toBeLessThan(400);
     const admin = await memberContext(world.users.admin.id, world.a.slug);
-    expect(await inviteMember(actionRequest(`/w/${world.a.slug}/members`), admin, { email: email.invite, role: "coordinator" }, newIdempotencyKey())).toEqual({ ok: true });
+    expect(
+      await inviteMember(
+        actionRequest(`/w/${world.a.slug}/members`),
+        admin,
+        { email: email.invite, role: "coordinator" },
+        newIdempotencyKey(),
+      ),
+    ).toEqual({ ok: true });
     const { linkId, token: linkToken } = await makeLink(world, world.users.admin.id, { clientEmail: email.client }, start);
     const [meta] = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, linkId)).orderBy(accessSteps.position);
-    expect((await forwardStep(actionRequest("/x"), linkId, { stepId: meta.id, name: "Sam", email: email.colleague, message: "" }, start)).ok).toBe(true);
+    expect(
+      (await forwardStep(actionRequest("/x"), linkId, { stepId: meta.id, name: "Sam", email: email.colleague, message: "" }, start)).ok,
+    ).toBe(true);
 
     // The outbox: emails keep recipient and template readable, their props (and reminder URLs) sealed.
     const queued = await t.db.select().from(jobs);
@@ -137,7 +154,12 @@ describe("link tokens in a database dump (10)", () => {
     const later = new Date(start.getTime() + 2 * DAY + 60_000);
     expect(await runDueJobs(jobHandlers, { now: later })).toBeGreaterThan(0);
     const reminderMails = (await t.db.select().from(jobs)).filter((j) => j.kind === "email" && j.status === "pending");
-    expect(reminderMails.filter((j) => j.payload.template === "onboarding-reminder").map((j) => j.payload.to).sort()).toEqual([email.client, email.colleague].sort());
+    expect(
+      reminderMails
+        .filter((j) => j.payload.template === "onboarding-reminder")
+        .map((j) => j.payload.to)
+        .sort(),
+    ).toEqual([email.client, email.colleague].sort());
     expectNoToken(await dumpDatabase(), tokens);
     await drain(later);
     expectNoToken(await dumpDatabase(), tokens);
@@ -151,7 +173,8 @@ describe("link tokens in a database dump (10)", () => {
     for (const job of sent) expect(job.payload).not.toHaveProperty("sealed");
 
     // The links in the mailbox work.
-    const get = (loader: Parameters<typeof call>[0], path: string, token: string) => call(loader, makeRequest(`${path}/${token}`, { ip: "192.0.2.142" }), { token });
+    const get = (loader: Parameters<typeof call>[0], path: string, token: string) =>
+      call(loader, makeRequest(`${path}/${token}`, { ip: "192.0.2.142" }), { token });
     expect((await get(magic.loader, "/magic", tokens.magic)).status).toBe(200);
     expect((await get(reset.loader, "/reset-password", tokens.reset)).status).toBe(200);
     expect((await get(invite.loader, "/invite", tokens.invitation)).status).toBe(200);
@@ -162,15 +185,31 @@ describe("link tokens in a database dump (10)", () => {
   it("a job whose sealed part does not open fails on its own, with a clear error; the rest of its batch runs", async () => {
     const to = `sealed-${Math.random().toString(36).slice(2, 8)}@example.test`;
     await t.db.transaction(async (tx) => {
-      await queueEmail(tx, { to: `bad-${to}`, template: "sign-in-link", props: { url: "http://localhost:3000/magic/bad", expiresInMinutes: 15 } });
-      await queueEmail(tx, { to, template: "sign-in-link", props: { url: "http://localhost:3000/magic/good-token-0123456789abcdef", expiresInMinutes: 15 } });
+      await queueEmail(tx, {
+        to: `bad-${to}`,
+        template: "sign-in-link",
+        props: { url: "http://localhost:3000/magic/bad", expiresInMinutes: 15 },
+      });
+      await queueEmail(tx, {
+        to,
+        template: "sign-in-link",
+        props: { url: "http://localhost:3000/magic/good-token-0123456789abcdef", expiresInMinutes: 15 },
+      });
     });
     const [bad] = (await t.db.select().from(jobs)).filter((j) => j.payload.to === `bad-${to}`);
-    await t.db.update(jobs).set({ payload: { ...bad.payload, sealed: seal({ props: {} }, "another-secret-another-secret-another") } }).where(eq(jobs.id, bad.id));
+    await t.db
+      .update(jobs)
+      .set({ payload: { ...bad.payload, sealed: seal({ props: {} }, "another-secret-another-secret-another") } })
+      .where(eq(jobs.id, bad.id));
     await drain(new Date(Date.now() + 1000));
     const [after] = await t.db.select().from(jobs).where(eq(jobs.id, bad.id));
     expect(after).toMatchObject({ status: "pending", attempts: 1, lastError: expect.stringMatching(/could not be opened.*APP_SECRET/) });
-    expect(await t.db.select().from(localEmails).where(eq(localEmails.to, `bad-${to}`))).toHaveLength(0);
+    expect(
+      await t.db
+        .select()
+        .from(localEmails)
+        .where(eq(localEmails.to, `bad-${to}`)),
+    ).toHaveLength(0);
     expect(await tokenInMail(to, "/magic")).toBe("good-token-0123456789abcdef");
   });
 });

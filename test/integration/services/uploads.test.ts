@@ -32,16 +32,23 @@ beforeEach(async () => {
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3]);
 const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n");
 const HTML = new TextEncoder().encode("<!doctype html><html><body><script>fetch('/api/steal')</script></body></html>");
-const SVG = new TextEncoder().encode('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>');
+const SVG = new TextEncoder().encode(
+  '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>',
+);
 
 function upload(file: File, who: string | null = cookie) {
   const slug = world.a.slug;
-  return call(uploadRoute.action, makeRequest(`/w/${slug}/uploads`, { cookie: who, form: { purpose: "other", file } }), { workspace: slug });
+  return call(uploadRoute.action, makeRequest(`/w/${slug}/uploads`, { cookie: who, form: { purpose: "other", file } }), {
+    workspace: slug,
+  });
 }
 
 function download(id: string, inline: boolean) {
   const slug = world.a.slug;
-  return call(fileRoute.loader, makeRequest(`/w/${slug}/files/${id}${inline ? "?inline=1" : ""}`, { cookie }), { workspace: slug, fileId: id });
+  return call(fileRoute.loader, makeRequest(`/w/${slug}/files/${id}${inline ? "?inline=1" : ""}`, { cookie }), {
+    workspace: slug,
+    fileId: id,
+  });
 }
 
 function storedFiles(): string[] {
@@ -69,7 +76,10 @@ describe("type checked by content (25)", () => {
   });
 
   it("refuses an SVG at upload, whatever it is called", async () => {
-    for (const [name, type] of [["logo.svg", "image/svg+xml"], ["logo.png", "image/png"]]) {
+    for (const [name, type] of [
+      ["logo.svg", "image/svg+xml"],
+      ["logo.png", "image/png"],
+    ]) {
       const res = await upload(new File([SVG], name, { type }));
       expect(res.status).toBe(400);
       await expect(acceptUpload(new File([SVG], name, { type }), ctx())).rejects.toMatchObject({ status: 400 });
@@ -84,7 +94,12 @@ describe("type checked by content (25)", () => {
     expect(body.files).toHaveLength(1);
     expect(body.files[0].mime).toBe("image/png");
     const [row] = await t.db.select().from(files).where(eq(files.id, body.files[0].id));
-    expect(row).toMatchObject({ workspaceId: world.a.id, mimeType: "image/png", size: PNG.byteLength, uploadedBy: world.users.coordinator.id });
+    expect(row).toMatchObject({
+      workspaceId: world.a.id,
+      mimeType: "image/png",
+      size: PNG.byteLength,
+      uploadedBy: world.users.coordinator.id,
+    });
     expect(row.storageKey).toMatch(/^[a-z0-9]+\.png$/);
     expect(row.storageKey).not.toContain("passwd");
     expect(row.originalName).not.toContain("/");
@@ -150,12 +165,23 @@ describe("served as attachments with nosniff and a sandbox CSP (27)", () => {
   });
 
   it("an SVG or HTML row that got into the table anyway is never served inline", async () => {
-    for (const [mimeType, bytes, ext] of [["image/svg+xml", SVG, "svg"], ["text/html", HTML, "html"]] as const) {
+    for (const [mimeType, bytes, ext] of [
+      ["image/svg+xml", SVG, "svg"],
+      ["text/html", HTML, "html"],
+    ] as const) {
       const key = `legacy${ext}.${ext}`;
       await storage().put(key, bytes, mimeType);
       const [row] = await t.db
         .insert(files)
-        .values({ workspaceId: world.a.id, storageKey: key, driver: "local", originalName: `x.${ext}`, mimeType, size: bytes.byteLength, purpose: "other" })
+        .values({
+          workspaceId: world.a.id,
+          storageKey: key,
+          driver: "local",
+          originalName: `x.${ext}`,
+          mimeType,
+          size: bytes.byteLength,
+          purpose: "other",
+        })
         .returning();
       for (const inline of [true, false]) {
         const res = await fileResponse(row, inline);

@@ -13,7 +13,11 @@ import { buildWorld, type World } from "../../support/world";
 const token = Buffer.from(JSON.stringify({ apiKey: "sk_test_baton", appId: "batonapp", regions: ["sea1"] })).toString("base64");
 const t = useTestDatabase({ UPLOADTHING_TOKEN: token });
 
-interface Put { url: URL; version: string | null; body: FormData }
+interface Put {
+  url: URL;
+  version: string | null;
+  body: FormData;
+}
 const puts: Put[] = [];
 const stored = new Map<string, Uint8Array>();
 const server = setupServer(
@@ -26,7 +30,9 @@ const server = setupServer(
   }),
   http.get("https://batonapp.ufs.sh/f/:key", ({ params }) => {
     const bytes = stored.get(String(params.key));
-    return bytes ? new HttpResponse(bytes, { headers: { "content-type": "application/octet-stream" } }) : new HttpResponse(null, { status: 404 });
+    return bytes
+      ? new HttpResponse(bytes, { headers: { "content-type": "application/octet-stream" } })
+      : new HttpResponse(null, { status: 404 });
   }),
 );
 
@@ -45,7 +51,11 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0
 
 describe("UploadThing driver", () => {
   it("uploads the checked bytes to UploadThing's signed ingest URL and serves them back as an attachment", async () => {
-    const row = await acceptUpload(new File([PNG], "logo.png", { type: "image/png" }), { workspaceId: world.a.id, purpose: "logo", uploadedBy: world.users.owner.id });
+    const row = await acceptUpload(new File([PNG], "logo.png", { type: "image/png" }), {
+      workspaceId: world.a.id,
+      purpose: "logo",
+      uploadedBy: world.users.owner.id,
+    });
     expect(puts).toHaveLength(1);
     const put = puts[0];
     expect(put.url.searchParams.get("signature")).toMatch(/^hmac-sha256=/);
@@ -68,7 +78,9 @@ describe("UploadThing driver", () => {
   it("refuses an HTML file renamed .png before anything is sent to UploadThing", async () => {
     const html = new TextEncoder().encode("<!doctype html><script>alert(1)</script>");
     const before = (await t.db.select().from(files)).length;
-    await expect(acceptUpload(new File([html], "cat.png", { type: "image/png" }), { workspaceId: world.a.id, purpose: "other", uploadedBy: null })).rejects.toBeInstanceOf(UploadRefused);
+    await expect(
+      acceptUpload(new File([html], "cat.png", { type: "image/png" }), { workspaceId: world.a.id, purpose: "other", uploadedBy: null }),
+    ).rejects.toBeInstanceOf(UploadRefused);
     expect(puts).toHaveLength(0);
     expect((await t.db.select().from(files)).length).toBe(before);
   });

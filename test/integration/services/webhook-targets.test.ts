@@ -98,14 +98,24 @@ describe("delivery connects to the checked address (30, DNS rebinding)", () => {
     await t.db.delete(webhookEndpoints);
     const [row] = await t.db
       .insert(webhookEndpoints)
-      .values({ workspaceId: world.a.id, url: `http://${HOST}:${port}/hook`, eventTypes: ["member.invited"], secret: `whsec_${randomBytes(24).toString("base64")}`, createdBy: world.users.owner.id })
+      .values({
+        workspaceId: world.a.id,
+        url: `http://${HOST}:${port}/hook`,
+        eventTypes: ["member.invited"],
+        secret: `whsec_${randomBytes(24).toString("base64")}`,
+        createdBy: world.users.owner.id,
+      })
       .returning();
     endpointId = row.id;
     await t.db.transaction((tx) => emitWebhook(tx, world.a.id, "member.invited", { invitationId: "inv_1", role: "admin" }));
   });
 
   /** Without ALLOW_PRIVATE_WEBHOOKS only https is sent; these servers would see the TLS hello. */
-  const useHttps = () => t.db.update(webhookEndpoints).set({ url: `https://${HOST}:${port}/hook` }).where(eq(webhookEndpoints.id, endpointId));
+  const useHttps = () =>
+    t.db
+      .update(webhookEndpoints)
+      .set({ url: `https://${HOST}:${port}/hook` })
+      .where(eq(webhookEndpoints.id, endpointId));
 
   /** A DNS server that answers `answers[n]` to the n-th question (the last one from then on). */
   function rebindingDns(...answers: string[]) {
@@ -122,7 +132,10 @@ describe("delivery connects to the checked address (30, DNS rebinding)", () => {
     const saved = env();
     setEnvForTests({ ...saved, ALLOW_PRIVATE_WEBHOOKS: allowPrivate });
     try {
-      const handlers = { ...jobHandlers, webhook: (job: Parameters<typeof deliverWebhook>[0]) => deliverWebhook(job, { resolve, timeoutMs: 1000 }) };
+      const handlers = {
+        ...jobHandlers,
+        webhook: (job: Parameters<typeof deliverWebhook>[0]) => deliverWebhook(job, { resolve, timeoutMs: 1000 }),
+      };
       expect(await runDueJobs(handlers, { now: new Date(Date.now() + 1000) })).toBe(1);
     } finally {
       setEnvForTests(saved);

@@ -100,7 +100,12 @@ let invites = 0;
 /** A real decision that emits `member.invited` (and queues the invitation email). */
 async function invite() {
   const ctx = await memberContext(world.users.owner.id, world.a.slug);
-  const result = await inviteMember(actionRequest(`/w/${world.a.slug}/members`), ctx, { email: `hook-${++invites}@example.test`, role: "coordinator" }, newIdempotencyKey());
+  const result = await inviteMember(
+    actionRequest(`/w/${world.a.slug}/members`),
+    ctx,
+    { email: `hook-${++invites}@example.test`, role: "coordinator" },
+    newIdempotencyKey(),
+  );
   expect(result).toEqual({ ok: true });
   const [job] = await jobsOfKind(t.db, "webhook");
   expect(job).toBeDefined();
@@ -128,7 +133,9 @@ describe("delivery and signature (30)", () => {
     // It really checks something: another body, id, timestamp or secret fails.
     expect(verifyStandardWebhook(secret, got.headers, got.raw.replace("coordinator", "owner"))).toBe(false);
     expect(verifyStandardWebhook(secret, { ...got.headers, "webhook-id": "msg_other" }, got.raw)).toBe(false);
-    expect(verifyStandardWebhook(secret, { ...got.headers, "webhook-timestamp": String(Number(got.headers["webhook-timestamp"]) + 1) }, got.raw)).toBe(false);
+    expect(
+      verifyStandardWebhook(secret, { ...got.headers, "webhook-timestamp": String(Number(got.headers["webhook-timestamp"]) + 1) }, got.raw),
+    ).toBe(false);
     expect(verifyStandardWebhook(`whsec_${randomBytes(24).toString("base64")}`, got.headers, got.raw)).toBe(false);
 
     const body = JSON.parse(got.raw) as { type: string; timestamp: string; data: { invitationId: string; role: string } };
@@ -177,7 +184,9 @@ describe("delivery and signature (30)", () => {
     for (const g of receiver.got) expect(verifyStandardWebhook(secret, g.headers, g.raw)).toBe(true);
 
     const log = await deliveriesOf(messageId);
-    expect(log.map((d) => ({ attempt: d.attempt, statusCode: d.statusCode, error: d.error, endpointId: d.endpointId, eventType: d.eventType }))).toEqual([
+    expect(
+      log.map((d) => ({ attempt: d.attempt, statusCode: d.statusCode, error: d.error, endpointId: d.endpointId, eventType: d.eventType })),
+    ).toEqual([
       { attempt: 1, statusCode: 500, error: "Receiver answered 500", endpointId, eventType: "member.invited" },
       { attempt: 2, statusCode: 500, error: "Receiver answered 500", endpointId, eventType: "member.invited" },
       { attempt: 3, statusCode: 200, error: null, endpointId, eventType: "member.invited" },
@@ -231,7 +240,10 @@ describe("targets in private address ranges (30)", () => {
 
   it("refuses again at delivery time: nothing reaches the receiver and the log says why", async () => {
     const port = new URL(receiverUrl).port;
-    await t.db.update(webhookEndpoints).set({ url: `https://127.0.0.1:${port}/hooks/baton` }).where(eq(webhookEndpoints.id, endpointId));
+    await t.db
+      .update(webhookEndpoints)
+      .set({ url: `https://127.0.0.1:${port}/hooks/baton` })
+      .where(eq(webhookEndpoints.id, endpointId));
     const saved = env();
     setEnvForTests({ ...saved, ALLOW_PRIVATE_WEBHOOKS: false });
     try {

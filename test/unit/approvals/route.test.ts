@@ -61,7 +61,12 @@ describe("validateRoute", () => {
 
 describe("evaluateRoute", () => {
   it("starts at the first stage with all its approvers pending", () => {
-    expect(evaluateRoute(route, [], 2)).toEqual({ currentStageIndex: 0, pendingApproverIds: ["ana", "ben"], changesRequested: false, fullySignedOff: false });
+    expect(evaluateRoute(route, [], 2)).toEqual({
+      currentStageIndex: 0,
+      pendingApproverIds: ["ana", "ben"],
+      changesRequested: false,
+      fullySignedOff: false,
+    });
   });
   it("completes an 'any' stage with one approval", () => {
     expect(evaluateRoute(route, [approve(0, "ben")], 2)).toEqual({
@@ -119,7 +124,9 @@ describe("canDecide", () => {
     expect(canDecide(base)).toEqual({ ok: true });
   });
   it("refuses self-approval", () => {
-    expect(canDecide({ ...base, userId: "cleo", route: { stages: [{ ...route.stages[0], approverUserIds: ["cleo"] }, route.stages[1]] } })).toEqual({
+    expect(
+      canDecide({ ...base, userId: "cleo", route: { stages: [{ ...route.stages[0], approverUserIds: ["cleo"] }, route.stages[1]] } }),
+    ).toEqual({
       ok: false,
       code: "self_approval",
       message: "You submitted this draft, so someone else has to approve it.",

@@ -153,7 +153,13 @@ describe("reschedule", () => {
 
   it("keeps the sign-off when publishAt moves later", () => {
     const r = reschedule({ oldPublishAt, newPublishAt: utc("2026-05-12T12:00:00Z"), signedOffAt, windowHours: 48, now });
-    expect(r).toEqual({ newDeadline: utc("2026-05-10T12:00:00Z"), direction: "later", signOffKept: true, signOffRemoved: false, mayUnblock: true });
+    expect(r).toEqual({
+      newDeadline: utc("2026-05-10T12:00:00Z"),
+      direction: "later",
+      signOffKept: true,
+      signOffRemoved: false,
+      mayUnblock: true,
+    });
   });
   it("keeps the sign-off when moved earlier but the sign-off is still at or before the new deadline", () => {
     const r = reschedule({ oldPublishAt, newPublishAt: utc("2026-05-09T12:00:00Z"), signedOffAt, windowHours: 48, now });
@@ -257,12 +263,30 @@ describe("a controlled clock across a daylight-saving change", () => {
 
   it("rescheduling later keeps an in-time sign-off; earlier than it allows removes it; a blocked one needs a full window", () => {
     const signedOffAt = clock(-6 * HOUR);
-    const later = reschedule({ oldPublishAt: publishAt, newPublishAt: new Date(publishAt.getTime() + 24 * HOUR), signedOffAt, windowHours: 48, now: clock(-7 * HOUR) });
+    const later = reschedule({
+      oldPublishAt: publishAt,
+      newPublishAt: new Date(publishAt.getTime() + 24 * HOUR),
+      signedOffAt,
+      windowHours: 48,
+      now: clock(-7 * HOUR),
+    });
     expect(later).toMatchObject({ direction: "later", signOffKept: true, signOffRemoved: false });
-    const earlier = reschedule({ oldPublishAt: publishAt, newPublishAt: new Date(publishAt.getTime() - 12 * HOUR), signedOffAt, windowHours: 48, now: clock(-7 * HOUR) });
+    const earlier = reschedule({
+      oldPublishAt: publishAt,
+      newPublishAt: new Date(publishAt.getTime() - 12 * HOUR),
+      signedOffAt,
+      windowHours: 48,
+      now: clock(-7 * HOUR),
+    });
     expect(earlier).toMatchObject({ direction: "earlier", signOffKept: false, signOffRemoved: true });
     const now = clock(2 * HOUR);
-    expect(reschedule({ oldPublishAt: publishAt, newPublishAt: new Date(now.getTime() + 47 * HOUR), signedOffAt: null, windowHours: 48, now }).mayUnblock).toBe(false);
-    expect(reschedule({ oldPublishAt: publishAt, newPublishAt: new Date(now.getTime() + 48 * HOUR), signedOffAt: null, windowHours: 48, now }).mayUnblock).toBe(true);
+    expect(
+      reschedule({ oldPublishAt: publishAt, newPublishAt: new Date(now.getTime() + 47 * HOUR), signedOffAt: null, windowHours: 48, now })
+        .mayUnblock,
+    ).toBe(false);
+    expect(
+      reschedule({ oldPublishAt: publishAt, newPublishAt: new Date(now.getTime() + 48 * HOUR), signedOffAt: null, windowHours: 48, now })
+        .mayUnblock,
+    ).toBe(true);
   });
 });

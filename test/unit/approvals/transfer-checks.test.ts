@@ -94,7 +94,11 @@ describe("runTransferChecks", () => {
       "refuses %j as invalid",
       (link) => {
         expect(runTransferChecks(draft({ link })).failures).toEqual([
-          { code: "link_invalid", field: "link", message: `"${link}" is not a complete web address. Paste the full link, starting with https://.` },
+          {
+            code: "link_invalid",
+            field: "link",
+            message: `"${link}" is not a complete web address. Paste the full link, starting with https://.`,
+          },
         ]);
       },
     );
@@ -144,7 +148,11 @@ describe("runTransferChecks", () => {
     it.each(["instagram", "tiktok", "youtube"] as Channel[])("%s needs at least one media file", (channel) => {
       const failures = runTransferChecks(draft({ channel, title: "A title", mediaCount: 0 })).failures;
       expect(failures).toEqual([
-        { code: "media_missing", field: "media", message: `This ${CHANNEL_LIMITS[channel].label} post needs 1 media file and has none. Attach 1 more.` },
+        {
+          code: "media_missing",
+          field: "media",
+          message: `This ${CHANNEL_LIMITS[channel].label} post needs 1 media file and has none. Attach 1 more.`,
+        },
       ]);
     });
     it.each(["x", "linkedin", "facebook"] as Channel[])("%s accepts a text-only post", (channel) => {

@@ -28,9 +28,7 @@ const joined = (segments: TextSegment[], skip: TextSegment["kind"]) =>
 describe("diffBriefs", () => {
   it("finds nothing between equal briefs, or ones differing only in line endings and edge spaces", () => {
     expect(diffBriefs(template, base(), base())).toEqual([]);
-    expect(diffBriefs(template, { ...base(), brandStory: "A.\nB." }, { ...base(), brandStory: "  A.\r\nB. " })).toEqual(
-      [],
-    );
+    expect(diffBriefs(template, { ...base(), brandStory: "A.\nB." }, { ...base(), brandStory: "  A.\r\nB. " })).toEqual([]);
     expect(isMaterialChange(template, base(), base())).toBe(false);
   });
 
@@ -149,9 +147,7 @@ describe("diffBriefs", () => {
       { key: "custom.platforms", label: "Platforms", before: "TikTok", after: "TikTok, Instagram", material: false },
     ]);
     expect(isMaterialChange(withCustom, before, onlyPlatforms)).toBe(false);
-    expect(
-      isMaterialChange(withCustom, before, { ...before, custom: { ...before.custom, "hero-product": "Original" } }),
-    ).toBe(true);
+    expect(isMaterialChange(withCustom, before, { ...before, custom: { ...before.custom, "hero-product": "Original" } })).toBe(true);
   });
 });
 

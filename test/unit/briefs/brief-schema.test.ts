@@ -2,12 +2,7 @@ import { describe, expect, it } from "vitest";
 import { issuesByPath } from "~/modules/briefs/errors";
 import { briefSchema, formDataEntries, nestFormEntries, parseBriefFormData } from "~/modules/briefs/brief-schema";
 import type { Brief } from "~/modules/briefs/core-sections";
-import {
-  addCustomField,
-  createBriefTemplate,
-  type BriefTemplate,
-  type CustomField,
-} from "~/modules/briefs/template";
+import { addCustomField, createBriefTemplate, type BriefTemplate, type CustomField } from "~/modules/briefs/template";
 
 const completeBrief = (): Brief => ({
   brandStory: "Oatly-style oat drinks since 1994.",
@@ -135,9 +130,7 @@ describe("briefSchema in complete mode", () => {
       "deliverables.1.count": ["At least 1."],
       "tracking.utm": ["Each parameter once."],
     });
-    expect(
-      errorsOf(complete, { ...completeBrief(), tracking: { utm: [{ param: "utm source" }], namingRule: "x" } }),
-    ).toEqual({
+    expect(errorsOf(complete, { ...completeBrief(), tracking: { utm: [{ param: "utm source" }], namingRule: "x" } })).toEqual({
       "tracking.utm.0.param": ["Use letters, digits, dots, dashes or underscores."],
     });
   });
@@ -197,10 +190,9 @@ describe("custom fields in the derived schema", () => {
   });
 
   it("requires at least one ticked option for a required checklist", () => {
-    const required = briefSchema(
-      templateWith(custom("platforms", "checklist", { options: ["TikTok"], required: true })),
-      { mode: "complete" },
-    );
+    const required = briefSchema(templateWith(custom("platforms", "checklist", { options: ["TikTok"], required: true })), {
+      mode: "complete",
+    });
     expect(errorsOf(required, { ...completeBrief(), custom: { platforms: [] } })).toEqual({
       "custom.platforms": ["Platforms is required."],
     });
@@ -211,10 +203,7 @@ describe("custom fields in the derived schema", () => {
 });
 
 describe("parseBriefFormData", () => {
-  const template = templateWith(
-    custom("budget", "number"),
-    custom("platforms", "checklist", { options: ["TikTok", "Instagram"] }),
-  );
+  const template = templateWith(custom("budget", "number"), custom("platforms", "checklist", { options: ["TikTok", "Instagram"] }));
 
   it("turns flat form fields into a typed brief", () => {
     const result = parseBriefFormData(template, {

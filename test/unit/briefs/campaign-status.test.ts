@@ -31,9 +31,7 @@ const ALLOWED: Record<string, CampaignStatus> = {
   "active/cancel": "cancelled",
 };
 
-const pairs = CAMPAIGN_STATUSES.flatMap((status) =>
-  CAMPAIGN_EVENTS.map((event) => [status, event] as [CampaignStatus, CampaignEvent]),
-);
+const pairs = CAMPAIGN_STATUSES.flatMap((status) => CAMPAIGN_EVENTS.map((event) => [status, event] as [CampaignStatus, CampaignEvent]));
 
 function refusal(run: () => unknown): DomainError {
   try {
@@ -57,15 +55,11 @@ describe("campaign transitions", () => {
   });
 
   it("explains a refused transition in a sentence", () => {
-    expect(refusal(() => nextCampaignStatus("completed", "cancel", READY)).message).toBe(
-      "A completed campaign cannot be cancelled.",
-    );
+    expect(refusal(() => nextCampaignStatus("completed", "cancel", READY)).message).toBe("A completed campaign cannot be cancelled.");
     expect(refusal(() => nextCampaignStatus("active", "publish_brief", READY)).message).toBe(
       "An active campaign cannot publish its brief.",
     );
-    expect(refusal(() => nextCampaignStatus("planning", "activate", READY)).message).toBe(
-      "A planning campaign cannot be activated.",
-    );
+    expect(refusal(() => nextCampaignStatus("planning", "activate", READY)).message).toBe("A planning campaign cannot be activated.");
   });
 
   it("lists the events each status offers, for the buttons the UI shows", () => {
@@ -96,9 +90,9 @@ describe("the brief gate", () => {
 
   it("refuses a gated event when the brief's state is not given", () => {
     expect(refusal(() => nextCampaignStatus("planning", "publish_brief")).message).toBe("The brief is not complete.");
-    expect(
-      refusal(() => nextCampaignStatus("planning", "publish_brief", { briefComplete: false, missing: [] })).code,
-    ).toBe("brief_incomplete");
+    expect(refusal(() => nextCampaignStatus("planning", "publish_brief", { briefComplete: false, missing: [] })).code).toBe(
+      "brief_incomplete",
+    );
   });
 
   it("lets a campaign be cancelled or completed whatever its brief", () => {

@@ -67,10 +67,9 @@ describe("briefCompleteness", () => {
   });
 
   it("does not require the flexible guardrails", () => {
-    expect(
-      briefCompleteness(createBriefTemplate(), { ...completeBrief(), guardrails: { sacred: "Logo", flexible: "" } })
-        .complete,
-    ).toBe(true);
+    expect(briefCompleteness(createBriefTemplate(), { ...completeBrief(), guardrails: { sacred: "Logo", flexible: "" } }).complete).toBe(
+      true,
+    );
   });
 
   it("counts blank text and half-filled list rows as missing", () => {
@@ -113,9 +112,7 @@ describe("briefCompleteness", () => {
       problems: [],
       complete: true,
     });
-    expect(briefCompleteness(withBudget(true), { ...completeBrief(), custom: { budget: "2500" } }).complete).toBe(
-      false,
-    );
+    expect(briefCompleteness(withBudget(true), { ...completeBrief(), custom: { budget: "2500" } }).complete).toBe(false);
   });
 
   it("follows the custom field order of the template", () => {
@@ -130,9 +127,7 @@ describe("briefCompleteness", () => {
     const labels = (t: BriefTemplate) => briefCompleteness(t, completeBrief()).missing.map((m) => m.label);
     expect(labels(template)).toEqual(["Budget", "Platforms"]);
     expect(labels(moveCustomField(template, "platforms", "up"))).toEqual(["Platforms", "Budget"]);
-    expect(
-      briefCompleteness(template, { ...completeBrief(), custom: { budget: 1, platforms: ["TikTok"] } }).percent,
-    ).toBe(100);
+    expect(briefCompleteness(template, { ...completeBrief(), custom: { budget: 1, platforms: ["TikTok"] } }).percent).toBe(100);
   });
 });
 
@@ -144,7 +139,10 @@ describe("briefCompleteness with the workspace's publish rules", () => {
     const brief = { ...completeBrief(), timeline: { ...completeBrief().timeline, draftDue: "2025-03-24" }, disclosure: "thanks!" };
     const result = briefCompleteness(template, brief, rules);
     expect(result.missing).toEqual([]);
-    expect(result.problems.map((p) => [p.key, p.label])).toEqual([["timeline.draftDue", "Draft due date"], ["disclosure", "Disclosure"]]);
+    expect(result.problems.map((p) => [p.key, p.label])).toEqual([
+      ["timeline.draftDue", "Draft due date"],
+      ["disclosure", "Disclosure"],
+    ]);
     expect(result).toMatchObject({ percent: 99, complete: false });
     expect(briefCompleteness(template, completeBrief(), rules)).toEqual({ percent: 100, missing: [], problems: [], complete: true });
   });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
-  containsDisclosure, disclosureProblems, isAcceptedDisclosure, listOfWords, problemsByField, publishProblems, publishProblemsMessage, timelineProblems,
+  containsDisclosure,
+  disclosureProblems,
+  isAcceptedDisclosure,
+  listOfWords,
+  problemsByField,
+  publishProblems,
+  publishProblemsMessage,
+  timelineProblems,
 } from "~/modules/briefs/publish-rules";
 import { runTransferChecks } from "~/modules/approvals/transfer-checks";
 
@@ -12,12 +19,18 @@ const keysOf = (problems: { key: string }[]) => problems.map((p) => p.key);
 describe("timelineProblems: kickoff ≤ draft due < publish start ≤ publish end", () => {
   it("accepts a possible plan, including same-day kickoff/draft due and a one-day window", () => {
     expect(timelineProblems(plan)).toEqual([]);
-    expect(timelineProblems({ kickoff: "2025-03-14", draftDue: "2025-03-14", publishStart: "2025-03-15", publishEnd: "2025-03-15" })).toEqual([]);
+    expect(
+      timelineProblems({ kickoff: "2025-03-14", draftDue: "2025-03-14", publishStart: "2025-03-15", publishEnd: "2025-03-15" }),
+    ).toEqual([]);
   });
 
   it("refuses drafts due the day publishing starts, on the draft-due field", () => {
     expect(timelineProblems({ ...plan, draftDue: "2025-03-24" })).toEqual([
-      { key: "timeline.draftDue", label: "Draft due date", message: "The draft must be due before the publish window starts, so there is time to review it." },
+      {
+        key: "timeline.draftDue",
+        label: "Draft due date",
+        message: "The draft must be due before the publish window starts, so there is time to review it.",
+      },
     ]);
     expect(keysOf(timelineProblems({ ...plan, draftDue: "2025-03-25" }))).toEqual(["timeline.draftDue"]);
   });
@@ -61,15 +74,26 @@ describe("the disclosure matching rule", () => {
 
   it("is the same rule the approvals' ready-to-transfer check applies to a creator's copy", () => {
     const check = (copy: string, disclosure: string) =>
-      runTransferChecks({ channel: "instagram", copy, mediaCount: 1, requirements: { disclosure, requiredUtm: [] } }).failures.some((f) => f.code === "disclosure_missing");
-    for (const [copy, phrase] of [["Love it #AD", "#ad"], ["my #adventure", "#ad"], ["bad#ad", "#ad"], ["Paid\n partnership", "Paid partnership"]] as const) {
+      runTransferChecks({ channel: "instagram", copy, mediaCount: 1, requirements: { disclosure, requiredUtm: [] } }).failures.some(
+        (f) => f.code === "disclosure_missing",
+      );
+    for (const [copy, phrase] of [
+      ["Love it #AD", "#ad"],
+      ["my #adventure", "#ad"],
+      ["bad#ad", "#ad"],
+      ["Paid\n partnership", "Paid partnership"],
+    ] as const) {
       expect(check(copy, phrase)).toBe(!containsDisclosure(copy, phrase));
     }
   });
 
   it("names the accepted words when a disclosure is not one", () => {
     expect(disclosureProblems("thanks!", rules)).toEqual([
-      { key: "disclosure", label: "Disclosure", message: 'Use a disclosure your workspace accepts: include "#ad", "#sponsored" or "Paid partnership".' },
+      {
+        key: "disclosure",
+        label: "Disclosure",
+        message: 'Use a disclosure your workspace accepts: include "#ad", "#sponsored" or "Paid partnership".',
+      },
     ]);
     expect(disclosureProblems("#SPONSORED", rules)).toEqual([]);
     expect(disclosureProblems(undefined, rules)).toEqual([]); // missing is the meter's business

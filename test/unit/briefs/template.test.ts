@@ -99,23 +99,18 @@ describe("brief template", () => {
     expect(domainError(() => addCustomField(createBriefTemplate(), field("tier", { type: "select" }))).message).toBe(
       "Add at least one option.",
     );
-    expect(
-      domainError(() => addCustomField(createBriefTemplate(), field("tier", { type: "checklist", options: ["", " "] })))
-        .message,
-    ).toBe("Add at least one option.");
-    expect(
-      domainError(() => addCustomField(createBriefTemplate(), field("tier", { type: "select", options: ["A", "A"] })))
-        .message,
-    ).toBe("Options must be unique.");
+    expect(domainError(() => addCustomField(createBriefTemplate(), field("tier", { type: "checklist", options: ["", " "] }))).message).toBe(
+      "Add at least one option.",
+    );
+    expect(domainError(() => addCustomField(createBriefTemplate(), field("tier", { type: "select", options: ["A", "A"] }))).message).toBe(
+      "Options must be unique.",
+    );
     const ok = addCustomField(createBriefTemplate(), field("tier", { type: "select", options: [" Gold ", "Silver"] }));
     expect(ok.customFields[0].options).toEqual(["Gold", "Silver"]);
   });
 
   it("drops options on fields that do not choose from a list", () => {
-    const template = addCustomField(
-      createBriefTemplate(),
-      field("notes", { type: "long_text", options: ["left over"] }),
-    );
+    const template = addCustomField(createBriefTemplate(), field("notes", { type: "long_text", options: ["left over"] }));
     expect(template.customFields[0]).not.toHaveProperty("options");
   });
 

@@ -7,11 +7,7 @@ describe("trackingRequirements", () => {
       trackingRequirements({
         disclosure: " #ad ",
         tracking: {
-          utm: [
-            { param: "utm_source", value: "instagram" },
-            { param: "utm_campaign", value: "" },
-            { param: "utm_content" },
-          ],
+          utm: [{ param: "utm_source", value: "instagram" }, { param: "utm_campaign", value: "" }, { param: "utm_content" }],
           namingRule: "brand_campaign_yyyymm",
         },
       }),

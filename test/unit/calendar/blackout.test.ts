@@ -38,7 +38,12 @@ describe("BLACKOUT", () => {
   });
 
   it("flags a campaign whose window intersects a blackout, not one that only touches it", () => {
-    const intersecting = campaign({ id: "camp-1", name: "Spring launch", startsAt: at("2026-12-01T00:00:00Z"), endsAt: at("2026-12-10T06:00:00Z") });
+    const intersecting = campaign({
+      id: "camp-1",
+      name: "Spring launch",
+      startsAt: at("2026-12-01T00:00:00Z"),
+      endsAt: at("2026-12-10T06:00:00Z"),
+    });
     const touching = campaign({ id: "camp-2", startsAt: quietPeriod.endsAt, endsAt: at("2026-12-20T00:00:00Z") });
     expect(detectOnly("BLACKOUT", { brands, campaigns: [touching, intersecting] })).toEqual([
       expect.objectContaining({
@@ -54,7 +59,10 @@ describe("BLACKOUT", () => {
     const overlapping = { startsAt: at("2026-12-11T00:00:00Z"), endsAt: at("2026-12-13T00:00:00Z"), reason: "" };
     const d = deliverable({ publishAt: at("2026-12-11T12:00:00Z") });
     const conflicts = detectOnly("BLACKOUT", { brands: [brand({ blackouts: [overlapping, quietPeriod] })], deliverables: [d] });
-    expect(conflicts.map((c) => c.key).sort()).toEqual(["BLACKOUT:del-1:2026-12-11T00:00:00.000Z/2026-12-13T00:00:00.000Z", "BLACKOUT:del-1:bo-1"]);
+    expect(conflicts.map((c) => c.key).sort()).toEqual([
+      "BLACKOUT:del-1:2026-12-11T00:00:00.000Z/2026-12-13T00:00:00.000Z",
+      "BLACKOUT:del-1:bo-1",
+    ]);
   });
 
   it("only looks at the deliverable's own brand's blackouts", () => {

@@ -39,10 +39,7 @@ describe("CAMPAIGN_OVERLAP", () => {
     });
     expect(conflict.details.sharedChannels).toEqual(["instagram", "tiktok"]);
     expect(conflict.details.overlapEndsAt).toEqual(at("2026-12-15T00:00:00Z"));
-    expect(conflict.details.campaigns.map((c) => c.keyMessage)).toEqual([
-      "Glow without the fuss",
-      "The gift of calm skin",
-    ]);
+    expect(conflict.details.campaigns.map((c) => c.keyMessage)).toEqual(["Glow without the fuss", "The gift of calm skin"]);
     expect(conflict.message).toBe(
       "Acme's campaigns “Spring launch” and “Holiday gifting” are run by different agencies (North and South) " +
         "and overlap for 5 days on Instagram and TikTok; check that their key messages agree.",

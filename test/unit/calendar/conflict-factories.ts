@@ -1,14 +1,7 @@
 // Small builders for conflict-detection tests: every field has a dull default, so each test
 // spells out only what it is about.
 import { detectConflicts } from "~/modules/calendar/conflicts/detect";
-import type {
-  Brand,
-  Campaign,
-  Conflict,
-  ConflictCode,
-  ConflictInput,
-  Deliverable,
-} from "~/modules/calendar/conflicts/types";
+import type { Brand, Campaign, Conflict, ConflictCode, ConflictInput, Deliverable } from "~/modules/calendar/conflicts/types";
 
 export const NOW = new Date("2026-11-21T12:00:00Z");
 export const MINUTE = 60_000;
@@ -68,7 +61,5 @@ export function detectOnly<C extends ConflictCode>(
   parts: Partial<ConflictInput>,
   now: Date = NOW,
 ): Extract<Conflict, { code: C }>[] {
-  return detectConflicts(input(parts), now, { only: [code] }).filter(
-    (c): c is Extract<Conflict, { code: C }> => c.code === code,
-  );
+  return detectConflicts(input(parts), now, { only: [code] }).filter((c): c is Extract<Conflict, { code: C }> => c.code === code);
 }

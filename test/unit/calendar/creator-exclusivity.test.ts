@@ -36,9 +36,7 @@ describe("CREATOR_EXCLUSIVITY", () => {
 
   it("allows exactly the exclusivity window apart, flags one minute less", () => {
     expect(detectOnly("CREATOR_EXCLUSIVITY", { brands, deliverables: [forAcme, forBrand("brand-b", 14 * DAY)] })).toEqual([]);
-    expect(
-      detectOnly("CREATOR_EXCLUSIVITY", { brands, deliverables: [forAcme, forBrand("brand-b", 14 * DAY - MINUTE)] }),
-    ).toHaveLength(1);
+    expect(detectOnly("CREATOR_EXCLUSIVITY", { brands, deliverables: [forAcme, forBrand("brand-b", 14 * DAY - MINUTE)] })).toHaveLength(1);
   });
 
   it("does not flag brands of different categories, or brands without one", () => {
@@ -51,9 +49,9 @@ describe("CREATOR_EXCLUSIVITY", () => {
     expect(
       detectOnly("CREATOR_EXCLUSIVITY", { brands, deliverables: [forAcme, forBrand("brand-b", DAY, { creatorId: "creator-2" })] }),
     ).toEqual([]);
-    expect(
-      detectOnly("CREATOR_EXCLUSIVITY", { brands, deliverables: [forAcme, forBrand("brand-b", DAY, { creatorId: null })] }),
-    ).toEqual([]);
+    expect(detectOnly("CREATOR_EXCLUSIVITY", { brands, deliverables: [forAcme, forBrand("brand-b", DAY, { creatorId: null })] })).toEqual(
+      [],
+    );
   });
 
   it("applies the longer of the two brands' windows", () => {

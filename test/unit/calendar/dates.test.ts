@@ -64,7 +64,13 @@ describe("weekDays and dayKey", () => {
   it("returns the week around a date", () => {
     const week = weekDays("2026-11-01", "America/New_York");
     expect(week.map((d) => d.date)).toEqual([
-      "2026-10-26", "2026-10-27", "2026-10-28", "2026-10-29", "2026-10-30", "2026-10-31", "2026-11-01",
+      "2026-10-26",
+      "2026-10-27",
+      "2026-10-28",
+      "2026-10-29",
+      "2026-10-30",
+      "2026-10-31",
+      "2026-11-01",
     ]);
     expect(week.map((d) => d.inMonth)).toEqual([false, false, false, false, false, false, true]);
     expect(() => weekDays("2026-02-30", "UTC")).toThrow(RangeError);

@@ -36,7 +36,11 @@ describe("conflict rules across daylight-saving changes", () => {
     const brands = [brand({ blackouts: [blackout] })];
     const late = deliverable({ id: "del-late", publishAt: berlin("2026-10-25T23:30") });
     const midnight = deliverable({ id: "del-midnight", publishAt: berlin("2026-10-26T00:00") });
-    const conflicts = detectOnly("BLACKOUT", { brands, deliverables: [late, midnight], campaigns: [campaign({ startsAt: berlin("2026-10-01T00:00"), endsAt: berlin("2026-10-01T12:00") })] });
+    const conflicts = detectOnly("BLACKOUT", {
+      brands,
+      deliverables: [late, midnight],
+      campaigns: [campaign({ startsAt: berlin("2026-10-01T00:00"), endsAt: berlin("2026-10-01T12:00") })],
+    });
     expect(conflicts.map((c) => c.objectIds[0])).toEqual(["del-late"]);
   });
 

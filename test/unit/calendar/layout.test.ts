@@ -3,7 +3,11 @@ import { campaignsShownInMonth, layoutWeek, type SpanInput } from "~/modules/cal
 
 const week = (first: number) => Array.from({ length: 7 }, (_, i) => `2026-12-${String(first + i).padStart(2, "0")}`);
 const weeks = [week(1), week(8), week(15)];
-const span = (key: string, start: number, end: number): SpanInput => ({ key, startDay: `2026-12-${String(start).padStart(2, "0")}`, endDay: `2026-12-${String(end).padStart(2, "0")}` });
+const span = (key: string, start: number, end: number): SpanInput => ({
+  key,
+  startDay: `2026-12-${String(start).padStart(2, "0")}`,
+  endDay: `2026-12-${String(end).padStart(2, "0")}`,
+});
 
 describe("layoutWeek", () => {
   it("stacks overlapping spans in lanes and reuses a lane once a span has ended", () => {

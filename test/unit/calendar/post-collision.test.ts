@@ -21,8 +21,7 @@ describe("POST_COLLISION", () => {
       objectIds: ["del-1", "del-2"],
       startsAt: first.publishAt,
       details: { channel: "instagram", gapMinutes: 239, minSpacingMinutes: 240 },
-      message:
-        "“Teaser” and “Unboxing” for Acme go out on Instagram 3 h 59 min apart; Acme wants at least 4 h between posts there.",
+      message: "“Teaser” and “Unboxing” for Acme go out on Instagram 3 h 59 min apart; Acme wants at least 4 h between posts there.",
     });
   });
 

@@ -29,8 +29,7 @@ describe("SIGNOFF_RISK", () => {
     expect(conflict).toMatchObject({
       severity: "error",
       key: "SIGNOFF_RISK:del-1:overdue",
-      message:
-        "“Teaser” for Acme missed its sign-off deadline 3 h ago and is blocked until it is rescheduled or an admin overrides it.",
+      message: "“Teaser” for Acme missed its sign-off deadline 3 h ago and is blocked until it is rescheduled or an admin overrides it.",
     });
   });
 

@@ -27,7 +27,7 @@ describe("sortByTime", () => {
 
   it("matches the comparator on random inputs of every size class", () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (const [n, unit, spread] of [
       [1, MINUTE, 10],
       [50, MINUTE, 20],

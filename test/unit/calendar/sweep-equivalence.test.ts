@@ -7,7 +7,6 @@ import type { Blackout, Brand, Campaign, ConflictInput, Deliverable } from "~/mo
 import { DAY, HOUR, MINUTE, NOW, plus } from "./conflict-factories";
 import { prng } from "../../../scripts/prng";
 
-
 const CHANNELS = ["instagram", "tiktok", "youtube"];
 
 function randomWorkspace(seed: number): ConflictInput {
@@ -110,7 +109,9 @@ describe("sweep vs naive pairwise reference", () => {
     let compared = 0;
     for (let seed = 1; seed <= 500; seed++) {
       const workspace = randomWorkspace(seed);
-      const swept = detectConflicts(workspace, NOW, { only: codes }).map((c) => c.key).sort();
+      const swept = detectConflicts(workspace, NOW, { only: codes })
+        .map((c) => c.key)
+        .sort();
       expect(swept, `seed ${seed}`).toEqual(naiveKeys(workspace));
       compared += swept.length;
     }

@@ -17,15 +17,13 @@ import SignInLinkEmail from "@emails/sign-in-link";
 
 /** What React does to text and attribute values. */
 function escapeHtml(s: string): string {
-  return s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#x27;");
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
 }
 
-type AnyProps = Record<string, unknown> & { workspace?: { name: string; accentColor: string; logoUrl?: string | null } | null; url: string };
+type AnyProps = Record<string, unknown> & {
+  workspace?: { name: string; accentColor: string; logoUrl?: string | null } | null;
+  url: string;
+};
 
 function previewProps(name: EmailTemplateName): AnyProps {
   return emailTemplates[name].component.PreviewProps as unknown as AnyProps;

@@ -8,7 +8,8 @@ import { summarize, TIMEOUT_STATUS } from "../../../scripts/ci-summary";
 
 /** Issue 13 point 12: `.ci/run`'s closing summary, read from real-shaped `npm test` output. */
 
-const NPM_HEADER = "\n> baton@0.1.0 test\n> npm run validate && npm run build && vitest run\n\n> baton@0.1.0 validate\n> npm run typecheck && npm run lint\n\n> baton@0.1.0 typecheck\n> tsc --noEmit\n";
+const NPM_HEADER =
+  "\n> baton@0.1.0 test\n> npm run validate && npm run build && vitest run\n\n> baton@0.1.0 validate\n> npm run typecheck && npm run lint\n\n> baton@0.1.0 typecheck\n> tsc --noEmit\n";
 const VITEST_START = `${NPM_HEADER}\n> baton@0.1.0 lint\n> eslint --max-warnings 0 .\n\n> baton@0.1.0 build\n> remix build\n\n RUN  v3.2.7 /work/main\n\n ✓ test/unit/a.test.ts (3 tests) 12ms\n`;
 
 const GREEN = `${VITEST_START}
@@ -34,7 +35,11 @@ const TYPECHECK_FAILED = `${NPM_HEADER}\napp/modules/x.ts(3,7): error TS2322: Ty
 describe("the CI summary", () => {
   it("a green run: counts, nothing else alarming, and the plain last line", () => {
     const s = summarize(GREEN, 0);
-    expect(s.lines).toEqual(["Test files: 0 failed, 150 passed, 0 skipped, of 150.", "Tests: 0 failed, 1652 passed, 0 skipped, 0 todo, of 1652.", "1652 passed, 0 failed"]);
+    expect(s.lines).toEqual([
+      "Test files: 0 failed, 150 passed, 0 skipped, of 150.",
+      "Tests: 0 failed, 1652 passed, 0 skipped, 0 todo, of 1652.",
+      "1652 passed, 0 failed",
+    ]);
   });
 
   it("a red run names the failed test files, the skipped ones and the errors outside tests", () => {
@@ -52,7 +57,11 @@ describe("the CI summary", () => {
 
   it("a file that failed to load is reported even when no single test failed", () => {
     const log = `${VITEST_START}\n Test Files  1 failed | 149 passed (150)\n      Tests  1600 passed (1600)\n`;
-    expect(summarize(log, 1).lines).toEqual(["Test files: 1 failed, 149 passed, 0 skipped, of 150.", "Tests: 0 failed, 1600 passed, 0 skipped, 0 todo, of 1600.", "1600 passed, 0 failed"]);
+    expect(summarize(log, 1).lines).toEqual([
+      "Test files: 1 failed, 149 passed, 0 skipped, of 150.",
+      "Tests: 0 failed, 1600 passed, 0 skipped, 0 todo, of 1600.",
+      "1600 passed, 0 failed",
+    ]);
   });
 
   it("says plainly when npm test stopped before any test ran, and which step failed", () => {
@@ -70,7 +79,9 @@ describe("the CI summary", () => {
       "vitest started but printed no summary (it crashed or was killed; exit status 124).",
       "0 passed, 0 failed",
     ]);
-    expect(summarize(VITEST_START, 137).lines[0]).toBe("vitest started but printed no summary (it crashed or was killed; exit status 137).");
+    expect(summarize(VITEST_START, 137).lines[0]).toBe(
+      "vitest started but printed no summary (it crashed or was killed; exit status 137).",
+    );
   });
 
   it("a failing exit status with every test green is not reported as a clean run", () => {
@@ -83,7 +94,9 @@ describe("the CI summary", () => {
       const file = path.join(dir, "log.txt");
       writeFileSync(file, RED);
       const root = fileURLToPath(new URL("../../..", import.meta.url));
-      const out = execFileSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/ci-summary.ts"), file, "1"], { encoding: "utf8" });
+      const out = execFileSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/ci-summary.ts"), file, "1"], {
+        encoding: "utf8",
+      });
       expect(out.trim().split("\n")).toEqual(summarize(RED, 1).lines);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -167,7 +167,14 @@ describe("isRepeatedAccessEvent", () => {
 
   it("is never a way around the table: events it refuses, or another actor's, are no repeats", () => {
     expect(isRepeatedAccessEvent({ status: "verified", assetId: "1234567890" }, confirm("1234567890"))).toBe(false);
-    expect(isRepeatedAccessEvent({ status: "confirmed", assetId: "1234567890" }, { type: "confirm", actor: "agency", assetId: "1234567890" })).toBe(false);
-    expect(isRepeatedAccessEvent({ status: "not_applicable", assetId: null }, { type: "mark_not_applicable", actor: "client", reason: "No TikTok." })).toBe(false);
+    expect(
+      isRepeatedAccessEvent({ status: "confirmed", assetId: "1234567890" }, { type: "confirm", actor: "agency", assetId: "1234567890" }),
+    ).toBe(false);
+    expect(
+      isRepeatedAccessEvent(
+        { status: "not_applicable", assetId: null },
+        { type: "mark_not_applicable", actor: "client", reason: "No TikTok." },
+      ),
+    ).toBe(false);
   });
 });

@@ -23,8 +23,7 @@ describe("Google Ads customer ID", () => {
   });
   it("refuses an AW- conversion ID, explaining where the customer ID is", () =>
     expectRefused("google_ads", "AW-123456789", [/conversion ID/, /top right of Google Ads/]));
-  it("refuses an AW- conversion ID with its label", () =>
-    expectRefused("google_ads", "AW-123456789/AbC-D_efG", [/conversion ID/]));
+  it("refuses an AW- conversion ID with its label", () => expectRefused("google_ads", "AW-123456789/AbC-D_efG", [/conversion ID/]));
   it("refuses the agency's own manager ID, however it is formatted", () => {
     const context = { agencyIds: { googleAdsManagerId: "9876543210" } };
     expectRefused("google_ads", "987-654-3210", [/our manager \(MCC\) ID/, /your own account/], context);
@@ -46,20 +45,12 @@ describe("Google Ads customer ID", () => {
 describe("GA4 property ID", () => {
   it("accepts the numeric property ID", () => expectAccepted("ga4", "123456789", "123456789"));
   it("takes the property from an Analytics URL or API name", () => {
-    expectAccepted(
-      "ga4",
-      "https://analytics.google.com/analytics/web/#/p123456789/reports/intelligenthome",
-      "123456789",
-    );
+    expectAccepted("ga4", "https://analytics.google.com/analytics/web/#/p123456789/reports/intelligenthome", "123456789");
     expectAccepted("ga4", "properties/123456789", "123456789");
     expectAccepted("ga4", "p123456789", "123456789");
   });
   it("recognises a G- measurement ID and says where the property ID is", () =>
-    expectRefused("ga4", "G-ABC123DEF4", [
-      /measurement ID/,
-      /numeric property ID/,
-      /Admin > Property settings > Property details/,
-    ]));
+    expectRefused("ga4", "G-ABC123DEF4", [/measurement ID/, /numeric property ID/, /Admin > Property settings > Property details/]));
   it("recognises a lower-case measurement ID too", () => expectRefused("ga4", "g-abc123def4", [/measurement ID/]));
   it("explains that UA- IDs are dead", () =>
     expectRefused("ga4", "UA-12345678-1", [/Universal Analytics/, /shut down/, /Property details/]));
@@ -92,10 +83,8 @@ describe("Tag Manager container ID", () => {
     expectRefused("google_tag_manager", "UA-12345-1", [/not a container/]);
     expectRefused("google_tag_manager", "AW-123456789", [/not a container/]);
   });
-  it("suggests the prefix when it is missing", () =>
-    expectRefused("google_tag_manager", "ab12cd3", [/did you mean GTM-AB12CD3\?/]));
-  it("refuses a suffix that is too long", () =>
-    expectRefused("google_tag_manager", "GTM-ABCDEFGHIJK", [/4 to 10 letters or digits/]));
+  it("suggests the prefix when it is missing", () => expectRefused("google_tag_manager", "ab12cd3", [/did you mean GTM-AB12CD3\?/]));
+  it("refuses a suffix that is too long", () => expectRefused("google_tag_manager", "GTM-ABCDEFGHIJK", [/4 to 10 letters or digits/]));
 });
 
 describe("Search Console property", () => {
@@ -109,10 +98,7 @@ describe("Search Console property", () => {
     expectAccepted("search_console", "http://example.com/blog/?utm_source=x#top", "http://example.com/blog/");
   });
   it("refuses a path without a protocol, explaining the two kinds", () =>
-    expectRefused("search_console", "example.com/blog", [
-      /URL-prefix property starts with https:\/\//,
-      /domain property/,
-    ]));
+    expectRefused("search_console", "example.com/blog", [/URL-prefix property starts with https:\/\//, /domain property/]));
   it("refuses an email address", () => expectRefused("search_console", "seo@example.com", [/email address/]));
   it("refuses something that is not a domain", () => {
     expectRefused("search_console", "my website", [/not a domain name/]);
@@ -121,8 +107,7 @@ describe("Search Console property", () => {
 });
 
 describe("Business Profile ID", () => {
-  it("accepts the long number", () =>
-    expectAccepted("business_profile", "12345678901234567890", "12345678901234567890"));
+  it("accepts the long number", () => expectAccepted("business_profile", "12345678901234567890", "12345678901234567890"));
   it("refuses a Maps link, saying where the ID is", () => {
     expectRefused("business_profile", "https://maps.app.goo.gl/AbCdEf123", [/Google Maps link/, /Advanced settings/]);
     expectRefused("business_profile", "https://www.google.com/maps/place/Lumen", [/Google Maps link/]);

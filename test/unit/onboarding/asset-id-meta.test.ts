@@ -33,8 +33,7 @@ describe("Meta ad account ID", () => {
     expectRefused("meta_ad_account", "9876543210987654", [/our business portfolio ID/, /Ad accounts/], agency));
   it("refuses text, explaining where the number is", () =>
     expectRefused("meta_ad_account", "Lumen Skincare ads", [/number/, /Ads Manager/, /act_/]));
-  it("refuses a number too short to be an account", () =>
-    expectRefused("meta_ad_account", "12345", [/up to 20 digits/]));
+  it("refuses a number too short to be an account", () => expectRefused("meta_ad_account", "12345", [/up to 20 digits/]));
 });
 
 describe("Meta Page ID", () => {
@@ -44,24 +43,18 @@ describe("Meta Page ID", () => {
   it("refuses the Page's web address, saying where the Page ID is", () =>
     expectRefused("meta_page", "https://www.facebook.com/lumenskincare", [/address or username/, /Page transparency/]));
   it("refuses an @username", () => expectRefused("meta_page", "@lumenskincare", [/numeric Page ID/]));
-  it("refuses the agency's own portfolio ID", () =>
-    expectRefused("meta_page", "9876543210987654", [/our business portfolio ID/], agency));
+  it("refuses the agency's own portfolio ID", () => expectRefused("meta_page", "9876543210987654", [/our business portfolio ID/], agency));
   it("refuses other text", () => expectRefused("meta_page", "Lumen", [/Page ID is a number/]));
 });
 
 describe("Meta dataset (pixel) ID", () => {
   it("accepts a 15-digit ID", () => expectAccepted("meta_pixel", "123456789012345", "123456789012345"));
   it("takes the ID out of a pasted base code", () =>
-    expectAccepted(
-      "meta_pixel",
-      "<script>fbq('init', '123456789012345'); fbq('track', 'PageView');</script>",
-      "123456789012345",
-    ));
+    expectAccepted("meta_pixel", "<script>fbq('init', '123456789012345'); fbq('track', 'PageView');</script>", "123456789012345"));
   it("refuses an ad account ID, saying where the pixel ID is", () =>
     expectRefused("meta_pixel", "act_1234567890123456", [/ad account ID/, /Events Manager/]));
   it("refuses a short number", () => expectRefused("meta_pixel", "12345", [/15 or 16 digits/]));
-  it("refuses the agency's own portfolio ID", () =>
-    expectRefused("meta_pixel", "9876543210987654", [/our business portfolio ID/], agency));
+  it("refuses the agency's own portfolio ID", () => expectRefused("meta_pixel", "9876543210987654", [/our business portfolio ID/], agency));
 });
 
 describe("Instagram username", () => {
@@ -71,8 +64,7 @@ describe("Instagram username", () => {
   });
   it("takes the handle from a profile URL", () =>
     expectAccepted("instagram", "https://www.instagram.com/lumenskincare/?igsh=abc", "lumenskincare"));
-  it("refuses a link to a post", () =>
-    expectRefused("instagram", "https://www.instagram.com/p/Cx123/", [/link to a post/]));
+  it("refuses a link to a post", () => expectRefused("instagram", "https://www.instagram.com/p/Cx123/", [/link to a post/]));
   it("refuses an email address", () => expectRefused("instagram", "hello@lumen.test", [/email address/]));
   it("refuses a Facebook link", () => expectRefused("instagram", "https://facebook.com/lumen", [/Facebook link/]));
   it("refuses names Instagram would not allow", () => {

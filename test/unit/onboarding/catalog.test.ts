@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  fillSteps,
-  getPlatform,
-  listPlatforms,
-  platformCatalog,
-  platformKeySchema,
-  platformKeys,
-} from "~/modules/onboarding/catalog";
+import { fillSteps, getPlatform, listPlatforms, platformCatalog, platformKeySchema, platformKeys } from "~/modules/onboarding/catalog";
 
 describe("platform catalog", () => {
   it("has exactly one entry per platform key, under its own key", () => {
@@ -88,9 +81,7 @@ describe("platform catalog", () => {
     expect(platformCatalog.tiktok_ads.roles).toEqual(["Admin", "Operator", "Analyst"]);
     expect(platformCatalog.linkedin_ads.roles).toContain("Campaign manager");
     expect(platformCatalog.linkedin_page.roles).toContain("Content admin");
-    expect(platformCatalog.google_tag_manager.roles).toEqual(
-      expect.arrayContaining(["No access", "Read", "Edit", "Approve", "Publish"]),
-    );
+    expect(platformCatalog.google_tag_manager.roles).toEqual(expect.arrayContaining(["No access", "Read", "Edit", "Approve", "Publish"]));
     expect(platformCatalog.meta_ad_account.roles).toEqual(
       expect.arrayContaining(["Manage campaigns", "View performance", "Manage Creative Hub mockups"]),
     );
@@ -123,15 +114,11 @@ describe("fillSteps", () => {
   it("replaces every occurrence, not only the first", () => {
     const steps = fillSteps(platformCatalog.google_ads, { agencyId: "123-456-7890", role: "Standard" });
     expect(steps.filter((s) => s.includes("123-456-7890"))).toHaveLength(2);
-    expect(steps.at(-1)).toBe(
-      "Find the request from manager account 123-456-7890 and click Accept. We work in it with Standard access.",
-    );
+    expect(steps.at(-1)).toBe("Find the request from manager account 123-456-7890 and click Accept. We work in it with Standard access.");
   });
   it("fills the Meta partner step with the portfolio ID", () => {
     const steps = fillSteps(platformCatalog.meta_page, { agencyId: "1234567890123456", role: "Ads" });
-    expect(steps).toContain(
-      "Choose “Give a partner access to your assets” and enter our business portfolio ID 1234567890123456.",
-    );
+    expect(steps).toContain("Choose “Give a partner access to your assets” and enter our business portfolio ID 1234567890123456.");
     expect(steps).toContain("Under Pages, select your Page and turn on Ads, nothing more.");
   });
 });

@@ -48,18 +48,14 @@ describe("agencyIdentitiesSchema", () => {
   });
 
   it("accepts portfolio IDs from 10 to 20 digits", () => {
-    expect(agencyIdentitiesSchema.parse({ metaBusinessPortfolioId: "1234567890" }).metaBusinessPortfolioId).toBe(
-      "1234567890",
-    );
+    expect(agencyIdentitiesSchema.parse({ metaBusinessPortfolioId: "1234567890" }).metaBusinessPortfolioId).toBe("1234567890");
     expect(fieldError({ metaBusinessPortfolioId: "123456789" }, "metaBusinessPortfolioId")).toMatch(/10 to 20 digits/);
     expect(fieldError({ metaBusinessPortfolioId: "1".repeat(21) }, "metaBusinessPortfolioId")).toMatch(/Business info/);
   });
 
   it("explains each malformed field in words", () => {
     expect(fieldError({ googleAdsManagerId: "123-4567-890" }, "googleAdsManagerId")).toMatch(/123-456-7890/);
-    expect(fieldError({ googleAccountEmail: "ads at northwind" }, "googleAccountEmail")).toMatch(
-      /Google account email/,
-    );
+    expect(fieldError({ googleAccountEmail: "ads at northwind" }, "googleAccountEmail")).toMatch(/Google account email/);
     expect(fieldError({ tiktokBusinessCenterId: "@northwind" }, "tiktokBusinessCenterId")).toMatch(/10 to 20 digits/);
     expect(fieldError({ linkedinEmail: "nope" }, "linkedinEmail")).toMatch(/LinkedIn member/);
     expect(fieldError({ linkedinCompanyId: "northwind-studio" }, "linkedinCompanyId")).toMatch(/admin view/);

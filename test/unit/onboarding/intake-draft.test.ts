@@ -54,7 +54,14 @@ describe("finishing an intake step", () => {
   it("contacts: a half-typed email is kept while typing and checked on finishing", () => {
     const saved = { contactName: "", contactEmail: "", contactRole: "", approverName: "", approverEmail: "", otherContacts: "" };
     const run = (complete: boolean) =>
-      saveIntakeDraft({ fields: intakeDraftFields.contacts, finish: finishWith(contactsSchema), saved, wasDone: false, raw: { ...saved, contactName: "Mia", contactEmail: "mia@" }, complete });
+      saveIntakeDraft({
+        fields: intakeDraftFields.contacts,
+        finish: finishWith(contactsSchema),
+        saved,
+        wasDone: false,
+        raw: { ...saved, contactName: "Mia", contactEmail: "mia@" },
+        complete,
+      });
     expect(run(false)).toMatchObject({ ok: true, values: { contactName: "Mia", contactEmail: "mia@" } });
     const finished = run(true);
     expect(finished).toMatchObject({ ok: false, values: { contactName: "Mia", contactEmail: "mia@" } });

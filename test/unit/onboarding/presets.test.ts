@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { presetFor, serviceTypeSchema, serviceTypes, validateRole } from "~/modules/onboarding/presets";
 
-const asMap = (service: Parameters<typeof presetFor>[0]) =>
-  Object.fromEntries(presetFor(service).map((g) => [g.platformKey, g.role]));
+const asMap = (service: Parameters<typeof presetFor>[0]) => Object.fromEntries(presetFor(service).map((g) => [g.platformKey, g.role]));
 
 describe("presetFor", () => {
   it("maps paid social to the table's roles", () => {
@@ -63,15 +62,7 @@ describe("presetFor", () => {
   });
 
   it("never asks for an owner or admin role", () => {
-    const broad = [
-      "Admin",
-      "Administrator",
-      "Owner",
-      "Primary owner",
-      "Super admin",
-      "Full permissions",
-      "Billing admin",
-    ];
+    const broad = ["Admin", "Administrator", "Owner", "Primary owner", "Super admin", "Full permissions", "Billing admin"];
     for (const service of serviceTypes) {
       for (const grant of presetFor(service)) expect(broad).not.toContain(grant.role);
     }

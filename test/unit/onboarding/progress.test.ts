@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AccessStatus } from "~/modules/onboarding/access-status";
-import {
-  formatDuration,
-  linkProgress,
-  linkTimeToVerified,
-  median,
-  stepTimeToVerified,
-} from "~/modules/onboarding/progress";
+import { formatDuration, linkProgress, linkTimeToVerified, median, stepTimeToVerified } from "~/modules/onboarding/progress";
 import type { IntakeStepState } from "~/modules/onboarding/progress";
 
 const HOUR = 3_600_000;
@@ -107,9 +101,7 @@ describe("time to verified access", () => {
   });
 
   it("has no link time when nothing needed verifying", () => {
-    expect(
-      linkTimeToVerified({ createdAt, platformSteps: [{ status: "not_applicable", verifiedAt: null }] }),
-    ).toBeNull();
+    expect(linkTimeToVerified({ createdAt, platformSteps: [{ status: "not_applicable", verifiedAt: null }] })).toBeNull();
     expect(linkTimeToVerified({ createdAt, platformSteps: [] })).toBeNull();
   });
 });

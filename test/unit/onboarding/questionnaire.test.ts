@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  briefPrefill,
-  questionnaireDraftSchema,
-  questionnaireQuestions,
-  questionnaireSchema,
-} from "~/modules/onboarding/questionnaire";
+import { briefPrefill, questionnaireDraftSchema, questionnaireQuestions, questionnaireSchema } from "~/modules/onboarding/questionnaire";
 
 describe("questionnaire data", () => {
   it("asks brand story and audience (required), competitors and tone (optional)", () => {
@@ -22,8 +17,7 @@ describe("questionnaire data", () => {
       const tooLong = { brandStory: "a", audience: "b", [q.key]: "x".repeat(q.maxLength + 1) };
       const result = questionnaireSchema.safeParse(tooLong);
       expect(result.success).toBe(false);
-      if (!result.success)
-        expect(result.error.issues[0].message).toBe(`Keep “${q.label}” under ${q.maxLength} characters.`);
+      if (!result.success) expect(result.error.issues[0].message).toBe(`Keep “${q.label}” under ${q.maxLength} characters.`);
     }
   });
 });

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  accountManagerAlertDue,
-  clientReminderDueTimes,
-  dueClientReminder,
-  forwardedStepAlertDue,
-} from "~/modules/onboarding/reminders";
+import { accountManagerAlertDue, clientReminderDueTimes, dueClientReminder, forwardedStepAlertDue } from "~/modules/onboarding/reminders";
 
 const createdAt = new Date("2026-03-02T09:00:00Z");
 const at = (iso: string) => new Date(iso);
@@ -79,9 +74,7 @@ describe("accountManagerAlertDue", () => {
   });
 
   it("alerts once per stall", () => {
-    expect(
-      accountManagerAlertDue({ ...base, alertedForProgressAt: lastProgressAt, now: at("2026-03-09T09:00:00Z") }),
-    ).toBe(false);
+    expect(accountManagerAlertDue({ ...base, alertedForProgressAt: lastProgressAt, now: at("2026-03-09T09:00:00Z") })).toBe(false);
   });
 
   it("alerts again after new progress stalls for another 48 hours", () => {
@@ -92,9 +85,7 @@ describe("accountManagerAlertDue", () => {
   });
 
   it("is never due when no required step is open", () => {
-    expect(accountManagerAlertDue({ ...base, hasOpenRequiredStep: false, now: at("2026-03-20T09:00:00Z") })).toBe(
-      false,
-    );
+    expect(accountManagerAlertDue({ ...base, hasOpenRequiredStep: false, now: at("2026-03-20T09:00:00Z") })).toBe(false);
   });
 });
 
@@ -102,12 +93,8 @@ describe("forwardedStepAlertDue", () => {
   const forwardedAt = at("2026-03-03T15:00:00Z");
 
   it("counts 48 hours from when the step was forwarded", () => {
-    expect(
-      forwardedStepAlertDue({ createdAt: forwardedAt, alertedAt: null, now: at("2026-03-05T14:59:00Z"), isOpen: true }),
-    ).toBe(false);
-    expect(
-      forwardedStepAlertDue({ createdAt: forwardedAt, alertedAt: null, now: at("2026-03-05T15:00:00Z"), isOpen: true }),
-    ).toBe(true);
+    expect(forwardedStepAlertDue({ createdAt: forwardedAt, alertedAt: null, now: at("2026-03-05T14:59:00Z"), isOpen: true })).toBe(false);
+    expect(forwardedStepAlertDue({ createdAt: forwardedAt, alertedAt: null, now: at("2026-03-05T15:00:00Z"), isOpen: true })).toBe(true);
   });
 
   it("alerts only once", () => {

@@ -30,11 +30,7 @@ const SEVERITY_RANK = { error: 0, warning: 1 } as const;
 
 /** Errors first, then soonest first; the key breaks ties so the order never flickers. */
 export function compareConflicts(a: Conflict, b: Conflict): number {
-  return (
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-    a.startsAt.getTime() - b.startsAt.getTime() ||
-    compareIds(a.key, b.key)
-  );
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.startsAt.getTime() - b.startsAt.getTime() || compareIds(a.key, b.key);
 }
 
 /**
@@ -48,7 +44,7 @@ function sortConflicts(conflicts: Conflict[]): Conflict[] {
       conflicts.filter((c) => c.severity === severity),
       (c) => c.startsAt.getTime(),
     );
-    for (let start = 0; start < byTime.length; ) {
+    for (let start = 0; start < byTime.length;) {
       const at = byTime[start].startsAt.getTime();
       let end = start + 1;
       while (end < byTime.length && byTime[end].startsAt.getTime() === at) end++;

@@ -24,11 +24,7 @@ function dropEnded<T>(active: Span<T>[], at: number): void {
  * A pair is found when its later-starting span starts: the other is then still active.
  * Touching spans (one ends where the other starts) do not intersect.
  */
-export function intersectingPairs<A, B>(
-  left: readonly Span<A>[],
-  right: readonly Span<B>[],
-  onPair: (a: A, b: B) => void,
-): void {
+export function intersectingPairs<A, B>(left: readonly Span<A>[], right: readonly Span<B>[], onPair: (a: A, b: B) => void): void {
   const activeLeft: Span<A>[] = [];
   const activeRight: Span<B>[] = [];
   let i = 0;

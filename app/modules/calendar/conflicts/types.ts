@@ -3,13 +3,7 @@
 
 export type Severity = "warning" | "error";
 
-export type ConflictCode =
-  | "CAMPAIGN_OVERLAP"
-  | "POST_COLLISION"
-  | "CREATOR_EXCLUSIVITY"
-  | "BLACKOUT"
-  | "SIGNOFF_RISK"
-  | "ACCESS_MISSING";
+export type ConflictCode = "CAMPAIGN_OVERLAP" | "POST_COLLISION" | "CREATOR_EXCLUSIVITY" | "BLACKOUT" | "SIGNOFF_RISK" | "ACCESS_MISSING";
 
 export interface Campaign {
   id: string;
@@ -120,18 +114,12 @@ export type CampaignOverlapConflict = ConflictOf<
   "CAMPAIGN_OVERLAP",
   { campaigns: [CampaignSide, CampaignSide]; sharedChannels: string[]; overlapStartsAt: Date; overlapEndsAt: Date }
 >;
-export type PostCollisionConflict = ConflictOf<
-  "POST_COLLISION",
-  { channel: string; gapMinutes: number; minSpacingMinutes: number }
->;
+export type PostCollisionConflict = ConflictOf<"POST_COLLISION", { channel: string; gapMinutes: number; minSpacingMinutes: number }>;
 export type CreatorExclusivityConflict = ConflictOf<
   "CREATOR_EXCLUSIVITY",
   { creatorId: string; category: string; brandIds: [string, string]; gapMinutes: number; exclusivityDays: number }
 >;
-export type BlackoutConflict = ConflictOf<
-  "BLACKOUT",
-  { subject: "campaign" | "deliverable"; blackout: Blackout }
->;
+export type BlackoutConflict = ConflictOf<"BLACKOUT", { subject: "campaign" | "deliverable"; blackout: Blackout }>;
 export type SignoffRiskConflict = ConflictOf<
   "SIGNOFF_RISK",
   { overdue: boolean; signOffDeadline: Date; publishAt: Date; minutesUntilDeadline: number }

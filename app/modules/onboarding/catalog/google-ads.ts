@@ -1,8 +1,7 @@
 import { accept, digitsOf, googleIdPatterns, isAgencyOwnId, refuse, tidy } from "./asset-id-rules";
 import type { PlatformEntry } from "./types";
 
-const WHERE_CUSTOMER_ID =
-  "It is the 10-digit number shown as 123-456-7890 at the top right of Google Ads, next to your account name.";
+const WHERE_CUSTOMER_ID = "It is the 10-digit number shown as 123-456-7890 at the top right of Google Ads, next to your account name.";
 
 /** Display form of a 10-digit Google Ads ID (customer or manager): 123-456-7890. */
 export function formatGoogleAdsId(digits: string): string {
@@ -34,9 +33,7 @@ export const googleAds: PlatformEntry = {
       const value = tidy(raw);
       if (!value) return refuse(`Enter your Google Ads customer ID. ${WHERE_CUSTOMER_ID}`);
       if (googleIdPatterns.adsConversion.test(value)) {
-        return refuse(
-          `That is a conversion ID (AW-…), used in tracking tags. We need your customer ID instead. ${WHERE_CUSTOMER_ID}`,
-        );
+        return refuse(`That is a conversion ID (AW-…), used in tracking tags. We need your customer ID instead. ${WHERE_CUSTOMER_ID}`);
       }
       if (
         googleIdPatterns.measurementId.test(value) ||

@@ -29,9 +29,7 @@ export const ga4: PlatformEntry = {
       const value = tidy(raw);
       if (!value) return refuse(`Enter your GA4 property ID. ${WHERE_PROPERTY_ID}`);
       if (googleIdPatterns.measurementId.test(value)) {
-        return refuse(
-          `That is a measurement ID (G-…), which names a data stream. We need the numeric property ID. ${WHERE_PROPERTY_ID}`,
-        );
+        return refuse(`That is a measurement ID (G-…), which names a data stream. We need the numeric property ID. ${WHERE_PROPERTY_ID}`);
       }
       if (googleIdPatterns.universalAnalytics.test(value)) {
         return refuse(
@@ -56,8 +54,7 @@ export const ga4: PlatformEntry = {
   lastChecked: "2026-11-01",
 };
 
-const WHERE_CONTAINER_ID =
-  "In Tag Manager, the container ID is shown at the top next to your workspace name, for example GTM-AB12CD3.";
+const WHERE_CONTAINER_ID = "In Tag Manager, the container ID is shown at the top next to your workspace name, for example GTM-AB12CD3.";
 const CONTAINER_ID = /^GTM-[A-Z0-9]{4,10}$/i;
 
 export const googleTagManager: PlatformEntry = {

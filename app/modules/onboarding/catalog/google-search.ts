@@ -65,8 +65,7 @@ export const searchConsole: PlatformEntry = {
   lastChecked: "2026-11-01",
 };
 
-const WHERE_PROFILE_ID =
-  "Open your profile, then Menu > Business Profile settings > Advanced settings: copy the Business Profile ID.";
+const WHERE_PROFILE_ID = "Open your profile, then Menu > Business Profile settings > Advanced settings: copy the Business Profile ID.";
 
 export const businessProfile: PlatformEntry = {
   key: "business_profile",

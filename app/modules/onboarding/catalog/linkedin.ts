@@ -1,10 +1,8 @@
 import { accept, isAgencyOwnId, isDigits, refuse, tidy } from "./asset-id-rules";
 import type { PlatformEntry } from "./types";
 
-const WHERE_AD_ACCOUNT_ID =
-  "In Campaign Manager, the account list shows the number next to each account name (for example 512345678).";
-const WHERE_COMPANY_ID =
-  "Open your Page's admin view: the number in the address (linkedin.com/company/12345678/admin/) is the Page ID.";
+const WHERE_AD_ACCOUNT_ID = "In Campaign Manager, the account list shows the number next to each account name (for example 512345678).";
+const WHERE_COMPANY_ID = "Open your Page's admin view: the number in the address (linkedin.com/company/12345678/admin/) is the Page ID.";
 
 export const linkedinAds: PlatformEntry = {
   key: "linkedin_ads",
@@ -34,9 +32,7 @@ export const linkedinAds: PlatformEntry = {
       }
       // The API names accounts urn:li:sponsoredAccount:<id>; Campaign Manager URLs /accounts/<id>.
       const candidate =
-        /urn:li:sponsoredAccount:(\d+)/i.exec(value)?.[1] ??
-        /\/accounts\/(\d+)/.exec(value)?.[1] ??
-        value.replace(/\s/g, "");
+        /urn:li:sponsoredAccount:(\d+)/i.exec(value)?.[1] ?? /\/accounts\/(\d+)/.exec(value)?.[1] ?? value.replace(/\s/g, "");
       if (!isDigits(candidate, 5, 15)) {
         return refuse(`A LinkedIn ad account ID is a number, usually 9 digits. ${WHERE_AD_ACCOUNT_ID}`);
       }

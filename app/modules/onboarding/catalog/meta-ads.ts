@@ -39,9 +39,7 @@ export const metaAdAccount: PlatformEntry = {
       return accept(candidate);
     },
   },
-  notes: [
-    "If you'd rather we send the request: give us your ad account ID and approve it under Business settings > Requests > Received.",
-  ],
+  notes: ["If you'd rather we send the request: give us your ad account ID and approve it under Business settings > Requests > Received."],
   lastChecked: META_LAST_CHECKED,
 };
 

@@ -3,8 +3,7 @@ import { META_LAST_CHECKED, metaPartnerSteps } from "./meta-partner-steps";
 import type { PlatformEntry } from "./types";
 
 const PAGE_ID_HELP =
-  "On your Page, open About > Page transparency and copy the Page ID; " +
-  "Business settings > Accounts > Pages shows it too.";
+  "On your Page, open About > Page transparency and copy the Page ID; " + "Business settings > Accounts > Pages shows it too.";
 
 export const metaPage: PlatformEntry = {
   key: "meta_page",
@@ -74,15 +73,11 @@ export const instagram: PlatformEntry = {
       }
       const fromUrl = /instagram\.com\/([^/?#\s]+)/i.exec(value)?.[1];
       if (fromUrl && INSTAGRAM_NON_PROFILE_PATHS.has(fromUrl.toLowerCase())) {
-        return refuse(
-          "That is a link to a post, not to your profile. Enter your Instagram username, for example @lumenskincare.",
-        );
+        return refuse("That is a link to a post, not to your profile. Enter your Instagram username, for example @lumenskincare.");
       }
       const handle = (fromUrl ?? value).replace(/^@/, "").toLowerCase();
       if (!INSTAGRAM_USERNAME.test(handle) || handle.endsWith(".") || handle.includes("..")) {
-        return refuse(
-          "Instagram usernames have up to 30 letters, numbers, periods and underscores, for example @lumen.skincare.",
-        );
+        return refuse("Instagram usernames have up to 30 letters, numbers, periods and underscores, for example @lumen.skincare.");
       }
       return accept(handle);
     },

@@ -5,8 +5,7 @@ const STORE_DOMAIN = /([a-z0-9][a-z0-9-]*)\.myshopify\.com/;
 // The new admin lives at admin.shopify.com/store/<handle>; the handle is the myshopify.com name.
 const ADMIN_URL = /admin\.shopify\.com\/store\/([a-z0-9][a-z0-9-]*)/;
 const WHERE_DOMAIN = "Settings > Domains in your Shopify admin lists it (for example lumen-skincare.myshopify.com).";
-const WHERE_CODE =
-  "Find the 4-digit collaborator request code under Settings > Users > Security in your Shopify admin.";
+const WHERE_CODE = "Find the 4-digit collaborator request code under Settings > Users > Security in your Shopify admin.";
 
 /**
  * One field holds both things the agency needs to send a collaborator request, stored as
@@ -19,8 +18,7 @@ export function parseShopifyAsset(value: string): { storeDomain: string; collabo
 
 function validateShopifyAsset(raw: string) {
   const value = tidy(raw).toLowerCase();
-  if (!value)
-    return refuse(`Enter your store's myshopify.com address and the 4-digit collaborator request code. ${WHERE_CODE}`);
+  if (!value) return refuse(`Enter your store's myshopify.com address and the 4-digit collaborator request code. ${WHERE_CODE}`);
   const handle = ADMIN_URL.exec(value)?.[1] ?? STORE_DOMAIN.exec(value)?.[1];
   const rest = value.replace(ADMIN_URL, " ").replace(STORE_DOMAIN, " ");
   const digitRuns = rest.match(/\d+/g) ?? [];
@@ -52,29 +50,8 @@ export const shopify: PlatformEntry = {
   ],
   // Not in platforms.md, which only says the client approves permissions: these are the
   // permission areas of Shopify's collaborator screen, ticked together.
-  roles: [
-    "Full permissions",
-    "Orders",
-    "Products",
-    "Customers",
-    "Analytics",
-    "Marketing",
-    "Discounts",
-    "Online Store",
-    "Apps",
-    "Settings",
-  ],
-  combinableRoles: [
-    "Orders",
-    "Products",
-    "Customers",
-    "Analytics",
-    "Marketing",
-    "Discounts",
-    "Online Store",
-    "Apps",
-    "Settings",
-  ],
+  roles: ["Full permissions", "Orders", "Products", "Customers", "Analytics", "Marketing", "Discounts", "Online Store", "Apps", "Settings"],
+  combinableRoles: ["Orders", "Products", "Customers", "Analytics", "Marketing", "Discounts", "Online Store", "Apps", "Settings"],
   assetId: {
     label: "Store address and collaborator code",
     help: `Your store's myshopify.com address, then the code. ${WHERE_CODE}`,

@@ -33,16 +33,12 @@ export const tiktokAds: PlatformEntry = {
       const candidate = /[?&]aadvid=(\d+)/.exec(value)?.[1] ?? value.replace(/\s/g, "");
       if (isDigits(candidate, 10, 20)) {
         if (isAgencyOwnId(candidate, context?.agencyIds?.tiktokBusinessCenterId)) {
-          return refuse(
-            `That is our Business Center ID. We need your ad account's advertiser ID. ${WHERE_ADVERTISER_ID}`,
-          );
+          return refuse(`That is our Business Center ID. We need your ad account's advertiser ID. ${WHERE_ADVERTISER_ID}`);
         }
         return accept(candidate);
       }
       if (/^@|tiktok\.com\/@/i.test(value)) {
-        return refuse(
-          `That is a TikTok profile handle; ads run from an ad account with a numeric advertiser ID. ${WHERE_ADVERTISER_ID}`,
-        );
+        return refuse(`That is a TikTok profile handle; ads run from an ad account with a numeric advertiser ID. ${WHERE_ADVERTISER_ID}`);
       }
       return refuse(`An advertiser ID is a number of 10 to 20 digits. ${WHERE_ADVERTISER_ID}`);
     },

@@ -37,12 +37,16 @@ function findOverlappingPairs(campaigns: readonly Campaign[]): OverlappingPair[]
   const pairs = new Map<string, OverlappingPair>();
   for (const [key, group] of byBrandChannel) {
     const channel = key.slice(key.indexOf("\u0000") + 1);
-    overlappingPairsAcrossGroups(group, (c) => c.agencyId, (earlier, later) => {
-      const pairKey = `${earlier.id}\u0000${later.id}`;
-      const pair = pairs.get(pairKey);
-      if (pair) pair.sharedChannels.push(channel);
-      else pairs.set(pairKey, { earlier, later, sharedChannels: [channel] });
-    });
+    overlappingPairsAcrossGroups(
+      group,
+      (c) => c.agencyId,
+      (earlier, later) => {
+        const pairKey = `${earlier.id}\u0000${later.id}`;
+        const pair = pairs.get(pairKey);
+        if (pair) pair.sharedChannels.push(channel);
+        else pairs.set(pairKey, { earlier, later, sharedChannels: [channel] });
+      },
+    );
   }
   return [...pairs.values()];
 }

@@ -48,7 +48,11 @@ function toConflict(ctx: RuleContext, earlier: TimedDeliverable, later: TimedDel
 function detect(ctx: RuleContext): CreatorExclusivityConflict[] {
   const conflicts: CreatorExclusivityConflict[] = [];
   // No creator or no category: nobody to hold to exclusivity, or no competitors to define.
-  const byCreator = groupBy2(ctx.deliverables, (t) => t.d.creatorId, (t) => t.brand.categoryKey);
+  const byCreator = groupBy2(
+    ctx.deliverables,
+    (t) => t.d.creatorId,
+    (t) => t.brand.categoryKey,
+  );
   for (const byCategory of byCreator.values()) {
     for (const posts of byCategory.values()) {
       nearbyPairsAcrossGroups(

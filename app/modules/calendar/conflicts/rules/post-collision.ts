@@ -33,7 +33,11 @@ function collisionsOn(brand: BrandRules, channel: string, spacingMs: number) {
  */
 function detect(ctx: RuleContext): PostCollisionConflict[] {
   const conflicts: PostCollisionConflict[] = [];
-  for (const [brand, byChannel] of groupBy2(ctx.deliverables, (t) => t.brand, (t) => t.d.channel)) {
+  for (const [brand, byChannel] of groupBy2(
+    ctx.deliverables,
+    (t) => t.brand,
+    (t) => t.d.channel,
+  )) {
     for (const [channel, posts] of byChannel) {
       const spacingMs = brand.spacingMs(channel);
       const toConflict = collisionsOn(brand, channel, spacingMs);

@@ -49,4 +49,3 @@ export const signoffRiskRule: ConflictRule = {
   },
   detect,
 };
-
