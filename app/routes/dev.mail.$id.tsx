@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from "~/components/shell/error-boundary";
 import { Card, CardSection } from "~/components/ui";
 import { mailboxMessage, requireMailbox } from "~/modules/email/mailbox.server";
 import { notFound } from "~/utils/http.server";
+import { formatIn } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.subject || "(no subject)"} · Local mailbox · Baton` : "Local mailbox · Baton" },
@@ -15,8 +16,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" });
-
-const fmt = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "medium" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireMailbox(request);
@@ -28,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     from: message.from,
     to: message.to,
     at: message.createdAt.toISOString(),
-    when: `${fmt.format(message.createdAt)} UTC`,
+    when: `${formatIn(message.createdAt, "UTC", "d LLL yyyy, HH:mm:ss")} UTC`,
     html: message.html,
     text: message.text,
   });

@@ -6,21 +6,12 @@ import { BatonLogo } from "~/components/logo";
 import { GeneralErrorBoundary } from "~/components/shell/error-boundary";
 import { Alert, Button, EmptyState, TextField } from "~/components/ui";
 import { MAILBOX_PAGE_SIZE, listMailbox, requireMailbox } from "~/modules/email/mailbox.server";
+import { formatIn } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Local mailbox · Baton" }, { name: "robots", content: "noindex" }];
 
 /** These pages hold sign-in links: never let their address leak to another site. */
 export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" });
-
-const fmt = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "UTC",
-  day: "numeric",
-  month: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hour12: false,
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireMailbox(request);
@@ -37,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       to: m.to,
       subject: m.subject,
       at: m.createdAt.toISOString(),
-      when: `${fmt.format(m.createdAt)} UTC`,
+      when: `${formatIn(m.createdAt, "UTC", "d LLL, HH:mm:ss")} UTC`,
     })),
   });
 }

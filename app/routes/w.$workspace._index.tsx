@@ -24,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     recent,
     waiting,
     now: Date.now(),
+    timeZone: ctx.user.timeZone || "UTC",
     counts: directory
       ? { brands: directory.brands.length, agencies: directory.agencies.length, creators: directory.creators.length }
       : null,
@@ -52,7 +53,7 @@ export default function HomePage() {
             description="When someone hands something to you, it shows up here and in your notifications."
           />
         ) : (
-          <WaitingList items={data.waiting} now={data.now} />
+          <WaitingList items={data.waiting} now={data.now} timeZone={data.timeZone} />
         )}
       </Card>
       <Card

@@ -20,7 +20,7 @@ import {
   THead,
   TR,
 } from "~/components/ui";
-import { CHANNEL_LIMITS, CHANNELS } from "~/modules/approvals/channel-limits";
+import { CHANNEL_LIMITS, CHANNELS } from "~/modules/channels/channels";
 import { DELIVERABLE_STATUS_LABELS, DELIVERABLE_STATUSES } from "~/modules/approvals/deliverable-status";
 import { listQueue, QUEUE_PAGE_SIZE, queueFilterOptions } from "~/modules/approvals/queries.server";
 import { ID_PATTERN } from "~/modules/approvals/scope.server";

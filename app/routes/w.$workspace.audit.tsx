@@ -30,6 +30,7 @@ import {
   parseAuditQuery,
 } from "~/modules/audit/audit-query.server";
 import { requirePermission } from "~/modules/workspaces/authz.server";
+import { formatCount } from "~/utils/numbers";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail · Baton" }];
 
@@ -178,8 +179,8 @@ export default function AuditPage() {
           data.total === 0
             ? "No events match."
             : data.events.length === 0
-              ? `${data.total.toLocaleString("en-US")} events match.`
-              : `Showing ${first}–${last} of ${data.total.toLocaleString("en-US")}, newest first.`
+              ? `${formatCount(data.total)} events match.`
+              : `Showing ${first}–${last} of ${formatCount(data.total)}, newest first.`
         }
       >
         {data.events.length === 0 && data.total > 0 ? (

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { AUDIT_CSV_HEADER, auditCsvRow, auditEventBatches, csvLine, parseAuditQuery } from "~/modules/audit/audit-query.server";
+import { AUDIT_CSV_HEADER, auditCsvRow, auditEventBatches, parseAuditQuery } from "~/modules/audit/audit-query.server";
+import { csvLine } from "~/utils/csv";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 
 /** The audit trail as CSV, with the same filters as the page; streamed so a long trail stays cheap. */

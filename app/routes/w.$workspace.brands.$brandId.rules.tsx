@@ -6,9 +6,10 @@ import { z } from "zod";
 import { CheckCircleIcon } from "~/components/icons";
 import { Button, Card, CardSection, EmptyState, FormError, PageHeader, TBody, TD, TH, THead, TR, Table, TextField } from "~/components/ui";
 import { addBlackout, findBrand, listBlackouts, removeBlackout, updateBrandRules } from "~/modules/calendar/brand-rules.server";
-import { CHANNELS, channelName } from "~/modules/calendar/channels";
+import { CHANNELS, channelLabel } from "~/modules/channels/channels";
 import { DEFAULT_MIN_SPACING_MINUTES } from "~/modules/calendar/conflicts/types";
-import { dayAndTime, fromLocalInput, toLocalInput, zoneOffset, zonePlace } from "~/modules/calendar/format";
+import { dayAndTime } from "~/modules/calendar/format";
+import { DAY_MS, fromLocalInput, toLocalInput, zoneOffset, zonePlace } from "~/utils/time";
 import { calendarPath, conflictsPath } from "~/modules/calendar/links";
 import { blackoutSchema, brandRulesSchema, removeBlackoutSchema, spacingFrom } from "~/modules/calendar/schemas";
 import { requirePermission } from "~/modules/workspaces/authz.server";
@@ -54,8 +55,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       past: b.endsAt.getTime() <= now.getTime(),
     })),
     suggestion: {
-      startsAt: toLocalInput(new Date(now.getTime() + 86_400_000), tz).slice(0, 11) + "00:00",
-      endsAt: toLocalInput(new Date(now.getTime() + 2 * 86_400_000), tz).slice(0, 11) + "00:00",
+      startsAt: toLocalInput(new Date(now.getTime() + DAY_MS), tz).slice(0, 11) + "00:00",
+      endsAt: toLocalInput(new Date(now.getTime() + 2 * DAY_MS), tz).slice(0, 11) + "00:00",
     },
   });
 }
@@ -108,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!startsAt) return actionFailure(intent, { startsAt: ["Give the start as a date and time."] }, { values });
     if (!endsAt) return actionFailure(intent, { endsAt: ["Give the end as a date and time."] }, { values });
     if (endsAt.getTime() <= startsAt.getTime()) return actionFailure(intent, { endsAt: ["The end must be after the start."] }, { values });
-    if (endsAt.getTime() - startsAt.getTime() > MAX_BLACKOUT_DAYS * 86_400_000)
+    if (endsAt.getTime() - startsAt.getTime() > MAX_BLACKOUT_DAYS * DAY_MS)
       return actionFailure(intent, { endsAt: ["A blackout can last at most a year."] }, { values });
     await addBlackout(request, ctx, brand.id, { startsAt, endsAt, reason: parsed.data.reason });
     return done(intent, "Blackout added. Anything planned inside it is now flagged.");
@@ -204,11 +205,11 @@ export default function BrandRulesPage() {
             <p className="mt-1 text-sm text-ink-muted">
               Two posts on one channel closer than this are a post collision. Empty means the default of {defaultHours} hours.
             </p>
-            <div className="mt-3 grid gap-4 sm:grid-cols-3 lg:grid-cols-5">
+            <div className="mt-3 grid gap-4 sm:grid-cols-3 lg:grid-cols-6">
               {Object.keys(data.brand.spacing).map((channel) => (
                 <TextField
                   key={channel}
-                  label={channelName(channel)}
+                  label={channelLabel(channel)}
                   name={`spacing_${channel}`}
                   type="number"
                   inputMode="numeric"

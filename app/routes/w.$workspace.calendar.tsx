@@ -30,6 +30,7 @@ import { setTimeZone } from "~/modules/calendar/settings.server";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { actionFailure } from "~/utils/action-result.server";
 import { parseWith, readForm } from "~/utils/http.server";
+import { formatCount } from "~/utils/numbers";
 
 export const meta: MetaFunction = () => [{ title: "Calendar · Baton" }];
 
@@ -174,10 +175,9 @@ function ConflictSummary({ data }: { data: Data }) {
   if (data.badge.open === 0) return null;
   const errors = data.badge.errors;
   const warnings = data.badge.open - errors;
-  const count = (n: number) => n.toLocaleString("en-GB");
   const parts = [
-    errors ? `${count(errors)} ${errors === 1 ? "conflict" : "conflicts"}` : null,
-    warnings ? `${count(warnings)} ${warnings === 1 ? "warning" : "warnings"}` : null,
+    errors ? `${formatCount(errors)} ${errors === 1 ? "conflict" : "conflicts"}` : null,
+    warnings ? `${formatCount(warnings)} ${warnings === 1 ? "warning" : "warnings"}` : null,
   ].filter(Boolean);
   const brandParam = data.filter.brand ? `?brand=${data.filter.brand}` : "";
   return (

@@ -22,7 +22,7 @@ import {
 import { rescheduleDeliverable } from "~/modules/approvals/reschedule.server";
 import { acknowledgeConflict, reopenConflict } from "~/modules/calendar/conflicts.server";
 import { conflictsPageData, type ConflictRow } from "~/modules/calendar/conflicts-page.server";
-import { fromLocalInput } from "~/modules/calendar/format";
+import { fromLocalInput } from "~/utils/time";
 import { brandRulesPath, calendarPath } from "~/modules/calendar/links";
 import { viewerZone } from "~/modules/calendar/page.server";
 import { acknowledgeSchema, conflictKeySchema, moveSchema } from "~/modules/calendar/schemas";

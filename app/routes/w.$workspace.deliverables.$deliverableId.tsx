@@ -12,13 +12,14 @@ import { ExternalLinkIcon, FileIcon } from "~/components/icons";
 import { Alert, Badge, Button, Card, FormError, PageHeader, SelectField, TextAreaField, TextField } from "~/components/ui";
 import { FileUpload } from "~/components/upload/file-upload";
 import { handleDeliverableAction, type DeliverableActionData } from "~/modules/approvals/actions.server";
-import { toLocalInput } from "~/modules/approvals/datetime";
+import { toLocalInput } from "~/utils/time";
 import type { DeliverableIntent } from "~/modules/approvals/schemas";
 import { deliverablePage } from "~/modules/approvals/queries.server";
 import { isId } from "~/modules/approvals/scope.server";
 import { requireMember } from "~/modules/workspaces/authz.server";
 import { env } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
+import { formatCount } from "~/utils/numbers";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.page.title} · Baton` : "Deliverable · Baton" }];
 
@@ -356,7 +357,7 @@ function SubmitPanel({ page, maxUploadBytes }: { page: Page; maxUploadBytes: num
           {page.copyLimit ? (
             <li>
               <Badge>
-                {page.channelLabel}: up to {page.copyLimit.toLocaleString("en-US")} characters
+                {page.channelLabel}: up to {formatCount(page.copyLimit)} characters
               </Badge>
             </li>
           ) : null}

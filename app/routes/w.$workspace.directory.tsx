@@ -41,6 +41,7 @@ import { idField } from "~/utils/ids";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
 import { newIdempotencyKey, readIdempotencyKey } from "~/utils/idempotency.server";
 import { useHydrated } from "~/utils/use-hydrated";
+import { zoneOffset } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Brands, agencies & creators · Baton" }];
 
@@ -48,21 +49,9 @@ type Kind = "brand" | "agency" | "creator";
 const KIND_NOUN: Record<Kind, string> = { brand: "brand", agency: "agency", creator: "creator" };
 const DEFAULT_BRAND_COLOR = "#0ea5e9";
 
-function offsetOf(timeZone: string, at: Date): string {
-  try {
-    const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "shortOffset" })
-      .formatToParts(at)
-      .find((p) => p.type === "timeZoneName");
-    return part?.value ?? "";
-  } catch {
-    return "";
-  }
-}
-
 function zoneLabel(timeZone: string, at: Date): string {
   if (timeZone === "UTC") return "UTC";
-  const offset = offsetOf(timeZone, at);
-  return `${timeZone.replace(/_/g, " ")}${offset ? ` (${offset})` : ""}`;
+  return `${timeZone.replace(/_/g, " ")} (${zoneOffset(at, timeZone)})`;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -36,6 +36,7 @@ import { actionFailure, actionSuccess } from "~/utils/action-result.server";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
 import { newIdempotencyKey, readIdempotencyKey } from "~/utils/idempotency.server";
 import { useHydrated } from "~/utils/use-hydrated";
+import { DAY_MS, formatIn } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Members · Baton" }];
 
@@ -67,7 +68,7 @@ const ROLE_TONE: Record<Role, Tone> = {
 const INVITABLE_ROLES = ROLES.filter((r) => r !== "owner");
 
 function daysFromNow(date: Date): string {
-  const days = Math.ceil((date.getTime() - Date.now()) / 86_400_000);
+  const days = Math.ceil((date.getTime() - Date.now()) / DAY_MS);
   if (days <= 0) return "today";
   return days === 1 ? "in 1 day" : `in ${days} days`;
 }
@@ -87,12 +88,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return { kind, id, name: id ? (names[kind].get(id) ?? null) : null };
   };
   const viewerIsOwner = ctx.role === "owner";
-  const dateFmt = new Intl.DateTimeFormat("en-US", {
-    month: "short",
-    day: "numeric",
-    year: "numeric",
-    timeZone: ctx.user.timeZone || "UTC",
-  });
 
   const rows = members.map((m) => {
     const scope = scopeOf(m.role, m);
@@ -132,7 +127,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           role: p.role,
           scopeKind: scope.kind,
           scopeName: scope.name,
-          expires: dateFmt.format(p.expiresAt),
+          expires: formatIn(p.expiresAt, ctx.user.timeZone || "UTC", "d LLL yyyy"),
           expiresIn: daysFromNow(p.expiresAt),
         };
       }),

@@ -1,38 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { BellIcon, CheckIcon } from "~/components/icons";
 import { Alert, Badge, Button, Card, EmptyState, FormError, PageHeader, cx } from "~/components/ui";
-import { EMAIL_MODES, NOTIFICATION_CATEGORIES, type EmailMode, type NotificationCategory } from "~/modules/notifications/categories";
-import { markRead, preferencesOf, recentNotifications, savePreferences } from "~/modules/notifications/inbox.server";
-import { requireMember } from "~/modules/workspaces/authz.server";
-import { badRequest, notFound, parseWith, readForm } from "~/utils/http.server";
+import { EMAIL_MODES, NOTIFICATION_CATEGORIES, type NotificationCategory } from "~/modules/notifications/categories";
+import { markAllRead, markOneRead, preferencesOf, recentNotifications, saveEmailPreferences } from "~/modules/notifications/inbox.server";
+import { CATEGORY_KEYS, MODE_KEYS, preferencesSchema, readOneSchema } from "~/modules/notifications/schemas";
+import { requireMember, type MemberContext } from "~/modules/workspaces/authz.server";
+import { answer } from "~/utils/action-data.server";
+import { conformResult } from "~/utils/conform";
+import { parseWith, readForm } from "~/utils/http.server";
+import { invalid, type Outcome } from "~/utils/outcome";
+import { formatIn } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · Baton" }];
 
 const SHOWN = 100;
-const CATEGORY_KEYS = Object.keys(NOTIFICATION_CATEGORIES) as [NotificationCategory, ...NotificationCategory[]];
-const MODE_KEYS = Object.keys(EMAIL_MODES) as [EmailMode, ...EmailMode[]];
-
-function formatWhen(iso: string, tz: string): string {
-  const zone = (() => {
-    try {
-      new Intl.DateTimeFormat("en-GB", { timeZone: tz });
-      return tz;
-    } catch {
-      return "UTC";
-    }
-  })();
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: zone,
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  }).format(new Date(iso));
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMember(request, params.workspace);
@@ -40,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     items: items.map((n) => ({
       ...n,
-      when: formatWhen(n.at, ctx.user.timeZone),
+      when: formatIn(n.at, ctx.user.timeZone, "d LLL, HH:mm"),
       categoryLabel: NOTIFICATION_CATEGORIES[n.category as NotificationCategory] ?? n.category,
       // Only links inside Baton are followed from here.
       url: n.url && n.url.startsWith("/") && !n.url.startsWith("//") ? n.url : null,
@@ -49,48 +35,41 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const intentSchema = z.object({
-  intent: z.enum(["read-all", "read-one", "preferences"], { errorMap: () => ({ message: "Unknown action." }) }),
-});
-const readOneSchema = z.object({
-  id: z
-    .string({ required_error: "Which notification?" })
-    .trim()
-    .regex(/^[a-z0-9]{1,64}$/, "That is not a notification id."),
-});
-const modeField = (category: NotificationCategory) =>
-  z.enum(MODE_KEYS, {
-    errorMap: () => ({ message: `Choose how to hear about ${NOTIFICATION_CATEGORIES[category].toLowerCase()}.` }),
-  });
-const prefsSchema = z.object(
-  Object.fromEntries(CATEGORY_KEYS.map((c) => [c, modeField(c)])) as Record<NotificationCategory, ReturnType<typeof modeField>>,
-);
+/** Which form was sent is the route's concern (the audit table's guard reads this list). */
+const INTENTS = ["read-all", "read-one", "preferences"] as const;
+type InboxIntent = (typeof INTENTS)[number];
+const intentSchema = z.object({ intent: z.enum(INTENTS, { errorMap: () => ({ message: "Unknown action." }) }) });
 
+/** The worked example of decision 051: parse with the schema, call the service with (ctx, input), answer its outcome. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireMember(request, params.workspace);
   const form = await readForm(request);
   const which = parseWith(intentSchema, { intent: form.get("intent") ?? undefined });
-  if (!which.success) return badRequest(which.errors, "Unknown action.");
-  switch (which.data.intent) {
-    case "read-all": {
-      await markRead(ctx.user.id, ctx.workspace.id, "all");
-      return json({ ok: true as const, done: "read-all" as const, errors: {}, formError: null });
-    }
+  if (!which.success) return answer(invalid("Unknown action.", which.errors));
+  const intent = which.data.intent;
+  return answer(await run(ctx, intent, form), { intent, values: intent === "preferences" ? typedPreferences(form) : undefined });
+}
+
+function run(ctx: MemberContext, intent: InboxIntent, form: FormData): Promise<Outcome> | Outcome {
+  switch (intent) {
+    case "read-all":
+      return markAllRead(ctx);
     case "read-one": {
       const parsed = parseWith(readOneSchema, form);
-      if (!parsed.success) return badRequest(parsed.errors, "That notification could not be found.");
-      const mine = await recentNotifications(ctx.user.id, ctx.workspace.id, 200);
-      if (!mine.some((n) => n.id === parsed.data.id)) notFound("That notification does not exist.");
-      await markRead(ctx.user.id, ctx.workspace.id, [parsed.data.id]);
-      return json({ ok: true as const, done: "read-one" as const, errors: {}, formError: null });
+      return parsed.success ? markOneRead(ctx, parsed.data) : invalid("That notification could not be found.", parsed.errors);
     }
     case "preferences": {
-      const parsed = parseWith(prefsSchema, form);
-      if (!parsed.success) return badRequest(parsed.errors, "Choose an email setting for every kind of notification.");
-      await savePreferences(ctx.user.id, parsed.data);
-      return json({ ok: true as const, done: "preferences" as const, errors: {}, formError: null });
+      const parsed = parseWith(preferencesSchema, form);
+      return parsed.success
+        ? saveEmailPreferences(ctx, parsed.data)
+        : invalid("Choose an email setting for every kind of notification.", parsed.errors);
     }
   }
+}
+
+/** What was chosen, put back into the form when it comes back with errors. */
+function typedPreferences(form: FormData): Record<string, string> {
+  return Object.fromEntries(CATEGORY_KEYS.flatMap((c) => (typeof form.get(c) === "string" ? [[c, String(form.get(c))]] : [])));
 }
 
 type Item = SerializeFrom<typeof loader>["items"][number];
@@ -147,11 +126,19 @@ export default function NotificationsPage() {
   const data = useActionData<typeof action>();
   const nav = useNavigation();
   const busy = nav.state !== "idle";
-  const errors = (data?.errors ?? {}) as Record<string, string[]>;
   const unread = items.filter((n) => n.unread);
   const read = items.filter((n) => !n.unread);
-  const prefsSaved = data?.ok && "done" in data && data.done === "preferences";
-  const prefsFailed = data && !data.ok && Object.keys(errors).some((k) => k in NOTIFICATION_CATEGORIES);
+  const prefsSaved = data?.ok && data.intent === "preferences";
+  const inboxError = data && !data.ok && data.intent !== "preferences" ? data.formError : null;
+  // conform reads the same zod schema as the action: checked in the browser first, and the server's answer shown the same way.
+  const [prefsForm, prefFields] = useForm({
+    id: "email-preferences",
+    lastResult: conformResult(data, "preferences"),
+    defaultValue: prefs,
+    constraint: getZodConstraint(preferencesSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: preferencesSchema }),
+  });
 
   return (
     <div className="space-y-8">
@@ -176,9 +163,9 @@ export default function NotificationsPage() {
           ) : undefined
         }
       >
-        {data && !data.ok && !prefsFailed ? (
+        {inboxError ? (
           <div className="px-4 pt-4 sm:px-6">
-            <FormError>{data.formError}</FormError>
+            <FormError>{inboxError}</FormError>
           </div>
         ) : null}
         {items.length === 0 ? (
@@ -237,17 +224,18 @@ export default function NotificationsPage() {
         title="Email preferences"
         description="Baton always shows notifications here. Choose which ones also reach your inbox. These settings apply in every workspace you belong to."
       >
-        <Form method="post" className="space-y-6" noValidate>
+        <Form method="post" className="space-y-6" {...getFormProps(prefsForm)}>
           {prefsSaved ? (
             <Alert tone="success" role="status">
               Your email preferences are saved.
             </Alert>
           ) : null}
-          {prefsFailed ? <FormError>{data.formError}</FormError> : null}
+          {prefsForm.errors ? <FormError>{prefsForm.errors.join(" ")}</FormError> : null}
           <div className="divide-y divide-slate-200 rounded-lg ring-1 ring-slate-200">
             {CATEGORY_KEYS.map((category) => {
-              const fieldErrors = errors[category] ?? [];
-              const errorId = `pref-${category}-error`;
+              const field = prefFields[category];
+              const fieldErrors = field.errors ?? [];
+              const errorId = field.errorId;
               return (
                 <fieldset key={category} className="px-4 py-4" aria-describedby={fieldErrors.length > 0 ? errorId : undefined}>
                   <legend className="sr-only">{NOTIFICATION_CATEGORIES[category]}</legend>
@@ -260,9 +248,9 @@ export default function NotificationsPage() {
                         <label key={mode} className="flex items-center gap-2 text-sm text-ink-soft">
                           <input
                             type="radio"
-                            name={category}
+                            name={field.name}
                             value={mode}
-                            defaultChecked={prefs[category] === mode}
+                            defaultChecked={(field.initialValue ?? prefs[category]) === mode}
                             className="h-4 w-4 border-slate-300 accent-accent focus:outline-none focus-visible:ring-2 focus-visible:ring-accent focus-visible:ring-offset-2"
                           />
                           {EMAIL_MODES[mode]}

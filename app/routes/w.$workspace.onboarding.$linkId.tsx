@@ -21,7 +21,7 @@ import { LinkStateBadge } from "~/components/onboarding/link-state-badge";
 import { allowedAccessEvents, isAccessStatus } from "~/modules/onboarding/access-status";
 import { getPlatform } from "~/modules/onboarding/catalog";
 import { decideStep, findCurrentLinkForMember, linkDetail, reissueLink, revokeLink } from "~/modules/onboarding/links.server";
-import { formatDuration } from "~/modules/onboarding/progress";
+import { formatTimeTaken } from "~/modules/onboarding/progress";
 import { questionnaireQuestions } from "~/modules/onboarding/questionnaire";
 import { idSchema, reasonSchema, reissueSchema } from "~/modules/onboarding/schemas";
 import { requirePermission } from "~/modules/workspaces/authz.server";
@@ -207,7 +207,7 @@ export default function OnboardingLinkPage() {
         <Stat label="Client progress" value={`${d.progress.percent}%`} hint={`${d.progress.done} of ${d.progress.total} steps done`} />
         <Stat
           label="Time to verified access"
-          value={d.timeToVerifiedMs === null ? "Not yet" : formatDuration(d.timeToVerifiedMs)}
+          value={d.timeToVerifiedMs === null ? "Not yet" : formatTimeTaken(d.timeToVerifiedMs)}
           hint={d.timeToVerifiedMs === null ? "until every platform is verified" : "from creating the link to the last verification"}
         />
         <Stat
@@ -255,7 +255,7 @@ export default function OnboardingLinkPage() {
                     <p className="mt-1 text-xs text-ink-muted">
                       {s.confirmedAt ? `Confirmed by the client ${formatDayTime(s.confirmedAt)}. ` : ""}
                       {s.verifiedAt ? `Verified by ${s.verifiedByName ?? "a former member"} ${formatDayTime(s.verifiedAt)}` : ""}
-                      {s.timeToVerifiedMs !== null ? ` (${formatDuration(s.timeToVerifiedMs)} after asking).` : ""}
+                      {s.timeToVerifiedMs !== null ? ` (${formatTimeTaken(s.timeToVerifiedMs)} after asking).` : ""}
                     </p>
                     {s.rejectionReason && s.status === "rejected" ? (
                       <p className="mt-1 text-sm text-red-700">Rejected: {s.rejectionReason}</p>

@@ -6,7 +6,7 @@ import { Badge, ButtonLink, Card, EmptyState, PageHeader, ProgressBar, Stat, TBo
 import { formatDay } from "~/components/onboarding/branded-frame";
 import { LinkStateBadge } from "~/components/onboarding/link-state-badge";
 import { listLinks } from "~/modules/onboarding/links.server";
-import { formatDuration } from "~/modules/onboarding/progress";
+import { formatTimeTaken } from "~/modules/onboarding/progress";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 
 export const meta: MetaFunction = () => [{ title: "Onboarding links · Baton" }];
@@ -56,7 +56,7 @@ export default function OnboardingLinksPage() {
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat
           label="Median time to verified access"
-          value={metrics.medianLinkMs === null ? "–" : formatDuration(metrics.medianLinkMs)}
+          value={metrics.medianLinkMs === null ? "–" : formatTimeTaken(metrics.medianLinkMs)}
           hint={
             metrics.verifiedLinks
               ? `across ${metrics.verifiedLinks} fully verified ${metrics.verifiedLinks === 1 ? "link" : "links"}`
@@ -118,7 +118,7 @@ export default function OnboardingLinksPage() {
                     {l.toVerify > 0 ? <Badge tone="warning">{l.toVerify} to verify</Badge> : <span className="text-ink-muted">–</span>}
                   </TD>
                   <TD className="whitespace-nowrap">
-                    {l.timeToVerifiedMs === null ? <span className="text-ink-muted">not yet</span> : formatDuration(l.timeToVerifiedMs)}
+                    {l.timeToVerifiedMs === null ? <span className="text-ink-muted">not yet</span> : formatTimeTaken(l.timeToVerifiedMs)}
                   </TD>
                   <TD className="whitespace-nowrap">{formatDay(l.expiresAt)}</TD>
                 </TR>
@@ -145,7 +145,7 @@ export default function OnboardingLinksPage() {
               {metrics.platforms.map((p) => (
                 <TR key={p.platformKey}>
                   <TD className="font-medium text-ink">{p.name}</TD>
-                  <TD>{formatDuration(p.medianMs)}</TD>
+                  <TD>{formatTimeTaken(p.medianMs)}</TD>
                   <TD>{p.count}</TD>
                 </TR>
               ))}

@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
-import type { CSSProperties } from "react";
 import { AppShell } from "~/components/shell/app-shell";
 import { GeneralErrorBoundary } from "~/components/shell/error-boundary";
 import { requireMember } from "~/modules/workspaces/authz.server";
 import { navFor } from "~/modules/workspaces/navigation";
 import { ROLE_LABELS } from "~/modules/workspaces/permissions";
-import { accentVars } from "~/modules/workspaces/branding";
+import { accentStyle } from "~/modules/workspaces/branding";
 import { workspacesOf } from "~/modules/workspaces/workspaces.server";
 import { unreadCount } from "~/modules/notifications/inbox.server";
 
@@ -33,9 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function WorkspaceLayout() {
   const data = useLoaderData<typeof loader>();
-  const vars = accentVars(data.workspace.accentColor);
   return (
-    <div style={{ "--accent": vars.accent, "--accent-fg": vars.accentFg } as CSSProperties} className="min-h-full">
+    <div style={accentStyle(data.workspace.accentColor)} className="min-h-full">
       <AppShell {...data}>
         <Outlet />
       </AppShell>

@@ -37,32 +37,14 @@ import { requirePermission } from "~/modules/workspaces/authz.server";
 import { env } from "~/utils/env.server";
 import { badRequest, conflict, notFound, parseWith, readForm, type FieldErrors } from "~/utils/http.server";
 import { newIdempotencyKey, readIdempotencyKey } from "~/utils/idempotency.server";
+import { formatIn } from "~/utils/time";
+import { ID_PATTERN } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Webhooks · Baton" }];
 
-function formatter(tz: string) {
-  let zone = "UTC";
-  try {
-    new Intl.DateTimeFormat("en-GB", { timeZone: tz });
-    zone = tz;
-  } catch {
-    zone = "UTC";
-  }
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: zone,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hour12: false,
-  });
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "webhooks.manage");
-  const fmt = formatter(ctx.user.timeZone);
+  const when = (date: Date) => formatIn(date, ctx.user.timeZone, "d LLL yyyy, HH:mm:ss");
   const endpoints = await listEndpoints(ctx.workspace.id);
   return json({
     allowPrivate: env().ALLOW_PRIVATE_WEBHOOKS,
@@ -70,19 +52,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     timeZone: ctx.user.timeZone,
     endpoints: endpoints.map((e) => ({
       ...e,
-      createdAt: fmt.format(e.createdAt),
-      disabledAt: e.disabledAt ? fmt.format(e.disabledAt) : null,
-      deliveries: e.deliveries.map(({ createdAt, ...d }) => ({ ...d, at: createdAt.toISOString(), when: fmt.format(createdAt) })),
+      createdAt: when(e.createdAt),
+      disabledAt: e.disabledAt ? when(e.disabledAt) : null,
+      deliveries: e.deliveries.map(({ createdAt, ...d }) => ({ ...d, at: createdAt.toISOString(), when: when(createdAt) })),
     })),
   });
 }
 
 const intentSchema = z.object({ intent: z.enum(["create", "disable"], { errorMap: () => ({ message: "Unknown action." }) }) });
 const disableSchema = z.object({
-  id: z
-    .string({ required_error: "Which endpoint?" })
-    .trim()
-    .regex(/^[a-z0-9]{1,64}$/, "That is not an endpoint id."),
+  id: z.string({ required_error: "Which endpoint?" }).trim().regex(ID_PATTERN, "That is not an endpoint id."),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -113,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       .filter((t) => (WEBHOOK_EVENT_TYPES as readonly string[]).includes(t)),
   };
   const refuse = (errors: FieldErrors, formError = "Please correct the highlighted fields.") =>
-    json({ ok: false as const, errors, formError, values }, { status: 400 });
+    json({ ok: false as const, intent: "create" as const, errors, formError, values }, { status: 400 });
   const allowPrivate = env().ALLOW_PRIVATE_WEBHOOKS;
   const parsed = parseWith(endpointSchema(allowPrivate), form);
   if (!parsed.success) return refuse(parsed.errors);
@@ -277,13 +256,14 @@ export default function WebhooksPage() {
   const creating = busy && nav.formData?.get("intent") === "create";
   const errors = (data?.errors ?? {}) as Record<string, string[]>;
   const created = data && data.ok && data.created ? data.created : null;
-  const createFailed = data && !data.ok && "values" in data;
-  const otherFailure = data && !data.ok && !("values" in data) ? data.formError : null;
+  const createFailed = data && !data.ok && data.intent === "create";
+  const otherFailure = data && !data.ok && data.intent !== "create" ? data.formError : null;
   const eventErrors = Object.entries(errors)
     .filter(([k]) => k === "eventTypes" || k.startsWith("eventTypes."))
     .flatMap(([, v]) => v);
   const active = endpoints.filter((e) => !e.disabledAt).length;
-  const values = data && !data.ok && "values" in data ? (data.values as { url: string; description: string; eventTypes: string[] }) : null;
+  const values =
+    data && !data.ok && data.intent === "create" ? (data.values as { url: string; description: string; eventTypes: string[] }) : null;
 
   return (
     <div className="space-y-8">

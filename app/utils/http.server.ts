@@ -1,5 +1,7 @@
 import { json } from "@remix-run/node";
 import type { z } from "zod";
+import { problemAnswer } from "./action-data.server";
+import { CORRECT_FIELDS } from "./outcome";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -11,13 +13,14 @@ export function forbidden(message = "You do not have permission to do that."): n
   throw json({ message }, { status: 403 });
 }
 
-/** 400 with field messages; the form shows each one next to its field. */
+/** 400 with field messages; the form shows each one next to its field. @deprecated Use `answer(invalid(...))` from `~/utils/action-data.server` (decision 051). */
 export function badRequest(errors: FieldErrors, formError?: string) {
-  return json({ ok: false as const, errors, formError: formError ?? "Please correct the highlighted fields." }, { status: 400 });
+  return problemAnswer({ kind: "invalid", message: formError ?? CORRECT_FIELDS, fields: errors });
 }
 
+/** @deprecated Use `answer(conflict(message))` from `~/utils/action-data.server` (decision 051). */
 export function conflict(message: string) {
-  return json({ ok: false as const, errors: {} as FieldErrors, formError: message }, { status: 409 });
+  return problemAnswer({ kind: "conflict", message });
 }
 
 /** Reads a form body; a body that is not a form is answered 400 instead of a 500. */

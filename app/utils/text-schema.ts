@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatCount } from "~/utils/numbers";
 
 /**
  * The one schema every text input goes through (security.md 20, 21, 41). Line endings become LF
@@ -67,6 +68,6 @@ export function text({ max, min = 0, trim = true, tooShort, tooLong, ...messages
   let field = z.string();
   if (trim) field = field.trim();
   if (min > 0) field = field.min(min, tooShort ?? messages.required ?? `Use at least ${min} characters.`);
-  field = field.max(max, tooLong ?? `Use at most ${max.toLocaleString("en-US")} characters.`);
+  field = field.max(max, tooLong ?? `Use at most ${formatCount(max)} characters.`);
   return cleanText(messages).pipe(field);
 }

@@ -91,6 +91,7 @@ it("agency creates a link; client fills it, forwards a step, signs; agency verif
   await client.getByText("Onboarding for Harbor Tea").waitFor();
   // No app bundle and no third-party script: only our own inline script.
   expect(await client.locator("script[src]").count()).toBe(0);
+  expect(await client.locator("script").count()).toBe(1);
 
   // GA4: a measurement ID is explained as it is typed (autosave), then fixed and confirmed.
   const ga4 = step(client, "Google Analytics 4");
@@ -103,6 +104,9 @@ it("agency creates a link; client fills it, forwards a step, signs; agency verif
   await step(client, "Google Analytics 4").getByText("Thank you! We'll verify the access on our side.").waitFor();
 
   const meta = step(client, "Meta ad account");
+  // The copy button answers in the page's words (the script holds none), whichever way the browser copies.
+  await meta.locator("[data-copy]").click();
+  await meta.getByText(/^(Copied to your clipboard\.|Press Ctrl\+C \(Cmd\+C on a Mac\) to copy the selected text\.)$/).waitFor();
   await meta.getByLabel("Ad account ID").fill("act_120045678901234");
   await meta.getByRole("button", { name: "I've granted access" }).click();
   await step(client, "Meta ad account").getByText("Done, being checked").waitFor();
@@ -122,6 +126,7 @@ it("agency creates a link; client fills it, forwards a step, signs; agency verif
   const stepUrl = await readLinkFromMailbox(colleague, "dev@harbor.test", "/onboard/step");
   await colleague.goto(local(stepUrl));
   await colleague.getByRole("heading", { level: 1, name: "Hi Dev, one step for you" }).waitFor();
+  expect(await colleague.locator("script").count()).toBe(1);
   // Only that step: nothing else of the link.
   expect(await colleague.getByRole("heading", { name: "Google Analytics 4" }).count()).toBe(0);
   expect(await colleague.getByText("312456789").count()).toBe(0);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { Badge } from "~/components/ui";
-import { formatCountdown } from "~/modules/approvals/signoff-rule";
+import { formatCountdown, isAtRisk } from "~/modules/approvals/signoff-rule";
 
 /**
  * Time left until a sign-off deadline. The server renders the value at page load; once hydrated it
@@ -16,7 +16,7 @@ export function Countdown({ deadline, initial, className }: { deadline: string; 
     return () => window.clearInterval(timer);
   }, [deadline]);
   const left = new Date(deadline).getTime() - Date.now();
-  const tone = left < 0 ? "danger" : left < 24 * 3_600_000 ? "warning" : "info";
+  const tone = left < 0 ? "danger" : isAtRisk(left) ? "warning" : "info";
   return (
     <Badge tone={tone} className={className}>
       <span className="sr-only">Time left to sign off: </span>

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { Badge } from "~/components/ui";
 import type { WaitingItem } from "~/modules/home/waiting";
+import { formatDuration, formatIn, ONE_UNIT } from "~/utils/time";
 
 const KIND_LABEL: Record<WaitingItem["kind"], string> = {
   brief_ack: "Brief to acknowledge",
@@ -15,14 +16,13 @@ const KIND_LABEL: Record<WaitingItem["kind"], string> = {
 
 function relative(iso: string, now: number): string {
   const ms = new Date(iso).getTime() - now;
-  const hours = Math.round(Math.abs(ms) / 3_600_000);
-  const text =
-    hours >= 48 ? `${Math.round(hours / 24)} days` : hours >= 1 ? `${hours} h` : `${Math.max(1, Math.round(Math.abs(ms) / 60_000))} min`;
+  const text = formatDuration(ms, ONE_UNIT);
   return ms >= 0 ? `due in ${text}` : `overdue by ${text}`;
 }
 
 /** The home page's "waiting on you" list: what, why, and how long it has or has left. */
-export function WaitingList({ items, now = Date.now() }: { items: WaitingItem[]; now?: number }) {
+/** `timeZone` is the viewer's, so the server render and the hydrated page show the same day. */
+export function WaitingList({ items, now = Date.now(), timeZone = "UTC" }: { items: WaitingItem[]; now?: number; timeZone?: string }) {
   return (
     <ul className="divide-y divide-slate-100">
       {items.map((item) => {
@@ -39,9 +39,7 @@ export function WaitingList({ items, now = Date.now() }: { items: WaitingItem[];
             {item.dueAt ? (
               <Badge tone={overdue ? "danger" : "warning"}>{relative(item.dueAt, now)}</Badge>
             ) : item.since ? (
-              <span className="text-sm text-ink-muted">
-                waiting since {new Date(item.since).toLocaleDateString("en-GB", { day: "numeric", month: "short" })}
-              </span>
+              <span className="text-sm text-ink-muted">waiting since {formatIn(item.since, timeZone, "d LLL")}</span>
             ) : null}
           </li>
         );

@@ -1,11 +1,12 @@
-import type { CSSProperties, ReactNode } from "react";
+import type { ReactNode } from "react";
 import { ShieldIcon } from "~/components/icons";
 import { BatonLogo } from "~/components/logo";
 import { Badge, cx } from "~/components/ui";
 import type { Tone } from "~/components/ui";
 import type { AccessStatus } from "~/modules/onboarding/access-status";
 import { accessStatusLabels } from "~/modules/onboarding/access-status";
-import { accentVars } from "~/modules/workspaces/branding";
+import { accentStyle } from "~/modules/workspaces/branding";
+import { formatIn } from "~/utils/time";
 
 export interface FrameWorkspace {
   name: string;
@@ -37,9 +38,8 @@ export function WorkspaceMark({ workspace, size = "md" }: { workspace: FrameWork
  * column, and a footer that says what this page is. No account, no navigation to get lost in.
  */
 export function BrandedFrame({ workspace, children, footer }: { workspace: FrameWorkspace; children: ReactNode; footer?: ReactNode }) {
-  const vars = accentVars(/^#[0-9a-fA-F]{6}$/.test(workspace.accentColor) ? workspace.accentColor : "#4f46e5");
   return (
-    <div style={{ "--accent": vars.accent, "--accent-fg": vars.accentFg } as CSSProperties} className="min-h-full bg-slate-50">
+    <div style={accentStyle(workspace.accentColor)} className="min-h-full bg-slate-50">
       <a href="#main" className="skip-link">
         Skip to content
       </a>
@@ -96,19 +96,11 @@ export function AccessStatusBadge({ status, audience = "agency" }: { status: Acc
 }
 
 export function formatDay(iso: string): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(iso));
+  return formatIn(iso, "UTC", "d LLLL yyyy");
 }
 
 export function formatDayTime(iso: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "UTC",
-    timeZoneName: "short",
-  }).format(new Date(iso));
+  return formatIn(iso, "UTC", "d LLL yyyy, HH:mm ZZZZ");
 }
 
 export interface ContactInfo {

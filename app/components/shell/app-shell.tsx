@@ -59,7 +59,7 @@ function NavList({ nav, slug, unread }: { nav: NavItem[]; slug: string; unread: 
         .filter(([, items]) => items.length > 0)
         .map(([title, items]) => (
           <div key={title}>
-            <p className="px-3 text-xs font-semibold uppercase tracking-wide text-slate-400">{title}</p>
+            <p className="px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</p>
             <ul className="mt-2 space-y-0.5">
               {items.map((item) => {
                 const Icon = ICONS[item.icon];

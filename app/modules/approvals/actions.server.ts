@@ -5,7 +5,7 @@ import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { env } from "~/utils/env.server";
 import type { FieldErrors } from "~/utils/http.server";
 import { parseWith, readForm } from "~/utils/http.server";
-import { fromLocalInput } from "./datetime";
+import { fromLocalInput } from "~/utils/time";
 import { rescheduleDeliverable } from "./reschedule.server";
 import {
   commentSchema,

@@ -85,6 +85,29 @@ export const DELIVERABLE_EVENT_LABELS = Object.fromEntries(DELIVERABLE_TRANSITIO
   string
 >;
 
+export const DELIVERABLE_EDITS = ["reschedule"] as const;
+export type DeliverableEdit = (typeof DELIVERABLE_EDITS)[number];
+
+/**
+ * Changes that are not events of the table above, with the statuses each is allowed from, why, and
+ * the refusal otherwise. Rescheduling keeps the status, except that it fires unblock_reschedule
+ * on a blocked deliverable, and revoke_sign_off when the new time leaves too little for a sign-off.
+ */
+export const DELIVERABLE_EDIT_RULES: Readonly<
+  Record<DeliverableEdit, { from: readonly DeliverableStatus[]; reason: string; refusal: string }>
+> = {
+  reschedule: {
+    // Every status some event still leaves: only a finished deliverable (published) keeps its time.
+    from: DELIVERABLE_STATUSES.filter((status) => DELIVERABLE_TRANSITIONS.some((t) => t.from.includes(status))),
+    reason: "A published post is live elsewhere: its time is a fact, not a plan.",
+    refusal: "This deliverable is already published; its time can't change.",
+  },
+};
+
+export function canEdit(status: DeliverableStatus, edit: DeliverableEdit): boolean {
+  return DELIVERABLE_EDIT_RULES[edit].from.includes(status);
+}
+
 export function isDeliverableStatus(value: unknown): value is DeliverableStatus {
   return typeof value === "string" && (DELIVERABLE_STATUSES as readonly string[]).includes(value);
 }

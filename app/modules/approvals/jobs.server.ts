@@ -1,25 +1,38 @@
 import { and, eq, sql } from "drizzle-orm";
-import { approvalDecisions, brands, campaigns, deliverables, draftVersions } from "@db/schema";
+import { z } from "zod";
+import { approvalDecisions, campaigns, deliverables, draftVersions } from "@db/schema";
 import { db } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/send.server";
-import type { HandlerMap } from "~/modules/jobs/worker.server";
+import { defineJob, payloadId } from "~/modules/jobs/job-kinds";
 import { notify } from "~/modules/notifications/notify.server";
 import { emitWebhook } from "~/modules/webhooks/webhooks.server";
 import { BLOCK_JOB, REMINDER_JOB } from "./deadlines.server";
 import { canTransition, nextStatus, type DeliverableStatus } from "./deliverable-status";
-import { brandingOf, creatorUserId, deliverablePath, deliverableUrl, memberIds, timeFor, usersByIds } from "./people.server";
+import {
+  brandTimeZone,
+  creatorUserId,
+  deliverablePath,
+  deliverableUrl,
+  memberIds,
+  timeFor,
+  usersByIds,
+  workspaceEmailContext,
+} from "./people.server";
 import { evaluateRoute } from "./route";
 import { loadCampaignRoute } from "./routes.server";
 import { windowHoursFor } from "./scope.server";
 import { shouldBlock, signOffCounts, signOffDeadline } from "./signoff-rule";
+import { HOUR_MS } from "~/utils/time";
 
-interface DeadlinePayload {
-  deliverableId: string;
-  /** The deadline the job was scheduled for; a rescheduled deliverable has a different one. */
-  deadline: string;
-  hoursBefore?: number;
-}
+const blockPayload = z.object({
+  deliverableId: payloadId,
+  /** The deadline the job was scheduled for (ISO); a rescheduled deliverable has a different one. */
+  deadline: z.string().datetime(),
+});
+/** `hoursBefore` is always written; a job queued before it was has the handler work it out. */
+const reminderPayload = blockPayload.extend({ hoursBefore: z.number().int().positive().optional() });
+type DeadlinePayload = z.output<typeof reminderPayload>;
 
 const SYSTEM = { userId: null, label: "system (sign-off deadline)" };
 
@@ -27,17 +40,12 @@ const SYSTEM = { userId: null, label: "system (sign-off deadline)" };
 async function current(payload: DeadlinePayload) {
   const row = await db().query.deliverables.findFirst({ where: eq(deliverables.id, payload.deliverableId) });
   if (!row) return null;
-  const { windowHours } = await brandingOf(db(), row.workspaceId);
+  const { windowHours } = await workspaceEmailContext(db(), row.workspaceId);
   const window = await windowHoursFor(db(), windowHours, row.brandId);
   const deadline = signOffDeadline(row.publishAt, window);
   // Rescheduled since: the jobs for the new deadline were scheduled with it.
   if (deadline.toISOString() !== payload.deadline) return null;
   return { row, deadline, window };
-}
-
-async function brandZone(brandId: string) {
-  const brand = await db().query.brands.findFirst({ where: eq(brands.id, brandId), columns: { timeZone: true } });
-  return brand?.timeZone ?? "UTC";
 }
 
 /** 24 h and 4 h before the deadline: remind the approvers the current version is waiting on. */
@@ -51,9 +59,9 @@ async function remind(payload: DeadlinePayload, now: Date): Promise<void> {
   const decisions = await db().select().from(approvalDecisions).where(eq(approvalDecisions.deliverableId, row.id));
   const evaluation = evaluateRoute(route, decisions, row.currentVersion);
   if (evaluation.pendingApproverIds.length === 0) return;
-  const { branding, slug } = await brandingOf(db(), row.workspaceId);
-  const zone = await brandZone(row.brandId);
-  const hours = payload.hoursBefore ?? Math.max(1, Math.round((deadline.getTime() - now.getTime()) / 3_600_000));
+  const { branding, slug } = await workspaceEmailContext(db(), row.workspaceId);
+  const zone = await brandTimeZone(db(), row.brandId);
+  const hours = payload.hoursBefore ?? Math.max(1, Math.round((deadline.getTime() - now.getTime()) / HOUR_MS));
   const key = `${payload.deadline}:${hours}`;
   await db().transaction(async (tx) => {
     for (const person of await usersByIds(tx, evaluation.pendingApproverIds)) {
@@ -100,8 +108,8 @@ async function block(payload: DeadlinePayload, now: Date): Promise<void> {
   if (!canTransition(status, "block") || !shouldBlock({ now, deadline, signedOff })) return;
   const campaign = await db().query.campaigns.findFirst({ where: eq(campaigns.id, row.campaignId) });
   if (!campaign) return;
-  const { branding, slug } = await brandingOf(db(), row.workspaceId);
-  const zone = await brandZone(row.brandId);
+  const { branding, slug } = await workspaceEmailContext(db(), row.workspaceId);
+  const zone = await brandTimeZone(db(), row.brandId);
   await db().transaction(async (tx) => {
     const updated = await tx
       .update(deliverables)
@@ -166,7 +174,7 @@ async function block(payload: DeadlinePayload, now: Date): Promise<void> {
 }
 
 /** Background jobs of the approvals capability (reminders, deadlines), registered in jobs/handlers.server.ts. */
-export const approvalsJobs: HandlerMap = {
-  [REMINDER_JOB]: (job, now) => remind(job.payload as unknown as DeadlinePayload, now),
-  [BLOCK_JOB]: (job, now) => block(job.payload as unknown as DeadlinePayload, now),
+export const approvalsJobs = {
+  [REMINDER_JOB]: defineJob({ payload: reminderPayload, run: (payload, _job, now) => remind(payload, now) }),
+  [BLOCK_JOB]: defineJob({ payload: blockPayload, run: (payload, _job, now) => block(payload, now) }),
 };

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { creators, memberships, users, workspaces } from "@db/schema";
+import { brands, creators, memberships, users, workspaces } from "@db/schema";
 import type { WorkspaceBranding } from "@emails/index";
 import type { Queryable } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -46,7 +46,14 @@ export async function memberIds(
   return rows.map((r) => r.userId);
 }
 
-export async function brandingOf(
+/** The brand's own time zone, for the second clock in emails and labels; UTC if the brand is gone. */
+export async function brandTimeZone(q: Queryable, brandId: string): Promise<string> {
+  const brand = await q.query.brands.findFirst({ where: eq(brands.id, brandId), columns: { timeZone: true } });
+  return brand?.timeZone ?? "UTC";
+}
+
+/** What an approval email needs from its workspace: branding, slug for links, sign-off window. */
+export async function workspaceEmailContext(
   tx: Queryable,
   workspaceId: string,
 ): Promise<{ branding: WorkspaceBranding; slug: string; windowHours: number }> {

@@ -3,15 +3,16 @@ import { approvalDecisions, auditEvents, brands, campaigns, creators, deliverabl
 import { db, type Queryable } from "~/utils/db.server";
 import { campaignScope } from "~/modules/campaigns/scope.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
-import { CHANNEL_LIMITS, isChannel } from "./channel-limits";
-import { allowedEvents, DELIVERABLE_STATUS_LABELS, isDeliverableStatus, type DeliverableStatus } from "./deliverable-status";
+import { CHANNEL_LIMITS, channelLabel, isChannel } from "~/modules/channels/channels";
+import { allowedEvents, canEdit, DELIVERABLE_STATUS_LABELS, isDeliverableStatus, type DeliverableStatus } from "./deliverable-status";
 import { diffCopy } from "./copy-diff";
 import { deliverablePath, timeFor } from "./people.server";
 import { evaluateRoute, type ApprovalRoute, type RouteEvaluation } from "./route";
 import { loadCampaignRoute, loadCampaignRoutes, peopleById } from "./routes.server";
 import { deliverableScope, findVisibleDeliverable } from "./scope.server";
-import { canScheduleOrPublish, effectiveWindowHours, formatCountdown, signOffDeadline } from "./signoff-rule";
+import { canScheduleOrPublish, effectiveWindowHours, formatCountdown, isAtRisk, signOffDeadline } from "./signoff-rule";
 import { briefRequirements } from "./workflow.server";
+import { DAY_MS } from "~/utils/time";
 
 type DeliverableRow = typeof deliverables.$inferSelect;
 type CampaignRow = typeof campaigns.$inferSelect;
@@ -180,7 +181,7 @@ async function annotate(
   if (soonest !== undefined) held = held.sort((a, b) => a.deadline.getTime() - b.deadline.getTime()).slice(0, soonest);
   return held.map(({ r, holder, deadline }) => {
     const status = r.d.status as DeliverableStatus;
-    const beforeSignOff = status === "draft" || status === "in_review" || status === "changes_requested";
+    const beforeSignOff = allowedEvents(status).includes("block"); // the deadline applies while it can still block
     return {
       id: r.d.id,
       url: deliverablePath(ctx.workspace.slug, r.d.id),
@@ -191,7 +192,7 @@ async function annotate(
       brandColor: r.brandColor,
       creatorName: r.creatorName,
       channel: r.d.channel,
-      channelLabel: isChannel(r.d.channel) ? CHANNEL_LIMITS[r.d.channel].label : r.d.channel,
+      channelLabel: channelLabel(r.d.channel),
       status,
       statusLabel: DELIVERABLE_STATUS_LABELS[status] ?? r.d.status,
       version: r.d.currentVersion,
@@ -200,7 +201,7 @@ async function annotate(
       deadline: deadline.toISOString(),
       deadlineLabel: timeFor(deadline, viewerZone, r.brandZone),
       countdown: beforeSignOff ? formatCountdown(deadline.getTime() - now) : null,
-      urgent: beforeSignOff && deadline.getTime() - now < 24 * 3_600_000,
+      urgent: beforeSignOff && isAtRisk(deadline.getTime() - now),
       holder: holder.label,
       stageName: holder.stageName,
       stageKind: holder.stageKind ?? null,
@@ -235,7 +236,7 @@ export async function queueFilterOptions(ctx: MemberContext) {
  * Past its deadline a draft becomes blocked (jobs.server.ts), so open drafts published long ago
  * only exist when the worker was off; a month back keeps those visible without scanning history.
  */
-const WAITING_LOOKBACK_MS = 30 * 86_400_000;
+const WAITING_LOOKBACK_MS = 30 * DAY_MS;
 
 /** Drafts to review and sign-offs (with their deadlines) for approvers; changes requested for creators. */
 export async function waitingItems(ctx: MemberContext, opts: { soonest?: number } = {}) {
@@ -362,7 +363,7 @@ export async function deliverablePage(ctx: MemberContext, deliverableId: string,
   const isBrandLeadOfBrand = ctx.role === "brand_lead" && ctx.scope.kind === "brand" && ctx.scope.brandId === row.brandId;
   const events = allowedEvents(status);
   const gate = canScheduleOrPublish({ status, overridden: row.overriddenAt !== null });
-  const beforeSignOff = status === "draft" || status === "in_review" || status === "changes_requested";
+  const beforeSignOff = events.includes("block");
 
   const versionOut = (v: (typeof versions)[number]) => ({
     id: v.id,
@@ -409,7 +410,7 @@ export async function deliverablePage(ctx: MemberContext, deliverableId: string,
     status,
     statusLabel: DELIVERABLE_STATUS_LABELS[status],
     channel: row.channel,
-    channelLabel: isChannel(row.channel) ? CHANNEL_LIMITS[row.channel].label : row.channel,
+    channelLabel: channelLabel(row.channel),
     copyLimit: isChannel(row.channel) ? CHANNEL_LIMITS[row.channel].copyMaxChars : null,
     copyName: isChannel(row.channel) ? CHANNEL_LIMITS[row.channel].copyName : "copy",
     titleRequired: isChannel(row.channel) ? CHANNEL_LIMITS[row.channel].titleRequired : false,
@@ -488,7 +489,7 @@ export async function deliverablePage(ctx: MemberContext, deliverableId: string,
       publish: ctx.can("drafts.publish") && events.includes("publish"),
       scheduleGate: gate.ok ? null : gate.message,
       showPublishing: ctx.can("drafts.publish") && status !== "published",
-      reschedule: (ctx.can("campaigns.manage") || ctx.can("drafts.publish")) && status !== "published",
+      reschedule: (ctx.can("campaigns.manage") || ctx.can("drafts.publish")) && canEdit(status, "reschedule"),
       override: ctx.can("signoff.override") && status === "blocked",
       editRoute: ctx.can("campaigns.manage"),
     },

@@ -2,18 +2,17 @@ import { and, eq, sql } from "drizzle-orm";
 import { approvalDecisions, campaigns, deliverables, draftVersions } from "@db/schema";
 import { db } from "~/utils/db.server";
 import { requestMeta } from "~/utils/http.server";
+import { HOUR_MS } from "~/utils/time";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { actorOf, type MemberContext } from "~/modules/workspaces/authz.server";
-import { nextStatus, type DeliverableStatus } from "./deliverable-status";
+import { canEdit, DELIVERABLE_EDIT_RULES, nextStatus, type DeliverableStatus } from "./deliverable-status";
+import { publishAtProblem } from "./publish-time";
 import { scheduleDeadlineJobs } from "./deadlines.server";
 import { loadCampaignRoute } from "./routes.server";
 import { findVisibleDeliverable, isId, windowHoursFor } from "./scope.server";
 import { reschedule, signOffDeadline, zonedTimeLabel } from "./signoff-rule";
 
 export type RescheduleResult = { ok: true } | { ok: false; status: 400 | 404 | 409; message: string };
-
-/** Further than this is a typo, not a plan. */
-const MAX_AHEAD_MS = 3 * 366 * 86_400_000;
 
 /**
  * Moves a deliverable's publishAt (PRODUCT.md §5): later keeps the sign-off; earlier than the
@@ -34,15 +33,10 @@ export async function rescheduleDeliverable(
     return { ok: false, status: 404, message: "That deliverable does not exist." };
   }
   const now = new Date();
-  if (!(newPublishAt instanceof Date) || Number.isNaN(newPublishAt.getTime())) {
-    return { ok: false, status: 400, message: "Give a valid publish date and time." };
-  }
-  if (newPublishAt.getTime() <= now.getTime()) return { ok: false, status: 400, message: "Pick a publish time in the future." };
-  if (newPublishAt.getTime() - now.getTime() > MAX_AHEAD_MS) {
-    return { ok: false, status: 400, message: "Pick a publish time within the next three years." };
-  }
+  const problem = publishAtProblem(newPublishAt, now);
+  if (problem) return { ok: false, status: 400, message: problem };
   const status = current.status as DeliverableStatus;
-  if (status === "published") return { ok: false, status: 409, message: "This deliverable is already published; its time can't change." };
+  if (!canEdit(status, "reschedule")) return { ok: false, status: 409, message: DELIVERABLE_EDIT_RULES.reschedule.refusal };
 
   const windowHours = await windowHoursFor(db(), ctx.workspace.signoffWindowHours, current.brandId);
   const signOffValid = current.signedOffAt !== null && current.signedOffVersion === current.currentVersion;
@@ -58,7 +52,7 @@ export async function rescheduleDeliverable(
   let unblocked = false;
   if (status === "blocked") {
     if (!outcome.mayUnblock) {
-      const earliest = new Date(now.getTime() + windowHours * 3_600_000);
+      const earliest = new Date(now.getTime() + windowHours * HOUR_MS);
       return {
         ok: false,
         status: 400,

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { ID_PATTERN } from "~/utils/ids";
 import { text as textField } from "~/utils/text-schema";
-import { CHANNELS } from "./channel-limits";
+import { CHANNELS } from "~/modules/channels/channels";
+import { publishAtField } from "./publish-time";
+import { formatCount } from "~/utils/numbers";
 
 /** Ids are 32 lowercase hex characters; anything else is bad input (400), never a lookup. */
 export const idField = (what: string) =>
@@ -15,12 +17,8 @@ const text = (label: string, max: number, { trim = false, min = 0, tooShort }: {
     min,
     tooShort,
     max,
-    tooLong: `${label} can be at most ${max.toLocaleString("en-US")} characters.`,
+    tooLong: `${label} can be at most ${formatCount(max)} characters.`,
   });
-
-const localDateTime = z
-  .string({ required_error: "Give a date and time.", invalid_type_error: "Give a date and time." })
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "Give a date and time, e.g. 2026-05-04 10:00.");
 
 const versionField = z.coerce
   .number({ invalid_type_error: "Pick a version." })
@@ -33,7 +31,7 @@ export const newDeliverableSchema = z.object({
   title: text("The title", 200, { trim: true, min: 1, tooShort: "Give the deliverable a title, e.g. “Launch reel”." }),
   channel: z.enum(CHANNELS, { errorMap: () => ({ message: "Choose a channel." }) }),
   creatorId: z.union([z.literal(""), idField("a creator")]).optional(),
-  publishAt: localDateTime,
+  publishAt: publishAtField,
 });
 
 export const submitSchema = z.object({
@@ -55,7 +53,7 @@ export const commentSchema = z.object({
   body: text("The comment", 5_000, { trim: true, min: 1, tooShort: "Write a comment first." }),
 });
 
-export const rescheduleSchema = z.object({ publishAt: localDateTime });
+export const rescheduleSchema = z.object({ publishAt: publishAtField });
 
 export const publishSchema = z.object({
   liveUrl: text("The live link", 2_000, { trim: true }).refine((v) => {

@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { formatDuration, HOUR_MS, inZone, isValidTimeZone, zonePlace } from "~/utils/time";
 import type { DeliverableStatus } from "./deliverable-status";
 import { DomainError } from "./errors";
 
@@ -17,7 +17,11 @@ import { DomainError } from "./errors";
 export const DEFAULT_SIGNOFF_WINDOW_HOURS = 48;
 export const REMINDER_HOURS_BEFORE_DEADLINE = [24, 4] as const;
 
-const HOUR_MS = 3_600_000;
+/** A sign-off deadline closer than this is at risk: the queue marks it urgent, the countdown turns amber. */
+export const AT_RISK_HOURS = 24;
+
+/** True when a sign-off deadline `untilMs` away is under AT_RISK_HOURS (overdue included). */
+export const isAtRisk = (untilMs: number): boolean => untilMs < AT_RISK_HOURS * HOUR_MS;
 
 /** Brand override wins over the workspace setting, which wins over the 48 h default. */
 export function effectiveWindowHours(workspaceHours: number | null, brandOverrideHours: number | null): number {
@@ -133,24 +137,15 @@ export function canScheduleOrPublish(input: { status: DeliverableStatus; overrid
  * rounded DOWN so the time left is never overstated.
  */
 export function formatCountdown(ms: number): string {
-  const overdue = ms < 0;
-  const totalMinutes = Math.floor(Math.abs(ms) / 60_000);
-  const days = Math.floor(totalMinutes / 1440);
-  const hours = Math.floor((totalMinutes % 1440) / 60);
-  const minutes = totalMinutes % 60;
-  let text: string;
-  if (days > 0) text = hours > 0 ? `${days} d ${hours} h` : `${days} d`;
-  else if (hours > 0) text = minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
-  else text = minutes > 0 ? `${minutes} min` : "less than 1 min";
-  return overdue ? `overdue by ${text}` : text;
+  const text = formatDuration(ms);
+  return ms < 0 ? `overdue by ${text}` : text;
 }
 
 /** "Mon 30 Mar 2026, 10:00 Berlin (UTC+2)"; throws on an unknown IANA zone. */
 export function zonedTimeLabel(date: Date, timeZone: string): string {
-  const local = DateTime.fromJSDate(date, { zone: timeZone }).setLocale("en-GB");
-  if (!local.isValid) throw new DomainError("invalid_time_zone", `"${timeZone}" is not a known time zone.`);
-  const place = timeZone.split("/").pop()?.replaceAll("_", " ") ?? timeZone;
-  return `${local.toFormat("ccc d LLL yyyy, HH:mm")} ${place} (UTC${local.toFormat("Z")})`;
+  if (!isValidTimeZone(timeZone)) throw new DomainError("invalid_time_zone", `"${timeZone}" is not a known time zone.`);
+  const local = inZone(date, timeZone);
+  return `${local.toFormat("ccc d LLL yyyy, HH:mm")} ${zonePlace(timeZone)} (UTC${local.toFormat("Z")})`;
 }
 
 /** The viewer's time first, the brand's beside it; one label when both are the same zone. */

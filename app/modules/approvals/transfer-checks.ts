@@ -1,5 +1,6 @@
 import { containsDisclosure } from "~/modules/briefs/publish-rules";
-import { CHANNEL_LIMITS, characterCount, type Channel } from "./channel-limits";
+import { CHANNEL_LIMITS, characterCount, type Channel } from "~/modules/channels/channels";
+import { formatCount } from "~/utils/numbers";
 
 // The one disclosure matching rule lives with the brief (it also decides which disclosures a
 // brief may require); re-exported for the checks' callers and tests.
@@ -54,7 +55,7 @@ export interface TransferCheckResult {
   failures: TransferCheckFailure[];
 }
 
-const plural = (n: number, one: string) => `${n.toLocaleString("en-US")} ${one}${n === 1 ? "" : "s"}`;
+const plural = (n: number, one: string) => `${formatCount(n)} ${one}${n === 1 ? "" : "s"}`;
 
 function checkDisclosure(input: TransferCheckInput): TransferCheckFailure[] {
   const { disclosure } = input.requirements;

@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import {
   approvalDecisions,
-  brands,
   briefVersions,
   campaignCreators,
   campaigns,
@@ -21,11 +20,21 @@ import { notify } from "~/modules/notifications/notify.server";
 import { emitWebhook } from "~/modules/webhooks/webhooks.server";
 import { createOnce } from "~/utils/idempotency.server";
 import { actorOf, type MemberContext } from "~/modules/workspaces/authz.server";
-import { CHANNEL_LIMITS, isChannel, type Channel } from "./channel-limits";
+import { requireChannel, type Channel } from "~/modules/channels/channels";
 import { scheduleDeadlineJobs } from "./deadlines.server";
 import { nextStatus, type DeliverableStatus } from "./deliverable-status";
+import { publishAtProblem } from "./publish-time";
 import { isDomainError } from "./errors";
-import { brandingOf, creatorUserId, deliverablePath, deliverableUrl, memberIds, timeFor, usersByIds } from "./people.server";
+import {
+  brandTimeZone,
+  creatorUserId,
+  deliverablePath,
+  deliverableUrl,
+  memberIds,
+  timeFor,
+  usersByIds,
+  workspaceEmailContext,
+} from "./people.server";
 import { canDecide, decisionCommentProblem, evaluateRoute, type ApprovalRoute, type RouteDecision } from "./route";
 import { loadCampaignRoute } from "./routes.server";
 import { findVisibleDeliverable, isId, windowHoursFor } from "./scope.server";
@@ -96,11 +105,6 @@ async function campaignOf(tx: Queryable, row: DeliverableRow): Promise<CampaignR
   return campaign!;
 }
 
-async function brandZone(tx: Queryable, brandId: string): Promise<string> {
-  const brand = await tx.query.brands.findFirst({ where: eq(brands.id, brandId), columns: { timeZone: true } });
-  return brand?.timeZone ?? "UTC";
-}
-
 async function versionDecisions(tx: Queryable, deliverableId: string): Promise<(RouteDecision & { draftVersionId: string })[]> {
   const rows = await tx
     .select({
@@ -153,13 +157,8 @@ export async function createDeliverable(
 ): Promise<Outcome<{ id: string }>> {
   if (!(ctx.can("campaigns.manage") || ctx.can("drafts.publish"))) return loadFailure();
   const now = new Date();
-  if (input.publishAt.getTime() <= now.getTime())
-    return {
-      ok: false,
-      status: 400,
-      message: "Pick a publish time in the future.",
-      errors: { publishAt: ["Pick a publish time in the future."] },
-    };
+  const problem = publishAtProblem(input.publishAt, now);
+  if (problem) return { ok: false, status: 400, message: problem, errors: { publishAt: [problem] } };
   return run(async (tx) => {
     // Refusals inside throw (rolling the claim back with everything else), so the id is always there.
     const once = await createOnce(
@@ -279,7 +278,8 @@ export async function submitVersion(
         });
     }
     const requirements = await briefRequirements(tx, campaign.id);
-    const channel: Channel = isChannel(row.channel) ? row.channel : "instagram";
+    // The channel was checked when the deliverable was created; an unknown one is a bad row, not Instagram.
+    const channel = requireChannel(row.channel);
     const checks = runTransferChecks({
       channel,
       copy: input.copy,
@@ -383,8 +383,8 @@ async function tellApprovers(
   },
 ) {
   const { row, campaign } = input;
-  const { branding, slug } = await brandingOf(tx, row.workspaceId);
-  const zone = await brandZone(tx, row.brandId);
+  const { branding, slug } = await workspaceEmailContext(tx, row.workspaceId);
+  const zone = await brandTimeZone(tx, row.brandId);
   for (const person of await usersByIds(tx, input.approverIds)) {
     await notify(tx, {
       workspaceId: row.workspaceId,
@@ -532,8 +532,8 @@ export async function decide(
       },
       meta: requestMeta(request),
     });
-    const { branding, slug } = await brandingOf(tx, row.workspaceId);
-    const zone = await brandZone(tx, row.brandId);
+    const { branding, slug } = await workspaceEmailContext(tx, row.workspaceId);
+    const zone = await brandTimeZone(tx, row.brandId);
     const url = deliverableUrl(slug, row.id);
     if (after.changesRequested) {
       const creatorUser = await creatorUserId(tx, row.creatorId);
@@ -726,8 +726,8 @@ export async function markPublished(
       data: { title: row.title, version: row.currentVersion, liveUrl: input.liveUrl },
       meta: requestMeta(request),
     });
-    const { branding, slug } = await brandingOf(tx, row.workspaceId);
-    const zone = await brandZone(tx, row.brandId);
+    const { branding, slug } = await workspaceEmailContext(tx, row.workspaceId);
+    const zone = await brandTimeZone(tx, row.brandId);
     const creator = row.creatorId ? await tx.query.creators.findFirst({ where: eq(creators.id, row.creatorId) }) : null;
     const leads = await memberIds(tx, row.workspaceId, { role: "brand_lead", brandId: row.brandId });
     const recipients = await usersByIds(
@@ -821,8 +821,4 @@ export async function versionsOf(tx: Queryable, deliverableId: string) {
     .where(eq(approvalDecisions.deliverableId, deliverableId))
     .orderBy(asc(approvalDecisions.createdAt));
   return { versions, comments, decisions };
-}
-
-export function channelLabel(channel: string): string {
-  return isChannel(channel) ? CHANNEL_LIMITS[channel].label : channel;
 }

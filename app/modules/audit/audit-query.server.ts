@@ -2,7 +2,9 @@ import { and, count, desc, eq, gte, ilike, like, lt, sql, type SQL } from "drizz
 import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
 import { auditEvents } from "@db/schema";
+import { csvLine } from "~/utils/csv";
 import { db } from "~/utils/db.server";
+import { formatIn } from "~/utils/time";
 import { text } from "~/utils/text-schema";
 
 /** The families of audit actions (the part before the dot), as the filter offers them. */
@@ -202,20 +204,6 @@ export async function* auditEventBatches(
   }
 }
 
-/**
- * One CSV cell: a value a spreadsheet would read as a formula (= + - @, tab, CR) gets a leading
- * apostrophe, and anything with a quote, comma or line break is quoted (RFC 4180).
- */
-export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvLine(values: unknown[]): string {
-  return `${values.map(csvCell).join(",")}\r\n`;
-}
-
 export const AUDIT_CSV_HEADER = ["time_utc", "actor", "actor_user_id", "action", "object_type", "object_id", "data", "ip", "user_agent"];
 
 export function auditCsvRow(row: AuditRow): string {
@@ -234,11 +222,5 @@ export function auditCsvRow(row: AuditRow): string {
 
 /** Formats instants for the viewer on the server, so the page and its hydration agree. */
 export function formatInZone(date: Date, tz: string): { day: string; time: string } {
-  const zone = zoneOr(tz);
-  return {
-    day: new Intl.DateTimeFormat("en-GB", { timeZone: zone, year: "numeric", month: "short", day: "2-digit" }).format(date),
-    time: new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false }).format(
-      date,
-    ),
-  };
+  return { day: formatIn(date, tz, "dd LLL yyyy"), time: formatIn(date, tz, "HH:mm:ss") };
 }

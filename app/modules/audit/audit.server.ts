@@ -1,5 +1,6 @@
 import { auditEvents } from "@db/schema";
 import type { Queryable } from "~/utils/db.server";
+import type { ActorContext } from "~/modules/workspaces/authz.server";
 
 export interface AuditActor {
   userId: string | null;
@@ -24,7 +25,10 @@ function scrub(data: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(data).filter(([k]) => !SECRET_KEYS.test(k)));
 }
 
-/** Appends one event; call it with the transaction of the decision it records. */
+/**
+ * Appends one event; call it with the transaction of the decision it records.
+ * @deprecated for new code: `audit(tx, ctx, event)` reads workspace, actor, IP and user agent from the context (decision 051).
+ */
 export async function recordAudit(tx: Queryable, input: AuditInput): Promise<void> {
   await tx.insert(auditEvents).values({
     workspaceId: input.workspaceId,
@@ -36,5 +40,18 @@ export async function recordAudit(tx: Queryable, input: AuditInput): Promise<voi
     data: scrub(input.data ?? {}),
     ip: input.meta?.ip ?? null,
     userAgent: input.meta?.userAgent ?? null,
+  });
+}
+
+export type AuditEvent = Pick<AuditInput, "action" | "objectType" | "objectId" | "data">;
+
+/** Appends one event done by the context's actor in the context's workspace (decision 051). */
+export async function audit(tx: Queryable, ctx: ActorContext, event: AuditEvent): Promise<void> {
+  const { actor } = ctx;
+  await recordAudit(tx, {
+    ...event,
+    workspaceId: ctx.workspace.id,
+    actor: { userId: actor.userId, label: actor.label },
+    meta: { ip: actor.ip, userAgent: actor.userAgent },
   });
 }

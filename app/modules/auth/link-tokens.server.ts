@@ -2,6 +2,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { authTokens } from "@db/schema";
 import type { Queryable } from "~/utils/db.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
+import { MINUTE_MS } from "~/utils/time";
 
 export type LinkPurpose = "magic_link" | "password_reset" | "email_verification";
 
@@ -20,7 +21,7 @@ export async function issueLinkToken(tx: Queryable, purpose: LinkPurpose, userId
     purpose,
     userId,
     redirectTo: redirectTo ?? null,
-    expiresAt: new Date(Date.now() + LIFETIME_MIN[purpose] * 60_000),
+    expiresAt: new Date(Date.now() + LIFETIME_MIN[purpose] * MINUTE_MS),
   });
   return token;
 }

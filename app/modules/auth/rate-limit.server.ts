@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { json } from "@remix-run/node";
 import { rateLimits } from "@db/schema";
 import { db } from "~/utils/db.server";
+import { MINUTE_MS } from "~/utils/time";
 
 export interface Limit {
   max: number;
@@ -20,14 +21,14 @@ export const LIMITS = {
 } satisfies Record<string, Limit>;
 
 function windowStartOf(limit: Limit, now: Date): Date {
-  const windowMs = limit.windowMinutes * 60_000;
+  const windowMs = limit.windowMinutes * MINUTE_MS;
   return new Date(Math.floor(now.getTime() / windowMs) * windowMs);
 }
 
 /** Whole minutes (at least 1) until the fixed window that holds `now` ends. */
 function minutesLeft(limit: Limit, now: Date): number {
-  const end = windowStartOf(limit, now).getTime() + limit.windowMinutes * 60_000;
-  return Math.max(1, Math.ceil((end - now.getTime()) / 60_000));
+  const end = windowStartOf(limit, now).getTime() + limit.windowMinutes * MINUTE_MS;
+  return Math.max(1, Math.ceil((end - now.getTime()) / MINUTE_MS));
 }
 
 async function bump(key: string, windowStart: Date, by: 1 | -1): Promise<number> {

@@ -5,6 +5,7 @@ import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { safeRedirectPath } from "~/utils/redirect";
 import { lucia } from "./lucia.server";
+import { DAY_MS } from "~/utils/time";
 
 export type SessionUser = typeof users.$inferSelect;
 
@@ -21,7 +22,7 @@ export async function getSession(request: Request) {
   if (!sessionId) return null;
   const { session, user } = await lucia().validateSession(sessionId);
   if (!session || !user) return null;
-  const maxAgeMs = env().SESSION_MAX_DAYS * 86_400_000;
+  const maxAgeMs = env().SESSION_MAX_DAYS * DAY_MS;
   if (Date.now() - session.createdAt.getTime() > maxAgeMs) {
     await lucia().invalidateSession(session.id);
     return null;

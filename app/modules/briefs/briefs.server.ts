@@ -29,25 +29,26 @@ import { nextCampaignStatus, type CampaignStatus } from "./campaign-status";
 import { briefCompleteness, missingFieldsMessage } from "./completeness";
 import { CORE_SECTIONS, readPath, type BriefDraft } from "./core-sections";
 import { DomainError, issuesByPath } from "./errors";
+import { DomainError as BaseDomainError } from "~/utils/outcome";
 import { problemsByField, publishProblems, publishProblemsMessage, publishRulesOf } from "./publish-rules";
 import { templateFields, type BriefTemplate } from "./template";
 import { currentTemplate, isUniqueViolation, templateVersion } from "./templates.server";
+import { HOUR_MS } from "~/utils/time";
 
 type Campaign = typeof campaigns.$inferSelect;
 type Brief = typeof briefs.$inferSelect;
 
 export const ACK_REMINDER_HOURS = 48;
 
-/** The sentence for a refused change; routes answer 400 (rule broken) or 409 (someone was faster). */
-export class BriefActionError extends Error {
+/** @deprecated Throw `DomainError` from `~/utils/outcome` (decision 051). A refused change: 400 rule broken, 404, 409 someone was faster. */
+export class BriefActionError extends BaseDomainError {
   constructor(
     readonly status: 400 | 404 | 409,
     message: string,
     /** Messages to show next to fields, keyed by form field name ("timeline.draftDue"). */
     readonly fieldErrors: Record<string, string[]> = {},
   ) {
-    super(message);
-    this.name = "BriefActionError";
+    super({ kind: ({ 400: "invalid", 404: "not_found", 409: "conflict" } as const)[status], message, fields: fieldErrors });
   }
 }
 
@@ -466,7 +467,7 @@ export async function publishBrief(request: Request, ctx: MemberContext, campaig
           kind: "brief-ack-reminder",
           workspaceId: ctx.workspace.id,
           payload: { briefVersionId: row.id },
-          runAt: new Date(now.getTime() + ACK_REMINDER_HOURS * 3_600_000),
+          runAt: new Date(now.getTime() + ACK_REMINDER_HOURS * HOUR_MS),
           dedupeKey: `brief-ack-reminder:${row.id}`,
         });
       }

@@ -31,6 +31,15 @@ export const CAMPAIGN_TRANSITIONS: Readonly<Record<CampaignEvent, Transition>> =
   cancel: { from: ["planning", "briefed", "active"], to: "cancelled", requiresCompleteBrief: false, refusal: "be cancelled" },
 };
 
+/** Completed or cancelled: the statuses no event leaves. Reminders and waiting lists skip them. */
+export const CLOSED_CAMPAIGN_STATUSES: readonly CampaignStatus[] = CAMPAIGN_STATUSES.filter((status) =>
+  CAMPAIGN_EVENTS.every((event) => !CAMPAIGN_TRANSITIONS[event].from.includes(status)),
+);
+
+export function isClosedCampaign(status: string): boolean {
+  return (CLOSED_CAMPAIGN_STATUSES as readonly string[]).includes(status);
+}
+
 export interface BriefReadiness {
   briefComplete: boolean;
   missing: readonly { label: string }[];

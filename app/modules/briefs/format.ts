@@ -1,3 +1,4 @@
+import { formatDuration, formatIn, formatIsoDate, ONE_UNIT } from "~/utils/time";
 import type { CampaignStatus } from "./campaign-status";
 
 /** Display helpers shared by the campaign and brief pages (pure, safe in the browser). */
@@ -10,44 +11,25 @@ export const STATUS_TONE: Record<CampaignStatus, "neutral" | "info" | "success" 
   cancelled: "danger",
 };
 
-/** "3 days", "5 h", "12 min": how long something has waited, for people, not machines. */
+/** "3 days", "5 h", "12 min": how long something has waited, for people, not machines (one unit, rounded down). */
 export function waitedFor(sinceIso: string, nowMs: number): string {
-  const ms = Math.max(0, nowMs - new Date(sinceIso).getTime());
-  const hours = ms / 3_600_000;
-  if (hours >= 48) return `${Math.floor(hours / 24)} days`;
-  if (hours >= 1) return `${Math.floor(hours)} h`;
-  return `${Math.max(1, Math.floor(ms / 60_000))} min`;
+  return formatDuration(Math.max(0, nowMs - new Date(sinceIso).getTime()), ONE_UNIT);
 }
 
 /** An ISO calendar date ("2025-06-01") as "1 Jun 2025"; anything else is shown as given. */
 export function formatIsoDay(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  const [y, m, d] = value.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return formatIsoDate(value, "d LLL yyyy");
 }
 
-/** An instant as a day in a time zone, e.g. "1 Jun 2025". */
+/** An instant as a day in a time zone (UTC when the zone is unknown), e.g. "1 Jun 2025". */
 export function formatDayIn(date: Date | string, timeZone: string): string {
-  try {
-    return new Date(date).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone });
-  } catch {
-    return new Date(date).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-  }
+  return formatIn(date, timeZone, "d LLL yyyy");
 }
 
+/** "1 Jun 2025, 14:30" in a time zone (UTC when the zone is unknown). */
 export function formatDateTimeIn(date: Date | string, timeZone: string): string {
-  try {
-    return new Date(date).toLocaleString("en-GB", {
-      day: "numeric",
-      month: "short",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZone,
-    });
-  } catch {
-    return new Date(date).toISOString();
-  }
+  return formatIn(date, timeZone, "d LLL yyyy, HH:mm");
 }
 
 /** The anchor id of a brief section on the read view. */

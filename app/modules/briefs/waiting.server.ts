@@ -4,9 +4,10 @@ import { db } from "~/utils/db.server";
 import type { WaitingItem } from "~/modules/home/waiting";
 import { campaignScope } from "~/modules/campaigns/scope.server";
 import { waitedFor } from "./format";
+import { CLOSED_CAMPAIGN_STATUSES } from "./campaign-status";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 
-const CLOSED = ["completed", "cancelled"];
+const CLOSED = [...CLOSED_CAMPAIGN_STATUSES];
 
 /**
  * Briefs waiting on this member: the current versions they were asked to acknowledge and have

@@ -9,11 +9,10 @@ import { requestMeta } from "~/utils/http.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { actorOf, type MemberContext } from "~/modules/workspaces/authz.server";
 import { ensureConflictDigestScheduled } from "./digest.server";
-
-const ID = /^[0-9a-f]{32}$/;
+import { isId } from "~/utils/ids";
 
 export async function findBrand(ctx: MemberContext, brandId: string) {
-  if (!ID.test(brandId)) return null;
+  if (!isId(brandId)) return null;
   const brand = await db().query.brands.findFirst({ where: and(eq(brands.id, brandId), eq(brands.workspaceId, ctx.workspace.id)) });
   return brand ?? null;
 }

@@ -31,11 +31,9 @@ import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { detectConflicts } from "./conflicts/detect";
 import type { Conflict, ConflictCode, ConflictInput, Severity } from "./conflicts/types";
 import { DEFAULT_EXCLUSIVITY_DAYS, DEFAULT_MIN_SPACING_MINUTES } from "./conflicts/types";
-import { CHANNEL_PLATFORMS } from "./channels";
+import { CHANNEL_PLATFORMS } from "~/modules/channels/channels";
 import { cachedSnapshot } from "./snapshot-cache.server";
-
-const DAY_MS = 86_400_000;
-const MINUTE_MS = 60_000;
+import { DAY_MS, MINUTE_MS } from "~/utils/time";
 
 /** What a creator sees instead of another creator's draft title. */
 export const MASKED_TITLE = "Scheduled post";

@@ -3,16 +3,17 @@
 // the move form needs it). Computed on read like the calendar, so a resolved clash is simply gone.
 
 import type { MemberContext } from "~/modules/workspaces/authz.server";
-import { channelName } from "./channels";
+import { channelLabel } from "~/modules/channels/channels";
 import { conflictRuleMetadata } from "./conflicts/detect";
 import type { Conflict, Severity } from "./conflicts/types";
 import { loadSnapshot, minuteOf } from "./calendar.server";
-import { dayAndTime, toLocalInput, zonePlace } from "./format";
+import { DAY_MS, MINUTE_MS, toLocalInput, zonePlace } from "~/utils/time";
+import { dayAndTime } from "./format";
 import { campaignPath, deliverablePath, calendarPath } from "./links";
 import { viewerZone } from "./page.server";
 import { dayKey } from "./dates";
+import { isId } from "~/utils/ids";
 
-const DAY_MS = 86_400_000;
 /** The page looks this far back (clashes of the last days may still matter) and ahead. */
 export const CONFLICTS_PAST_DAYS = 1;
 export const CONFLICTS_FUTURE_DAYS = 120;
@@ -54,12 +55,10 @@ export interface BrandGroup {
 /** Rows per brand and severity on the page; the rest are counted and reached by the calendar. */
 export const ROWS_PER_LIST = 50;
 
-const ID = /^[0-9a-f]{32}$/;
-
 export async function conflictsPageData(ctx: MemberContext, url: URL, now = new Date()) {
   const tz = viewerZone(ctx);
   const brandParam = url.searchParams.get("brand");
-  const brandFilter = brandParam && ID.test(brandParam) ? brandParam : null;
+  const brandFilter = brandParam && isId(brandParam) ? brandParam : null;
   const from = new Date(minuteOf(now) - CONFLICTS_PAST_DAYS * DAY_MS);
   const to = new Date(minuteOf(now) + CONFLICTS_FUTURE_DAYS * DAY_MS);
   const snapshot = await loadSnapshot(ctx, { from, to }, { now });
@@ -67,7 +66,7 @@ export async function conflictsPageData(ctx: MemberContext, url: URL, now = new 
   const deliverablesById = new Map(snapshot.deliverables.map((d) => [d.id, d]));
   const canMove = ctx.can("campaigns.manage") || ctx.can("drafts.publish");
   const slug = ctx.workspace.slug;
-  const minMove = toLocalInput(new Date(now.getTime() + 60_000), tz);
+  const minMove = toLocalInput(new Date(now.getTime() + MINUTE_MS), tz);
 
   const objectOf = (id: string): ConflictObject | null => {
     const d = deliverablesById.get(id);
@@ -77,7 +76,7 @@ export async function conflictsPageData(ctx: MemberContext, url: URL, now = new 
         kind: "deliverable",
         id,
         title: d.title,
-        detail: [dayAndTime(d.publishAt, tz), channelName(d.channel), creator, d.campaignName].filter(Boolean).join(" · "),
+        detail: [dayAndTime(d.publishAt, tz), channelLabel(d.channel), creator, d.campaignName].filter(Boolean).join(" · "),
         url: deliverablePath(slug, id),
         move: canMove && d.status !== "published" ? { publishAt: toLocalInput(d.publishAt, tz), min: minMove } : null,
       };

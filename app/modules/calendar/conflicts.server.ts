@@ -10,8 +10,8 @@ import { actorOf, type MemberContext } from "~/modules/workspaces/authz.server";
 import { loadSnapshot } from "./calendar.server";
 import type { Conflict } from "./conflicts/types";
 import { ensureConflictDigestScheduled } from "./digest.server";
-
-const DAY_MS = 86_400_000;
+import { idsIn } from "~/utils/ids";
+import { DAY_MS } from "~/utils/time";
 
 export type AckResult = { ok: true; conflict: Conflict } | { ok: false; status: 404 | 409; message: string };
 
@@ -20,7 +20,7 @@ export type AckResult = { ok: true; conflict: Conflict } | { ok: false; status: 
  * around the objects named in the key is recomputed, so this stays cheap in a large workspace.
  */
 export async function findCurrentConflict(ctx: MemberContext, key: string, now = new Date()): Promise<Conflict | null> {
-  const ids = [...new Set(key.match(/[0-9a-f]{32}/g) ?? [])];
+  const ids = [...new Set(idsIn(key))];
   if (ids.length === 0) return null;
   const [ds, cs] = await Promise.all([
     db()

@@ -2,7 +2,8 @@
 // (in UTC, where every day has 24 hours) and only each day's boundaries are converted into the
 // viewer's zone, so a daylight-saving day simply comes out 23 or 25 hours long.
 
-import { DateTime, IANAZone } from "luxon";
+import { DateTime } from "luxon";
+import { isValidTimeZone } from "~/utils/time";
 import { z } from "zod";
 
 /** 0 = Sunday … 6 = Saturday, as Date#getDay counts. */
@@ -26,10 +27,6 @@ export interface YearMonth {
 
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
-
-export function isValidTimeZone(tz: string): boolean {
-  return IANAZone.isValidZone(tz);
-}
 
 function requireZone(tz: string): string {
   // Luxon would quietly return invalid dates; a bad zone is a bug worth hearing about.

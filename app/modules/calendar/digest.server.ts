@@ -12,14 +12,15 @@ import { queueEmail } from "~/modules/email/send.server";
 import { enqueue } from "~/modules/jobs/queue.server";
 import { emailModeFor } from "~/modules/notifications/notify.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
+import { systemActor } from "~/modules/workspaces/actor";
 import { roleCan } from "~/modules/workspaces/permissions";
 import { loadSnapshot, openConflicts } from "./calendar.server";
 import { shortDay } from "./format";
 import { conflictsPath } from "./links";
+import { DAY_MS } from "~/utils/time";
 
 export const CONFLICT_DIGEST_JOB = "calendar.conflict-digest";
 export const DIGEST_DAYS = 14;
-const DAY_MS = 86_400_000;
 /** The email shows the first CONFLICT_DIGEST_LIMIT; the rest only count, so the outbox row stays small. */
 const MAX_LISTED = CONFLICT_DIGEST_LIMIT * 10;
 
@@ -75,6 +76,7 @@ export async function runConflictDigest(workspaceId: string, now: Date): Promise
             workspace,
             role: "coordinator",
             scope: { kind: "workspace" },
+            actor: systemActor("conflict digest"),
             can: (p) => roleCan("coordinator", p),
           } satisfies MemberContext,
           { from: now, to },

@@ -1,7 +1,7 @@
 // The list view as CSV: one row per campaign or deliverable, with the same filters and period as
 // the page, times in the viewer's zone (and UTC, so a spreadsheet can sort across zones).
 
-import { csvLine } from "~/modules/audit/audit-query.server";
+import { csvLine } from "~/utils/csv";
 import type { CalendarItem } from "./view.server";
 
 export const CALENDAR_CSV_HEADER = [

@@ -10,14 +10,14 @@ import { randomToken, sha256 } from "~/utils/crypto.server";
 import { env } from "~/utils/env.server";
 import { requestMeta } from "~/utils/http.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { actorOf, type MemberContext, type Scope } from "~/modules/workspaces/authz.server";
+import { actorOf, memberContextOf, type MemberContext } from "~/modules/workspaces/authz.server";
 import { roleCan } from "~/modules/workspaces/permissions";
 import { loadSnapshot, minuteOf } from "./calendar.server";
 import { EMPTY_FILTER } from "./filters";
 import { buildItems } from "./view.server";
 import { ensureConflictDigestScheduled } from "./digest.server";
+import { DAY_MS, MINUTE_MS } from "~/utils/time";
 
-const DAY_MS = 86_400_000;
 /** What a feed covers: recent history and the months ahead. */
 export const FEED_PAST_DAYS = 30;
 export const FEED_FUTURE_DAYS = 365;
@@ -88,13 +88,6 @@ export async function revokeFeed(request: Request, ctx: MemberContext): Promise<
   });
 }
 
-function scopeOf(m: typeof memberships.$inferSelect): Scope {
-  if (m.role === "agency_member" && m.agencyId) return { kind: "agency", agencyId: m.agencyId };
-  if ((m.role === "brand_lead" || m.role === "client_contact") && m.brandId) return { kind: "brand", brandId: m.brandId };
-  if (m.role === "creator" && m.creatorId) return { kind: "creator", creatorId: m.creatorId };
-  return { kind: "workspace" };
-}
-
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
 
 /**
@@ -115,7 +108,7 @@ export async function feedOwner(token: string): Promise<MemberContext | null> {
   if (!row) return null;
   const role = row.membership.role;
   if (!roleCan(role, "calendar.view")) return null;
-  return { user: row.user, workspace: row.workspace, role, scope: scopeOf(row.membership), can: (p) => roleCan(role, p) };
+  return memberContextOf(row.user, row.workspace, row.membership);
 }
 
 /** The member's visible calendar as RFC 5545 text, with UIDs that never change for an item. */
@@ -136,7 +129,7 @@ export async function buildFeed(ctx: MemberContext, now = new Date()): Promise<s
   });
   for (const item of items) {
     const start = new Date(item.startsAt);
-    const end = item.endsAt ? new Date(item.endsAt) : new Date(start.getTime() + DELIVERABLE_MINUTES * 60_000);
+    const end = item.endsAt ? new Date(item.endsAt) : new Date(start.getTime() + DELIVERABLE_MINUTES * MINUTE_MS);
     const lines = [
       `Brand: ${item.brandName}`,
       item.campaignName ? `Campaign: ${item.campaignName}` : null,

@@ -4,7 +4,8 @@
 
 import { CAMPAIGN_STATUSES } from "~/modules/briefs/campaign-status";
 import { DELIVERABLE_STATUSES } from "~/modules/approvals/deliverable-status";
-import { CHANNELS } from "./channels";
+import { CHANNELS } from "~/modules/channels/channels";
+import { isId } from "~/utils/ids";
 
 export const CALENDAR_VIEWS = ["month", "week", "list"] as const;
 export type CalendarView = (typeof CALENDAR_VIEWS)[number];
@@ -22,7 +23,6 @@ export interface CalendarFilter {
 export const EMPTY_FILTER: CalendarFilter = { brand: null, agency: null, creator: null, channel: null, status: null };
 export const FILTER_KEYS = ["brand", "agency", "creator", "channel", "status"] as const;
 
-const ID = /^[0-9a-f]{32}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function oneOf(value: string | null, allowed: readonly string[]): string | null {
@@ -30,7 +30,7 @@ function oneOf(value: string | null, allowed: readonly string[]): string | null 
 }
 
 function id(value: string | null): string | null {
-  return value && ID.test(value) ? value : null;
+  return value && isId(value) ? value : null;
 }
 
 export function parseFilter(params: URLSearchParams): CalendarFilter {

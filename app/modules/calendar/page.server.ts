@@ -2,24 +2,14 @@
 
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { loadSnapshot, minuteOf, visibleDirectory, type CalendarSnapshot } from "./calendar.server";
-import {
-  currentMonth,
-  formatMonthParam,
-  isValidTimeZone,
-  monthGrid,
-  parseMonthParam,
-  shiftMonth,
-  weekDays,
-  type CalendarDay,
-} from "./dates";
+import { currentMonth, formatMonthParam, monthGrid, parseMonthParam, shiftMonth, weekDays, type CalendarDay } from "./dates";
 import { isFiltered, parseFilter, parseIsoDate, parseView, type CalendarView } from "./filters";
-import { dayMonth, longDate, monthTitle, shortDay, zoneOffset, zonePlace } from "./format";
+import { DAY_MS, isValidTimeZone, zoneOffset, zonePlace } from "~/utils/time";
+import { dayMonth, longDate, monthTitle, shortDay } from "./format";
 import { activeFeed } from "./feeds.server";
 import { campaignsShownInMonth } from "./layout";
 import { COMMON_TIME_ZONES } from "./settings.server";
 import { buildItems, filterOptions, groupByDay, selectForView, todayIn } from "./view.server";
-
-const DAY_MS = 86_400_000;
 
 function plusDays(isoDate: string, days: number): string {
   const [y, m, d] = isoDate.split("-").map(Number);

@@ -4,8 +4,9 @@
 import { z } from "zod";
 import { ID_PATTERN } from "~/utils/ids";
 import { text as textField, type TextOptions } from "~/utils/text-schema";
-import { CHANNELS } from "./channels";
-import { isValidTimeZone } from "./dates";
+import { publishAtField } from "~/modules/approvals/publish-time";
+import { CHANNELS, type Channel } from "~/modules/channels/channels";
+import { isValidTimeZone } from "~/utils/time";
 
 const id = (label: string) =>
   z
@@ -38,7 +39,7 @@ export const acknowledgeSchema = conflictKeySchema.extend({
 
 export const moveSchema = z.object({
   deliverableId: id("deliverable"),
-  publishAt: localDateTime("The new publish time"),
+  publishAt: publishAtField,
 });
 
 export const timeZoneSchema = z.object({
@@ -68,6 +69,12 @@ const spacingField = z
     return n;
   });
 
+/** One optional field per channel, spacing_<channel>, so a new channel gets its spacing rule too. */
+const spacingFields = Object.fromEntries(CHANNELS.map((channel) => [`spacing_${channel}`, spacingField])) as Record<
+  `spacing_${Channel}`,
+  typeof spacingField
+>;
+
 export const brandRulesSchema = z.object({
   category: text("The category", { max: 60, tooLong: "Keep the category under 60 characters." })
     .optional()
@@ -76,11 +83,7 @@ export const brandRulesSchema = z.object({
     .pipe(z.string().regex(/^\d{1,3}$/, "Give whole days from 0 to 90."))
     .transform(Number)
     .refine((n) => n >= 0 && n <= 90, "Give whole days from 0 to 90."),
-  spacing_instagram: spacingField,
-  spacing_facebook: spacingField,
-  spacing_tiktok: spacingField,
-  spacing_linkedin: spacingField,
-  spacing_youtube: spacingField,
+  ...spacingFields,
 });
 
 /** Channel → minimum spacing in minutes, leaving out channels that use the default. */

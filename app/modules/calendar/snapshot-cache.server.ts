@@ -11,10 +11,11 @@ import { count, lt, max } from "drizzle-orm";
 import { calendarChanges } from "@db/schema";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { MINUTE_MS } from "~/utils/time";
 
 const MAX_ENTRIES = 24;
-const PRUNE_EVERY_MS = 10 * 60_000;
-const KEEP_CHANGES_MS = 60 * 60_000;
+const PRUNE_EVERY_MS = 10 * MINUTE_MS;
+const KEEP_CHANGES_MS = 60 * MINUTE_MS;
 
 interface Entry<T> {
   fingerprint: string;

@@ -7,10 +7,12 @@ import { DELIVERABLE_STATUSES, DELIVERABLE_STATUS_LABELS, type DeliverableStatus
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { conflictRuleMetadata } from "./conflicts/detect";
 import type { Conflict, Severity } from "./conflicts/types";
-import { channelName, CHANNELS } from "./channels";
+import { channelLabel, CHANNELS } from "~/modules/channels/channels";
 import { dayKey } from "./dates";
 import type { CalendarFilter } from "./filters";
-import { dayAndTime, shortDay, timeOfDay, zoneOffset, zonePlace } from "./format";
+import { isAtRisk } from "~/modules/approvals/signoff-rule";
+import { HOUR_MS, zoneOffset, zonePlace } from "~/utils/time";
+import { dayAndTime, shortDay, timeOfDay } from "./format";
 import { campaignPath, deliverablePath } from "./links";
 import {
   conflictsByObject,
@@ -107,7 +109,7 @@ function signoffState(d: CalendarDeliverable, now: Date): SignoffState {
   if (d.signedOff) return { state: "signed_off", label: "Signed off" };
   const untilMs = d.signOffDeadline.getTime() - now.getTime();
   if (untilMs <= 0) return { state: "overdue", label: "Sign-off overdue" };
-  if (untilMs <= 24 * 3_600_000) return { state: "due_soon", label: `Sign-off due in ${Math.max(1, Math.floor(untilMs / 3_600_000))} h` };
+  if (isAtRisk(untilMs)) return { state: "due_soon", label: `Sign-off due in ${Math.max(1, Math.floor(untilMs / HOUR_MS))} h` };
   return { state: "pending", label: "Awaiting sign-off" };
 }
 
@@ -155,7 +157,7 @@ export function buildItems(snapshot: CalendarSnapshot, { ctx, tz, now, filter }:
       time: null,
       when: `${shortDay(c.startsAt, tz)} – ${shortDay(lastInstant, tz)}`,
       brandWhen: null,
-      channels: c.channels.map(channelName),
+      channels: c.channels.map(channelLabel),
       campaignName: null,
       agencyNames: c.agencyIds.map((id) => snapshot.agencyNames.get(id) ?? "").filter(Boolean),
       creatorName: null,
@@ -192,7 +194,7 @@ export function buildItems(snapshot: CalendarSnapshot, { ctx, tz, now, filter }:
       time: timeOfDay(d.publishAt, tz),
       when: `${dayAndTime(d.publishAt, tz)} ${zonePlace(tz)} (${zoneOffset(d.publishAt, tz)})`,
       brandWhen: brandTz === tz ? null : `${dayAndTime(d.publishAt, brandTz)} ${zonePlace(brandTz)} (${zoneOffset(d.publishAt, brandTz)})`,
-      channels: [channelName(d.channel)],
+      channels: [channelLabel(d.channel)],
       campaignName: d.campaignName,
       agencyNames: d.agencyIds.map((id) => snapshot.agencyNames.get(id) ?? "").filter(Boolean),
       creatorName: d.masked ? null : d.creatorId ? (snapshot.creatorNames.get(d.creatorId) ?? null) : null,
@@ -313,7 +315,7 @@ export function filterOptions(
       .filter(([id]) => (ctx.scope.kind === "creator" ? id === ctx.scope.creatorId : whole || creatorIds.has(id)))
       .map(([value, label]) => ({ value, label }))
       .sort(byName),
-    channels: CHANNELS.map((c) => ({ value: c, label: channelName(c) })),
+    channels: CHANNELS.map((c) => ({ value: c, label: channelLabel(c) })),
     statuses: [
       { group: "Campaigns", options: CAMPAIGN_STATUSES.map((s) => ({ value: s, label: CAMPAIGN_STATUS_LABELS[s] })) },
       { group: "Deliverables", options: DELIVERABLE_STATUSES.map((s) => ({ value: s, label: DELIVERABLE_STATUS_LABELS[s] })) },

@@ -4,6 +4,7 @@ import type { Conflict } from "./conflicts/types";
 import { CONFLICT_RULES, conflictRuleMetadata } from "./conflicts/detect";
 import { loadSnapshot, minuteOf, openConflicts } from "./calendar.server";
 import { conflictsPath } from "./links";
+import { DAY_MS } from "~/utils/time";
 
 /** How far ahead the home page looks for conflicts to resolve. */
 export const WAITING_DAYS = 30;
@@ -19,7 +20,7 @@ export async function calendarWaiting(ctx: MemberContext): Promise<WaitingItem[]
   if (!ctx.can("conflicts.manage") || ctx.scope.kind !== "workspace") return [];
   const now = new Date();
   const from = new Date(minuteOf(now));
-  const snapshot = await loadSnapshot(ctx, { from, to: new Date(from.getTime() + WAITING_DAYS * 86_400_000) }, { now, only: ERROR_RULES });
+  const snapshot = await loadSnapshot(ctx, { from, to: new Date(from.getTime() + WAITING_DAYS * DAY_MS) }, { now, only: ERROR_RULES });
   // A conflict is due when it starts. A clash between two posts, one already out (exclusivity),
   // is due when the coming one goes live, not overdue since the old one. A sign-off deadline that
   // passed or a campaign already inside a blackout stays overdue: that is what it is.

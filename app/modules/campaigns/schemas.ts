@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { CHANNELS, CHANNEL_LIMITS, type Channel } from "~/modules/approvals/channel-limits";
+import { CHANNELS, CHANNEL_LIMITS, type Channel } from "~/modules/channels/channels";
 import { CAMPAIGN_EVENTS, CAMPAIGN_STATUSES } from "~/modules/briefs/campaign-status";
 import { ID_PATTERN } from "~/utils/ids";
 import { text } from "~/utils/text-schema";

@@ -1,8 +1,9 @@
-import { desc, eq, ilike, sql } from "drizzle-orm";
+import { desc, eq, ilike } from "drizzle-orm";
 import { localEmails } from "@db/schema";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { notFound, requestMeta } from "~/utils/http.server";
+import { isId } from "~/utils/ids";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 export const MAILBOX_PAGE_SIZE = 100;
@@ -45,18 +46,7 @@ export async function listMailbox(opts: { to?: string; limit?: number } = {}) {
 }
 
 export async function mailboxMessage(id: string) {
-  if (!/^[a-z0-9]{1,64}$/.test(id)) return null;
+  if (!isId(id)) return null;
   const row = await db().query.localEmails.findFirst({ where: eq(localEmails.id, id) });
-  return row ?? null;
-}
-
-/** The newest email to exactly this address (case-insensitive), or null; for tests. */
-export async function latestEmailTo(to: string) {
-  const [row] = await db()
-    .select()
-    .from(localEmails)
-    .where(sql`lower(${localEmails.to}) = ${to.trim().toLowerCase()}`)
-    .orderBy(desc(localEmails.createdAt), desc(localEmails.id))
-    .limit(1);
   return row ?? null;
 }

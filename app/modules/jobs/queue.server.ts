@@ -2,23 +2,30 @@ import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { jobs } from "@db/schema";
 import type { Queryable } from "~/utils/db.server";
 import { seal, unseal } from "~/utils/seal.server";
+import type { EnqueuePayloadOf, JobKindName } from "./handlers.server";
+import { failureEvent, HELD_STATUS, JOB_TRANSITIONS } from "./job-status";
 import { DEFAULT_LANE_LIMITS, LEASE_MS, laneOf, type Lane, type LaneLimits } from "./lanes";
+import { HOUR_MS } from "~/utils/time";
 
 export type Job = typeof jobs.$inferSelect;
 
 /** The payload key that holds an enqueue's `secret`, sealed (app/utils/seal.server.ts). */
 const SEALED = "sealed";
 
-export interface EnqueueInput {
-  kind: string;
-  /** Stored readable: what the ops view and queries need (ids, recipient, template). */
-  payload: Record<string, unknown>;
-  /**
-   * What the handler needs but no database dump may show: links with tokens (security.md 10).
-   * Stored sealed with APP_SECRET as `payload.sealed`; the worker merges it back, so the handler
-   * reads `job.payload.url` / `job.payload.props` as if it had been in `payload`.
-   */
-  secret?: Record<string, unknown>;
+/**
+ * `payload` is stored readable: what the ops view and queries need (ids, recipient, template).
+ * `secret` is what the handler needs but no database dump may show: links with tokens
+ * (security.md 10). It is stored sealed with APP_SECRET as `payload.sealed`; the worker merges it
+ * back, so the handler reads `url` / `props` as if it had been in `payload`. For a kind of the
+ * registry (handlers.server.ts) both are typed from its schema and sealed keys; a kind outside it
+ * (a test's own) takes any object.
+ */
+type PayloadFor<K extends string> = K extends JobKindName
+  ? EnqueuePayloadOf<K>
+  : { payload: Record<string, unknown>; secret?: Record<string, unknown> };
+
+export type EnqueueInput<K extends string = string> = PayloadFor<K> & {
+  kind: K;
   /** When it may run; defaults to now. Reminders use a future time. */
   runAt?: Date;
   /** A second enqueue with the same key is ignored: a reminder is scheduled once per due time. */
@@ -27,10 +34,10 @@ export interface EnqueueInput {
   maxAttempts?: number;
   /** Jobs with one key share a cap on how many run at once (lanes.ts); a webhook's is its endpoint. */
   concurrencyKey?: string;
-}
+};
 
 /** Writes the job in the caller's transaction: if the change rolls back, the job never existed. */
-export async function enqueue(tx: Queryable, input: EnqueueInput): Promise<string | null> {
+export async function enqueue<K extends string>(tx: Queryable, input: EnqueueInput<K>): Promise<string | null> {
   if (SEALED in input.payload) throw new Error(`enqueue: "${SEALED}" is reserved in a job payload; pass secret values as \`secret\``);
   const rows = await tx
     .insert(jobs)
@@ -72,9 +79,11 @@ export function openJob(job: Job): Job {
   return { ...job, payload: openPayload(job.payload) };
 }
 
-/** A job is due when its time has come, or when it is running on a lease nobody renewed. */
+const { claim, retake, complete } = JOB_TRANSITIONS;
+
+/** A job is due when its time has come (claim), or when it is running on a lease nobody renewed (retake). */
 function dueAt(now: Date) {
-  return or(and(eq(jobs.status, "pending"), lte(jobs.runAt, now)), and(eq(jobs.status, "running"), lte(jobs.lockedUntil, now)));
+  return or(and(eq(jobs.status, claim.from), lte(jobs.runAt, now)), and(eq(jobs.status, retake.from), lte(jobs.lockedUntil, now)));
 }
 
 /** drizzle's execute answers an array on postgres.js and `{ rows }` on PGlite. */
@@ -121,12 +130,12 @@ export async function claimJobs(database: Queryable, opts: ClaimOptions): Promis
       await tx.execute(sql`
         with live as (
           select concurrency_key, workspace_id from jobs
-          where lane = ${lane} and status = 'running' and locked_until > ${at}
+          where lane = ${lane} and status = ${HELD_STATUS} and locked_until > ${at}
         ), due as (
           select id, run_at, concurrency_key, workspace_id,
                  row_number() over (partition by concurrency_key order by run_at, id) as key_rank
           from jobs
-          where lane = ${lane} and ((status = 'pending' and run_at <= ${at}) or (status = 'running' and locked_until <= ${at}))
+          where lane = ${lane} and ((status = ${claim.from} and run_at <= ${at}) or (status = ${retake.from} and locked_until <= ${at}))
         ), key_ok as (
           select d.*, row_number() over (partition by workspace_id order by run_at, id) as workspace_rank
           from due d where ${keyOk}
@@ -152,7 +161,7 @@ export async function claimJobs(database: Queryable, opts: ClaimOptions): Promis
     if (locked.length === 0) return [];
     return tx
       .update(jobs)
-      .set({ status: "running", lockedUntil: new Date(now.getTime() + (opts.leaseMs ?? LEASE_MS)), attempts: sql`${jobs.attempts} + 1` })
+      .set({ status: claim.to, lockedUntil: new Date(now.getTime() + (opts.leaseMs ?? LEASE_MS)), attempts: sql`${jobs.attempts} + 1` })
       .where(
         inArray(
           jobs.id,
@@ -175,7 +184,7 @@ export async function claimJobs(database: Queryable, opts: ClaimOptions): Promis
 
 /** This claim of the job, and only while it is still running: a retaken job has a new `attempts`. */
 function stillOurs(job: Job) {
-  return and(eq(jobs.id, job.id), eq(jobs.attempts, job.attempts), eq(jobs.status, "running"));
+  return and(eq(jobs.id, job.id), eq(jobs.attempts, job.attempts), eq(jobs.status, HELD_STATUS));
 }
 
 /**
@@ -193,7 +202,7 @@ export async function renewLease(database: Queryable, job: Job, now: Date, lease
 
 /** Exponential backoff: 10 s, 20 s, 40 s ... capped at one hour. */
 export function backoffMs(attempt: number): number {
-  return Math.min(3_600_000, 10_000 * 2 ** Math.max(0, attempt - 1));
+  return Math.min(HOUR_MS, 10_000 * 2 ** Math.max(0, attempt - 1));
 }
 
 /**
@@ -203,17 +212,18 @@ export function backoffMs(attempt: number): number {
 export async function completeJob(database: Queryable, job: Job, now: Date): Promise<void> {
   await database
     .update(jobs)
-    .set({ status: "done", finishedAt: now, lockedUntil: null, lastError: null, payload: sql`${jobs.payload} - ${SEALED}::text` })
+    .set({ status: complete.to, finishedAt: now, lockedUntil: null, lastError: null, payload: sql`${jobs.payload} - ${SEALED}::text` })
     .where(stillOurs(job));
 }
 
 export async function failJob(database: Queryable, job: Job, error: unknown, now: Date): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
-  const final = job.attempts >= job.maxAttempts;
+  const event = failureEvent(job);
+  const final = event === "give_up";
   await database
     .update(jobs)
     .set({
-      status: final ? "failed" : "pending",
+      status: JOB_TRANSITIONS[event].to,
       runAt: final ? job.runAt : new Date(now.getTime() + backoffMs(job.attempts)),
       lockedUntil: null,
       lastError: message.replace(/\u0000/g, "").slice(0, 2000),

@@ -1,7 +1,10 @@
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { notificationPrefs, notifications } from "@db/schema";
 import { db } from "~/utils/db.server";
+import { notFound, ok, type Outcome } from "~/utils/outcome";
+import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { NOTIFICATION_CATEGORIES, type EmailMode, type NotificationCategory } from "./categories";
+import type { Preferences } from "./schemas";
 
 export async function unreadCount(userId: string, workspaceId: string): Promise<number> {
   const [row] = await db()
@@ -58,4 +61,26 @@ export async function savePreferences(userId: string, prefs: Partial<Record<Noti
         .onConflictDoUpdate({ target: [notificationPrefs.userId, notificationPrefs.category], set: { mode } });
     }
   });
+}
+
+/* ------------------------------------------------------------------ the page's commands, (ctx, input) -> Outcome (decision 051) */
+
+type Reader = Pick<MemberContext, "user" | "workspace">;
+
+export async function markAllRead(ctx: Reader): Promise<Outcome> {
+  await markRead(ctx.user.id, ctx.workspace.id, "all");
+  return ok();
+}
+
+/** Only one of the member's own recent notifications; any other id is not there for them. */
+export async function markOneRead(ctx: Reader, input: { id: string }): Promise<Outcome> {
+  const mine = await recentNotifications(ctx.user.id, ctx.workspace.id, 200);
+  if (!mine.some((n) => n.id === input.id)) return notFound("That notification does not exist.");
+  await markRead(ctx.user.id, ctx.workspace.id, [input.id]);
+  return ok();
+}
+
+export async function saveEmailPreferences(ctx: Reader, input: Preferences): Promise<Outcome> {
+  await savePreferences(ctx.user.id, input);
+  return ok();
 }

@@ -6,6 +6,7 @@ import { env } from "~/utils/env.server";
 import { queueEmail } from "~/modules/email/send.server";
 import { enqueue } from "~/modules/jobs/queue.server";
 import type { EmailMode, NotificationCategory } from "./categories";
+import { DAY_MS } from "~/utils/time";
 
 export interface NotifyInput<N extends EmailTemplateName> {
   workspaceId: string;
@@ -61,7 +62,7 @@ export async function notify<N extends EmailTemplateName>(tx: Queryable, input: 
  * `jobId` keys the queued email, so a digest job run twice (lost completion) queues it once.
  */
 export async function sendNotificationDigest(userId: string, workspaceId: string, now: Date, jobId?: string): Promise<void> {
-  const since = new Date(now.getTime() - 86_400_000);
+  const since = new Date(now.getTime() - DAY_MS);
   const [user, workspace] = await Promise.all([
     db().query.users.findFirst({ where: eq(users.id, userId) }),
     db().query.workspaces.findFirst({ where: eq(workspaces.id, workspaceId) }),

@@ -1,3 +1,5 @@
+import { DomainError } from "~/utils/outcome";
+
 /**
  * The access state of one platform step on an onboarding link (PRODUCT.md §3), as ONE table.
  * The server refuses what the table does not allow, the UI shows a button per allowed event, and
@@ -73,16 +75,24 @@ export const accessTransitions: readonly AccessTransition[] = [
   { event: "reopen", from: ["revoked"], to: "requested", actors: ["agency"], label: "Request again" },
 ];
 
+/** Access the agency holds (the ledger lists it, offboarding ends it): exactly what revoke applies to. */
+export const HELD_ACCESS_STATUSES: readonly AccessStatus[] = [
+  ...new Set(accessTransitions.filter((t) => t.event === "revoke").flatMap((t) => t.from)),
+];
+
 export type AccessErrorCode = "transition_not_allowed" | "actor_not_allowed" | "asset_id_required" | "reason_required";
 
-/** A refused access change. `message` is a sentence a person can act on, safe to show as is. */
-export class AccessStatusError extends Error {
-  readonly code: AccessErrorCode;
+/**
+ * A refused access change. `message` is a sentence a person can act on, safe to show as is.
+ * @deprecated Throw `DomainError` from `~/utils/outcome` (decision 051); removed when onboarding is converted.
+ */
+export class AccessStatusError extends DomainError {
+  declare readonly code: AccessErrorCode;
 
   constructor(code: AccessErrorCode, message: string) {
-    super(message);
+    // Same mapping as steps.server.ts: a wrong state is a conflict, the rest invalid input.
+    super(code, message, code === "transition_not_allowed" ? "conflict" : "invalid");
     this.name = "AccessStatusError";
-    this.code = code;
   }
 }
 

@@ -23,7 +23,7 @@ import {
   type BrandKitFile,
   type LinkAnswers,
 } from "./link-model";
-import { formatDuration } from "./progress";
+import { formatTimeTaken } from "./progress";
 import { finishWith, saveIntakeDraft, type FinishCheck, type IntakeSave } from "./intake-draft";
 import { questionnaireSchema, type QuestionnaireQuestion } from "./questionnaire";
 import { contactsSchema, intakeDraftFields } from "./schemas";
@@ -40,6 +40,7 @@ import {
   type WorkspaceRow,
 } from "./shared.server";
 import { applyStepEvent, type StepRow } from "./steps.server";
+import { DAY_MS } from "~/utils/time";
 
 /**
  * The client's side of an onboarding link: everything reached with a token and no account.
@@ -334,7 +335,7 @@ async function afterProgress(tx: Queryable, link: LinkRow, request: Request, now
           clientName: link.clientName,
           url: `${env().APP_URL}${url}`,
           completedAt: emailDateTime(now),
-          timeToComplete: formatDuration(now.getTime() - link.createdAt.getTime()),
+          timeToComplete: formatTimeTaken(now.getTime() - link.createdAt.getTime()),
           awaitingVerification: toVerify,
         },
       },
@@ -380,7 +381,7 @@ async function inviteApprover(tx: Queryable, link: LinkRow, workspace: Workspace
       ? await tx.query.users.findFirst({ where: eq(users.id, link.createdBy), columns: { name: true } })
       : null;
     const token = randomToken();
-    const expiresAt = new Date(Date.now() + 14 * 86_400_000);
+    const expiresAt = new Date(Date.now() + 14 * DAY_MS);
     const [inv] = await tx
       .insert(invitations)
       .values({

@@ -1,18 +1,19 @@
 import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import { accessSteps, onboardingLinks, stepForwards, workspaces } from "@db/schema";
 import { db } from "~/utils/db.server";
 import { sha256 } from "~/utils/crypto.server";
 import { env } from "~/utils/env.server";
 import { queueEmail } from "~/modules/email/send.server";
 import { notify } from "~/modules/notifications/notify.server";
-import type { HandlerMap } from "~/modules/jobs/worker.server";
-import type { Job } from "~/modules/jobs/queue.server";
+import { defineJob, payloadId } from "~/modules/jobs/job-kinds";
 import { getPlatform } from "./catalog";
 import { isOpenForClient, readIntake } from "./link-model";
 import { accountManagerAlertDue, dueClientReminder, forwardedStepAlertDue } from "./reminders";
 import { openClientSteps } from "./client.server";
 import { agencyLinkPath, brandingOf, emailDate, emailDateTime, JOB, teamOf } from "./shared.server";
 import type { AccessStatus } from "./access-status";
+import { HOUR_MS } from "~/utils/time";
 
 /**
  * Reminders and alerts of onboarding links. Each job is scheduled for one due time (dedupe key);
@@ -20,12 +21,16 @@ import type { AccessStatus } from "./access-status";
  * clock and records what it sent with a compare-and-set, so each due time sends at most once.
  */
 
+// The link's address (with its token) is sealed in the job row: `sealed: ["url"]` below.
+const linkPayload = z.object({ linkId: payloadId });
+const forwardPayload = z.object({ forwardId: payloadId });
+const withUrl = { url: z.string().url() };
+
 function tokenOf(url: string): string {
   return url.slice(url.lastIndexOf("/") + 1);
 }
 
-async function clientReminder(job: Job, now: Date) {
-  const { linkId, url } = job.payload as { linkId: string; url: string };
+async function clientReminder({ linkId, url }: { linkId: string; url: string }, now: Date) {
   await db().transaction(async (tx) => {
     const link = (await tx.select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)).for("update"))[0];
     // A re-issued link's old reminders carry the old address: they stop here.
@@ -67,8 +72,7 @@ async function clientReminder(job: Job, now: Date) {
   });
 }
 
-async function forwardReminder(job: Job, now: Date) {
-  const { forwardId, url } = job.payload as { forwardId: string; url: string };
+async function forwardReminder({ forwardId, url }: { forwardId: string; url: string }, now: Date) {
   await db().transaction(async (tx) => {
     const forward = (await tx.select().from(stepForwards).where(eq(stepForwards.id, forwardId)).for("update"))[0];
     if (!forward || forward.revokedAt || forward.expiresAt.getTime() <= now.getTime()) return;
@@ -108,8 +112,7 @@ async function forwardReminder(job: Job, now: Date) {
   });
 }
 
-async function stallCheck(job: Job, now: Date) {
-  const { linkId } = job.payload as { linkId: string };
+async function stallCheck({ linkId }: { linkId: string }, now: Date) {
   await db().transaction(async (tx) => {
     const link = (await tx.select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)).for("update"))[0];
     if (!link || link.revokedAt || link.replacedById || !link.lastProgressAt) return;
@@ -129,7 +132,7 @@ async function stallCheck(job: Job, now: Date) {
       .returning({ id: onboardingLinks.id });
     if (!claimed[0]) return;
     const workspace = (await tx.select().from(workspaces).where(eq(workspaces.id, link.workspaceId)))[0];
-    const hours = Math.floor((now.getTime() - link.lastProgressAt.getTime()) / 3_600_000);
+    const hours = Math.floor((now.getTime() - link.lastProgressAt.getTime()) / HOUR_MS);
     const names = openRequired.map((s) => getPlatform(s.platformKey)?.name ?? s.platformKey);
     const path = agencyLinkPath(workspace.slug, link.id);
     const recipient = link.accountManagerId ?? teamOf(link)[0];
@@ -156,8 +159,7 @@ async function stallCheck(job: Job, now: Date) {
   });
 }
 
-async function forwardStallCheck(job: Job, now: Date) {
-  const { forwardId } = job.payload as { forwardId: string };
+async function forwardStallCheck({ forwardId }: { forwardId: string }, now: Date) {
   const forward = await db().query.stepForwards.findFirst({ where: eq(stepForwards.id, forwardId) });
   if (!forward || forward.revokedAt) return;
   const [step, link] = await Promise.all([
@@ -203,9 +205,17 @@ async function forwardStallCheck(job: Job, now: Date) {
 }
 
 /** Background jobs of the onboarding capability (reminders, escalations), registered in jobs/handlers.server.ts. */
-export const onboardingJobs: HandlerMap = {
-  [JOB.clientReminder]: clientReminder,
-  [JOB.forwardReminder]: forwardReminder,
-  [JOB.stallCheck]: stallCheck,
-  [JOB.forwardStallCheck]: forwardStallCheck,
+export const onboardingJobs = {
+  [JOB.clientReminder]: defineJob({
+    payload: linkPayload.extend(withUrl),
+    sealed: ["url"],
+    run: (payload, _job, now) => clientReminder(payload, now),
+  }),
+  [JOB.forwardReminder]: defineJob({
+    payload: forwardPayload.extend(withUrl),
+    sealed: ["url"],
+    run: (payload, _job, now) => forwardReminder(payload, now),
+  }),
+  [JOB.stallCheck]: defineJob({ payload: linkPayload, run: (payload, _job, now) => stallCheck(payload, now) }),
+  [JOB.forwardStallCheck]: defineJob({ payload: forwardPayload, run: (payload, _job, now) => forwardStallCheck(payload, now) }),
 };

@@ -8,13 +8,14 @@ import { getPlatform, type GrantMethod } from "./catalog";
 import { identityForPlatform, type StoredIdentities } from "./identities";
 import { linkScope } from "./shared.server";
 import { applyStepEvent } from "./steps.server";
+import { HELD_ACCESS_STATUSES } from "./access-status";
 
 /**
  * The access ledger of a brand (every grant: platform, asset, role, confirmed, verified by, when)
  * and its offboarding checklist: what the client removes and what the agency removes, per grant.
  */
 
-const HELD = ["confirmed", "verified"];
+const HELD: string[] = [...HELD_ACCESS_STATUSES];
 
 export async function findBrand(ctx: MemberContext, brandId: string) {
   return db().query.brands.findFirst({

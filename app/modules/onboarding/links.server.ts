@@ -17,7 +17,7 @@ import { identityForPlatform, type StoredIdentities } from "./identities";
 import { validateRole } from "./presets";
 import { isAccessStatus, type AccessEvent } from "./access-status";
 import { linkState, progressOf, readAnswers, readIntake } from "./link-model";
-import { formatDuration, linkTimeToVerified, median, stepTimeToVerified } from "./progress";
+import { formatTimeTaken, linkTimeToVerified, median, stepTimeToVerified } from "./progress";
 import { DEFAULT_AGREEMENT, type CreateLinkInput } from "./schemas";
 import {
   agencyLinkPath,
@@ -33,10 +33,9 @@ import {
   type LinkRow,
 } from "./shared.server";
 import { applyStepEvent, type StepRow } from "./steps.server";
+import { DAY_MS } from "~/utils/time";
 
 /** The agency's side of onboarding links: create, watch, verify, reject, revoke, re-issue. */
-
-const DAY = 86_400_000;
 
 export type FieldFailure = { ok: false; status: 400 | 404 | 409; errors: Record<string, string[]>; message: string };
 
@@ -169,7 +168,7 @@ async function insertLink(
   }
   const accountManagerId = input.accountManagerId ?? ctx.user.id;
   const token = randomToken();
-  const expiresAt = new Date(now.getTime() + input.expiresInDays * DAY);
+  const expiresAt = new Date(now.getTime() + input.expiresInDays * DAY_MS);
   const intake = {
     brandKit: input.brandKit,
     contacts: input.contacts,
@@ -482,7 +481,7 @@ async function maybeAllVerified(tx: Queryable, link: LinkRow, ctx: MemberContext
           clientName: link.clientName,
           url: `${env().APP_URL}${path}`,
           verifiedAt: emailDateTime(now),
-          timeToVerified: took === null ? null : formatDuration(took),
+          timeToVerified: took === null ? null : formatTimeTaken(took),
           platforms: steps
             .filter((s) => s.status === "verified")
             .map((s) => getPlatform(s.platformKey as PlatformKey)?.name ?? s.platformKey),
@@ -516,7 +515,7 @@ async function sendFixLink(
   const to = lastForward?.email ?? link.clientEmail;
   if (!to) return null;
   const token = randomToken();
-  const expiresAt = new Date(Math.max(link.expiresAt.getTime(), now.getTime() + 14 * DAY));
+  const expiresAt = new Date(Math.max(link.expiresAt.getTime(), now.getTime() + 14 * DAY_MS));
   await tx.insert(stepForwards).values({
     workspaceId: link.workspaceId,
     stepId: step.id,
@@ -618,7 +617,7 @@ export async function reissueLink(
         ...rest,
         intake: { ...old.intake, issuedAt: now.toISOString() },
         tokenHash: sha256(token),
-        expiresAt: new Date(now.getTime() + input.expiresInDays * DAY),
+        expiresAt: new Date(now.getTime() + input.expiresInDays * DAY_MS),
         revokedAt: null,
         replacedById: null,
         remindersSent: 0,

@@ -1,3 +1,4 @@
+import { formatDuration } from "~/utils/time";
 import type { AccessStatus } from "./access-status";
 
 /**
@@ -52,10 +53,6 @@ export function linkProgress(steps: {
   };
 }
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
 /** Milliseconds from asking for access to verifying it, or null while it is not verified. */
 export function stepTimeToVerified(step: { createdAt: Date; verifiedAt: Date | null }): number | null {
   return step.verifiedAt ? step.verifiedAt.getTime() - step.createdAt.getTime() : null;
@@ -83,15 +80,8 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** "2 d 4 h", "3 h 15 min", "12 min", "< 1 min": two units at most, rounded down. */
-export function formatDuration(ms: number): string {
+/** How long something took: "2 d 4 h", "3 h 15 min", "12 min", "< 1 min" (formatDuration, two units, rounded down). */
+export function formatTimeTaken(ms: number): string {
   // A verification stamped a moment before creation is clock skew between servers, not time travel.
-  const safe = Math.max(0, ms);
-  const days = Math.floor(safe / DAY);
-  const hours = Math.floor((safe % DAY) / HOUR);
-  const minutes = Math.floor((safe % HOUR) / MINUTE);
-  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
-  if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
-  if (minutes > 0) return `${minutes} min`;
-  return "< 1 min";
+  return formatDuration(Math.max(0, ms), { underAMinute: "< 1 min" });
 }

@@ -1,16 +1,14 @@
+import { DAY_MS, HOUR_MS } from "~/utils/time";
 /**
  * When to nudge people about an onboarding link (PRODUCT.md §3). Pure functions of a clock passed
  * in, so a job can call them every few minutes and tests can pin time. Each answers "is something
  * due now?" and is built so that repeated calls send it once: the caller records what it sent.
  */
 
-const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
-
-export const CLIENT_REMINDER_FIRST_AFTER_MS = 2 * DAY;
-export const CLIENT_REMINDER_EVERY_MS = 2 * DAY;
+export const CLIENT_REMINDER_FIRST_AFTER_MS = 2 * DAY_MS;
+export const CLIENT_REMINDER_EVERY_MS = 2 * DAY_MS;
 export const CLIENT_REMINDER_MAX = 3;
-export const ACCOUNT_MANAGER_ALERT_AFTER_MS = 48 * HOUR;
+export const ACCOUNT_MANAGER_ALERT_AFTER_MS = 48 * HOUR_MS;
 
 /** When the client reminders fall due: 2, 4 and 6 days after the link was created. */
 export function clientReminderDueTimes(linkCreatedAt: Date): Date[] {

@@ -1,10 +1,9 @@
-import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { workspaces } from "@db/schema";
-import { onboardingLinks } from "@db/schema";
+import type { onboardingLinks } from "@db/schema";
 import type { WorkspaceBranding } from "@emails/index";
 import type { Queryable } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import type { MemberContext } from "~/modules/workspaces/authz.server";
+import { formatIn } from "~/utils/time";
 import { enqueue } from "~/modules/jobs/queue.server";
 import { ACCOUNT_MANAGER_ALERT_AFTER_MS, clientReminderDueTimes } from "./reminders";
 
@@ -28,31 +27,16 @@ export const agencyLinkPath = (slug: string, linkId: string) => `/w/${slug}/onbo
 
 /** "Friday, 14 March 2025": emails carry dates already formatted (UTC, the link's own clock). */
 export function emailDate(d: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
+  return formatIn(d, "UTC", "cccc, d LLLL yyyy");
 }
 
+/** "Friday, 14 March 2025 at 14:30 UTC" */
 export function emailDateTime(d: Date): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "UTC",
-    timeZoneName: "short",
-  }).format(d);
+  return formatIn(d, "UTC", "cccc, d LLLL yyyy 'at' HH:mm ZZZZ");
 }
 
-/**
- * Which links a member may see: the whole workspace for workspace-scoped roles, only the links
- * its own agency created for an agency member. The scope comes from the membership, never the request.
- */
-export function linkScope(ctx: MemberContext): SQL | undefined {
-  const inWorkspace = eq(onboardingLinks.workspaceId, ctx.workspace.id);
-  if (ctx.scope.kind === "agency") return and(inWorkspace, sql`${onboardingLinks.intake}->>'agencyId' = ${ctx.scope.agencyId}`);
-  return inWorkspace;
-}
+/** @deprecated Import `linkScope` from `~/modules/workspaces/scope.server` (decision 051). */
+export { linkScope } from "~/modules/workspaces/scope.server";
 
 /** The client's three reminders, one job per due time (dedupe key), carrying the link's address sealed. */
 export async function scheduleClientReminders(

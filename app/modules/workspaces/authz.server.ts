@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { memberships, workspaces, type Role } from "@db/schema";
 import { db } from "~/utils/db.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, requestMeta } from "~/utils/http.server";
 import { requireUser, type SessionUser } from "~/modules/auth/session.server";
+import { memberActor, systemActor, type Actor, type RequestMeta } from "./actor";
 import { roleCan, type Permission } from "./permissions";
 
 export type Scope =
@@ -11,12 +12,27 @@ export type Scope =
   | { kind: "brand"; brandId: string }
   | { kind: "creator"; creatorId: string };
 
-export interface MemberContext {
-  user: SessionUser;
+/** Who acts in which workspace: what a token page (onboarding link, forwarded step) knows. */
+export interface ActorContext {
   workspace: typeof workspaces.$inferSelect;
-  role: Role;
+  actor: Actor;
+}
+
+/** Plus which rows they may see: what the scoping module (./scope.server) reads. */
+export interface ScopedContext extends ActorContext {
   scope: Scope;
+}
+
+/** A signed-in member, from the workspace door below. */
+export interface MemberContext extends ScopedContext {
+  user: SessionUser;
+  role: Role;
   can(permission: Permission): boolean;
+}
+
+/** For jobs and tests: the whole workspace in view, acting as the system (no Request, no user). */
+export function systemContext(workspace: typeof workspaces.$inferSelect, why?: string): ScopedContext {
+  return { workspace, actor: systemActor(why), scope: { kind: "workspace" } };
 }
 
 function scopeOf(m: typeof memberships.$inferSelect): Scope {
@@ -41,8 +57,18 @@ export async function requireMember(request: Request, slug: string | undefined):
     .limit(1);
   const row = rows[0];
   if (!row) notFound("This workspace does not exist or you are not a member.");
-  const { role } = row.membership;
-  return { user, workspace: row.workspace, role, scope: scopeOf(row.membership), can: (p) => roleCan(role, p) };
+  return memberContextOf(user, row.workspace, row.membership, requestMeta(request));
+}
+
+/** A member's context from rows already read (the door above, the calendar feed). */
+export function memberContextOf(
+  user: SessionUser,
+  workspace: typeof workspaces.$inferSelect,
+  membership: typeof memberships.$inferSelect,
+  meta?: RequestMeta,
+): MemberContext {
+  const { role } = membership;
+  return { user, workspace, role, scope: scopeOf(membership), actor: memberActor(user, meta), can: (p) => roleCan(role, p) };
 }
 
 /** Lacking a permission looks the same as a missing page: no hint of what is there. */
@@ -52,6 +78,7 @@ export async function requirePermission(request: Request, slug: string | undefin
   return ctx;
 }
 
+/** @deprecated Read `ctx.actor` (decision 051); audit takes the context itself: `audit(tx, ctx, event)`. */
 export function actorOf(ctx: MemberContext) {
   return { userId: ctx.user.id, label: ctx.user.email };
 }

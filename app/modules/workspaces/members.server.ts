@@ -13,6 +13,7 @@ import { emitWebhook } from "~/modules/webhooks/webhooks.server";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { actorOf, type MemberContext } from "./authz.server";
 import { membershipChangeRefusal, ROLE_LABELS, ROLE_SCOPE } from "./permissions";
+import { DAY_MS } from "~/utils/time";
 
 const INVITE_DAYS = 14;
 
@@ -87,7 +88,7 @@ async function insertInvitation(
     .limit(1);
   if (existing[0]) return { ok: false, field: "email", message: "This person is already a member of the workspace." };
   const token = randomToken();
-  const expiresAt = new Date(Date.now() + INVITE_DAYS * 86_400_000);
+  const expiresAt = new Date(Date.now() + INVITE_DAYS * DAY_MS);
   const [inv] = await tx
     .insert(invitations)
     .values({

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ROLES } from "@db/schema/roles";
 import { idField } from "~/utils/ids";
 import { cleanText, text } from "~/utils/text-schema";
+import { canonicalTimeZone, isValidTimeZone } from "~/utils/time";
 
 export const hexColor = z
   .string()
@@ -128,15 +129,6 @@ export const BRAND_TIME_ZONES = [
   "Australia/Sydney",
 ] as const;
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export const brandSchema = z.object({
   name: nameSchema,
   category: text({ max: 60, tooLong: "Keep the category under 60 characters." })
@@ -148,7 +140,7 @@ export const brandSchema = z.object({
     .min(1, "Choose a time zone.")
     .max(64)
     .refine(isValidTimeZone, "Choose a time zone from the list.")
-    .transform((tz) => new Intl.DateTimeFormat("en", { timeZone: tz }).resolvedOptions().timeZone),
+    .transform(canonicalTimeZone),
   color: hexColor,
 });
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { workspaces } from "@db/schema";
 import type { Database } from "../../../db/client";
-import { latestEmailTo } from "~/modules/email/mailbox.server";
+import { listMailbox, mailboxMessage } from "~/modules/email/mailbox.server";
 import { createLink } from "~/modules/onboarding/links.server";
 import type { CreateLinkInput } from "~/modules/onboarding/schemas";
 import type { PlatformKey } from "~/modules/onboarding/catalog";
@@ -62,15 +62,23 @@ export async function makeLink(world: World, userId: string, overrides: Paramete
   return { linkId: result.linkId, token, url: result.url, ctx };
 }
 
-/** The token of the newest email to `to` whose body links to `/onboard/...` (after the worker ran). */
+/**
+ * The token of the newest email to `to` whose body links to `/onboard/...` (after the worker ran).
+ * Newest of those that carry such a link, not the newest email: the email lane sends side by side,
+ * so two emails queued together can land in either order.
+ */
 export async function tokenFromMail(to: string, prefix: "/onboard" | "/onboard/step" | "/invite"): Promise<string | null> {
-  const mail = await latestEmailTo(to);
-  if (!mail) return null;
   const re =
     prefix === "/onboard"
       ? /\/onboard\/([A-Za-z0-9_-]{20,})/
       : prefix === "/onboard/step"
         ? /\/onboard\/step\/([A-Za-z0-9_-]{20,})/
         : /\/invite\/([A-Za-z0-9_-]{20,})/;
-  return re.exec(mail.html)?.[1] ?? null;
+  for (const { id } of await listMailbox({ to, limit: 50 })) {
+    const mail = await mailboxMessage(id);
+    if (mail?.to.toLowerCase() !== to.trim().toLowerCase()) continue;
+    const token = re.exec(mail.html)?.[1];
+    if (token) return token;
+  }
+  return null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CHANNEL_LIMITS, CHANNELS, characterCount, isChannel, type Channel } from "~/modules/approvals/channel-limits";
+import { CHANNEL_LIMITS, CHANNELS, characterCount, isChannel, type Channel } from "~/modules/channels/channels";
 import { containsDisclosure, runTransferChecks, type TransferCheckInput } from "~/modules/approvals/transfer-checks";
 
 const LINK = "https://lumen.example/spring?utm_source=instagram&utm_medium=social&utm_campaign=spring-glow";

@@ -5,14 +5,14 @@ describe("ACCESS_MISSING", () => {
   it("warns when a channel's platform access is not verified for the brand", () => {
     const conflicts = detectOnly("ACCESS_MISSING", {
       deliverables: [deliverable({ channel: "instagram" })],
-      access: { verified: [{ brandId: "brand-b", platform: "meta_instagram" }] },
+      access: { verified: [{ brandId: "brand-b", platform: "instagram" }] },
     });
     expect(conflicts).toEqual([
       expect.objectContaining({
         severity: "warning",
-        key: "ACCESS_MISSING:del-1:meta_instagram",
+        key: "ACCESS_MISSING:del-1:instagram",
         message: "“Teaser” for Acme goes out on Instagram, but Acme's Meta (Instagram) access is not verified yet.",
-        details: { channel: "instagram", platform: "meta_instagram" },
+        details: { channel: "instagram", platform: "instagram" },
       }),
     ]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AccessStatus } from "~/modules/onboarding/access-status";
-import { formatDuration, linkProgress, linkTimeToVerified, median, stepTimeToVerified } from "~/modules/onboarding/progress";
+import { formatTimeTaken, linkProgress, linkTimeToVerified, median, stepTimeToVerified } from "~/modules/onboarding/progress";
 import type { IntakeStepState } from "~/modules/onboarding/progress";
 
 const HOUR = 3_600_000;
@@ -118,14 +118,14 @@ describe("median", () => {
   });
 });
 
-describe("formatDuration", () => {
-  it("shows days and hours", () => expect(formatDuration(2 * DAY + 4 * HOUR + 59 * 60_000)).toBe("2 d 4 h"));
+describe("formatTimeTaken", () => {
+  it("shows days and hours", () => expect(formatTimeTaken(2 * DAY + 4 * HOUR + 59 * 60_000)).toBe("2 d 4 h"));
   it("drops a zero second unit", () => {
-    expect(formatDuration(3 * DAY)).toBe("3 d");
-    expect(formatDuration(5 * HOUR)).toBe("5 h");
+    expect(formatTimeTaken(3 * DAY)).toBe("3 d");
+    expect(formatTimeTaken(5 * HOUR)).toBe("5 h");
   });
-  it("shows hours and minutes under a day", () => expect(formatDuration(3 * HOUR + 15 * 60_000)).toBe("3 h 15 min"));
-  it("shows minutes under an hour", () => expect(formatDuration(12 * 60_000 + 30_000)).toBe("12 min"));
-  it("shows less than a minute", () => expect(formatDuration(20_000)).toBe("< 1 min"));
-  it("treats a negative duration (clock skew) as none", () => expect(formatDuration(-5000)).toBe("< 1 min"));
+  it("shows hours and minutes under a day", () => expect(formatTimeTaken(3 * HOUR + 15 * 60_000)).toBe("3 h 15 min"));
+  it("shows minutes under an hour", () => expect(formatTimeTaken(12 * 60_000 + 30_000)).toBe("12 min"));
+  it("shows less than a minute", () => expect(formatTimeTaken(20_000)).toBe("< 1 min"));
+  it("treats a negative duration (clock skew) as none", () => expect(formatTimeTaken(-5000)).toBe("< 1 min"));
 });

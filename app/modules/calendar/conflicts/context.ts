@@ -1,5 +1,5 @@
+import { CHANNEL_PLATFORMS } from "~/modules/channels/channels";
 import {
-  DEFAULT_CHANNEL_PLATFORMS,
   DEFAULT_EXCLUSIVITY_DAYS,
   DEFAULT_MIN_SPACING_MINUTES,
   type Blackout,
@@ -12,9 +12,7 @@ import {
   type RuleMetadata,
 } from "./types";
 import { sortByTime } from "./sort-and-group";
-
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
+import { DAY_MS, MINUTE_MS } from "~/utils/time";
 
 /** A deliverable with its publish time as a number and its brand's rules resolved once. */
 export interface TimedDeliverable {
@@ -126,7 +124,7 @@ export function buildRuleContext(input: ConflictInput, now: Date): RuleContext {
   }
   const deliverables = sortByTime(timed, (t) => t.at);
 
-  const channelPlatforms = input.access?.channelPlatforms ?? DEFAULT_CHANNEL_PLATFORMS;
+  const channelPlatforms: Readonly<Record<string, Platform | null>> = input.access?.channelPlatforms ?? CHANNEL_PLATFORMS;
   const verified = new Map<string, Set<Platform>>();
   for (const { brandId, platform } of input.access?.verified ?? []) {
     const platforms = verified.get(brandId);

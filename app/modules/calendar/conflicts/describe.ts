@@ -1,9 +1,8 @@
 // Wording helpers for conflict messages. Messages avoid clock times on purpose: they are built
 // once on the server, while each viewer sees the calendar in their own time zone.
 
+import { formatDuration, MINUTE_MS } from "~/utils/time";
 import type { ConflictCode } from "./types";
-
-const MINUTE_MS = 60_000;
 
 /**
  * Concatenates into one flat string. Template literals build a tree of small string pieces;
@@ -31,29 +30,11 @@ export function wholeMinutes(ms: number): number {
   return Math.floor(ms / MINUTE_MS);
 }
 
-/**
- * "45 min", "3 h 59 min", "3 days 4 h". Rounds down, so a gap one minute short of a 4 h limit
- * reads "3 h 59 min" rather than a contradictory "4 h".
- */
-export function formatDuration(ms: number): string {
-  const minutes = wholeMinutes(Math.abs(ms));
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
-  const days = Math.floor(hours / 24);
-  return hours % 24 === 0 ? `${days} days` : `${days} days ${hours % 24} h`;
-}
-
-const CHANNEL_LABELS: Record<string, string> = {
-  instagram: "Instagram",
-  facebook: "Facebook",
-  tiktok: "TikTok",
-  linkedin: "LinkedIn",
-  youtube: "YouTube",
-};
+/** Conflict wording spells days out: "45 min", "3 h 59 min", "3 days 4 h" (see formatDuration). */
+export const conflictDuration = (ms: number): string => formatDuration(ms, { days: "days" });
 
 const PLATFORM_LABELS: Record<string, string> = {
-  meta_instagram: "Meta (Instagram)",
+  instagram: "Meta (Instagram)",
   meta_page: "Meta (Facebook Page)",
   tiktok_ads: "TikTok Business Center",
   linkedin_page: "LinkedIn Page",
@@ -64,9 +45,8 @@ function humanize(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function channelLabel(channel: string): string {
-  return CHANNEL_LABELS[channel] ?? humanize(channel);
-}
+// Channel names have one home; the rules take them from here with the rest of their wording.
+export { channelLabel } from "~/modules/channels/channels";
 
 export function platformLabel(platform: string): string {
   return PLATFORM_LABELS[platform] ?? humanize(platform);

@@ -1,3 +1,4 @@
+import { MINUTE_MS } from "~/utils/time";
 // Ordering and grouping helpers tuned for 100,000-row workspaces: the rules call them on every
 // deliverable, so they avoid per-item allocations and comparator calls where they can.
 
@@ -19,9 +20,9 @@ export function sortByTime<T>(items: readonly T[], timeOf: (item: T) => number):
     if (at < min) min = at;
     if (at > max) max = at;
     if (wholeSeconds && at % 1000 !== 0) wholeSeconds = wholeMinutes = false;
-    else if (wholeMinutes && at % 60_000 !== 0) wholeMinutes = false;
+    else if (wholeMinutes && at % MINUTE_MS !== 0) wholeMinutes = false;
   }
-  const unit = wholeMinutes ? 60_000 : wholeSeconds ? 1000 : 1;
+  const unit = wholeMinutes ? MINUTE_MS : wholeSeconds ? 1000 : 1;
   const slots = 2 ** Math.ceil(Math.log2(items.length + 1));
   if (!Number.isFinite(max - min) || ((max - min) / unit + 1) * slots > Number.MAX_SAFE_INTEGER) {
     const order = Array.from(items.keys()).sort((a, b) => times[a] - times[b] || a - b);

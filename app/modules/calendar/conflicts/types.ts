@@ -1,6 +1,8 @@
 // Plain input and output shapes for conflict detection. Loaders map database rows onto these,
 // so the rules stay pure and can be tested (and benchmarked) without a database.
 
+import { AT_RISK_HOURS } from "~/modules/approvals/signoff-rule";
+
 export type Severity = "warning" | "error";
 
 export type ConflictCode = "CAMPAIGN_OVERLAP" | "POST_COLLISION" | "CREATOR_EXCLUSIVITY" | "BLACKOUT" | "SIGNOFF_RISK" | "ACCESS_MISSING";
@@ -58,13 +60,13 @@ export interface NamedEntity {
   name: string;
 }
 
-/** A platform key as the onboarding module records it, e.g. "meta_instagram" or "tiktok_ads". */
+/** A platform key as the onboarding catalog names it, e.g. "instagram" or "tiktok_ads". */
 export type Platform = string;
 
 export interface AccessNeed {
   /** (brand, platform) pairs whose access an agency member has verified. */
   verified: { brandId: string; platform: Platform }[];
-  /** Channel → platform it needs; null means no platform access is needed. */
+  /** Channel → platform it needs; null means no platform access is needed. Defaults to CHANNEL_PLATFORMS (app/modules/channels). */
   channelPlatforms?: Readonly<Record<string, Platform | null>>;
 }
 
@@ -80,15 +82,8 @@ export interface ConflictInput {
 
 export const DEFAULT_MIN_SPACING_MINUTES = 240;
 export const DEFAULT_EXCLUSIVITY_DAYS = 14;
-export const SIGNOFF_WARNING_HOURS = 24;
-
-export const DEFAULT_CHANNEL_PLATFORMS: Readonly<Record<string, Platform | null>> = {
-  instagram: "meta_instagram",
-  facebook: "meta_page",
-  tiktok: "tiktok_ads",
-  linkedin: "linkedin_page",
-  youtube: null,
-};
+/** SIGNOFF_RISK fires inside the same at-risk window the approval queue uses. */
+export const SIGNOFF_WARNING_HOURS = AT_RISK_HOURS;
 
 interface ConflictOf<C extends ConflictCode, D> {
   code: C;

@@ -1,6 +1,6 @@
 import { blackoutRefOf, type BrandRules, type ConflictRule, type RuleContext } from "../context";
 import { groupBy } from "../sort-and-group";
-import { formatDuration, objectKey, quote } from "../describe";
+import { conflictDuration, objectKey, quote } from "../describe";
 import { byStart, intersectingPairs, spansContainingPoints, type Span } from "../sweep";
 import type { Blackout, BlackoutConflict, Campaign, Deliverable } from "../types";
 
@@ -34,7 +34,7 @@ function toConflict(brand: BrandRules, subject: Subject, blackout: Blackout): Bl
     startsAt,
     message:
       `Campaign ${quote(c.name)} runs into ${brand.name}'s blackout${because(blackout)} for ` +
-      `${formatDuration(endsAt.getTime() - startsAt.getTime())}.`,
+      `${conflictDuration(endsAt.getTime() - startsAt.getTime())}.`,
     details: { subject: "campaign", blackout },
   };
 }

@@ -1,5 +1,5 @@
 import { compareIds, type ConflictRule, type RuleContext } from "../context";
-import { channelLabel, formatDuration, listLabels, pairKey, quote } from "../describe";
+import { channelLabel, conflictDuration, listLabels, pairKey, quote } from "../describe";
 import { overlappingPairsAcrossGroups, type Span } from "../sweep";
 import type { Campaign, CampaignOverlapConflict, CampaignSide } from "../types";
 
@@ -58,7 +58,7 @@ function toConflict(ctx: RuleContext, { earlier, later, sharedChannels }: Overla
   const channels = [...sharedChannels].sort();
   const agencyNames = [ctx.agencyName(earlier.agencyId), ctx.agencyName(later.agencyId)];
   const byAgencies = agencyNames[0] && agencyNames[1] ? ` (${agencyNames[0]} and ${agencyNames[1]})` : "";
-  const overlap = formatDuration(overlapEndsAt.getTime() - overlapStartsAt.getTime());
+  const overlap = conflictDuration(overlapEndsAt.getTime() - overlapStartsAt.getTime());
   return {
     code: "CAMPAIGN_OVERLAP",
     severity: "warning",

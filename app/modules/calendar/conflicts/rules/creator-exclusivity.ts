@@ -1,10 +1,9 @@
 import { isBefore, quotedTitle, type ConflictRule, type RuleContext, type TimedDeliverable } from "../context";
 import { groupBy2 } from "../sort-and-group";
-import { flat, formatDuration, pairKey, wholeMinutes } from "../describe";
+import { flat, conflictDuration, pairKey, wholeMinutes } from "../describe";
 import { nearbyPairsAcrossGroups } from "../sweep";
 import type { CreatorExclusivityConflict } from "../types";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "~/utils/time";
 
 function toConflict(ctx: RuleContext, earlier: TimedDeliverable, later: TimedDeliverable): CreatorExclusivityConflict {
   const first = earlier.brand;
@@ -28,7 +27,7 @@ function toConflict(ctx: RuleContext, earlier: TimedDeliverable, later: TimedDel
       quotedTitle(earlier),
       ` for ${first.name} and `,
       quotedTitle(later),
-      ` for ${second.name}, both ${category} brands, ${formatDuration(gapMs)} apart; `,
+      ` for ${second.name}, both ${category} brands, ${conflictDuration(gapMs)} apart; `,
       `${windowOwner.name}'s exclusivity needs ${exclusivityDays} days between competing brands.`,
     ),
     details: {

@@ -1,6 +1,7 @@
 import { isBefore, quotedTitle, type BrandRules, type ConflictRule, type RuleContext, type TimedDeliverable } from "../context";
 import { groupBy2 } from "../sort-and-group";
-import { channelLabel, flat, formatDuration, pairKey, wholeMinutes } from "../describe";
+import { MINUTE_MS } from "~/utils/time";
+import { channelLabel, conflictDuration, flat, pairKey, wholeMinutes } from "../describe";
 import type { PostCollisionConflict } from "../types";
 
 /**
@@ -9,11 +10,11 @@ import type { PostCollisionConflict } from "../types";
  */
 function collisionsOn(brand: BrandRules, channel: string, spacingMs: number) {
   const where = ` for ${brand.name} go out on ${channelLabel(channel)} `;
-  const limit = `; ${brand.name} wants at least ${formatDuration(spacingMs)} between posts there.`;
+  const limit = `; ${brand.name} wants at least ${conflictDuration(spacingMs)} between posts there.`;
   const minSpacingMinutes = wholeMinutes(spacingMs);
   return (earlier: TimedDeliverable, later: TimedDeliverable): PostCollisionConflict => {
     const gapMs = later.at - earlier.at;
-    const when = gapMs < 60_000 ? "at the same time" : `${formatDuration(gapMs)} apart`;
+    const when = gapMs < MINUTE_MS ? "at the same time" : `${conflictDuration(gapMs)} apart`;
     return {
       code: "POST_COLLISION",
       severity: "warning",

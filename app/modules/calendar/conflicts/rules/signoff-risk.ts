@@ -1,8 +1,9 @@
 import type { ConflictRule, RuleContext } from "../context";
-import { formatDuration, objectKey, quote } from "../describe";
+import { HOUR_MS, MINUTE_MS } from "~/utils/time";
+import { conflictDuration, objectKey, quote } from "../describe";
 import { SIGNOFF_WARNING_HOURS, type SignoffRiskConflict } from "../types";
 
-const WARNING_MS = SIGNOFF_WARNING_HOURS * 3_600_000;
+const WARNING_MS = SIGNOFF_WARNING_HOURS * HOUR_MS;
 
 function detect(ctx: RuleContext): SignoffRiskConflict[] {
   const conflicts: SignoffRiskConflict[] = [];
@@ -13,7 +14,7 @@ function detect(ctx: RuleContext): SignoffRiskConflict[] {
     if (!(untilMs <= WARNING_MS)) continue; // also skips an invalid deadline (NaN)
     // At the deadline itself the deliverable is already blocked (PRODUCT.md §5), hence <= 0.
     const overdue = untilMs <= 0;
-    const ago = untilMs > -60_000 ? "just now" : `${formatDuration(untilMs)} ago`;
+    const ago = untilMs > -MINUTE_MS ? "just now" : `${conflictDuration(untilMs)} ago`;
     conflicts.push({
       code: "SIGNOFF_RISK",
       severity: overdue ? "error" : "warning",
@@ -25,12 +26,12 @@ function detect(ctx: RuleContext): SignoffRiskConflict[] {
       message: overdue
         ? `${quote(d.title)} for ${brand.name} missed its sign-off deadline ${ago} and is blocked until ` +
           `it is rescheduled or an admin overrides it.`
-        : `${quote(d.title)} for ${brand.name} still needs brand sign-off, due in ${formatDuration(untilMs)}.`,
+        : `${quote(d.title)} for ${brand.name} still needs brand sign-off, due in ${conflictDuration(untilMs)}.`,
       details: {
         overdue,
         signOffDeadline: d.signOffDeadline,
         publishAt: d.publishAt,
-        minutesUntilDeadline: Math.round(untilMs / 60_000),
+        minutesUntilDeadline: Math.round(untilMs / MINUTE_MS),
       },
     });
   }

@@ -1,0 +1,40 @@
+/**
+ * Who is acting (decision 051): services read this from their context instead of a Request, so a
+ * job or a test can act without one, and audit records the same label everywhere. Pure, no I/O.
+ * The sign-off issue adds the decision-link kinds ("guest", "brand lead via decision link").
+ */
+export type ActorKind = "member" | "client" | "forwarded" | "system";
+
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface Actor extends RequestMeta {
+  kind: ActorKind;
+  /** Kept on audit events even after the user is gone: an email, "Acme via onboarding link", "system (…)". */
+  label: string;
+  /** Only members have one. */
+  userId: string | null;
+}
+
+const NO_META: RequestMeta = { ip: null, userAgent: null };
+
+export function memberActor(user: { id: string; email: string }, meta: RequestMeta = NO_META): Actor {
+  return { kind: "member", label: user.email, userId: user.id, ...meta };
+}
+
+/** The client who holds an onboarding link (no account). */
+export function clientActor(clientName: string, meta: RequestMeta = NO_META): Actor {
+  return { kind: "client", label: `${clientName} via onboarding link`, userId: null, ...meta };
+}
+
+/** A colleague of the client who holds one forwarded step's link. */
+export function forwardedActor(email: string, meta: RequestMeta = NO_META): Actor {
+  return { kind: "forwarded", label: `${email} via forwarded step link`, userId: null, ...meta };
+}
+
+/** A job or a script; `why` says which, e.g. "sign-off deadline" gives "system (sign-off deadline)". */
+export function systemActor(why?: string): Actor {
+  return { kind: "system", label: why ? `system (${why})` : "system", userId: null, ...NO_META };
+}

@@ -1,0 +1,131 @@
+import { and, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { auditEvents, brands, campaignAgencies, campaignCreators, campaigns, deliverables, files, onboardingLinks } from "@db/schema";
+import { db } from "~/utils/db.server";
+import type { ScopedContext } from "./authz.server";
+
+/**
+ * Row scoping (decision 051): the ONLY module that branches on `ctx.scope.kind` (a lint rule keeps
+ * it so). Each function turns a context into the condition a query adds, so "who sees what" is
+ * read in one place and the isolation table (test/integration/tenant-isolation.test.ts) checks it.
+ * The scope comes from the membership, never the request.
+ */
+
+/** The tenant wall every row of a workspace stands behind: `inWorkspace(ctx, files.workspaceId)`. */
+export function inWorkspace(ctx: Pick<ScopedContext, "workspace">, column: AnyPgColumn): SQL {
+  return eq(column, ctx.workspace.id);
+}
+
+const one = sql`1`;
+
+/**
+ * Visible campaigns: workspace roles see all; an agency member the campaigns its agency leads or
+ * joins; a brand lead or client contact their brand's; a creator the campaigns it is assigned to.
+ */
+export function campaignScope(ctx: ScopedContext): SQL {
+  const here = inWorkspace(ctx, campaigns.workspaceId);
+  const scope = ctx.scope;
+  switch (scope.kind) {
+    case "workspace":
+      return here;
+    case "brand":
+      return and(here, eq(campaigns.brandId, scope.brandId))!;
+    case "agency": {
+      const joined = db()
+        .select({ one })
+        .from(campaignAgencies)
+        .where(and(eq(campaignAgencies.campaignId, campaigns.id), eq(campaignAgencies.agencyId, scope.agencyId)));
+      return and(here, or(eq(campaigns.leadAgencyId, scope.agencyId), exists(joined)))!;
+    }
+    case "creator": {
+      const assigned = db()
+        .select({ one })
+        .from(campaignCreators)
+        .where(and(eq(campaignCreators.campaignId, campaigns.id), eq(campaignCreators.creatorId, scope.creatorId)));
+      return and(here, exists(assigned))!;
+    }
+  }
+}
+
+/** Visible deliverables: those of visible campaigns; a creator only its own, a brand only its own brand's. */
+export function deliverableScope(ctx: ScopedContext): SQL {
+  const visibleCampaigns = db().select({ id: campaigns.id }).from(campaigns).where(campaignScope(ctx));
+  const conditions: SQL[] = [inWorkspace(ctx, deliverables.workspaceId), inArray(deliverables.campaignId, visibleCampaigns)];
+  if (ctx.scope.kind === "creator") conditions.push(eq(deliverables.creatorId, ctx.scope.creatorId));
+  if (ctx.scope.kind === "brand") conditions.push(eq(deliverables.brandId, ctx.scope.brandId));
+  return and(...conditions)!;
+}
+
+/** Visible onboarding links: the whole workspace's, except an agency member sees only its own agency's. */
+export function linkScope(ctx: ScopedContext): SQL {
+  const here = inWorkspace(ctx, onboardingLinks.workspaceId);
+  if (ctx.scope.kind === "agency") return and(here, sql`${onboardingLinks.intake}->>'agencyId' = ${ctx.scope.agencyId}`)!;
+  return here;
+}
+
+/**
+ * Brands whose page (access ledger, rules) a member may open: workspace roles all, a brand's people
+ * their own. Agencies and creators meet brands only through campaigns (campaignScope).
+ */
+export function brandScope(ctx: ScopedContext): SQL {
+  const here = inWorkspace(ctx, brands.workspaceId);
+  if (ctx.scope.kind === "workspace") return here;
+  if (ctx.scope.kind === "brand") return and(here, eq(brands.id, ctx.scope.brandId))!;
+  return sql`false`;
+}
+
+/** Stored files: reached only through the row that lists them; this is the tenant wall under that. */
+export const fileScope = (ctx: ScopedContext): SQL => inWorkspace(ctx, files.workspaceId);
+
+/** Audit events: the audit page is for a permission (`audit.view`), which only workspace-wide roles hold. */
+export const auditScope = (ctx: ScopedContext): SQL => inWorkspace(ctx, auditEvents.workspaceId);
+
+/* ------------------------------------------------------------------ names across brands */
+
+/** A brand-scoped viewer never sees another brand's name (nor that it has work there). */
+export function mayNameBrand(ctx: ScopedContext, brandId: string): boolean {
+  return ctx.scope.kind !== "brand" || ctx.scope.brandId === brandId;
+}
+
+/** What the conflict scoping needs to know of a conflict (calendar/conflicts/types.ts `Conflict`). */
+export interface ScopedConflict {
+  /** True when the conflict's message names a brand other than the one it is about (CREATOR_EXCLUSIVITY). */
+  namesCompetingBrand: boolean;
+  /** The creator a creator-only conflict belongs to, if any. */
+  creatorId?: string | null;
+  objectIds: readonly string[];
+}
+
+/**
+ * Visible conflicts: one that names a competing brand is never shown to a brand's people and to a
+ * creator only when it is its own; a creator sees only conflicts touching its own work (`ownIds`).
+ */
+export function conflictVisibleTo(ctx: ScopedContext, conflict: ScopedConflict, ownIds: ReadonlySet<string>): boolean {
+  if (conflict.namesCompetingBrand) {
+    if (ctx.scope.kind === "brand") return false;
+    if (ctx.scope.kind === "creator") return conflict.creatorId === ctx.scope.creatorId;
+  }
+  if (ctx.scope.kind === "creator") return conflict.objectIds.some((id) => ownIds.has(id));
+  return true;
+}
+
+/** A stable key per scope (cache keys: two members with the same scope share a snapshot). */
+export function scopeKey(ctx: ScopedContext): string {
+  const scope = ctx.scope;
+  switch (scope.kind) {
+    case "workspace":
+      return "workspace";
+    case "agency":
+      return `agency:${scope.agencyId}`;
+    case "brand":
+      return `brand:${scope.brandId}`;
+    case "creator":
+      return `creator:${scope.creatorId}`;
+  }
+}
+
+/** The creator a member acts for, if it is one (its own deliverables, its own conflicts). */
+export const ownCreatorId = (ctx: ScopedContext): string | null => (ctx.scope.kind === "creator" ? ctx.scope.creatorId : null);
+
+/** Whether the member sees the whole workspace (no narrowing by agency, brand or creator). */
+export const seesWholeWorkspace = (ctx: ScopedContext): boolean => ctx.scope.kind === "workspace";

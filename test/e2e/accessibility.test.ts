@@ -1,0 +1,111 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, signInContext } from "../support/browser";
+import { startServer, type RunningServer } from "../support/server";
+
+/**
+ * axe-core (WCAG 2.1 A and AA) on the pages people outside the agency meet first and on the pages
+ * this wave changed, at phone and desktop widths, with the default accent, a pale one and a
+ * mid-tone one: the brand colour is the client's choice, and the page must stay readable with it.
+ * Screenshots land in test-results/screenshots/a11y-*.png for a person to look at.
+ */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const ACCENTS = { default: "#4f46e5", pale: "#fde68a", midtone: "#8c8c8c" } as const;
+const WIDTHS = [375, 1280] as const;
+const shots = "test-results/screenshots";
+
+let server: RunningServer;
+let browser: Browser;
+let owner: Page;
+let clientUrl = "";
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function violationsOn(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = (await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run: (d: Document, o: unknown) => Promise<unknown> } }).axe.run(document, {
+        runOnly: { type: "tag", values: tags },
+      }),
+    WCAG_AA,
+  )) as { violations: Violation[] };
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+async function check(path: string, width: number, label: string, signedIn: boolean) {
+  const context = signedIn
+    ? (await signInContext(browser, server.url, "owner@northwind.test", { width })).context
+    : await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const response = await page.goto(`${server.url}${path}`);
+  expect(response?.status(), path).toBeLessThan(400);
+  await page.screenshot({ path: `${shots}/a11y-${label}-${width}.png`, fullPage: true });
+  const found = await violationsOn(page);
+  await context.close();
+  return found;
+}
+
+async function setAccent(hex: string) {
+  await owner.goto(`${server.url}/w/northwind/settings`);
+  await owner.locator("input[name='accentColor']").first().fill(hex);
+  await owner
+    .locator("form")
+    .filter({ has: owner.locator("input[name='accentColor']") })
+    .locator("button[type='submit']")
+    .first()
+    .click();
+  await owner.waitForLoadState("networkidle");
+}
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  owner = (await signInContext(browser, server.url, "owner@northwind.test")).page;
+  // A client link with the questionnaire, as an agency makes one.
+  await owner.goto(`${server.url}/w/northwind/onboarding/new`);
+  await owner.getByLabel("New client's name").fill("Aster Goods");
+  await owner.getByLabel("Contact's name").fill("Ada");
+  await owner.getByLabel("Contact's email").fill("ada@aster.test");
+  await owner.getByRole("checkbox", { name: "Meta ad account", exact: true }).check();
+  await owner.getByRole("checkbox", { name: "Questionnaire" }).setChecked(true);
+  await owner.getByRole("button", { name: "Create link" }).click();
+  await owner.getByRole("heading", { level: 1, name: "Link created" }).waitFor();
+  clientUrl = new URL(await owner.getByLabel("Onboarding link").inputValue()).pathname;
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("signed-out pages", () => {
+  for (const width of WIDTHS) {
+    it(`sign-in, sign-up and forgot-password pass WCAG 2.1 AA at ${width} px`, async () => {
+      for (const path of ["/login", "/signup", "/forgot-password"]) {
+        expect(await check(path, width, path.slice(1), false), path).toEqual([]);
+      }
+    }, 60_000);
+  }
+});
+
+describe.each(Object.entries(ACCENTS))("with the %s accent", (name, hex) => {
+  it(`the client's onboarding page and the agency's settings, home and new-link pages pass WCAG 2.1 AA (${hex})`, async () => {
+    await setAccent(hex);
+    for (const width of WIDTHS) {
+      expect(await check(clientUrl, width, `client-${name}`, false), `client page ${width}px`).toEqual([]);
+      for (const path of ["/w/northwind", "/w/northwind/settings", "/w/northwind/onboarding/new"]) {
+        const label = `${path.split("/").slice(2).join("-")}-${name}`;
+        expect(await check(path, width, label, true), `${path} ${width}px`).toEqual([]);
+      }
+    }
+  }, 120_000);
+});

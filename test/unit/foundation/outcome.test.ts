@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { DomainError as ApprovalsDomainError } from "~/modules/approvals/errors";
+import { BriefActionError } from "~/modules/briefs/briefs.server";
+import { DomainError as BriefsDomainError } from "~/modules/briefs/errors";
+import { AccessStatusError } from "~/modules/onboarding/access-status";
+import { actionFailure, actionSuccess } from "~/utils/action-result.server";
+import { answer, answerError, problemAnswer } from "~/utils/action-data.server";
+import { badRequest, conflict as conflictResponse } from "~/utils/http.server";
+import { attempt, conflict, CORRECT_FIELDS, DomainError, gone, invalid, notFound, ok, tooMany, unwrap, forbidden } from "~/utils/outcome";
+
+const SHAPE_KEYS = ["at", "errors", "formError", "intent", "notice", "ok", "target", "values"];
+
+describe("outcome vocabulary", () => {
+  it("builds problems with a kind and no HTTP number", () => {
+    expect(invalid(undefined, { name: ["Enter a name."] })).toEqual({
+      ok: false,
+      problem: { kind: "invalid", message: CORRECT_FIELDS, fields: { name: ["Enter a name."] } },
+    });
+    expect(notFound().problem.kind).toBe("not_found");
+    expect(conflict("Taken.").problem).toEqual({ kind: "conflict", message: "Taken." });
+    expect(gone("Expired.").problem.kind).toBe("gone");
+    expect(forbidden().problem.kind).toBe("forbidden");
+    expect(tooMany("Wait.", 12.2).problem).toEqual({ kind: "too_many", message: "Wait.", retryAfterSeconds: 13 });
+    expect(ok(3)).toEqual({ ok: true, value: 3 });
+  });
+
+  it("unwrap throws the one DomainError and attempt turns it back into an outcome", async () => {
+    expect(() => unwrap(conflict("Taken."))).toThrow(DomainError);
+    expect(await attempt(async () => unwrap(conflict("Taken.")))).toEqual(conflict("Taken."));
+    await expect(attempt(async () => Promise.reject(new TypeError("bug")))).rejects.toThrow(TypeError);
+  });
+
+  it("keeps the old error classes instanceof the one DomainError, with the kind their routes answered", () => {
+    const cases: [Error, string][] = [
+      [new ApprovalsDomainError("x", "m"), "conflict"],
+      [new BriefsDomainError("invalid_transition", "m"), "conflict"],
+      [new BriefsDomainError("brief_incomplete", "m"), "invalid"],
+      [new AccessStatusError("transition_not_allowed", "m"), "conflict"],
+      [new AccessStatusError("reason_required", "m"), "invalid"],
+      [new BriefActionError(404, "m"), "not_found"],
+      [new BriefActionError(409, "m"), "conflict"],
+    ];
+    for (const [error, kind] of cases) {
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).problem.kind).toBe(kind);
+    }
+    expect(new BriefsDomainError("core_section", "m").code).toBe("core_section");
+    expect(new AccessStatusError("reason_required", "m")).toBeInstanceOf(AccessStatusError);
+  });
+});
+
+describe("route edge", () => {
+  it("answers each kind with its status in the one shape", async () => {
+    const statuses = await Promise.all(
+      [invalid(), notFound(), forbidden(), conflict("c"), gone("g"), tooMany("t", 5)].map((o) => answer(o).status),
+    );
+    expect(statuses).toEqual([400, 404, 403, 409, 410, 429]);
+    const limited = answer(tooMany("Wait 5 minutes.", 300));
+    expect(limited.headers.get("Retry-After")).toBe("300");
+    const body = await answer(invalid(undefined, { url: ["Bad."] }), { intent: "create", values: { url: "x" } }).json();
+    expect(Object.keys(body).sort()).toEqual(SHAPE_KEYS);
+    expect(body).toMatchObject({ ok: false, intent: "create", errors: { url: ["Bad."] }, formError: CORRECT_FIELDS, values: { url: "x" } });
+  });
+
+  it("answers success with the notice, and a thrown DomainError as its problem; other errors fly", async () => {
+    const body = await answer(ok(2), { intent: "save", notice: (n) => `${n} saved.` }).json();
+    expect(body).toMatchObject({ ok: true, intent: "save", notice: "2 saved.", formError: null });
+    expect(body.at).toBeGreaterThan(0);
+    expect(answerError(new BriefActionError(409, "Too late.")).status).toBe(409);
+    expect(() => answerError(new Error("bug"))).toThrow("bug");
+  });
+
+  it("re-implements the legacy helpers on the same shape and statuses", async () => {
+    const legacy = [
+      badRequest({ a: ["x"] }),
+      conflictResponse("Taken."),
+      actionFailure("save", {}, { formError: "Gone.", status: 404, target: "t1" }),
+      actionSuccess("save", "Saved."),
+      problemAnswer({ kind: "invalid", message: "" }),
+    ];
+    expect(legacy.map((r) => r.status)).toEqual([400, 409, 404, 200, 400]);
+    const bodies = await Promise.all(legacy.map((r) => r.json()));
+    for (const b of bodies) expect(Object.keys(b).sort()).toEqual(SHAPE_KEYS);
+    expect(bodies[0]).toMatchObject({ ok: false, errors: { a: ["x"] }, formError: CORRECT_FIELDS });
+    expect(bodies[1]).toMatchObject({ formError: "Taken.", errors: {} });
+    expect(bodies[2]).toMatchObject({ intent: "save", target: "t1", formError: "Gone." });
+    expect(bodies[4].formError).toBe(CORRECT_FIELDS);
+  });
+});
