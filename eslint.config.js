@@ -33,6 +33,11 @@ const MODULES_NEVER_IMPORT_ROUTES = {
   message: "Modules never import routes: move the code into the module.",
 };
 const NO_HOME = { group: ["~/modules/home/*"], message: "No capability imports home: home imports the capabilities (decision 051)." };
+const CAMPAIGNS_BELOW_BRIEFS = {
+  group: ["~/modules/briefs/*", "../briefs/*"],
+  message:
+    "Briefs build on campaigns, never the reverse (decision 051): move the shared piece into campaigns/ or let briefs call campaigns.",
+};
 
 export default tseslint.config(
   { ignores: ["build/**", "public/build/**", "node_modules/**", ".data/**", "db/migrations/**", ".cache/**", "test-results/**"] },
@@ -83,10 +88,8 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: [MODULES_NEVER_IMPORT_ROUTES, NO_HOME] }] },
   },
   {
-    // TODO(capability helpers: approvals, onboarding, calendar, briefs+campaigns): each waiting.server.ts moves beside home or home
-    // asks the capability through a shared interface; then delete this exception.
-    files: ["app/modules/{approvals,onboarding,calendar,briefs}/waiting.server.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [MODULES_NEVER_IMPORT_ROUTES] }] },
+    files: ["app/modules/campaigns/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [MODULES_NEVER_IMPORT_ROUTES, NO_HOME, CAMPAIGNS_BELOW_BRIEFS] }] },
   },
   {
     files: ["app/utils/**"],
@@ -106,25 +109,7 @@ export default tseslint.config(
   },
   {
     files: ["app/**"],
-    ignores: [
-      "app/modules/workspaces/scope.server.ts",
-      // TODO(approvals helper): use deliverableScope / a scope.server function instead.
-      "app/modules/approvals/queries.server.ts",
-      "app/modules/approvals/workflow.server.ts",
-      // TODO(briefs+campaigns helper)
-      "app/modules/campaigns/campaigns.server.ts",
-      "app/routes/w.$workspace.campaigns._index.tsx",
-      // TODO(onboarding helper)
-      "app/modules/onboarding/ledger.server.ts",
-      "app/modules/onboarding/links.server.ts",
-      // TODO(calendar helper): conflictVisibleTo, scopeKey, ownCreatorId, seesWholeWorkspace are in scope.server already.
-      "app/modules/calendar/calendar.server.ts",
-      "app/modules/calendar/view.server.ts",
-      "app/modules/calendar/waiting.server.ts",
-      // TODO(workspaces/home helper): requireVisibleBrand -> brandScope; members page scope labels.
-      "app/modules/workspaces/directory.server.ts",
-      "app/routes/w.$workspace.members.tsx",
-    ],
+    ignores: ["app/modules/workspaces/scope.server.ts"],
     plugins: { baton: { rules: { "scope-kind-only-in-scope-module": scopeKindOnlyInScopeModule } } },
     rules: { "baton/scope-kind-only-in-scope-module": "error" },
   },

@@ -6,6 +6,8 @@ import { Alert, Button } from "~/components/ui";
 import { getUser, requireUser } from "~/modules/auth/session.server";
 import { acceptInvitation, findInvitation } from "~/modules/workspaces/members.server";
 import { ROLE_LABELS } from "~/modules/workspaces/permissions";
+import { STATUS_OF } from "~/utils/action-data.server";
+import { requestMeta } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitation · Baton" }];
 
@@ -28,9 +30,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const result = await acceptInvitation(request, user, params.token ?? "");
-  if (!result.ok) return json({ message: result.message }, { status: result.status });
-  throw redirect(`/w/${result.slug}`);
+  const outcome = await acceptInvitation({ user, token: params.token ?? "", meta: requestMeta(request) });
+  // This page reads `message` (not the form shape): a refusal here is a sentence, not a form to fix.
+  if (!outcome.ok) return json({ message: outcome.problem.message }, { status: STATUS_OF[outcome.problem.kind] });
+  throw redirect(`/w/${outcome.value}`);
 }
 
 export default function InvitationPage() {

@@ -1,23 +1,14 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { runClientIntent } from "~/modules/onboarding/client-actions.server";
-import { findLinkByToken, limitTokenRoute } from "~/modules/onboarding/client.server";
-import { readForm } from "~/utils/http.server";
+import { limitTokenRoute } from "~/modules/onboarding/client.server";
+import { autosaveAnswer } from "~/modules/onboarding/token-answer.server";
+import { closedDoor, clientContextFor } from "~/modules/onboarding/token-context.server";
+import { readForm, requestMeta } from "~/utils/http.server";
 
 /** "Saves as it is typed": the client page's script posts here and reads the answer as JSON. */
 export async function action({ request, params }: ActionFunctionArgs) {
   await limitTokenRoute(request, params.token);
-  const found = await findLinkByToken(params.token);
-  if (found.state !== "valid")
-    return json(
-      { ok: false, errors: {}, formError: "This link can no longer be used. Reload the page to see whom to contact." },
-      { status: found.state === "invalid" ? 404 : 410 },
-    );
-  const outcome = await runClientIntent(request, found.link, await readForm(request));
-  if (!outcome.ok)
-    return json(
-      { ok: false, errors: outcome.errors, formError: outcome.formError, saved: outcome.saved ?? false },
-      { status: outcome.status, headers: { "Cache-Control": "no-store" } },
-    );
-  return json({ ok: true, errors: {}, formError: null }, { headers: { "Cache-Control": "no-store" } });
+  const door = await clientContextFor(params.token, requestMeta(request));
+  if (door.state !== "valid") return autosaveAnswer({ intent: null, target: null, outcome: closedDoor(door.state) });
+  return autosaveAnswer(await runClientIntent(door.ctx, await readForm(request)));
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BrandedFrame, ContactLine, LinkGone, formatDay } from "~/components/onboarding/branded-frame";
 import { ClientScript } from "~/components/onboarding/client-script";
@@ -9,9 +9,11 @@ import { StepOverview } from "~/components/onboarding/step-overview";
 import { Alert, ProgressBar } from "~/components/ui";
 import { runClientIntent } from "~/modules/onboarding/client-actions.server";
 import { clientPage, contactFor, findLinkByToken, limitTokenRoute } from "~/modules/onboarding/client.server";
-import { actionFailure } from "~/utils/action-result.server";
+import { answer } from "~/utils/action-data.server";
+import { closedDoor, clientContextFor } from "~/modules/onboarding/token-context.server";
+import { pageAnswer } from "~/modules/onboarding/token-answer.server";
 import { db } from "~/utils/db.server";
-import { readForm } from "~/utils/http.server";
+import { readForm, requestMeta } from "~/utils/http.server";
 import { useNonce } from "~/utils/nonce";
 
 /** The client's onboarding page: no account, the token is the key. It ships no app bundle. */
@@ -74,32 +76,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await limitTokenRoute(request, params.token);
-  const found = await findLinkByToken(params.token);
-  if (found.state !== "valid")
-    return actionFailure(
-      null,
-      {},
-      {
-        formError: "This link can no longer be used. Reload the page to see whom to contact.",
-        status: found.state === "invalid" ? 404 : 410,
-      },
-    );
-  const form = await readForm(request);
-  const outcome = await runClientIntent(request, found.link, form);
-  if (!outcome.ok)
-    return actionFailure(outcome.intent, outcome.errors, {
-      formError: outcome.formError,
-      target: outcome.target ?? undefined,
-      values: outcome.values,
-      status: outcome.status,
-    });
-  const path = new URL(request.url).pathname;
-  if (!outcome.target) throw redirect(path);
-  const anchor =
-    /^[a-z0-9]{8,64}$/.test(outcome.target) && !["contacts", "questionnaire", "agreement"].includes(outcome.target)
-      ? `step-${outcome.target}`
-      : `section-${outcome.target}`;
-  throw redirect(`${path}?saved=${encodeURIComponent(outcome.target)}#${anchor}`);
+  const door = await clientContextFor(params.token, requestMeta(request));
+  if (door.state !== "valid") return answer(closedDoor(door.state));
+  const done = await runClientIntent(door.ctx, await readForm(request));
+  return pageAnswer(done, new URL(request.url).pathname, (target) =>
+    /^[a-z0-9]{8,64}$/.test(target) && !["contacts", "questionnaire", "agreement"].includes(target)
+      ? `step-${target}`
+      : `section-${target}`,
+  );
 }
 
 export default function OnboardingPage() {

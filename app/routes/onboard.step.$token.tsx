@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BrandedFrame, ContactLine, LinkGone } from "~/components/onboarding/branded-frame";
 import { ClientScript } from "~/components/onboarding/client-script";
@@ -7,9 +7,11 @@ import { PlatformStep, type ClientFailure } from "~/components/onboarding/platfo
 import { runClientIntent } from "~/modules/onboarding/client-actions.server";
 import { contactFor, findForwardByToken, limitTokenRoute, stepView } from "~/modules/onboarding/client.server";
 import { readAnswers } from "~/modules/onboarding/link-model";
-import { actionFailure } from "~/utils/action-result.server";
+import { answer } from "~/utils/action-data.server";
+import { closedDoor, forwardedContextFor } from "~/modules/onboarding/token-context.server";
+import { pageAnswer } from "~/modules/onboarding/token-answer.server";
 import { db } from "~/utils/db.server";
-import { readForm } from "~/utils/http.server";
+import { readForm, requestMeta } from "~/utils/http.server";
 import { useNonce } from "~/utils/nonce";
 
 /** A step forwarded to a colleague (or sent back to fix): that one step and nothing else of the link. */
@@ -63,25 +65,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await limitTokenRoute(request, params.token);
-  const found = await findForwardByToken(params.token);
-  if (found.state !== "valid")
-    return actionFailure(
-      null,
-      {},
-      {
-        formError: "This link can no longer be used. Reload the page to see whom to contact.",
-        status: found.state === "invalid" ? 404 : 410,
-      },
-    );
-  const outcome = await runClientIntent(request, found.link, await readForm(request), found.forward);
-  if (!outcome.ok)
-    return actionFailure(outcome.intent, outcome.errors, {
-      formError: outcome.formError,
-      target: outcome.target ?? undefined,
-      values: outcome.values,
-      status: outcome.status,
-    });
-  throw redirect(`${new URL(request.url).pathname}?saved=${encodeURIComponent(outcome.target)}`);
+  const door = await forwardedContextFor(params.token, requestMeta(request));
+  if (door.state !== "valid") return answer(closedDoor(door.state));
+  const done = await runClientIntent(door.ctx, await readForm(request));
+  return pageAnswer(done, new URL(request.url).pathname, () => null);
 }
 
 export default function ForwardedStepPage() {

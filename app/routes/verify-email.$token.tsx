@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { AuthLayout } from "~/components/shell/auth-layout";
-import { Alert, Button } from "~/components/ui";
+import { useLoaderData } from "@remix-run/react";
+import { LinkConfirmPage, type LinkConfirmCopy } from "~/components/auth/link-confirm-page";
 import { redeemEmailVerification } from "~/modules/auth/auth.server";
 import { peekLinkToken } from "~/modules/auth/link-tokens.server";
 import { createUserSession } from "~/modules/auth/session.server";
@@ -23,34 +22,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return createUserSession(result.userId, safeRedirectPath(result.redirectTo, "/"));
 }
 
-const MESSAGES = {
-  invalid: "This confirmation link is not valid. Sign in with your password to get a new one.",
-  used: "This confirmation link was already used. If your email is confirmed, sign in as usual.",
-  expired: "This confirmation link has expired. Sign in with your password to get a new one.",
+const COPY: LinkConfirmCopy = {
+  title: "Confirm your email",
+  intro:
+    "Press the button to confirm this address is yours and sign in on this device. If you did not create a Baton account, close this page.",
+  button: "Confirm my email",
+  refused: {
+    invalid: "This confirmation link is not valid. Sign in with your password to get a new one.",
+    used: "This confirmation link was already used. If your email is confirmed, sign in as usual.",
+    expired: "This confirmation link has expired. Sign in with your password to get a new one.",
+  },
 };
 
 export default function VerifyEmailPage() {
   const { state } = useLoaderData<typeof loader>();
-  return (
-    <AuthLayout title={state === "valid" ? "Confirm your email" : "This link cannot be used"}>
-      {state === "valid" ? (
-        <Form method="post" className="space-y-4">
-          <p className="text-sm text-ink-soft">
-            Press the button to confirm this address is yours and sign in on this device. If you did not create a Baton account, close this
-            page.
-          </p>
-          <Button type="submit" className="w-full">
-            Confirm my email
-          </Button>
-        </Form>
-      ) : (
-        <div className="space-y-4">
-          <Alert tone="warning">{MESSAGES[state]}</Alert>
-          <Link to="/login" className="text-sm font-medium text-accent hover:underline">
-            Back to sign in
-          </Link>
-        </div>
-      )}
-    </AuthLayout>
-  );
+  return <LinkConfirmPage state={state} copy={COPY} />;
 }

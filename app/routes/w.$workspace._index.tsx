@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMember(request, params.workspace);
   const [recent, directory, waiting] = await Promise.all([
     recentNotifications(ctx.user.id, ctx.workspace.id, 8),
-    ctx.can("directory.manage") ? listDirectory(ctx.workspace.id) : null,
+    ctx.can("directory.manage") ? listDirectory(ctx) : null,
     waitingOn(ctx),
   ]);
   return json({

@@ -22,8 +22,9 @@ import {
 } from "~/components/ui";
 import { CHANNEL_LIMITS, CHANNELS } from "~/modules/channels/channels";
 import { DELIVERABLE_STATUS_LABELS, DELIVERABLE_STATUSES } from "~/modules/approvals/deliverable-status";
-import { listQueue, QUEUE_PAGE_SIZE, queueFilterOptions } from "~/modules/approvals/queries.server";
-import { ID_PATTERN } from "~/modules/approvals/scope.server";
+import { listQueue, QUEUE_PAGE_SIZE } from "~/modules/approvals/queue.server";
+import { queueFilterOptions } from "~/modules/approvals/form-options.server";
+import { ID_PATTERN } from "~/utils/ids";
 import { requireMember } from "~/modules/workspaces/authz.server";
 
 export const meta: MetaFunction = () => [{ title: "Approvals · Baton" }];

@@ -3,24 +3,23 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { CSSProperties } from "react";
 import { z } from "zod";
-import { CheckCircleIcon } from "~/components/icons";
+import { SavedNotice } from "~/components/calendar/saved-notice";
 import { Button, Card, CardSection, EmptyState, FormError, PageHeader, TBody, TD, TH, THead, TR, Table, TextField } from "~/components/ui";
 import { addBlackout, findBrand, listBlackouts, removeBlackout, updateBrandRules } from "~/modules/calendar/brand-rules.server";
 import { CHANNELS, channelLabel } from "~/modules/channels/channels";
 import { DEFAULT_MIN_SPACING_MINUTES } from "~/modules/calendar/conflicts/types";
 import { dayAndTime } from "~/modules/calendar/format";
-import { DAY_MS, fromLocalInput, toLocalInput, zoneOffset, zonePlace } from "~/utils/time";
+import { DAY_MS, toLocalInput, zoneOffset, zonePlace } from "~/utils/time";
 import { calendarPath, conflictsPath } from "~/modules/calendar/links";
-import { blackoutSchema, brandRulesSchema, removeBlackoutSchema, spacingFrom } from "~/modules/calendar/schemas";
+import { blackoutSchema, brandRulesSchema, removeBlackoutSchema } from "~/modules/calendar/schemas";
 import { requirePermission } from "~/modules/workspaces/authz.server";
-import { actionFailure } from "~/utils/action-result.server";
+import { answer } from "~/utils/action-data.server";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
+import { invalid } from "~/utils/outcome";
 
 export const meta: MetaFunction = ({ data }) => [
   { title: `${(data as { brand?: { name: string } } | undefined)?.brand?.name ?? "Brand"} calendar rules · Baton` },
 ];
-
-const MAX_BLACKOUT_DAYS = 366;
 
 async function brandOr404(request: Request, params: { workspace?: string; brandId?: string }) {
   const ctx = await requirePermission(request, params.workspace, "conflicts.manage");
@@ -65,61 +64,43 @@ const INTENTS = ["rules", "add-blackout", "remove-blackout"] as const;
 type Intent = (typeof INTENTS)[number];
 const intentSchema = z.object({ intent: z.enum(INTENTS, { errorMap: () => ({ message: "Unknown action." }) }) });
 
-function done(intent: Intent, notice: string) {
-  return json({
-    ok: true as const,
-    intent,
-    target: null as string | null,
-    errors: {} as Record<string, string[]>,
-    formError: null as string | null,
-    notice,
-    values: {} as Record<string, string>,
-  });
-}
-
 function formValues(form: FormData, keys: string[]): Record<string, string> {
   return Object.fromEntries(keys.map((k) => [k, typeof form.get(k) === "string" ? String(form.get(k)).slice(0, 200) : ""]));
 }
+
+const RULE_KEYS = ["category", "exclusivityDays", ...CHANNELS.map((c) => `spacing_${c}`)];
+const BLACKOUT_KEYS = ["startsAt", "endsAt", "reason"];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, brand } = await brandOr404(request, params);
   const form = await readForm(request);
   const which = parseWith(intentSchema, { intent: form.get("intent") ?? undefined });
-  if (!which.success) return actionFailure(null, which.errors, { formError: "Unknown action." });
-  const intent = which.data.intent;
+  if (!which.success) return answer(invalid("Unknown action.", which.errors));
+  const intent: Intent = which.data.intent;
 
   if (intent === "rules") {
-    const keys = ["category", "exclusivityDays", ...CHANNELS.map((c) => `spacing_${c}`)];
     const parsed = parseWith(brandRulesSchema, form);
-    if (!parsed.success) return actionFailure(intent, parsed.errors, { values: formValues(form, keys) });
-    await updateBrandRules(request, ctx, brand.id, {
-      category: parsed.data.category,
-      exclusivityDays: parsed.data.exclusivityDays,
-      minSpacingMinutes: spacingFrom(parsed.data),
+    const outcome = parsed.success ? await updateBrandRules(ctx, { brandId: brand.id, ...parsed.data }) : invalid(undefined, parsed.errors);
+    return answer(outcome, {
+      intent,
+      values: formValues(form, RULE_KEYS),
+      notice: "Rules saved. The calendar and the conflicts page use them right away.",
     });
-    return done(intent, "Rules saved. The calendar and the conflicts page use them right away.");
   }
-
   if (intent === "add-blackout") {
-    const values = formValues(form, ["startsAt", "endsAt", "reason"]);
     const parsed = parseWith(blackoutSchema, form);
-    if (!parsed.success) return actionFailure(intent, parsed.errors, { values });
-    const startsAt = fromLocalInput(parsed.data.startsAt, brand.timeZone);
-    const endsAt = fromLocalInput(parsed.data.endsAt, brand.timeZone);
-    if (!startsAt) return actionFailure(intent, { startsAt: ["Give the start as a date and time."] }, { values });
-    if (!endsAt) return actionFailure(intent, { endsAt: ["Give the end as a date and time."] }, { values });
-    if (endsAt.getTime() <= startsAt.getTime()) return actionFailure(intent, { endsAt: ["The end must be after the start."] }, { values });
-    if (endsAt.getTime() - startsAt.getTime() > MAX_BLACKOUT_DAYS * DAY_MS)
-      return actionFailure(intent, { endsAt: ["A blackout can last at most a year."] }, { values });
-    await addBlackout(request, ctx, brand.id, { startsAt, endsAt, reason: parsed.data.reason });
-    return done(intent, "Blackout added. Anything planned inside it is now flagged.");
+    const outcome = parsed.success ? await addBlackout(ctx, { brandId: brand.id, ...parsed.data }) : invalid(undefined, parsed.errors);
+    return answer(outcome, {
+      intent,
+      values: formValues(form, BLACKOUT_KEYS),
+      notice: "Blackout added. Anything planned inside it is now flagged.",
+    });
   }
-
   const parsed = parseWith(removeBlackoutSchema, form);
-  if (!parsed.success) return actionFailure(intent, parsed.errors, { formError: "Choose a blackout from the list." });
-  const removed = await removeBlackout(request, ctx, brand.id, parsed.data.blackoutId);
-  if (!removed) notFound("That blackout does not exist.");
-  return done(intent, "Blackout removed.");
+  const outcome = parsed.success
+    ? await removeBlackout(ctx, { brandId: brand.id, ...parsed.data })
+    : invalid("Choose a blackout from the list.", parsed.errors);
+  return answer(outcome, { intent, notice: "Blackout removed." });
 }
 
 type Answer = {
@@ -158,16 +139,7 @@ export default function BrandRulesPage() {
         ]}
       />
 
-      <div aria-live="polite">
-        {answer?.ok ? (
-          <p
-            role="status"
-            className="flex items-center gap-2 rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-200"
-          >
-            <CheckCircleIcon size={18} className="text-emerald-600" /> {answer.notice}
-          </p>
-        ) : null}
-      </div>
+      <div aria-live="polite">{answer?.ok ? <SavedNotice notice={answer.notice} /> : null}</div>
 
       <Card
         title="Spacing and exclusivity"

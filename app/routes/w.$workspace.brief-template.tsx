@@ -4,7 +4,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 import { Alert, Badge, Button, Card, CheckboxField, FormError, PageHeader, SelectField, TextAreaField, TextField } from "~/components/ui";
 import { CORE_SECTIONS } from "~/modules/briefs/core-sections";
-import { isDomainError } from "~/modules/briefs/errors";
+import { isDomainError } from "~/utils/outcome";
+import { answer } from "~/utils/action-data.server";
 import { formatDateTimeIn } from "~/modules/briefs/format";
 import {
   CUSTOM_FIELD_TYPES,
@@ -18,7 +19,7 @@ import {
 } from "~/modules/briefs/template";
 import { currentTemplate, saveTemplateVersion, templateHistory } from "~/modules/briefs/templates.server";
 import { requirePermission } from "~/modules/workspaces/authz.server";
-import { actionFailure, actionSuccess } from "~/utils/action-result.server";
+import { actionFailure } from "~/utils/action-result.server";
 import { parseWith, readForm } from "~/utils/http.server";
 import { text } from "~/utils/text-schema";
 
@@ -146,9 +147,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!isDomainError(error)) throw error;
     return actionFailure(intent, {}, { formError: error.message, values: intent === "add" ? addValues(form) : {} });
   }
-  const saved = await saveTemplateVersion(request, ctx, base.data.baseVersion, next, change);
-  if (!saved.ok) return actionFailure(intent, {}, { status: 409, formError: saved.message });
-  return actionSuccess(intent, `Template v${saved.template.version} saved: ${change}.`);
+  const saved = await saveTemplateVersion(ctx, { baseVersion: base.data.baseVersion, fields: next, change });
+  return answer(saved, { intent, notice: (template) => `Template v${template.version} saved: ${change}.` });
 }
 
 export default function BriefTemplatePage() {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useSubmit } from "@remix-run/react";
 import { z } from "zod";
 import { AlertCircleIcon, AlertTriangleIcon, CalendarIcon, ChevronLeftIcon, ChevronRightIcon, ListIcon } from "~/components/icons";
 import {
@@ -8,11 +8,8 @@ import {
   Button,
   ButtonLink,
   Card,
-  CardSection,
-  CopyButton,
   EmptyState,
   Field,
-  FormError,
   PageHeader,
   SelectField,
   buttonClasses,
@@ -20,6 +17,7 @@ import {
   cx,
 } from "~/components/ui";
 import { Peek } from "~/components/calendar/peek";
+import { CalendarSettings, type SettingsAnswer } from "~/components/calendar/settings";
 import { Legend, ListView, MonthView, WeekView } from "~/components/calendar/views";
 import { issueFeed, revokeFeed } from "~/modules/calendar/feeds.server";
 import { withParams } from "~/modules/calendar/filters";
@@ -28,9 +26,10 @@ import { calendarPageData } from "~/modules/calendar/page.server";
 import { timeZoneSchema } from "~/modules/calendar/schemas";
 import { setTimeZone } from "~/modules/calendar/settings.server";
 import { requirePermission } from "~/modules/workspaces/authz.server";
-import { actionFailure } from "~/utils/action-result.server";
+import { answer, successData } from "~/utils/action-data.server";
 import { parseWith, readForm } from "~/utils/http.server";
 import { formatCount } from "~/utils/numbers";
+import { invalid } from "~/utils/outcome";
 
 export const meta: MetaFunction = () => [{ title: "Calendar · Baton" }];
 
@@ -40,45 +39,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const INTENTS = ["time-zone", "issue-feed", "revoke-feed"] as const;
+type Intent = (typeof INTENTS)[number];
 const intentSchema = z.object({ intent: z.enum(INTENTS, { errorMap: () => ({ message: "Unknown action." }) }) });
-
-function done(intent: (typeof INTENTS)[number], notice: string, feedUrl: string | null = null) {
-  return json({ ok: true as const, intent, errors: {} as Record<string, string[]>, formError: null, notice, feedUrl });
-}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "calendar.view");
   const form = await readForm(request);
   const which = parseWith(intentSchema, { intent: form.get("intent") ?? undefined });
-  if (!which.success) return actionFailure(null, which.errors, { formError: "Unknown action." });
-  const intent = which.data.intent;
+  if (!which.success) return answer(invalid("Unknown action.", which.errors));
+  const intent: Intent = which.data.intent;
 
   if (intent === "time-zone") {
     const parsed = parseWith(timeZoneSchema, form);
-    if (!parsed.success) return actionFailure(intent, parsed.errors);
-    await setTimeZone(request, ctx, parsed.data.timeZone);
-    return done(intent, `Times now show in ${parsed.data.timeZone.replace(/_/g, " ")}.`);
+    if (!parsed.success) return answer(invalid(undefined, parsed.errors), { intent });
+    const zone = parsed.data.timeZone.replace(/_/g, " ");
+    return answer(await setTimeZone(ctx, parsed.data), { intent, notice: `Times now show in ${zone}.` });
   }
   if (intent === "issue-feed") {
-    const { url, replaced } = await issueFeed(request, ctx);
-    const notice = replaced ? "New feed URL issued. The old one stopped working." : "Feed URL issued.";
-    return done(intent, notice, url);
+    const issued = await issueFeed(ctx);
+    if (!issued.ok) return answer(issued, { intent });
+    const notice = issued.value.replaced ? "New feed URL issued. The old one stopped working." : "Feed URL issued.";
+    // The one place the secret URL is ever shown: it rides along with the one action-data shape.
+    return json({ ...successData(notice, { intent }), feedUrl: issued.value.url });
   }
-  const revoked = await revokeFeed(request, ctx);
-  const notice = revoked ? "Feed URL revoked. Calendar apps using it stop updating." : "There was no feed URL to revoke.";
-  return done(intent, notice);
+  return answer(await revokeFeed(ctx), {
+    intent,
+    notice: ({ revoked }) => (revoked ? "Feed URL revoked. Calendar apps using it stop updating." : "There was no feed URL to revoke."),
+  });
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
-type Answer = {
-  ok: boolean;
-  intent: string | null;
-  errors: Record<string, string[]>;
-  formError: string | null;
-  notice: string | null;
-  feedUrl?: string | null;
-};
-
 const VIEW_LABELS = { month: "Month", week: "Week", list: "List" } as const;
 
 function ViewSwitch({ data, search }: { data: Data; search: string }) {
@@ -206,81 +196,9 @@ function ConflictSummary({ data }: { data: Data }) {
   );
 }
 
-function Settings({ data, answer }: { data: Data; answer: Answer | undefined }) {
-  const nav = useNavigation();
-  const busy = (intent: string) => nav.state !== "idle" && nav.formData?.get("intent") === intent;
-  const own = (intent: string) => (answer?.intent === intent ? answer : undefined);
-  const tz = own("time-zone");
-  const feedAnswer = own("issue-feed") ?? own("revoke-feed");
-  return (
-    <Card title="Your calendar settings" description="Only you see these. They apply to every page and email that shows a time.">
-      <div className="-mx-4 -my-5 sm:-mx-6">
-        <CardSection
-          title="Time zone"
-          description={`Times on this calendar are shown in ${data.timeZone.label}. Days follow your zone, including on daylight-saving changes.`}
-        >
-          <Form method="post" preventScrollReset className="flex flex-col gap-3 sm:flex-row sm:items-end">
-            <input type="hidden" name="intent" value="time-zone" />
-            <SelectField
-              label="Show times in"
-              name="timeZone"
-              defaultValue={data.timeZone.current}
-              options={data.timeZone.options}
-              errors={tz?.errors.timeZone}
-              className="sm:w-96"
-            />
-            <Button type="submit" variant="secondary" disabled={busy("time-zone")}>
-              {busy("time-zone") ? "Saving…" : "Save time zone"}
-            </Button>
-          </Form>
-          <div aria-live="polite" className="mt-2 text-sm">
-            {tz?.ok ? <p className="text-emerald-700">{tz.notice}</p> : null}
-            {tz && !tz.ok ? <FormError errors={tz.formError} /> : null}
-          </div>
-        </CardSection>
-        <CardSection
-          title="Calendar feed"
-          description="A private address that Google Calendar, Apple Calendar or Outlook can subscribe to. It shows what you can see here and updates about every hour. Anyone with the address can read it, so keep it to yourself; revoke it if it leaks."
-        >
-          {feedAnswer?.feedUrl ? (
-            <div className="mb-4 space-y-2">
-              <Alert tone="success" title="Your feed address">
-                Copy it now: for your safety it is not shown again. Issue a new one if you lose it.
-              </Alert>
-              <CopyButton value={feedAnswer.feedUrl} label="Calendar feed URL" showLabel />
-            </div>
-          ) : null}
-          <p className="text-sm text-ink-soft">
-            {data.feed ? `A feed address is active since ${data.feed.since}.` : "You have no feed address yet."}
-          </p>
-          <div className="mt-3 flex flex-wrap gap-2">
-            <Form method="post" preventScrollReset>
-              <input type="hidden" name="intent" value="issue-feed" />
-              <Button type="submit" variant="secondary" disabled={busy("issue-feed")}>
-                {data.feed ? "Issue a new address (revokes the old one)" : "Create feed address"}
-              </Button>
-            </Form>
-            {data.feed ? (
-              <Form method="post" preventScrollReset>
-                <input type="hidden" name="intent" value="revoke-feed" />
-                <Button type="submit" variant="ghost" disabled={busy("revoke-feed")}>
-                  Revoke feed address
-                </Button>
-              </Form>
-            ) : null}
-          </div>
-          <p aria-live="polite" className="mt-2 text-sm text-emerald-700">
-            {feedAnswer?.ok && !feedAnswer.feedUrl ? feedAnswer.notice : ""}
-          </p>
-        </CardSection>
-      </div>
-    </Card>
-  );
-}
-
 export default function CalendarPage() {
   const data = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as Answer | undefined;
+  const answer = useActionData<typeof action>() as SettingsAnswer | undefined;
   const location = useLocation();
   const search = location.search;
   const params = new URLSearchParams(search);
@@ -402,7 +320,7 @@ export default function CalendarPage() {
         />
       ) : null}
 
-      <Settings data={data} answer={answer} />
+      <CalendarSettings data={data} answer={answer} />
     </div>
   );
 }

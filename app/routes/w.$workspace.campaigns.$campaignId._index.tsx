@@ -1,38 +1,30 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { CheckCircleIcon, ClockIcon, FileIcon, PlusIcon } from "~/components/icons";
-import {
-  Alert,
-  Badge,
-  Button,
-  ButtonLink,
-  Card,
-  EmptyState,
-  FormError,
-  PageHeader,
-  TBody,
-  TD,
-  TH,
-  THead,
-  TR,
-  Table,
-} from "~/components/ui";
-import { CompletenessMeter } from "~/components/briefs/completeness-meter";
+import { FileIcon } from "~/components/icons";
+import { Alert, Button, ButtonLink, Card, FormError, PageHeader } from "~/components/ui";
+import { BriefSummaryCard } from "~/components/briefs/brief-summary-card";
 import { CampaignStatusBadge } from "~/components/briefs/status-badge";
-import { acknowledgmentsOf, ensureBrief, publishBrief, versionsOf } from "~/modules/briefs/briefs.server";
-import { availableCampaignEvents, type CampaignStatus } from "~/modules/briefs/campaign-status";
+import { CampaignDeliverablesCard, CampaignHistoryCard, CampaignPeopleCard } from "~/components/campaigns/campaign-page-cards";
+import { transitionCampaign } from "~/modules/briefs/campaign-writes.server";
+import { ensureBrief } from "~/modules/briefs/drafts.server";
+import { publishBrief } from "~/modules/briefs/publish.server";
+import { acknowledgmentsOf, versionsOf } from "~/modules/briefs/reading.server";
+import { availableCampaignEvents, type CampaignStatus } from "~/modules/campaigns/campaign-status";
 import { briefCompleteness } from "~/modules/briefs/completeness";
 import { publishRulesOf } from "~/modules/briefs/publish-rules";
 import type { BriefDraft } from "~/modules/briefs/core-sections";
-import { formatDateTimeIn, formatDayIn, waitedFor } from "~/modules/briefs/format";
+import { formatDateTimeIn, formatDayIn } from "~/modules/briefs/format";
 import { currentTemplate } from "~/modules/briefs/templates.server";
-import { refusalOf, requireCampaign } from "~/modules/campaigns/access.server";
-import { campaignDeliverables, campaignHistory, campaignPeople, transitionCampaign } from "~/modules/campaigns/campaigns.server";
+import { requireCampaign } from "~/modules/campaigns/access.server";
+import { campaignDeliverables, campaignHistory, campaignPeople } from "~/modules/campaigns/page.server";
 import { CHANNEL_LABELS, EVENT_LABELS, transitionSchema } from "~/modules/campaigns/schemas";
 import { requireMember } from "~/modules/workspaces/authz.server";
-import { actionFailure, actionSuccess } from "~/utils/action-result.server";
+import { actionFailure } from "~/utils/action-result.server";
+import { answer } from "~/utils/action-data.server";
+import type { Outcome } from "~/utils/outcome";
+import { STALE_VERSION } from "~/modules/campaigns/writes.server";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.campaign.name} · Baton` : "Campaign · Baton" }];
@@ -56,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     currentTemplate(ctx.workspace.id),
     versionsOf(campaign.id),
     campaignDeliverables(ctx, campaign.id),
-    campaignHistory(ctx.workspace.id, campaign.id, brief.id),
+    campaignHistory(ctx, campaign.id, brief.id),
   ]);
   const latest = versions[0] ?? null;
   const acks = latest ? await acknowledgmentsOf(latest.id) : [];
@@ -125,6 +117,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const intentSchema = z.object({ intent: z.enum(["transition"], { errorMap: () => ({ message: "Unknown action." }) }) });
 
+/** A refused publish or transition also names the button pressed (`event`); a lost race does not. */
+function namingEvent<T>(outcome: Outcome<T>): Outcome<T> {
+  if (outcome.ok || outcome.problem.code === STALE_VERSION) return outcome;
+  return { ok: false, problem: { ...outcome.problem, fields: { event: [outcome.problem.message] } } };
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireMember(request, params.workspace);
   if (!ctx.can("campaigns.manage")) notFound();
@@ -135,29 +133,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseWith(transitionSchema, form);
   if (!parsed.success) return actionFailure("transition", parsed.errors, { formError: "Reload the page and try again." });
   const { event, rowVersion } = parsed.data;
-  try {
-    if (event === "publish_brief") {
-      if (rowVersion !== campaign.rowVersion)
-        return actionFailure(
-          "transition",
-          {},
-          { status: 409, formError: "The campaign changed while you were looking at it. Reload and try again." },
-        );
-      const result = await publishBrief(request, ctx, campaign.id);
-      return actionSuccess(
-        "transition",
-        `Brief v${result.version} published; ${result.asked} ${result.asked === 1 ? "person was" : "people were"} asked to acknowledge it.`,
-      );
-    }
-    const result = await transitionCampaign(request, ctx, campaign, event, rowVersion);
-    if (!result.ok) return actionFailure("transition", {}, { status: result.status, formError: result.message });
-    return actionSuccess("transition", `The campaign is now ${result.status}.`);
-  } catch (error) {
-    const refusal = refusalOf(error);
-    if (!refusal) throw error;
-    if (refusal.status === 404) notFound();
-    return actionFailure("transition", { event: [refusal.message] }, { status: refusal.status, formError: refusal.message });
+  if (event === "publish_brief") {
+    const published = await publishBrief(ctx, { campaignId: campaign.id, rowVersion });
+    if (!published.ok && published.problem.kind === "not_found") notFound();
+    return answer(namingEvent(published), {
+      intent: "transition",
+      notice: (r) => `Brief v${r.version} published; ${r.asked} ${r.asked === 1 ? "person was" : "people were"} asked to acknowledge it.`,
+    });
   }
+  const moved = await transitionCampaign(ctx, { campaign, event, rowVersion });
+  return answer(namingEvent(moved), { intent: "transition", notice: (status) => `The campaign is now ${status}.` });
 }
 
 export default function CampaignPage() {
@@ -165,7 +150,6 @@ export default function CampaignPage() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const base = `/w/${data.slug}/campaigns/${data.campaign.id}`;
-  const pending = data.acks.filter((a) => !a.acknowledgedAt);
   const [search] = useSearchParams();
   const justPublished = !result && data.brief.publishedVersion !== null && search.get("published") === String(data.brief.publishedVersion);
   return (
@@ -250,196 +234,18 @@ export default function CampaignPage() {
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card
-          title="Brief"
-          className="lg:col-span-2"
-          description={
-            data.brief.publishedVersion
-              ? `v${data.brief.publishedVersion} published ${data.brief.publishedAt}${data.brief.publishedBy ? ` by ${data.brief.publishedBy}` : ""}.`
-              : "Not published yet."
-          }
-        >
-          <div className="space-y-5">
-            {data.brief.completeness ? (
-              <CompletenessMeter
-                percent={data.brief.completeness.percent}
-                missing={data.brief.completeness.missing}
-                problems={data.brief.completeness.problems}
-                linkToFields={false}
-              />
-            ) : null}
-            {data.brief.draftChangedSincePublish && data.canManage ? (
-              <Alert tone="info">The draft has edits that are not published yet.</Alert>
-            ) : null}
-            {data.brief.publishedVersion ? (
-              <div>
-                <h3 className="text-sm font-semibold text-ink">Acknowledgments of v{data.brief.publishedVersion}</h3>
-                <p className="mt-1 text-sm text-ink-muted">
-                  {data.acks.length === 0
-                    ? "Nobody was asked: no agency member or creator account is assigned yet."
-                    : pending.length === 0
-                      ? "Everyone asked has acknowledged this version."
-                      : `${pending.length} of ${data.acks.length} still to acknowledge. Until they do, the handoff stays with the sender.`}
-                </p>
-                {data.acks.length > 0 ? (
-                  <ul className="mt-3 divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200" data-testid="acknowledgments">
-                    {data.acks.map((a) => (
-                      <li key={a.userId} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
-                        <span className="font-medium text-ink">{a.name}</span>
-                        {a.acknowledgedAt ? (
-                          <span className="flex items-center gap-1.5 text-sm text-emerald-800">
-                            <CheckCircleIcon size={16} /> Acknowledged after{" "}
-                            {waitedFor(a.requestedAt, new Date(a.acknowledgedAt).getTime())}
-                          </span>
-                        ) : (
-                          <span className="flex items-center gap-1.5 text-sm text-amber-800">
-                            <ClockIcon size={16} /> Not yet · waiting {waitedFor(a.requestedAt, data.now)}
-                          </span>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </div>
-            ) : null}
-            {data.brief.versions.length > 1 ? (
-              <div>
-                <h3 className="text-sm font-semibold text-ink">Versions</h3>
-                <ul className="mt-2 space-y-1 text-sm">
-                  {data.brief.versions.map((v) => (
-                    <li key={v.version} className="flex flex-wrap gap-2">
-                      <span className="font-medium">v{v.version}</span>
-                      <span className="text-ink-muted">
-                        {v.publishedAt}
-                        {v.publishedBy ? ` · ${v.publishedBy}` : ""}
-                      </span>
-                      {v.version > 1 ? (
-                        <Link className="text-accent hover:underline" to={`${base}/brief/changes?from=${v.version - 1}&to=${v.version}`}>
-                          What changed
-                        </Link>
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
-          </div>
-        </Card>
-
-        <Card title="People">
-          <dl className="space-y-4 text-sm">
-            <div>
-              <dt className="text-ink-muted">Brand</dt>
-              <dd className="font-medium text-ink">{data.people.brand}</dd>
-            </div>
-            <div>
-              <dt className="text-ink-muted">Lead agency</dt>
-              <dd className="font-medium text-ink">{data.people.lead}</dd>
-            </div>
-            {data.people.agencies.length > 0 ? (
-              <div>
-                <dt className="text-ink-muted">Also joining</dt>
-                <dd className="text-ink">{data.people.agencies.join(", ")}</dd>
-              </div>
-            ) : null}
-            <div>
-              <dt className="text-ink-muted">Creators</dt>
-              <dd className="text-ink">
-                {data.people.creators.length === 0 ? "None assigned yet" : data.people.creators.map((c) => c.name).join(", ")}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-ink-muted">Channels</dt>
-              <dd className="text-ink">{data.campaign.channels.join(", ")}</dd>
-            </div>
-            <div>
-              <dt className="text-ink-muted">Coordinator</dt>
-              <dd className="text-ink">{data.people.coordinator ?? "Not set"}</dd>
-            </div>
-          </dl>
-        </Card>
+        <BriefSummaryCard brief={data.brief} acks={data.acks} now={data.now} canManage={data.canManage} base={base} />
+        <CampaignPeopleCard people={data.people} channels={data.campaign.channels} />
       </div>
 
-      <Card
-        title="Deliverables"
-        flush
-        actions={
-          data.canAddDeliverable || data.canEditRoute ? (
-            <div className="flex flex-wrap gap-2">
-              {data.canEditRoute ? (
-                <ButtonLink to={`${base}/route`} variant="ghost" size="sm">
-                  Approval route
-                </ButtonLink>
-              ) : null}
-              {data.canAddDeliverable ? (
-                <ButtonLink to={`${base}/deliverables/new`} variant="secondary" size="sm">
-                  <PlusIcon /> Add deliverable
-                </ButtonLink>
-              ) : null}
-            </div>
-          ) : undefined
-        }
-      >
-        {data.deliverables.length === 0 ? (
-          <div className="p-6">
-            <EmptyState
-              title="No deliverables yet"
-              description={
-                data.canAddDeliverable
-                  ? "Plan each post: its channel, creator and publish time. Drafts and sign-offs hang off it."
-                  : "Deliverables appear here once they are planned for this campaign."
-              }
-            />
-          </div>
-        ) : (
-          <Table caption="Deliverables">
-            <THead>
-              <TR>
-                <TH>Deliverable</TH>
-                <TH>Channel</TH>
-                <TH>Creator</TH>
-                <TH>Publishes</TH>
-                <TH>Status</TH>
-              </TR>
-            </THead>
-            <TBody>
-              {data.deliverables.map((d) => (
-                <TR key={d.id}>
-                  <TD>
-                    <Link to={`/w/${data.slug}/deliverables/${d.id}`} className="font-medium text-ink hover:underline">
-                      {d.title}
-                    </Link>
-                  </TD>
-                  <TD>{d.channel}</TD>
-                  <TD>{d.creator ?? "—"}</TD>
-                  <TD className="whitespace-nowrap">{d.publishAt}</TD>
-                  <TD>
-                    <Badge>{d.status.replace(/_/g, " ")}</Badge>
-                  </TD>
-                </TR>
-              ))}
-            </TBody>
-          </Table>
-        )}
-      </Card>
-
-      <Card title="History">
-        {data.history.length === 0 ? (
-          <p className="text-sm text-ink-muted">Nothing recorded yet.</p>
-        ) : (
-          <ol className="space-y-3 text-sm">
-            {data.history.map((h) => (
-              <li key={h.id} className="flex flex-col sm:flex-row sm:gap-4">
-                <span className="w-44 shrink-0 text-ink-muted">{h.at}</span>
-                <span className="text-ink">
-                  <span className="font-medium">{h.actor}</span> {h.what}
-                  {h.detail ? ` (${h.detail})` : ""}
-                </span>
-              </li>
-            ))}
-          </ol>
-        )}
-      </Card>
+      <CampaignDeliverablesCard
+        slug={data.slug}
+        base={base}
+        deliverables={data.deliverables}
+        canAddDeliverable={data.canAddDeliverable}
+        canEditRoute={data.canEditRoute}
+      />
+      <CampaignHistoryCard history={data.history} />
     </div>
   );
 }

@@ -6,23 +6,18 @@ import { CheckCircleIcon } from "~/components/icons";
 import { Alert, Badge, Button, ButtonLink, EmptyState, FormError, TextAreaField, cx } from "~/components/ui";
 import { BriefDiff } from "~/components/briefs/diff-view";
 import { diffBriefs } from "~/modules/briefs/brief-diff";
-import {
-  acknowledgeBrief,
-  acknowledgmentsOf,
-  addBriefComment,
-  commentsOf,
-  lastAcknowledgedVersion,
-  versionContent,
-  versionsOf,
-} from "~/modules/briefs/briefs.server";
+import { acknowledgeBrief, addBriefComment } from "~/modules/briefs/feedback.server";
+import { acknowledgmentsOf, commentsOf, lastAcknowledgedVersion, versionContent, versionsOf } from "~/modules/briefs/reading.server";
 import type { BriefDraft } from "~/modules/briefs/core-sections";
 import { displaySections } from "~/modules/briefs/display";
 import { formatDateTimeIn, sectionAnchor, waitedFor } from "~/modules/briefs/format";
 import { templateVersion } from "~/modules/briefs/templates.server";
-import { refusalOf, requireCampaign } from "~/modules/campaigns/access.server";
-import { campaignPeople } from "~/modules/campaigns/campaigns.server";
+import { requireCampaign } from "~/modules/campaigns/access.server";
+import { campaignPeople } from "~/modules/campaigns/page.server";
 import { requireMember } from "~/modules/workspaces/authz.server";
-import { actionFailure, actionSuccess } from "~/utils/action-result.server";
+import { actionFailure } from "~/utils/action-result.server";
+import { answer } from "~/utils/action-data.server";
+import type { Outcome } from "~/utils/outcome";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
 import { text } from "~/utils/text-schema";
 
@@ -91,28 +86,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const which = parseWith(intentSchema, { intent: form.get("intent") ?? undefined });
   if (!which.success) return actionFailure(null, which.errors, { formError: "Unknown action. Reload the page and try again." });
   const intent = which.data.intent;
-  try {
-    if (intent === "acknowledge") {
-      const parsed = parseWith(ackSchema, form);
-      if (!parsed.success) return actionFailure(intent, parsed.errors, { formError: "Reload the page and try again." });
-      const done = await acknowledgeBrief(request, ctx, campaign, parsed.data.version);
-      return actionSuccess(intent, `You acknowledged v${done.version}. Thank you: the handoff is complete.`);
-    }
-    const parsed = parseWith(commentSchema, form);
-    const section = typeof form.get("section") === "string" ? String(form.get("section")).slice(0, 80) : "";
-    if (!parsed.success)
-      return actionFailure(intent, parsed.errors, {
-        target: section,
-        values: { body: typeof form.get("body") === "string" ? String(form.get("body")).slice(0, 2000) : "" },
-      });
-    const done = await addBriefComment(request, ctx, campaign, parsed.data);
-    return actionSuccess(intent, `${parsed.data.kind === "question" ? "Question" : "Comment"} on ${done.section} sent.`);
-  } catch (error) {
-    const refusal = refusalOf(error);
-    if (!refusal) throw error;
-    if (refusal.status === 404) notFound();
-    return actionFailure(intent, {}, { status: refusal.status, formError: refusal.message });
+  if (intent === "acknowledge") {
+    const parsed = parseWith(ackSchema, form);
+    if (!parsed.success) return actionFailure(intent, parsed.errors, { formError: "Reload the page and try again." });
+    const done = foundOrThrow(await acknowledgeBrief(ctx, { campaign, version: parsed.data.version }));
+    return answer(done, { intent, notice: (d) => `You acknowledged v${d.version}. Thank you: the handoff is complete.` });
   }
+  const parsed = parseWith(commentSchema, form);
+  const section = typeof form.get("section") === "string" ? String(form.get("section")).slice(0, 80) : "";
+  if (!parsed.success)
+    return actionFailure(intent, parsed.errors, {
+      target: section,
+      values: { body: typeof form.get("body") === "string" ? String(form.get("body")).slice(0, 2000) : "" },
+    });
+  const done = foundOrThrow(await addBriefComment(ctx, { campaign, ...parsed.data }));
+  return answer(done, { intent, notice: (d) => `${parsed.data.kind === "question" ? "Question" : "Comment"} on ${d.section} sent.` });
+}
+
+/** A brief or an acknowledgment that is not there is the page's 404, as for a campaign out of reach. */
+function foundOrThrow<T>(outcome: Outcome<T>): Outcome<T> {
+  if (!outcome.ok && outcome.problem.kind === "not_found") notFound();
+  return outcome;
 }
 
 function CommentForm({

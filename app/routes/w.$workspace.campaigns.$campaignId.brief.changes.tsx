@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Button, Card, EmptyState, PageHeader, SelectField } from "~/components/ui";
 import { BriefDiff } from "~/components/briefs/diff-view";
 import { diffBriefs } from "~/modules/briefs/brief-diff";
-import { versionContent, versionsOf } from "~/modules/briefs/briefs.server";
+import { versionContent, versionsOf } from "~/modules/briefs/reading.server";
 import type { BriefDraft } from "~/modules/briefs/core-sections";
 import { templateVersion } from "~/modules/briefs/templates.server";
 import { requireCampaign } from "~/modules/campaigns/access.server";

@@ -10,23 +10,23 @@ import { CompletenessMeter } from "~/components/briefs/completeness-meter";
 import { CampaignStatusBadge } from "~/components/briefs/status-badge";
 import { nestFormEntries } from "~/modules/briefs/brief-schema";
 import {
-  BriefActionError,
   EmptyBriefSave,
   briefFormEntries,
   ensureBrief,
   mergePrefill,
-  publishBrief,
   questionnairePrefill,
   saveBriefDraft,
   type SaveDraftResult,
-} from "~/modules/briefs/briefs.server";
+} from "~/modules/briefs/drafts.server";
+import { publishBrief } from "~/modules/briefs/publish.server";
 import { briefCompleteness } from "~/modules/briefs/completeness";
 import { CORE_SECTIONS, readPath, type BriefDraft } from "~/modules/briefs/core-sections";
 import { formatDateTimeIn } from "~/modules/briefs/format";
 import { listOfWords, problemsByField, publishRulesOf } from "~/modules/briefs/publish-rules";
 import { templateFields } from "~/modules/briefs/template";
 import { currentTemplate } from "~/modules/briefs/templates.server";
-import { refusalOf, requireCampaign } from "~/modules/campaigns/access.server";
+import { requireCampaign } from "~/modules/campaigns/access.server";
+import { STATUS_OF } from "~/utils/action-data.server";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
 import { useHydrated } from "~/utils/use-hydrated";
@@ -150,20 +150,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       completeness: saved?.completeness ?? null,
       posted: null,
     });
-  try {
-    const published = await publishBrief(request, ctx, campaign.id);
-    return redirect(`/w/${ctx.workspace.slug}/campaigns/${campaign.id}?published=${published.version}`);
-  } catch (error) {
-    const refusal = refusalOf(error);
-    if (!refusal) throw error;
-    if (refusal.status === 404) notFound();
-    // A refusal about particular fields (an impossible plan) also says so next to each of them.
-    const errors: Record<string, string[]> = error instanceof BriefActionError ? error.fieldErrors : {};
-    return json(
-      { ok: false as const, intent, errors, formError: refusal.message, savedAt, completeness: saved?.completeness ?? null, posted: null },
-      { status: refusal.status },
-    );
-  }
+  const published = await publishBrief(ctx, { campaignId: campaign.id });
+  if (published.ok) return redirect(`/w/${ctx.workspace.slug}/campaigns/${campaign.id}?published=${published.value.version}`);
+  const { problem } = published;
+  if (problem.kind === "not_found") notFound();
+  // A refusal about particular fields (an impossible plan) also says so next to each of them.
+  const errors: Record<string, string[]> = problem.fields ?? {};
+  return json(
+    { ok: false as const, intent, errors, formError: problem.message, savedAt, completeness: saved?.completeness ?? null, posted: null },
+    { status: STATUS_OF[problem.kind] },
+  );
 }
 
 /** Autosaves do not reload the page's data: the fetcher's answer carries the meter and the time. */

@@ -7,12 +7,14 @@ import { Button, ButtonLink, Card, FormError, PageHeader, SelectField, TextField
 import { IdempotencyKeyField } from "~/components/ui/idempotency-key-field";
 import { CHANNEL_LIMITS } from "~/modules/channels/channels";
 import { fromLocalInput } from "~/utils/time";
-import { newDeliverableOptions } from "~/modules/approvals/queries.server";
+import { newDeliverableOptions } from "~/modules/approvals/form-options.server";
 import { newDeliverableSchema } from "~/modules/approvals/schemas";
-import { createDeliverable } from "~/modules/approvals/workflow.server";
+import { createDeliverable } from "~/modules/approvals/create.server";
 import { requireCampaign } from "~/modules/campaigns/access.server";
 import { requireMember, type MemberContext } from "~/modules/workspaces/authz.server";
+import { answer, problemAnswer } from "~/utils/action-data.server";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
+import { invalid } from "~/utils/outcome";
 import { newIdempotencyKey, readIdempotencyKey } from "~/utils/idempotency.server";
 
 export const meta: MetaFunction = () => [{ title: "New deliverable · Baton" }];
@@ -57,38 +59,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ["title", "channel", "creatorId", "publishAt"].map((k) => [k, typeof form.get(k) === "string" ? String(form.get(k)) : ""]),
   );
   const raw = Object.fromEntries([...new Set(form.keys())].map((k) => [k, form.getAll(k).length > 1 ? form.getAll(k) : form.get(k)]));
+  const refuse = (fields: Record<string, string[]>) => problemAnswer(invalid(undefined, fields).problem, { values });
   const parsed = parseWith(newDeliverableSchema, { ...raw, campaignId: campaign.id });
-  if (!parsed.success) return json({ errors: parsed.errors, formError: "Please correct the highlighted fields.", values }, { status: 400 });
-  if (!campaign.channels.includes(parsed.data.channel)) {
-    return json(
-      { errors: { channel: ["Choose one of this campaign's channels."] }, formError: "Please correct the highlighted fields.", values },
-      { status: 400 },
-    );
-  }
+  if (!parsed.success) return refuse(parsed.errors);
+  if (!campaign.channels.includes(parsed.data.channel)) return refuse({ channel: ["Choose one of this campaign's channels."] });
   const publishAt = fromLocalInput(parsed.data.publishAt, zoneOf(ctx));
-  if (!publishAt)
-    return json(
-      { errors: { publishAt: ["Give a real date and time."] }, formError: "Please correct the highlighted fields.", values },
-      { status: 400 },
-    );
-  const result = await createDeliverable(
-    request,
-    ctx,
+  if (!publishAt) return refuse({ publishAt: ["Give a real date and time."] });
+  const result = await createDeliverable(ctx, {
     campaign,
-    {
-      campaignId: campaign.id,
-      title: parsed.data.title,
-      channel: parsed.data.channel,
-      creatorId: parsed.data.creatorId || null,
-      publishAt,
-    },
-    readIdempotencyKey(form),
-  );
+    title: parsed.data.title,
+    channel: parsed.data.channel,
+    creatorId: parsed.data.creatorId || null,
+    publishAt,
+    idempotencyKey: readIdempotencyKey(form),
+  });
   if (!result.ok) {
-    if (result.status === 404) notFound(result.message);
-    return json({ errors: result.errors ?? {}, formError: result.message, values }, { status: result.status });
+    if (result.problem.kind === "not_found") notFound(result.problem.message);
+    return answer(result, { values });
   }
-  return redirect(`/w/${ctx.workspace.slug}/deliverables/${result.id}`);
+  return redirect(`/w/${ctx.workspace.slug}/deliverables/${result.value.id}`);
 }
 
 export default function NewDeliverablePage() {

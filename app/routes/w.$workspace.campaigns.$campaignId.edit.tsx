@@ -6,17 +6,20 @@ import { z } from "zod";
 import { Card, PageHeader } from "~/components/ui";
 import { CampaignForm, valuesFromForm } from "~/components/briefs/campaign-form";
 import { requireCampaign } from "~/modules/campaigns/access.server";
-import { campaignOptions, campaignPeople, updateCampaign } from "~/modules/campaigns/campaigns.server";
+import { updateCampaign } from "~/modules/briefs/campaign-writes.server";
+import { campaignOptions } from "~/modules/campaigns/list.server";
+import { campaignPeople } from "~/modules/campaigns/page.server";
 import { CHANNELS, CHANNEL_LABELS, campaignFormSchema } from "~/modules/campaigns/schemas";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
+import { STATUS_OF } from "~/utils/action-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit campaign · Baton" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "campaigns.manage");
   const campaign = await requireCampaign(ctx, params.campaignId);
-  const [options, people] = await Promise.all([campaignOptions(ctx.workspace.id), campaignPeople(campaign)]);
+  const [options, people] = await Promise.all([campaignOptions(ctx), campaignPeople(campaign)]);
   const zone = people.brand?.timeZone ?? "UTC";
   return json({
     slug: ctx.workspace.slug,
@@ -54,10 +57,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { ok: false as const, errors: parsed.errors, formError: "Please correct the highlighted fields.", values },
       { status: 400 },
     );
-  const result = await updateCampaign(request, ctx, campaign, version.data.rowVersion, parsed.data);
-  if (!result.ok && result.status === 404) notFound(result.message);
+  const result = await updateCampaign(ctx, { campaign, rowVersion: version.data.rowVersion, form: parsed.data });
+  if (!result.ok && result.problem.kind === "not_found") notFound(result.problem.message);
   if (!result.ok)
-    return json({ ok: false as const, errors: {} as Record<string, string[]>, formError: result.message, values }, { status: 409 });
+    return json(
+      { ok: false as const, errors: {} as Record<string, string[]>, formError: result.problem.message, values },
+      { status: STATUS_OF[result.problem.kind] },
+    );
   return redirect(`/w/${ctx.workspace.slug}/campaigns/${campaign.id}`);
 }
 

@@ -89,13 +89,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { name: "Brand sign-off", kind: "brand_signoff" as const, rule: base.data.signoffRule, approverUserIds: base.data.signoffApprovers },
     ],
   };
-  const saved = await saveCampaignRoute(request, ctx, campaign, { route, reviewHours: base.data.reviewHours });
+  const saved = await saveCampaignRoute(ctx, { campaign, route, reviewHours: base.data.reviewHours });
   if (!saved.ok) {
-    for (const p of saved.problems) {
-      const m = /^stage(\d+)$/.exec(p.field);
+    for (const [field, messages] of Object.entries(saved.problem.fields ?? {})) {
+      const m = /^stage(\d+)$/.exec(field);
       const stageIndex = m ? Number(m[1]) : null;
       const key = stageIndex === null ? "_form" : stageIndex === route.stages.length - 1 ? "signoff" : `s${slotOfStage[stageIndex]}`;
-      (errors[key] ??= []).push(p.message);
+      (errors[key] ??= []).push(...messages);
     }
     return json(
       { ok: false as const, errors, formError: errors._form?.[0] ?? "Please correct the highlighted stages.", values, notice: null },

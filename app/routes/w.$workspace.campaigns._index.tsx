@@ -19,9 +19,9 @@ import {
   TextField,
 } from "~/components/ui";
 import { CampaignStatusBadge } from "~/components/briefs/status-badge";
-import { CAMPAIGN_STATUSES } from "~/modules/briefs/campaign-status";
+import { CAMPAIGN_STATUSES } from "~/modules/campaigns/campaign-status";
 import { formatDayIn } from "~/modules/briefs/format";
-import { campaignOptions, listCampaigns } from "~/modules/campaigns/campaigns.server";
+import { campaignFilterChoices, listCampaigns } from "~/modules/campaigns/list.server";
 import { CHANNELS, CHANNEL_LABELS, STATUS_LABELS, parseCampaignFilter } from "~/modules/campaigns/schemas";
 import { requireMember } from "~/modules/workspaces/authz.server";
 
@@ -30,9 +30,8 @@ export const meta: MetaFunction = () => [{ title: "Campaigns · Baton" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireMember(request, params.workspace);
   const filter = parseCampaignFilter(new URL(request.url).searchParams);
-  const [list, options] = await Promise.all([listCampaigns(ctx, filter), campaignOptions(ctx.workspace.id)]);
+  const [list, choices] = await Promise.all([listCampaigns(ctx, filter), campaignFilterChoices(ctx)]);
   const zone = ctx.user.timeZone || "UTC";
-  const wide = ctx.scope.kind === "workspace";
   return json({
     slug: ctx.workspace.slug,
     canManage: ctx.can("campaigns.manage"),
@@ -50,15 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       publishedVersion: r.publishedVersion,
       pendingAcks: r.pendingAcks,
     })),
-    // Scoped members filter by what they can already see; the directory itself stays private.
-    brands:
-      wide || ctx.scope.kind === "brand"
-        ? options.brands
-            .filter((b) => wide || (ctx.scope.kind === "brand" && ctx.scope.brandId === b.id))
-            .map((b) => ({ value: b.id, label: b.name }))
-        : [],
-    agencies: wide ? options.agencies.map((a) => ({ value: a.id, label: a.name })) : [],
-    creators: wide ? options.creators.map((c) => ({ value: c.id, label: c.name })) : [],
+    ...choices,
     zone,
   });
 }

@@ -4,7 +4,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { Card, PageHeader } from "~/components/ui";
 import { CampaignForm, valuesFromForm } from "~/components/briefs/campaign-form";
-import { campaignOptions, createCampaign } from "~/modules/campaigns/campaigns.server";
+import { createCampaign } from "~/modules/briefs/campaign-writes.server";
+import { campaignOptions } from "~/modules/campaigns/list.server";
 import { CHANNELS, CHANNEL_LABELS, campaignFormSchema } from "~/modules/campaigns/schemas";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
@@ -15,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "New campaign · Baton" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "campaigns.manage");
-  const options = await campaignOptions(ctx.workspace.id);
+  const options = await campaignOptions(ctx);
   const today = DateTime.now().setZone(ctx.user.timeZone || "UTC");
   return json({
     slug: ctx.workspace.slug,
@@ -44,9 +45,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { ok: false as const, errors: parsed.errors, formError: "Please correct the highlighted fields.", values: valuesFromForm(form) },
       { status: 400 },
     );
-  const result = await createCampaign(request, ctx, parsed.data, readIdempotencyKey(form));
-  if (!result.ok) notFound(result.message);
-  return redirect(`/w/${ctx.workspace.slug}/campaigns/${result.campaign.id}/brief/edit`);
+  const result = await createCampaign(ctx, { form: parsed.data, idempotencyKey: readIdempotencyKey(form) });
+  if (!result.ok) notFound(result.problem.message);
+  return redirect(`/w/${ctx.workspace.slug}/campaigns/${result.value.id}/brief/edit`);
 }
 
 export default function NewCampaignPage() {

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } fr
 import type { CSSProperties } from "react";
 import { z } from "zod";
 import { AlertCircleIcon, AlertTriangleIcon, CheckCircleIcon } from "~/components/icons";
+import { SavedNotice } from "~/components/calendar/saved-notice";
 import {
   Badge,
   Button,
@@ -27,8 +28,9 @@ import { brandRulesPath, calendarPath } from "~/modules/calendar/links";
 import { viewerZone } from "~/modules/calendar/page.server";
 import { acknowledgeSchema, conflictKeySchema, moveSchema } from "~/modules/calendar/schemas";
 import { requirePermission } from "~/modules/workspaces/authz.server";
-import { actionFailure } from "~/utils/action-result.server";
+import { answer } from "~/utils/action-data.server";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
+import { invalid } from "~/utils/outcome";
 
 export const meta: MetaFunction = () => [{ title: "Conflicts · Baton" }];
 
@@ -41,60 +43,45 @@ const INTENTS = ["acknowledge", "reopen", "move"] as const;
 type Intent = (typeof INTENTS)[number];
 const intentSchema = z.object({ intent: z.enum(INTENTS, { errorMap: () => ({ message: "Unknown action." }) }) });
 
-function done(intent: Intent, target: string, notice: string) {
-  return json({
-    ok: true as const,
-    intent,
-    target,
-    errors: {} as Record<string, string[]>,
-    formError: null as string | null,
-    notice,
-    values: {} as Record<string, string>,
-  });
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "conflicts.manage");
   const form = await readForm(request);
   const which = parseWith(intentSchema, { intent: form.get("intent") ?? undefined });
-  if (!which.success) return actionFailure(null, which.errors, { formError: "Unknown action." });
-  const intent = which.data.intent;
+  if (!which.success) return answer(invalid("Unknown action.", which.errors));
+  const intent: Intent = which.data.intent;
 
   if (intent === "move") {
     const parsed = parseWith(moveSchema, form);
     const target = typeof form.get("deliverableId") === "string" ? String(form.get("deliverableId")).slice(0, 40) : undefined;
-    if (!parsed.success) return actionFailure(intent, parsed.errors, { target });
+    if (!parsed.success) return answer(invalid(undefined, parsed.errors), { intent, target });
     const at = fromLocalInput(parsed.data.publishAt, viewerZone(ctx));
-    if (!at) return actionFailure(intent, { publishAt: ["Give the new publish time as a date and time."] }, { target });
-    const result = await rescheduleDeliverable(request, ctx, parsed.data.deliverableId, at);
-    if (!result.ok) {
-      if (result.status === 404) notFound(result.message);
-      return actionFailure(intent, result.status === 400 ? { publishAt: [result.message] } : {}, {
-        formError: result.message,
-        status: result.status,
-        target,
-        values: { publishAt: parsed.data.publishAt },
-      });
-    }
-    return done(intent, parsed.data.deliverableId, "Deliverable moved. Conflicts are recomputed below; the ones it resolved are gone.");
+    if (!at) return answer(invalid(undefined, { publishAt: ["Give the new publish time as a date and time."] }), { intent, target });
+    const result = await rescheduleDeliverable(ctx, { deliverableId: parsed.data.deliverableId, publishAt: at });
+    // A deliverable that is gone (or out of scope) is a missing page, as it always was here.
+    if (!result.ok && result.problem.kind === "not_found") notFound(result.problem.message);
+    return answer(result, {
+      intent,
+      target: parsed.data.deliverableId,
+      values: { publishAt: parsed.data.publishAt },
+      notice: "Deliverable moved. Conflicts are recomputed below; the ones it resolved are gone.",
+    });
   }
 
   if (intent === "acknowledge") {
     const parsed = parseWith(acknowledgeSchema, form);
     const target = typeof form.get("conflictKey") === "string" ? String(form.get("conflictKey")).slice(0, 320) : undefined;
     if (!parsed.success)
-      return actionFailure(intent, parsed.errors, { target, values: { note: String(form.get("note") ?? "").slice(0, 1000) } });
-    const result = await acknowledgeConflict(request, ctx, parsed.data.conflictKey, parsed.data.note);
-    if (!result.ok) return actionFailure(intent, {}, { formError: result.message, status: result.status, target });
-    return done(intent, parsed.data.conflictKey, "Conflict acknowledged. It stays listed under “Acknowledged” while it holds.");
+      return answer(invalid(undefined, parsed.errors), { intent, target, values: { note: String(form.get("note") ?? "").slice(0, 1000) } });
+    return answer(await acknowledgeConflict(ctx, parsed.data), {
+      intent,
+      target: parsed.data.conflictKey,
+      notice: "Conflict acknowledged. It stays listed under “Acknowledged” while it holds.",
+    });
   }
 
   const parsed = parseWith(conflictKeySchema, form);
-  if (!parsed.success) return actionFailure(intent, parsed.errors);
-  const reopened = await reopenConflict(request, ctx, parsed.data.conflictKey);
-  if (!reopened)
-    return actionFailure(intent, {}, { formError: "That conflict is not acknowledged.", status: 404, target: parsed.data.conflictKey });
-  return done(intent, parsed.data.conflictKey, "Conflict reopened.");
+  if (!parsed.success) return answer(invalid(undefined, parsed.errors), { intent });
+  return answer(await reopenConflict(ctx, parsed.data), { intent, target: parsed.data.conflictKey, notice: "Conflict reopened." });
 }
 
 type Answer = {
@@ -257,16 +244,7 @@ export default function ConflictsPage() {
       />
 
       <div aria-live="polite">
-        {answer?.ok ? (
-          <p
-            role="status"
-            className="flex items-center gap-2 rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-200"
-          >
-            <CheckCircleIcon size={18} className="text-emerald-600" /> {answer.notice}
-          </p>
-        ) : answer && !answer.target ? (
-          <FormError errors={answer.formError} />
-        ) : null}
+        {answer?.ok ? <SavedNotice notice={answer.notice} /> : answer && !answer.target ? <FormError errors={answer.formError} /> : null}
       </div>
 
       <div className="grid gap-4 sm:grid-cols-3">

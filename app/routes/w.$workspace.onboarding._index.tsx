@@ -5,7 +5,7 @@ import { LinkIcon, PlusIcon } from "~/components/icons";
 import { Badge, ButtonLink, Card, EmptyState, PageHeader, ProgressBar, Stat, TBody, TD, TH, THead, TR, Table } from "~/components/ui";
 import { formatDay } from "~/components/onboarding/branded-frame";
 import { LinkStateBadge } from "~/components/onboarding/link-state-badge";
-import { listLinks } from "~/modules/onboarding/links.server";
+import { listLinks } from "~/modules/onboarding/link-queries.server";
 import { formatTimeTaken } from "~/modules/onboarding/progress";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 

@@ -18,7 +18,8 @@ import {
 } from "~/components/ui";
 import { listPlatforms } from "~/modules/onboarding/catalog";
 import { identityForPlatform, type StoredIdentities } from "~/modules/onboarding/identities";
-import { accountManagerOptions, brandOptions, createLink } from "~/modules/onboarding/links.server";
+import { accountManagerOptions, brandOptions } from "~/modules/onboarding/link-queries.server";
+import { createLink } from "~/modules/onboarding/links.server";
 import { presetFor, serviceTypeLabels, serviceTypes, type ServiceType } from "~/modules/onboarding/presets";
 import { createLinkSchema, DEFAULT_AGREEMENT, LINK_DEFAULT_DAYS, platformsFromForm } from "~/modules/onboarding/schemas";
 import { requirePermission } from "~/modules/workspaces/authz.server";

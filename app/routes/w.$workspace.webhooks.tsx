@@ -1,38 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { PlugIcon } from "~/components/icons";
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  CardSection,
-  CheckboxField,
-  CopyButton,
-  EmptyState,
-  FormError,
-  PageHeader,
-  Table,
-  TBody,
-  TD,
-  TH,
-  THead,
-  TR,
-  TextField,
-  type Tone,
-} from "~/components/ui";
+import { Alert, Button, Card, CopyButton, EmptyState, FormError, PageHeader, TextField } from "~/components/ui";
 import { IdempotencyKeyField } from "~/components/ui/idempotency-key-field";
+import { EndpointCard } from "~/components/webhooks/endpoint-card";
+import { EventTypesFieldset } from "~/components/webhooks/event-types-fieldset";
+import { VerifySignaturesCard } from "~/components/webhooks/verify-signatures-card";
 import { WEBHOOK_EVENT_TYPES } from "~/modules/webhooks/events";
-import {
-  DELIVERY_LOG_SIZE,
-  checkTarget,
-  createEndpoint,
-  disableEndpoint,
-  endpointSchema,
-  listEndpoints,
-} from "~/modules/webhooks/endpoints.server";
+import { checkTarget, createEndpoint, disableEndpoint, endpointSchema, listEndpoints } from "~/modules/webhooks/endpoints.server";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { env } from "~/utils/env.server";
 import { badRequest, conflict, notFound, parseWith, readForm, type FieldErrors } from "~/utils/http.server";
@@ -109,145 +86,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-type Endpoint = SerializeFrom<typeof loader>["endpoints"][number];
-
-function statusTone(code: number | null): Tone {
-  if (code === null) return "danger";
-  if (code >= 200 && code < 300) return "success";
-  if (code >= 500) return "danger";
-  return "warning";
-}
-
-const GROUPS = WEBHOOK_EVENT_TYPES.reduce<Record<string, string[]>>((acc, t) => {
-  const group = t.split(".")[0];
-  (acc[group] ??= []).push(t);
-  return acc;
-}, {});
-
-const GROUP_LABELS: Record<string, string> = {
-  member: "Members",
-  onboarding: "Onboarding",
-  access: "Platform access",
-  brief: "Briefs",
-  draft: "Drafts",
-  deliverable: "Deliverables",
-  conflict: "Conflicts",
-};
-
-function DeliveryLog({ endpoint }: { endpoint: Endpoint }) {
-  if (endpoint.deliveries.length === 0) {
-    return <p className="text-sm text-ink-muted">No deliveries yet. Attempts appear here as soon as a subscribed event happens.</p>;
-  }
-  return (
-    <details className="group rounded-lg ring-1 ring-slate-200">
-      <summary className="cursor-pointer list-none px-4 py-3 text-sm font-medium text-ink hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent [&::-webkit-details-marker]:hidden">
-        <span className="mr-2 inline-block transition-transform group-open:rotate-90" aria-hidden="true">
-          ›
-        </span>
-        Delivery log{" "}
-        <span className="font-normal text-ink-muted">
-          ({endpoint.deliveries.length === 1 ? "1 attempt" : `last ${Math.min(endpoint.deliveries.length, DELIVERY_LOG_SIZE)} attempts`})
-        </span>
-      </summary>
-      <div className="border-t border-slate-200">
-        <Table caption={`Delivery attempts to ${endpoint.url}, newest first`}>
-          <THead>
-            <TR>
-              <TH>Time</TH>
-              <TH>Event</TH>
-              <TH>Attempt</TH>
-              <TH>Status</TH>
-              <TH>Error</TH>
-            </TR>
-          </THead>
-          <TBody>
-            {endpoint.deliveries.map((d) => (
-              <TR key={d.id}>
-                <TD className="whitespace-nowrap">
-                  <time dateTime={d.at}>{d.when}</time>
-                </TD>
-                <TD className="whitespace-nowrap font-mono text-xs">{d.eventType}</TD>
-                <TD className="tabular-nums">{d.attempt}</TD>
-                <TD>
-                  <Badge tone={statusTone(d.statusCode)}>{d.statusCode ?? "No response"}</Badge>
-                  {d.durationMs !== null ? <span className="ml-2 text-xs text-ink-muted">{d.durationMs} ms</span> : null}
-                </TD>
-                <TD className="min-w-[12rem] max-w-sm break-words text-xs">{d.error ? d.error.slice(0, 300) : "—"}</TD>
-              </TR>
-            ))}
-          </TBody>
-        </Table>
-      </div>
-    </details>
-  );
-}
-
-function EndpointCard({ endpoint, busy }: { endpoint: Endpoint; busy: boolean }) {
-  const disabled = Boolean(endpoint.disabledAt);
-  return (
-    <li className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-      <div className="flex flex-col gap-3 border-b border-slate-200 px-4 py-4 sm:flex-row sm:items-start sm:justify-between sm:px-6">
-        <div className="min-w-0">
-          <div className="flex flex-wrap items-center gap-2">
-            {disabled ? (
-              <Badge tone="neutral">Disabled</Badge>
-            ) : (
-              <Badge tone="success" dot>
-                Active
-              </Badge>
-            )}
-            <h3 className="break-all font-mono text-sm font-semibold text-ink">{endpoint.url}</h3>
-          </div>
-          {endpoint.description ? <p className="mt-1 break-words text-sm text-ink-soft">{endpoint.description}</p> : null}
-          <p className="mt-1 text-xs text-ink-muted">
-            Secret <span className="font-mono">{endpoint.maskedSecret}</span> · added {endpoint.createdAt}
-            {endpoint.disabledAt ? ` · disabled ${endpoint.disabledAt}` : ""}
-          </p>
-        </div>
-        {!disabled ? (
-          <Form method="post" className="shrink-0">
-            <input type="hidden" name="intent" value="disable" />
-            <input type="hidden" name="id" value={endpoint.id} />
-            <Button type="submit" size="sm" variant="secondary" disabled={busy}>
-              Disable<span className="sr-only"> {endpoint.url}</span>
-            </Button>
-          </Form>
-        ) : null}
-      </div>
-      <div className="space-y-4 px-4 py-4 sm:px-6">
-        <div>
-          <p className="text-xs font-semibold uppercase tracking-wide text-ink-muted">Events</p>
-          <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="Subscribed events">
-            {endpoint.eventTypes.map((t) => (
-              <li key={t}>
-                <Badge tone="info" className="font-mono">
-                  {t}
-                </Badge>
-              </li>
-            ))}
-          </ul>
-        </div>
-        <DeliveryLog endpoint={endpoint} />
-      </div>
-    </li>
-  );
-}
-
-const VERIFY_SNIPPET = `import { createHmac, timingSafeEqual } from "node:crypto";
-
-function verify(secret, headers, rawBody) {
-  const id = headers["webhook-id"];
-  const ts = headers["webhook-timestamp"];
-  // Refuse old messages (replays): 5 minutes of tolerance.
-  if (Math.abs(Date.now() / 1000 - Number(ts)) > 300) return false;
-  const key = Buffer.from(secret.replace(/^whsec_/, ""), "base64");
-  const expected = "v1," + createHmac("sha256", key)
-    .update(\`\${id}.\${ts}.\${rawBody}\`).digest("base64");
-  return headers["webhook-signature"].split(" ").some((sig) =>
-    sig.length === expected.length &&
-    timingSafeEqual(Buffer.from(sig), Buffer.from(expected)));
-}`;
-
 export default function WebhooksPage() {
   const { endpoints, allowPrivate, idempotencyKey } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
@@ -321,40 +159,7 @@ export default function WebhooksPage() {
               defaultValue={values?.description}
             />
           </div>
-          <fieldset aria-describedby={eventErrors.length > 0 ? "event-types-error" : "event-types-hint"}>
-            <legend className="text-sm font-medium text-ink">
-              Events to send
-              <span className="ml-0.5 text-red-600" aria-hidden="true">
-                *
-              </span>
-            </legend>
-            <p id="event-types-hint" className="mt-1 text-sm text-ink-muted">
-              Pick at least one. Only these events are sent to this endpoint.
-            </p>
-            <div className="mt-4 grid gap-x-6 gap-y-5 sm:grid-cols-2 lg:grid-cols-3">
-              {Object.entries(GROUPS).map(([group, types]) => (
-                <div key={group}>
-                  <p className="text-xs font-semibold uppercase tracking-wide text-ink-muted">{GROUP_LABELS[group] ?? group}</p>
-                  <div className="mt-2 space-y-1.5">
-                    {types.map((t) => (
-                      <CheckboxField
-                        key={t}
-                        label={<span className="font-mono text-xs font-normal sm:text-sm">{t}</span>}
-                        name="eventTypes"
-                        value={t}
-                        defaultChecked={values?.eventTypes.includes(t)}
-                      />
-                    ))}
-                  </div>
-                </div>
-              ))}
-            </div>
-            {eventErrors.length > 0 ? (
-              <p id="event-types-error" className="mt-3 text-sm text-red-700">
-                {eventErrors.join(" ")}
-              </p>
-            ) : null}
-          </fieldset>
+          <EventTypesFieldset eventErrors={eventErrors} checked={values?.eventTypes} />
           <Button type="submit" disabled={busy}>
             {creating ? "Checking the address…" : "Add endpoint"}
           </Button>
@@ -388,42 +193,7 @@ export default function WebhooksPage() {
         )}
       </section>
 
-      <Card
-        flush
-        title="How to verify signatures"
-        description="Check every request before you trust it. Baton follows the Standard Webhooks specification, so its libraries work too."
-      >
-        <CardSection title="What Baton sends">
-          <ul className="list-disc space-y-1.5 pl-5 text-sm text-ink-soft">
-            <li>
-              <code className="font-mono text-xs text-ink">webhook-id</code>: a unique message id (
-              <code className="font-mono text-xs">msg_…</code>). Retries keep the same id, so use it to drop duplicates.
-            </li>
-            <li>
-              <code className="font-mono text-xs text-ink">webhook-timestamp</code>: seconds since the Unix epoch. Refuse messages more than
-              5 minutes old.
-            </li>
-            <li>
-              <code className="font-mono text-xs text-ink">webhook-signature</code>: <code className="font-mono text-xs">v1,</code> followed
-              by the base64 HMAC-SHA256 of <code className="font-mono text-xs">{"{webhook-id}.{webhook-timestamp}.{raw body}"}</code>, keyed
-              with the secret's bytes (the base64 part after <code className="font-mono text-xs">whsec_</code>).
-            </li>
-            <li>Answer with any 2xx status within 10 seconds. Anything else is retried with growing delays.</li>
-          </ul>
-        </CardSection>
-        <CardSection
-          title="Example (Node.js)"
-          description="Use the raw request body exactly as received: re-serialised JSON will not match."
-        >
-          <pre
-            tabIndex={0}
-            aria-label="Signature verification example in Node.js"
-            className="overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs leading-relaxed text-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-accent"
-          >
-            <code>{VERIFY_SNIPPET}</code>
-          </pre>
-        </CardSection>
-      </Card>
+      <VerifySignaturesCard />
     </div>
   );
 }

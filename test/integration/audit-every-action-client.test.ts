@@ -2,12 +2,11 @@ import { eq } from "drizzle-orm";
 import { beforeAll, expect } from "vitest";
 import { accessSteps } from "@db/schema";
 import type { forwardIntents, LinkIntent } from "~/modules/onboarding/client-actions.server";
-import { forwardStep } from "~/modules/onboarding/client.server";
+import { forwardStep } from "~/modules/onboarding/client-steps.server";
 import { useTestDatabase } from "../support/db";
-import { makeRequest } from "../support/http";
 import { buildWorld, type World } from "../support/world";
 import { CLIENT_TABLE, describeAuditRows, FORWARD_ROUTES, LINK_ROUTES, post, type Case, type Form, type Prepared } from "./audit-table";
-import { makeLink, setIdentities, tokenFromMail } from "./onboarding/setup";
+import { makeLink, setIdentities, tokenFromMail, clientCtx } from "./onboarding/setup";
 import { drain } from "./services/helpers";
 
 /**
@@ -127,9 +126,7 @@ const LINK: Record<LinkIntent, (route: string) => Promise<Prepared>> = {
 async function forwarded(route: string) {
   const { linkId, steps } = await opened("onboard.$token");
   const email = `fwd-${Math.random().toString(36).slice(2, 8)}@client.example`;
-  expect((await forwardStep(makeRequest("/x", { method: "POST" }), linkId, { stepId: steps[0].id, name: "", email, message: "" })).ok).toBe(
-    true,
-  );
+  expect((await forwardStep(await clientCtx(linkId), { stepId: steps[0].id, name: "", email, message: "" })).ok).toBe(true);
   await drain(new Date());
   const token = (await tokenFromMail(email, "/onboard/step"))!;
   const ip = `198.51.100.${ipCounter++}`;

@@ -1,5 +1,5 @@
 import { Badge } from "~/components/ui";
-import type { CampaignStatus } from "~/modules/briefs/campaign-status";
+import type { CampaignStatus } from "~/modules/campaigns/campaign-status";
 import { STATUS_TONE } from "~/modules/briefs/format";
 import { STATUS_LABELS } from "~/modules/campaigns/schemas";
 

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { Badge } from "~/components/ui";
-import type { WaitingItem } from "~/modules/home/waiting";
+import type { WaitingItem } from "~/modules/waiting/waiting";
 import { formatDuration, formatIn, ONE_UNIT } from "~/utils/time";
 
 const KIND_LABEL: Record<WaitingItem["kind"], string> = {

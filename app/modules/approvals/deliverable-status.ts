@@ -1,4 +1,4 @@
-import { DomainError } from "./errors";
+import { DomainError } from "~/utils/outcome";
 
 /**
  * The deliverable life cycle (PRODUCT.md §5) as ONE table. The server refuses what the table does
@@ -127,6 +127,7 @@ export function nextStatus(from: DeliverableStatus, event: DeliverableEvent): De
     throw new DomainError(
       "transition_not_allowed",
       `"${DELIVERABLE_EVENT_LABELS[event]}" isn't possible while the deliverable is ` + `${DELIVERABLE_STATUS_LABELS[from].toLowerCase()}.`,
+      "conflict",
     );
   }
   return transition.to;

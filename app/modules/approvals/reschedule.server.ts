@@ -1,42 +1,39 @@
 import { and, eq, sql } from "drizzle-orm";
 import { approvalDecisions, campaigns, deliverables, draftVersions } from "@db/schema";
 import { db } from "~/utils/db.server";
-import { requestMeta } from "~/utils/http.server";
+import { conflict, invalid, ok, type Outcome } from "~/utils/outcome";
 import { HOUR_MS } from "~/utils/time";
-import { recordAudit } from "~/modules/audit/audit.server";
-import { actorOf, type MemberContext } from "~/modules/workspaces/authz.server";
+import { audit } from "~/modules/audit/audit.server";
+import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { canEdit, DELIVERABLE_EDIT_RULES, nextStatus, type DeliverableStatus } from "./deliverable-status";
 import { publishAtProblem } from "./publish-time";
 import { scheduleDeadlineJobs } from "./deadlines.server";
 import { loadCampaignRoute } from "./routes.server";
-import { findVisibleDeliverable, isId, windowHoursFor } from "./scope.server";
+import { isId } from "~/utils/ids";
+import { missingDeliverable } from "./command.server";
+import { findVisibleDeliverable, windowHoursFor } from "./scope.server";
 import { reschedule, signOffDeadline, zonedTimeLabel } from "./signoff-rule";
 
-export type RescheduleResult = { ok: true } | { ok: false; status: 400 | 404 | 409; message: string };
+/** A refused time is the publish time field's problem. */
+const badTime = (message: string) => invalid(message, { publishAt: [message] });
 
 /**
  * Moves a deliverable's publishAt (PRODUCT.md §5): later keeps the sign-off; earlier than the
  * sign-off allows removes it (signed off / scheduled -> in review, the brand signs again); a
  * blocked deliverable moved at least one sign-off window ahead is unblocked (-> draft). One
  * transaction with its audit event and the new deadline's reminder and block jobs; compare-and-set
- * on row_version so a concurrent change answers 409.
+ * on row_version so a concurrent change is a conflict.
  */
-export async function rescheduleDeliverable(
-  request: Request,
-  ctx: MemberContext,
-  deliverableId: string,
-  newPublishAt: Date,
-): Promise<RescheduleResult> {
-  if (!isId(deliverableId)) return { ok: false, status: 400, message: "That is not a valid deliverable id." };
+export async function rescheduleDeliverable(ctx: MemberContext, input: { deliverableId: string; publishAt: Date }): Promise<Outcome> {
+  const { deliverableId, publishAt: newPublishAt } = input;
+  if (!isId(deliverableId)) return badTime("That is not a valid deliverable id.");
   const current = await findVisibleDeliverable(ctx, deliverableId);
-  if (!current || !(ctx.can("campaigns.manage") || ctx.can("drafts.publish"))) {
-    return { ok: false, status: 404, message: "That deliverable does not exist." };
-  }
+  if (!current || !(ctx.can("campaigns.manage") || ctx.can("drafts.publish"))) return missingDeliverable();
   const now = new Date();
   const problem = publishAtProblem(newPublishAt, now);
-  if (problem) return { ok: false, status: 400, message: problem };
+  if (problem) return badTime(problem);
   const status = current.status as DeliverableStatus;
-  if (!canEdit(status, "reschedule")) return { ok: false, status: 409, message: DELIVERABLE_EDIT_RULES.reschedule.refusal };
+  if (!canEdit(status, "reschedule")) return conflict(DELIVERABLE_EDIT_RULES.reschedule.refusal);
 
   const windowHours = await windowHoursFor(db(), ctx.workspace.signoffWindowHours, current.brandId);
   const signOffValid = current.signedOffAt !== null && current.signedOffVersion === current.currentVersion;
@@ -53,11 +50,9 @@ export async function rescheduleDeliverable(
   if (status === "blocked") {
     if (!outcome.mayUnblock) {
       const earliest = new Date(now.getTime() + windowHours * HOUR_MS);
-      return {
-        ok: false,
-        status: 400,
-        message: `To unblock it, move it at least ${windowHours} hours ahead: ${zonedTimeLabel(earliest, ctx.user.timeZone ?? "UTC")} or later.`,
-      };
+      return badTime(
+        `To unblock it, move it at least ${windowHours} hours ahead: ${zonedTimeLabel(earliest, ctx.user.timeZone ?? "UTC")} or later.`,
+      );
     }
     nextState = nextStatus(status, "unblock_reschedule");
     unblocked = true;
@@ -65,7 +60,7 @@ export async function rescheduleDeliverable(
     nextState = nextStatus(status, "revoke_sign_off");
   }
 
-  return db().transaction(async (tx) => {
+  return db().transaction(async (tx): Promise<Outcome> => {
     const updated = await tx
       .update(deliverables)
       .set({
@@ -78,7 +73,7 @@ export async function rescheduleDeliverable(
       .where(and(eq(deliverables.id, current.id), eq(deliverables.rowVersion, current.rowVersion), eq(deliverables.status, status)))
       .returning({ id: deliverables.id });
     if (updated.length === 0) {
-      return { ok: false as const, status: 409 as const, message: "Someone else changed this deliverable just now. Reload and try again." };
+      return conflict("Someone else changed this deliverable just now. Reload and try again.", { code: "race" });
     }
 
     let removedDecisions = 0;
@@ -107,9 +102,7 @@ export async function rescheduleDeliverable(
       now,
     });
 
-    await recordAudit(tx, {
-      workspaceId: ctx.workspace.id,
-      actor: actorOf(ctx),
+    await audit(tx, ctx, {
       action: "deliverable.rescheduled",
       objectType: "deliverable",
       objectId: current.id,
@@ -127,8 +120,7 @@ export async function rescheduleDeliverable(
         statusFrom: status,
         statusTo: nextState,
       },
-      meta: requestMeta(request),
     });
-    return { ok: true as const };
+    return ok();
   });
 }

@@ -3,9 +3,9 @@ import { z } from "zod";
 import type { campaigns } from "@db/schema";
 import { approvalRoutes, campaignAgencies, memberships, users } from "@db/schema";
 import { db, type Queryable } from "~/utils/db.server";
-import { requestMeta } from "~/utils/http.server";
-import { recordAudit } from "~/modules/audit/audit.server";
-import { actorOf, type MemberContext } from "~/modules/workspaces/authz.server";
+import { invalid, ok, type FieldMessages, type Outcome } from "~/utils/outcome";
+import { audit } from "~/modules/audit/audit.server";
+import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { defaultRoute, validateRoute, type ApprovalRoute, type RouteStage } from "./route";
 
 export const DEFAULT_REVIEW_HOURS = 24;
@@ -192,15 +192,22 @@ export async function checkRouteForCampaign(tx: Queryable, campaign: CampaignRow
   return problems;
 }
 
+/**
+ * Saves a campaign's route (the route's door checked the campaign). A route that breaks a rule is
+ * invalid, with one message per stage under `stage<index>` (or `_form` for the route as a whole).
+ */
 export async function saveCampaignRoute(
-  request: Request,
   ctx: MemberContext,
-  campaign: CampaignRow,
-  input: { route: ApprovalRoute; reviewHours: number },
-): Promise<{ ok: true } | { ok: false; problems: RouteProblemOut[] }> {
+  input: { campaign: CampaignRow; route: ApprovalRoute; reviewHours: number },
+): Promise<Outcome> {
+  const { campaign } = input;
   return db().transaction(async (tx) => {
     const problems = await checkRouteForCampaign(tx, campaign, input.route);
-    if (problems.length > 0) return { ok: false as const, problems };
+    if (problems.length > 0) {
+      const fields: FieldMessages = {};
+      for (const p of problems) (fields[p.field] ??= []).push(p.message);
+      return invalid(fields._form?.[0], fields);
+    }
     const stages = input.route.stages.map((s) => ({ ...s, approverUserIds: [...new Set(s.approverUserIds)] }));
     await tx
       .insert(approvalRoutes)
@@ -216,9 +223,7 @@ export async function saveCampaignRoute(
         target: approvalRoutes.campaignId,
         set: { stages, reviewHours: input.reviewHours, updatedBy: ctx.user.id, updatedAt: new Date() },
       });
-    await recordAudit(tx, {
-      workspaceId: ctx.workspace.id,
-      actor: actorOf(ctx),
+    await audit(tx, ctx, {
       action: "campaign.route_updated",
       objectType: "campaign",
       objectId: campaign.id,
@@ -226,8 +231,7 @@ export async function saveCampaignRoute(
         stages: stages.map((s) => ({ name: s.name, kind: s.kind, rule: s.rule, approvers: s.approverUserIds.length })),
         reviewHours: input.reviewHours,
       },
-      meta: requestMeta(request),
     });
-    return { ok: true as const };
+    return ok();
   });
 }

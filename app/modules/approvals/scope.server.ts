@@ -1,19 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { brands, deliverables } from "@db/schema";
 import { db, type Queryable } from "~/utils/db.server";
-import type { MemberContext } from "~/modules/workspaces/authz.server";
+import type { ScopedContext } from "~/modules/workspaces/authz.server";
 import { deliverableScope } from "~/modules/workspaces/scope.server";
 import { effectiveWindowHours } from "./signoff-rule";
 
 import { isId } from "~/utils/ids";
 
-export { ID_PATTERN, isId } from "~/utils/ids";
-
-/** @deprecated Import `deliverableScope` from `~/modules/workspaces/scope.server` (decision 051). */
-export { deliverableScope };
-
-/** The deliverable if this member may see it, else null (the caller answers 404). */
-export async function findVisibleDeliverable(ctx: MemberContext, deliverableId: string, tx: Queryable = db()) {
+/** The deliverable if this member may see it (`deliverableScope`), else null (the caller answers not found). */
+export async function findVisibleDeliverable(ctx: ScopedContext, deliverableId: string, tx: Queryable = db()) {
   if (!isId(deliverableId)) return null;
   const rows = await tx
     .select()

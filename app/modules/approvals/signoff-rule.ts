@@ -1,6 +1,6 @@
 import { formatDuration, HOUR_MS, inZone, isValidTimeZone, zonePlace } from "~/utils/time";
 import type { DeliverableStatus } from "./deliverable-status";
-import { DomainError } from "./errors";
+import { DomainError } from "~/utils/outcome";
 
 /**
  * The pre-publish sign-off rule (PRODUCT.md §5): signOffDeadline = publishAt − window.
@@ -28,7 +28,7 @@ export function effectiveWindowHours(workspaceHours: number | null, brandOverrid
   const hours = brandOverrideHours ?? workspaceHours ?? DEFAULT_SIGNOFF_WINDOW_HOURS;
   // Settings are validated on save; a bad stored value must not silently disable the rule.
   if (!Number.isFinite(hours) || hours <= 0) {
-    throw new DomainError("invalid_signoff_window", `The sign-off window must be a positive number of hours, not ${hours}.`);
+    throw new DomainError("invalid_signoff_window", `The sign-off window must be a positive number of hours, not ${hours}.`, "conflict");
   }
   return hours;
 }
@@ -143,7 +143,7 @@ export function formatCountdown(ms: number): string {
 
 /** "Mon 30 Mar 2026, 10:00 Berlin (UTC+2)"; throws on an unknown IANA zone. */
 export function zonedTimeLabel(date: Date, timeZone: string): string {
-  if (!isValidTimeZone(timeZone)) throw new DomainError("invalid_time_zone", `"${timeZone}" is not a known time zone.`);
+  if (!isValidTimeZone(timeZone)) throw new DomainError("invalid_time_zone", `"${timeZone}" is not a known time zone.`, "conflict");
   const local = inZone(date, timeZone);
   return `${local.toFormat("ccc d LLL yyyy, HH:mm")} ${zonePlace(timeZone)} (UTC${local.toFormat("Z")})`;
 }

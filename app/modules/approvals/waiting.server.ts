@@ -1,7 +1,7 @@
-import type { WaitingItem } from "~/modules/home/waiting";
+import type { WaitingItem } from "~/modules/waiting/waiting";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
-import { HOME_WAITING_LIMIT } from "~/modules/home/waiting";
-import { waitingItems } from "./queries.server";
+import { HOME_WAITING_LIMIT } from "~/modules/waiting/waiting";
+import { waitingItems } from "./queue.server";
 
 /**
  * What is waiting on this member in the approvals capability (shown on the home page): drafts to

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { rateLimits } from "@db/schema";
 import { db } from "~/utils/db.server";
 import { MINUTE_MS } from "~/utils/time";
+import { ok, tooMany, type Outcome } from "~/utils/outcome";
 
 export interface Limit {
   max: number;
@@ -83,11 +84,16 @@ export async function reserveFailureSlots(counters: FailureCounter[], now = new 
   return { release };
 }
 
-/** Checks every key (e.g. per IP and per account); throws 429 if any is over its limit. */
-export async function enforceRateLimit(keys: string[], limit: Limit): Promise<void> {
+/** Counts one attempt on every key (e.g. per IP and per account); `too_many` if any is over its limit. */
+export async function checkRateLimit(keys: string[], limit: Limit): Promise<Outcome> {
   const results = await Promise.all(keys.map((k) => hit(k, limit)));
-  if (results.some((ok) => !ok)) {
-    const minutes = minutesLeft(limit, new Date());
-    throw tooManyAttempts(`Too many attempts. Please wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`, minutes);
-  }
+  if (!results.some((ok) => !ok)) return ok();
+  const minutes = minutesLeft(limit, new Date());
+  return tooMany(`Too many attempts. Please wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`, minutes * 60);
+}
+
+/** @deprecated Return `checkRateLimit`'s outcome instead (decision 051); this throws its 429 as a Response. */
+export async function enforceRateLimit(keys: string[], limit: Limit): Promise<void> {
+  const outcome = await checkRateLimit(keys, limit);
+  if (!outcome.ok) throw tooManyAttempts(outcome.problem.message, (outcome.problem.retryAfterSeconds ?? 60) / 60);
 }

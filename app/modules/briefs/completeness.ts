@@ -40,12 +40,6 @@ export function briefCompleteness(template: BriefTemplate, brief: BriefDraft, ru
   };
 }
 
-/** The sentence shown when a brief is not ready, e.g. "The brief is missing: Key message, Success metrics." */
-export function missingFieldsMessage(missing: readonly Pick<MissingField, "label">[]): string {
-  if (missing.length === 0) return "The brief is not complete.";
-  return `The brief is missing: ${missing.map((m) => m.label).join(", ")}.`;
-}
-
 const hasText = (v: unknown) => typeof v === "string" && v.trim() !== "";
 
 // A list row counts only when every part of it is given: "Reach" without a target is not a metric.

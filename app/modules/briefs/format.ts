@@ -1,5 +1,5 @@
 import { formatDuration, formatIn, formatIsoDate, ONE_UNIT } from "~/utils/time";
-import type { CampaignStatus } from "./campaign-status";
+import type { CampaignStatus } from "~/modules/campaigns/campaign-status";
 
 /** Display helpers shared by the campaign and brief pages (pure, safe in the browser). */
 

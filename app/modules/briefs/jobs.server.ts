@@ -5,7 +5,7 @@ import { env } from "~/utils/env.server";
 import { z } from "zod";
 import { defineJob, payloadId } from "~/modules/jobs/job-kinds";
 import { notify } from "~/modules/notifications/notify.server";
-import { isClosedCampaign } from "./campaign-status";
+import { isClosedCampaign } from "~/modules/campaigns/campaign-status";
 
 /**
  * Background jobs of the briefs capability. A published version schedules one reminder 48 hours

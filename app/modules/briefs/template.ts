@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { text, toLineFeeds } from "~/utils/text-schema";
 import { CORE_FIELDS, CORE_SECTIONS, type CoreFieldType } from "./core-sections";
-import { DomainError, issuesByPath } from "./errors";
+import { DomainError } from "~/utils/outcome";
+import { issuesByPath } from "./errors";
 
 /**
  * A workspace's brief template: the fixed core sections plus the admin's custom fields.

@@ -1,9 +1,9 @@
 import { and, desc, eq } from "drizzle-orm";
 import { briefTemplates } from "@db/schema";
-import { db, type Queryable } from "~/utils/db.server";
-import { requestMeta } from "~/utils/http.server";
-import { recordAudit } from "~/modules/audit/audit.server";
-import { actorOf, type MemberContext } from "~/modules/workspaces/authz.server";
+import { db, isUniqueViolation, type Queryable } from "~/utils/db.server";
+import { conflict, ok, type Outcome } from "~/utils/outcome";
+import { audit } from "~/modules/audit/audit.server";
+import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { createBriefTemplate, templateEditSchema, type BriefTemplate, type CustomField } from "./template";
 
 /**
@@ -46,29 +46,20 @@ export async function templateHistory(workspaceId: string) {
     .limit(20);
 }
 
-export type SaveTemplateResult = { ok: true; template: BriefTemplate } | { ok: false; status: 409; message: string };
-
 /**
  * Stores `next` as version base+1. Compare-and-set on the version: when someone saved in
- * between, the unique (workspace, version) index refuses the insert and the caller gets 409.
+ * between, the unique (workspace, version) index refuses the insert and the caller gets a conflict.
  */
 export async function saveTemplateVersion(
-  request: Request,
   ctx: MemberContext,
-  baseVersion: number,
-  fields: readonly CustomField[],
-  change: string,
-): Promise<SaveTemplateResult> {
+  input: { baseVersion: number; fields: readonly CustomField[]; change: string },
+): Promise<Outcome<BriefTemplate>> {
+  const { baseVersion, fields, change } = input;
   try {
     return await db().transaction(async (tx) => {
       const current = await currentTemplate(ctx.workspace.id, tx);
-      if (current.version !== baseVersion) {
-        return {
-          ok: false as const,
-          status: 409 as const,
-          message: "Someone saved the template while you were editing. Reload to see their version.",
-        };
-      }
+      if (current.version !== baseVersion)
+        return conflict("Someone saved the template while you were editing. Reload to see their version.");
       const version = baseVersion + 1;
       await tx.insert(briefTemplates).values({
         workspaceId: ctx.workspace.id,
@@ -76,27 +67,16 @@ export async function saveTemplateVersion(
         definition: { customFields: fields },
         createdBy: ctx.user.id,
       });
-      await recordAudit(tx, {
-        workspaceId: ctx.workspace.id,
-        actor: actorOf(ctx),
+      await audit(tx, ctx, {
         action: "brief.template_saved",
         objectType: "brief_template",
         objectId: ctx.workspace.id,
         data: { version, change },
-        meta: requestMeta(request),
       });
-      return { ok: true as const, template: { version, customFields: fields } };
+      return ok<BriefTemplate>({ version, customFields: fields });
     });
   } catch (error) {
-    if (isUniqueViolation(error))
-      return { ok: false, status: 409, message: "Someone saved the template at the same moment. Reload and try again." };
+    if (isUniqueViolation(error)) return conflict("Someone saved the template at the same moment. Reload and try again.");
     throw error;
   }
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
 }

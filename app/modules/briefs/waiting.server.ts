@@ -1,10 +1,10 @@
 import { and, eq, isNull, min, notInArray, sql } from "drizzle-orm";
 import { briefAcknowledgments, briefs, campaigns, users } from "@db/schema";
 import { db } from "~/utils/db.server";
-import type { WaitingItem } from "~/modules/home/waiting";
-import { campaignScope } from "~/modules/campaigns/scope.server";
+import type { WaitingItem } from "~/modules/waiting/waiting";
+import { campaignScope } from "~/modules/workspaces/scope.server";
 import { waitedFor } from "./format";
-import { CLOSED_CAMPAIGN_STATUSES } from "./campaign-status";
+import { CLOSED_CAMPAIGN_STATUSES } from "~/modules/campaigns/campaign-status";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 
 const CLOSED = [...CLOSED_CAMPAIGN_STATUSES];

@@ -12,132 +12,39 @@ import {
   accessSteps,
   agencies,
   brandBlackouts,
-  brands,
   briefs,
   briefVersions,
   campaignAgencies,
   campaignCreators,
   campaigns,
-  conflictAcknowledgments,
   creators,
   deliverables,
   onboardingLinks,
-  users,
 } from "@db/schema";
 import { db } from "~/utils/db.server";
-import { campaignScope } from "~/modules/campaigns/scope.server";
 import { effectiveWindowHours, signOffCounts, signOffDeadline } from "~/modules/approvals/signoff-rule";
-import type { MemberContext } from "~/modules/workspaces/authz.server";
-import { detectConflicts } from "./conflicts/detect";
-import type { Conflict, ConflictCode, ConflictInput, Severity } from "./conflicts/types";
-import { DEFAULT_EXCLUSIVITY_DAYS, DEFAULT_MIN_SPACING_MINUTES } from "./conflicts/types";
+import type { ScopedContext } from "~/modules/workspaces/authz.server";
+import { campaignScope, conflictVisibleTo, inWorkspace, ownCreatorId, scopeKey } from "~/modules/workspaces/scope.server";
 import { CHANNEL_PLATFORMS } from "~/modules/channels/channels";
-import { cachedSnapshot } from "./snapshot-cache.server";
 import { DAY_MS, MINUTE_MS } from "~/utils/time";
-
-/** What a creator sees instead of another creator's draft title. */
-export const MASKED_TITLE = "Scheduled post";
+import { detectConflicts } from "./conflicts/detect";
+import { groupBy } from "./conflicts/sort-and-group";
+import type { ConflictCode, ConflictInput } from "./conflicts/types";
+import { DEFAULT_EXCLUSIVITY_DAYS, DEFAULT_MIN_SPACING_MINUTES } from "./conflicts/types";
+import { cachedSnapshot } from "./snapshot-cache.server";
+import { inChunks, loadAcknowledgments, loadBrands } from "./snapshot-rows.server";
+import {
+  MASKED_TITLE,
+  minuteOf,
+  scopedConflict,
+  type Acknowledgment,
+  type CalendarBrand,
+  type CalendarCampaign,
+  type CalendarDeliverable,
+  type CalendarSnapshot,
+} from "./snapshot";
 
 const SIGNED_OFF_STATUSES = new Set(["signed_off", "scheduled", "published"]);
-
-export interface CalendarBrand {
-  id: string;
-  name: string;
-  category: string | null;
-  timeZone: string;
-  color: string;
-  exclusivityDays: number;
-  minSpacingMinutes: Record<string, number>;
-  signoffWindowHours: number | null;
-}
-
-export interface CalendarCampaign {
-  id: string;
-  brandId: string;
-  leadAgencyId: string;
-  agencyIds: string[];
-  creatorIds: string[];
-  name: string;
-  status: string;
-  channels: string[];
-  startsAt: Date;
-  endsAt: Date;
-  keyMessage: string | null;
-}
-
-export interface CalendarDeliverable {
-  id: string;
-  campaignId: string;
-  /** null when the viewer may not see the campaign (a creator looking at its brand's timing). */
-  campaignName: string | null;
-  campaignStatus: string;
-  brandId: string;
-  creatorId: string | null;
-  channel: string;
-  title: string;
-  /** Another creator's deliverable: only its timing is shown. */
-  masked: boolean;
-  publishAt: Date;
-  status: string;
-  signOffDeadline: Date;
-  signedOff: boolean;
-  /** Lead agency and joined agencies of its campaign (empty when masked). */
-  agencyIds: string[];
-}
-
-export interface Acknowledgment {
-  note: string;
-  by: string | null;
-  at: Date;
-}
-
-export interface CalendarSnapshot {
-  from: Date;
-  to: Date;
-  brands: Map<string, CalendarBrand>;
-  agencyNames: Map<string, string>;
-  creatorNames: Map<string, string>;
-  /** Campaigns intersecting [from, to). */
-  campaigns: CalendarCampaign[];
-  /** Deliverables publishing in [from, to). */
-  deliverables: CalendarDeliverable[];
-  /** Every conflict the viewer may see that involves something in the window, acknowledged or not. */
-  conflicts: Conflict[];
-  acknowledgments: Map<string, Acknowledgment>;
-}
-
-export function openConflicts(snapshot: Pick<CalendarSnapshot, "conflicts" | "acknowledgments">): Conflict[] {
-  return snapshot.conflicts.filter((c) => !snapshot.acknowledgments.has(c.key));
-}
-
-function chunks<T>(items: readonly T[], size = 500): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-async function inChunks<T, R>(items: readonly T[], run: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
-  if (items.length === 0) return [];
-  return (await Promise.all(chunks(items).map(run))).flat();
-}
-
-export async function loadBrands(workspaceId: string): Promise<Map<string, CalendarBrand>> {
-  const rows = await db()
-    .select({
-      id: brands.id,
-      name: brands.name,
-      category: brands.category,
-      timeZone: brands.timeZone,
-      color: brands.color,
-      exclusivityDays: brands.exclusivityDays,
-      minSpacingMinutes: brands.minSpacingMinutes,
-      signoffWindowHours: brands.signoffWindowHours,
-    })
-    .from(brands)
-    .where(eq(brands.workspaceId, workspaceId))
-    .orderBy(brands.name);
-  return new Map(rows.map((b) => [b.id, { ...b, minSpacingMinutes: b.minSpacingMinutes ?? {} }]));
-}
 
 /** How far outside the window a neighbour can still be in conflict with something inside it. */
 function marginMs(brandRows: Iterable<CalendarBrand>): number {
@@ -151,27 +58,9 @@ function marginMs(brandRows: Iterable<CalendarBrand>): number {
 }
 
 /** Brands whose campaigns a member sees; a creator sees its brands' timing through these. */
-async function visibleCampaignIndex(ctx: MemberContext) {
+async function visibleCampaignIndex(ctx: ScopedContext) {
   const rows = await db().select({ id: campaigns.id, brandId: campaigns.brandId }).from(campaigns).where(campaignScope(ctx));
   return { ids: new Set(rows.map((r) => r.id)), brandIds: [...new Set(rows.map((r) => r.brandId))] };
-}
-
-function isBrandScoped(ctx: MemberContext): boolean {
-  return ctx.scope.kind === "brand";
-}
-
-/**
- * Whether this viewer may see a conflict. CREATOR_EXCLUSIVITY names a competing brand, so a
- * brand's own people never see it, and a creator sees only its own; a creator sees conflicts only
- * where its own work or its own campaigns are involved.
- */
-function conflictVisibleTo(ctx: MemberContext, conflict: Conflict, ownIds: Set<string>): boolean {
-  if (conflict.code === "CREATOR_EXCLUSIVITY") {
-    if (isBrandScoped(ctx)) return false;
-    if (ctx.scope.kind === "creator") return conflict.details.creatorId === ctx.scope.creatorId;
-  }
-  if (ctx.scope.kind === "creator") return conflict.objectIds.some((id) => ownIds.has(id));
-  return true;
 }
 
 export interface LoadOptions {
@@ -182,28 +71,16 @@ export interface LoadOptions {
   only?: readonly ConflictCode[];
 }
 
-/** Windows that start "now" start at the minute instead, so reads within a minute share a cached snapshot. */
-export function minuteOf(now: Date): number {
-  return Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS;
-}
-
 /** Everything the calendar, the conflicts page, the feed and the digest need for one window. */
 export async function loadSnapshot(
-  ctx: MemberContext,
+  ctx: ScopedContext,
   window: { from: Date; to: Date },
   options: LoadOptions = {},
 ): Promise<CalendarSnapshot> {
   const now = options.now ?? new Date();
-  const scope = ctx.scope;
   const key = [
     ctx.workspace.id,
-    scope.kind === "agency"
-      ? `agency:${scope.agencyId}`
-      : scope.kind === "brand"
-        ? `brand:${scope.brandId}`
-        : scope.kind === "creator"
-          ? `creator:${scope.creatorId}`
-          : scope.kind,
+    scopeKey(ctx),
     window.from.toISOString(),
     window.to.toISOString(),
     minuteOf(now),
@@ -215,23 +92,22 @@ export async function loadSnapshot(
 }
 
 async function computeSnapshot(
-  ctx: MemberContext,
+  ctx: ScopedContext,
   window: { from: Date; to: Date },
   options: LoadOptions & { now: Date },
 ): Promise<CalendarSnapshot> {
   const now = options.now;
-  const ws = ctx.workspace.id;
   const { from, to } = window;
   const [brandMap, visible, agencyRows, creatorRows] = await Promise.all([
-    loadBrands(ws),
+    loadBrands(ctx),
     visibleCampaignIndex(ctx),
-    db().select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.workspaceId, ws)),
-    db().select({ id: creators.id, name: creators.name }).from(creators).where(eq(creators.workspaceId, ws)),
+    db().select({ id: agencies.id, name: agencies.name }).from(agencies).where(inWorkspace(ctx, agencies.workspaceId)),
+    db().select({ id: creators.id, name: creators.name }).from(creators).where(inWorkspace(ctx, creators.workspaceId)),
   ]);
   const margin = marginMs(brandMap.values());
   const padFrom = new Date(from.getTime() - margin);
   const padTo = new Date(to.getTime() + margin);
-  const creatorId = ctx.scope.kind === "creator" ? ctx.scope.creatorId : null;
+  const creatorId = ownCreatorId(ctx);
 
   const deliverableColumns = {
     id: deliverables.id,
@@ -249,7 +125,7 @@ async function computeSnapshot(
     campaignStatus: campaigns.status,
     leadAgencyId: campaigns.leadAgencyId,
   };
-  const inRange = and(eq(deliverables.workspaceId, ws), gte(deliverables.publishAt, padFrom), lt(deliverables.publishAt, padTo));
+  const inRange = and(inWorkspace(ctx, deliverables.workspaceId), gte(deliverables.publishAt, padFrom), lt(deliverables.publishAt, padTo));
   const [campaignRows, deliverableRows, blackoutRows, verifiedRows] = await Promise.all([
     db()
       .select({
@@ -278,12 +154,12 @@ async function computeSnapshot(
           .from(deliverables)
           .innerJoin(campaigns, eq(campaigns.id, deliverables.campaignId))
           .where(and(inRange, campaignScope(ctx))),
-    db().select().from(brandBlackouts).where(eq(brandBlackouts.workspaceId, ws)),
+    db().select().from(brandBlackouts).where(inWorkspace(ctx, brandBlackouts.workspaceId)),
     db()
       .selectDistinct({ brandId: onboardingLinks.brandId, platform: accessSteps.platformKey })
       .from(accessSteps)
       .innerJoin(onboardingLinks, eq(onboardingLinks.id, accessSteps.linkId))
-      .where(and(eq(accessSteps.workspaceId, ws), eq(accessSteps.status, "verified"))),
+      .where(and(inWorkspace(ctx, accessSteps.workspaceId), eq(accessSteps.status, "verified"))),
   ]);
 
   const campaignIds = [...new Set([...campaignRows.map((c) => c.id), ...deliverableRows.map((d) => d.campaignId)])];
@@ -319,12 +195,9 @@ async function computeSnapshot(
     ),
   ]);
 
-  const agenciesOf = new Map<string, string[]>();
-  for (const row of joinedAgencies)
-    (agenciesOf.get(row.campaignId) ?? agenciesOf.set(row.campaignId, []).get(row.campaignId)!).push(row.agencyId);
-  const creatorsOf = new Map<string, string[]>();
-  for (const row of joinedCreators)
-    (creatorsOf.get(row.campaignId) ?? creatorsOf.set(row.campaignId, []).get(row.campaignId)!).push(row.creatorId);
+  const agencyRowsOf = groupBy(joinedAgencies, (row) => row.campaignId);
+  const agenciesOf = (campaignId: string) => (agencyRowsOf.get(campaignId) ?? []).map((row) => row.agencyId);
+  const creatorRowsOf = groupBy(joinedCreators, (row) => row.campaignId);
   const keyMessages = new Map<string, { version: number; text: string | null }>();
   for (const v of versions) {
     const seen = keyMessages.get(v.campaignId);
@@ -335,8 +208,8 @@ async function computeSnapshot(
   const windowCampaigns: CalendarCampaign[] = campaignRows.map((c) => ({
     ...c,
     channels: Array.isArray(c.channels) ? c.channels : [],
-    agencyIds: [...new Set([c.leadAgencyId, ...(agenciesOf.get(c.id) ?? [])])],
-    creatorIds: creatorsOf.get(c.id) ?? [],
+    agencyIds: [...new Set([c.leadAgencyId, ...agenciesOf(c.id)])],
+    creatorIds: (creatorRowsOf.get(c.id) ?? []).map((row) => row.creatorId),
     keyMessage: keyMessages.get(c.id)?.text?.trim() || null,
   }));
 
@@ -368,12 +241,11 @@ async function computeSnapshot(
       status: d.status,
       signOffDeadline: deadline,
       signedOff,
-      agencyIds: masked ? [] : [...new Set([d.leadAgencyId, ...(agenciesOf.get(d.campaignId) ?? [])])],
+      agencyIds: masked ? [] : [...new Set([d.leadAgencyId, ...agenciesOf(d.campaignId)])],
     };
   });
 
-  const blackoutsOf = new Map<string, typeof blackoutRows>();
-  for (const b of blackoutRows) (blackoutsOf.get(b.brandId) ?? blackoutsOf.set(b.brandId, []).get(b.brandId)!).push(b);
+  const blackoutsOf = groupBy(blackoutRows, (b) => b.brandId);
   const creatorNames = new Map(creatorRows.map((c) => [c.id, c.name]));
   const agencyNames = new Map(agencyRows.map((a) => [a.id, a.name]));
 
@@ -427,14 +299,14 @@ async function computeSnapshot(
     ...windowCampaigns.filter((c) => visible.ids.has(c.id)).map((c) => c.id),
   ]);
   const conflicts = detectConflicts(input, now, { only: options.only }).filter(
-    (c) => c.objectIds.some((id) => windowIds.has(id)) && conflictVisibleTo(ctx, c, ownIds),
+    (c) => c.objectIds.some((id) => windowIds.has(id)) && conflictVisibleTo(ctx, scopedConflict(c), ownIds),
   );
 
   const acknowledgments =
     options.withAcknowledgments === false
       ? new Map<string, Acknowledgment>()
       : await loadAcknowledgments(
-          ws,
+          ctx,
           conflicts.map((c) => c.key),
         );
   const snapshot: CalendarSnapshot = {
@@ -452,62 +324,4 @@ async function computeSnapshot(
   if (process.env.NODE_ENV === "test")
     for (const list of [snapshot.campaigns, snapshot.deliverables, snapshot.conflicts]) Object.freeze(list);
   return snapshot;
-}
-
-/** Above this many keys one scan of the workspace's acknowledgments beats chunked IN lists. */
-const ACK_SCAN_THRESHOLD = 500;
-
-export async function loadAcknowledgments(workspaceId: string, keys: string[]): Promise<Map<string, Acknowledgment>> {
-  const wanted = [...new Set(keys)];
-  if (wanted.length === 0) return new Map();
-  const columns = {
-    key: conflictAcknowledgments.conflictKey,
-    note: conflictAcknowledgments.note,
-    at: conflictAcknowledgments.createdAt,
-    by: users.name,
-  };
-  const base = () => db().select(columns).from(conflictAcknowledgments).leftJoin(users, eq(users.id, conflictAcknowledgments.userId));
-  const rows =
-    wanted.length > ACK_SCAN_THRESHOLD
-      ? await base().where(eq(conflictAcknowledgments.workspaceId, workspaceId))
-      : await base().where(and(eq(conflictAcknowledgments.workspaceId, workspaceId), inArray(conflictAcknowledgments.conflictKey, wanted)));
-  const set = new Set(wanted);
-  return new Map(rows.filter((r) => set.has(r.key)).map((r) => [r.key, { note: r.note, by: r.by, at: r.at }]));
-}
-
-/** Conflicts per object id (campaign or deliverable), for the badges on the calendar. */
-export function conflictsByObject(conflicts: readonly Conflict[]): Map<string, Conflict[]> {
-  const byObject = new Map<string, Conflict[]>();
-  for (const c of conflicts) {
-    for (const id of c.objectIds) (byObject.get(id) ?? byObject.set(id, []).get(id)!).push(c);
-  }
-  return byObject;
-}
-
-export function worstSeverity(conflicts: readonly { severity: Severity }[]): Severity | null {
-  if (conflicts.length === 0) return null;
-  return conflicts.some((c) => c.severity === "error") ? "error" : "warning";
-}
-
-/** Brands, agencies and creators a scoped member meets in its campaigns (for the filter lists). */
-export async function visibleDirectory(ctx: MemberContext): Promise<{ brandIds: string[]; agencyIds: string[]; creatorIds: string[] }> {
-  if (ctx.scope.kind === "workspace") return { brandIds: [], agencyIds: [], creatorIds: [] };
-  const rows = await db()
-    .select({ id: campaigns.id, brandId: campaigns.brandId, leadAgencyId: campaigns.leadAgencyId })
-    .from(campaigns)
-    .where(campaignScope(ctx));
-  const ids = rows.map((r) => r.id);
-  const [joined, assigned] = await Promise.all([
-    inChunks(ids, (chunk) =>
-      db().select({ agencyId: campaignAgencies.agencyId }).from(campaignAgencies).where(inArray(campaignAgencies.campaignId, chunk)),
-    ),
-    inChunks(ids, (chunk) =>
-      db().select({ creatorId: campaignCreators.creatorId }).from(campaignCreators).where(inArray(campaignCreators.campaignId, chunk)),
-    ),
-  ]);
-  return {
-    brandIds: [...new Set(rows.map((r) => r.brandId))],
-    agencyIds: [...new Set([...rows.map((r) => r.leadAgencyId), ...joined.map((j) => j.agencyId)])],
-    creatorIds: [...new Set(assigned.map((a) => a.creatorId))],
-  };
 }

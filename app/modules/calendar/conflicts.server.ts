@@ -4,16 +4,15 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { campaigns, conflictAcknowledgments, deliverables } from "@db/schema";
 import { db } from "~/utils/db.server";
-import { requestMeta } from "~/utils/http.server";
-import { recordAudit } from "~/modules/audit/audit.server";
-import { actorOf, type MemberContext } from "~/modules/workspaces/authz.server";
+import { conflict as conflictProblem, notFound, ok, type Outcome } from "~/utils/outcome";
+import { audit } from "~/modules/audit/audit.server";
+import type { MemberContext } from "~/modules/workspaces/authz.server";
+import { inWorkspace } from "~/modules/workspaces/scope.server";
 import { loadSnapshot } from "./calendar.server";
 import type { Conflict } from "./conflicts/types";
 import { ensureConflictDigestScheduled } from "./digest.server";
 import { idsIn } from "~/utils/ids";
 import { DAY_MS } from "~/utils/time";
-
-export type AckResult = { ok: true; conflict: Conflict } | { ok: false; status: 404 | 409; message: string };
 
 /**
  * The conflict with this key as it holds right now for this member, or null. Only the window
@@ -26,11 +25,11 @@ export async function findCurrentConflict(ctx: MemberContext, key: string, now =
     db()
       .select({ at: deliverables.publishAt })
       .from(deliverables)
-      .where(and(eq(deliverables.workspaceId, ctx.workspace.id), inArray(deliverables.id, ids))),
+      .where(and(inWorkspace(ctx, deliverables.workspaceId), inArray(deliverables.id, ids))),
     db()
       .select({ startsAt: campaigns.startsAt, endsAt: campaigns.endsAt })
       .from(campaigns)
-      .where(and(eq(campaigns.workspaceId, ctx.workspace.id), inArray(campaigns.id, ids))),
+      .where(and(inWorkspace(ctx, campaigns.workspaceId), inArray(campaigns.id, ids))),
   ]);
   const times = [...ds.map((d) => d.at.getTime()), ...cs.flatMap((c) => [c.startsAt.getTime(), c.endsAt.getTime()])];
   if (times.length === 0) return null;
@@ -40,20 +39,21 @@ export async function findCurrentConflict(ctx: MemberContext, key: string, now =
   return snapshot.conflicts.find((c) => c.key === key) ?? null;
 }
 
-export async function acknowledgeConflict(request: Request, ctx: MemberContext, key: string, note: string): Promise<AckResult> {
+export async function acknowledgeConflict(
+  ctx: MemberContext,
+  { conflictKey: key, note }: { conflictKey: string; note: string },
+): Promise<Outcome<Conflict>> {
   const now = new Date();
   const conflict = await findCurrentConflict(ctx, key, now);
-  if (!conflict) return { ok: false, status: 404, message: "That conflict no longer holds, so there is nothing to acknowledge." };
-  return db().transaction(async (tx) => {
+  if (!conflict) return notFound("That conflict no longer holds, so there is nothing to acknowledge.");
+  return db().transaction(async (tx): Promise<Outcome<Conflict>> => {
     const inserted = await tx
       .insert(conflictAcknowledgments)
       .values({ workspaceId: ctx.workspace.id, conflictKey: key, note, userId: ctx.user.id })
       .onConflictDoNothing()
       .returning({ id: conflictAcknowledgments.id });
-    if (inserted.length === 0) return { ok: false as const, status: 409 as const, message: "Someone already acknowledged this conflict." };
-    await recordAudit(tx, {
-      workspaceId: ctx.workspace.id,
-      actor: actorOf(ctx),
+    if (inserted.length === 0) return conflictProblem("Someone already acknowledged this conflict.");
+    await audit(tx, ctx, {
       action: "conflict.acknowledged",
       objectType: "conflict",
       objectId: key,
@@ -65,30 +65,21 @@ export async function acknowledgeConflict(request: Request, ctx: MemberContext, 
         note,
         message: conflict.message,
       },
-      meta: requestMeta(request),
     });
     await ensureConflictDigestScheduled(tx, ctx.workspace.id, now);
-    return { ok: true as const, conflict };
+    return ok(conflict);
   });
 }
 
 /** Takes an acknowledgment back: the conflict is open again (if it still holds). */
-export async function reopenConflict(request: Request, ctx: MemberContext, key: string): Promise<boolean> {
+export async function reopenConflict(ctx: MemberContext, { conflictKey: key }: { conflictKey: string }): Promise<Outcome> {
   return db().transaction(async (tx) => {
     const removed = await tx
       .delete(conflictAcknowledgments)
-      .where(and(eq(conflictAcknowledgments.workspaceId, ctx.workspace.id), eq(conflictAcknowledgments.conflictKey, key)))
+      .where(and(inWorkspace(ctx, conflictAcknowledgments.workspaceId), eq(conflictAcknowledgments.conflictKey, key)))
       .returning({ id: conflictAcknowledgments.id, note: conflictAcknowledgments.note });
-    if (removed.length === 0) return false;
-    await recordAudit(tx, {
-      workspaceId: ctx.workspace.id,
-      actor: actorOf(ctx),
-      action: "conflict.reopened",
-      objectType: "conflict",
-      objectId: key,
-      data: { previousNote: removed[0].note },
-      meta: requestMeta(request),
-    });
-    return true;
+    if (removed.length === 0) return notFound("That conflict is not acknowledged.");
+    await audit(tx, ctx, { action: "conflict.reopened", objectType: "conflict", objectId: key, data: { previousNote: removed[0].note } });
+    return ok();
   });
 }

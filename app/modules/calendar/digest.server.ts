@@ -11,10 +11,9 @@ import { env } from "~/utils/env.server";
 import { queueEmail } from "~/modules/email/send.server";
 import { enqueue } from "~/modules/jobs/queue.server";
 import { emailModeFor } from "~/modules/notifications/notify.server";
-import type { MemberContext } from "~/modules/workspaces/authz.server";
-import { systemActor } from "~/modules/workspaces/actor";
-import { roleCan } from "~/modules/workspaces/permissions";
-import { loadSnapshot, openConflicts } from "./calendar.server";
+import { systemContext } from "~/modules/workspaces/authz.server";
+import { loadSnapshot } from "./calendar.server";
+import { openConflicts } from "./snapshot";
 import { shortDay } from "./format";
 import { conflictsPath } from "./links";
 import { DAY_MS } from "~/utils/time";
@@ -71,14 +70,7 @@ export async function runConflictDigest(workspaceId: string, now: Date): Promise
     ? openConflicts(
         await loadSnapshot(
           // Workspace-wide: the digest goes to coordinators, who see every brand.
-          {
-            user: people[0],
-            workspace,
-            role: "coordinator",
-            scope: { kind: "workspace" },
-            actor: systemActor("conflict digest"),
-            can: (p) => roleCan("coordinator", p),
-          } satisfies MemberContext,
+          systemContext(workspace, "conflict digest"),
           { from: now, to },
           { now },
         ),

@@ -8,11 +8,13 @@ import { calendarFeeds, memberships, users, workspaces } from "@db/schema";
 import { db } from "~/utils/db.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
 import { env } from "~/utils/env.server";
-import { requestMeta } from "~/utils/http.server";
-import { recordAudit } from "~/modules/audit/audit.server";
-import { actorOf, memberContextOf, type MemberContext } from "~/modules/workspaces/authz.server";
+import { ok, type Outcome } from "~/utils/outcome";
+import { audit } from "~/modules/audit/audit.server";
+import { memberContextOf, type MemberContext } from "~/modules/workspaces/authz.server";
+import { inWorkspace } from "~/modules/workspaces/scope.server";
 import { roleCan } from "~/modules/workspaces/permissions";
-import { loadSnapshot, minuteOf } from "./calendar.server";
+import { loadSnapshot } from "./calendar.server";
+import { minuteOf } from "./snapshot";
 import { EMPTY_FILTER } from "./filters";
 import { buildItems } from "./view.server";
 import { ensureConflictDigestScheduled } from "./digest.server";
@@ -27,65 +29,54 @@ export function feedUrl(token: string): string {
   return `${env().APP_URL.replace(/\/$/, "")}/feeds/${token}.ics`;
 }
 
+/** The condition for the member's own feed in this workspace that still works. */
+function liveFeedOf(ctx: MemberContext) {
+  return and(inWorkspace(ctx, calendarFeeds.workspaceId), eq(calendarFeeds.userId, ctx.user.id), isNull(calendarFeeds.revokedAt));
+}
+
 /** The member's live feed, if any (its URL cannot be shown again: only the hash is kept). */
 export async function activeFeed(ctx: MemberContext) {
   const rows = await db()
     .select({ id: calendarFeeds.id, createdAt: calendarFeeds.createdAt })
     .from(calendarFeeds)
-    .where(and(eq(calendarFeeds.workspaceId, ctx.workspace.id), eq(calendarFeeds.userId, ctx.user.id), isNull(calendarFeeds.revokedAt)))
+    .where(liveFeedOf(ctx))
     .orderBy(desc(calendarFeeds.createdAt))
     .limit(1);
   return rows[0] ?? null;
 }
 
 /** A new secret URL; any previous one stops working in the same transaction. */
-export async function issueFeed(request: Request, ctx: MemberContext): Promise<{ url: string; replaced: boolean }> {
+export async function issueFeed(ctx: MemberContext): Promise<Outcome<{ url: string; replaced: boolean }>> {
   const token = randomToken();
   const now = new Date();
-  return db().transaction(async (tx) => {
-    const revoked = await tx
-      .update(calendarFeeds)
-      .set({ revokedAt: now })
-      .where(and(eq(calendarFeeds.workspaceId, ctx.workspace.id), eq(calendarFeeds.userId, ctx.user.id), isNull(calendarFeeds.revokedAt)))
-      .returning({ id: calendarFeeds.id });
+  const issued = await db().transaction(async (tx) => {
+    const revoked = await tx.update(calendarFeeds).set({ revokedAt: now }).where(liveFeedOf(ctx)).returning({ id: calendarFeeds.id });
     const [feed] = await tx
       .insert(calendarFeeds)
       .values({ workspaceId: ctx.workspace.id, userId: ctx.user.id, tokenHash: sha256(token) })
       .returning({ id: calendarFeeds.id });
-    await recordAudit(tx, {
-      workspaceId: ctx.workspace.id,
-      actor: actorOf(ctx),
+    await audit(tx, ctx, {
       action: revoked.length > 0 ? "calendar_feed.reissued" : "calendar_feed.issued",
       objectType: "calendar_feed",
       objectId: feed.id,
       data: { revokedFeeds: revoked.map((r) => r.id) },
-      meta: requestMeta(request),
     });
     await ensureConflictDigestScheduled(tx, ctx.workspace.id, now);
     return { url: feedUrl(token), replaced: revoked.length > 0 };
   });
+  return ok(issued);
 }
 
-/** Revokes the member's live feed; false when there was none (already revoked). */
-export async function revokeFeed(request: Request, ctx: MemberContext): Promise<boolean> {
-  return db().transaction(async (tx) => {
-    const revoked = await tx
-      .update(calendarFeeds)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(calendarFeeds.workspaceId, ctx.workspace.id), eq(calendarFeeds.userId, ctx.user.id), isNull(calendarFeeds.revokedAt)))
-      .returning({ id: calendarFeeds.id });
-    for (const feed of revoked) {
-      await recordAudit(tx, {
-        workspaceId: ctx.workspace.id,
-        actor: actorOf(ctx),
-        action: "calendar_feed.revoked",
-        objectType: "calendar_feed",
-        objectId: feed.id,
-        meta: requestMeta(request),
-      });
+/** Revokes the member's live feed; `revoked` is false when there was none (already revoked): not a failure. */
+export async function revokeFeed(ctx: MemberContext): Promise<Outcome<{ revoked: boolean }>> {
+  const revoked = await db().transaction(async (tx) => {
+    const feeds = await tx.update(calendarFeeds).set({ revokedAt: new Date() }).where(liveFeedOf(ctx)).returning({ id: calendarFeeds.id });
+    for (const feed of feeds) {
+      await audit(tx, ctx, { action: "calendar_feed.revoked", objectType: "calendar_feed", objectId: feed.id });
     }
-    return revoked.length > 0;
+    return feeds.length > 0;
   });
+  return ok({ revoked });
 }
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;

@@ -2,7 +2,7 @@
 // so a filtered view can be bookmarked and shared. Parsing never throws: anything malformed is
 // simply ignored (a hand-edited URL shows the unfiltered calendar rather than an error page).
 
-import { CAMPAIGN_STATUSES } from "~/modules/briefs/campaign-status";
+import { CAMPAIGN_STATUSES } from "~/modules/campaigns/campaign-status";
 import { DELIVERABLE_STATUSES } from "~/modules/approvals/deliverable-status";
 import { CHANNELS } from "~/modules/channels/channels";
 import { isId } from "~/utils/ids";

@@ -1,7 +1,9 @@
 // The calendar page's loader data: period, items, legend, filters, badges, feed and time zone.
 
 import type { MemberContext } from "~/modules/workspaces/authz.server";
-import { loadSnapshot, minuteOf, visibleDirectory, type CalendarSnapshot } from "./calendar.server";
+import { loadSnapshot } from "./calendar.server";
+import { minuteOf, type CalendarSnapshot } from "./snapshot";
+import { visibleDirectory } from "./snapshot-rows.server";
 import { currentMonth, formatMonthParam, monthGrid, parseMonthParam, shiftMonth, weekDays, type CalendarDay } from "./dates";
 import { isFiltered, parseFilter, parseIsoDate, parseView, type CalendarView } from "./filters";
 import { DAY_MS, isValidTimeZone, zoneOffset, zonePlace } from "~/utils/time";

@@ -6,7 +6,8 @@ import { ID_PATTERN } from "~/utils/ids";
 import { text as textField, type TextOptions } from "~/utils/text-schema";
 import { publishAtField } from "~/modules/approvals/publish-time";
 import { CHANNELS, type Channel } from "~/modules/channels/channels";
-import { isValidTimeZone } from "~/utils/time";
+import { DAY_MS, fromLocalInput, isValidTimeZone } from "~/utils/time";
+import { invalid, ok, type Outcome } from "~/utils/outcome";
 
 const id = (label: string) =>
   z
@@ -108,3 +109,20 @@ export const blackoutSchema = z.object({
 });
 
 export const removeBlackoutSchema = z.object({ blackoutId: id("blackout") });
+
+const MAX_BLACKOUT_DAYS = 366;
+
+/**
+ * A blackout's period as instants: its wall-clock times read in the brand's zone, ending after it
+ * starts and lasting at most a year. Each refusal is a message next to its field.
+ */
+export function blackoutPeriod(input: z.infer<typeof blackoutSchema>, timeZone: string): Outcome<{ startsAt: Date; endsAt: Date }> {
+  const startsAt = fromLocalInput(input.startsAt, timeZone);
+  const endsAt = fromLocalInput(input.endsAt, timeZone);
+  if (!startsAt) return invalid(undefined, { startsAt: ["Give the start as a date and time."] });
+  if (!endsAt) return invalid(undefined, { endsAt: ["Give the end as a date and time."] });
+  if (endsAt.getTime() <= startsAt.getTime()) return invalid(undefined, { endsAt: ["The end must be after the start."] });
+  if (endsAt.getTime() - startsAt.getTime() > MAX_BLACKOUT_DAYS * DAY_MS)
+    return invalid(undefined, { endsAt: ["A blackout can last at most a year."] });
+  return ok({ startsAt, endsAt });
+}

@@ -1,24 +1,22 @@
 import { eq } from "drizzle-orm";
 import { users } from "@db/schema";
 import { db } from "~/utils/db.server";
-import { requestMeta } from "~/utils/http.server";
-import { recordAudit } from "~/modules/audit/audit.server";
-import { actorOf, type MemberContext } from "~/modules/workspaces/authz.server";
+import { ok, type Outcome } from "~/utils/outcome";
+import { audit } from "~/modules/audit/audit.server";
+import type { MemberContext } from "~/modules/workspaces/authz.server";
 
 /** The viewer's own time zone (users.time_zone): every page and email shows times in it. */
-export async function setTimeZone(request: Request, ctx: MemberContext, timeZone: string): Promise<void> {
+export async function setTimeZone(ctx: MemberContext, { timeZone }: { timeZone: string }): Promise<Outcome> {
   await db().transaction(async (tx) => {
     await tx.update(users).set({ timeZone }).where(eq(users.id, ctx.user.id));
-    await recordAudit(tx, {
-      workspaceId: ctx.workspace.id,
-      actor: actorOf(ctx),
+    await audit(tx, ctx, {
       action: "user.time_zone_changed",
       objectType: "user",
       objectId: ctx.user.id,
       data: { from: ctx.user.timeZone, to: timeZone },
-      meta: requestMeta(request),
     });
   });
+  return ok();
 }
 
 /** Zones offered in the setting: common ones, plus the viewer's own if it is another. */

@@ -2,9 +2,10 @@
 // viewer's time zone, with their conflict badges, filtered as the URL asks.
 
 import { DateTime } from "luxon";
-import { CAMPAIGN_STATUSES } from "~/modules/briefs/campaign-status";
+import { CAMPAIGN_STATUSES } from "~/modules/campaigns/campaign-status";
 import { DELIVERABLE_STATUSES, DELIVERABLE_STATUS_LABELS, type DeliverableStatus } from "~/modules/approvals/deliverable-status";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
+import { ownCreatorId, seesWholeWorkspace } from "~/modules/workspaces/scope.server";
 import { conflictRuleMetadata } from "./conflicts/detect";
 import type { Conflict, Severity } from "./conflicts/types";
 import { channelLabel, CHANNELS } from "~/modules/channels/channels";
@@ -21,7 +22,7 @@ import {
   type CalendarCampaign,
   type CalendarDeliverable,
   type CalendarSnapshot,
-} from "./calendar.server";
+} from "./snapshot";
 
 export const CAMPAIGN_STATUS_LABELS: Record<string, string> = {
   planning: "Planning",
@@ -297,7 +298,8 @@ export function filterOptions(
   snapshot: CalendarSnapshot,
   visible: { brandIds: string[]; agencyIds: string[]; creatorIds: string[] },
 ): FilterOptions {
-  const whole = ctx.scope.kind === "workspace";
+  const whole = seesWholeWorkspace(ctx);
+  const ownCreator = ownCreatorId(ctx);
   const brandIds = new Set(visible.brandIds);
   const agencyIds = new Set(visible.agencyIds);
   const creatorIds = new Set(visible.creatorIds);
@@ -312,7 +314,7 @@ export function filterOptions(
       .map(([value, label]) => ({ value, label }))
       .sort(byName),
     creators: [...snapshot.creatorNames.entries()]
-      .filter(([id]) => (ctx.scope.kind === "creator" ? id === ctx.scope.creatorId : whole || creatorIds.has(id)))
+      .filter(([id]) => (ownCreator ? id === ownCreator : whole || creatorIds.has(id)))
       .map(([value, label]) => ({ value, label }))
       .sort(byName),
     channels: CHANNELS.map((c) => ({ value: c, label: channelLabel(c) })),

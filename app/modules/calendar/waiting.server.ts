@@ -1,8 +1,10 @@
-import type { WaitingItem } from "~/modules/home/waiting";
+import type { WaitingItem } from "~/modules/waiting/waiting";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
+import { seesWholeWorkspace } from "~/modules/workspaces/scope.server";
 import type { Conflict } from "./conflicts/types";
 import { CONFLICT_RULES, conflictRuleMetadata } from "./conflicts/detect";
-import { loadSnapshot, minuteOf, openConflicts } from "./calendar.server";
+import { loadSnapshot } from "./calendar.server";
+import { minuteOf, openConflicts } from "./snapshot";
 import { conflictsPath } from "./links";
 import { DAY_MS } from "~/utils/time";
 
@@ -17,7 +19,7 @@ const ERROR_RULES = CONFLICT_RULES.filter((r) => r.severity === "error" || r.esc
  * (coordinators, admins and owners).
  */
 export async function calendarWaiting(ctx: MemberContext): Promise<WaitingItem[]> {
-  if (!ctx.can("conflicts.manage") || ctx.scope.kind !== "workspace") return [];
+  if (!ctx.can("conflicts.manage") || !seesWholeWorkspace(ctx)) return [];
   const now = new Date();
   const from = new Date(minuteOf(now));
   const snapshot = await loadSnapshot(ctx, { from, to: new Date(from.getTime() + WAITING_DAYS * DAY_MS) }, { now, only: ERROR_RULES });

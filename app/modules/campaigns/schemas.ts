@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { CHANNELS, CHANNEL_LIMITS, type Channel } from "~/modules/channels/channels";
-import { CAMPAIGN_EVENTS, CAMPAIGN_STATUSES } from "~/modules/briefs/campaign-status";
+import { CAMPAIGN_EVENTS, CAMPAIGN_STATUSES } from "~/modules/campaigns/campaign-status";
 import { ID_PATTERN } from "~/utils/ids";
 import { text } from "~/utils/text-schema";
 

@@ -1,28 +1,20 @@
 import { z } from "zod";
 import { env } from "~/utils/env.server";
-import { parseWith, type FieldErrors } from "~/utils/http.server";
+import { parseWith } from "~/utils/http.server";
+import { invalid, ok, type Outcome } from "~/utils/outcome";
 import { ACCEPTED_DESCRIPTION, detectFileKind } from "~/modules/uploads/file-types";
 import { UploadRefused, acceptUpload } from "~/modules/uploads/uploads.server";
-import {
-  attachBrandKitFiles,
-  confirmStep,
-  forwardStep,
-  markNotApplicable,
-  markOpened,
-  reopenStep,
-  saveAssetDraft,
-  saveIntake,
-  signAgreement,
-  type ClientResult,
-  type ForwardRow,
-} from "./client.server";
+import { confirmStep, forwardStep, markNotApplicable, reopenStep, saveAssetDraft } from "./client-steps.server";
+import { attachBrandKitFiles, saveIntake, signAgreement } from "./client-intake.server";
+import { markOpened } from "./client-progress.server";
 import { agreementSchema, assetSchema, forwardSchema, idSchema, intakeDraftFields, notApplicableSchema } from "./schemas";
-import type { LinkRow } from "./shared.server";
+import type { ClientContext, ForwardedContext } from "./token-context.server";
 
 /**
  * What the client's token pages do on POST, shared by the page (a plain form post, answered with
- * a redirect or a 400) and its autosave endpoint (answered with JSON). Every intent parses its
- * input with zod before anything is written.
+ * a redirect or the one action-data shape) and its autosave endpoint (answered with JSON). Every
+ * intent parses its input with zod before anything is written; the answer is one Outcome, turned
+ * into a status only at the route edge.
  */
 
 export const linkIntents = [
@@ -41,19 +33,13 @@ export const linkIntents = [
 export const forwardIntents = ["save-asset", "confirm", "not-applicable", "reopen"] as const;
 export type LinkIntent = (typeof linkIntents)[number];
 
-export type IntentOutcome =
-  | { ok: true; intent: LinkIntent; target: string; notice: string | null }
-  | {
-      ok: false;
-      status: number;
-      intent: LinkIntent | null;
-      target: string | null;
-      errors: FieldErrors;
-      formError: string;
-      values: Record<string, string>;
-      /** An intake step kept what was valid so far although it refused something. */
-      saved?: boolean;
-    };
+/** One client answer: the service's outcome (a notice, or a problem) and which form it answers, with what was typed. */
+export interface ClientAnswer {
+  intent: LinkIntent | null;
+  target: string | null;
+  values: Record<string, string>;
+  outcome: Outcome<string | null>;
+}
 
 const SECTIONS = { contacts: "contacts", questionnaire: "questionnaire", "brand-kit": "brandKit" } as const;
 
@@ -66,27 +52,6 @@ function valuesOf(form: FormData): Record<string, string> {
   return out;
 }
 
-function fromResult(
-  intent: LinkIntent,
-  target: string,
-  result: ClientResult & { errors?: FieldErrors; saved?: boolean },
-  values: Record<string, string>,
-): IntentOutcome {
-  if (result.ok) return { ok: true, intent, target, notice: result.notice ?? null };
-  const errors: FieldErrors = result.errors ?? (result.field ? { [result.field]: [result.message] } : {});
-  return { ok: false, status: result.status, intent, target, errors, formError: result.message, values, saved: result.saved };
-}
-
-function refused(
-  intent: LinkIntent | null,
-  target: string | null,
-  errors: FieldErrors,
-  values: Record<string, string>,
-  formError = "Please correct the highlighted fields.",
-): IntentOutcome {
-  return { ok: false, status: 400, intent, target, errors, formError, values };
-}
-
 function pickText(form: FormData, keys: readonly string[]): Record<string, unknown> | null {
   const out: Record<string, unknown> = {};
   for (const key of keys) {
@@ -97,72 +62,67 @@ function pickText(form: FormData, keys: readonly string[]): Record<string, unkno
   return out;
 }
 
-/** Runs one intent of `/onboard/:token` (scope: the whole link) or `/onboard/step/:token` (`via`: one step). */
-export async function runClientIntent(request: Request, link: LinkRow, form: FormData, via?: ForwardRow): Promise<IntentOutcome> {
+/** Runs one intent of `/onboard/:token` (the whole link) or `/onboard/step/:token` (a forwarded context: one step). */
+export async function runClientIntent(ctx: ClientContext | ForwardedContext, form: FormData): Promise<ClientAnswer> {
   const values = valuesOf(form);
-  const allowed: readonly string[] = via ? forwardIntents : linkIntents;
+  const forwarded = "forward" in ctx;
+  const allowed: readonly string[] = forwarded ? forwardIntents : linkIntents;
   const intentRaw = form.get("intent");
   if (typeof intentRaw !== "string" || !allowed.includes(intentRaw))
-    return refused(null, null, {}, values, "Unknown action. Reload the page and try again.");
+    return { intent: null, target: null, values, outcome: invalid("Unknown action. Reload the page and try again.") };
   const intent = intentRaw as LinkIntent;
-  const scope = { linkId: link.id, via };
+  const answer = (target: string | null, outcome: Outcome<string | null>): ClientAnswer => ({ intent, target, values, outcome });
+  const refused = (errors: Record<string, string[]>) => answer(values.stepId ?? null, invalid(undefined, errors));
 
-  if (intent === "opened") {
-    await markOpened(request, link.id);
-    return { ok: true, intent, target: "", notice: null };
-  }
+  if (intent === "opened") return answer("", await markOpened(ctx));
 
   if (intent === "save-asset" || intent === "confirm") {
     const parsed = parseWith(assetSchema, form);
-    if (!parsed.success) return refused(intent, typeof values.stepId === "string" ? values.stepId : null, parsed.errors, values);
-    if (!via) await markOpened(request, link.id);
-    const result =
-      intent === "confirm"
-        ? await confirmStep(request, scope, parsed.data)
-        : await saveAssetDraft(request, { linkId: link.id, onlyStepId: via?.stepId }, parsed.data);
-    return fromResult(intent, parsed.data.stepId, result, values);
+    if (!parsed.success) return refused(parsed.errors);
+    if (!forwarded) await markOpened(ctx);
+    const outcome = intent === "confirm" ? await confirmStep(ctx, parsed.data) : await saveAssetDraft(ctx, parsed.data);
+    // An autosaved ID is no news: only "I've granted access" says thank you.
+    return answer(parsed.data.stepId, intent === "confirm" || !outcome.ok ? outcome : ok(null));
   }
 
   if (intent === "not-applicable") {
     const parsed = parseWith(notApplicableSchema, form);
-    if (!parsed.success) return refused(intent, values.stepId ?? null, parsed.errors, values);
-    return fromResult(intent, parsed.data.stepId, await markNotApplicable(request, scope, parsed.data), values);
+    if (!parsed.success) return refused(parsed.errors);
+    return answer(parsed.data.stepId, await markNotApplicable(ctx, parsed.data));
   }
 
   if (intent === "reopen") {
     const parsed = parseWith(stepOnly, form);
-    if (!parsed.success) return refused(intent, values.stepId ?? null, parsed.errors, values);
-    return fromResult(intent, parsed.data.stepId, await reopenStep(request, scope, parsed.data), values);
+    if (!parsed.success) return refused(parsed.errors);
+    return answer(parsed.data.stepId, await reopenStep(ctx, parsed.data));
   }
 
   if (intent === "forward") {
     const parsed = parseWith(forwardSchema, form);
-    if (!parsed.success) return refused(intent, values.stepId ?? null, parsed.errors, values);
-    return fromResult(intent, parsed.data.stepId, await forwardStep(request, link.id, parsed.data), values);
+    if (!parsed.success) return refused(parsed.errors);
+    return answer(parsed.data.stepId, await forwardStep(ctx, parsed.data));
   }
 
-  if (intent === "upload") return uploadBrandKit(request, link, form, values);
+  if (intent === "upload") return answer("brand-kit", await uploadBrandKit(ctx, form));
 
   if (intent === "agreement") {
     const parsed = parseWith(agreementSchema, form);
-    if (!parsed.success) return refused(intent, "agreement", parsed.errors, values);
-    return fromResult(intent, "agreement", await signAgreement(request, link.id, parsed.data), values);
+    if (!parsed.success) return answer("agreement", invalid(undefined, parsed.errors));
+    return answer("agreement", await signAgreement(ctx, parsed.data));
   }
 
   // contacts, questionnaire, brand kit: saved as typed (complete absent) or finished (complete=1).
   const raw = pickText(form, Object.keys(intakeDraftFields[SECTIONS[intent]]));
-  if (!raw) return refused(intent, intent, { _form: ["Send each field once, as text."] }, values);
-  const complete = form.get("complete") === "1";
-  const result = await saveIntake(request, link.id, SECTIONS[intent], raw, complete);
-  return fromResult(intent, intent, result, values);
+  if (!raw) return answer(intent, invalid(undefined, { _form: ["Send each field once, as text."] }));
+  return answer(intent, await saveIntake(ctx, { section: SECTIONS[intent], raw, complete: form.get("complete") === "1" }));
 }
 
 const MAX_FILES = 10;
 
 /** Brand-kit files from the client: each checked by content and size before any is stored. */
-async function uploadBrandKit(request: Request, link: LinkRow, form: FormData, values: Record<string, string>): Promise<IntentOutcome> {
+async function uploadBrandKit(ctx: ClientContext, form: FormData): Promise<Outcome<null>> {
   const files = form.getAll("file").filter((f): f is File => typeof f !== "string" && !(f.name === "" && f.size === 0));
-  const fail = (message: string) => refused("upload", "brand-kit", { file: [message] }, values, message);
+  const fail = (message: string) => invalid(message, { file: [message] });
   if (files.length === 0) return fail("Choose a file to upload.");
   if (files.length > MAX_FILES) return fail(`Upload at most ${MAX_FILES} files at a time.`);
   const maxMb = env().MAX_UPLOAD_MB;
@@ -176,12 +136,12 @@ async function uploadBrandKit(request: Request, link: LinkRow, form: FormData, v
   const stored = [];
   for (const file of files) {
     try {
-      const row = await acceptUpload(file, { workspaceId: link.workspaceId, purpose: "brand_kit", uploadedBy: null });
+      const row = await acceptUpload(file, { workspaceId: ctx.workspace.id, purpose: "brand_kit", uploadedBy: null });
       stored.push({ id: row.id, name: row.originalName, size: row.size, mime: row.mimeType });
     } catch (error) {
       if (error instanceof UploadRefused) return fail(error.message);
       throw error;
     }
   }
-  return fromResult("upload", "brand-kit", await attachBrandKitFiles(request, link.id, stored), values);
+  return attachBrandKitFiles(ctx, stored);
 }

@@ -4,9 +4,9 @@ import { db } from "~/utils/db.server";
 import { requestMeta } from "~/utils/http.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { actorOf, type MemberContext } from "~/modules/workspaces/authz.server";
+import { inWorkspace, linkScope, ownAgencyId } from "~/modules/workspaces/scope.server";
 import { getPlatform, type GrantMethod } from "./catalog";
 import { identityForPlatform, type StoredIdentities } from "./identities";
-import { linkScope } from "./shared.server";
 import { applyStepEvent } from "./steps.server";
 import { HELD_ACCESS_STATUSES } from "./access-status";
 
@@ -19,7 +19,7 @@ const HELD: string[] = [...HELD_ACCESS_STATUSES];
 
 export async function findBrand(ctx: MemberContext, brandId: string) {
   return db().query.brands.findFirst({
-    where: and(eq(brands.id, brandId), eq(brands.workspaceId, ctx.workspace.id)),
+    where: and(eq(brands.id, brandId), inWorkspace(ctx, brands.workspaceId)),
     columns: { id: true, name: true, color: true },
   });
 }
@@ -43,7 +43,7 @@ export async function accessLedger(ctx: MemberContext, brandId: string) {
   const items = await db()
     .select()
     .from(offboardingItems)
-    .where(and(eq(offboardingItems.workspaceId, ctx.workspace.id), eq(offboardingItems.brandId, brandId)))
+    .where(and(inWorkspace(ctx, offboardingItems.workspaceId), eq(offboardingItems.brandId, brandId)))
     .orderBy(asc(offboardingItems.platformKey), asc(offboardingItems.side), asc(offboardingItems.createdAt));
   const visibleSteps = new Set(rows.map((r) => r.step.id));
   const doerIds = [...new Set(items.map((i) => i.doneBy).filter((v): v is string => Boolean(v)))];
@@ -66,7 +66,7 @@ export async function accessLedger(ctx: MemberContext, brandId: string) {
     })),
     // An agency member sees the checklist items of its own agency's grants only.
     checklist: items
-      .filter((i) => !i.stepId || visibleSteps.has(i.stepId) || ctx.scope.kind !== "agency")
+      .filter((i) => !i.stepId || visibleSteps.has(i.stepId) || ownAgencyId(ctx) === null)
       .map((i) => ({
         id: i.id,
         stepId: i.stepId,
@@ -118,7 +118,7 @@ export async function startOffboarding(
   brandId: string,
 ): Promise<{ ok: true; created: number } | { ok: false; status: 404 | 409; message: string }> {
   return db().transaction(async (tx) => {
-    const brand = await tx.query.brands.findFirst({ where: and(eq(brands.id, brandId), eq(brands.workspaceId, ctx.workspace.id)) });
+    const brand = await tx.query.brands.findFirst({ where: and(eq(brands.id, brandId), inWorkspace(ctx, brands.workspaceId)) });
     if (!brand) return { ok: false, status: 404, message: "That brand was not found." };
     const workspace = (await tx.select().from(workspaces).where(eq(workspaces.id, ctx.workspace.id)))[0];
     const held = await tx
@@ -207,12 +207,10 @@ export async function completeOffboardingItem(
       await tx
         .select()
         .from(offboardingItems)
-        .where(
-          and(eq(offboardingItems.id, itemId), eq(offboardingItems.brandId, brandId), eq(offboardingItems.workspaceId, ctx.workspace.id)),
-        )
+        .where(and(eq(offboardingItems.id, itemId), eq(offboardingItems.brandId, brandId), inWorkspace(ctx, offboardingItems.workspaceId)))
     )[0];
     if (!item) return { ok: false, status: 404, message: "That checklist item was not found." };
-    if (item.stepId && ctx.scope.kind === "agency") {
+    if (item.stepId && ownAgencyId(ctx) !== null) {
       const visible = await tx
         .select({ id: accessSteps.id })
         .from(accessSteps)
@@ -243,14 +241,7 @@ export async function completeOffboardingItem(
         .where(and(eq(offboardingItems.stepId, item.stepId), isNull(offboardingItems.doneAt)));
       const step = (await tx.select().from(accessSteps).where(eq(accessSteps.id, item.stepId)).for("update"))[0];
       if (left.length === 0 && step && HELD.includes(step.status)) {
-        const result = await applyStepEvent(tx, {
-          step,
-          event: "revoke",
-          actor: "agency",
-          auditActor: actorOf(ctx),
-          meta: requestMeta(request),
-          now,
-        });
+        const result = await applyStepEvent(tx, ctx, { step, event: "revoke", actor: "agency", now });
         revoked = result.ok;
       }
     }

@@ -35,9 +35,6 @@ export function emailDateTime(d: Date): string {
   return formatIn(d, "UTC", "cccc, d LLLL yyyy 'at' HH:mm ZZZZ");
 }
 
-/** @deprecated Import `linkScope` from `~/modules/workspaces/scope.server` (decision 051). */
-export { linkScope } from "~/modules/workspaces/scope.server";
-
 /** The client's three reminders, one job per due time (dedupe key), carrying the link's address sealed. */
 export async function scheduleClientReminders(
   tx: Queryable,

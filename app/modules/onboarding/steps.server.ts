@@ -1,23 +1,16 @@
 import { and, eq, sql } from "drizzle-orm";
 import { accessSteps } from "@db/schema";
 import type { Queryable } from "~/utils/db.server";
-import type { AuditActor } from "~/modules/audit/audit.server";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { conflict, isDomainError, ok, type Outcome } from "~/utils/outcome";
+import { audit } from "~/modules/audit/audit.server";
 import { emitWebhook } from "~/modules/webhooks/webhooks.server";
-import {
-  AccessStatusError,
-  isAccessStatus,
-  isRepeatedAccessEvent,
-  nextAccessStatus,
-  type AccessActor,
-  type AccessEvent,
-} from "./access-status";
+import type { ActorContext } from "~/modules/workspaces/authz.server";
+import { isAccessStatus, isRepeatedAccessEvent, nextAccessStatus, type AccessActor, type AccessEvent } from "./access-status";
 
 export type StepRow = typeof accessSteps.$inferSelect;
 
-export type StepChange =
-  /** `changed` false: the event repeated what the step already holds, and nothing was written. */
-  { ok: true; step: StepRow; changed: boolean } | { ok: false; status: 400 | 409; message: string };
+/** `changed` false: the event repeated what the step already holds, and nothing was written. */
+export type StepChange = { step: StepRow; changed: boolean };
 
 const AUDIT_ACTION: Record<AccessEvent, string> = {
   confirm: "access.confirmed",
@@ -45,22 +38,22 @@ const WEBHOOK: Partial<Record<AccessEvent, "onboarding.step_confirmed" | "access
  */
 export async function applyStepEvent(
   tx: Queryable,
+  ctx: ActorContext,
   input: {
     step: StepRow;
     event: AccessEvent;
+    /** Which side acts, for the state machine's table (the audit's actor comes from `ctx`). */
     actor: AccessActor;
-    auditActor: AuditActor;
-    meta?: { ip: string | null; userAgent: string | null };
     assetId?: string | null;
     reason?: string | null;
     /** The version the person saw; a stale page gets 409 instead of deciding on old information. */
     expectedVersion?: number;
     now: Date;
   },
-): Promise<StepChange> {
+): Promise<Outcome<StepChange>> {
   const { step, event, now } = input;
   if (input.expectedVersion !== undefined && input.expectedVersion !== step.rowVersion) {
-    return { ok: false, status: 409, message: "This step changed since you opened the page. Reload to see its current state." };
+    return conflict("This step changed since you opened the page. Reload to see its current state.");
   }
   const from = isAccessStatus(step.status) ? step.status : "requested";
   const eventInput = { type: event, actor: input.actor, assetId: input.assetId, reason: input.reason };
@@ -68,16 +61,15 @@ export async function applyStepEvent(
   try {
     to = nextAccessStatus(from, eventInput);
   } catch (error) {
-    if (error instanceof AccessStatusError) {
-      return { ok: false, status: error.code === "transition_not_allowed" ? 409 : 400, message: error.message };
-    }
+    // The state machine's refusal already carries its kind: a wrong state is a conflict, the rest invalid.
+    if (isDomainError(error)) return { ok: false, problem: error.problem };
     throw error;
   }
-  if (isRepeatedAccessEvent({ status: from, assetId: step.assetId }, eventInput)) return { ok: true, step, changed: false };
+  if (isRepeatedAccessEvent({ status: from, assetId: step.assetId }, eventInput)) return ok({ step, changed: false });
   const patch: Partial<typeof accessSteps.$inferInsert> = { status: to, updatedAt: now };
   if (event === "confirm") Object.assign(patch, { assetId: input.assetId ?? null, confirmedAt: now, rejectionReason: null });
   if (event === "mark_not_applicable") Object.assign(patch, { notApplicableReason: input.reason ?? null });
-  if (event === "verify") Object.assign(patch, { verifiedAt: now, verifiedBy: input.auditActor.userId });
+  if (event === "verify") Object.assign(patch, { verifiedAt: now, verifiedBy: ctx.actor.userId });
   if (event === "reject")
     Object.assign(patch, { rejectedAt: now, rejectionReason: input.reason ?? null, verifiedAt: null, verifiedBy: null });
   if (event === "revoke") Object.assign(patch, { revokedAt: now });
@@ -98,9 +90,9 @@ export async function applyStepEvent(
       isAccessStatus(current.status) &&
       isRepeatedAccessEvent({ status: current.status, assetId: current.assetId }, eventInput)
     ) {
-      return { ok: true, step: current, changed: false };
+      return ok({ step: current, changed: false });
     }
-    return { ok: false, status: 409, message: "Someone else changed this step a moment ago. Reload to see its current state." };
+    return conflict("Someone else changed this step a moment ago. Reload to see its current state.");
   }
 
   const data = {
@@ -113,15 +105,7 @@ export async function applyStepEvent(
     assetId: updated.assetId,
     reason: input.reason ?? undefined,
   };
-  await recordAudit(tx, {
-    workspaceId: step.workspaceId,
-    actor: input.auditActor,
-    action: AUDIT_ACTION[event],
-    objectType: "access_step",
-    objectId: step.id,
-    data,
-    meta: input.meta,
-  });
+  await audit(tx, ctx, { action: AUDIT_ACTION[event], objectType: "access_step", objectId: step.id, data });
   const hook = WEBHOOK[event];
   if (hook) {
     await emitWebhook(tx, step.workspaceId, hook, {
@@ -135,5 +119,5 @@ export async function applyStepEvent(
       at: now.toISOString(),
     });
   }
-  return { ok: true, step: updated, changed: true };
+  return ok({ step: updated, changed: true });
 }

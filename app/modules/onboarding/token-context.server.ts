@@ -1,3 +1,4 @@
+import { gone, notFound } from "~/utils/outcome";
 import type { ActorContext } from "~/modules/workspaces/authz.server";
 import { clientActor, forwardedActor, type RequestMeta } from "~/modules/workspaces/actor";
 import { findForwardByToken, findLinkByToken, type ForwardRow } from "./client.server";
@@ -36,3 +37,10 @@ export async function forwardedContextFor(
   const { workspace, link, forward, step } = found;
   return { state: "valid", ctx: { workspace, link, forward, step, actor: forwardedActor(forward.email, meta) } };
 }
+
+/** What every change through a token answers once its link ended (expired, revoked or replaced meanwhile). */
+export const LINK_GONE = "This link can no longer be used. Reload the page to see whom to contact.";
+
+/** A token that opens nothing: an unknown one is not found, an ended link gone (its page names whom to contact). */
+export const closedDoor = (state: "invalid" | "expired" | "revoked" | "replaced") =>
+  state === "invalid" ? notFound(LINK_GONE) : gone(LINK_GONE);

@@ -1,7 +1,7 @@
-import type { WaitingItem } from "~/modules/home/waiting";
+import type { WaitingItem } from "~/modules/waiting/waiting";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { getPlatform } from "./catalog";
-import { stepsAwaitingVerification } from "./links.server";
+import { stepsAwaitingVerification } from "./link-queries.server";
 
 /** What is waiting on this member in the onboarding capability: grants clients confirmed, to verify. */
 export async function onboardingWaiting(ctx: MemberContext): Promise<WaitingItem[]> {

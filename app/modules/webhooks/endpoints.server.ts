@@ -8,12 +8,11 @@ import { text } from "~/utils/text-schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { actorOf, type MemberContext } from "~/modules/workspaces/authz.server";
 import { assertPublicTarget } from "./address-guard.server";
-import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "./events";
+import { DELIVERY_LOG_SIZE, WEBHOOK_EVENT_TYPES, type WebhookEventType } from "./events";
 import { newWebhookSecret } from "./signature.server";
 
 /** Active endpoints per workspace: enough for any real integration, and a bound on fan-out. */
 export const MAX_ACTIVE_ENDPOINTS = 20;
-export const DELIVERY_LOG_SIZE = 50;
 const MAX_LISTED_ENDPOINTS = 100;
 
 const EVENT_SET = new Set<string>(WEBHOOK_EVENT_TYPES);

@@ -19,3 +19,6 @@ export const WEBHOOK_EVENT_TYPES = [
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** How many delivery attempts an endpoint's log shows (the page and the query read this one number). */
+export const DELIVERY_LOG_SIZE = 50;

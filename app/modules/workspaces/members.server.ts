@@ -5,13 +5,15 @@ import { createOnce } from "~/utils/idempotency.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
-import { requestMeta } from "~/utils/http.server";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { attempt, DomainError, forbidden, gone, invalid, ok, type Outcome } from "~/utils/outcome";
+import { audit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/send.server";
-import { enforceRateLimit, LIMITS } from "~/modules/auth/rate-limit.server";
+import { checkRateLimit, LIMITS } from "~/modules/auth/rate-limit.server";
 import { emitWebhook } from "~/modules/webhooks/webhooks.server";
 import type { SessionUser } from "~/modules/auth/session.server";
-import { actorOf, type MemberContext } from "./authz.server";
+import type { ActorContext, MemberContext, ScopedContext } from "./authz.server";
+import { memberActor, type RequestMeta } from "./actor";
+import { inWorkspace } from "./scope.server";
 import { membershipChangeRefusal, ROLE_LABELS, ROLE_SCOPE } from "./permissions";
 import { DAY_MS } from "~/utils/time";
 
@@ -24,7 +26,7 @@ export interface ScopeInput {
 }
 
 /** Keeps only the scope the role needs, and checks it belongs to this workspace (else: not found). */
-async function resolveScope(tx: Queryable, workspaceId: string, role: Role, input: ScopeInput) {
+async function resolveScope(tx: Queryable, ctx: InWorkspace, role: Role, input: ScopeInput) {
   const kind = ROLE_SCOPE[role];
   const table = kind === "agency" ? agencies : kind === "brand" ? brands : kind === "creator" ? creators : null;
   const id = kind === "agency" ? input.agencyId : kind === "brand" ? input.brandId : kind === "creator" ? input.creatorId : undefined;
@@ -33,7 +35,7 @@ async function resolveScope(tx: Queryable, workspaceId: string, role: Role, inpu
     ? await tx
         .select({ id: table.id, name: table.name })
         .from(table)
-        .where(and(eq(table.id, id), eq(table.workspaceId, workspaceId)))
+        .where(and(eq(table.id, id), inWorkspace(ctx, table.workspaceId)))
         .limit(1)
     : [];
   if (!row[0]) return null;
@@ -47,46 +49,40 @@ async function resolveScope(tx: Queryable, workspaceId: string, role: Role, inpu
   };
 }
 
-export type InviteResult = { ok: true } | { ok: false; field: string; message: string };
+type InWorkspace = Pick<ScopedContext, "workspace">;
 
-type InviteInput = ScopeInput & { email: string; role: Role };
+type InviteInput = ScopeInput & { email: string; role: Role; idempotencyKey: string };
+
+/** A refusal of one field of the invite form. */
+const fieldRefusal = (field: string, message: string) => invalid(undefined, { [field]: [message] });
 
 /** A repeated or concurrent submit of the same form (idempotency key) sends nothing more. */
-export async function inviteMember(
-  request: Request,
-  ctx: MemberContext,
-  input: InviteInput,
-  idempotencyKey: string,
-): Promise<InviteResult> {
+export async function inviteMember(ctx: MemberContext, input: InviteInput): Promise<Outcome> {
   // Every invitation sends an email: a flood from one account must not become spam from us.
-  await enforceRateLimit([`invite:${ctx.workspace.id}:${ctx.user.id}`], LIMITS.emailSend);
+  const allowed = await checkRateLimit([`invite:${ctx.workspace.id}:${ctx.user.id}`], LIMITS.emailSend);
+  if (!allowed.ok) return allowed;
   return db().transaction(async (tx) => {
     const once = await createOnce(
       tx,
-      { scope: ctx.workspace.id, key: idempotencyKey, kind: "invitation" },
-      () => insertInvitation(tx, request, ctx, input),
-      (r) => (r.ok ? r.invitationId : null),
+      { scope: ctx.workspace.id, key: input.idempotencyKey, kind: "invitation" },
+      () => insertInvitation(tx, ctx, input),
+      (r) => (r.ok ? r.value : null),
     );
-    return !once.first || once.value.ok ? { ok: true } : once.value;
+    return !once.first || once.value.ok ? ok() : once.value;
   });
 }
 
-/** The invitation, its email and webhook: for the first submit of the form only. */
-async function insertInvitation(
-  tx: Transaction,
-  request: Request,
-  ctx: MemberContext,
-  input: InviteInput,
-): Promise<{ ok: true; invitationId: string } | Extract<InviteResult, { ok: false }>> {
-  const resolved = await resolveScope(tx, ctx.workspace.id, input.role, input);
-  if (!resolved) return { ok: false, field: ROLE_SCOPE[input.role] + "Id", message: "Choose one from the list." };
+/** The invitation, its email and webhook: for the first submit of the form only. Its value is the invitation's id. */
+async function insertInvitation(tx: Transaction, ctx: MemberContext, input: InviteInput): Promise<Outcome<string>> {
+  const resolved = await resolveScope(tx, ctx, input.role, input);
+  if (!resolved) return fieldRefusal(ROLE_SCOPE[input.role] + "Id", "Choose one from the list.");
   const existing = await tx
     .select({ id: memberships.id })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.workspaceId, ctx.workspace.id), eq(users.email, input.email)))
+    .where(and(inWorkspace(ctx, memberships.workspaceId), eq(users.email, input.email)))
     .limit(1);
-  if (existing[0]) return { ok: false, field: "email", message: "This person is already a member of the workspace." };
+  if (existing[0]) return fieldRefusal("email", "This person is already a member of the workspace.");
   const token = randomToken();
   const expiresAt = new Date(Date.now() + INVITE_DAYS * DAY_MS);
   const [inv] = await tx
@@ -101,14 +97,11 @@ async function insertInvitation(
       expiresAt,
     })
     .returning();
-  await recordAudit(tx, {
-    workspaceId: ctx.workspace.id,
-    actor: actorOf(ctx),
+  await audit(tx, ctx, {
     action: "member.invited",
     objectType: "invitation",
     objectId: inv.id,
     data: { email: input.email, role: input.role, scope: resolved.label },
-    meta: requestMeta(request),
   });
   await queueEmail(
     tx,
@@ -127,7 +120,7 @@ async function insertInvitation(
     { workspaceId: ctx.workspace.id },
   );
   await emitWebhook(tx, ctx.workspace.id, "member.invited", { invitationId: inv.id, role: input.role });
-  return { ok: true, invitationId: inv.id };
+  return ok(inv.id);
 }
 
 export async function findInvitation(token: string) {
@@ -140,25 +133,29 @@ export async function findInvitation(token: string) {
   return { state: "valid" as const, inv, workspace };
 }
 
-export type AcceptResult = { ok: true; slug: string } | { ok: false; status: 403 | 410; message: string };
+/** Who accepts an invitation: a signed-in user not yet in the workspace, with the request's IP and user agent. */
+export interface AcceptInput {
+  user: SessionUser;
+  token: string;
+  meta: RequestMeta;
+}
 
-/** Only the verified account of the invited email may accept; the claim is atomic (one redemption wins). */
-export async function acceptInvitation(request: Request, user: SessionUser, token: string): Promise<AcceptResult> {
+/**
+ * Only the verified account of the invited email may accept; the claim is atomic (one redemption
+ * wins). The value is the workspace's slug.
+ */
+export async function acceptInvitation(input: AcceptInput): Promise<Outcome<string>> {
+  const { user } = input;
   return db().transaction(async (tx) => {
-    const inv = await tx.query.invitations.findFirst({ where: eq(invitations.tokenHash, sha256(token)) });
-    if (!inv) return { ok: false, status: 410, message: "This invitation is not valid." };
+    const inv = await tx.query.invitations.findFirst({ where: eq(invitations.tokenHash, sha256(input.token)) });
+    if (!inv) return gone("This invitation is not valid.");
     if (inv.email !== user.email) {
-      return {
-        ok: false,
-        status: 403,
-        message: `This invitation was sent to another email address. Sign in with that address to accept it.`,
-      };
+      // A visible refusal, not a missing page: the invitation is there, for someone else.
+      return forbidden("This invitation was sent to another email address. Sign in with that address to accept it.");
     }
     // Anyone can sign up with any address: an account is matched to an invitation only once it has
     // proved it owns the address (security.md 36).
-    if (!user.emailVerifiedAt) {
-      return { ok: false, status: 403, message: "Confirm your email first: open the link we sent to it, then accept the invitation." };
-    }
+    if (!user.emailVerifiedAt) return forbidden("Confirm your email first: open the link we sent to it, then accept the invitation.");
     const claimed = await tx
       .update(invitations)
       .set({ acceptedAt: new Date() })
@@ -171,8 +168,7 @@ export async function acceptInvitation(request: Request, user: SessionUser, toke
         ),
       )
       .returning();
-    if (!claimed[0])
-      return { ok: false, status: 410, message: "This invitation was already used, revoked, or has expired. Ask for a new one." };
+    if (!claimed[0]) return gone("This invitation was already used, revoked, or has expired. Ask for a new one.");
     await tx
       .insert(memberships)
       .values({
@@ -189,98 +185,91 @@ export async function acceptInvitation(request: Request, user: SessionUser, toke
         .update(creators)
         .set({ userId: user.id })
         .where(and(eq(creators.id, inv.creatorId), isNull(creators.userId)));
-    await recordAudit(tx, {
-      workspaceId: inv.workspaceId,
-      actor: { userId: user.id, label: user.email },
-      action: "member.joined",
-      objectType: "membership",
-      objectId: user.id,
-      data: { role: inv.role },
-      meta: requestMeta(request),
-    });
+    const workspace = await tx.query.workspaces.findFirst({ where: (w, { eq: e }) => e(w.id, inv.workspaceId) });
+    // The new member acts from here on: the context the door would have given them.
+    const joined: ActorContext = { workspace: workspace!, actor: memberActor(user, input.meta) };
+    await audit(tx, joined, { action: "member.joined", objectType: "membership", objectId: user.id, data: { role: inv.role } });
     await emitWebhook(tx, inv.workspaceId, "member.joined", { userId: user.id, role: inv.role });
-    const ws = await tx.query.workspaces.findFirst({ where: (w, { eq: e }) => e(w.id, inv.workspaceId) });
-    return { ok: true, slug: ws!.slug };
+    return ok(workspace!.slug);
   });
 }
 
-async function ownerCount(tx: Queryable, workspaceId: string, exceptId: string) {
+async function ownerCount(tx: Queryable, ctx: InWorkspace, exceptId: string) {
   const rows = await tx
     .select({ id: memberships.id })
     .from(memberships)
-    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, "owner"), ne(memberships.id, exceptId)));
+    .where(and(inWorkspace(ctx, memberships.workspaceId), eq(memberships.role, "owner"), ne(memberships.id, exceptId)));
   return rows.length;
 }
 
-/** Takes effect on the member's next request: every request reads the membership afresh. */
-export async function changeMemberRole(request: Request, ctx: MemberContext, input: ScopeInput & { membershipId: string; role: Role }) {
-  return db().transaction(async (tx) => {
-    const m = await tx.query.memberships.findFirst({
-      where: and(eq(memberships.id, input.membershipId), eq(memberships.workspaceId, ctx.workspace.id)),
-    });
-    if (!m) return { ok: false as const, status: 404, message: "That member was not found." };
-    const refusal = membershipChangeRefusal({ userId: ctx.user.id, role: ctx.role }, m);
-    if (refusal) return { ok: false as const, status: 400, message: refusal };
-    if (m.role === "owner" && input.role !== "owner" && (await ownerCount(tx, ctx.workspace.id, m.id)) === 0) {
-      return { ok: false as const, status: 400, message: "A workspace needs at least one owner." };
-    }
-    if (input.role === "owner" && ctx.role !== "owner")
-      return { ok: false as const, status: 400, message: "Only an owner can make someone an owner." };
-    const resolved = await resolveScope(tx, ctx.workspace.id, input.role, input);
-    if (!resolved) return { ok: false as const, status: 400, message: "Choose the scope for this role." };
-    await tx
-      .update(memberships)
-      .set({ role: input.role, ...resolved.scope })
-      .where(eq(memberships.id, m.id));
-    await recordAudit(tx, {
-      workspaceId: ctx.workspace.id,
-      actor: actorOf(ctx),
-      action: "member.role_changed",
-      objectType: "membership",
-      objectId: m.id,
-      data: { from: m.role, to: input.role, scope: resolved.label },
-      meta: requestMeta(request),
-    });
-    return { ok: true as const };
+const LAST_OWNER = "A workspace needs at least one owner.";
+
+/**
+ * The membership a change is about, in this workspace, that this member may change; a refusal is
+ * thrown as a DomainError so the change's transaction rolls back (answered by `attempt`).
+ */
+async function changeableMembership(tx: Queryable, ctx: MemberContext, membershipId: string) {
+  const m = await tx.query.memberships.findFirst({
+    where: and(eq(memberships.id, membershipId), inWorkspace(ctx, memberships.workspaceId)),
   });
+  if (!m) throw new DomainError({ kind: "not_found", message: "That member was not found." });
+  const refusal = membershipChangeRefusal({ userId: ctx.user.id, role: ctx.role }, m);
+  if (refusal) throw new DomainError({ kind: "invalid", message: refusal });
+  return m;
 }
 
-export async function removeMember(request: Request, ctx: MemberContext, membershipId: string) {
-  return db().transaction(async (tx) => {
-    const m = await tx.query.memberships.findFirst({
-      where: and(eq(memberships.id, membershipId), eq(memberships.workspaceId, ctx.workspace.id)),
-    });
-    if (!m) return { ok: false as const, status: 404, message: "That member was not found." };
-    const refusal = membershipChangeRefusal({ userId: ctx.user.id, role: ctx.role }, m);
-    if (refusal) return { ok: false as const, status: 400, message: refusal };
-    if (m.role === "owner" && (await ownerCount(tx, ctx.workspace.id, m.id)) === 0)
-      return { ok: false as const, status: 400, message: "A workspace needs at least one owner." };
-    await tx.delete(memberships).where(eq(memberships.id, m.id));
-    await recordAudit(tx, {
-      workspaceId: ctx.workspace.id,
-      actor: actorOf(ctx),
-      action: "member.removed",
-      objectType: "membership",
-      objectId: m.id,
-      data: { role: m.role },
-      meta: requestMeta(request),
-    });
-    return { ok: true as const };
-  });
+const refuse = (message: string): never => {
+  throw new DomainError({ kind: "invalid", message });
+};
+
+/** Takes effect on the member's next request: every request reads the membership afresh. */
+export async function changeMemberRole(
+  ctx: MemberContext,
+  input: ScopeInput & { membershipId: string; role: Role },
+): Promise<Outcome<void>> {
+  return attempt(() =>
+    db().transaction(async (tx) => {
+      const m = await changeableMembership(tx, ctx, input.membershipId);
+      if (m.role === "owner" && input.role !== "owner" && (await ownerCount(tx, ctx, m.id)) === 0) refuse(LAST_OWNER);
+      if (input.role === "owner" && ctx.role !== "owner") refuse("Only an owner can make someone an owner.");
+      const resolved = (await resolveScope(tx, ctx, input.role, input)) ?? refuse("Choose the scope for this role.");
+      await tx
+        .update(memberships)
+        .set({ role: input.role, ...resolved.scope })
+        .where(eq(memberships.id, m.id));
+      await audit(tx, ctx, {
+        action: "member.role_changed",
+        objectType: "membership",
+        objectId: m.id,
+        data: { from: m.role, to: input.role, scope: resolved.label },
+      });
+    }),
+  );
+}
+
+export async function removeMember(ctx: MemberContext, input: { membershipId: string }): Promise<Outcome<void>> {
+  return attempt(() =>
+    db().transaction(async (tx) => {
+      const m = await changeableMembership(tx, ctx, input.membershipId);
+      if (m.role === "owner" && (await ownerCount(tx, ctx, m.id)) === 0) refuse(LAST_OWNER);
+      await tx.delete(memberships).where(eq(memberships.id, m.id));
+      await audit(tx, ctx, { action: "member.removed", objectType: "membership", objectId: m.id, data: { role: m.role } });
+    }),
+  );
 }
 
 /** One member of this workspace (with name), or undefined: ids of other workspaces match nothing. */
-export async function findMember(workspaceId: string, membershipId: string) {
+export async function findMember(ctx: InWorkspace, membershipId: string) {
   const rows = await db()
     .select({ id: memberships.id, role: memberships.role, userId: users.id, name: users.name })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.id, membershipId)))
+    .where(and(inWorkspace(ctx, memberships.workspaceId), eq(memberships.id, membershipId)))
     .limit(1);
   return rows[0];
 }
 
-export async function listMembers(workspaceId: string) {
+export async function listMembers(ctx: InWorkspace) {
   const [members, pending] = await Promise.all([
     db()
       .select({
@@ -296,14 +285,14 @@ export async function listMembers(workspaceId: string) {
       })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(eq(memberships.workspaceId, workspaceId))
+      .where(inWorkspace(ctx, memberships.workspaceId))
       .orderBy(users.name),
     db()
       .select()
       .from(invitations)
       .where(
         and(
-          eq(invitations.workspaceId, workspaceId),
+          inWorkspace(ctx, invitations.workspaceId),
           isNull(invitations.acceptedAt),
           isNull(invitations.revokedAt),
           gt(invitations.expiresAt, new Date()),

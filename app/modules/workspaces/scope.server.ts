@@ -87,6 +87,11 @@ export function mayNameBrand(ctx: ScopedContext, brandId: string): boolean {
   return ctx.scope.kind !== "brand" || ctx.scope.brandId === brandId;
 }
 
+/** Whether the member acts for this very brand (its brand lead or client contact): the brand sign-off is theirs. */
+export function actsForBrand(ctx: ScopedContext, brandId: string): boolean {
+  return ctx.scope.kind === "brand" && ctx.scope.brandId === brandId;
+}
+
 /** What the conflict scoping needs to know of a conflict (calendar/conflicts/types.ts `Conflict`). */
 export interface ScopedConflict {
   /** True when the conflict's message names a brand other than the one it is about (CREATOR_EXCLUSIVITY). */
@@ -129,3 +134,6 @@ export const ownCreatorId = (ctx: ScopedContext): string | null => (ctx.scope.ki
 
 /** Whether the member sees the whole workspace (no narrowing by agency, brand or creator). */
 export const seesWholeWorkspace = (ctx: ScopedContext): boolean => ctx.scope.kind === "workspace";
+
+/** The agency a member acts for, if it is one: its own links, its own colleagues as account managers (linkScope). */
+export const ownAgencyId = (ctx: ScopedContext): string | null => (ctx.scope.kind === "agency" ? ctx.scope.agencyId : null);

@@ -12,12 +12,12 @@ import {
   localEmails,
 } from "@db/schema";
 import type { Database } from "../../../db/client";
-import { createDeliverable, submitVersion } from "~/modules/approvals/workflow.server";
+import { createDeliverable } from "~/modules/approvals/create.server";
+import { submitVersion } from "~/modules/approvals/submit.server";
 import { openJob } from "~/modules/jobs/queue.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { memberContext } from "../services/helpers";
 import type { World } from "../../support/world";
-import { makeRequest } from "../../support/http";
 import { newIdempotencyKey } from "~/utils/idempotency.server";
 
 export const HOUR = 3_600_000;
@@ -60,8 +60,6 @@ export async function campaignFixture(db: Database, world: World, opts: { name?:
 
 export const ctxOf = (world: World, who: keyof World["users"], slug = world.a.slug) => memberContext(world.users[who].id, slug);
 
-export const post = (path = "/x") => makeRequest(path, { method: "POST" });
-
 /** A deliverable with its first version submitted by the creator (status in_review). */
 export async function submittedDeliverable(
   world: World,
@@ -69,32 +67,29 @@ export async function submittedDeliverable(
   opts: { publishInHours?: number; channel?: "instagram" | "x" | "tiktok"; submit?: boolean; title?: string; creatorId?: string } = {},
 ) {
   const coordinator = await ctxOf(world, "coordinator");
-  const created = await createDeliverable(
-    post(),
-    coordinator,
+  const created = await createDeliverable(coordinator, {
     campaign,
-    {
-      campaignId: campaign.id,
-      title: opts.title ?? "Serum reel",
-      channel: opts.channel ?? "x",
-      creatorId: opts.creatorId ?? world.creatorM.id,
-      publishAt: new Date(Date.now() + (opts.publishInHours ?? 120) * HOUR),
-    },
-    newIdempotencyKey(),
-  );
-  if (!created.ok) throw new Error(created.message);
+    title: opts.title ?? "Serum reel",
+    channel: opts.channel ?? "x",
+    creatorId: opts.creatorId ?? world.creatorM.id,
+    publishAt: new Date(Date.now() + (opts.publishInHours ?? 120) * HOUR),
+    idempotencyKey: newIdempotencyKey(),
+  });
+  if (!created.ok) throw new Error(created.problem.message);
+  const id = created.value.id;
   if (opts.submit !== false) {
     const creator = await ctxOf(world, "creator");
-    const res = await submitVersion(post(), creator, created.id, {
+    const res = await submitVersion(creator, {
+      deliverableId: id,
       copy: GOOD_COPY,
       title: null,
       link: GOOD_LINK,
       mediaFileIds: [],
       basedOnVersion: 0,
     });
-    if (!res.ok) throw new Error(res.message);
+    if (!res.ok) throw new Error(res.problem.message);
   }
-  return created.id;
+  return id;
 }
 
 export async function deliverableRow(db: Database, id: string) {

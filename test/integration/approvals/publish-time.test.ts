@@ -2,13 +2,13 @@ import { count, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deliverables } from "@db/schema";
-import { submitVersion } from "~/modules/approvals/workflow.server";
+import { submitVersion } from "~/modules/approvals/submit.server";
 import { IDEMPOTENCY_FIELD } from "~/utils/idempotency";
 import { newIdempotencyKey } from "~/utils/idempotency.server";
 import { useTestDatabase } from "../../support/db";
 import { call, jsonOf, makeRequest, sessionCookie } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
-import { campaignFixture, ctxOf, GOOD_COPY, GOOD_LINK, post, submittedDeliverable } from "./fixtures";
+import { campaignFixture, ctxOf, GOOD_COPY, GOOD_LINK, submittedDeliverable } from "./fixtures";
 
 /**
  * Every door that sets a publish time (create, reschedule on the deliverable page, move on the
@@ -87,7 +87,7 @@ describe("a stored channel", () => {
     const id = await submittedDeliverable(world, campaign, { submit: false, title: "Legacy" });
     await t.db.update(deliverables).set({ channel: "myspace" }).where(eq(deliverables.id, id));
     const creator = await ctxOf(world, "creator");
-    const input = { copy: GOOD_COPY, title: null, link: GOOD_LINK, mediaFileIds: [], basedOnVersion: 0 };
-    await expect(submitVersion(post(), creator, id, input)).rejects.toThrow(/Unknown channel "myspace"/);
+    const input = { deliverableId: id, copy: GOOD_COPY, title: null, link: GOOD_LINK, mediaFileIds: [], basedOnVersion: 0 };
+    await expect(submitVersion(creator, input)).rejects.toThrow(/Unknown channel "myspace"/);
   });
 });

@@ -42,7 +42,7 @@ describe("the approvals demo data", () => {
   });
 
   it("the home asks only for the soonest deadlines: the same items as the full list, cut after the limit", async () => {
-    const { waitingItems } = await import("~/modules/approvals/queries.server");
+    const { waitingItems } = await import("~/modules/approvals/queue.server");
     const ctx = await ctxFor("creator@studio.test");
     const all = await waitingItems(ctx);
     expect(all.length).toBeGreaterThan(2);

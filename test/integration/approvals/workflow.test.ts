@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../../support/db";
 import { buildWorld, type World } from "../../support/world";
-import { decide, markPublished, markScheduled, submitVersion } from "~/modules/approvals/workflow.server";
+import { decide } from "~/modules/approvals/decide.server";
+import { markPublished, markScheduled } from "~/modules/approvals/publishing.server";
+import { submitVersion, transferFailuresOf } from "~/modules/approvals/submit.server";
 import { approvalsWaiting } from "~/modules/approvals/waiting.server";
 import {
   auditFor,
@@ -12,7 +14,6 @@ import {
   emailJobs,
   GOOD_COPY,
   GOOD_LINK,
-  post,
   submittedDeliverable,
 } from "./fixtures";
 
@@ -29,7 +30,8 @@ describe("submitting a draft", () => {
   it("runs the ready-to-transfer checks first and names each failure, writing nothing", async () => {
     const id = await submittedDeliverable(world, campaign, { submit: false });
     const creator = await ctxOf(world, "creator");
-    const res = await submitVersion(post(), creator, id, {
+    const res = await submitVersion(creator, {
+      deliverableId: id,
       copy: "Morning glow",
       title: null,
       link: "https://lumen.example/?utm_source=other",
@@ -38,9 +40,13 @@ describe("submitting a draft", () => {
     });
     expect(res.ok).toBe(false);
     if (res.ok) return;
-    expect(res.status).toBe(400);
-    expect(res.failures?.map((f) => f.code).sort()).toEqual(["disclosure_missing", "utm_missing", "utm_wrong_value"]);
-    expect(res.errors?.copy?.[0]).toContain('Add "#ad"');
+    expect(res.problem.kind).toBe("invalid");
+    expect(
+      transferFailuresOf(res.problem)
+        .map((f) => f.code)
+        .sort(),
+    ).toEqual(["disclosure_missing", "utm_missing", "utm_wrong_value"]);
+    expect(res.problem.fields?.copy?.[0]).toContain('Add "#ad"');
     expect((await deliverableRow(t.db, id)).currentVersion).toBe(0);
     expect(await auditFor(t.db, id, "draft.submitted")).toHaveLength(0);
   });
@@ -66,17 +72,18 @@ describe("submitting a draft", () => {
     void creator;
   });
 
-  it("refuses a submission based on an old version (409)", async () => {
+  it("refuses a submission based on an old version (a conflict)", async () => {
     const id = await submittedDeliverable(world, campaign);
     const creator = await ctxOf(world, "creator");
-    const res = await submitVersion(post(), creator, id, {
+    const res = await submitVersion(creator, {
+      deliverableId: id,
       copy: GOOD_COPY,
       title: null,
       link: GOOD_LINK,
       mediaFileIds: [],
       basedOnVersion: 0,
     });
-    expect(res).toMatchObject({ ok: false, status: 409 });
+    expect(res).toMatchObject({ ok: false, problem: { kind: "conflict" } });
   });
 });
 
@@ -87,49 +94,47 @@ describe("the route", () => {
     const lead = await ctxOf(world, "brandLead");
     const creator = await ctxOf(world, "creator");
 
-    const noComment = await decide(post(), agency, id, { version: 1, decision: "request_changes", comment: "  " });
-    expect(noComment).toMatchObject({ ok: false, status: 400 });
+    const noComment = await decide(agency, { deliverableId: id, version: 1, decision: "request_changes", comment: "  " });
+    expect(noComment).toMatchObject({ ok: false, problem: { kind: "invalid" } });
 
     // The brand lead cannot jump the agency review.
-    const early = await decide(post(), lead, id, { version: 1, decision: "approve", comment: null });
-    expect(early).toMatchObject({ ok: false, status: 403 });
+    const early = await decide(lead, { deliverableId: id, version: 1, decision: "approve", comment: null });
+    expect(early).toMatchObject({ ok: false, problem: { kind: "forbidden" } });
 
-    expect(await decide(post(), agency, id, { version: 1, decision: "request_changes", comment: "Say serum, not cream." })).toMatchObject({
-      ok: true,
-      status: "changes_requested",
-    });
+    expect(
+      await decide(agency, { deliverableId: id, version: 1, decision: "request_changes", comment: "Say serum, not cream." }),
+    ).toMatchObject({ ok: true, value: { status: "changes_requested" } });
     expect(
       (await emailJobs(t.db, "draft-changes-requested")).some((j) => (j.payload as { to: string }).to === world.users.creator.email),
     ).toBe(true);
     expect((await approvalsWaiting(creator)).map((w) => w.kind)).toContain("changes_requested");
 
     expect(
-      await submitVersion(post(), creator, id, {
+      await submitVersion(creator, {
+        deliverableId: id,
         copy: `${GOOD_COPY} Serum.`,
         title: null,
         link: GOOD_LINK,
         mediaFileIds: [],
         basedOnVersion: 1,
       }),
-    ).toMatchObject({ ok: true, version: 2 });
+    ).toMatchObject({ ok: true, value: { version: 2 } });
     const row = await deliverableRow(t.db, id);
     expect(row).toMatchObject({ status: "in_review", currentVersion: 2, revisionRounds: 1 });
 
     // Deciding the old version is refused with a clear message.
-    const stale = await decide(post(), agency, id, { version: 1, decision: "approve", comment: null });
-    expect(stale).toMatchObject({ ok: false, status: 409 });
-    if (!stale.ok) expect(stale.message).toContain("version 2 is the current one");
+    const stale = await decide(agency, { deliverableId: id, version: 1, decision: "approve", comment: null });
+    expect(stale).toMatchObject({ ok: false, problem: { kind: "conflict" } });
+    if (!stale.ok) expect(stale.problem.message).toContain("version 2 is the current one");
 
-    expect(await decide(post(), agency, id, { version: 2, decision: "approve", comment: null })).toMatchObject({
+    expect(await decide(agency, { deliverableId: id, version: 2, decision: "approve", comment: null })).toMatchObject({
       ok: true,
-      status: "in_review",
-      signedOff: false,
+      value: { status: "in_review", signedOff: false },
     });
     expect((await approvalsWaiting(lead)).map((w) => [w.kind, w.url.endsWith(id)])).toContainEqual(["signoff", true]);
-    expect(await decide(post(), lead, id, { version: 2, decision: "approve", comment: null })).toMatchObject({
+    expect(await decide(lead, { deliverableId: id, version: 2, decision: "approve", comment: null })).toMatchObject({
       ok: true,
-      status: "signed_off",
-      signedOff: true,
+      value: { status: "signed_off", signedOff: true },
     });
     const signed = await deliverableRow(t.db, id);
     expect(signed).toMatchObject({ status: "signed_off", signedOffVersion: 2, signedOffBy: world.users.brandLead.id });
@@ -140,9 +145,10 @@ describe("the route", () => {
       [2, "approve"],
     ]);
 
-    expect(await markPublished(post(), agency, id, { liveUrl: "https://instagram.com/p/x" })).toMatchObject({ ok: false, status: 409 });
-    expect(await markScheduled(post(), agency, id)).toMatchObject({ ok: true });
-    expect(await markPublished(post(), agency, id, { liveUrl: "https://instagram.com/p/x" })).toMatchObject({ ok: true });
+    const live = { deliverableId: id, liveUrl: "https://instagram.com/p/x" };
+    expect(await markPublished(agency, live)).toMatchObject({ ok: false, problem: { kind: "conflict" } });
+    expect(await markScheduled(agency, { deliverableId: id })).toMatchObject({ ok: true });
+    expect(await markPublished(agency, live)).toMatchObject({ ok: true });
     expect(await deliverableRow(t.db, id)).toMatchObject({ status: "published", liveUrl: "https://instagram.com/p/x" });
     const actions = (await auditFor(t.db, id)).map((a) => a.action);
     expect(actions).toEqual([
@@ -165,8 +171,11 @@ describe("the route", () => {
     const { eq } = await import("drizzle-orm");
     await t.db.update(draftVersions).set({ submittedBy: world.users.agencyMember.id }).where(eq(draftVersions.deliverableId, id));
     const agency = await ctxOf(world, "agencyMember");
-    const res = await decide(post(), agency, id, { version: 1, decision: "approve", comment: null });
-    expect(res).toMatchObject({ ok: false, status: 403, message: "You submitted this draft, so someone else has to approve it." });
+    const res = await decide(agency, { deliverableId: id, version: 1, decision: "approve", comment: null });
+    expect(res).toMatchObject({
+      ok: false,
+      problem: { kind: "forbidden", message: "You submitted this draft, so someone else has to approve it." },
+    });
   });
 
   it("a brand lead of another brand cannot see or sign off this brand's drafts (404)", async () => {
@@ -176,6 +185,9 @@ describe("the route", () => {
     await addMember(t.db, world.a.id, otherLead.id, "brand_lead", { brandId: world.brandY.id });
     const { memberContext } = await import("../services/helpers");
     const ctx = await memberContext(otherLead.id, world.a.slug);
-    expect(await decide(post(), ctx, id, { version: 1, decision: "approve", comment: null })).toMatchObject({ ok: false, status: 404 });
+    expect(await decide(ctx, { deliverableId: id, version: 1, decision: "approve", comment: null })).toMatchObject({
+      ok: false,
+      problem: { kind: "not_found" },
+    });
   });
 });

@@ -2,11 +2,12 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { briefVersions, briefs, campaigns, users, workspaces } from "@db/schema";
 import { seedDemo } from "../../../db/seed";
-import { publishBrief } from "~/modules/briefs/briefs.server";
+import { publishBrief } from "~/modules/briefs/publish.server";
+import { unwrap } from "~/utils/outcome";
 import type { BriefDraft } from "~/modules/briefs/core-sections";
 import { publishProblems, publishRulesOf } from "~/modules/briefs/publish-rules";
 import { useTestDatabase } from "../../support/db";
-import { actionRequest, memberContext } from "../services/helpers";
+import { memberContext } from "../services/helpers";
 
 /** The demo must show briefs that can be published under the publish rules (issue 12, point 2). */
 const t = useTestDatabase();
@@ -37,6 +38,6 @@ describe("the briefs demo data", () => {
       .where(eq(briefs.id, brief.id));
     const [coordinator] = await t.db.select().from(users).where(eq(users.email, "coordinator@northwind.test"));
     const ctx = await memberContext(coordinator.id, "northwind");
-    expect((await publishBrief(actionRequest(`/w/northwind/campaigns/${campaign.id}/brief/edit`), ctx, campaign.id)).version).toBe(2);
+    expect(unwrap(await publishBrief(ctx, { campaignId: campaign.id })).version).toBe(2);
   });
 });

@@ -1,12 +1,12 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { accessSteps, auditEvents, jobs, onboardingLinks } from "@db/schema";
-import { confirmStep } from "~/modules/onboarding/client.server";
+import { confirmStep } from "~/modules/onboarding/client-steps.server";
 import { JOB } from "~/modules/onboarding/shared.server";
 import { useTestDatabase } from "../../support/db";
 import { call, makeRequest } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
-import { makeLink, setIdentities } from "./setup";
+import { makeLink, setIdentities, clientCtx } from "./setup";
 
 /**
  * Issue 12 point 9: "I've granted access" for the asset already confirmed is a no-op: however
@@ -62,16 +62,19 @@ describe("confirming a step that is already confirmed with the same asset", () =
   it("a later re-confirm of the same asset writes nothing; another asset is a real change", async () => {
     const { linkId } = await makeLink(world, world.users.admin.id);
     const [meta] = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, linkId)).orderBy(accessSteps.position);
-    const req = () => makeRequest("/onboard/x", { method: "POST", ip: ip() });
     const first = new Date("2026-05-04T09:00:00Z");
-    expect((await confirmStep(req(), { linkId }, { stepId: meta.id, assetId: "act_1234567890" }, first)).ok).toBe(true);
+    expect((await confirmStep(await clientCtx(linkId), { stepId: meta.id, assetId: "act_1234567890" }, first)).ok).toBe(true);
     const once = await traces(meta.id, linkId);
     const stepOnce = (await t.db.select().from(accessSteps).where(eq(accessSteps.id, meta.id)))[0];
 
     const linkOnce = (await t.db.select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)))[0];
 
     // An hour later, the same asset again (typed without "act_", it normalises to the same ID).
-    const again = await confirmStep(req(), { linkId }, { stepId: meta.id, assetId: "1234567890" }, new Date(first.getTime() + 3_600_000));
+    const again = await confirmStep(
+      await clientCtx(linkId),
+      { stepId: meta.id, assetId: "1234567890" },
+      new Date(first.getTime() + 3_600_000),
+    );
     expect(again.ok).toBe(true);
     expect(await traces(meta.id, linkId)).toEqual(once);
     expect((await t.db.select().from(accessSteps).where(eq(accessSteps.id, meta.id)))[0]).toEqual(stepOnce);
@@ -80,8 +83,7 @@ describe("confirming a step that is already confirmed with the same asset", () =
 
     // A corrected asset ID is a change the agency must verify: recorded, and the clock restarts.
     const other = await confirmStep(
-      req(),
-      { linkId },
+      await clientCtx(linkId),
       { stepId: meta.id, assetId: "act_9876543210" },
       new Date(first.getTime() + 7_200_000),
     );

@@ -1,13 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { accessSteps, localEmails, notifications } from "@db/schema";
-import { confirmStep, forwardStep } from "~/modules/onboarding/client.server";
+import { confirmStep, forwardStep } from "~/modules/onboarding/client-steps.server";
 import { reissueLink } from "~/modules/onboarding/links.server";
 import { useTestDatabase } from "../../support/db";
-import { makeRequest } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
 import { drain } from "../services/helpers";
-import { makeLink, setIdentities } from "./setup";
+import { makeLink, setIdentities, clientCtx } from "./setup";
 
 /**
  * Reminders and alerts on a controlled clock: the worker runs at chosen instants and each due
@@ -17,7 +16,6 @@ const t = useTestDatabase();
 let world: World;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const req = () => makeRequest("/onboard/x", { method: "POST" });
 
 beforeAll(async () => {
   world = await buildWorld(t.db);
@@ -75,9 +73,9 @@ describe("client reminders: after 2 days, then every 2 days, at most 3", () => {
     await runAt(t0, 2 * DAY + 60_000);
     expect(await mailsTo(to, "Reminder:")).toHaveLength(1);
     const [step] = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, linkId));
-    expect((await confirmStep(req(), { linkId }, { stepId: step.id, assetId: "312456789" }, new Date(t0.getTime() + 3 * DAY))).ok).toBe(
-      true,
-    );
+    expect(
+      (await confirmStep(await clientCtx(linkId), { stepId: step.id, assetId: "312456789" }, new Date(t0.getTime() + 3 * DAY))).ok,
+    ).toBe(true);
     await runAt(t0, 4 * DAY + 60_000);
     await runAt(t0, 6 * DAY + 60_000);
     expect(await mailsTo(to, "Reminder:")).toHaveLength(1);
@@ -87,9 +85,9 @@ describe("client reminders: after 2 days, then every 2 days, at most 3", () => {
     const t0 = new Date();
     const { linkId } = await makeLink(world, world.users.admin.id, { clientEmail: "fwd-owner@client.example" }, t0);
     const [step] = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, linkId)).orderBy(accessSteps.position);
-    expect((await forwardStep(req(), linkId, { stepId: step.id, name: "Marco", email: "fwd@client.example", message: "" }, t0)).ok).toBe(
-      true,
-    );
+    expect(
+      (await forwardStep(await clientCtx(linkId), { stepId: step.id, name: "Marco", email: "fwd@client.example", message: "" }, t0)).ok,
+    ).toBe(true);
     for (const day of [1, 2.01, 2.5, 4.01, 6.01, 8.01, 10]) await runAt(t0, day * DAY);
     expect(await mailsTo("fwd@client.example", "Reminder:")).toHaveLength(3);
   });
@@ -119,7 +117,7 @@ describe("account manager alert after 48 hours without progress", () => {
     // Progress at 3 days restarts the clock: a new stall alerts once more, 48 hours later.
     const [step] = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, linkId)).orderBy(accessSteps.position);
     const progressAt = new Date(t0.getTime() + 3 * DAY);
-    expect((await confirmStep(req(), { linkId }, { stepId: step.id, assetId: "1234567890" }, progressAt)).ok).toBe(true);
+    expect((await confirmStep(await clientCtx(linkId), { stepId: step.id, assetId: "1234567890" }, progressAt)).ok).toBe(true);
     await runAt(t0, 3 * DAY + 47 * HOUR);
     expect(await alerts()).toHaveLength(1);
     await runAt(t0, 5 * DAY + 60_000);
@@ -137,9 +135,9 @@ describe("re-issue and forwarded steps", () => {
     await runAt(t0, 2 * DAY + 60_000);
     expect(await mailsTo(to, "Reminder:")).toHaveLength(1);
     const at = new Date(t0.getTime() + 3 * DAY);
-    const re = await reissueLink(req(), ctx, linkId, { expiresInDays: 30, sendEmail: false }, at);
-    if (!re.ok) throw new Error(re.message);
-    const fresh = re.url.slice(re.url.lastIndexOf("/") + 1);
+    const re = await reissueLink(ctx, linkId, { expiresInDays: 30, sendEmail: false }, at);
+    if (!re.ok) throw new Error(re.problem.message);
+    const fresh = re.value.url.slice(re.value.url.lastIndexOf("/") + 1);
     // The old link's second reminder (day 4) is not sent; the new one's first is due at day 5.
     await runAt(t0, 4 * DAY + 60_000);
     expect(await mailsTo(to, "Reminder:")).toHaveLength(1);
@@ -162,11 +160,11 @@ describe("re-issue and forwarded steps", () => {
       t0,
     );
     const steps = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, linkId)).orderBy(accessSteps.position);
-    await forwardStep(req(), linkId, { stepId: steps[0].id, name: "Idle", email: "idle@client.example", message: "" }, t0);
-    await forwardStep(req(), linkId, { stepId: steps[1].id, name: "Quick", email: "quick@client.example", message: "" }, t0);
-    expect((await confirmStep(req(), { linkId }, { stepId: steps[1].id, assetId: "312456789" }, new Date(t0.getTime() + HOUR))).ok).toBe(
-      true,
-    );
+    await forwardStep(await clientCtx(linkId), { stepId: steps[0].id, name: "Idle", email: "idle@client.example", message: "" }, t0);
+    await forwardStep(await clientCtx(linkId), { stepId: steps[1].id, name: "Quick", email: "quick@client.example", message: "" }, t0);
+    expect(
+      (await confirmStep(await clientCtx(linkId), { stepId: steps[1].id, assetId: "312456789" }, new Date(t0.getTime() + HOUR))).ok,
+    ).toBe(true);
     const alerts = async (who: string) =>
       (await t.db.select().from(notifications).where(eq(notifications.userId, world.users.owner.id))).filter((n) =>
         n.title.startsWith(`${who} has not done the forwarded`),

@@ -14,17 +14,12 @@ import {
   workspaces,
 } from "@db/schema";
 import { sha256 } from "~/utils/crypto.server";
-import {
-  confirmStep,
-  findForwardByToken,
-  findLinkByToken,
-  forwardStep,
-  markNotApplicable,
-  saveAssetDraft,
-  saveIntake,
-  signAgreement,
-} from "~/modules/onboarding/client.server";
-import { createLink, decideStep, listLinks, reissueLink, revokeLink } from "~/modules/onboarding/links.server";
+import { findForwardByToken, findLinkByToken } from "~/modules/onboarding/client.server";
+import { confirmStep, forwardStep, markNotApplicable, saveAssetDraft } from "~/modules/onboarding/client-steps.server";
+import { saveIntake, signAgreement } from "~/modules/onboarding/client-intake.server";
+import { listLinks } from "~/modules/onboarding/link-queries.server";
+import { createLink, reissueLink, revokeLink } from "~/modules/onboarding/links.server";
+import { decideStep } from "~/modules/onboarding/step-decisions.server";
 import { completeOffboardingItem, startOffboarding, accessLedger } from "~/modules/onboarding/ledger.server";
 import { briefPrefillForBrand } from "~/modules/onboarding/prefill.server";
 import { onboardingWaiting } from "~/modules/onboarding/waiting.server";
@@ -32,7 +27,7 @@ import { useTestDatabase } from "../../support/db";
 import { makeRequest } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
 import { drain, memberContext } from "../services/helpers";
-import { IDENTITIES, linkInput, makeLink, setIdentities, tokenFromMail } from "./setup";
+import { IDENTITIES, linkInput, makeLink, setIdentities, tokenFromMail, clientCtx } from "./setup";
 
 const t = useTestDatabase();
 let world: World;
@@ -118,17 +113,17 @@ describe("the client's token (10, 12, 13)", () => {
     expect(expired.state).toBe("expired");
     if (expired.state === "expired") expect(expired.contact.email).toBe(world.users.coordinator.email);
 
-    const re = await reissueLink(req(), ctx, linkId, { expiresInDays: 30, sendEmail: false });
+    const re = await reissueLink(ctx, linkId, { expiresInDays: 30, sendEmail: false });
     expect(re.ok).toBe(true);
     const replaced = await findLinkByToken(token);
     expect(replaced.state).toBe("replaced");
     if (!re.ok) return;
-    const newToken = re.url.slice(re.url.lastIndexOf("/") + 1);
+    const newToken = re.value.url.slice(re.value.url.lastIndexOf("/") + 1);
     const fresh = await findLinkByToken(newToken);
     expect(fresh.state).toBe("valid");
     if (fresh.state === "valid") expect((await stepsOf(fresh.link.id)).length).toBe(3);
 
-    expect((await revokeLink(req(), ctx, re.linkId)).ok).toBe(true);
+    expect((await revokeLink(ctx, re.value.linkId)).ok).toBe(true);
     expect((await findLinkByToken(newToken)).state).toBe("revoked");
     expect((await findLinkByToken("not-a-token")).state).toBe("invalid");
     expect((await findLinkByToken("A".repeat(43))).state).toBe("invalid");
@@ -139,17 +134,17 @@ describe("platform steps", () => {
   it("explains a GA4 measurement ID, keeps the draft, then confirms with the property ID", async () => {
     const { linkId } = await makeLink(world, world.users.admin.id);
     const ga4 = (await stepsOf(linkId)).find((s) => s.platformKey === "ga4")!;
-    const draft = await saveAssetDraft(req(), { linkId }, { stepId: ga4.id, assetId: "G-7XK2M9QW" });
+    const draft = await saveAssetDraft(await clientCtx(linkId), { stepId: ga4.id, assetId: "G-7XK2M9QW" });
     expect(draft.ok).toBe(false);
-    if (!draft.ok) expect(draft.message).toMatch(/measurement ID/);
+    if (!draft.ok) expect(draft.problem.message).toMatch(/measurement ID/);
     const link = (await t.db.select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)))[0];
     expect((link.answers as { drafts: Record<string, string> }).drafts[ga4.id]).toBe("G-7XK2M9QW");
 
-    const wrong = await confirmStep(req(), { linkId }, { stepId: ga4.id, assetId: "G-7XK2M9QW" });
+    const wrong = await confirmStep(await clientCtx(linkId), { stepId: ga4.id, assetId: "G-7XK2M9QW" });
     expect(wrong.ok).toBe(false);
     expect((await stepsOf(linkId)).find((s) => s.id === ga4.id)?.status).toBe("requested");
 
-    const right = await confirmStep(req(), { linkId }, { stepId: ga4.id, assetId: "312456789" });
+    const right = await confirmStep(await clientCtx(linkId), { stepId: ga4.id, assetId: "312456789" });
     expect(right.ok).toBe(true);
     const step = (await stepsOf(linkId)).find((s) => s.id === ga4.id)!;
     expect([step.status, step.assetId]).toEqual(["confirmed", "312456789"]);
@@ -159,21 +154,19 @@ describe("platform steps", () => {
     const one = await makeLink(world, world.users.admin.id);
     const two = await makeLink(world, world.users.admin.id);
     const foreign = (await stepsOf(two.linkId))[0];
-    const result = await confirmStep(req(), { linkId: one.linkId }, { stepId: foreign.id, assetId: "1234567" });
-    expect(result).toMatchObject({ ok: false, status: 404 });
+    const result = await confirmStep(await clientCtx(one.linkId), { stepId: foreign.id, assetId: "1234567" });
+    expect(result).toMatchObject({ ok: false, problem: { kind: "not_found" } });
     expect((await stepsOf(two.linkId))[0].status).toBe("requested");
   });
 
   it("verify: of 20 concurrent clicks one wins, the rest get 409; who and when are recorded (33)", async () => {
     const { linkId } = await makeLink(world, world.users.admin.id);
     const meta = (await stepsOf(linkId))[0];
-    expect((await confirmStep(req(), { linkId }, { stepId: meta.id, assetId: "act_1234567890" })).ok).toBe(true);
+    expect((await confirmStep(await clientCtx(linkId), { stepId: meta.id, assetId: "act_1234567890" })).ok).toBe(true);
     const ctx = await memberContext(world.users.coordinator.id, world.a.slug);
-    const results = await Promise.all(
-      Array.from({ length: 20 }, () => decideStep(req(), ctx, { linkId, stepId: meta.id, event: "verify" })),
-    );
+    const results = await Promise.all(Array.from({ length: 20 }, () => decideStep(ctx, { linkId, stepId: meta.id, event: "verify" })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok && r.status === 409)).toHaveLength(19);
+    expect(results.filter((r) => !r.ok && r.problem.kind === "conflict")).toHaveLength(19);
     const step = (await stepsOf(linkId))[0];
     expect(step.status).toBe("verified");
     expect(step.verifiedBy).toBe(world.users.coordinator.id);
@@ -188,11 +181,11 @@ describe("platform steps", () => {
   it("reject needs a reason, reopens the step and emails a link to that step to the client", async () => {
     const { linkId } = await makeLink(world, world.users.admin.id, { clientEmail: "reject-me@fresh.example" });
     const gtm = (await stepsOf(linkId)).find((s) => s.platformKey === "google_tag_manager")!;
-    await confirmStep(req(), { linkId }, { stepId: gtm.id, assetId: "GTM-AB12CD3" });
+    await confirmStep(await clientCtx(linkId), { stepId: gtm.id, assetId: "GTM-AB12CD3" });
     const ctx = await memberContext(world.users.admin.id, world.a.slug);
-    const noReason = await decideStep(req(), ctx, { linkId, stepId: gtm.id, event: "reject", reason: "" });
-    expect(noReason).toMatchObject({ ok: false, status: 400 });
-    const rejected = await decideStep(req(), ctx, { linkId, stepId: gtm.id, event: "reject", reason: "We can't see the container yet." });
+    const noReason = await decideStep(ctx, { linkId, stepId: gtm.id, event: "reject", reason: "" });
+    expect(noReason).toMatchObject({ ok: false, problem: { kind: "invalid" } });
+    const rejected = await decideStep(ctx, { linkId, stepId: gtm.id, event: "reject", reason: "We can't see the container yet." });
     expect(rejected.ok).toBe(true);
     const step = (await stepsOf(linkId)).find((s) => s.id === gtm.id)!;
     expect([step.status, step.rejectionReason]).toEqual(["rejected", "We can't see the container yet."]);
@@ -203,11 +196,10 @@ describe("platform steps", () => {
     expect(fwd.state).toBe("valid");
     if (fwd.state === "valid") expect(fwd.step.id).toBe(gtm.id);
     // The client fixes it: confirmed again, the reason cleared.
-    const fixed = await confirmStep(
-      req(),
-      { linkId, via: fwd.state === "valid" ? fwd.forward : undefined },
-      { stepId: gtm.id, assetId: "GTM-AB12CD3" },
-    );
+    const fixed = await confirmStep(await clientCtx(linkId, fwd.state === "valid" ? fwd.forward : undefined), {
+      stepId: gtm.id,
+      assetId: "GTM-AB12CD3",
+    });
     expect(fixed.ok).toBe(true);
     expect((await stepsOf(linkId)).find((s) => s.id === gtm.id)?.rejectionReason).toBeNull();
   });
@@ -217,7 +209,7 @@ describe("forwarding a step", () => {
   it("gives the colleague a token for that step alone, with its own reminders", async () => {
     const { linkId } = await makeLink(world, world.users.admin.id);
     const [meta, ga4] = await stepsOf(linkId);
-    const result = await forwardStep(req(), linkId, {
+    const result = await forwardStep(await clientCtx(linkId), {
       stepId: meta.id,
       name: "Marco",
       email: "marco@fresh.example",
@@ -236,11 +228,11 @@ describe("forwarding a step", () => {
     expect(found.state).toBe("valid");
     if (found.state !== "valid") return;
     // The forwarded token reaches its own step only.
-    expect(await confirmStep(req(), { linkId, via: found.forward }, { stepId: ga4.id, assetId: "312456789" })).toMatchObject({
+    expect(await confirmStep(await clientCtx(linkId, found.forward), { stepId: ga4.id, assetId: "312456789" })).toMatchObject({
       ok: false,
-      status: 404,
+      problem: { kind: "not_found" },
     });
-    expect((await confirmStep(req(), { linkId, via: found.forward }, { stepId: meta.id, assetId: "1234567890123" })).ok).toBe(true);
+    expect((await confirmStep(await clientCtx(linkId, found.forward), { stepId: meta.id, assetId: "1234567890123" })).ok).toBe(true);
   });
 });
 
@@ -255,7 +247,7 @@ describe("finishing a link", () => {
       platforms: [{ platformKey: "ga4", role: "Viewer" }],
     });
     const [ga4] = await stepsOf(linkId);
-    await confirmStep(req(), { linkId }, { stepId: ga4.id, assetId: "p312456789" });
+    await confirmStep(await clientCtx(linkId), { stepId: ga4.id, assetId: "p312456789" });
     const contacts = {
       contactName: "Priya Raman",
       contactEmail: "priya@y.example",
@@ -264,17 +256,35 @@ describe("finishing a link", () => {
       approverEmail: "ana@y.example",
       otherContacts: "",
     };
-    const bad = await saveIntake(req(), linkId, "contacts", { ...contacts, approverEmail: "nope" }, true);
+    const bad = await saveIntake(await clientCtx(linkId), {
+      section: "contacts",
+      raw: { ...contacts, approverEmail: "nope" },
+      complete: true,
+    });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect((bad as { errors?: Record<string, string[]> }).errors?.approverEmail?.[0]).toMatch(/approver/);
-    expect((await saveIntake(req(), linkId, "contacts", contacts, true)).ok).toBe(true);
-    expect((await saveIntake(req(), linkId, "questionnaire", { brandStory: "Cold brew for hikers." }, false)).ok).toBe(true);
+    if (!bad.ok) expect(bad.problem.fields?.approverEmail?.[0]).toMatch(/approver/);
+    expect((await saveIntake(await clientCtx(linkId), { section: "contacts", raw: contacts, complete: true })).ok).toBe(true);
     expect(
-      (await saveIntake(req(), linkId, "questionnaire", { brandStory: "Cold brew for hikers.", audience: "Hikers 25-40" }, true)).ok,
+      (
+        await saveIntake(await clientCtx(linkId), {
+          section: "questionnaire",
+          raw: { brandStory: "Cold brew for hikers." },
+          complete: false,
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        await saveIntake(await clientCtx(linkId), {
+          section: "questionnaire",
+          raw: { brandStory: "Cold brew for hikers.", audience: "Hikers 25-40" },
+          complete: true,
+        })
+      ).ok,
     ).toBe(true);
     expect((await t.db.select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)))[0].completedAt).toBeNull();
-    expect((await signAgreement(req(), linkId, { agreementName: "Priya Raman" })).ok).toBe(true);
-    expect((await signAgreement(req(), linkId, { agreementName: "Priya Raman" })).ok).toBe(false);
+    expect((await signAgreement(await clientCtx(linkId), { agreementName: "Priya Raman" })).ok).toBe(true);
+    expect((await signAgreement(await clientCtx(linkId), { agreementName: "Priya Raman" })).ok).toBe(false);
 
     const link = (await t.db.select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)))[0];
     expect(link.completedAt).toBeInstanceOf(Date);
@@ -289,7 +299,7 @@ describe("finishing a link", () => {
     });
 
     // Verifying the last grant tells the team everything is verified; time-to-verified appears.
-    expect((await decideStep(req(), ctx, { linkId, stepId: ga4.id, event: "verify" })).ok).toBe(true);
+    expect((await decideStep(ctx, { linkId, stepId: ga4.id, event: "verify" })).ok).toBe(true);
     const after = (await t.db.select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)))[0];
     expect(after.allVerifiedAt).toBeInstanceOf(Date);
     // ... in the app and by email, once, with the platforms and the time it took.
@@ -300,7 +310,7 @@ describe("finishing a link", () => {
     expect(verifiedMail).toHaveLength(1);
     expect(verifiedMail[0].text).toContain("Google Analytics 4");
     expect(verifiedMail[0].text).toContain("Time to verified access");
-    expect((await decideStep(req(), ctx, { linkId, stepId: ga4.id, event: "verify" })).ok).toBe(false);
+    expect((await decideStep(ctx, { linkId, stepId: ga4.id, event: "verify" })).ok).toBe(false);
     await drain(new Date());
     expect(
       (await t.db.select().from(localEmails).where(eq(localEmails.to, world.users.admin.email))).filter((m) =>
@@ -316,8 +326,8 @@ describe("finishing a link", () => {
   it("not applicable needs a reason and counts as done for the client", async () => {
     const { linkId } = await makeLink(world, world.users.admin.id, { platforms: [{ platformKey: "tiktok_ads", role: "Analyst" }] });
     const [step] = await stepsOf(linkId);
-    expect((await markNotApplicable(req(), { linkId }, { stepId: step.id, reason: "" })).ok).toBe(false);
-    expect((await markNotApplicable(req(), { linkId }, { stepId: step.id, reason: "We don't advertise on TikTok." })).ok).toBe(true);
+    expect((await markNotApplicable(await clientCtx(linkId), { stepId: step.id, reason: "" })).ok).toBe(false);
+    expect((await markNotApplicable(await clientCtx(linkId), { stepId: step.id, reason: "We don't advertise on TikTok." })).ok).toBe(true);
     const link = (await t.db.select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)))[0];
     expect(link.completedAt).toBeInstanceOf(Date);
   });
@@ -332,13 +342,13 @@ describe("scope", () => {
     expect(links.map((l) => l.id)).toContain(mine.linkId);
     expect(links.map((l) => l.id)).not.toContain(theirs.linkId);
     const [step] = await stepsOf(theirs.linkId);
-    await confirmStep(req(), { linkId: theirs.linkId }, { stepId: step.id, assetId: "1234567890" });
-    expect(await decideStep(req(), agency, { linkId: theirs.linkId, stepId: step.id, event: "verify" })).toMatchObject({
+    await confirmStep(await clientCtx(theirs.linkId), { stepId: step.id, assetId: "1234567890" });
+    expect(await decideStep(agency, { linkId: theirs.linkId, stepId: step.id, event: "verify" })).toMatchObject({
       ok: false,
-      status: 404,
+      problem: { kind: "not_found" },
     });
     const [own] = await stepsOf(mine.linkId);
-    await confirmStep(req(), { linkId: mine.linkId }, { stepId: own.id, assetId: "1234567890" });
+    await confirmStep(await clientCtx(mine.linkId), { stepId: own.id, assetId: "1234567890" });
     const waiting = await onboardingWaiting(agency);
     expect(waiting.map((w) => w.url)).toEqual([`/w/${world.a.slug}/onboarding/${mine.linkId}`]);
   });
@@ -352,8 +362,8 @@ describe("access ledger and offboarding", () => {
       platforms: [{ platformKey: "google_ads", role: "Standard" }],
     });
     const [ads] = await stepsOf(linkId);
-    await confirmStep(req(), { linkId }, { stepId: ads.id, assetId: "123-456-7890" });
-    await decideStep(req(), ctx, { linkId, stepId: ads.id, event: "verify" });
+    await confirmStep(await clientCtx(linkId), { stepId: ads.id, assetId: "123-456-7890" });
+    await decideStep(ctx, { linkId, stepId: ads.id, event: "verify" });
     const ledger = await accessLedger(ctx, world.brandX.id);
     const grant = ledger.grants.find((g) => g.id === ads.id)!;
     expect(grant).toMatchObject({

@@ -1,5 +1,8 @@
 import { eq } from "drizzle-orm";
-import { workspaces } from "@db/schema";
+import { accessSteps, onboardingLinks, workspaces, type stepForwards } from "@db/schema";
+import { db } from "~/utils/db.server";
+import { clientActor, forwardedActor } from "~/modules/workspaces/actor";
+import type { ClientContext, ForwardedContext } from "~/modules/onboarding/token-context.server";
 import type { Database } from "../../../db/client";
 import { listMailbox, mailboxMessage } from "~/modules/email/mailbox.server";
 import { createLink } from "~/modules/onboarding/links.server";
@@ -81,4 +84,17 @@ export async function tokenFromMail(to: string, prefix: "/onboard" | "/onboard/s
     if (token) return token;
   }
   return null;
+}
+
+/**
+ * The context the token door gives (decision 051): the client of `linkId`, or with `via` the colleague
+ * holding one forwarded step, acting from the IP the tests' requests use.
+ */
+export async function clientCtx(linkId: string, via?: typeof stepForwards.$inferSelect): Promise<ClientContext | ForwardedContext> {
+  const link = (await db().select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)))[0];
+  const workspace = (await db().select().from(workspaces).where(eq(workspaces.id, link.workspaceId)))[0];
+  const meta = { ip: "198.51.100.23", userAgent: null };
+  if (!via) return { workspace, link, actor: clientActor(link.clientName, meta) };
+  const step = (await db().select().from(accessSteps).where(eq(accessSteps.id, via.stepId)))[0];
+  return { workspace, link, forward: via, step, actor: forwardedActor(via.email, meta) };
 }

@@ -1,13 +1,13 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { accessSteps, rateLimits } from "@db/schema";
-import { forwardStep } from "~/modules/onboarding/client.server";
+import { forwardStep } from "~/modules/onboarding/client-steps.server";
 import { allTables, changedTables, tableSnapshot } from "../../support/db-snapshot";
 import { useTestDatabase } from "../../support/db";
 import { call, makeRequest } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
 import { drain } from "../services/helpers";
-import { makeLink, setIdentities, tokenFromMail } from "./setup";
+import { makeLink, setIdentities, tokenFromMail, clientCtx } from "./setup";
 
 /**
  * Issue 13 point 5 (security.md 12): a mail scanner or link preview opening `/onboard/:token` or
@@ -25,7 +25,7 @@ beforeAll(async () => {
   const link = await makeLink(world, world.users.admin.id, { clientEmail: "scanner@client.example" });
   token = link.token;
   const [step] = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, link.linkId)).orderBy(accessSteps.position);
-  const forwarded = await forwardStep(makeRequest("/x", { method: "POST" }), link.linkId, {
+  const forwarded = await forwardStep(await clientCtx(link.linkId), {
     stepId: step.id,
     name: "Marco",
     email: "scanner-fwd@client.example",

@@ -2,13 +2,13 @@ import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { accessSteps, auditEvents, onboardingLinks, stepForwards, webhookDeliveries } from "@db/schema";
 import { sha256 } from "~/utils/crypto.server";
-import { forwardStep } from "~/modules/onboarding/client.server";
+import { forwardStep } from "~/modules/onboarding/client-steps.server";
 import { reissueLink, revokeLink } from "~/modules/onboarding/links.server";
 import { useTestDatabase } from "../../support/db";
 import { call, jsonOf, makeRequest } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
 import { drain } from "../services/helpers";
-import { makeLink, setIdentities, tokenFromMail } from "./setup";
+import { makeLink, setIdentities, tokenFromMail, clientCtx } from "./setup";
 
 /**
  * The client's token pages through their real loaders and actions: security.md 10 to 14 for
@@ -79,7 +79,7 @@ describe("tokens (10, 13)", () => {
     const [meta] = await stepsOf(linkId);
     expect(
       (
-        await forwardStep(makeRequest("/x", { method: "POST" }), linkId, {
+        await forwardStep(await clientCtx(linkId), {
           stepId: meta.id,
           name: "",
           email: "dump-fwd@client.example",
@@ -124,21 +124,21 @@ describe("tokens (10, 13)", () => {
       .set({ expiresAt: new Date(Date.now() + 86_400_000) })
       .where(eq(onboardingLinks.id, linkId));
 
-    const re = await reissueLink(makeRequest("/x", { method: "POST" }), ctx, linkId, { expiresInDays: 30, sendEmail: false });
-    if (!re.ok) throw new Error(re.message);
+    const re = await reissueLink(ctx, linkId, { expiresInDays: 30, sendEmail: false });
+    if (!re.ok) throw new Error(re.problem.message);
     const replaced = await get(token);
     expect(replaced.status).toBe(410);
     expect(await jsonOf(replaced)).toMatchObject({ state: "replaced", contact: { email: contact.email } });
     expect((await post(token, { intent: "confirm", stepId: meta.id, assetId: "act_1234567890" })).status).toBe(410);
-    const fresh = re.url.slice(re.url.lastIndexOf("/") + 1);
+    const fresh = re.value.url.slice(re.value.url.lastIndexOf("/") + 1);
     expect((await get(fresh)).status).toBe(200);
 
-    expect((await revokeLink(makeRequest("/x", { method: "POST" }), ctx, re.linkId)).ok).toBe(true);
+    expect((await revokeLink(ctx, re.value.linkId)).ok).toBe(true);
     const revoked = await get(fresh);
     expect(revoked.status).toBe(410);
     expect(await jsonOf(revoked)).toMatchObject({ state: "revoked", contact: { email: contact.email } });
     expect((await post(fresh, { intent: "confirm", stepId: meta.id, assetId: "act_1234567890" })).status).toBe(410);
-    expect((await stepsOf(re.linkId))[0].status).toBe("requested");
+    expect((await stepsOf(re.value.linkId))[0].status).toBe("requested");
 
     expect((await get("A".repeat(43))).status).toBe(404);
     expect((await get("nope")).status).toBe(404);
@@ -147,7 +147,7 @@ describe("tokens (10, 13)", () => {
   it("a forwarded step link stops when its link is revoked, and names whom to contact", async () => {
     const { linkId, ctx } = await makeLink(world, world.users.admin.id);
     const [meta] = await stepsOf(linkId);
-    await forwardStep(makeRequest("/x", { method: "POST" }), linkId, {
+    await forwardStep(await clientCtx(linkId), {
       stepId: meta.id,
       name: "",
       email: "fwd-revoked@client.example",
@@ -157,7 +157,7 @@ describe("tokens (10, 13)", () => {
     const stepToken = (await tokenFromMail("fwd-revoked@client.example", "/onboard/step"))!;
     const ok = await call((await stepPage()).loader, makeRequest(`/onboard/step/${stepToken}`, { ip: ip() }), { token: stepToken });
     expect(ok.status).toBe(200);
-    await revokeLink(makeRequest("/x", { method: "POST" }), ctx, linkId);
+    await revokeLink(ctx, linkId);
     const gone = await call((await stepPage()).loader, makeRequest(`/onboard/step/${stepToken}`, { ip: ip() }), { token: stepToken });
     expect(gone.status).toBe(410);
     expect(await jsonOf(gone)).toMatchObject({ state: "revoked", contact: { email: world.users.admin.email } });
@@ -209,7 +209,7 @@ describe("the page's forms", () => {
     const steps = await stepsOf(linkId);
     const gtm = steps.find((s) => s.platformKey === "google_tag_manager")!;
     const other = steps.find((s) => s.id !== gtm.id)!;
-    await forwardStep(makeRequest("/x", { method: "POST" }), linkId, {
+    await forwardStep(await clientCtx(linkId), {
       stepId: gtm.id,
       name: "",
       email: "fwd-autosave@client.example",
@@ -247,7 +247,7 @@ describe("the page's forms", () => {
     expect(good.status).toBe(200);
     expect((await stepsOf(linkId)).find((s) => s.id === gtm.id)!.assetId).toBe("GTM-ABC1234");
 
-    await revokeLink(makeRequest("/x", { method: "POST" }), ctx, linkId);
+    await revokeLink(ctx, linkId);
     const gone = await save({ intent: "save-asset", stepId: gtm.id, assetId: "GTM-XYZ9876" });
     expect(gone.status).toBe(410);
     expect((await stepsOf(linkId)).find((s) => s.id === gtm.id)!.assetId).toBe("GTM-ABC1234");
@@ -299,7 +299,7 @@ describe("one client's token never reveals another's data", () => {
 
     // A forwarded step's token reaches that step alone, and is no onboarding link.
     const oneSteps = await stepsOf(one.linkId);
-    await forwardStep(makeRequest("/x", { method: "POST" }), one.linkId, {
+    await forwardStep(await clientCtx(one.linkId), {
       stepId: oneSteps[0].id,
       name: "",
       email: "only-one@client.example",

@@ -71,12 +71,7 @@ describe("one event per decision, in its transaction (32)", () => {
   it("inviting a member writes exactly one member.invited with actor, workspace, object, time and no secret", async () => {
     const ctx = await memberContext(world.users.owner.id, world.a.slug);
     const startedAt = Date.now();
-    const result = await inviteMember(
-      actionRequest(`/w/${world.a.slug}/members`),
-      ctx,
-      { email: "new-hire@example.test", role: "coordinator" },
-      newIdempotencyKey(),
-    );
+    const result = await inviteMember(ctx, { email: "new-hire@example.test", role: "coordinator", idempotencyKey: newIdempotencyKey() });
     expect(result).toEqual({ ok: true });
 
     const inv = await t.db.query.invitations.findFirst({
@@ -113,13 +108,11 @@ describe("one event per decision, in its transaction (32)", () => {
     const ctx = await memberContext(world.users.owner.id, world.a.slug);
     const count = async () => (await t.db.select().from(auditEvents).where(eq(auditEvents.workspaceId, world.a.id))).length;
     const before = await count();
-    const result = await inviteMember(
-      actionRequest(`/w/${world.a.slug}/members`),
-      ctx,
-      { email: world.users.admin.email, role: "coordinator" },
-      newIdempotencyKey(),
-    );
-    expect(result).toMatchObject({ ok: false, field: "email" });
+    const result = await inviteMember(ctx, { email: world.users.admin.email, role: "coordinator", idempotencyKey: newIdempotencyKey() });
+    expect(result).toMatchObject({
+      ok: false,
+      problem: { kind: "invalid", fields: { email: [expect.stringMatching(/already a member/)] } },
+    });
     expect(await count()).toBe(before);
   });
 
@@ -189,12 +182,7 @@ describe("one event per decision, in its transaction (32)", () => {
     const before = (await t.db.select().from(auditEvents)).length;
     const jobsBefore = (await t.db.select().from(jobs)).length;
     try {
-      const error = await inviteMember(
-        actionRequest(`/w/${world.a.slug}/members`),
-        ctx,
-        { email: "doomed@example.test", role: "admin" },
-        newIdempotencyKey(),
-      ).then(
+      const error = await inviteMember(ctx, { email: "doomed@example.test", role: "admin", idempotencyKey: newIdempotencyKey() }).then(
         () => null,
         (e: unknown) => e,
       );

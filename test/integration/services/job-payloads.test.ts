@@ -5,7 +5,8 @@ import { briefs, campaigns, jobs, notificationPrefs, users, webhookEndpoints, wo
 import { newId } from "@db/schema/columns";
 import { seedDemo } from "../../../db/seed";
 import { BLOCK_JOB, scheduleDeadlineJobs } from "~/modules/approvals/deadlines.server";
-import { publishBrief } from "~/modules/briefs/briefs.server";
+import { publishBrief } from "~/modules/briefs/publish.server";
+import { unwrap } from "~/utils/outcome";
 import { ensureConflictDigestScheduled } from "~/modules/calendar/digest.server";
 import { queueEmail } from "~/modules/email/send.server";
 import { jobHandlers, jobKinds, type JobKindName } from "~/modules/jobs/handlers.server";
@@ -17,7 +18,7 @@ import { linkUrl, scheduleClientReminders, scheduleForwardJobs, scheduleStallChe
 import { emitWebhook } from "~/modules/webhooks/webhooks.server";
 import type { Queryable } from "~/utils/db.server";
 import { TEST_APP_URL, useTestDatabase } from "../../support/db";
-import { actionRequest, memberContext } from "./helpers";
+import { memberContext } from "./helpers";
 
 /**
  * Issue 14, checked corners: every kind of job has a payload schema (jobs/handlers.server.ts),
@@ -71,7 +72,7 @@ async function enqueueOneOfEach() {
     .set({ draft: { ...(brief.draft as Record<string, unknown>), keyMessage: "Summer-proof skin, in one step." } })
     .where(eq(briefs.id, brief.id));
   const ctx = await memberContext(coordinatorId, "northwind");
-  await publishBrief(actionRequest(`/w/northwind/campaigns/${campaign.id}/brief/edit`), ctx, campaign.id);
+  unwrap(await publishBrief(ctx, { campaignId: campaign.id }));
 }
 
 function digestEmail() {

@@ -14,7 +14,7 @@ import { inviteMember } from "~/modules/workspaces/members.server";
 import { env, setEnvForTests } from "~/utils/env.server";
 import { useTestDatabase } from "../../support/db";
 import { buildWorld, type World } from "../../support/world";
-import { actionRequest, jobsOfKind, memberContext, rolledBack } from "./helpers";
+import { jobsOfKind, memberContext, rolledBack } from "./helpers";
 import { newIdempotencyKey } from "~/utils/idempotency.server";
 
 /** Item 30: Standard Webhooks signatures, retries with backoff, a delivery log, and the SSRF guard. */
@@ -100,12 +100,11 @@ let invites = 0;
 /** A real decision that emits `member.invited` (and queues the invitation email). */
 async function invite() {
   const ctx = await memberContext(world.users.owner.id, world.a.slug);
-  const result = await inviteMember(
-    actionRequest(`/w/${world.a.slug}/members`),
-    ctx,
-    { email: `hook-${++invites}@example.test`, role: "coordinator" },
-    newIdempotencyKey(),
-  );
+  const result = await inviteMember(ctx, {
+    email: `hook-${++invites}@example.test`,
+    role: "coordinator",
+    idempotencyKey: newIdempotencyKey(),
+  });
   expect(result).toEqual({ ok: true });
   const [job] = await jobsOfKind(t.db, "webhook");
   expect(job).toBeDefined();

@@ -12,7 +12,7 @@ import {
   type DeliverableEvent,
   type DeliverableStatus,
 } from "~/modules/approvals/deliverable-status";
-import { DomainError } from "~/modules/approvals/errors";
+import { DomainError } from "~/utils/outcome";
 
 // The life cycle written out by hand from PRODUCT.md §5, independently of the module's table:
 // every (status, event) pair NOT listed here must be refused.

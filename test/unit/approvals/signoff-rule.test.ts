@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { DomainError } from "~/modules/approvals/errors";
+import { DomainError } from "~/utils/outcome";
 import {
   DEFAULT_SIGNOFF_WINDOW_HOURS,
   canScheduleOrPublish,

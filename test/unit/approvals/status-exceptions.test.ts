@@ -6,7 +6,12 @@ import {
   DELIVERABLE_STATUSES,
   DELIVERABLE_TRANSITIONS,
 } from "~/modules/approvals/deliverable-status";
-import { CAMPAIGN_STATUSES, CLOSED_CAMPAIGN_STATUSES, availableCampaignEvents, isClosedCampaign } from "~/modules/briefs/campaign-status";
+import {
+  CAMPAIGN_STATUSES,
+  CLOSED_CAMPAIGN_STATUSES,
+  availableCampaignEvents,
+  isClosedCampaign,
+} from "~/modules/campaigns/campaign-status";
 import { accessTransitions, HELD_ACCESS_STATUSES } from "~/modules/onboarding/access-status";
 
 /** Issue 14: the status lists the server and the UI use are read from their transition tables. */

@@ -7,9 +7,9 @@ import {
   nextCampaignStatus,
   type CampaignEvent,
   type CampaignStatus,
-} from "~/modules/briefs/campaign-status";
+} from "~/modules/campaigns/campaign-status";
 import { briefCompleteness } from "~/modules/briefs/completeness";
-import { DomainError } from "~/modules/briefs/errors";
+import { DomainError } from "~/utils/outcome";
 import { createBriefTemplate } from "~/modules/briefs/template";
 
 const READY = { briefComplete: true, missing: [] };
@@ -50,7 +50,10 @@ describe("campaign transitions", () => {
     if (expected) {
       expect(nextCampaignStatus(status, event, READY)).toBe(expected);
     } else {
-      expect(refusal(() => nextCampaignStatus(status, event, READY)).code).toBe("invalid_transition");
+      const error = refusal(() => nextCampaignStatus(status, event, READY));
+      expect(error.code).toBe("invalid_transition");
+      // A wrong state is a conflict (409 at the edge), not bad input.
+      expect(error.problem.kind).toBe("conflict");
     }
   });
 
@@ -76,6 +79,7 @@ describe("the brief gate", () => {
     const error = refusal(() => nextCampaignStatus("planning", "publish_brief", MISSING));
     expect(error).toBeInstanceOf(DomainError);
     expect(error.code).toBe("brief_incomplete");
+    expect(error.problem.kind).toBe("invalid");
     expect(error.message).toBe("The brief is missing: Key message, Success metrics.");
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { briefSchema } from "~/modules/briefs/brief-schema";
-import { briefCompleteness, missingFieldsMessage } from "~/modules/briefs/completeness";
+import { briefCompleteness } from "~/modules/briefs/completeness";
+import { missingFieldsMessage } from "~/modules/campaigns/campaign-status";
 import type { Brief, BriefDraft } from "~/modules/briefs/core-sections";
 import { addCustomField, createBriefTemplate, moveCustomField, type BriefTemplate } from "~/modules/briefs/template";
 

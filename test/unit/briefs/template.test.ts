@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CORE_FIELDS } from "~/modules/briefs/core-sections";
-import { DomainError } from "~/modules/briefs/errors";
+import { DomainError } from "~/utils/outcome";
 import {
   addCustomField,
   bumpTemplateVersion,

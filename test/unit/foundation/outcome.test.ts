@@ -1,7 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { DomainError as ApprovalsDomainError } from "~/modules/approvals/errors";
-import { BriefActionError } from "~/modules/briefs/briefs.server";
-import { DomainError as BriefsDomainError } from "~/modules/briefs/errors";
 import { AccessStatusError } from "~/modules/onboarding/access-status";
 import { actionFailure, actionSuccess } from "~/utils/action-result.server";
 import { answer, answerError, problemAnswer } from "~/utils/action-data.server";
@@ -32,19 +29,14 @@ describe("outcome vocabulary", () => {
 
   it("keeps the old error classes instanceof the one DomainError, with the kind their routes answered", () => {
     const cases: [Error, string][] = [
-      [new ApprovalsDomainError("x", "m"), "conflict"],
-      [new BriefsDomainError("invalid_transition", "m"), "conflict"],
-      [new BriefsDomainError("brief_incomplete", "m"), "invalid"],
       [new AccessStatusError("transition_not_allowed", "m"), "conflict"],
       [new AccessStatusError("reason_required", "m"), "invalid"],
-      [new BriefActionError(404, "m"), "not_found"],
-      [new BriefActionError(409, "m"), "conflict"],
     ];
     for (const [error, kind] of cases) {
       expect(error).toBeInstanceOf(DomainError);
       expect((error as DomainError).problem.kind).toBe(kind);
     }
-    expect(new BriefsDomainError("core_section", "m").code).toBe("core_section");
+    expect(new DomainError("core_section", "m").code).toBe("core_section");
     expect(new AccessStatusError("reason_required", "m")).toBeInstanceOf(AccessStatusError);
   });
 });
@@ -66,7 +58,7 @@ describe("route edge", () => {
     const body = await answer(ok(2), { intent: "save", notice: (n) => `${n} saved.` }).json();
     expect(body).toMatchObject({ ok: true, intent: "save", notice: "2 saved.", formError: null });
     expect(body.at).toBeGreaterThan(0);
-    expect(answerError(new BriefActionError(409, "Too late.")).status).toBe(409);
+    expect(answerError(new DomainError({ kind: "conflict", message: "Too late." })).status).toBe(409);
     expect(() => answerError(new Error("bug"))).toThrow("bug");
   });
 

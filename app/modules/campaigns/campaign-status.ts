@@ -1,5 +1,4 @@
-import { missingFieldsMessage } from "./completeness";
-import { DomainError } from "./errors";
+import { DomainError } from "~/utils/outcome";
 
 /**
  * The campaign lifecycle, written once: the server enforces it, the UI asks it which buttons to
@@ -40,9 +39,16 @@ export function isClosedCampaign(status: string): boolean {
   return (CLOSED_CAMPAIGN_STATUSES as readonly string[]).includes(status);
 }
 
+/** What the lifecycle needs to know of the campaign's brief (the briefs capability works it out). */
 export interface BriefReadiness {
   briefComplete: boolean;
   missing: readonly { label: string }[];
+}
+
+/** The one sentence naming a brief's gaps: the lifecycle's refusal and the brief editor both say it. */
+export function missingFieldsMessage(missing: readonly { label: string }[]): string {
+  if (missing.length === 0) return "The brief is not complete.";
+  return `The brief is missing: ${missing.map((m) => m.label).join(", ")}.`;
 }
 
 export function canCampaignTransition(from: CampaignStatus, event: CampaignEvent): boolean {
@@ -55,7 +61,8 @@ export function availableCampaignEvents(from: CampaignStatus): CampaignEvent[] {
 }
 
 /**
- * The status after the event, or a DomainError saying why not. Without `brief`, an event that
+ * The status after the event, or a DomainError saying why not (a wrong state is a conflict, a
+ * gap in the brief invalid input). Without `brief`, an event that
  * needs a complete brief is refused rather than assumed to be fine.
  */
 export function nextCampaignStatus(from: CampaignStatus, event: CampaignEvent, brief?: BriefReadiness): CampaignStatus {
@@ -67,10 +74,10 @@ export function nextCampaignStatus(from: CampaignStatus, event: CampaignEvent, b
       transition.requiresCompleteBrief && brief && !brief.briefComplete && brief.missing.length > 0
         ? ` ${missingFieldsMessage(brief.missing)}`
         : "";
-    throw new DomainError("invalid_transition", `${article} ${from} campaign cannot ${transition.refusal}.${gap}`);
+    throw new DomainError("invalid_transition", `${article} ${from} campaign cannot ${transition.refusal}.${gap}`, "conflict");
   }
   if (transition.requiresCompleteBrief && !brief?.briefComplete) {
-    throw new DomainError("brief_incomplete", missingFieldsMessage(brief?.missing ?? []));
+    throw new DomainError("brief_incomplete", missingFieldsMessage(brief?.missing ?? []), "invalid");
   }
   return transition.to;
 }

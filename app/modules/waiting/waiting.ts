@@ -1,3 +1,8 @@
+/**
+ * The shared vocabulary of "what is waiting on you" (decision 051): each capability's waiting
+ * provider returns these, and home gathers them. Here, not in home, so no capability imports home.
+ */
+
 /** One thing waiting on the signed-in person, from any capability, for the home page. */
 export interface WaitingItem {
   id: string;

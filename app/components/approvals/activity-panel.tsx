@@ -1,0 +1,56 @@
+import { Card } from "~/components/ui";
+import type { DeliverablePageData } from "./deliverable-result";
+
+const ACTION_TEXT: Record<string, string> = {
+  "deliverable.created": "created the deliverable",
+  "draft.submitted": "submitted a version",
+  "draft.approved": "approved",
+  "draft.changes_requested": "requested changes",
+  "draft.signed_off": "signed off",
+  "draft.commented": "commented",
+  "deliverable.scheduled": "marked it scheduled",
+  "deliverable.unscheduled": "marked it not scheduled",
+  "deliverable.published": "marked it published",
+  "deliverable.rescheduled": "changed the publish time",
+  "deliverable.blocked": "blocked it: the sign-off deadline passed",
+  "deliverable.override": "overrode the block (exception)",
+};
+
+export function activityDetail(data: unknown): string | null {
+  if (!data || typeof data !== "object") return null;
+  const d = data as Record<string, unknown>;
+  const bits: string[] = [];
+  if (typeof d.version === "number" && d.version > 0) bits.push(`v${d.version}`);
+  if (typeof d.stage === "string") bits.push(d.stage);
+  if (d.late === true) bits.push("late");
+  if (typeof d.comment === "string" && d.comment) bits.push(`“${d.comment}”`);
+  if (typeof d.reason === "string") bits.push(`reason: “${d.reason}”`);
+  if (typeof d.liveUrl === "string") bits.push(d.liveUrl);
+  return bits.length ? bits.join(" · ") : null;
+}
+
+export function ActivityPanel({ page }: { page: DeliverablePageData }) {
+  return (
+    <Card title="Activity" description="Every step, from the audit trail.">
+      {page.activity.length === 0 ? (
+        <p className="text-sm text-ink-muted">Nothing yet.</p>
+      ) : (
+        <ol className="space-y-3" aria-label="Activity, newest first">
+          {page.activity.map((a) => {
+            const detail = activityDetail(a.data);
+            return (
+              <li key={a.id} className="text-sm">
+                <p>
+                  <span className="font-medium text-ink">{a.actor}</span>{" "}
+                  <span className="text-ink-soft">{ACTION_TEXT[a.action] ?? a.action}</span>
+                </p>
+                {detail ? <p className="break-words text-ink-muted">{detail}</p> : null}
+                <p className="text-xs text-ink-muted">{a.at}</p>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,48 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { Button, Card, TextAreaField } from "~/components/ui";
+import { IntentError, useResult, type DeliverablePageData } from "./deliverable-result";
+
+export function DecidePanel({ page }: { page: DeliverablePageData }) {
+  const result = useResult("decide");
+  const busy = useNavigation().state === "submitting";
+  const approveLabel = page.can.signoffStage ? `Sign off v${page.currentVersion}` : `Approve v${page.currentVersion}`;
+  return (
+    <Card
+      title={page.can.signoffStage ? "Your sign-off" : "Your review"}
+      description={
+        page.can.signoffStage
+          ? `You sign off for ${page.brand.name}. Sign off before ${page.deadlineLabel}, or it is blocked.`
+          : "Approve to pass it to the next stage, or ask the creator for changes."
+      }
+    >
+      <div className="space-y-4">
+        <IntentError intent="decide" />
+        <Form method="post" className="flex flex-wrap items-center gap-3">
+          <input type="hidden" name="intent" value="decide" />
+          <input type="hidden" name="version" value={page.currentVersion} />
+          <input type="hidden" name="decision" value="approve" />
+          <Button type="submit" disabled={busy}>
+            {approveLabel}
+          </Button>
+          <span className="text-sm text-ink-muted">You are deciding on version {page.currentVersion}, shown below.</span>
+        </Form>
+        <Form method="post" className="space-y-3 border-t border-slate-200 pt-4">
+          <input type="hidden" name="intent" value="decide" />
+          <input type="hidden" name="version" value={page.currentVersion} />
+          <input type="hidden" name="decision" value="request_changes" />
+          <TextAreaField
+            label="Request changes"
+            name="comment"
+            rows={3}
+            hint="Say what should change. The creator sees this with the version."
+            defaultValue={result?.values.comment ?? ""}
+            errors={result?.errors.comment}
+          />
+          <Button type="submit" variant="secondary" disabled={busy}>
+            Request changes
+          </Button>
+        </Form>
+      </div>
+    </Card>
+  );
+}

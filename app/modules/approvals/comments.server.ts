@@ -1,0 +1,36 @@
+import { and, eq } from "drizzle-orm";
+import { draftComments, draftVersions } from "@db/schema";
+import { invalid, type Outcome } from "~/utils/outcome";
+import { audit } from "~/modules/audit/audit.server";
+import type { MemberContext } from "~/modules/workspaces/authz.server";
+import { missingDeliverable, refuse, runCommand } from "./command.server";
+import { findVisibleDeliverable } from "./scope.server";
+
+export interface CommentInput {
+  deliverableId: string;
+  version: number;
+  body: string;
+}
+
+/** Anyone who sees the deliverable comments on a version, except the brand's client contacts. */
+export async function addComment(ctx: MemberContext, input: CommentInput): Promise<Outcome> {
+  const row = await findVisibleDeliverable(ctx, input.deliverableId);
+  if (!row || ctx.role === "client_contact") return missingDeliverable();
+  return runCommand(async (tx) => {
+    const version = await tx.query.draftVersions.findFirst({
+      where: and(eq(draftVersions.deliverableId, row.id), eq(draftVersions.version, input.version)),
+    });
+    if (!version) refuse(invalid(`There is no version ${input.version} to comment on.`, { version: ["Choose a version from the list."] }));
+    const [comment] = await tx
+      .insert(draftComments)
+      .values({ workspaceId: ctx.workspace.id, draftVersionId: version!.id, userId: ctx.user.id, body: input.body })
+      .returning();
+    await audit(tx, ctx, {
+      action: "draft.commented",
+      objectType: "deliverable",
+      objectId: row.id,
+      data: { version: input.version, commentId: comment.id },
+    });
+    return undefined;
+  });
+}

@@ -1,0 +1,234 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { approvalDecisions, auditEvents, brands, campaigns, creators, draftVersions, files } from "@db/schema";
+import { db } from "~/utils/db.server";
+import { actsForBrand, auditScope, fileScope } from "~/modules/workspaces/scope.server";
+import type { MemberContext } from "~/modules/workspaces/authz.server";
+import { CHANNEL_LIMITS, channelLabel, isChannel } from "~/modules/channels/channels";
+import { allowedEvents, canEdit, DELIVERABLE_STATUS_LABELS, isDeliverableStatus } from "./deliverable-status";
+import { diffCopy } from "./copy-diff";
+import { holderOf } from "./holder";
+import { timeFor } from "./people.server";
+import { evaluateRoute } from "./route";
+import { loadCampaignRoute, peopleById } from "./routes.server";
+import { findVisibleDeliverable } from "./scope.server";
+import { canScheduleOrPublish, effectiveWindowHours, formatCountdown, signOffDeadline } from "./signoff-rule";
+import { briefRequirements } from "./brief-requirements.server";
+
+/* ------------------------------------------------------------------------------------------------
+ * The deliverable page
+ * --------------------------------------------------------------------------------------------- */
+
+export async function deliverablePage(ctx: MemberContext, deliverableId: string, opts: { view?: number; compare?: number }) {
+  const row = await findVisibleDeliverable(ctx, deliverableId);
+  if (!row) return null;
+  const tx = db();
+  const [campaign, brand, creator] = await Promise.all([
+    tx.query.campaigns.findFirst({ where: eq(campaigns.id, row.campaignId) }),
+    tx.query.brands.findFirst({ where: eq(brands.id, row.brandId) }),
+    row.creatorId ? tx.query.creators.findFirst({ where: eq(creators.id, row.creatorId) }) : Promise.resolve(undefined),
+  ]);
+  if (!campaign || !brand) return null;
+  const viewerZone = ctx.user.timeZone || "UTC";
+  const window = effectiveWindowHours(ctx.workspace.signoffWindowHours, brand.signoffWindowHours);
+  const deadline = signOffDeadline(row.publishAt, window);
+  const { route, reviewHours, saved } = await loadCampaignRoute(tx, campaign);
+  const versions = await tx.select().from(draftVersions).where(eq(draftVersions.deliverableId, row.id)).orderBy(asc(draftVersions.version));
+  const decisions = await tx
+    .select()
+    .from(approvalDecisions)
+    .where(eq(approvalDecisions.deliverableId, row.id))
+    .orderBy(asc(approvalDecisions.createdAt));
+  const comments = versions.length
+    ? await tx.query.draftComments.findMany({
+        where: (c, { inArray: inA }) =>
+          inA(
+            c.draftVersionId,
+            versions.map((v) => v.id),
+          ),
+        orderBy: (c, { asc: a }) => a(c.createdAt),
+      })
+    : [];
+  const evaluation = row.status === "in_review" ? evaluateRoute(route, decisions, row.currentVersion) : null;
+  const people = await peopleById(
+    tx,
+    [
+      ...route.stages.flatMap((s) => s.approverUserIds),
+      ...decisions.map((d) => d.userId),
+      ...comments.map((c) => c.userId),
+      ...versions.map((v) => v.submittedBy ?? ""),
+      row.signedOffBy ?? "",
+      row.overriddenBy ?? "",
+    ].filter(Boolean),
+  );
+  const fileIds = [...new Set(versions.flatMap((v) => v.mediaFileIds))];
+  const fileRows = fileIds.length
+    ? await tx
+        .select()
+        .from(files)
+        .where(and(inArray(files.id, fileIds), fileScope(ctx)))
+    : [];
+  const fileMap = new Map(fileRows.map((f) => [f.id, f]));
+  const name = (id: string | null) => (id ? (people.get(id)?.name ?? "Former member") : "Unknown");
+  const status = isDeliverableStatus(row.status) ? row.status : "draft";
+  const current = versions.find((v) => v.version === row.currentVersion) ?? null;
+  const viewed = versions.find((v) => v.version === opts.view) ?? current;
+  const compared = opts.compare !== undefined ? (versions.find((v) => v.version === opts.compare) ?? null) : null;
+  const activity = await tx
+    .select({
+      id: auditEvents.id,
+      action: auditEvents.action,
+      actorLabel: auditEvents.actorLabel,
+      actorUserId: auditEvents.actorUserId,
+      data: auditEvents.data,
+      createdAt: auditEvents.createdAt,
+    })
+    .from(auditEvents)
+    .where(and(auditScope(ctx), eq(auditEvents.objectType, "deliverable"), eq(auditEvents.objectId, row.id)))
+    .orderBy(desc(auditEvents.id))
+    .limit(50);
+  const activityPeople = await peopleById(tx, activity.map((a) => a.actorUserId ?? "").filter(Boolean));
+  const requirements = await briefRequirements(tx, campaign.id);
+  const creatorUserId = creator?.userId ?? null;
+  const holder = holderOf(row, evaluation, route, creatorUserId, people);
+  const now = Date.now();
+  const pendingMe = evaluation?.pendingApproverIds.includes(ctx.user.id) ?? false;
+  const submitter = current?.submittedBy ?? null;
+  const currentStage = evaluation && evaluation.currentStageIndex !== null ? route.stages[evaluation.currentStageIndex] : null;
+  const signoffStage = currentStage?.kind === "brand_signoff";
+  const isBrandLeadOfBrand = ctx.role === "brand_lead" && actsForBrand(ctx, row.brandId);
+  const events = allowedEvents(status);
+  const gate = canScheduleOrPublish({ status, overridden: row.overriddenAt !== null });
+  const beforeSignOff = events.includes("block");
+
+  const versionOut = (v: (typeof versions)[number]) => ({
+    id: v.id,
+    version: v.version,
+    copy: v.copy,
+    title: v.title,
+    link: v.link,
+    late: v.late,
+    submittedBy: name(v.submittedBy),
+    submittedAt: timeFor(v.submittedAt, viewerZone, brand.timeZone),
+    media: v.mediaFileIds.map((id) => {
+      const f = fileMap.get(id);
+      const url = `/w/${ctx.workspace.slug}/files/${id}`;
+      return f
+        ? {
+            id,
+            name: f.originalName,
+            mime: f.mimeType,
+            size: f.size,
+            url,
+            previewUrl: f.mimeType.startsWith("image/") ? `${url}?inline=1` : null,
+          }
+        : { id, name: "Removed file", mime: "", size: 0, url, previewUrl: null };
+    }),
+    comments: comments
+      .filter((c) => c.draftVersionId === v.id)
+      .map((c) => ({ id: c.id, author: name(c.userId), body: c.body, at: timeFor(c.createdAt, viewerZone, brand.timeZone) })),
+    decisions: decisions
+      .filter((d) => d.draftVersionId === v.id)
+      .map((d) => ({
+        id: d.id,
+        who: name(d.userId),
+        decision: d.decision,
+        comment: d.comment,
+        stage: route.stages[d.stageIndex]?.name ?? `Stage ${d.stageIndex + 1}`,
+        at: timeFor(d.createdAt, viewerZone, brand.timeZone),
+      })),
+  });
+
+  return {
+    id: row.id,
+    slug: ctx.workspace.slug,
+    title: row.title,
+    status,
+    statusLabel: DELIVERABLE_STATUS_LABELS[status],
+    channel: row.channel,
+    channelLabel: channelLabel(row.channel),
+    copyLimit: isChannel(row.channel) ? CHANNEL_LIMITS[row.channel].copyMaxChars : null,
+    copyName: isChannel(row.channel) ? CHANNEL_LIMITS[row.channel].copyName : "copy",
+    titleRequired: isChannel(row.channel) ? CHANNEL_LIMITS[row.channel].titleRequired : false,
+    campaign: { id: campaign.id, name: campaign.name },
+    brand: { id: brand.id, name: brand.name, color: brand.color, timeZone: brand.timeZone },
+    creatorName: creator?.name ?? null,
+    currentVersion: row.currentVersion,
+    revisionRounds: row.revisionRounds,
+    rowVersion: row.rowVersion,
+    publishAt: row.publishAt.toISOString(),
+    publishLabel: timeFor(row.publishAt, viewerZone, brand.timeZone),
+    viewerZone,
+    deadline: deadline.toISOString(),
+    deadlineLabel: timeFor(deadline, viewerZone, brand.timeZone),
+    countdown: beforeSignOff ? formatCountdown(deadline.getTime() - now) : null,
+    deadlinePassed: deadline.getTime() < now,
+    windowHours: window,
+    reviewHours,
+    routeSaved: saved,
+    signedOff: row.signedOffAt
+      ? { by: name(row.signedOffBy), at: timeFor(row.signedOffAt, viewerZone, brand.timeZone), version: row.signedOffVersion }
+      : null,
+    override: row.overriddenAt
+      ? { by: name(row.overriddenBy), at: timeFor(row.overriddenAt, viewerZone, brand.timeZone), reason: row.overrideReason }
+      : null,
+    liveUrl: row.liveUrl,
+    holder: holder.label,
+    requirements,
+    route: route.stages.map((stage, index) => {
+      const current = versions.length ? decisions.filter((d) => d.version === row.currentVersion && d.stageIndex === index) : [];
+      const state =
+        evaluation?.currentStageIndex === index
+          ? evaluation.changesRequested
+            ? "changes_requested"
+            : "current"
+          : status === "changes_requested" && current.some((d) => d.decision === "request_changes")
+            ? "changes_requested"
+            : current.some((d) => d.decision === "approve") && (evaluation?.currentStageIndex ?? Infinity) > index
+              ? "done"
+              : (status === "signed_off" || status === "scheduled" || status === "published") && row.signedOffVersion === row.currentVersion
+                ? "done"
+                : "waiting";
+      return {
+        name: stage.name,
+        kind: stage.kind,
+        rule: stage.rule,
+        state,
+        approvers: stage.approverUserIds.map((id) => ({
+          id,
+          name: name(id),
+          decided: current.find((d) => d.userId === id)?.decision ?? null,
+        })),
+      };
+    }),
+    versions: versions.map(versionOut).reverse(),
+    viewed: viewed ? versionOut(viewed) : null,
+    compare:
+      viewed && compared && compared.version !== viewed.version
+        ? { from: compared.version, to: viewed.version, segments: diffCopy(compared.copy, viewed.copy) }
+        : null,
+    activity: activity.map((a) => ({
+      id: a.id,
+      action: a.action,
+      actor: a.actorUserId ? (activityPeople.get(a.actorUserId)?.name ?? a.actorLabel) : a.actorLabel,
+      at: timeFor(a.createdAt, viewerZone, brand.timeZone),
+      data: a.data,
+    })),
+    can: {
+      submit: ctx.can("drafts.submit") && events.includes(status === "draft" ? "submit" : "new_version"),
+      decide: status === "in_review" && pendingMe && submitter !== ctx.user.id && (!signoffStage || isBrandLeadOfBrand),
+      selfSubmitted: submitter === ctx.user.id,
+      signoffStage,
+      comment: ctx.role !== "client_contact" && versions.length > 0,
+      schedule: ctx.can("drafts.publish") && events.includes("schedule"),
+      unschedule: ctx.can("drafts.publish") && events.includes("unschedule"),
+      publish: ctx.can("drafts.publish") && events.includes("publish"),
+      scheduleGate: gate.ok ? null : gate.message,
+      showPublishing: ctx.can("drafts.publish") && status !== "published",
+      reschedule: (ctx.can("campaigns.manage") || ctx.can("drafts.publish")) && canEdit(status, "reschedule"),
+      override: ctx.can("signoff.override") && status === "blocked",
+      editRoute: ctx.can("campaigns.manage"),
+    },
+  };
+}
+
+export type DeliverablePageData = NonNullable<Awaited<ReturnType<typeof deliverablePage>>>;

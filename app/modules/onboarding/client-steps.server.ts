@@ -1,0 +1,190 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { accessSteps, onboardingLinks, stepForwards } from "@db/schema";
+import { db, type Queryable } from "~/utils/db.server";
+import { randomToken, sha256 } from "~/utils/crypto.server";
+import { conflict, gone, invalid, notFound, ok, type Outcome } from "~/utils/outcome";
+import { audit } from "~/modules/audit/audit.server";
+import { queueEmail } from "~/modules/email/send.server";
+import { enforceRateLimit, LIMITS } from "~/modules/auth/rate-limit.server";
+import { getPlatform, validateAssetId } from "./catalog";
+import type { AccessStatus } from "./access-status";
+import { assetContext } from "./client.server";
+import { afterProgress, asClient, lockLink, writeAnswers } from "./client-progress.server";
+import { isOpenForClient, readAnswers, readIntake } from "./link-model";
+import { brandingOf, emailDate, scheduleForwardJobs, stepLinkUrl, type LinkRow } from "./shared.server";
+import { applyStepEvent, type StepRow } from "./steps.server";
+import { LINK_GONE, type ClientContext, type ForwardedContext } from "./token-context.server";
+
+/**
+ * The client's commands on one platform step, from the link page or a forwarded step's page. Each
+ * runs through `stepCommand`: one transaction that locks the link and the step and re-checks both.
+ */
+
+/** A forwarded step's context reaches that one step; the link's own context every step of the link. */
+const onlyStepOf = (ctx: ClientContext | ForwardedContext): string | undefined => ("forward" in ctx ? ctx.forward.stepId : undefined);
+
+type Locked = { link: LinkRow; step: StepRow };
+
+/**
+ * The one transaction shape of a step command: lock the link (an unusable link is gone) and the
+ * step (one outside the link, or outside the forwarded step's reach, is not found), then `work`.
+ */
+async function stepCommand<T>(
+  ctx: ClientContext,
+  stepId: string,
+  now: Date,
+  work: (tx: Queryable, locked: Locked) => Promise<Outcome<T>>,
+): Promise<Outcome<T>> {
+  return db().transaction(async (tx) => {
+    const link = await lockLink(tx, ctx.link.id, now);
+    if (!link) return gone(LINK_GONE);
+    const only = onlyStepOf(ctx);
+    const rows =
+      only && only !== stepId
+        ? []
+        : await tx
+            .select()
+            .from(accessSteps)
+            .where(and(eq(accessSteps.id, stepId), eq(accessSteps.linkId, link.id)))
+            .for("update");
+    if (!rows[0]) return notFound("That step is not part of this link.");
+    return work(tx, { link, step: rows[0] });
+  });
+}
+
+/** A refusal of the state machine shown next to `field` as well as above the form. */
+function onField<T>(outcome: Outcome<T>, field: string): Outcome<T> {
+  return outcome.ok ? outcome : { ok: false, problem: { ...outcome.problem, fields: { [field]: [outcome.problem.message] } } };
+}
+
+/** Autosave of an asset ID field: a valid ID is kept on the step, anything else as a draft with the reason. */
+export function saveAssetDraft(ctx: ClientContext, input: { stepId: string; assetId: string }, now = new Date()): Promise<Outcome<string>> {
+  return stepCommand(ctx, input.stepId, now, async (tx, { link, step }) => {
+    const answers = readAnswers(link.answers);
+    const raw = input.assetId;
+    const checked = raw.trim() === "" ? null : validateAssetId(step.platformKey as never, raw, assetContext(ctx.workspace));
+    const drafts = { ...answers.drafts };
+    if (checked && !checked.ok) drafts[step.id] = raw.slice(0, 500);
+    else delete drafts[step.id];
+    await writeAnswers(tx, link, { ...answers, drafts });
+    // Only an open step takes a new ID silently; a confirmed one changes through "I've granted access".
+    if (checked?.ok && isOpenForClient(step.status as AccessStatus) && step.assetId !== checked.value) {
+      await tx
+        .update(accessSteps)
+        .set({ assetId: checked.value, updatedAt: now, rowVersion: sql`${accessSteps.rowVersion} + 1` })
+        .where(eq(accessSteps.id, step.id));
+    }
+    if (checked && !checked.ok) return invalid(checked.message, { assetId: [checked.message] });
+    return ok(checked?.ok ? checked.value : "");
+  });
+}
+
+/** "I've granted access": the asset ID must validate; the state machine decides the rest. */
+export function confirmStep(ctx: ClientContext, input: { stepId: string; assetId: string }, now = new Date()): Promise<Outcome<string>> {
+  return stepCommand(ctx, input.stepId, now, async (tx, { link, step }) => {
+    const checked = validateAssetId(step.platformKey as never, input.assetId, assetContext(ctx.workspace));
+    const answers = readAnswers(link.answers);
+    if (!checked.ok) {
+      await writeAnswers(tx, link, { ...answers, drafts: { ...answers.drafts, [step.id]: input.assetId.slice(0, 500) } });
+      return invalid(checked.message, { assetId: [checked.message] });
+    }
+    const result = await applyStepEvent(tx, ctx, { step, event: "confirm", actor: "client", assetId: checked.value, now });
+    if (!result.ok) return result;
+    if (step.id in answers.drafts) {
+      const drafts = { ...answers.drafts };
+      delete drafts[step.id];
+      await writeAnswers(tx, link, { ...answers, drafts });
+    }
+    // A repeated confirmation of the same asset is no progress: no stall check, no completion.
+    if (result.value.changed) await afterProgress(tx, ctx, link, now);
+    return ok(`${getPlatform(step.platformKey)?.name ?? "Access"}: thank you, we'll verify it shortly.`);
+  });
+}
+
+export function markNotApplicable(
+  ctx: ClientContext,
+  input: { stepId: string; reason: string },
+  now = new Date(),
+): Promise<Outcome<string>> {
+  return stepCommand(ctx, input.stepId, now, async (tx, { link, step }) => {
+    const result = await applyStepEvent(tx, ctx, { step, event: "mark_not_applicable", actor: "client", reason: input.reason, now });
+    if (!result.ok) return onField(result, "reason");
+    await afterProgress(tx, ctx, link, now);
+    return ok("Marked as not applicable.");
+  });
+}
+
+export function reopenStep(ctx: ClientContext, input: { stepId: string }, now = new Date()): Promise<Outcome<null>> {
+  return stepCommand(ctx, input.stepId, now, async (tx, { link, step }) => {
+    const result = await applyStepEvent(tx, ctx, { step, event: "reopen", actor: "client", now });
+    if (!result.ok) return result;
+    await tx.update(onboardingLinks).set({ completedAt: null }).where(eq(onboardingLinks.id, link.id));
+    return ok(null);
+  });
+}
+
+const MAX_FORWARDS_PER_STEP = 5;
+
+/** Gives one colleague a link to this step alone: its own token, expiry and reminders. */
+export async function forwardStep(
+  ctx: ClientContext,
+  input: { stepId: string; name: string; email: string; message: string },
+  now = new Date(),
+): Promise<Outcome<string>> {
+  await enforceRateLimit([`onboard-forward:${ctx.link.id}`], LIMITS.emailSend);
+  return stepCommand(ctx, input.stepId, now, async (tx, { link, step }) => {
+    if (!isOpenForClient(step.status as AccessStatus)) return conflict("This step is already done, so there is nothing to forward.");
+    const existing = await tx
+      .select({ id: stepForwards.id })
+      .from(stepForwards)
+      .where(and(eq(stepForwards.stepId, step.id), isNull(stepForwards.revokedAt)));
+    if (existing.length >= MAX_FORWARDS_PER_STEP) {
+      const message = `This step was already forwarded ${MAX_FORWARDS_PER_STEP} times. Ask one of those colleagues, or do it yourself.`;
+      return invalid(message, { email: [message] });
+    }
+    const token = randomToken();
+    const [forward] = await tx
+      .insert(stepForwards)
+      .values({
+        workspaceId: link.workspaceId,
+        stepId: step.id,
+        linkId: link.id,
+        email: input.email,
+        name: input.name || null,
+        tokenHash: sha256(token),
+        expiresAt: link.expiresAt,
+        createdAt: now,
+      })
+      .returning();
+    const answers = readAnswers(link.answers);
+    const fromName = answers.contacts.contactName || readIntake(link.intake).recipientName || link.clientName;
+    const platformName = getPlatform(step.platformKey)?.name ?? step.platformKey;
+    const url = stepLinkUrl(token);
+    await queueEmail(
+      tx,
+      {
+        to: input.email,
+        template: "onboarding-step-forwarded",
+        props: {
+          workspace: brandingOf(ctx.workspace),
+          fromName,
+          recipientName: input.name || null,
+          platformName,
+          clientName: link.clientName,
+          message: input.message || null,
+          url,
+          expiresAt: emailDate(forward.expiresAt),
+        },
+      },
+      { workspaceId: link.workspaceId },
+    );
+    await scheduleForwardJobs(tx, forward, url);
+    await audit(tx, asClient(ctx), {
+      action: "onboarding.step_forwarded",
+      objectType: "access_step",
+      objectId: step.id,
+      data: { linkId: link.id, platform: step.platformKey, to: input.email },
+    });
+    return ok(`We sent ${input.email} a link to the ${platformName} step.`);
+  });
+}

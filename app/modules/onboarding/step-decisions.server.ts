@@ -1,0 +1,179 @@
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { accessSteps, onboardingLinks, stepForwards } from "@db/schema";
+import { db, type Queryable } from "~/utils/db.server";
+import { randomToken, sha256 } from "~/utils/crypto.server";
+import { env } from "~/utils/env.server";
+import { queueEmail } from "~/modules/email/send.server";
+import { notify } from "~/modules/notifications/notify.server";
+import type { MemberContext } from "~/modules/workspaces/authz.server";
+import { linkScope } from "~/modules/workspaces/scope.server";
+import { getPlatform, type PlatformKey } from "./catalog";
+import { isAccessStatus, type AccessEvent } from "./access-status";
+import { progressOf, readIntake } from "./link-model";
+import { formatTimeTaken, linkTimeToVerified } from "./progress";
+import { agencyLinkPath, brandingOf, emailDateTime, stepLinkUrl, teamOf, type LinkRow } from "./shared.server";
+import { applyStepEvent, type StepRow } from "./steps.server";
+import { DAY_MS } from "~/utils/time";
+import { notFound, ok, type Outcome } from "~/utils/outcome";
+
+/** The agency's decisions on one platform step of a link, and what they set off (fix links, "all verified"). */
+
+/**
+ * The agency decides on one step: verify (one click; who and when recorded), reject with a reason
+ * (the step reopens and whoever must fix it gets an email with a link to that step), mark revoked,
+ * reopen, or drop it as not applicable.
+ */
+export async function decideStep(
+  ctx: MemberContext,
+  input: {
+    linkId: string;
+    stepId: string;
+    event: Extract<AccessEvent, "verify" | "reject" | "revoke" | "reopen" | "mark_not_applicable">;
+    reason?: string;
+    version?: number;
+  },
+  now = new Date(),
+): Promise<Outcome<string>> {
+  return db().transaction(async (tx) => {
+    const linkRows = await tx
+      .select()
+      .from(onboardingLinks)
+      .where(and(eq(onboardingLinks.id, input.linkId), linkScope(ctx), isNull(onboardingLinks.replacedById)))
+      .for("update");
+    const link = linkRows[0];
+    if (!link) return notFound("That link was not found.");
+    const stepRows = await tx
+      .select()
+      .from(accessSteps)
+      .where(and(eq(accessSteps.id, input.stepId), eq(accessSteps.linkId, link.id)))
+      .for("update");
+    const step = stepRows[0];
+    if (!step) return notFound("That step was not found.");
+    const result = await applyStepEvent(tx, ctx, {
+      step,
+      event: input.event,
+      actor: "agency",
+      reason: input.reason,
+      expectedVersion: input.version,
+      now,
+    });
+    if (!result.ok) return result;
+    const platformName = getPlatform(step.platformKey)?.name ?? step.platformKey;
+
+    if (input.event === "reject") {
+      // The client has work again: the link is no longer finished.
+      await tx.update(onboardingLinks).set({ completedAt: null, allVerifiedAt: null }).where(eq(onboardingLinks.id, link.id));
+      const sentTo = await sendFixLink(tx, link, step, ctx, input.reason ?? "", now);
+      return ok(
+        sentTo
+          ? `${platformName} rejected. ${sentTo} was emailed a link to fix it.`
+          : `${platformName} rejected. This link has no client email: tell the client yourself.`,
+      );
+    }
+    if (input.event === "revoke" || input.event === "reopen") {
+      await tx
+        .update(onboardingLinks)
+        .set({ allVerifiedAt: null, ...(input.event === "reopen" ? { completedAt: null } : {}) })
+        .where(eq(onboardingLinks.id, link.id));
+    }
+    if (input.event === "verify" || input.event === "mark_not_applicable") await maybeAllVerified(tx, link, ctx, now);
+    const verb = { verify: "verified", revoke: "marked revoked", reopen: "reopened", mark_not_applicable: "marked not applicable" }[
+      input.event
+    ];
+    return ok(`${platformName} ${verb}.`);
+  });
+}
+
+/** When every platform step is settled and the client finished, the team hears it once. */
+async function maybeAllVerified(tx: Queryable, link: LinkRow, ctx: MemberContext, now: Date) {
+  const steps = await tx.select().from(accessSteps).where(eq(accessSteps.linkId, link.id));
+  const fresh = (await tx.select().from(onboardingLinks).where(eq(onboardingLinks.id, link.id)))[0];
+  const progress = progressOf(fresh, steps);
+  if (!progress.complete || !progress.allVerified || steps.length === 0 || fresh.allVerifiedAt) return;
+  await tx
+    .update(onboardingLinks)
+    .set({ allVerifiedAt: now })
+    .where(and(eq(onboardingLinks.id, link.id), isNull(onboardingLinks.allVerifiedAt)));
+  const path = agencyLinkPath(ctx.workspace.slug, link.id);
+  const took = linkTimeToVerified({
+    createdAt: fresh.createdAt,
+    platformSteps: steps.map((s) => ({ status: isAccessStatus(s.status) ? s.status : "requested", verifiedAt: s.verifiedAt })),
+  });
+  for (const userId of teamOf(link)) {
+    await notify(tx, {
+      workspaceId: link.workspaceId,
+      userId,
+      category: "onboarding",
+      title: `All access for ${link.clientName} is verified`,
+      body: "Every platform step is verified or not applicable. The work can start.",
+      url: path,
+      email: {
+        template: "access-all-verified",
+        props: {
+          workspace: brandingOf(ctx.workspace),
+          clientName: link.clientName,
+          url: `${env().APP_URL}${path}`,
+          verifiedAt: emailDateTime(now),
+          timeToVerified: took === null ? null : formatTimeTaken(took),
+          platforms: steps
+            .filter((s) => s.status === "verified")
+            .map((s) => getPlatform(s.platformKey as PlatformKey)?.name ?? s.platformKey),
+        },
+      },
+    });
+  }
+}
+
+/**
+ * A rejected grant has to be fixed by whoever did it: the colleague it was forwarded to, else the
+ * client. Tokens are stored hashed, so the old link cannot be resent: a new link to this one step
+ * goes out, with the agency's reason. Returns who was emailed, or null.
+ */
+async function sendFixLink(
+  tx: Queryable,
+  link: LinkRow,
+  step: StepRow,
+  ctx: MemberContext,
+  reason: string,
+  now: Date,
+): Promise<string | null> {
+  const lastForward = (
+    await tx
+      .select()
+      .from(stepForwards)
+      .where(and(eq(stepForwards.stepId, step.id), isNull(stepForwards.revokedAt)))
+      .orderBy(desc(stepForwards.createdAt))
+      .limit(1)
+  )[0];
+  const to = lastForward?.email ?? link.clientEmail;
+  if (!to) return null;
+  const token = randomToken();
+  const expiresAt = new Date(Math.max(link.expiresAt.getTime(), now.getTime() + 14 * DAY_MS));
+  await tx.insert(stepForwards).values({
+    workspaceId: link.workspaceId,
+    stepId: step.id,
+    linkId: link.id,
+    email: to,
+    name: lastForward?.name ?? (readIntake(link.intake).recipientName || null),
+    tokenHash: sha256(token),
+    expiresAt,
+    createdAt: now,
+  });
+  await queueEmail(
+    tx,
+    {
+      to,
+      template: "access-rejected",
+      props: {
+        workspace: brandingOf(ctx.workspace),
+        clientName: link.clientName,
+        recipientName: lastForward?.name ?? (readIntake(link.intake).recipientName || null),
+        platformName: getPlatform(step.platformKey)?.name ?? step.platformKey,
+        reason,
+        url: stepLinkUrl(token),
+      },
+    },
+    { workspaceId: link.workspaceId },
+  );
+  return to;
+}
