@@ -30,7 +30,7 @@ async function deliverAll() {
 
 async function lastLinkTo(email: string, prefix: string): Promise<string> {
   await deliverAll();
-  const mails = await t.db.select().from(localEmails).where(eq(localEmails.to, email));
+  const mails = await t.db.select().from(localEmails).where(eq(localEmails.to, email)).orderBy(localEmails.createdAt, localEmails.id);
   const text = mails.map((m) => m.text).join("\n");
   const match = [...text.matchAll(new RegExp(`${prefix}/([A-Za-z0-9_-]+)`, "g"))].pop();
   if (!match) throw new Error(`no ${prefix} link in mail to ${email}`);

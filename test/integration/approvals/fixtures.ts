@@ -116,7 +116,7 @@ export async function decisionsOf(db: Database, id: string) {
 }
 
 export async function mails(db: Database, to: string) {
-  return db.select().from(localEmails).where(eq(localEmails.to, to));
+  return db.select().from(localEmails).where(eq(localEmails.to, to)).orderBy(localEmails.createdAt, localEmails.id);
 }
 
 export type { MemberContext };

@@ -26,7 +26,8 @@ async function mailsTo(to: string, subjectPart: string) {
   const rows = await t.db
     .select()
     .from(localEmails)
-    .where(sql`lower(${localEmails.to}) = ${to}`);
+    .where(sql`lower(${localEmails.to}) = ${to}`)
+    .orderBy(localEmails.createdAt, localEmails.id);
   return rows.filter((r) => r.subject.includes(subjectPart));
 }
 

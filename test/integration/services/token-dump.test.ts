@@ -59,7 +59,7 @@ async function dumpDatabase(): Promise<string> {
 
 /** The token of the newest mail to `to` linking to `${prefix}/<token>`. */
 async function tokenInMail(to: string, prefix: string): Promise<string> {
-  const mails = await t.db.select().from(localEmails).where(eq(localEmails.to, to));
+  const mails = await t.db.select().from(localEmails).where(eq(localEmails.to, to)).orderBy(localEmails.createdAt, localEmails.id);
   const text = mails.map((m) => `${m.text}\n${m.html}`).join("\n");
   const match = [...text.matchAll(new RegExp(`${prefix}/([A-Za-z0-9_-]{20,})`, "g"))].pop();
   if (!match) throw new Error(`no ${prefix} link in mail to ${to}`);
