@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { AuthLayout } from "~/components/shell/auth-layout";
 import { Alert, Button, FormError, TextField } from "~/components/ui";
 import { requestPasswordReset } from "~/modules/auth/auth.server";
+import { visitorContext } from "~/modules/workspaces/authz.server";
 import { emailOnlySchema } from "~/modules/auth/schemas";
 import { badRequest, parseWith, readForm } from "~/utils/http.server";
 
@@ -12,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Reset your password · Baton"
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseWith(emailOnlySchema, await readForm(request));
   if (!parsed.success) return badRequest(parsed.errors);
-  await requestPasswordReset(request, parsed.data);
+  await requestPasswordReset(visitorContext(request), parsed.data);
   return json({ ok: true as const, sent: true, errors: {}, formError: null });
 }
 

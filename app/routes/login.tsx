@@ -5,6 +5,7 @@ import { z } from "zod";
 import { AuthLayout } from "~/components/shell/auth-layout";
 import { Alert, Button, FormError, TextField } from "~/components/ui";
 import { requestMagicLink, resendVerification, signIn } from "~/modules/auth/auth.server";
+import { visitorContext } from "~/modules/workspaces/authz.server";
 import { emailOnlySchema, signInSchema } from "~/modules/auth/schemas";
 import { createUserSession, getUser } from "~/modules/auth/session.server";
 import { badRequest, parseWith, readForm } from "~/utils/http.server";
@@ -21,23 +22,24 @@ const intentSchema = z.object({ intent: z.enum(["password", "magic", "resend-ver
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
+  const visitor = visitorContext(request);
   const which = parseWith(intentSchema, { intent: form.get("intent") ?? undefined });
   if (!which.success) return badRequest(which.errors);
   if (which.data.intent === "magic") {
     const parsed = parseWith(emailOnlySchema, form);
     if (!parsed.success) return badRequest(parsed.errors);
-    await requestMagicLink(request, { email: parsed.data.email, redirectTo: safeRedirectPath(parsed.data.redirectTo, "/") });
+    await requestMagicLink(visitor, { email: parsed.data.email, redirectTo: safeRedirectPath(parsed.data.redirectTo, "/") });
     return json({ ok: true as const, sent: true, errors: {}, formError: null });
   }
   if (which.data.intent === "resend-verification") {
     const parsed = parseWith(emailOnlySchema, form);
     if (!parsed.success) return badRequest(parsed.errors);
-    await resendVerification(request, { email: parsed.data.email, redirectTo: safeRedirectPath(parsed.data.redirectTo, "") || undefined });
+    await resendVerification(visitor, { email: parsed.data.email, redirectTo: safeRedirectPath(parsed.data.redirectTo, "") || undefined });
     return json({ ok: true as const, resent: true, errors: {}, formError: null });
   }
   const parsed = parseWith(signInSchema, form);
   if (!parsed.success) return badRequest(parsed.errors);
-  const result = await signIn(request, parsed.data);
+  const result = await signIn(visitor, parsed.data);
   if (!result.ok && result.reason === "unverified") {
     // Reached only with the right password, so telling it reveals nothing to a stranger.
     return json(

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { LinkConfirmPage, type LinkConfirmCopy } from "~/components/auth/link-confirm-page";
 import { redeemMagicLink } from "~/modules/auth/auth.server";
+import { visitorContext } from "~/modules/workspaces/authz.server";
 import { peekLinkToken } from "~/modules/auth/link-tokens.server";
 import { createUserSession } from "~/modules/auth/session.server";
 import { db } from "~/utils/db.server";
@@ -17,7 +18,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const result = await redeemMagicLink(request, params.token ?? "");
+  const result = await redeemMagicLink(visitorContext(request), params.token ?? "");
   if (!result) return json({ state: "used" as const }, { status: 410 });
   return createUserSession(result.userId, safeRedirectPath(result.redirectTo, "/"));
 }

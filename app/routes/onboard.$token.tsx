@@ -11,7 +11,7 @@ import { runClientIntent } from "~/modules/onboarding/client-actions.server";
 import { clientPage, contactFor, findLinkByToken, limitTokenRoute } from "~/modules/onboarding/client.server";
 import { answer } from "~/utils/action-data.server";
 import { closedDoor, clientContextFor } from "~/modules/onboarding/token-context.server";
-import { pageAnswer } from "~/modules/onboarding/token-answer.server";
+import { closedPage, pageAnswer, pageFrame } from "~/modules/onboarding/token-answer.server";
 import { db } from "~/utils/db.server";
 import { readForm, requestMeta } from "~/utils/http.server";
 import { useNonce } from "~/utils/nonce";
@@ -34,34 +34,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex" },
 ];
 
-const frame = (ws: { name: string; logoUrl: string | null; accentColor: string }) => ({
-  name: ws.name,
-  logoUrl: ws.logoUrl,
-  accentColor: ws.accentColor,
-});
-
 /** Looking changes nothing: a mail scanner opening the link consumes nothing and records nothing. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await limitTokenRoute(request, params.token);
   const found = await findLinkByToken(params.token);
-  if (found.state === "invalid")
-    return json({ state: "invalid" as const, workspace: null, contact: null, page: null }, { status: 404, headers: NO_STORE });
-  if (found.state !== "valid")
-    return json(
-      {
-        state: found.state,
-        workspace: frame(found.workspace),
-        contact: found.contact,
-        page: null,
-      },
-      { status: 410, headers: NO_STORE },
-    );
+  if (found.state !== "valid") return closedPage(found);
   const url = new URL(request.url);
   const [page, contact] = await Promise.all([clientPage(found.link, found.workspace), contactFor(db(), found.link, found.workspace)]);
   return json(
     {
       state: "valid" as const,
-      workspace: frame(found.workspace),
+      workspace: pageFrame(found.workspace),
       contact,
       page: {
         ...page,

@@ -9,7 +9,7 @@ import { contactFor, findForwardByToken, limitTokenRoute, stepView } from "~/mod
 import { readAnswers } from "~/modules/onboarding/link-model";
 import { answer } from "~/utils/action-data.server";
 import { closedDoor, forwardedContextFor } from "~/modules/onboarding/token-context.server";
-import { pageAnswer } from "~/modules/onboarding/token-answer.server";
+import { closedPage, pageAnswer, pageFrame } from "~/modules/onboarding/token-answer.server";
 import { db } from "~/utils/db.server";
 import { readForm, requestMeta } from "~/utils/http.server";
 import { useNonce } from "~/utils/nonce";
@@ -27,29 +27,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex" },
 ];
 
-const frame = (ws: { name: string; logoUrl: string | null; accentColor: string }) => ({
-  name: ws.name,
-  logoUrl: ws.logoUrl,
-  accentColor: ws.accentColor,
-});
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await limitTokenRoute(request, params.token);
   const found = await findForwardByToken(params.token);
-  if (found.state === "invalid")
-    return json({ state: "invalid" as const, workspace: null, contact: null, page: null }, { status: 404, headers: NO_STORE });
-  if (found.state !== "valid")
-    return json(
-      { state: found.state, workspace: frame(found.workspace), contact: found.contact, page: null },
-      { status: 410, headers: NO_STORE },
-    );
+  if (found.state !== "valid") return closedPage(found);
   const url = new URL(request.url);
   const view = stepView(found.step, found.workspace, readAnswers(found.link.answers), []);
-  if (!view) return json({ state: "invalid" as const, workspace: null, contact: null, page: null }, { status: 404, headers: NO_STORE });
+  if (!view) return closedPage({ state: "invalid" });
   return json(
     {
       state: "valid" as const,
-      workspace: frame(found.workspace),
+      workspace: pageFrame(found.workspace),
       contact: await contactFor(db(), found.link, found.workspace),
       page: {
         step: view,

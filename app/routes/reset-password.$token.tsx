@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthLayout } from "~/components/shell/auth-layout";
 import { Alert, Button, FormError, TextField } from "~/components/ui";
 import { resetPassword } from "~/modules/auth/auth.server";
+import { visitorContext } from "~/modules/workspaces/authz.server";
 import { peekLinkToken } from "~/modules/auth/link-tokens.server";
 import { resetSchema } from "~/modules/auth/schemas";
 import { db } from "~/utils/db.server";
@@ -19,7 +20,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseWith(resetSchema, await readForm(request));
   if (!parsed.success) return badRequest(parsed.errors);
-  const userId = await resetPassword(request, params.token ?? "", parsed.data.password);
+  const userId = await resetPassword(visitorContext(request), params.token ?? "", parsed.data.password);
   if (!userId)
     return json(
       { ok: false as const, errors: {}, formError: "This reset link was already used or has expired. Ask for a new one." },

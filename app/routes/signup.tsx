@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { AuthLayout } from "~/components/shell/auth-layout";
 import { Alert, Button, FormError, TextField } from "~/components/ui";
 import { signUp } from "~/modules/auth/auth.server";
+import { visitorContext } from "~/modules/workspaces/authz.server";
 import { signUpSchema } from "~/modules/auth/schemas";
 import { getUser } from "~/modules/auth/session.server";
 import { badRequest, parseWith, readForm } from "~/utils/http.server";
@@ -21,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return badRequest(parsed.errors);
   // A new address gets a verification link, a known one a sign-in link: the page is the same and
   // starts no session, so it tells nobody whether the email has an account (decision 042).
-  await signUp(request, { ...parsed.data, redirectTo: safeRedirectPath(parsed.data.redirectTo, "") || undefined });
+  await signUp(visitorContext(request), { ...parsed.data, redirectTo: safeRedirectPath(parsed.data.redirectTo, "") || undefined });
   return json({ ok: true as const, checkEmail: true, errors: {}, formError: null });
 }
 

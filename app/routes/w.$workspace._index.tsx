@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { NotificationTitle } from "~/components/notifications/notification-title";
 import { Card, EmptyState, PageHeader, Stat } from "~/components/ui";
 import { WaitingList } from "~/components/home/waiting-list";
 import { requireMember } from "~/modules/workspaces/authz.server";
@@ -73,13 +74,7 @@ export default function HomePage() {
                 <span className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${n.unread ? "bg-accent" : "bg-slate-200"}`} aria-hidden />
                 <div className="min-w-0">
                   <p className="text-sm font-medium text-ink">
-                    {n.url ? (
-                      <Link to={n.url} className="hover:underline">
-                        {n.title}
-                      </Link>
-                    ) : (
-                      n.title
-                    )}
+                    <NotificationTitle title={n.title} url={n.url} />
                   </p>
                   {n.body ? <p className="text-sm text-ink-muted">{n.body}</p> : null}
                 </div>

@@ -1,11 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Alert, Button, Card, CardSection, FormError, PageHeader, TextField } from "~/components/ui";
 import { saveIdentities, storedIdentities } from "~/modules/onboarding/identities.server";
 import { agencyIdentitiesSchema, identityFieldLabels, type IdentityField } from "~/modules/onboarding/identities";
 import { requirePermission } from "~/modules/workspaces/authz.server";
+import { answer, problemAnswer } from "~/utils/action-data.server";
+import { conformResult } from "~/utils/conform";
 import { parseWith, readForm } from "~/utils/http.server";
+import { invalid, ok } from "~/utils/outcome";
 
 export const meta: MetaFunction = () => [{ title: "Access identities · Baton" }];
 
@@ -60,6 +65,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ identities: storedIdentities(ctx) });
 }
 
+/** The one form on the page; its answers say so, so conform knows they are its own. */
+const INTENT = "identities";
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "workspace.settings");
   const form = await readForm(request);
@@ -68,31 +76,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
   const parsed = parseWith(agencyIdentitiesSchema, form);
   if (!parsed.success)
-    return json(
-      {
-        ok: false as const,
-        errors: parsed.errors,
-        formError: "Some IDs don't look right: see the messages next to them.",
-        values,
-        notice: null,
-      },
-      { status: 400 },
-    );
+    return problemAnswer(invalid("Some IDs don't look right: see the messages next to them.", parsed.errors).problem, {
+      intent: INTENT,
+      values,
+    });
   await saveIdentities(request, ctx, parsed.data);
-  return json({
-    ok: true as const,
-    errors: {} as Record<string, string[]>,
-    formError: null,
-    values: {} as Record<string, string>,
-    notice: "Access identities saved. New onboarding links show them to clients.",
-  });
+  return answer(ok(), { intent: INTENT, notice: "Access identities saved. New onboarding links show them to clients." });
 }
 
 export default function AccessIdentitiesPage() {
   const { identities } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const nav = useNavigation();
-  const value = (k: IdentityField) => (result && !result.ok ? result.values[k] : (identities[k] ?? "")) ?? "";
+  // conform with the action's schema: checked in the browser first, the server's answer (and what was typed) shown the same way.
+  const [form, fields] = useForm({
+    id: INTENT,
+    lastResult: conformResult(result, INTENT),
+    defaultValue: identities,
+    constraint: getZodConstraint(agencyIdentitiesSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: agencyIdentitiesSchema }),
+  });
+  const value = (k: IdentityField) => {
+    const typed = fields[k].initialValue;
+    return typeof typed === "string" ? typed : (identities[k] ?? "");
+  };
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader
@@ -104,8 +112,8 @@ export default function AccessIdentitiesPage() {
           {result.notice}
         </Alert>
       ) : null}
-      <Form method="post" noValidate className="space-y-6">
-        {result && !result.ok ? <FormError>{result.formError}</FormError> : null}
+      <Form method="post" className="space-y-6" {...getFormProps(form)}>
+        <FormError errors={form.errors} />
         {GROUPS.map((g) => (
           <Card key={g.title} title={g.title} description={g.description}>
             <div className="grid gap-4 sm:grid-cols-2">
@@ -113,14 +121,14 @@ export default function AccessIdentitiesPage() {
                 <TextField
                   key={f.name}
                   label={identityFieldLabels[f.name]}
-                  name={f.name}
+                  name={fields[f.name].name}
                   type={f.type}
                   hint={f.hint}
                   placeholder={f.placeholder}
                   autoComplete="off"
                   spellCheck={false}
                   defaultValue={value(f.name)}
-                  errors={result && !result.ok ? result.errors[f.name] : undefined}
+                  errors={fields[f.name].errors}
                 />
               ))}
             </div>

@@ -9,7 +9,8 @@ import { isAccessStatus } from "~/modules/onboarding/access-status";
 import { accessLedger, completeOffboardingItem, findBrand, startOffboarding } from "~/modules/onboarding/ledger.server";
 import { idSchema, offboardingItemSchema } from "~/modules/onboarding/schemas";
 import { requirePermission } from "~/modules/workspaces/authz.server";
-import { actionFailure, actionSuccess } from "~/utils/action-result.server";
+import { answer } from "~/utils/action-data.server";
+import { invalid } from "~/utils/outcome";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Access · ${data?.brand.name ?? "Brand"} · Baton` }];
@@ -34,18 +35,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, brand } = await brandFor(request, params);
   const form = await readForm(request);
   const which = parseWith(intentSchema, { intent: form.get("intent") ?? undefined });
-  if (!which.success) return actionFailure(null, which.errors, { formError: "Unknown action. Reload the page and try again." });
+  if (!which.success) return answer(invalid("Unknown action. Reload the page and try again.", which.errors));
   if (which.data.intent === "start-offboarding") {
-    const r = await startOffboarding(request, ctx, brand.id);
-    return r.ok
-      ? actionSuccess("start-offboarding", `Revoke checklist ready: ${r.created} items.`)
-      : actionFailure("start-offboarding", {}, { formError: r.message, status: r.status });
+    const outcome = await startOffboarding(ctx, brand.id);
+    return answer(outcome, { intent: "start-offboarding", notice: ({ created }) => `Revoke checklist ready: ${created} items.` });
   }
   const parsed = parseWith(offboardingItemSchema, form);
-  if (!parsed.success) return actionFailure("item-done", parsed.errors, { formError: "Choose an item from the checklist." });
-  const r = await completeOffboardingItem(request, ctx, brand.id, parsed.data.itemId);
-  if (!r.ok) return actionFailure("item-done", {}, { formError: r.message, status: r.status, target: parsed.data.itemId });
-  return actionSuccess("item-done", r.revoked ? "Done. Both sides are removed, so the grant is now marked revoked." : "Marked done.");
+  if (!parsed.success) return answer(invalid("Choose an item from the checklist.", parsed.errors), { intent: "item-done" });
+  const outcome = await completeOffboardingItem(ctx, brand.id, parsed.data.itemId);
+  return answer(outcome, {
+    intent: "item-done",
+    // A refusal names its item so the checklist shows it there; a success is said page-wide.
+    target: outcome.ok ? null : parsed.data.itemId,
+    notice: ({ revoked }) => (revoked ? "Done. Both sides are removed, so the grant is now marked revoked." : "Marked done."),
+  });
 }
 
 export default function BrandAccessPage() {

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { CSSProperties } from "react";
 import { z } from "zod";
 import { SavedNotice } from "~/components/calendar/saved-notice";
 import { Button, Card, CardSection, EmptyState, FormError, PageHeader, TBody, TD, TH, THead, TR, Table, TextField } from "~/components/ui";
 import { addBlackout, findBrand, listBlackouts, removeBlackout, updateBrandRules } from "~/modules/calendar/brand-rules.server";
-import { CHANNELS, channelLabel } from "~/modules/channels/channels";
+import { CHANNELS, channelLabel, type Channel } from "~/modules/channels/channels";
 import { DEFAULT_MIN_SPACING_MINUTES } from "~/modules/calendar/conflicts/types";
 import { dayAndTime } from "~/modules/calendar/format";
 import { DAY_MS, toLocalInput, zoneOffset, zonePlace } from "~/utils/time";
@@ -14,8 +15,9 @@ import { calendarPath, conflictsPath } from "~/modules/calendar/links";
 import { blackoutSchema, brandRulesSchema, removeBlackoutSchema } from "~/modules/calendar/schemas";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { answer } from "~/utils/action-data.server";
+import { textFieldProps, useActionForm } from "~/utils/conform";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
-import { invalid } from "~/utils/outcome";
+import { invalid, type Outcome } from "~/utils/outcome";
 
 export const meta: MetaFunction = ({ data }) => [
   { title: `${(data as { brand?: { name: string } } | undefined)?.brand?.name ?? "Brand"} calendar rules · Baton` },
@@ -71,37 +73,51 @@ function formValues(form: FormData, keys: string[]): Record<string, string> {
 const RULE_KEYS = ["category", "exclusivityDays", ...CHANNELS.map((c) => `spacing_${c}`)];
 const BLACKOUT_KEYS = ["startsAt", "endsAt", "reason"];
 
+/** What each form says when it worked; the audit table's guard reads INTENTS above. */
+const NOTICES: Record<Intent, string> = {
+  rules: "Rules saved. The calendar and the conflicts page use them right away.",
+  "add-blackout": "Blackout added. Anything planned inside it is now flagged.",
+  "remove-blackout": "Blackout removed.",
+};
+/** The fields put back into a form that comes back with errors (remove has none to put back). */
+const TYPED: Partial<Record<Intent, string[]>> = { rules: RULE_KEYS, "add-blackout": BLACKOUT_KEYS };
+
+/** Parses `form` with `schema`, then saves; a refusal keeps zod's messages per field. */
+async function parsedThen<S extends z.ZodTypeAny>(
+  form: FormData,
+  schema: S,
+  save: (input: z.infer<S>) => Promise<Outcome<unknown>>,
+  message?: string,
+): Promise<Outcome<unknown>> {
+  const parsed = parseWith(schema, form);
+  return parsed.success ? save(parsed.data) : invalid(message, parsed.errors);
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, brand } = await brandOr404(request, params);
   const form = await readForm(request);
   const which = parseWith(intentSchema, { intent: form.get("intent") ?? undefined });
   if (!which.success) return answer(invalid("Unknown action.", which.errors));
   const intent: Intent = which.data.intent;
-
-  if (intent === "rules") {
-    const parsed = parseWith(brandRulesSchema, form);
-    const outcome = parsed.success ? await updateBrandRules(ctx, { brandId: brand.id, ...parsed.data }) : invalid(undefined, parsed.errors);
-    return answer(outcome, {
-      intent,
-      values: formValues(form, RULE_KEYS),
-      notice: "Rules saved. The calendar and the conflicts page use them right away.",
-    });
-  }
-  if (intent === "add-blackout") {
-    const parsed = parseWith(blackoutSchema, form);
-    const outcome = parsed.success ? await addBlackout(ctx, { brandId: brand.id, ...parsed.data }) : invalid(undefined, parsed.errors);
-    return answer(outcome, {
-      intent,
-      values: formValues(form, BLACKOUT_KEYS),
-      notice: "Blackout added. Anything planned inside it is now flagged.",
-    });
-  }
-  const parsed = parseWith(removeBlackoutSchema, form);
-  const outcome = parsed.success
-    ? await removeBlackout(ctx, { brandId: brand.id, ...parsed.data })
-    : invalid("Choose a blackout from the list.", parsed.errors);
-  return answer(outcome, { intent, notice: "Blackout removed." });
+  const brandId = brand.id;
+  const outcome =
+    intent === "rules"
+      ? await parsedThen(form, brandRulesSchema, (input) => updateBrandRules(ctx, { brandId, ...input }))
+      : intent === "add-blackout"
+        ? await parsedThen(form, blackoutSchema, (input) => addBlackout(ctx, { brandId, ...input }))
+        : await parsedThen(
+            form,
+            removeBlackoutSchema,
+            (input) => removeBlackout(ctx, { brandId, ...input }),
+            "Choose a blackout from the list.",
+          );
+  const typed = TYPED[intent];
+  return answer(outcome, { intent, values: typed ? formValues(form, typed) : undefined, notice: NOTICES[intent] });
 }
+
+/** The spacing inputs' defaults, one per channel, as the rules form names them. */
+const spacingDefaults = (spacing: Record<string, string>) =>
+  Object.fromEntries(Object.entries(spacing).map(([c, v]) => [`spacing_${c}`, v]));
 
 type Answer = {
   ok: boolean;
@@ -117,10 +133,26 @@ export default function BrandRulesPage() {
   const answer = useActionData<typeof action>() as Answer | undefined;
   const nav = useNavigation();
   const busy = (intent: string) => nav.state !== "idle" && nav.formData?.get("intent") === intent;
-  const rules = answer?.intent === "rules" && !answer.ok ? answer : undefined;
-  const blackout = answer?.intent === "add-blackout" && !answer.ok ? answer : undefined;
   const removeError = answer?.intent === "remove-blackout" && !answer.ok ? answer : undefined;
-  const v = (a: Answer | undefined, key: string, fallback: string) => (a ? (a.values[key] ?? fallback) : fallback);
+  // conform with the action's zod schemas: checked in the browser first, the server's answer shown the same way.
+  const [rulesForm, rules] = useActionForm({
+    id: "rules",
+    intent: "rules",
+    schema: brandRulesSchema,
+    answer,
+    defaultValue: {
+      category: data.brand.category,
+      exclusivityDays: String(data.brand.exclusivityDays),
+      ...spacingDefaults(data.brand.spacing),
+    },
+  });
+  const [blackoutForm, blackout] = useActionForm({
+    id: "add-blackout",
+    intent: "add-blackout",
+    schema: blackoutSchema,
+    answer,
+    defaultValue: data.suggestion,
+  });
   const defaultHours = DEFAULT_MIN_SPACING_MINUTES / 60;
 
   return (
@@ -145,28 +177,24 @@ export default function BrandRulesPage() {
         title="Spacing and exclusivity"
         description="The category decides which brands compete for a creator: two brands with the same category may not share a creator within the exclusivity window."
       >
-        <Form method="post" preventScrollReset className="space-y-6" noValidate>
+        <Form method="post" preventScrollReset className="space-y-6" {...getFormProps(rulesForm)}>
           <input type="hidden" name="intent" value="rules" />
-          {rules ? <FormError errors={rules.formError} /> : null}
+          <FormError errors={rulesForm.errors} />
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField
               label="Category"
-              name="category"
-              defaultValue={v(rules, "category", data.brand.category)}
-              errors={rules?.errors.category}
+              {...textFieldProps(rules.category)}
               hint="For example skincare or coffee. Leave empty to opt out of creator exclusivity."
               maxLength={60}
             />
             <TextField
               label="Exclusivity window (days)"
-              name="exclusivityDays"
               type="number"
               inputMode="numeric"
               min={0}
               max={90}
               required
-              defaultValue={v(rules, "exclusivityDays", String(data.brand.exclusivityDays))}
-              errors={rules?.errors.exclusivityDays}
+              {...textFieldProps(rules.exclusivityDays)}
               hint="How long a creator posting for this brand stays off its competitors, before and after."
             />
           </div>
@@ -182,13 +210,11 @@ export default function BrandRulesPage() {
                 <TextField
                   key={channel}
                   label={channelLabel(channel)}
-                  name={`spacing_${channel}`}
                   type="number"
                   inputMode="numeric"
                   min={0}
                   placeholder={String(DEFAULT_MIN_SPACING_MINUTES)}
-                  defaultValue={v(rules, `spacing_${channel}`, data.brand.spacing[channel])}
-                  errors={rules?.errors[`spacing_${channel}`]}
+                  {...textFieldProps(rules[`spacing_${channel as Channel}`])}
                 />
               ))}
             </div>
@@ -249,35 +275,24 @@ export default function BrandRulesPage() {
           </Table>
         )}
         <CardSection title="Add a blackout">
-          <Form method="post" preventScrollReset className="space-y-4" noValidate>
+          <Form method="post" preventScrollReset className="space-y-4" {...getFormProps(blackoutForm)}>
             <input type="hidden" name="intent" value="add-blackout" />
-            {blackout ? <FormError errors={blackout.formError} /> : null}
+            <FormError errors={blackoutForm.errors} />
             <div className="grid gap-4 sm:grid-cols-2">
-              <TextField
-                label="From"
-                name="startsAt"
-                type="datetime-local"
-                required
-                defaultValue={v(blackout, "startsAt", data.suggestion.startsAt)}
-                errors={blackout?.errors.startsAt}
-              />
+              <TextField label="From" type="datetime-local" required {...textFieldProps(blackout.startsAt)} />
               <TextField
                 label="Until"
-                name="endsAt"
                 type="datetime-local"
                 required
-                defaultValue={v(blackout, "endsAt", data.suggestion.endsAt)}
-                errors={blackout?.errors.endsAt}
+                {...textFieldProps(blackout.endsAt)}
                 hint="A post at exactly this minute is fine."
               />
             </div>
             <TextField
               label="Reason"
-              name="reason"
               required
               maxLength={200}
-              defaultValue={v(blackout, "reason", "")}
-              errors={blackout?.errors.reason}
+              {...textFieldProps(blackout.reason)}
               hint="Shown in the conflict message, so say it plainly."
             />
             <Button type="submit" disabled={busy("add-blackout")}>

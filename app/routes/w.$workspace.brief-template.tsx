@@ -1,16 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Alert, Badge, Button, Card, CheckboxField, FormError, PageHeader, SelectField, TextAreaField, TextField } from "~/components/ui";
 import { CORE_SECTIONS } from "~/modules/briefs/core-sections";
-import { isDomainError } from "~/utils/outcome";
-import { answer } from "~/utils/action-data.server";
+import { invalid, isDomainError, type Problem } from "~/utils/outcome";
+import { answer, problemAnswer } from "~/utils/action-data.server";
+import { conformResult } from "~/utils/conform";
 import { formatDateTimeIn } from "~/modules/briefs/format";
 import {
   CUSTOM_FIELD_TYPES,
   addCustomField,
-  customFieldSchema,
+  addFieldFormSchema,
   moveCustomField,
   removeCustomField,
   sortedCustomFields,
@@ -19,7 +22,6 @@ import {
 } from "~/modules/briefs/template";
 import { currentTemplate, saveTemplateVersion, templateHistory } from "~/modules/briefs/templates.server";
 import { requirePermission } from "~/modules/workspaces/authz.server";
-import { actionFailure } from "~/utils/action-result.server";
 import { parseWith, readForm } from "~/utils/http.server";
 import { text } from "~/utils/text-schema";
 
@@ -62,16 +64,6 @@ const baseSchema = z.object({
 });
 const keySchema = z.object({ key: text({ required: "Choose a field.", trim: false, min: 1, max: 40, tooLong: "Choose a field." }) });
 
-/** A key from the label when none is typed: "Hero product" → "hero-product". */
-const keyFromLabel = (label: string) =>
-  label
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^[^a-z]+/, "")
-    .replace(/-+$/, "")
-    .slice(0, 40);
-
 function addValues(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const k of ["label", "key", "help", "type", "options"]) {
@@ -85,53 +77,43 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "template.manage");
   const form = await readForm(request);
   const which = parseWith(intentSchema, { intent: form.get("intent") ?? undefined });
-  if (!which.success) return actionFailure<Intent>(null, which.errors, { formError: "Unknown action. Reload the page and try again." });
+  if (!which.success) return problemAnswer<Intent>(invalid("Unknown action. Reload the page and try again.", which.errors).problem);
   const intent = which.data.intent;
+  const refuse = (problem: Problem) => problemAnswer(problem, { intent, values: intent === "add" ? addValues(form) : {} });
   const base = parseWith(baseSchema, form);
-  if (!base.success)
-    return actionFailure(intent, base.errors, {
-      formError: "Reload the page and try again.",
-      values: intent === "add" ? addValues(form) : {},
-    });
+  if (!base.success) return refuse(invalid("Reload the page and try again.", base.errors).problem);
   const template = await currentTemplate(ctx.workspace.id);
   let next: readonly CustomField[];
   let change: string;
   try {
     if (intent === "add") {
-      const label = form.get("label");
-      const typedKey = form.get("key");
       const raw = {
-        label,
+        label: form.get("label"),
         help: form.get("help") ?? undefined,
         type: form.get("type"),
         required: form.get("required") ?? undefined,
         material: form.get("material") ?? undefined,
         options: form.get("options") ?? undefined,
-        order: "",
-        key: typeof typedKey === "string" && typedKey.trim() !== "" ? typedKey : typeof label === "string" ? keyFromLabel(label) : typedKey,
+        key: form.get("key"),
       };
-      const parsed = customFieldSchema.safeParse(raw);
+      const parsed = addFieldFormSchema.safeParse(raw);
       if (!parsed.success) {
         const errors: Record<string, string[]> = {};
         for (const issue of parsed.error.issues) (errors[issue.path.join(".") || "label"] ??= []).push(issue.message);
-        return actionFailure(intent, errors, { values: addValues(form) });
+        return refuse(invalid(undefined, errors).problem);
       }
       const { order: _order, ...field } = parsed.data;
       if (template.customFields.some((f) => f.key === field.key))
-        return actionFailure(intent, { key: [`The key "${field.key}" is already used by another field.`] }, { values: addValues(form) });
+        return refuse(invalid(undefined, { key: [`The key "${field.key}" is already used by another field.`] }).problem);
       next = addCustomField(template, field).customFields;
       change = `added ${field.label}`;
     } else {
       const parsed = parseWith(keySchema, form);
-      if (!parsed.success) return actionFailure(intent, parsed.errors, { formError: "Choose a field from the list." });
+      if (!parsed.success) return refuse(invalid("Choose a field from the list.", parsed.errors).problem);
       const { key } = parsed.data;
       const field = template.customFields.find((f) => f.key === key);
-      if (!field)
-        return actionFailure(
-          intent,
-          { key: ["That field is not in the template (anymore). Reload the page."] },
-          { status: 409, formError: "That field is not in the template (anymore). Reload the page." },
-        );
+      const gone = "That field is not in the template (anymore). Reload the page.";
+      if (!field) return refuse({ kind: "conflict", message: gone, fields: { key: [gone] } });
       if (intent === "required") {
         next = template.customFields.map((f) => (f.key === key ? { ...f, required: !f.required } : f));
         change = `${field.required ? "made optional" : "made required"}: ${field.label}`;
@@ -145,7 +127,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    return actionFailure(intent, {}, { formError: error.message, values: intent === "add" ? addValues(form) : {} });
+    return refuse({ ...error.problem, fields: {} });
   }
   const saved = await saveTemplateVersion(ctx, { baseVersion: base.data.baseVersion, fields: next, change });
   return answer(saved, { intent, notice: (template) => `Template v${template.version} saved: ${change}.` });
@@ -156,6 +138,15 @@ export default function BriefTemplatePage() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const addFailed = result && !result.ok && result.intent === "add" ? result : null;
+  // conform with the action's own schema: checked in the browser first, the server's answer shown the same way.
+  const [addForm, addFields] = useForm({
+    id: "add-field",
+    lastResult: conformResult(result, "add"),
+    constraint: getZodConstraint(addFieldFormSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: addFieldFormSchema }),
+  });
+  const typed = (value: unknown) => (typeof value === "string" ? value : undefined);
   return (
     <div className="space-y-6">
       <PageHeader
@@ -225,54 +216,69 @@ export default function BriefTemplatePage() {
       </Card>
 
       <Card title="Add a field">
-        <Form method="post" className="space-y-5" key={result?.ok && result.intent === "add" ? `added-${result.at}` : "add"}>
+        <Form
+          method="post"
+          className="space-y-5"
+          key={result?.ok && result.intent === "add" ? `added-${result.at}` : "add"}
+          {...getFormProps(addForm)}
+        >
           <input type="hidden" name="intent" value="add" />
           <input type="hidden" name="baseVersion" value={data.version} />
-          <FormError errors={addFailed?.formError} />
+          <FormError errors={addForm.errors} />
           <div className="grid gap-5 sm:grid-cols-2">
             <TextField
               label="Label"
-              name="label"
-              defaultValue={addFailed?.values.label}
-              errors={addFailed?.errors.label}
+              name={addFields.label.name}
+              defaultValue={typed(addFields.label.initialValue)}
+              errors={addFields.label.errors}
               required
               maxLength={80}
             />
             <SelectField
               label="Type"
-              name="type"
-              defaultValue={addFailed?.values.type ?? "text"}
-              errors={addFailed?.errors.type}
+              name={addFields.type.name}
+              defaultValue={typed(addFields.type.initialValue) ?? "text"}
+              errors={addFields.type.errors}
               options={CUSTOM_FIELD_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))}
             />
           </div>
           <TextField
             label="Help text"
-            name="help"
-            defaultValue={addFailed?.values.help}
-            errors={addFailed?.errors.help}
+            name={addFields.help.name}
+            defaultValue={typed(addFields.help.initialValue)}
+            errors={addFields.help.errors}
             maxLength={300}
             hint="Shown under the field in the editor."
           />
           <TextAreaField
             label="Options"
-            name="options"
+            name={addFields.options.name}
             rows={3}
-            defaultValue={addFailed?.values.options}
-            errors={addFailed?.errors.options}
+            defaultValue={typed(addFields.options.initialValue)}
+            errors={addFields.options.errors}
             hint="For select and checklist fields: one option per line."
           />
           <TextField
             label="Key"
-            name="key"
-            defaultValue={addFailed?.values.key}
-            errors={addFailed?.errors.key}
+            name={addFields.key.name}
+            defaultValue={typed(addFields.key.initialValue)}
+            errors={addFields.key.errors}
             hint="Optional. Made from the label when left empty (lowercase letters, digits and dashes)."
             maxLength={40}
           />
           <div className="space-y-3">
-            <CheckboxField label="Required" name="required" hint="A campaign cannot leave planning until it is filled." />
-            <CheckboxField label="Material" name="material" hint="Changing it asks everyone to acknowledge the brief again." />
+            <CheckboxField
+              label="Required"
+              name={addFields.required.name}
+              errors={addFields.required.errors}
+              hint="A campaign cannot leave planning until it is filled."
+            />
+            <CheckboxField
+              label="Material"
+              name={addFields.material.name}
+              errors={addFields.material.errors}
+              hint="Changing it asks everyone to acknowledge the brief again."
+            />
           </div>
           <Button type="submit" disabled={busy}>
             Add field

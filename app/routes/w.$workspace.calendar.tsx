@@ -3,19 +3,8 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useSubmit } from "@remix-run/react";
 import { z } from "zod";
 import { AlertCircleIcon, AlertTriangleIcon, CalendarIcon, ChevronLeftIcon, ChevronRightIcon, ListIcon } from "~/components/icons";
-import {
-  Alert,
-  Button,
-  ButtonLink,
-  Card,
-  EmptyState,
-  Field,
-  PageHeader,
-  SelectField,
-  buttonClasses,
-  controlClasses,
-  cx,
-} from "~/components/ui";
+import { Alert, Button, ButtonLink, Card, EmptyState, Field, PageHeader, buttonClasses, controlClasses, cx } from "~/components/ui";
+import { FilterSelect } from "~/components/ui/filter-select";
 import { Peek } from "~/components/calendar/peek";
 import { CalendarSettings, type SettingsAnswer } from "~/components/calendar/settings";
 import { Legend, ListView, MonthView, WeekView } from "~/components/calendar/views";
@@ -111,26 +100,10 @@ function Filters({ data }: { data: Data }) {
       onChange={(event) => submit(event.currentTarget, { preventScrollReset: true, replace: true })}
     >
       {Object.entries(keep).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
-      <SelectField label="Brand" name="brand" defaultValue={data.filter.brand ?? ""} placeholder="All brands" options={o.brands} />
-      {o.agencies.length > 0 ? (
-        <SelectField label="Agency" name="agency" defaultValue={data.filter.agency ?? ""} placeholder="All agencies" options={o.agencies} />
-      ) : null}
-      {o.creators.length > 0 ? (
-        <SelectField
-          label="Creator"
-          name="creator"
-          defaultValue={data.filter.creator ?? ""}
-          placeholder="All creators"
-          options={o.creators}
-        />
-      ) : null}
-      <SelectField
-        label="Channel"
-        name="channel"
-        defaultValue={data.filter.channel ?? ""}
-        placeholder="All channels"
-        options={o.channels}
-      />
+      <FilterSelect label="Brand" name="brand" value={data.filter.brand} any="All brands" options={o.brands} />
+      <FilterSelect label="Agency" name="agency" value={data.filter.agency} any="All agencies" options={o.agencies} minOptions={1} />
+      <FilterSelect label="Creator" name="creator" value={data.filter.creator} any="All creators" options={o.creators} minOptions={1} />
+      <FilterSelect label="Channel" name="channel" value={data.filter.channel} any="All channels" options={o.channels} />
       <Field label="Status" name="status">
         {(control) => (
           <select {...control} defaultValue={data.filter.status ?? ""} className={cx(controlClasses, "appearance-none")}>

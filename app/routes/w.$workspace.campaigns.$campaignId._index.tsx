@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { FileIcon } from "~/components/icons";
@@ -22,7 +24,8 @@ import { campaignDeliverables, campaignHistory, campaignPeople } from "~/modules
 import { CHANNEL_LABELS, EVENT_LABELS, transitionSchema } from "~/modules/campaigns/schemas";
 import { requireMember } from "~/modules/workspaces/authz.server";
 import { actionFailure } from "~/utils/action-result.server";
-import { answer } from "~/utils/action-data.server";
+import { answer, type ActionData } from "~/utils/action-data.server";
+import { conformResult } from "~/utils/conform";
 import type { Outcome } from "~/utils/outcome";
 import { STALE_VERSION } from "~/modules/campaigns/writes.server";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
@@ -138,11 +141,55 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!published.ok && published.problem.kind === "not_found") notFound();
     return answer(namingEvent(published), {
       intent: "transition",
+      target: event,
       notice: (r) => `Brief v${r.version} published; ${r.asked} ${r.asked === 1 ? "person was" : "people were"} asked to acknowledge it.`,
     });
   }
   const moved = await transitionCampaign(ctx, { campaign, event, rowVersion });
-  return answer(namingEvent(moved), { intent: "transition", notice: (status) => `The campaign is now ${status}.` });
+  return answer(namingEvent(moved), { intent: "transition", target: event, notice: (status) => `The campaign is now ${status}.` });
+}
+
+type CampaignEvent = ReturnType<typeof availableCampaignEvents>[number];
+
+/**
+ * One status button: conform with the action's `transitionSchema`, a plain POST without JS. The
+ * answer names the pressed event as its `target`, so a refusal shows beside that button only.
+ */
+function TransitionButton({
+  event,
+  rowVersion,
+  result,
+  busy,
+}: {
+  event: CampaignEvent;
+  rowVersion: number;
+  result: Pick<ActionData, "ok" | "intent" | "errors" | "formError" | "values" | "target"> | undefined;
+  busy: boolean;
+}) {
+  const [form, fields] = useForm({
+    id: `transition-${event}`,
+    lastResult: result?.target === event ? conformResult(result, "transition") : undefined,
+    constraint: getZodConstraint(transitionSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: transitionSchema }),
+  });
+  // The refusal names the event too (namingEvent): say it once.
+  const errors = fields.event.errors ?? form.errors;
+  return (
+    <Form method="post" {...getFormProps(form)} aria-describedby={errors ? fields.event.errorId : undefined}>
+      <input type="hidden" name="intent" value="transition" />
+      <input type="hidden" name={fields.event.name} value={event} />
+      <input type="hidden" name={fields.rowVersion.name} value={rowVersion} />
+      <Button type="submit" variant={event === "cancel" ? "danger" : event === "complete" ? "secondary" : "primary"} disabled={busy}>
+        {EVENT_LABELS[event]}
+      </Button>
+      {errors ? (
+        <p id={fields.event.errorId} className="mt-1.5 max-w-xs text-sm text-red-700">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </Form>
+  );
 }
 
 export default function CampaignPage() {
@@ -197,7 +244,8 @@ export default function CampaignPage() {
             : `${data.acks.length} ${data.acks.length === 1 ? "person was" : "people were"} asked to acknowledge it by notification and email. Their answers appear below.`}
         </Alert>
       ) : null}
-      <FormError errors={result && !result.ok ? result.formError : undefined} />
+      {/* An answer no button owns (an unknown action or a malformed form); a button's own refusal shows beside it. */}
+      <FormError errors={result && !result.ok && !data.events.some((e) => e === result.target) ? result.formError : undefined} />
       {data.myAck && !data.myAck.acknowledgedAt ? (
         <Alert
           tone="warning"
@@ -216,18 +264,7 @@ export default function CampaignPage() {
         <Card title="Status" description="Planning → briefed → active → completed. A campaign leaves planning only with a complete brief.">
           <div className="flex flex-wrap gap-2">
             {data.events.map((event) => (
-              <Form method="post" key={event}>
-                <input type="hidden" name="intent" value="transition" />
-                <input type="hidden" name="event" value={event} />
-                <input type="hidden" name="rowVersion" value={data.campaign.rowVersion} />
-                <Button
-                  type="submit"
-                  variant={event === "cancel" ? "danger" : event === "complete" ? "secondary" : "primary"}
-                  disabled={busy}
-                >
-                  {EVENT_LABELS[event]}
-                </Button>
-              </Form>
+              <TransitionButton key={event} event={event} rowVersion={data.campaign.rowVersion} result={result} busy={busy} />
             ))}
           </div>
         </Card>

@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { CheckCircleIcon } from "~/components/icons";
@@ -7,6 +9,7 @@ import { Alert, Badge, Button, ButtonLink, EmptyState, FormError, TextAreaField,
 import { BriefDiff } from "~/components/briefs/diff-view";
 import { diffBriefs } from "~/modules/briefs/brief-diff";
 import { acknowledgeBrief, addBriefComment } from "~/modules/briefs/feedback.server";
+import { ackSchema, commentSchema } from "~/modules/briefs/feedback-schemas";
 import { acknowledgmentsOf, commentsOf, lastAcknowledgedVersion, versionContent, versionsOf } from "~/modules/briefs/reading.server";
 import type { BriefDraft } from "~/modules/briefs/core-sections";
 import { displaySections } from "~/modules/briefs/display";
@@ -15,11 +18,10 @@ import { templateVersion } from "~/modules/briefs/templates.server";
 import { requireCampaign } from "~/modules/campaigns/access.server";
 import { campaignPeople } from "~/modules/campaigns/page.server";
 import { requireMember } from "~/modules/workspaces/authz.server";
-import { actionFailure } from "~/utils/action-result.server";
-import { answer } from "~/utils/action-data.server";
-import type { Outcome } from "~/utils/outcome";
+import { answer, problemAnswer, type ActionData } from "~/utils/action-data.server";
+import { conformResult } from "~/utils/conform";
+import { invalid, type Outcome } from "~/utils/outcome";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
-import { text } from "~/utils/text-schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Brief: ${data.campaign.name} · Baton` : "Brief · Baton" }];
 
@@ -66,41 +68,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const intentSchema = z.object({ intent: z.enum(["acknowledge", "comment"], { errorMap: () => ({ message: "Unknown action." }) }) });
-const ackSchema = z.object({
-  version: z.coerce
-    .number({ invalid_type_error: "Reload the page and try again." })
-    .int()
-    .min(1, "Reload the page and try again.")
-    .max(100_000),
-});
-const commentSchema = z.object({
-  section: text({ required: "Choose a section.", trim: false, min: 1, max: 80, tooLong: "Choose a section." }),
-  kind: z.enum(["comment", "question"], { errorMap: () => ({ message: "Choose comment or question." }) }),
-  body: text({ required: "Write your comment or question.", min: 1, max: 2000, tooLong: "Keep it under 2,000 characters." }),
-});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireMember(request, params.workspace);
   const campaign = await requireCampaign(ctx, params.campaignId);
   const form = await readForm(request);
   const which = parseWith(intentSchema, { intent: form.get("intent") ?? undefined });
-  if (!which.success) return actionFailure(null, which.errors, { formError: "Unknown action. Reload the page and try again." });
+  if (!which.success) return problemAnswer(invalid("Unknown action. Reload the page and try again.", which.errors).problem);
   const intent = which.data.intent;
   if (intent === "acknowledge") {
     const parsed = parseWith(ackSchema, form);
-    if (!parsed.success) return actionFailure(intent, parsed.errors, { formError: "Reload the page and try again." });
+    if (!parsed.success) return problemAnswer(invalid("Reload the page and try again.", parsed.errors).problem, { intent });
     const done = foundOrThrow(await acknowledgeBrief(ctx, { campaign, version: parsed.data.version }));
     return answer(done, { intent, notice: (d) => `You acknowledged v${d.version}. Thank you: the handoff is complete.` });
   }
   const parsed = parseWith(commentSchema, form);
   const section = typeof form.get("section") === "string" ? String(form.get("section")).slice(0, 80) : "";
   if (!parsed.success)
-    return actionFailure(intent, parsed.errors, {
+    return problemAnswer(invalid(undefined, parsed.errors).problem, {
+      intent,
       target: section,
       values: { body: typeof form.get("body") === "string" ? String(form.get("body")).slice(0, 2000) : "" },
     });
   const done = foundOrThrow(await addBriefComment(ctx, { campaign, ...parsed.data }));
-  return answer(done, { intent, notice: (d) => `${parsed.data.kind === "question" ? "Question" : "Comment"} on ${d.section} sent.` });
+  // The section as target, so the page empties that section's form once it was sent.
+  return answer(done, {
+    intent,
+    target: section,
+    notice: (d) => `${parsed.data.kind === "question" ? "Question" : "Comment"} on ${d.section} sent.`,
+  });
 }
 
 /** A brief or an acknowledgment that is not there is the page's 404, as for a campaign out of reach. */
@@ -109,50 +105,84 @@ function foundOrThrow<T>(outcome: Outcome<T>): Outcome<T> {
   return outcome;
 }
 
-function CommentForm({
-  sectionKey,
-  label,
-  open,
-  errors,
-  body,
-}: {
-  sectionKey: string;
-  label: string;
-  open: boolean;
-  errors?: Record<string, string[]>;
-  body?: string;
-}) {
+type Answer = Pick<ActionData, "ok" | "intent" | "errors" | "formError" | "values" | "target" | "at"> | undefined;
+
+/** A section's comment form: conform with the action's `commentSchema`; the answer's `target` names the section it belongs to. */
+function CommentForm({ sectionKey, label, result }: { sectionKey: string; label: string; result: Answer }) {
   const busy = useNavigation().formData?.get("section") === sectionKey;
+  const mine = result?.intent === "comment" && result.target === sectionKey ? result : undefined;
+  const [form, fields] = useForm({
+    id: `comment-${sectionKey}`,
+    lastResult: conformResult(mine, "comment"),
+    constraint: getZodConstraint(commentSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: commentSchema }),
+  });
+  const fieldErrors = fields.body.errors ?? fields.kind.errors ?? fields.section.errors;
+  const kind = fields.kind.initialValue === "comment" ? "comment" : "question";
   return (
-    <details className="mt-4 rounded-lg bg-slate-50 ring-1 ring-inset ring-slate-200" open={open}>
-      <summary className="cursor-pointer select-none px-4 py-3 text-sm font-medium text-accent focus:outline-none focus-visible:ring-2 focus-visible:ring-accent">
-        Comment or ask a question<span className="sr-only"> about {label}</span>
-      </summary>
-      <Form method="post" className="space-y-3 px-4 pb-4" preventScrollReset>
-        <input type="hidden" name="intent" value="comment" />
-        <input type="hidden" name="section" value={sectionKey} />
-        <fieldset className="flex flex-wrap gap-4 text-sm">
-          <legend className="sr-only">Kind</legend>
-          <label className="flex items-center gap-2">
-            <input type="radio" name="kind" value="question" defaultChecked className="accent-accent" /> Question
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="radio" name="kind" value="comment" className="accent-accent" /> Comment
-          </label>
-        </fieldset>
-        <TextAreaField
-          label={`Your note on ${label}`}
-          name="body"
-          rows={3}
-          maxLength={2000}
-          defaultValue={body}
-          errors={errors?.body ?? errors?.kind}
-        />
-        <Button type="submit" size="sm" variant="secondary" disabled={busy}>
-          {busy ? "Sending…" : "Send"}
-        </Button>
+    <>
+      <details className="mt-4 rounded-lg bg-slate-50 ring-1 ring-inset ring-slate-200" open={Boolean(mine && !mine.ok)}>
+        <summary className="cursor-pointer select-none px-4 py-3 text-sm font-medium text-accent focus:outline-none focus-visible:ring-2 focus-visible:ring-accent">
+          Comment or ask a question<span className="sr-only"> about {label}</span>
+        </summary>
+        <Form method="post" className="space-y-3 px-4 pb-4" preventScrollReset {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="comment" />
+          <input type="hidden" name={fields.section.name} value={sectionKey} />
+          <fieldset className="flex flex-wrap gap-4 text-sm">
+            <legend className="sr-only">Kind</legend>
+            <label className="flex items-center gap-2">
+              <input type="radio" name={fields.kind.name} value="question" defaultChecked={kind === "question"} className="accent-accent" />{" "}
+              Question
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="radio" name={fields.kind.name} value="comment" defaultChecked={kind === "comment"} className="accent-accent" />{" "}
+              Comment
+            </label>
+          </fieldset>
+          <TextAreaField
+            label={`Your note on ${label}`}
+            name={fields.body.name}
+            rows={3}
+            maxLength={2000}
+            defaultValue={typeof fields.body.initialValue === "string" ? fields.body.initialValue : undefined}
+            errors={fieldErrors}
+          />
+          <Button type="submit" size="sm" variant="secondary" disabled={busy}>
+            {busy ? "Sending…" : "Send"}
+          </Button>
+        </Form>
+      </details>
+      {/* A refusal that names no field (the brief is gone, too many notes) shows under the form. */}
+      {form.errors && !fieldErrors ? <FormError className="mt-2" errors={form.errors} /> : null}
+    </>
+  );
+}
+
+/** The bar that acknowledges the version read: conform with the action's `ackSchema`; its refusal shows in the bar. */
+function AcknowledgeBar({ version, result, busy }: { version: number; result: Answer; busy: boolean }) {
+  const [form, fields] = useForm({
+    id: "acknowledge",
+    lastResult: conformResult(result, "acknowledge"),
+    constraint: getZodConstraint(ackSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ackSchema }),
+  });
+  return (
+    <div className="fixed inset-x-0 bottom-0 z-10 border-t border-slate-200 bg-white/95 px-4 py-3 shadow-lg backdrop-blur">
+      <Form method="post" className="mx-auto max-w-2xl space-y-2" {...getFormProps(form)}>
+        {/* The version's own message is the form's ("Reload the page and try again."): said once. */}
+        <FormError errors={form.errors ?? fields.version.errors} />
+        <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
+          <input type="hidden" name="intent" value="acknowledge" />
+          <input type="hidden" name={fields.version.name} value={version} />
+          <p className="text-sm text-ink-soft">I have read version {version} and will work to it.</p>
+          <Button type="submit" disabled={busy} className="w-full sm:w-auto">
+            <CheckCircleIcon /> {busy ? "Acknowledging…" : `Acknowledge v${version}`}
+          </Button>
+        </div>
       </Form>
-    </details>
+    </div>
   );
 }
 
@@ -183,7 +213,6 @@ export default function BriefReadPage() {
   }
   const acking = navigation.formData?.get("intent") === "acknowledge";
   const needsAck = p.mine && !p.mine.acknowledgedAt;
-  const commentFailed = result && !result.ok && result.intent === "comment" ? result : null;
   return (
     <article className="mx-auto max-w-2xl pb-28">
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-ink-muted">
@@ -209,7 +238,10 @@ export default function BriefReadPage() {
             {result.notice}
           </Alert>
         ) : null}
-        {result && !result.ok && result.intent !== "comment" ? <FormError errors={result.formError} /> : null}
+        {/* Answers no form on screen owns: an unknown action, or an acknowledgment once the bar is gone. */}
+        {result && !result.ok && result.intent !== "comment" && !(needsAck && result.intent === "acknowledge") ? (
+          <FormError errors={result.formError} />
+        ) : null}
         {p.mine?.acknowledgedAt ? (
           <Alert tone="success" title={`You acknowledged v${p.version}`}>
             On {p.mine.acknowledgedAt}. If anything material changes, you will be asked again.
@@ -282,33 +314,19 @@ export default function BriefReadPage() {
                   ))}
                 </ul>
               ) : null}
+              {/* A new key after a sent note empties the form for the next one. */}
               <CommentForm
+                key={result?.ok && result.intent === "comment" && result.target === section.key ? result.at : "form"}
                 sectionKey={section.key}
                 label={section.label}
-                open={commentFailed?.target === section.key}
-                errors={commentFailed?.target === section.key ? commentFailed.errors : undefined}
-                body={commentFailed?.target === section.key ? commentFailed.values.body : undefined}
+                result={result}
               />
-              {commentFailed?.target === section.key && commentFailed.formError && Object.keys(commentFailed.errors).length === 0 ? (
-                <FormError className="mt-2" errors={commentFailed.formError} />
-              ) : null}
             </section>
           );
         })}
       </div>
 
-      {needsAck ? (
-        <div className="fixed inset-x-0 bottom-0 z-10 border-t border-slate-200 bg-white/95 px-4 py-3 shadow-lg backdrop-blur">
-          <Form method="post" className="mx-auto flex max-w-2xl flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
-            <input type="hidden" name="intent" value="acknowledge" />
-            <input type="hidden" name="version" value={p.version} />
-            <p className="text-sm text-ink-soft">I have read version {p.version} and will work to it.</p>
-            <Button type="submit" disabled={acking} className="w-full sm:w-auto">
-              <CheckCircleIcon /> {acking ? "Acknowledging…" : `Acknowledge v${p.version}`}
-            </Button>
-          </Form>
-        </div>
-      ) : null}
+      {needsAck ? <AcknowledgeBar version={p.version} result={result} busy={acking} /> : null}
       {data.canEdit ? (
         <p className="mt-6 text-sm">
           <Link to={`${base}/brief/edit`} className="text-accent hover:underline">

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { LiveRegion } from "~/components/approvals/live-region";
@@ -12,7 +13,8 @@ import { newDeliverableSchema } from "~/modules/approvals/schemas";
 import { createDeliverable } from "~/modules/approvals/create.server";
 import { requireCampaign } from "~/modules/campaigns/access.server";
 import { requireMember, type MemberContext } from "~/modules/workspaces/authz.server";
-import { answer, problemAnswer } from "~/utils/action-data.server";
+import { answer } from "~/utils/action-data.server";
+import { textFieldProps, useActionForm } from "~/utils/conform";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
 import { invalid } from "~/utils/outcome";
 import { newIdempotencyKey, readIdempotencyKey } from "~/utils/idempotency.server";
@@ -52,6 +54,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+/** The page's one form; the answer names it so the form knows the answer is its own. */
+const CREATE = "create";
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, campaign } = await context(request, params);
   const form = await readForm(request);
@@ -59,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ["title", "channel", "creatorId", "publishAt"].map((k) => [k, typeof form.get(k) === "string" ? String(form.get(k)) : ""]),
   );
   const raw = Object.fromEntries([...new Set(form.keys())].map((k) => [k, form.getAll(k).length > 1 ? form.getAll(k) : form.get(k)]));
-  const refuse = (fields: Record<string, string[]>) => problemAnswer(invalid(undefined, fields).problem, { values });
+  const refuse = (fields: Record<string, string[]>) => answer(invalid(undefined, fields), { intent: CREATE, values });
   const parsed = parseWith(newDeliverableSchema, { ...raw, campaignId: campaign.id });
   if (!parsed.success) return refuse(parsed.errors);
   if (!campaign.channels.includes(parsed.data.channel)) return refuse({ channel: ["Choose one of this campaign's channels."] });
@@ -75,17 +80,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     if (result.problem.kind === "not_found") notFound(result.problem.message);
-    return answer(result, { values });
+    return answer(result, { intent: CREATE, values });
   }
   return redirect(`/w/${ctx.workspace.slug}/deliverables/${result.value.id}`);
 }
+
+/** The browser checks what is typed; the campaign comes from the address, added by the action. */
+const typedFields = newDeliverableSchema.omit({ campaignId: true });
 
 export default function NewDeliverablePage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const errors: Record<string, string[]> = result?.errors ?? {};
-  const values = result?.values ?? data.defaults;
+  const [form, fields] = useActionForm({
+    id: CREATE,
+    intent: CREATE,
+    schema: newDeliverableSchema,
+    validate: typedFields,
+    answer: result,
+    defaultValue: data.defaults,
+  });
   const campaignUrl = `/w/${data.slug}/campaigns/${data.campaign.id}`;
   return (
     <div className="mx-auto max-w-2xl">
@@ -98,43 +112,35 @@ export default function NewDeliverablePage() {
         ]}
       />
       <Card>
-        <Form method="post" className="space-y-5" noValidate>
+        <Form method="post" className="space-y-5" {...getFormProps(form)}>
           <IdempotencyKeyField value={data.idempotencyKey} />
-          <LiveRegion>{result?.formError ? <FormError errors={result.formError} /> : null}</LiveRegion>
+          <LiveRegion>{form.errors ? <FormError errors={form.errors} /> : null}</LiveRegion>
           <TextField
             label="Title"
-            name="title"
             required
-            defaultValue={values.title}
-            errors={errors.title}
+            {...textFieldProps(fields.title)}
             hint="What reviewers will see in their queue, e.g. “Launch reel”."
           />
           <SelectField
             label="Channel"
-            name="channel"
             required
-            defaultValue={values.channel}
+            {...textFieldProps(fields.channel)}
             options={data.channels}
             placeholder="Choose a channel"
-            errors={errors.channel}
             hint="Only the channels this campaign runs on. Each has its own length limits."
           />
           <SelectField
             label="Creator"
-            name="creatorId"
-            defaultValue={values.creatorId}
+            {...textFieldProps(fields.creatorId)}
             options={data.creators}
             placeholder={data.creators.length ? "Choose a creator" : "No creators assigned to this campaign"}
-            errors={errors.creatorId}
             hint="The creator submits the drafts."
           />
           <TextField
             label={`Goes live (${data.zone})`}
-            name="publishAt"
             type="datetime-local"
             required
-            defaultValue={values.publishAt}
-            errors={errors.publishAt}
+            {...textFieldProps(fields.publishAt)}
             hint={
               data.brand && data.brand.timeZone !== data.zone
                 ? `In your time zone. ${data.brand.name} is in ${data.brand.timeZone}; the page shows both.`

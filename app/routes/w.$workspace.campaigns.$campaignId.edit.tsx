@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { Card, PageHeader } from "~/components/ui";
-import { CampaignForm, valuesFromForm } from "~/components/briefs/campaign-form";
+import { CAMPAIGN_FORM, CampaignForm, valuesFromForm } from "~/components/briefs/campaign-form";
 import { requireCampaign } from "~/modules/campaigns/access.server";
 import { updateCampaign } from "~/modules/briefs/campaign-writes.server";
 import { campaignOptions } from "~/modules/campaigns/list.server";
@@ -12,7 +12,8 @@ import { campaignPeople } from "~/modules/campaigns/page.server";
 import { CHANNELS, CHANNEL_LABELS, campaignFormSchema } from "~/modules/campaigns/schemas";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
-import { STATUS_OF } from "~/utils/action-data.server";
+import { problemAnswer } from "~/utils/action-data.server";
+import { invalid } from "~/utils/outcome";
 
 export const meta: MetaFunction = () => [{ title: "Edit campaign · Baton" }];
 
@@ -47,23 +48,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "campaigns.manage");
   const campaign = await requireCampaign(ctx, params.campaignId);
   const form = await readForm(request);
-  const values = valuesFromForm(form);
+  const opts = { intent: CAMPAIGN_FORM, values: valuesFromForm(form) };
   const version = parseWith(versionSchema, form);
-  if (!version.success)
-    return json({ ok: false as const, errors: version.errors, formError: "Reload the page and try again.", values }, { status: 400 });
+  if (!version.success) return problemAnswer(invalid("Reload the page and try again.", version.errors).problem, opts);
   const parsed = parseWith(campaignFormSchema, form);
-  if (!parsed.success)
-    return json(
-      { ok: false as const, errors: parsed.errors, formError: "Please correct the highlighted fields.", values },
-      { status: 400 },
-    );
+  if (!parsed.success) return problemAnswer(invalid(undefined, parsed.errors).problem, opts);
   const result = await updateCampaign(ctx, { campaign, rowVersion: version.data.rowVersion, form: parsed.data });
   if (!result.ok && result.problem.kind === "not_found") notFound(result.problem.message);
-  if (!result.ok)
-    return json(
-      { ok: false as const, errors: {} as Record<string, string[]>, formError: result.problem.message, values },
-      { status: STATUS_OF[result.problem.kind] },
-    );
+  if (!result.ok) return problemAnswer(result.problem, opts);
   return redirect(`/w/${ctx.workspace.slug}/campaigns/${campaign.id}`);
 }
 
@@ -83,11 +75,9 @@ export default function EditCampaignPage() {
       />
       <Card>
         <CampaignForm
-          key={result ? JSON.stringify(result.values) : "saved"}
           options={data.options}
-          values={result?.values ?? data.values}
-          errors={result?.errors ?? {}}
-          formError={result?.formError}
+          values={data.values}
+          result={result}
           submitLabel="Save campaign"
           cancelTo={base}
           hidden={{ rowVersion: String(data.rowVersion) }}

@@ -1,16 +1,19 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { getFormProps, parse, useForm } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { LiveRegion } from "~/components/approvals/live-region";
 import { Alert, Button, ButtonLink, Card, cx, FormError, PageHeader, TextField } from "~/components/ui";
-import type { RouteStage } from "~/modules/approvals/route";
 import { loadCampaignRoute, routeCandidates, saveCampaignRoute } from "~/modules/approvals/routes.server";
-import { MAX_REVIEW_STAGES, readRouteForm, routeFormSchema, routeStageSchema } from "~/modules/approvals/schemas";
+import { checkRouteForm, ROUTE_FIELDS, routeErrorsBySlot, type RouteFormValues } from "~/modules/approvals/route-form";
+import { MAX_REVIEW_STAGES } from "~/modules/approvals/schemas";
 import { requireCampaign } from "~/modules/campaigns/access.server";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { db } from "~/utils/db.server";
-import type { FieldErrors } from "~/utils/http.server";
-import { parseWith, readForm } from "~/utils/http.server";
+import { answer } from "~/utils/action-data.server";
+import { conformResult, initialList } from "~/utils/conform";
+import { readForm } from "~/utils/http.server";
+import { invalid } from "~/utils/outcome";
 
 export const meta: MetaFunction = () => [{ title: "Approval route · Baton" }];
 
@@ -41,72 +44,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-type Values = {
-  reviewHours: string;
-  review: { name: string; rule: string; approvers: string[] }[];
-  signoff: { rule: string; approvers: string[] };
-};
+/** The editor's one form; the answer names it so conform knows the answer is its own. */
+const ROUTE_FORM = "route";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, campaign } = await context(request, params);
-  const form = await readForm(request);
-  const { stages, rest } = readRouteForm(form);
-  const errors: FieldErrors = {};
-  const base = parseWith(routeFormSchema, rest);
-  if (!base.success) {
-    for (const [k, v] of Object.entries(base.errors)) (errors[k.startsWith("signoff") ? "signoff" : k] ??= []).push(...v);
-  }
-  const review: RouteStage[] = [];
-  const slotOfStage: number[] = [];
-  for (const { index, raw } of stages) {
-    const parsed = parseWith(routeStageSchema, raw);
-    if (!parsed.success) {
-      errors[`s${index}`] = Object.values(parsed.errors).flat();
-      continue;
-    }
-    if (!parsed.data.name) {
-      errors[`s${index}`] = ["Give the stage a name, e.g. “Agency review”."];
-      continue;
-    }
-    slotOfStage.push(index);
-    review.push({ name: parsed.data.name, kind: "review", rule: parsed.data.rule, approverUserIds: parsed.data.approvers });
-  }
-  const values: Values = {
-    reviewHours: typeof rest.reviewHours === "string" ? rest.reviewHours : "",
-    review: stages.map((s) => ({
-      name: typeof s.raw.name === "string" ? s.raw.name : "",
-      rule: typeof s.raw.rule === "string" ? s.raw.rule : "any",
-      approvers: s.raw.approvers,
-    })),
-    signoff: { rule: typeof rest.signoffRule === "string" ? rest.signoffRule : "any", approvers: rest.signoffApprovers },
-  };
-  if (!base.success || Object.keys(errors).length > 0) {
-    return json({ ok: false as const, errors, formError: "Please correct the highlighted stages.", values, notice: null }, { status: 400 });
-  }
-  const route = {
-    stages: [
-      ...review,
-      { name: "Brand sign-off", kind: "brand_signoff" as const, rule: base.data.signoffRule, approverUserIds: base.data.signoffApprovers },
-    ],
-  };
-  const saved = await saveCampaignRoute(ctx, { campaign, route, reviewHours: base.data.reviewHours });
+  const checked = checkRouteForm(await readForm(request));
+  const opts = { intent: ROUTE_FORM, values: checked.values };
+  if (!checked.ok) return answer(invalid(ROUTE_FIELDS, checked.errors), opts);
+  const signoff = { name: "Brand sign-off", kind: "brand_signoff" as const, rule: checked.rest.signoffRule };
+  const route = { stages: [...checked.review, { ...signoff, approverUserIds: checked.rest.signoffApprovers }] };
+  const saved = await saveCampaignRoute(ctx, { campaign, route, reviewHours: checked.rest.reviewHours });
   if (!saved.ok) {
-    for (const [field, messages] of Object.entries(saved.problem.fields ?? {})) {
-      const m = /^stage(\d+)$/.exec(field);
-      const stageIndex = m ? Number(m[1]) : null;
-      const key = stageIndex === null ? "_form" : stageIndex === route.stages.length - 1 ? "signoff" : `s${slotOfStage[stageIndex]}`;
-      (errors[key] ??= []).push(...messages);
-    }
-    return json(
-      { ok: false as const, errors, formError: errors._form?.[0] ?? "Please correct the highlighted stages.", values, notice: null },
-      { status: 400 },
-    );
+    // A refused stage is shown on its card: every refusal of the route is the editor's 400.
+    const errors = routeErrorsBySlot(saved.problem.fields ?? {}, checked.slotOfStage, route.stages.length);
+    return answer(invalid(errors._form?.[0] ?? ROUTE_FIELDS, errors), opts);
   }
-  return json({
-    ok: true as const,
-    errors: {} as FieldErrors,
-    formError: null,
-    values: null,
+  return answer(saved, {
+    intent: ROUTE_FORM,
     notice: "Route saved. It applies to every draft submitted from now on; drafts in review keep their decisions.",
   });
 }
@@ -194,19 +149,53 @@ function RuleChoice({ name, value }: { name: string; value: string }) {
   );
 }
 
+/** The saved route as the editor's flat fields. */
+function savedValues(data: SerializeFrom<typeof loader>): RouteFormValues {
+  const values: RouteFormValues = {
+    reviewHours: String(data.reviewHours),
+    signoffRule: data.signoff.rule,
+    signoffApprovers: data.signoff.approvers,
+  };
+  data.review.forEach((stage, i) =>
+    Object.assign(values, { [`s${i}_name`]: stage.name, [`s${i}_rule`]: stage.rule, [`s${i}_approvers`]: stage.approvers }),
+  );
+  return values;
+}
+
 export default function RouteEditor() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const values: Values =
-    result && !result.ok && result.values
-      ? result.values
-      : { reviewHours: String(data.reviewHours), review: data.review, signoff: data.signoff };
-  const errors: FieldErrors = result?.errors ?? {};
-  const slots = Array.from(
-    { length: Math.min(MAX_REVIEW_STAGES, values.review.length + 1) },
-    (_, i) => values.review[i] ?? { name: "", rule: "any", approvers: [] },
+  // conform with the action's own check (checkRouteForm reads the zod schemas per stage), in the browser first.
+  const [form, fields] = useForm<RouteFormValues>({
+    id: ROUTE_FORM,
+    lastResult: conformResult(result, ROUTE_FORM),
+    defaultValue: savedValues(data),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) =>
+      parse(formData, {
+        resolve: () => {
+          const checked = checkRouteForm(formData);
+          return checked.ok ? { value: checked.values } : { error: checked.errors };
+        },
+      }),
+  });
+  const text = (name: string, fallback = "") => {
+    const value = fields[name].initialValue;
+    return typeof value === "string" ? value : fallback;
+  };
+  const errors = (key: string) => fields[key].errors;
+  // The filled review stages, then one empty slot to add another (up to the maximum).
+  const filled = Array.from({ length: MAX_REVIEW_STAGES }, (_, i) => i).filter(
+    (i) => text(`s${i}_name`) !== "" || initialList(fields[`s${i}_approvers`]).length > 0,
   );
+  const slotCount = Math.min(MAX_REVIEW_STAGES, (filled.length ? Math.max(...filled) + 1 : 0) + 1);
+  const slots = Array.from({ length: slotCount }, (_, i) => ({
+    name: text(`s${i}_name`),
+    rule: text(`s${i}_rule`, "any"),
+    approvers: initialList(fields[`s${i}_approvers`]),
+    empty: !filled.includes(i),
+  }));
   const campaignUrl = `/w/${data.slug}/campaigns/${data.campaign.id}`;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -230,19 +219,21 @@ export default function RouteEditor() {
           This campaign uses the default route: agency review by the lead agency, then brand sign-off. Saving makes it this campaign's own.
         </Alert>
       ) : null}
-      <Form method="post" className="space-y-6" noValidate>
-        <LiveRegion>{result && !result.ok ? <FormError errors={result.formError} /> : null}</LiveRegion>
+      <Form method="post" className="space-y-6" {...getFormProps(form)}>
+        <LiveRegion>
+          <FormError errors={form.errors} />
+        </LiveRegion>
         {slots.map((stage, i) => (
           <Card
             key={i}
             title={`Stage ${i + 1}: review`}
             description={
-              i === values.review.length
+              stage.empty
                 ? "Optional: fill in to add another review stage. Leave empty to skip it."
                 : "Clear the name and approvers to remove this stage."
             }
           >
-            <div className={cx("space-y-4", errors[`s${i}`] && "rounded-lg ring-2 ring-red-300 ring-offset-4")}>
+            <div className={cx("space-y-4", errors(`s${i}`) && "rounded-lg ring-2 ring-red-300 ring-offset-4")}>
               <TextField
                 label="Stage name"
                 name={`s${i}_name`}
@@ -255,7 +246,7 @@ export default function RouteEditor() {
                 legend="Approvers"
                 people={data.candidates.reviewers}
                 chosen={stage.approvers}
-                error={errors[`s${i}`]}
+                error={errors(`s${i}`)}
               />
             </div>
           </Card>
@@ -265,13 +256,13 @@ export default function RouteEditor() {
           description="Always last. Only brand leads of this campaign's brand can be chosen."
         >
           <div className="space-y-4">
-            <RuleChoice name="signoffRule" value={values.signoff.rule} />
+            <RuleChoice name="signoffRule" value={text("signoffRule", "any")} />
             <PeoplePicker
               name="signoffApprovers"
               legend="Brand leads"
               people={data.candidates.brandLeads}
-              chosen={values.signoff.approvers}
-              error={errors.signoff}
+              chosen={initialList(fields.signoffApprovers)}
+              error={errors("signoff")}
             />
           </div>
         </Card>
@@ -283,8 +274,8 @@ export default function RouteEditor() {
             min={1}
             max={720}
             inputMode="numeric"
-            defaultValue={values.reviewHours}
-            errors={errors.reviewHours}
+            defaultValue={text("reviewHours")}
+            errors={errors("reviewHours")}
             hint="A draft submitted with less time than this left before the sign-off deadline is flagged late."
             className="max-w-xs"
           />

@@ -2,22 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PlusIcon, SparklesIcon } from "~/components/icons";
-import {
-  Badge,
-  Button,
-  ButtonLink,
-  Card,
-  EmptyState,
-  PageHeader,
-  SelectField,
-  TBody,
-  TD,
-  TH,
-  THead,
-  TR,
-  Table,
-  TextField,
-} from "~/components/ui";
+import { Badge, Button, ButtonLink, Card, EmptyState, PageHeader, TBody, TD, TH, THead, TR, Table, TextField } from "~/components/ui";
+import { FilterSelect } from "~/components/ui/filter-select";
 import { CampaignStatusBadge } from "~/components/briefs/status-badge";
 import { CAMPAIGN_STATUSES } from "~/modules/campaigns/campaign-status";
 import { formatDayIn } from "~/modules/briefs/format";
@@ -54,6 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+const STATUS_OPTIONS = CAMPAIGN_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
+const CHANNEL_OPTIONS = CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
+
 export default function CampaignsPage() {
   const data = useLoaderData<typeof loader>();
   const base = `/w/${data.slug}/campaigns`;
@@ -74,41 +63,18 @@ export default function CampaignsPage() {
       <Card>
         <Form method="get" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-6 lg:items-end" aria-label="Filter campaigns">
           <TextField label="Search" name="q" defaultValue={data.filter.q ?? ""} placeholder="Campaign name" className="lg:col-span-2" />
-          <SelectField
-            label="Status"
-            name="status"
-            defaultValue={data.filter.status ?? ""}
-            placeholder="Any status"
-            options={CAMPAIGN_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          <FilterSelect label="Status" name="status" value={data.filter.status} any="Any status" options={STATUS_OPTIONS} />
+          <FilterSelect label="Brand" name="brand" value={data.filter.brand} any="Any brand" options={data.brands} minOptions={2} />
+          <FilterSelect label="Agency" name="agency" value={data.filter.agency} any="Any agency" options={data.agencies} minOptions={1} />
+          <FilterSelect
+            label="Creator"
+            name="creator"
+            value={data.filter.creator}
+            any="Any creator"
+            options={data.creators}
+            minOptions={1}
           />
-          {data.brands.length > 1 ? (
-            <SelectField label="Brand" name="brand" defaultValue={data.filter.brand ?? ""} placeholder="Any brand" options={data.brands} />
-          ) : null}
-          {data.agencies.length > 0 ? (
-            <SelectField
-              label="Agency"
-              name="agency"
-              defaultValue={data.filter.agency ?? ""}
-              placeholder="Any agency"
-              options={data.agencies}
-            />
-          ) : null}
-          {data.creators.length > 0 ? (
-            <SelectField
-              label="Creator"
-              name="creator"
-              defaultValue={data.filter.creator ?? ""}
-              placeholder="Any creator"
-              options={data.creators}
-            />
-          ) : null}
-          <SelectField
-            label="Channel"
-            name="channel"
-            defaultValue={data.filter.channel ?? ""}
-            placeholder="Any channel"
-            options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
-          />
+          <FilterSelect label="Channel" name="channel" value={data.filter.channel} any="Any channel" options={CHANNEL_OPTIONS} />
           <div className="flex gap-2 lg:col-span-6">
             <Button type="submit" variant="secondary">
               Apply filters

@@ -3,12 +3,14 @@ import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { Card, PageHeader } from "~/components/ui";
-import { CampaignForm, valuesFromForm } from "~/components/briefs/campaign-form";
+import { CAMPAIGN_FORM, CampaignForm, valuesFromForm } from "~/components/briefs/campaign-form";
 import { createCampaign } from "~/modules/briefs/campaign-writes.server";
 import { campaignOptions } from "~/modules/campaigns/list.server";
 import { CHANNELS, CHANNEL_LABELS, campaignFormSchema } from "~/modules/campaigns/schemas";
 import { requirePermission } from "~/modules/workspaces/authz.server";
+import { problemAnswer } from "~/utils/action-data.server";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
+import { invalid } from "~/utils/outcome";
 import { IDEMPOTENCY_FIELD } from "~/utils/idempotency";
 import { newIdempotencyKey, readIdempotencyKey } from "~/utils/idempotency.server";
 
@@ -41,10 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = parseWith(campaignFormSchema, form);
   if (!parsed.success)
-    return json(
-      { ok: false as const, errors: parsed.errors, formError: "Please correct the highlighted fields.", values: valuesFromForm(form) },
-      { status: 400 },
-    );
+    return problemAnswer(invalid(undefined, parsed.errors).problem, { intent: CAMPAIGN_FORM, values: valuesFromForm(form) });
   const result = await createCampaign(ctx, { form: parsed.data, idempotencyKey: readIdempotencyKey(form) });
   if (!result.ok) notFound(result.problem.message);
   return redirect(`/w/${ctx.workspace.slug}/campaigns/${result.value.id}/brief/edit`);
@@ -53,7 +52,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function NewCampaignPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors: Record<string, string[]> = result?.errors ?? {};
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader
@@ -63,11 +61,9 @@ export default function NewCampaignPage() {
       />
       <Card>
         <CampaignForm
-          key={result ? JSON.stringify(result.values) : "fresh"}
           options={data.options}
-          values={result?.values ?? data.defaults}
-          errors={errors}
-          formError={result?.formError}
+          values={data.defaults}
+          result={result}
           submitLabel="Create campaign and write the brief"
           cancelTo={`/w/${data.slug}/campaigns`}
           hidden={{ [IDEMPOTENCY_FIELD]: data.idempotencyKey }}

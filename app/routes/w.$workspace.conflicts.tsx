@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import type { CSSProperties } from "react";
 import { z } from "zod";
@@ -29,6 +30,7 @@ import { viewerZone } from "~/modules/calendar/page.server";
 import { acknowledgeSchema, conflictKeySchema, moveSchema } from "~/modules/calendar/schemas";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { answer } from "~/utils/action-data.server";
+import { textFieldProps, useActionForm } from "~/utils/conform";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
 import { invalid } from "~/utils/outcome";
 
@@ -102,23 +104,36 @@ function SeverityIcon({ severity }: { severity: string }) {
   );
 }
 
+/** The answer when it belongs to this row's form (several rows share an intent). */
+const answerFor = (answer: Answer | undefined, intent: Intent, target: string) =>
+  answer?.intent === intent && answer.target === target ? answer : undefined;
+
 function MoveForm({ object, answer, busy }: { object: ConflictRow["objects"][number]; answer: Answer | undefined; busy: boolean }) {
-  if (!object.move) return null;
-  const mine = answer?.intent === "move" && answer.target === object.id && !answer.ok ? answer : undefined;
+  const mine = answerFor(answer, "move", object.id);
+  const move = object.move;
+  const [form, fields] = useActionForm({
+    id: `move-form-${object.id}`,
+    intent: "move",
+    schema: moveSchema,
+    answer: mine,
+    defaultValue: { deliverableId: object.id, publishAt: move?.publishAt },
+  });
+  if (!move) return null;
   const fieldId = `move-${object.id}`;
+  const publishAt = textFieldProps(fields.publishAt);
   return (
-    <details className="mt-1" open={Boolean(mine)}>
+    <details className="mt-1" open={Boolean(mine && !mine.ok)}>
       <summary className="cursor-pointer text-sm font-medium text-accent hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent">
         Move to another time<span className="sr-only">: {object.title}</span>
       </summary>
-      <Form method="post" preventScrollReset className="mt-2 flex flex-col gap-2 sm:flex-row sm:items-end">
+      <Form method="post" preventScrollReset className="mt-2 flex flex-col gap-2 sm:flex-row sm:items-end" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="move" />
-        <input type="hidden" name="deliverableId" value={object.id} />
+        <input type="hidden" name={fields.deliverableId.name} value={object.id} />
         <Field
           label={`New publish time for “${object.title}”`}
-          name="publishAt"
+          name={publishAt.name}
           id={fieldId}
-          error={mine?.errors.publishAt ?? (mine && !mine.errors.publishAt ? mine.formError : undefined)}
+          error={publishAt.errors ?? form.errors}
           className="min-w-0 sm:w-80"
         >
           {(control) => (
@@ -126,8 +141,8 @@ function MoveForm({ object, answer, busy }: { object: ConflictRow["objects"][num
               {...control}
               type="datetime-local"
               required
-              min={object.move!.min}
-              defaultValue={mine?.values.publishAt ?? object.move!.publishAt}
+              min={move.min}
+              defaultValue={publishAt.defaultValue ?? move.publishAt}
               className={controlClasses}
             />
           )}
@@ -140,8 +155,34 @@ function MoveForm({ object, answer, busy }: { object: ConflictRow["objects"][num
   );
 }
 
+function AcknowledgeForm({ row, answer, busy }: { row: ConflictRow; answer: Answer | undefined; busy: boolean }) {
+  const mine = answerFor(answer, "acknowledge", row.key);
+  const [form, fields] = useActionForm({ id: `ack-${row.key}`, intent: "acknowledge", schema: acknowledgeSchema, answer: mine });
+  return (
+    <details className="mt-3 group" open={Boolean(mine && !mine.ok)}>
+      <summary className="cursor-pointer text-sm font-medium text-accent hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent">
+        It is fine: acknowledge with a note
+      </summary>
+      <Form method="post" preventScrollReset className="mt-2 space-y-2" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="acknowledge" />
+        <input type="hidden" name={fields.conflictKey.name} value={row.key} />
+        <TextAreaField
+          label="Why this is fine"
+          rows={2}
+          required
+          {...textFieldProps(fields.note)}
+          hint="Saved with your name in the audit trail. The conflict moves to “Acknowledged”."
+        />
+        {fields.note.errors ? null : <FormError errors={form.errors} />}
+        <Button type="submit" size="sm" disabled={busy}>
+          Acknowledge
+        </Button>
+      </Form>
+    </details>
+  );
+}
+
 function ConflictCard({ row, answer, busyKey }: { row: ConflictRow; answer: Answer | undefined; busyKey: string | null }) {
-  const ackAnswer = answer?.intent === "acknowledge" && answer.target === row.key && !answer.ok ? answer : undefined;
   return (
     <li
       data-conflict={row.code}
@@ -193,28 +234,7 @@ function ConflictCard({ row, answer, busyKey }: { row: ConflictRow; answer: Answ
               </Form>
             </div>
           ) : (
-            <details className="mt-3 group" open={Boolean(ackAnswer)}>
-              <summary className="cursor-pointer text-sm font-medium text-accent hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent">
-                It is fine: acknowledge with a note
-              </summary>
-              <Form method="post" preventScrollReset className="mt-2 space-y-2">
-                <input type="hidden" name="intent" value="acknowledge" />
-                <input type="hidden" name="conflictKey" value={row.key} />
-                <TextAreaField
-                  label="Why this is fine"
-                  name="note"
-                  rows={2}
-                  required
-                  defaultValue={ackAnswer?.values.note}
-                  errors={ackAnswer?.errors.note}
-                  hint="Saved with your name in the audit trail. The conflict moves to “Acknowledged”."
-                />
-                {ackAnswer && !ackAnswer.errors.note ? <FormError errors={ackAnswer.formError} /> : null}
-                <Button type="submit" size="sm" disabled={busyKey === row.key}>
-                  Acknowledge
-                </Button>
-              </Form>
-            </details>
+            <AcknowledgeForm row={row} answer={answer} busy={busyKey === row.key} />
           )}
         </div>
       </div>

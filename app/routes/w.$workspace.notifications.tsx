@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFro
 import { json } from "@remix-run/node";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { BellIcon, CheckIcon } from "~/components/icons";
+import { NotificationTitle } from "~/components/notifications/notification-title";
 import { Alert, Badge, Button, Card, EmptyState, FormError, PageHeader, cx } from "~/components/ui";
 import { EMAIL_MODES, NOTIFICATION_CATEGORIES, type NotificationCategory } from "~/modules/notifications/categories";
 import { markAllRead, markOneRead, preferencesOf, recentNotifications, saveEmailPreferences } from "~/modules/notifications/inbox.server";
@@ -97,13 +98,7 @@ function NotificationRow({ n, busy }: { n: Item; busy: boolean }) {
           </time>
         </div>
         <p className={cx("mt-1 break-words text-sm", n.unread ? "font-semibold text-ink" : "font-medium text-ink-soft")}>
-          {n.url ? (
-            <Link to={n.url} className="hover:underline">
-              {n.title}
-            </Link>
-          ) : (
-            n.title
-          )}
+          <NotificationTitle title={n.title} url={n.url} />
         </p>
         {n.body ? <p className="mt-0.5 break-words text-sm text-ink-muted">{n.body}</p> : null}
       </div>

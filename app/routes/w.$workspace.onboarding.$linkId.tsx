@@ -13,7 +13,7 @@ import { findCurrentLinkForMember, linkDetail } from "~/modules/onboarding/link-
 import { reissueLink, revokeLink } from "~/modules/onboarding/links.server";
 import { decideStep } from "~/modules/onboarding/step-decisions.server";
 import { formatTimeTaken } from "~/modules/onboarding/progress";
-import { idSchema, reasonSchema, reissueSchema } from "~/modules/onboarding/schemas";
+import { idSchema, reasonedDecisionSchema, reissueSchema, stepDecisionSchema } from "~/modules/onboarding/schemas";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { answer, successData } from "~/utils/action-data.server";
 import { invalid } from "~/utils/outcome";
@@ -83,10 +83,6 @@ const intentSchema = z.object({
     errorMap: () => ({ message: "Unknown action." }),
   }),
 });
-const stepSchema = z.object({
-  stepId: idSchema,
-  version: z.coerce.number({ invalid_type_error: "Reload the page and try again." }).int().min(0).max(1_000_000).optional(),
-});
 type Intent = z.infer<typeof intentSchema>["intent"];
 const EVENT = { verify: "verify", reject: "reject", revoke: "revoke", reopen: "reopen", "not-applicable": "mark_not_applicable" } as const;
 
@@ -115,7 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return done(`New link issued${emailed}. The old one now shows that it was replaced.`, r.value.url);
   }
 
-  const parsed = parseWith(intent === "reject" || intent === "not-applicable" ? stepSchema.merge(reasonSchema) : stepSchema, form);
+  const parsed = parseWith(intent === "reject" || intent === "not-applicable" ? reasonedDecisionSchema : stepDecisionSchema, form);
   const stepId = typeof form.get("stepId") === "string" ? String(form.get("stepId")).slice(0, 64) : undefined;
   if (!parsed.success) return answer(invalid(undefined, parsed.errors), { intent, target: stepId });
   const data = parsed.data as { stepId: string; version?: number; reason?: string };

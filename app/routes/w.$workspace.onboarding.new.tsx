@@ -26,6 +26,7 @@ import { requirePermission } from "~/modules/workspaces/authz.server";
 import { IdempotencyKeyField } from "~/components/ui/idempotency-key-field";
 import { newIdempotencyKey } from "~/utils/idempotency.server";
 import { parseWith, readForm } from "~/utils/http.server";
+import { STATUS_OF } from "~/utils/action-data.server";
 
 export const meta: MetaFunction = () => [{ title: "New onboarding link · Baton" }];
 
@@ -102,9 +103,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A bad form key has no field to show it next to: its message ("Reload the page…") leads.
   const formError = parsed.success ? null : (parsed.errors.idempotencyKey?.[0] ?? "Please correct the highlighted fields.");
   if (!parsed.success) return json({ ok: false as const, errors: parsed.errors, formError, values, created: null }, { status: 400 });
-  const result = await createLink(request, ctx, parsed.data);
-  if (!result.ok)
-    return json({ ok: false as const, errors: result.errors, formError: result.message, values, created: null }, { status: result.status });
+  const outcome = await createLink(ctx, parsed.data);
+  if (!outcome.ok) {
+    const { problem } = outcome;
+    return json(
+      { ok: false as const, errors: problem.fields ?? {}, formError: problem.message, values, created: null },
+      { status: STATUS_OF[problem.kind] },
+    );
+  }
+  const result = outcome.value;
   if (result.existing) throw redirect(`/w/${ctx.workspace.slug}/onboarding/${result.linkId}`);
   return json({
     ok: true as const,

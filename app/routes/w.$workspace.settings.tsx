@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  await updateBranding(request, ctx, parsed.data);
+  await updateBranding(ctx, parsed.data);
   return json({
     ok: true as const,
     errors: {} as FieldErrors,

@@ -20,6 +20,11 @@ function refuse(message: string, status: 400 | 405 | 413 = 400) {
   return json({ error: message }, { status });
 }
 
+/** A service's refusal: 413 for a file too large (no problem kind has that status), otherwise 400. */
+function refused(error: UploadRefused) {
+  return refuse(error.message, error.tooLarge ? 413 : 400);
+}
+
 /** Counts bytes across the whole body, so a chunked request without a length is bounded too. */
 function boundedHandler(maxPartBytes: number, maxTotalBytes: number, maxMb: number): UploadHandler {
   const memory = unstable_createMemoryUploadHandler({ maxPartSize: maxPartBytes });
@@ -32,7 +37,7 @@ function boundedHandler(maxPartBytes: number, maxTotalBytes: number, maxMb: numb
         if (total > maxTotalBytes) {
           throw new UploadRefused(
             `The upload is larger than ${Math.floor(maxTotalBytes / 1_000_000)} MB in total. Send fewer or smaller files.`,
-            413,
+            "too_large",
           );
         }
         yield chunk;
@@ -51,7 +56,7 @@ function boundedHandler(maxPartBytes: number, maxTotalBytes: number, maxMb: numb
     } catch (error) {
       if (error instanceof MaxPartSizeExceededError) {
         const name = (part.filename ?? part.name).slice(0, 80);
-        throw new UploadRefused(`“${name}” is larger than ${maxMb} MB.`, 413);
+        throw new UploadRefused(`“${name}” is larger than ${maxMb} MB.`, "too_large");
       }
       throw error;
     }
@@ -78,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     form = await unstable_parseMultipartFormData(request, boundedHandler(maxBytes, maxBytes + 1_000_000, maxMb));
   } catch (error) {
-    if (error instanceof UploadRefused) return refuse(error.message, error.status);
+    if (error instanceof UploadRefused) return refused(error);
     if (error instanceof MaxPartSizeExceededError) return refuse(`A file is larger than ${maxMb} MB.`, 413);
     return refuse("Send the files as multipart/form-data in a field named “file”.");
   }
@@ -112,7 +117,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         previewUrl: row.mimeType.startsWith("image/") ? `${url}?inline=1` : null,
       });
     } catch (error) {
-      if (error instanceof UploadRefused) return refuse(error.message, error.status);
+      if (error instanceof UploadRefused) return refused(error);
       throw error;
     }
   }

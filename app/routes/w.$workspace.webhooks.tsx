@@ -12,7 +12,8 @@ import { WEBHOOK_EVENT_TYPES } from "~/modules/webhooks/events";
 import { checkTarget, createEndpoint, disableEndpoint, endpointSchema, listEndpoints } from "~/modules/webhooks/endpoints.server";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { env } from "~/utils/env.server";
-import { badRequest, conflict, notFound, parseWith, readForm, type FieldErrors } from "~/utils/http.server";
+import { problemAnswer } from "~/utils/action-data.server";
+import { badRequest, parseWith, readForm, type FieldErrors } from "~/utils/http.server";
 import { newIdempotencyKey, readIdempotencyKey } from "~/utils/idempotency.server";
 import { formatIn } from "~/utils/time";
 import { ID_PATTERN } from "~/utils/ids";
@@ -51,11 +52,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseWith(disableSchema, form);
     // A malformed id is bad input (400); a well-formed one outside this workspace is 404.
     if (!parsed.success) return badRequest(parsed.errors, "Choose an endpoint from the list.");
-    const result = await disableEndpoint(request, ctx, parsed.data.id);
-    if (!result.ok) {
-      if (result.status === 404) notFound(result.message);
-      return conflict(result.message);
-    }
+    const outcome = await disableEndpoint(ctx, parsed.data.id);
+    if (!outcome.ok) return problemAnswer(outcome.problem, { intent: "disable" });
     return json({ ok: true as const, intent: "disable" as const, created: null, errors: {}, formError: null });
   }
 
@@ -75,12 +73,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return refuse(parsed.errors);
   const problem = await checkTarget(parsed.data.url, allowPrivate);
   if (problem) return refuse({ url: [problem] });
-  const result = await createEndpoint(request, ctx, parsed.data, readIdempotencyKey(form));
-  if (!result.ok) return result.field === "url" ? refuse({ url: [result.message] }) : refuse({}, result.message);
+  const outcome = await createEndpoint(ctx, parsed.data, readIdempotencyKey(form));
+  // Every refusal of the create form (endpoint limit, a replay whose endpoint is gone) is a 400 with what was typed.
+  if (!outcome.ok) return refuse(outcome.problem.fields ?? {}, outcome.problem.message);
+  const { id, url, secret } = outcome.value;
   return json({
     ok: true as const,
     intent: "create" as const,
-    created: { id: result.id, url: result.url, secret: result.secret },
+    created: { id, url, secret },
     errors: {},
     formError: null,
   });

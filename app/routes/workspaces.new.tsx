@@ -7,6 +7,8 @@ import { IdempotencyKeyField } from "~/components/ui/idempotency-key-field";
 import { requireUser } from "~/modules/auth/session.server";
 import { workspaceSchema } from "~/modules/workspaces/schemas";
 import { createWorkspace } from "~/modules/workspaces/workspaces.server";
+import { requireUserContext } from "~/modules/workspaces/authz.server";
+import { problemAnswer } from "~/utils/action-data.server";
 import { badRequest, parseWith, readForm } from "~/utils/http.server";
 import { newIdempotencyKey, readIdempotencyKey } from "~/utils/idempotency.server";
 
@@ -18,13 +20,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const ctx = await requireUserContext(request);
   const form = await readForm(request);
   const parsed = parseWith(workspaceSchema, form);
   if (!parsed.success) return badRequest(parsed.errors);
-  const result = await createWorkspace(request, user, parsed.data, readIdempotencyKey(form));
-  if (!result.ok) return badRequest({ [result.field]: [result.message] });
-  throw redirect(`/w/${result.slug}`);
+  const outcome = await createWorkspace(ctx, parsed.data, readIdempotencyKey(form));
+  if (!outcome.ok) return problemAnswer(outcome.problem);
+  throw redirect(`/w/${outcome.value.slug}`);
 }
 
 export default function NewWorkspacePage() {

@@ -21,45 +21,61 @@ export const STATUS_OF: Record<ProblemKind, number> = {
  * `target` which row, so each form shows only its own errors, values and notice; `values` puts
  * back what was typed; `at` changes on each success so a page can tell two equal notices apart.
  */
-interface ActionDataBase<I extends string> {
+/** What was typed, by field name; a group of checkboxes puts back its list. */
+export type FormValues = Record<string, string | string[]>;
+
+interface ActionDataBase<I extends string, V extends FormValues> {
   intent: I | null;
   errors: FieldMessages;
   target: string | null;
-  values: Record<string, string>;
+  values: V;
   notice: string | null;
   at: number;
 }
-export type ActionFailureData<I extends string = string> = ActionDataBase<I> & { ok: false; formError: string };
-export type ActionSuccessData<I extends string = string> = ActionDataBase<I> & { ok: true; formError: string | null };
-export type ActionData<I extends string = string> = ActionFailureData<I> | ActionSuccessData<I>;
+type Text = Record<string, string>;
+export type ActionFailureData<I extends string = string, V extends FormValues = Text> = ActionDataBase<I, V> & {
+  ok: false;
+  formError: string;
+};
+export type ActionSuccessData<I extends string = string, V extends FormValues = Text> = ActionDataBase<I, V> & {
+  ok: true;
+  formError: string | null;
+};
+export type ActionData<I extends string = string, V extends FormValues = Text> = ActionFailureData<I, V> | ActionSuccessData<I, V>;
 
-export interface AnswerOptions<I extends string> {
+export interface AnswerOptions<I extends string, V extends FormValues = Text> {
   intent?: I | null;
   target?: string | null;
-  values?: Record<string, string>;
+  values?: V;
 }
 
-export function failureData<I extends string>(problem: Problem, opts: AnswerOptions<I> = {}): ActionFailureData<I> {
+export function failureData<I extends string, V extends FormValues = Text>(
+  problem: Problem,
+  opts: AnswerOptions<I, V> = {},
+): ActionFailureData<I, V> {
   return {
     ok: false,
     intent: opts.intent ?? null,
     errors: problem.fields ?? {},
     formError: problem.message || CORRECT_FIELDS,
     target: opts.target ?? null,
-    values: opts.values ?? {},
+    values: opts.values ?? ({} as V),
     notice: null,
     at: 0,
   };
 }
 
-export function successData<I extends string>(notice: string | null, opts: AnswerOptions<I> = {}): ActionSuccessData<I> {
+export function successData<I extends string, V extends FormValues = Text>(
+  notice: string | null,
+  opts: AnswerOptions<I, V> = {},
+): ActionSuccessData<I, V> {
   return {
     ok: true,
     intent: opts.intent ?? null,
     errors: {},
     formError: null,
     target: opts.target ?? null,
-    values: {},
+    values: {} as V,
     notice,
     at: Date.now(),
   };
@@ -70,7 +86,10 @@ function headersFor(problem: Problem): HeadersInit | undefined {
 }
 
 /** A problem as the action answer: the one shape, the kind's status (and Retry-After for too_many). */
-export function problemAnswer<I extends string>(problem: Problem, opts: AnswerOptions<I> = {}): TypedResponse<ActionFailureData<I>> {
+export function problemAnswer<I extends string, V extends FormValues = Text>(
+  problem: Problem,
+  opts: AnswerOptions<I, V> = {},
+): TypedResponse<ActionFailureData<I, V>> {
   return json(failureData(problem, opts), { status: STATUS_OF[problem.kind], headers: headersFor(problem) });
 }
 
@@ -78,10 +97,10 @@ export function problemAnswer<I extends string>(problem: Problem, opts: AnswerOp
  * The one way an action answers a service's outcome. A success says `notice` (a sentence, or a
  * function of the value); a failure says its problem with its kind's status.
  */
-export function answer<T, I extends string>(
+export function answer<T, I extends string, V extends FormValues = Text>(
   outcome: Outcome<T>,
-  opts: AnswerOptions<I> & { notice?: string | ((value: T) => string) } = {},
-): TypedResponse<ActionData<I>> {
+  opts: AnswerOptions<I, V> & { notice?: string | ((value: T) => string) } = {},
+): TypedResponse<ActionData<I, V>> {
   if (!outcome.ok) return problemAnswer(outcome.problem, opts);
   const notice = typeof opts.notice === "function" ? opts.notice(outcome.value) : (opts.notice ?? null);
   return json(successData(notice, opts));

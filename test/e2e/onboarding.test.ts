@@ -105,8 +105,17 @@ it("agency creates a link; client fills it, forwards a step, signs; agency verif
 
   const meta = step(client, "Meta ad account");
   // The copy button answers in the page's words (the script holds none), whichever way the browser copies.
-  await meta.locator("[data-copy]").click();
-  await meta.getByText(/^(Copied to your clipboard\.|Press Ctrl\+C \(Cmd\+C on a Mac\) to copy the selected text\.)$/).waitFor();
+  // The page was just reloaded by the confirm above and streams its script last: click until the script answers.
+  const copyAnswer = meta.getByText(/^(Copied to your clipboard\.|Press Ctrl\+C \(Cmd\+C on a Mac\) to copy the selected text\.)$/);
+  await expect
+    .poll(
+      async () => {
+        await meta.locator("[data-copy]").click();
+        return copyAnswer.isVisible();
+      },
+      { timeout: 20_000, interval: 500 },
+    )
+    .toBe(true);
   await meta.getByLabel("Ad account ID").fill("act_120045678901234");
   await meta.getByRole("button", { name: "I've granted access" }).click();
   await step(client, "Meta ad account").getByText("Done, being checked").waitFor();

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { authTokens, invitations, localEmails, memberships, sessions, users } from "@db/schema";
 import * as login from "~/routes/login";
 import * as signup from "~/routes/signup";
@@ -265,6 +265,12 @@ describe("session lifetime (3)", () => {
 });
 
 describe("sign-in limits count failed attempts only (9)", () => {
+  // Fixed 15-minute windows: run in the middle of one, so no window ends halfway through a burst.
+  beforeAll(() => {
+    const windowMs = 15 * 60_000;
+    vi.useFakeTimers({ toFake: ["Date"], now: Math.floor(Date.now() / windowMs) * windowMs + windowMs / 2 });
+  });
+  afterAll(() => vi.useRealTimers());
   const signInAs = (ip: string, email: string, password: string) =>
     call(login.action, makeRequest("/login", { ip, form: { email, password } }));
 

@@ -1,9 +1,13 @@
+import { getFormProps } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { Button, Card, TextAreaField } from "~/components/ui";
-import { IntentError, useResult, type DeliverablePageData } from "./deliverable-result";
+import { decideSchema } from "~/modules/approvals/schemas";
+import { textFieldProps } from "~/utils/conform";
+import { IntentError, useDeliverableForm, type DeliverablePageData } from "./deliverable-result";
 
 export function DecidePanel({ page }: { page: DeliverablePageData }) {
-  const result = useResult("decide");
+  // The approve form is a button with hidden fields; the request-changes form carries the comment.
+  const [changesForm, fields] = useDeliverableForm("decide", decideSchema, { id: "request-changes" });
   const busy = useNavigation().state === "submitting";
   const approveLabel = page.can.signoffStage ? `Sign off v${page.currentVersion}` : `Approve v${page.currentVersion}`;
   return (
@@ -26,17 +30,15 @@ export function DecidePanel({ page }: { page: DeliverablePageData }) {
           </Button>
           <span className="text-sm text-ink-muted">You are deciding on version {page.currentVersion}, shown below.</span>
         </Form>
-        <Form method="post" className="space-y-3 border-t border-slate-200 pt-4">
+        <Form method="post" className="space-y-3 border-t border-slate-200 pt-4" {...getFormProps(changesForm)}>
           <input type="hidden" name="intent" value="decide" />
           <input type="hidden" name="version" value={page.currentVersion} />
           <input type="hidden" name="decision" value="request_changes" />
           <TextAreaField
             label="Request changes"
-            name="comment"
             rows={3}
             hint="Say what should change. The creator sees this with the version."
-            defaultValue={result?.values.comment ?? ""}
-            errors={result?.errors.comment}
+            {...textFieldProps(fields.comment)}
           />
           <Button type="submit" variant="secondary" disabled={busy}>
             Request changes

@@ -6,6 +6,8 @@ import type { deliverablePage } from "~/modules/approvals/deliverable-page.serve
 import type { DeliverableIntent } from "~/modules/approvals/schemas";
 import type { TransferCheckFailure } from "~/modules/approvals/transfer-checks";
 import type { ActionData } from "~/utils/action-data.server";
+import { useActionForm } from "~/utils/conform";
+import type { z } from "zod";
 
 /** The deliverable page as its loader sends it. */
 export type DeliverablePageData = SerializeFrom<NonNullable<Awaited<ReturnType<typeof deliverablePage>>>>;
@@ -16,6 +18,19 @@ export type DeliverableActionData = ActionData<DeliverableIntent> & { failures: 
 export function useResult(intent: DeliverableIntent): DeliverableActionData | null {
   const data = useActionData() as DeliverableActionData | undefined;
   return data && data.intent === intent ? data : null;
+}
+
+/**
+ * conform for one of the page's forms (decision 051): the action's zod schema checked in the
+ * browser, the server's answer for `intent` shown the same way; still a plain POST without JS.
+ */
+export function useDeliverableForm<S extends z.AnyZodObject>(
+  intent: DeliverableIntent,
+  schema: S,
+  opts: { id?: string; validate?: z.ZodTypeAny; defaultValue?: Partial<Record<keyof z.input<S>, unknown>> } = {},
+) {
+  const answer = useResult(intent);
+  return useActionForm({ id: opts.id ?? intent, intent, schema, answer, validate: opts.validate, defaultValue: opts.defaultValue });
 }
 
 export function Notice() {

@@ -1,12 +1,18 @@
+import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { ExternalLinkIcon } from "~/components/icons";
 import { Button, Card, TextAreaField, TextField } from "~/components/ui";
-import { IntentError, useResult, type DeliverablePageData } from "./deliverable-result";
+import { overrideSchema, publishSchema, rescheduleSchema } from "~/modules/approvals/schemas";
+import { textFieldProps } from "~/utils/conform";
+import { IntentError, useDeliverableForm, type DeliverablePageData } from "./deliverable-result";
 
-/* The publisher's and the admin's panels: scheduled, published, a new time, an override of a block. */
+/*
+ * The publisher's and the admin's panels: scheduled, published, a new time, an override of a block.
+ * Schedule and unschedule are buttons with no field to check, so they stay plain forms.
+ */
 
 export function PublishingPanel({ page }: { page: DeliverablePageData }) {
-  const result = useResult("publish");
+  const [publishForm, fields] = useDeliverableForm("publish", publishSchema);
   return (
     <Card title="Publishing" description="Baton doesn't post for you: the publisher records what they did on the platform.">
       <div className="space-y-4">
@@ -20,17 +26,15 @@ export function PublishingPanel({ page }: { page: DeliverablePageData }) {
           </Form>
         ) : null}
         {page.can.publish ? (
-          <Form method="post" className="space-y-3">
+          <Form method="post" className="space-y-3" {...getFormProps(publishForm)}>
             <input type="hidden" name="intent" value="publish" />
             <IntentError intent="publish" />
             <TextField
               label="Live link"
-              name="liveUrl"
               type="url"
               inputMode="url"
               placeholder="https://"
-              defaultValue={result?.values.liveUrl}
-              errors={result?.errors.liveUrl}
+              {...textFieldProps(fields.liveUrl)}
               hint="The address of the post once it is live."
             />
             <Button type="submit">Mark published</Button>
@@ -62,20 +66,21 @@ export function PublishingPanel({ page }: { page: DeliverablePageData }) {
 }
 
 export function ReschedulePanel({ page, publishInput }: { page: DeliverablePageData; publishInput: string }) {
-  const result = useResult("reschedule");
+  const [form, fields] = useDeliverableForm("reschedule", rescheduleSchema, { defaultValue: { publishAt: publishInput } });
+  const publishAt = textFieldProps(fields.publishAt);
   return (
     <Card
       title="Change the publish time"
       description="Later keeps a sign-off; earlier than the sign-off allows removes it and the brand signs again."
     >
-      <Form method="post" className="space-y-3">
+      <Form method="post" className="space-y-3" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="reschedule" />
         <TextField
           label={`Goes live (${page.viewerZone})`}
-          name="publishAt"
           type="datetime-local"
-          defaultValue={result?.values.publishAt ?? publishInput}
-          errors={result?.errors.publishAt ?? (result && !result.ok ? result.formError : undefined)}
+          {...publishAt}
+          defaultValue={publishAt.defaultValue ?? publishInput}
+          errors={publishAt.errors ?? form.errors}
         />
         <Button type="submit" variant="secondary">
           {page.status === "blocked" ? "Reschedule and unblock" : "Change time"}
@@ -86,20 +91,19 @@ export function ReschedulePanel({ page, publishInput }: { page: DeliverablePageD
 }
 
 export function OverridePanel() {
-  const result = useResult("override");
+  const [form, fields] = useDeliverableForm("override", overrideSchema);
   return (
     <Card
       title="Override the block (admin)"
       description="Lets it be scheduled without a timely sign-off. Recorded in the audit trail as an exception."
     >
-      <Form method="post" className="space-y-3">
+      <Form method="post" className="space-y-3" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="override" />
         <IntentError intent="override" />
         <TextAreaField
           label="Reason"
-          name="reason"
           rows={3}
-          errors={result?.errors.reason}
+          {...textFieldProps(fields.reason)}
           hint="At least 10 characters, e.g. who approved it and how."
         />
         <Button type="submit" variant="danger">

@@ -1,17 +1,33 @@
+import { getFormProps } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { LiveRegion } from "~/components/approvals/live-region";
 import { Badge, Button, Card, FormError, TextAreaField, TextField } from "~/components/ui";
 import { FileUpload } from "~/components/upload/file-upload";
+import { submitSchema } from "~/modules/approvals/schemas";
+import { textFieldProps } from "~/utils/conform";
 import { formatCount } from "~/utils/numbers";
-import { useResult, type DeliverablePageData } from "./deliverable-result";
+import { useDeliverableForm, useResult, type DeliverablePageData } from "./deliverable-result";
 
-export function SubmitPanel({ page, maxUploadBytes }: { page: DeliverablePageData; maxUploadBytes: number }) {
+/** The browser checks the typed fields; the media list is assembled by the action (uploaded ids, or the files themselves without JS). */
+const typedFields = submitSchema.omit({ media: true });
+
+type Props = { page: DeliverablePageData; maxUploadBytes: number };
+
+/** Keyed by version: after a submission the form (and its uploads) starts fresh. */
+export function SubmitPanel(props: Props) {
+  return <SubmitForm key={props.page.currentVersion} {...props} />;
+}
+
+function SubmitForm({ page, maxUploadBytes }: Props) {
   const result = useResult("submit");
   const [uploading, setUploading] = useState(false);
   const busy = useNavigation().state === "submitting";
   const current = page.versions[0] ?? null;
-  const values = result?.values ?? { copy: current?.copy ?? "", title: current?.title ?? "", link: current?.link ?? "" };
+  const [form, fields] = useDeliverableForm("submit", submitSchema, {
+    validate: typedFields,
+    defaultValue: { copy: current?.copy ?? "", title: current?.title ?? "", link: current?.link ?? "" },
+  });
   const req = page.requirements;
   const utm = req.requiredUtm.map((u) => ("value" in u && u.value ? `${u.name}=${u.value}` : u.name));
   const next = page.currentVersion + 1;
@@ -20,12 +36,11 @@ export function SubmitPanel({ page, maxUploadBytes }: { page: DeliverablePageDat
       title={page.currentVersion === 0 ? "Submit the first draft" : `Submit version ${next}`}
       description="Checks run before it is sent: the brief's disclosure, the campaign's tracking parameters, the channel's limits and required files."
     >
-      {/* Keyed by version: after a submission the form (and its uploads) starts fresh. */}
-      <Form key={page.currentVersion} method="post" encType="multipart/form-data" className="space-y-5" noValidate>
+      <Form method="post" encType="multipart/form-data" className="space-y-5" {...getFormProps(form)}>
         <LiveRegion>
-          {result && !result.ok ? (
-            <FormError errors={result.formError}>
-              {result.failures.length > 0 ? (
+          {form.errors ? (
+            <FormError errors={form.errors}>
+              {result && !result.ok && result.failures.length > 0 ? (
                 <ul className="list-disc space-y-1 pl-5">
                   {result.failures.map((f) => (
                     <li key={`${f.code}-${f.message}`}>{f.message}</li>
@@ -54,24 +69,18 @@ export function SubmitPanel({ page, maxUploadBytes }: { page: DeliverablePageDat
             </li>
           ) : null}
         </ul>
-        {page.titleRequired ? (
-          <TextField label="Title" name="title" defaultValue={values.title} errors={result?.errors.title} required />
-        ) : null}
+        {page.titleRequired ? <TextField label="Title" {...textFieldProps(fields.title)} required /> : null}
         <TextAreaField
           label={`The ${page.copyName}`}
-          name="copy"
           rows={6}
-          defaultValue={values.copy}
-          errors={result?.errors.copy}
+          {...textFieldProps(fields.copy)}
           hint={req.disclosure ? `Include “${req.disclosure}”.` : undefined}
         />
         <TextField
           label="Link"
-          name="link"
           type="url"
           inputMode="url"
-          defaultValue={values.link}
-          errors={result?.errors.link}
+          {...textFieldProps(fields.link)}
           hint={utm.length ? `With ${utm.join(", ")}.` : "Optional."}
         />
         <FileUpload
@@ -83,7 +92,7 @@ export function SubmitPanel({ page, maxUploadBytes }: { page: DeliverablePageDat
           accept="image/png,image/jpeg,image/gif,image/webp,video/mp4,application/pdf"
           hint="Images, videos or PDFs. Images are previewed for reviewers."
           maxBytes={maxUploadBytes}
-          errors={result?.errors.media}
+          errors={fields.media.errors}
           onBusyChange={setUploading}
         />
         <div className="flex flex-wrap items-center gap-3">
@@ -93,7 +102,7 @@ export function SubmitPanel({ page, maxUploadBytes }: { page: DeliverablePageDat
           {uploading ? <span className="text-sm text-ink-muted">Waiting for uploads to finish…</span> : null}
         </div>
         <input type="hidden" name="intent" value="submit" />
-        <input type="hidden" name="basedOnVersion" value={page.currentVersion} />
+        <input type="hidden" name={fields.basedOnVersion.name} value={page.currentVersion} />
       </Form>
     </Card>
   );

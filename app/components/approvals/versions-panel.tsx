@@ -1,12 +1,13 @@
+import { getFormProps } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { CopyDiffView } from "~/components/approvals/copy-diff-view";
 import { FileIcon } from "~/components/icons";
 import { Alert, Badge, Button, Card, SelectField, TextAreaField } from "~/components/ui";
-import { IntentError, useResult, type DeliverablePageData } from "./deliverable-result";
+import { commentSchema } from "~/modules/approvals/schemas";
+import { IntentError, useDeliverableForm, useResult, type DeliverablePageData } from "./deliverable-result";
 
 export function VersionsPanel({ page, base }: { page: DeliverablePageData; base: string }) {
   const viewed = page.viewed;
-  const commentResult = useResult("comment");
   if (!viewed) {
     return (
       <Card title="Versions">
@@ -131,25 +132,31 @@ export function VersionsPanel({ page, base }: { page: DeliverablePageData; base:
               </li>
             ))}
           </ul>
-          {page.can.comment ? (
-            <Form method="post" className="mt-3 space-y-3">
-              <input type="hidden" name="intent" value="comment" />
-              <input type="hidden" name="version" value={viewed.version} />
-              <IntentError intent="comment" />
-              <TextAreaField
-                label={`Comment on v${viewed.version}`}
-                name="body"
-                rows={2}
-                errors={commentResult?.errors.body}
-                key={commentResult?.ok ? Date.now() : "comment"}
-              />
-              <Button type="submit" variant="secondary" size="sm">
-                Add comment
-              </Button>
-            </Form>
-          ) : null}
+          {page.can.comment ? <CommentForm version={viewed.version} /> : null}
         </section>
       </div>
     </Card>
+  );
+}
+
+function CommentForm({ version }: { version: number }) {
+  const commentResult = useResult("comment");
+  const [form, fields] = useDeliverableForm("comment", commentSchema);
+  return (
+    <Form method="post" className="mt-3 space-y-3" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="comment" />
+      <input type="hidden" name={fields.version.name} value={version} />
+      <IntentError intent="comment" />
+      <TextAreaField
+        label={`Comment on v${version}`}
+        name={fields.body.name}
+        rows={2}
+        errors={fields.body.errors}
+        key={commentResult?.ok ? commentResult.at : "comment"}
+      />
+      <Button type="submit" variant="secondary" size="sm">
+        Add comment
+      </Button>
+    </Form>
   );
 }

@@ -44,6 +44,23 @@ const ROW_SPECS: Record<string, RowSpec[]> = {
   ],
 };
 
+/** A list field's legend: its label, and for a required one the visible star and the words a screen reader says instead. */
+function FieldLegend({ field }: { field: BriefFieldDefinition }) {
+  return (
+    <legend className="text-sm font-medium text-ink">
+      {field.label}
+      {field.required ? (
+        <>
+          <span className="ml-0.5 text-red-600" aria-hidden="true">
+            *
+          </span>
+          <span className="sr-only"> (required)</span>
+        </>
+      ) : null}
+    </legend>
+  );
+}
+
 function RowList({ field, value, errors }: { field: BriefFieldDefinition; value: unknown; errors: Errors }) {
   const hydrated = useHydrated();
   const existing = field.type === "contact_list" ? (Array.isArray(value) ? value.map(str) : []) : rowsOf(value);
@@ -52,15 +69,7 @@ function RowList({ field, value, errors }: { field: BriefFieldDefinition; value:
   const own = errors[field.key] ?? [];
   return (
     <fieldset id={anchorOf(field.key)} className="scroll-mt-24" aria-describedby={`${anchorOf(field.key)}-help`}>
-      <legend className="text-sm font-medium text-ink">
-        {field.label}
-        {field.required ? (
-          <span className="ml-0.5 text-red-600" aria-hidden="true">
-            *
-          </span>
-        ) : null}
-        {field.required ? <span className="sr-only"> (required)</span> : null}
-      </legend>
+      <FieldLegend field={field} />
       <p id={`${anchorOf(field.key)}-help`} className="mt-1 text-sm text-ink-muted">
         {field.help}
       </p>
@@ -134,14 +143,7 @@ function Checklist({ field, value, errors }: { field: BriefFieldDefinition; valu
   const list = errorsUnder(errors, field.key);
   return (
     <fieldset id={anchorOf(field.key)} className="scroll-mt-24">
-      <legend className="text-sm font-medium text-ink">
-        {field.label}
-        {field.required ? (
-          <span className="ml-0.5 text-red-600" aria-hidden="true">
-            *
-          </span>
-        ) : null}
-      </legend>
+      <FieldLegend field={field} />
       {field.help ? <p className="mt-1 text-sm text-ink-muted">{field.help}</p> : null}
       {/* Posts the field even with nothing ticked, so unticking every option clears it. */}
       <input type="hidden" name={field.key} value="" />

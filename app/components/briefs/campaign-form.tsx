@@ -1,5 +1,10 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { Button, ButtonLink, FormError, SelectField, TextField, toErrorList } from "~/components/ui";
+import { campaignFormSchema, type CampaignInput } from "~/modules/campaigns/schemas";
+import type { ActionData } from "~/utils/action-data.server";
+import { conformResult } from "~/utils/conform";
 
 export interface CampaignFormOptions {
   brands: { id: string; name: string }[];
@@ -9,7 +14,8 @@ export interface CampaignFormOptions {
   channels: { value: string; label: string }[];
 }
 
-export interface CampaignFormValues {
+/** A type, not an interface, so it is a `FormValues` the action can put back. */
+export type CampaignFormValues = {
   name: string;
   brandId: string;
   leadAgencyId: string;
@@ -19,7 +25,17 @@ export interface CampaignFormValues {
   startsOn: string;
   endsOn: string;
   coordinatorId: string;
-}
+};
+
+/** The one intent both campaign routes answer with, so the form knows the answer is its own. */
+export const CAMPAIGN_FORM = "campaign";
+
+type Answer = Pick<ActionData<string, Record<string, string | string[]>>, "ok" | "intent" | "errors" | "formError" | "values"> | undefined;
+
+/** A checkbox group's put-back value: conform gives one string when one box was ticked. */
+const listOf = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : typeof value === "string" ? [value] : [];
+const textOf = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 
 function CheckGroup({
   legend,
@@ -67,36 +83,46 @@ function CheckGroup({
   );
 }
 
-/** The campaign's details and people; the same form creates and edits (plain POST, works without JS). */
+/**
+ * The campaign's details and people; the same form creates and edits. conform with the action's zod
+ * schema (checked in the browser first, the server's answer shown the same way); a plain POST, so it
+ * works without JS, and what was typed comes back from the server's `values`.
+ */
 export function CampaignForm({
   options,
   values,
-  errors,
-  formError,
+  result,
   submitLabel,
   cancelTo,
   hidden,
 }: {
   options: CampaignFormOptions;
   values: CampaignFormValues;
-  errors: Record<string, string[]>;
-  formError?: string | null;
+  result: Answer;
   submitLabel: string;
   cancelTo: string;
   hidden?: Record<string, string>;
 }) {
   const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm<CampaignFormValues, CampaignInput>({
+    id: CAMPAIGN_FORM,
+    lastResult: conformResult(result, CAMPAIGN_FORM),
+    defaultValue: values,
+    constraint: getZodConstraint(campaignFormSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: campaignFormSchema }),
+  });
   return (
-    <Form method="post" className="space-y-6" noValidate>
+    <Form method="post" className="space-y-6" {...getFormProps(form)}>
       {Object.entries(hidden ?? {}).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <FormError errors={formError ?? undefined} />
+      <FormError errors={form.errors} />
       <TextField
         label="Campaign name"
-        name="name"
-        defaultValue={values.name}
-        errors={errors.name}
+        name={fields.name.name}
+        defaultValue={textOf(fields.name.initialValue)}
+        errors={fields.name.errors}
         required
         maxLength={120}
         autoComplete="off"
@@ -104,18 +130,18 @@ export function CampaignForm({
       <div className="grid gap-6 sm:grid-cols-2">
         <SelectField
           label="Brand"
-          name="brandId"
-          defaultValue={values.brandId}
-          errors={errors.brandId}
+          name={fields.brandId.name}
+          defaultValue={textOf(fields.brandId.initialValue)}
+          errors={fields.brandId.errors}
           placeholder="Choose a brand"
           options={options.brands.map((b) => ({ value: b.id, label: b.name }))}
           required
         />
         <SelectField
           label="Lead agency"
-          name="leadAgencyId"
-          defaultValue={values.leadAgencyId}
-          errors={errors.leadAgencyId}
+          name={fields.leadAgencyId.name}
+          defaultValue={textOf(fields.leadAgencyId.initialValue)}
+          errors={fields.leadAgencyId.errors}
           placeholder="Choose the lead agency"
           options={options.agencies.map((a) => ({ value: a.id, label: a.name }))}
           required
@@ -123,38 +149,51 @@ export function CampaignForm({
       </div>
       <CheckGroup
         legend="Other agencies joining"
-        name="agencyIds"
+        name={fields.agencyIds.name}
         hint="The lead agency is always on the campaign."
         items={options.agencies.map((a) => ({ value: a.id, label: a.name }))}
-        checked={values.agencyIds}
-        errors={errors.agencyIds}
+        checked={listOf(fields.agencyIds.initialValue)}
+        errors={Object.values(fields.agencyIds.allErrors).flat()}
       />
       <CheckGroup
         legend="Creators"
-        name="creatorIds"
+        name={fields.creatorIds.name}
         hint="Assigned creators are asked to acknowledge the brief."
         items={options.creators.map((c) => ({ value: c.id, label: c.handle ? `${c.name} (${c.handle})` : c.name }))}
-        checked={values.creatorIds}
-        errors={errors.creatorIds}
+        checked={listOf(fields.creatorIds.initialValue)}
+        errors={Object.values(fields.creatorIds.allErrors).flat()}
       />
-      <CheckGroup legend="Channels" name="channels" items={options.channels} checked={values.channels} errors={errors.channels} />
+      <CheckGroup
+        legend="Channels"
+        name={fields.channels.name}
+        items={options.channels}
+        checked={listOf(fields.channels.initialValue)}
+        errors={Object.values(fields.channels.allErrors).flat()}
+      />
       <div className="grid gap-6 sm:grid-cols-2">
         <TextField
           label="Starts on"
-          name="startsOn"
+          name={fields.startsOn.name}
           type="date"
-          defaultValue={values.startsOn}
-          errors={errors.startsOn}
+          defaultValue={textOf(fields.startsOn.initialValue)}
+          errors={fields.startsOn.errors}
           required
           hint="In the brand's time zone."
         />
-        <TextField label="Ends on" name="endsOn" type="date" defaultValue={values.endsOn} errors={errors.endsOn} required />
+        <TextField
+          label="Ends on"
+          name={fields.endsOn.name}
+          type="date"
+          defaultValue={textOf(fields.endsOn.initialValue)}
+          errors={fields.endsOn.errors}
+          required
+        />
       </div>
       <SelectField
         label="Coordinator"
-        name="coordinatorId"
-        defaultValue={values.coordinatorId}
-        errors={errors.coordinatorId}
+        name={fields.coordinatorId.name}
+        defaultValue={textOf(fields.coordinatorId.initialValue)}
+        errors={fields.coordinatorId.errors}
         placeholder="Me"
         options={options.coordinators.map((c) => ({ value: c.id, label: c.name }))}
       />

@@ -96,16 +96,27 @@ export function describeItem(item: Item): string {
   return parts.filter(Boolean).join(", ");
 }
 
+/**
+ * What every item on the grid links like: opening it keeps the page where it is (no scroll, no
+ * history entry, so Back leaves the calendar), it reads as its description, and the open one is marked.
+ * `data-item` is what the peek returns focus to when it closes.
+ */
+function itemLink(item: Item, href: string, active: boolean) {
+  return {
+    to: href,
+    preventScrollReset: true,
+    replace: true,
+    "aria-label": describeItem(item),
+    "aria-current": active ? ("true" as const) : undefined,
+    "data-item": item.key,
+  };
+}
+
 /** A deliverable on the month or week grid: brand colour, time, title, conflict badge. */
 export function DeliverableChip({ item, href, active }: { item: Item; href: string; active: boolean }) {
   return (
     <Link
-      to={href}
-      preventScrollReset
-      replace
-      aria-label={describeItem(item)}
-      aria-current={active ? "true" : undefined}
-      data-item={item.key}
+      {...itemLink(item, href, active)}
       className={cx(
         "group block min-w-0 rounded-md border-l-[3px] bg-white px-1.5 py-0.5 text-xs text-ink shadow-sm ring-1 ring-slate-200 hover:bg-slate-50",
         "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent",
@@ -141,12 +152,7 @@ export function CampaignBar({
 }) {
   return (
     <Link
-      to={href}
-      preventScrollReset
-      replace
-      aria-label={describeItem(item)}
-      aria-current={active ? "true" : undefined}
-      data-item={item.key}
+      {...itemLink(item, href, active)}
       className={cx(
         "flex min-w-0 items-center gap-1 border-l-[3px] px-2 py-0.5 text-xs font-medium text-ink ring-1 ring-inset ring-black/5 hover:brightness-95",
         "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent focus-visible:ring-offset-1",

@@ -1,11 +1,11 @@
 import type { ReactNode } from "react";
-import { CheckCircleIcon } from "~/components/icons";
-import { Alert, Badge, Button, CheckboxField, TextAreaField, TextField, cx } from "~/components/ui";
+import { Alert, Badge, Button, CheckboxField, TextAreaField, TextField } from "~/components/ui";
 import type { BrandKitFile } from "~/modules/onboarding/link-model";
 import { questionnaireQuestions } from "~/modules/onboarding/questionnaire";
 import { ACCEPTED_DESCRIPTION } from "~/modules/uploads/file-types";
 import { formatDayTime } from "./branded-frame";
 import { LiveError, SaveStatus } from "./client-script";
+import { StepNumber } from "./step-number";
 import type { ClientFailure } from "./platform-step";
 
 /** The intake steps of the client's page: contacts and approvers, questionnaire, brand kit, agreement. */
@@ -16,6 +16,7 @@ function IntakeCard({
   title,
   description,
   done,
+  thanks,
   children,
 }: {
   id: string;
@@ -23,6 +24,8 @@ function IntakeCard({
   title: string;
   description: string;
   done: boolean;
+  /** Said right after a save of this section ("Contacts saved."); null otherwise. */
+  thanks: string | null;
   children: ReactNode;
 }) {
   const headingId = `${id}-title`;
@@ -30,15 +33,7 @@ function IntakeCard({
     <section id={id} aria-labelledby={headingId} className="scroll-mt-6 rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
       <div className="flex flex-col gap-3 border-b border-slate-100 px-4 py-4 sm:flex-row sm:items-start sm:justify-between sm:px-6">
         <div className="flex min-w-0 items-start gap-3">
-          <span
-            className={cx(
-              "mt-0.5 flex h-7 w-7 shrink-0 items-center justify-center rounded-full text-sm font-semibold",
-              done ? "bg-emerald-50 text-emerald-700" : "bg-accent text-[rgb(var(--accent-fg))]",
-            )}
-            aria-hidden="true"
-          >
-            {done ? <CheckCircleIcon size={16} /> : number}
-          </span>
+          <StepNumber number={number} done={done} />
           <div className="min-w-0">
             <h3 id={headingId} className="text-base font-semibold text-ink">
               {title}
@@ -56,7 +51,14 @@ function IntakeCard({
           )}
         </div>
       </div>
-      <div className="space-y-4 px-4 py-5 sm:px-6">{children}</div>
+      <div className="space-y-4 px-4 py-5 sm:px-6">
+        {thanks ? (
+          <Alert tone="success" role="status">
+            {thanks} Thank you.
+          </Alert>
+        ) : null}
+        {children}
+      </div>
     </section>
   );
 }
@@ -71,6 +73,39 @@ function SaveBar({ done, label }: { done: boolean; label: string }) {
       </Button>
     </div>
   );
+}
+
+/** A section's form that saves as the client types (and on its button), marked complete when sent; its refusal is said above the fields. */
+function AutosaveForm({
+  intent,
+  failure,
+  done,
+  saveLabel,
+  children,
+}: {
+  intent: string;
+  failure: ClientFailure | null;
+  done: boolean;
+  saveLabel: string;
+  children: ReactNode;
+}) {
+  return (
+    <form method="post" noValidate data-autosave={intent} className="space-y-4">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="complete" value="1" />
+      <FormAlert failure={failure} />
+      {children}
+      <SaveBar done={done} label={saveLabel} />
+    </form>
+  );
+}
+
+/** What every intake step is given: its saved answers, its number on the page, the refusal of its last post, and whether it was just saved. */
+interface IntakeStepProps<D> {
+  data: D;
+  number: number;
+  failure?: ClientFailure | null;
+  saved: boolean;
 }
 
 function failureFor(failure: ClientFailure | null | undefined, intent: string) {
@@ -95,17 +130,7 @@ export interface ContactsData {
   done: boolean;
 }
 
-export function ContactsStep({
-  data,
-  number,
-  failure,
-  saved,
-}: {
-  data: ContactsData;
-  number: number;
-  failure?: ClientFailure | null;
-  saved: boolean;
-}) {
+export function ContactsStep({ data, number, failure, saved }: IntakeStepProps<ContactsData>) {
   const f = failureFor(failure, "contacts");
   const v = (k: keyof Omit<ContactsData, "done">) => f?.values[k] ?? data[k];
   const field = (
@@ -134,16 +159,9 @@ export function ContactsStep({
       title="Contacts and approvers"
       description="Who we talk to day to day, and who signs off content before it goes live."
       done={data.done}
+      thanks={saved ? "Contacts saved." : null}
     >
-      {saved ? (
-        <Alert tone="success" role="status">
-          Contacts saved. Thank you.
-        </Alert>
-      ) : null}
-      <form method="post" noValidate data-autosave="contacts" className="space-y-4">
-        <input type="hidden" name="intent" value="contacts" />
-        <input type="hidden" name="complete" value="1" />
-        <FormAlert failure={f} />
+      <AutosaveForm intent="contacts" failure={f} done={data.done} saveLabel="Save contacts">
         <div className="grid gap-4 sm:grid-cols-2">
           {field("contactName", "Main contact's name", { required: true, autoComplete: "name" })}
           {field("contactEmail", "Main contact's email", { type: "email", required: true, autoComplete: "email" })}
@@ -163,25 +181,14 @@ export function ContactsStep({
           />
           {f?.errors.otherContacts ? null : <LiveError field="otherContacts" />}
         </div>
-        <SaveBar done={data.done} label="Save contacts" />
-      </form>
+      </AutosaveForm>
     </IntakeCard>
   );
 }
 
 export type QuestionnaireData = Partial<Record<(typeof questionnaireQuestions)[number]["key"], string>> & { done: boolean };
 
-export function QuestionnaireStep({
-  data,
-  number,
-  failure,
-  saved,
-}: {
-  data: QuestionnaireData;
-  number: number;
-  failure?: ClientFailure | null;
-  saved: boolean;
-}) {
+export function QuestionnaireStep({ data, number, failure, saved }: IntakeStepProps<QuestionnaireData>) {
   const f = failureFor(failure, "questionnaire");
   return (
     <IntakeCard
@@ -190,16 +197,9 @@ export function QuestionnaireStep({
       title="About your brand"
       description="A few answers so every brief starts from your own words."
       done={data.done}
+      thanks={saved ? "Answers saved." : null}
     >
-      {saved ? (
-        <Alert tone="success" role="status">
-          Answers saved. Thank you.
-        </Alert>
-      ) : null}
-      <form method="post" noValidate data-autosave="questionnaire" className="space-y-4">
-        <input type="hidden" name="intent" value="questionnaire" />
-        <input type="hidden" name="complete" value="1" />
-        <FormAlert failure={f} />
+      <AutosaveForm intent="questionnaire" failure={f} done={data.done} saveLabel="Save answers">
         {questionnaireQuestions.map((q) => {
           const props = {
             label: `${q.label}${q.required ? "" : " (optional)"}`,
@@ -217,23 +217,12 @@ export function QuestionnaireStep({
             </div>
           );
         })}
-        <SaveBar done={data.done} label="Save answers" />
-      </form>
+      </AutosaveForm>
     </IntakeCard>
   );
 }
 
-export function BrandKitStep({
-  data,
-  number,
-  failure,
-  saved,
-}: {
-  data: { files: BrandKitFile[]; note: string; done: boolean };
-  number: number;
-  failure?: ClientFailure | null;
-  saved: boolean;
-}) {
+export function BrandKitStep({ data, number, failure, saved }: IntakeStepProps<{ files: BrandKitFile[]; note: string; done: boolean }>) {
   const f = failureFor(failure, "brand-kit");
   const upload = failureFor(failure, "upload");
   return (
@@ -243,12 +232,8 @@ export function BrandKitStep({
       title="Brand kit"
       description="Logos, fonts and guidelines: upload them, or tell us where we find them."
       done={data.done}
+      thanks={saved ? "Brand kit saved." : null}
     >
-      {saved ? (
-        <Alert tone="success" role="status">
-          Brand kit saved. Thank you.
-        </Alert>
-      ) : null}
       {data.files.length > 0 ? (
         <ul className="divide-y divide-slate-100 rounded-lg text-sm text-ink-soft ring-1 ring-slate-200">
           {data.files.map((file) => (
@@ -287,10 +272,7 @@ export function BrandKitStep({
           Upload
         </Button>
       </form>
-      <form method="post" noValidate data-autosave="brand-kit" className="space-y-4">
-        <input type="hidden" name="intent" value="brand-kit" />
-        <input type="hidden" name="complete" value="1" />
-        <FormAlert failure={f} />
+      <AutosaveForm intent="brand-kit" failure={f} done={data.done} saveLabel="Save brand kit">
         <TextAreaField
           label="Where are your brand assets?"
           name="brandKitNote"
@@ -300,8 +282,7 @@ export function BrandKitStep({
           errors={f?.errors.brandKitNote}
         />
         {f?.errors.brandKitNote ? null : <LiveError field="brandKitNote" />}
-        <SaveBar done={data.done} label="Save brand kit" />
-      </form>
+      </AutosaveForm>
     </IntakeCard>
   );
 }
@@ -311,12 +292,7 @@ export function AgreementStep({
   number,
   failure,
   saved,
-}: {
-  data: { text: string; signedName: string | null; signedAt: string | null };
-  number: number;
-  failure?: ClientFailure | null;
-  saved: boolean;
-}) {
+}: IntakeStepProps<{ text: string; signedName: string | null; signedAt: string | null }>) {
   const f = failureFor(failure, "agreement");
   const signed = Boolean(data.signedAt);
   return (
@@ -326,12 +302,8 @@ export function AgreementStep({
       title="Agreement"
       description="Confirm that you may give these accesses."
       done={signed}
+      thanks={saved ? "Agreement signed." : null}
     >
-      {saved ? (
-        <Alert tone="success" role="status">
-          Agreement signed. Thank you.
-        </Alert>
-      ) : null}
       <blockquote className="rounded-lg bg-slate-50 p-4 text-sm leading-6 text-ink-soft ring-1 ring-inset ring-slate-200">
         {data.text}
       </blockquote>

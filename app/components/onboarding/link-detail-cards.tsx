@@ -1,8 +1,12 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { Badge, Button, Card, CardSection, CheckboxField, TextField } from "~/components/ui";
 import { formatDayTime } from "~/components/onboarding/branded-frame";
 import type { LinkAnswers, LinkIntake, LinkState } from "~/modules/onboarding/link-model";
 import { questionnaireQuestions } from "~/modules/onboarding/questionnaire";
+import { reissueSchema } from "~/modules/onboarding/schemas";
+import { conformResult } from "~/utils/conform";
 
 /** What the link page's action answers: a notice or an error, for one intent (and step), plus a re-issued link's url. */
 export type LinkPageResult = {
@@ -12,6 +16,7 @@ export type LinkPageResult = {
   formError: string | null;
   target: string | null;
   notice: string | null;
+  values: Record<string, string>;
   url?: string | null;
 };
 
@@ -127,10 +132,18 @@ export function ManageLinkCard({
   clientEmail: string | null;
   state: LinkState;
 }) {
+  // conform with the action's `reissueSchema`; a refusal that names no field shows at the top of the page.
+  const [form, fields] = useForm({
+    id: "reissue",
+    lastResult: conformResult(result, "reissue"),
+    constraint: getZodConstraint(reissueSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: reissueSchema }),
+  });
   return (
     <Card title="Manage the link">
       <div className="grid gap-6 md:grid-cols-2">
-        <Form method="post" action={here} className="space-y-3">
+        <Form method="post" action={here} className="space-y-3" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="reissue" />
           <h3 className="text-sm font-semibold text-ink">Re-issue</h3>
           <p className="text-sm text-ink-muted">
@@ -138,14 +151,21 @@ export function ManageLinkCard({
           </p>
           <TextField
             label="New link works for (days)"
-            name="expiresInDays"
+            name={fields.expiresInDays.name}
             type="number"
             min={1}
             max={90}
             defaultValue="30"
-            errors={result?.intent === "reissue" ? result.errors.expiresInDays : undefined}
+            errors={fields.expiresInDays.errors}
           />
-          {clientEmail ? <CheckboxField label={`Email it to ${clientEmail}`} name="sendEmail" defaultChecked /> : null}
+          {clientEmail ? (
+            <CheckboxField
+              label={`Email it to ${clientEmail}`}
+              name={fields.sendEmail.name}
+              errors={fields.sendEmail.errors}
+              defaultChecked
+            />
+          ) : null}
           <Button type="submit" variant="secondary">
             Re-issue the link
           </Button>

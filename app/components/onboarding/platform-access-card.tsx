@@ -1,9 +1,14 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { Button, Card, TextAreaField } from "~/components/ui";
 import { AccessStatusBadge, formatDayTime } from "~/components/onboarding/branded-frame";
 import type { LinkPageResult } from "~/components/onboarding/link-detail-cards";
 import type { AccessEvent, AccessStatus } from "~/modules/onboarding/access-status";
 import { formatTimeTaken } from "~/modules/onboarding/progress";
+import { reasonedDecisionSchema, stepDecisionSchema } from "~/modules/onboarding/schemas";
+import { conformResult } from "~/utils/conform";
 
 /** One platform step as the agency's link page shows it. */
 export interface AgencyStepView {
@@ -21,6 +26,51 @@ export interface AgencyStepView {
   timeToVerifiedMs: number | null;
   /** What the agency may do to the step now. */
   events: AccessEvent[];
+}
+
+type DecisionIntent = "verify" | "revoke" | "reopen" | "reject" | "not-applicable";
+
+/**
+ * One decision on one step: conform with the action's schema (with a reason for reject and not
+ * applicable), a plain POST without JS. The answer's `intent` and `target` say whose it is; a
+ * reason's refusal shows under the reason, a button's above the buttons (`other` below).
+ */
+function DecisionForm({
+  intent,
+  step,
+  here,
+  result,
+  reasonLabel,
+  className,
+  children,
+}: {
+  intent: DecisionIntent;
+  step: AgencyStepView;
+  here: string;
+  result: LinkPageResult | undefined;
+  reasonLabel?: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  const schema = reasonLabel ? reasonedDecisionSchema : stepDecisionSchema;
+  const [form, fields] = useForm<{ stepId: string; version?: number; reason?: string }>({
+    id: `${intent}-${step.id}`,
+    lastResult: result?.target === step.id ? conformResult(result, intent) : undefined,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  return (
+    <Form method="post" action={here} preventScrollReset className={className} {...getFormProps(form)}>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name={fields.stepId.name} value={step.id} />
+      <input type="hidden" name={fields.version.name} value={step.version} />
+      {reasonLabel ? (
+        <TextAreaField label={reasonLabel} name={fields.reason.name} rows={2} required errors={fields.reason.errors ?? form.errors} />
+      ) : null}
+      {children}
+    </Form>
+  );
 }
 
 /** Every platform step with the agency's decisions on it: verify, revoke, reopen, reject, not needed. */
@@ -85,73 +135,58 @@ export function PlatformAccessCard({
               {active && s.events.length > 0 ? (
                 <div className="mt-3 flex flex-wrap items-start gap-2">
                   {s.events.includes("verify") ? (
-                    <Form method="post" action={here} preventScrollReset>
-                      <input type="hidden" name="intent" value="verify" />
-                      <input type="hidden" name="stepId" value={s.id} />
-                      <input type="hidden" name="version" value={s.version} />
+                    <DecisionForm intent="verify" step={s} here={here} result={result}>
                       <Button type="submit" size="sm">
                         Mark {s.name} verified
                       </Button>
-                    </Form>
+                    </DecisionForm>
                   ) : null}
                   {s.events.includes("revoke") ? (
-                    <Form method="post" action={here} preventScrollReset>
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="stepId" value={s.id} />
-                      <input type="hidden" name="version" value={s.version} />
+                    <DecisionForm intent="revoke" step={s} here={here} result={result}>
                       <Button type="submit" size="sm" variant="secondary">
                         Mark revoked
                       </Button>
-                    </Form>
+                    </DecisionForm>
                   ) : null}
                   {s.events.includes("reopen") ? (
-                    <Form method="post" action={here} preventScrollReset>
-                      <input type="hidden" name="intent" value="reopen" />
-                      <input type="hidden" name="stepId" value={s.id} />
-                      <input type="hidden" name="version" value={s.version} />
+                    <DecisionForm intent="reopen" step={s} here={here} result={result}>
                       <Button type="submit" size="sm" variant="secondary">
                         {s.status === "revoked" ? "Request again" : "Reopen"}
                       </Button>
-                    </Form>
+                    </DecisionForm>
                   ) : null}
                   {s.events.includes("reject") ? (
                     <details className="w-full rounded-lg ring-1 ring-slate-200 sm:w-auto sm:min-w-[22rem]" open={Boolean(reject)}>
                       <summary className="cursor-pointer px-3 py-1.5 text-sm font-medium text-red-700">Reject {s.name}…</summary>
-                      <Form method="post" action={here} preventScrollReset className="space-y-3 p-3" noValidate>
-                        <input type="hidden" name="intent" value="reject" />
-                        <input type="hidden" name="stepId" value={s.id} />
-                        <input type="hidden" name="version" value={s.version} />
-                        <TextAreaField
-                          label="What is wrong (the client reads this)"
-                          name="reason"
-                          rows={2}
-                          required
-                          errors={reject?.errors.reason ?? (reject ? [reject.formError ?? ""] : undefined)}
-                        />
+                      <DecisionForm
+                        intent="reject"
+                        step={s}
+                        here={here}
+                        result={result}
+                        reasonLabel="What is wrong (the client reads this)"
+                        className="space-y-3 p-3"
+                      >
                         <Button type="submit" size="sm" variant="danger">
                           Reject and email the client
                         </Button>
-                      </Form>
+                      </DecisionForm>
                     </details>
                   ) : null}
                   {s.events.includes("mark_not_applicable") ? (
                     <details className="w-full rounded-lg ring-1 ring-slate-200 sm:w-auto sm:min-w-[22rem]" open={Boolean(na)}>
                       <summary className="cursor-pointer px-3 py-1.5 text-sm font-medium text-ink-soft">Not needed…</summary>
-                      <Form method="post" action={here} preventScrollReset className="space-y-3 p-3" noValidate>
-                        <input type="hidden" name="intent" value="not-applicable" />
-                        <input type="hidden" name="stepId" value={s.id} />
-                        <input type="hidden" name="version" value={s.version} />
-                        <TextAreaField
-                          label="Why it is not needed"
-                          name="reason"
-                          rows={2}
-                          required
-                          errors={na?.errors.reason ?? (na ? [na.formError ?? ""] : undefined)}
-                        />
+                      <DecisionForm
+                        intent="not-applicable"
+                        step={s}
+                        here={here}
+                        result={result}
+                        reasonLabel="Why it is not needed"
+                        className="space-y-3 p-3"
+                      >
                         <Button type="submit" size="sm" variant="secondary">
                           Mark not applicable
                         </Button>
-                      </Form>
+                      </DecisionForm>
                     </details>
                   ) : null}
                 </div>

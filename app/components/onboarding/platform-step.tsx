@@ -1,8 +1,9 @@
-import { CheckCircleIcon, ClockIcon } from "~/components/icons";
+import { ClockIcon } from "~/components/icons";
 import { Alert, Button, TextAreaField, TextField, controlClasses, cx } from "~/components/ui";
 import type { ClientStepView } from "~/modules/onboarding/client.server";
 import { AccessStatusBadge, formatDay } from "./branded-frame";
 import { CopyField, LiveError, SaveStatus } from "./client-script";
+import { StepNumber } from "./step-number";
 
 /** The 400 answer of a token page's action, as the page receives it. */
 export interface ClientFailure {
@@ -62,15 +63,7 @@ export function PlatformStep({
     <section id={`step-${step.id}`} aria-labelledby={headingId} className="scroll-mt-6 rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
       <div className="flex flex-col gap-3 border-b border-slate-100 px-4 py-4 sm:flex-row sm:items-start sm:justify-between sm:px-6">
         <div className="flex min-w-0 items-start gap-3">
-          <span
-            className={cx(
-              "mt-0.5 flex h-7 w-7 shrink-0 items-center justify-center rounded-full text-sm font-semibold",
-              open ? "bg-accent text-[rgb(var(--accent-fg))]" : "bg-emerald-50 text-emerald-700",
-            )}
-            aria-hidden="true"
-          >
-            {open ? number : <CheckCircleIcon size={16} />}
-          </span>
+          <StepNumber number={number} done={!open} />
           <div className="min-w-0">
             <h3 id={headingId} className="text-base font-semibold text-ink">
               {step.name}

@@ -114,52 +114,28 @@ type CommonFieldProps = {
 export type TextFieldProps = CommonFieldProps &
   Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "className"> & { inputClassName?: string };
 
-export function TextField({
-  label,
-  name,
-  id,
-  hint,
-  errors,
-  error,
-  className,
-  inputClassName,
-  required,
-  type = "text",
-  ...input
-}: TextFieldProps) {
+/** A field's props split in two: the wrapper's (label, hint, `errors` or its alias) and the control's (the rest, and `required`). */
+function splitField<P extends CommonFieldProps & { id?: string; required?: boolean }>(props: P) {
+  const { label, name, id, hint, errors, error, className, required, ...control } = props;
+  return { field: { label, name, id, hint, error: errors ?? error, required, className }, control: { ...control, required } };
+}
+
+export function TextField({ inputClassName, type = "text", ...props }: TextFieldProps) {
+  const { field, control: input } = splitField(props);
   return (
-    <Field label={label} name={name} id={id} hint={hint} error={errors ?? error} required={required} className={className}>
-      {(control) => <input type={type} required={required} className={cx(controlClasses, inputClassName)} {...input} {...control} />}
-    </Field>
+    <Field {...field}>{(control) => <input type={type} className={cx(controlClasses, inputClassName)} {...input} {...control} />}</Field>
   );
 }
 
 export type TextAreaFieldProps = CommonFieldProps &
   Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "className"> & { inputClassName?: string };
 
-export function TextAreaField({
-  label,
-  name,
-  id,
-  hint,
-  errors,
-  error,
-  className,
-  inputClassName,
-  required,
-  rows = 4,
-  ...textarea
-}: TextAreaFieldProps) {
+export function TextAreaField({ inputClassName, rows = 4, ...props }: TextAreaFieldProps) {
+  const { field, control: textarea } = splitField(props);
   return (
-    <Field label={label} name={name} id={id} hint={hint} error={errors ?? error} required={required} className={className}>
+    <Field {...field}>
       {(control) => (
-        <textarea
-          rows={rows}
-          required={required}
-          className={cx(controlClasses, "min-h-[5rem] resize-y", inputClassName)}
-          {...textarea}
-          {...control}
-        />
+        <textarea rows={rows} className={cx(controlClasses, "min-h-[5rem] resize-y", inputClassName)} {...textarea} {...control} />
       )}
     </Field>
   );
@@ -175,25 +151,13 @@ export type SelectFieldProps = CommonFieldProps &
     inputClassName?: string;
   };
 
-export function SelectField({
-  label,
-  name,
-  id,
-  hint,
-  errors,
-  error,
-  className,
-  inputClassName,
-  required,
-  options,
-  placeholder,
-  ...select
-}: SelectFieldProps) {
+export function SelectField({ inputClassName, options, placeholder, ...props }: SelectFieldProps) {
+  const { field, control: select } = splitField(props);
   return (
-    <Field label={label} name={name} id={id} hint={hint} error={errors ?? error} required={required} className={className}>
+    <Field {...field}>
       {(control) => (
         <div className="relative">
-          <select required={required} className={cx(controlClasses, "appearance-none pr-10", inputClassName)} {...select} {...control}>
+          <select className={cx(controlClasses, "appearance-none pr-10", inputClassName)} {...select} {...control}>
             {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
             {options.map((option) => (
               <option key={option.value} value={option.value} disabled={option.disabled}>

@@ -1,3 +1,5 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { ROLES, type Role } from "@db/schema/roles";
@@ -6,7 +8,9 @@ import { Alert, Badge, Button, ButtonLink, Card, FormError, SelectField, TD, TH,
 import type { Tone } from "~/components/ui";
 import { IdempotencyKeyField } from "~/components/ui/idempotency-key-field";
 import { ROLE_LABELS, ROLE_SCOPE } from "~/modules/workspaces/permissions";
+import { assignmentSchema, inviteSchema } from "~/modules/workspaces/schemas";
 import type { ActionData } from "~/utils/action-data.server";
+import { conformResult } from "~/utils/conform";
 import { useHydrated } from "~/utils/use-hydrated";
 
 /** The members page's pieces: the invite form, a member's row with its role select, the remove confirmation. */
@@ -75,10 +79,16 @@ export function InviteCard({
   idempotencyKey: string;
 }) {
   const hydrated = useHydrated();
-  const mine = result && !result.ok && result.intent === "invite" ? result : null;
-  const errors = mine?.errors ?? {};
-  const values = mine?.values ?? {};
-  const [role, setRole] = useState<string>(values.role ?? "");
+  // conform with the action's `inviteSchema`: checked in the browser first, the server's answer shown the same way.
+  const [form, fields] = useForm({
+    id: "invite",
+    lastResult: conformResult(result, "invite"),
+    constraint: getZodConstraint(inviteSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
+  });
+  const typed = (value: unknown) => (typeof value === "string" ? value : "");
+  const [role, setRole] = useState<string>(typed(fields.role.initialValue));
   const busy = useNavigation().formData?.get("intent") === "invite";
   const scopeKind = (ROLES as readonly string[]).includes(role) ? ROLE_SCOPE[role as Role] : null;
   const directoryLink = (
@@ -95,15 +105,15 @@ export function InviteCard({
       <SelectField
         key={kind}
         label={label}
-        name={`${kind}Id`}
+        name={fields[`${kind}Id`].name}
         options={opts}
         placeholder={
           opts.length === 0
             ? `No ${kind === "agency" ? "agencies" : kind === "brand" ? "brands" : "creators"} yet`
             : `Choose ${kind === "agency" ? "an agency" : kind === "brand" ? "a brand" : "a creator"}`
         }
-        defaultValue={values[`${kind}Id`] ?? ""}
-        errors={errors[`${kind}Id`]}
+        defaultValue={typed(fields[`${kind}Id`].initialValue)}
+        errors={fields[`${kind}Id`].errors}
         required={standalone}
         hint={
           opts.length === 0 ? (
@@ -123,29 +133,29 @@ export function InviteCard({
       title="Invite someone"
       description="They get an email with a link to join. The link works once, for that address only, and expires in 14 days."
     >
-      <Form method="post" className="space-y-5" noValidate>
+      <Form method="post" className="space-y-5" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="invite" />
         <IdempotencyKeyField value={idempotencyKey} />
-        <FormError>{mine?.formError ?? null}</FormError>
+        <FormError errors={form.errors} />
         <div className="grid gap-5 sm:grid-cols-2">
           <TextField
             label="Email address"
-            name="email"
+            name={fields.email.name}
             type="email"
             autoComplete="off"
             required
-            defaultValue={values.email ?? ""}
-            errors={errors.email}
+            defaultValue={typed(fields.email.initialValue)}
+            errors={fields.email.errors}
             placeholder="name@company.com"
           />
           <SelectField
             label="Role"
-            name="role"
+            name={fields.role.name}
             required
             placeholder="Choose a role"
             options={INVITABLE_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-            defaultValue={values.role ?? ""}
-            errors={errors.role}
+            defaultValue={typed(fields.role.initialValue)}
+            errors={fields.role.errors}
             onChange={(e) => setRole(e.currentTarget.value)}
             hint={hydrated && scopeKind ? ROLE_HELP[role as Role] : hydrated ? "What they can do depends on the role." : undefined}
           />
@@ -251,10 +261,15 @@ export function MemberRow({
   const selectId = useId();
   const errorId = `${selectId}-error`;
   const nav = useNavigation();
-  const mine = result && !result.ok && result.target === m.id ? result : null;
-  const rowErrors = mine
-    ? [...(mine.errors.assignment ?? []), ...(mine.errors.assignment ? [] : mine.formError ? [mine.formError] : [])]
-    : [];
+  // The answer's `target` names the row; a refusal naming the role is said once, beside the select.
+  const [form, fields] = useForm({
+    id: `role-${m.id}`,
+    lastResult: result?.target === m.id ? conformResult(result, "changeRole") : undefined,
+    constraint: getZodConstraint(assignmentSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: assignmentSchema }),
+  });
+  const rowErrors = fields.assignment.errors ?? form.errors ?? [];
   const busy = nav.formData?.get("membershipId") === m.id && nav.formData?.get("intent") === "changeRole";
 
   return (
@@ -276,9 +291,9 @@ export function MemberRow({
         {m.lockedReason ? (
           <span className="text-sm text-ink-muted">{m.lockedReason}</span>
         ) : (
-          <Form method="post" action={base} preventScrollReset key={m.assignment}>
+          <Form method="post" action={base} preventScrollReset key={m.assignment} {...getFormProps(form)}>
             <input type="hidden" name="intent" value="changeRole" />
-            <input type="hidden" name="membershipId" value={m.id} />
+            <input type="hidden" name={fields.membershipId.name} value={m.id} />
             <div className="flex items-center gap-2">
               <label htmlFor={selectId} className="sr-only">
                 New role for {m.name}
@@ -286,8 +301,8 @@ export function MemberRow({
               <div className="relative min-w-0 flex-1">
                 <select
                   id={selectId}
-                  name="assignment"
-                  defaultValue={m.assignment}
+                  name={fields.assignment.name}
+                  defaultValue={typeof fields.assignment.initialValue === "string" ? fields.assignment.initialValue : m.assignment}
                   aria-invalid={rowErrors.length > 0 ? true : undefined}
                   aria-describedby={rowErrors.length > 0 ? errorId : undefined}
                   className={cx(controlClasses, "appearance-none py-1.5 pr-9")}

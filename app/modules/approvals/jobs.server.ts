@@ -5,20 +5,11 @@ import { db } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/send.server";
 import { defineJob, payloadId } from "~/modules/jobs/job-kinds";
-import { notify } from "~/modules/notifications/notify.server";
 import { emitWebhook } from "~/modules/webhooks/webhooks.server";
 import { BLOCK_JOB, REMINDER_JOB } from "./deadlines.server";
 import { canTransition, nextStatus, type DeliverableStatus } from "./deliverable-status";
-import {
-  brandTimeZone,
-  creatorUserId,
-  deliverablePath,
-  deliverableUrl,
-  memberIds,
-  timeFor,
-  usersByIds,
-  workspaceEmailContext,
-} from "./people.server";
+import { brandTimeZone, creatorUserId, deliverableUrl, memberIds, timeFor, usersByIds, workspaceEmailContext } from "./people.server";
+import { tellEach } from "./notices.server";
 import { evaluateRoute } from "./route";
 import { loadCampaignRoute } from "./routes.server";
 import { windowHoursFor } from "./scope.server";
@@ -108,8 +99,6 @@ async function block(payload: DeadlinePayload, now: Date): Promise<void> {
   if (!canTransition(status, "block") || !shouldBlock({ now, deadline, signedOff })) return;
   const campaign = await db().query.campaigns.findFirst({ where: eq(campaigns.id, row.campaignId) });
   if (!campaign) return;
-  const { branding, slug } = await workspaceEmailContext(db(), row.workspaceId);
-  const zone = await brandTimeZone(db(), row.brandId);
   await db().transaction(async (tx) => {
     const updated = await tx
       .update(deliverables)
@@ -141,29 +130,12 @@ async function block(payload: DeadlinePayload, now: Date): Promise<void> {
     const creatorUser = await creatorUserId(tx, row.creatorId);
     const leads = await memberIds(tx, row.workspaceId, { role: "brand_lead", brandId: row.brandId });
     const agency = await memberIds(tx, row.workspaceId, { role: "agency_member", agencyId: campaign.leadAgencyId });
-    for (const person of await usersByIds(tx, [creatorUser, version?.submittedBy, campaign.coordinatorId, ...leads, ...agency])) {
-      await notify(tx, {
-        workspaceId: row.workspaceId,
-        userId: person.id,
-        category: "approvals",
-        title: `Blocked: ${row.title}`,
-        body: `No sign-off by ${timeFor(deadline, person.timeZone, zone)}. Reschedule it or ask an admin to override.`,
-        url: deliverablePath(slug, row.id),
-        email: {
-          template: "deliverable-blocked",
-          props: {
-            workspace: branding,
-            recipientName: person.name,
-            campaignName: campaign.name,
-            deliverableName: row.title,
-            deadline: timeFor(deadline, person.timeZone, zone),
-            publishAt: timeFor(row.publishAt, person.timeZone, zone),
-            signOffWindowHours: window,
-            url: deliverableUrl(slug, row.id),
-          },
-        },
-      });
-    }
+    const recipients = await usersByIds(tx, [creatorUser, version?.submittedBy, campaign.coordinatorId, ...leads, ...agency]);
+    await tellEach(tx, { row, campaign }, recipients, "deliverable-blocked", (at) => ({
+      title: `Blocked: ${row.title}`,
+      body: `No sign-off by ${at(deadline)}. Reschedule it or ask an admin to override.`,
+      props: { deadline: at(deadline), publishAt: at(row.publishAt), signOffWindowHours: window },
+    }));
     await emitWebhook(tx, row.workspaceId, "deliverable.blocked", {
       deliverableId: row.id,
       campaignId: row.campaignId,

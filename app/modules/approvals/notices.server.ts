@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { creators } from "@db/schema";
+import type { EmailProps } from "@emails/index";
 import type { Queryable } from "~/utils/db.server";
 import { notify } from "~/modules/notifications/notify.server";
 import { emitWebhook } from "~/modules/webhooks/webhooks.server";
@@ -13,6 +14,7 @@ import {
   timeFor,
   usersByIds,
   workspaceEmailContext,
+  type Person,
 } from "./people.server";
 
 /**
@@ -25,38 +27,58 @@ interface Subject {
   campaign: CampaignRow;
 }
 
+/** The templates of a deliverable's workflow; their props all start with the same five. */
+type DeliverableTemplate =
+  "draft-submitted" | "draft-changes-requested" | "draft-signed-off" | "deliverable-blocked" | "deliverable-published";
+type CommonProps = "workspace" | "recipientName" | "campaignName" | "deliverableName" | "url";
+
+/** What one person is told: the words of the step; `at` writes a time in their zone beside the brand's. */
+type Words<N extends DeliverableTemplate> = (at: (date: Date) => string) => {
+  title: string;
+  body: string;
+  props: Omit<EmailProps<N>, CommonProps>;
+};
+
+/**
+ * Each recipient gets the in-app notice and its email, linking to the deliverable, with times in
+ * their own zone. The one place that says how a workflow notice is addressed.
+ */
+export async function tellEach<N extends DeliverableTemplate>(
+  tx: Queryable,
+  { row, campaign }: Subject,
+  recipients: Person[],
+  template: N,
+  words: Words<N>,
+): Promise<void> {
+  const { branding, slug } = await workspaceEmailContext(tx, row.workspaceId);
+  const zone = await brandTimeZone(tx, row.brandId);
+  for (const person of recipients) {
+    const said = words((date) => timeFor(date, person.timeZone, zone));
+    const common = { workspace: branding, recipientName: person.name, campaignName: campaign.name, deliverableName: row.title };
+    await notify(tx, {
+      workspaceId: row.workspaceId,
+      userId: person.id,
+      category: "approvals",
+      title: said.title,
+      body: said.body,
+      url: deliverablePath(slug, row.id),
+      // The five common props plus the template's own: exactly EmailProps<N>, which TypeScript cannot see through Omit.
+      email: { template, props: { ...common, ...said.props, url: deliverableUrl(slug, row.id) } as EmailProps<N> },
+    });
+  }
+}
+
 /** A version waits for these approvers (a new submission, or the previous stage completed). */
 export async function tellApprovers(
   tx: Queryable,
   input: Subject & { version: number; late: boolean; deadline: Date; approverIds: string[]; submitterName: string },
 ) {
   const { row, campaign } = input;
-  const { branding, slug } = await workspaceEmailContext(tx, row.workspaceId);
-  const zone = await brandTimeZone(tx, row.brandId);
-  for (const person of await usersByIds(tx, input.approverIds)) {
-    await notify(tx, {
-      workspaceId: row.workspaceId,
-      userId: person.id,
-      category: "approvals",
-      title: `${input.late ? "Late draft to review" : "Draft to review"}: ${row.title} (v${input.version})`,
-      body: `${campaign.name}. Sign-off deadline ${timeFor(input.deadline, person.timeZone, zone)}.`,
-      url: deliverablePath(slug, row.id),
-      email: {
-        template: "draft-submitted",
-        props: {
-          workspace: branding,
-          recipientName: person.name,
-          campaignName: campaign.name,
-          deliverableName: row.title,
-          creatorName: input.submitterName,
-          version: input.version,
-          isLate: input.late,
-          deadline: timeFor(input.deadline, person.timeZone, zone),
-          url: deliverableUrl(slug, row.id),
-        },
-      },
-    });
-  }
+  await tellEach(tx, input, await usersByIds(tx, input.approverIds), "draft-submitted", (at) => ({
+    title: `${input.late ? "Late draft to review" : "Draft to review"}: ${row.title} (v${input.version})`,
+    body: `${campaign.name}. Sign-off deadline ${at(input.deadline)}.`,
+    props: { creatorName: input.submitterName, version: input.version, isLate: input.late, deadline: at(input.deadline) },
+  }));
 }
 
 /** The creator and the submitter hear the reviewer's comment; integrations get the webhook. */
@@ -65,33 +87,12 @@ export async function tellChangesRequested(
   input: Subject & { submittedBy: string | null; reviewerName: string; comment: string; stage: string; deadline: Date },
 ) {
   const { row, campaign } = input;
-  const { branding, slug } = await workspaceEmailContext(tx, row.workspaceId);
-  const zone = await brandTimeZone(tx, row.brandId);
   const recipients = await usersByIds(tx, [await creatorUserId(tx, row.creatorId), input.submittedBy]);
-  for (const person of recipients) {
-    await notify(tx, {
-      workspaceId: row.workspaceId,
-      userId: person.id,
-      category: "approvals",
-      title: `Changes requested: ${row.title} (v${row.currentVersion})`,
-      body: `${input.reviewerName}: ${input.comment}`,
-      url: deliverablePath(slug, row.id),
-      email: {
-        template: "draft-changes-requested",
-        props: {
-          workspace: branding,
-          recipientName: person.name,
-          campaignName: campaign.name,
-          deliverableName: row.title,
-          version: row.currentVersion,
-          reviewerName: input.reviewerName,
-          comment: input.comment,
-          deadline: timeFor(input.deadline, person.timeZone, zone),
-          url: deliverableUrl(slug, row.id),
-        },
-      },
-    });
-  }
+  await tellEach(tx, input, recipients, "draft-changes-requested", (at) => ({
+    title: `Changes requested: ${row.title} (v${row.currentVersion})`,
+    body: `${input.reviewerName}: ${input.comment}`,
+    props: { version: row.currentVersion, reviewerName: input.reviewerName, comment: input.comment, deadline: at(input.deadline) },
+  }));
   await emitWebhook(tx, row.workspaceId, "draft.changes_requested", {
     deliverableId: row.id,
     campaignId: campaign.id,
@@ -104,37 +105,17 @@ export async function tellChangesRequested(
 /** The publishers, the coordinator and the creator (not the one who signed) hear it is ready to schedule. */
 export async function tellSignedOff(tx: Queryable, input: Subject & { signer: { id: string; name: string }; at: Date }) {
   const { row, campaign } = input;
-  const { branding, slug } = await workspaceEmailContext(tx, row.workspaceId);
-  const zone = await brandTimeZone(tx, row.brandId);
   const creatorUser = await creatorUserId(tx, row.creatorId);
   const publishers = await memberIds(tx, row.workspaceId, { role: "agency_member", agencyId: campaign.leadAgencyId });
   const recipients = await usersByIds(
     tx,
     [...publishers, campaign.coordinatorId, creatorUser].filter((id) => id !== input.signer.id),
   );
-  for (const person of recipients) {
-    await notify(tx, {
-      workspaceId: row.workspaceId,
-      userId: person.id,
-      category: "approvals",
-      title: `Signed off: ${row.title} (v${row.currentVersion})`,
-      body: `Ready to schedule. Publish ${timeFor(row.publishAt, person.timeZone, zone)}.`,
-      url: deliverablePath(slug, row.id),
-      email: {
-        template: "draft-signed-off",
-        props: {
-          workspace: branding,
-          recipientName: person.name,
-          campaignName: campaign.name,
-          deliverableName: row.title,
-          version: row.currentVersion,
-          signedOffBy: input.signer.name,
-          publishAt: timeFor(row.publishAt, person.timeZone, zone),
-          url: deliverableUrl(slug, row.id),
-        },
-      },
-    });
-  }
+  await tellEach(tx, input, recipients, "draft-signed-off", (at) => ({
+    title: `Signed off: ${row.title} (v${row.currentVersion})`,
+    body: `Ready to schedule. Publish ${at(row.publishAt)}.`,
+    props: { version: row.currentVersion, signedOffBy: input.signer.name, publishAt: at(row.publishAt) },
+  }));
   await emitWebhook(tx, row.workspaceId, "draft.signed_off", {
     deliverableId: row.id,
     campaignId: campaign.id,
@@ -147,37 +128,17 @@ export async function tellSignedOff(tx: Queryable, input: Subject & { signer: { 
 /** The creator, the coordinator and the brand leads (not the publisher) hear it is live. */
 export async function tellPublished(tx: Queryable, input: Subject & { publisherId: string; liveUrl: string; at: Date }) {
   const { row, campaign } = input;
-  const { branding, slug } = await workspaceEmailContext(tx, row.workspaceId);
-  const zone = await brandTimeZone(tx, row.brandId);
   const creator = row.creatorId ? await tx.query.creators.findFirst({ where: eq(creators.id, row.creatorId) }) : null;
   const leads = await memberIds(tx, row.workspaceId, { role: "brand_lead", brandId: row.brandId });
   const recipients = await usersByIds(
     tx,
     [creator?.userId, campaign.coordinatorId, ...leads].filter((id) => id !== input.publisherId),
   );
-  for (const person of recipients) {
-    await notify(tx, {
-      workspaceId: row.workspaceId,
-      userId: person.id,
-      category: "approvals",
-      title: `Live: ${row.title}`,
-      body: input.liveUrl,
-      url: deliverablePath(slug, row.id),
-      email: {
-        template: "deliverable-published",
-        props: {
-          workspace: branding,
-          recipientName: person.name,
-          campaignName: campaign.name,
-          deliverableName: row.title,
-          creatorName: creator?.name ?? null,
-          publishedAt: timeFor(input.at, person.timeZone, zone),
-          liveUrl: input.liveUrl,
-          url: deliverableUrl(slug, row.id),
-        },
-      },
-    });
-  }
+  await tellEach(tx, input, recipients, "deliverable-published", (at) => ({
+    title: `Live: ${row.title}`,
+    body: input.liveUrl,
+    props: { creatorName: creator?.name ?? null, publishedAt: at(input.at), liveUrl: input.liveUrl },
+  }));
   await emitWebhook(tx, row.workspaceId, "deliverable.published", {
     deliverableId: row.id,
     campaignId: campaign.id,

@@ -2,8 +2,8 @@ import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { users } from "@db/schema";
 import { db, type Queryable } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { requestMeta } from "~/utils/http.server";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { recordAudit, type AuditActor, type AuditEvent } from "~/modules/audit/audit.server";
+import type { VisitorContext } from "~/modules/workspaces/authz.server";
 import { queueEmail } from "~/modules/email/send.server";
 import { consumeLinkToken, issueLinkToken, linkLifetimeMinutes } from "./link-tokens.server";
 import { hashPassword, verifyPassword } from "./password.server";
@@ -12,8 +12,16 @@ import { endAllSessions } from "./session.server";
 
 export const BATON_BRANDING = { name: "Baton", logoUrl: null, accentColor: "#4f46e5" };
 
-function ipKey(request: Request) {
-  return requestMeta(request).ip ?? "unknown";
+function ipKey(ctx: VisitorContext) {
+  return ctx.actor.ip ?? "unknown";
+}
+
+/**
+ * Account events belong to no workspace, and their actor is the account the password or the link
+ * proved (not the anonymous visitor); the visitor's IP and user agent are kept with them.
+ */
+async function auditAccount(tx: Queryable, ctx: VisitorContext, who: AuditActor, event: AuditEvent) {
+  await recordAudit(tx, { ...event, workspaceId: null, actor: who, meta: { ip: ctx.actor.ip, userAgent: ctx.actor.userAgent } });
 }
 
 export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "mismatch" | "unverified" };
@@ -24,24 +32,22 @@ export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "
  * right password is refused: otherwise the lock would not slow down a guesser at all.
  * "unverified" is told only after the right password, so it reveals nothing to a stranger.
  */
-export async function signIn(request: Request, input: { email: string; password: string }): Promise<SignInResult> {
+export async function signIn(ctx: VisitorContext, input: { email: string; password: string }): Promise<SignInResult> {
   const slots = await reserveFailureSlots([
     { key: `signin-failed:acct:${input.email}`, limit: LIMITS.signInFailuresPerAccount },
-    { key: `signin-failed:ip:${ipKey(request)}`, limit: LIMITS.signInFailuresPerIp },
+    { key: `signin-failed:ip:${ipKey(ctx)}`, limit: LIMITS.signInFailuresPerIp },
   ]);
   const user = await db().query.users.findFirst({ where: eq(users.email, input.email) });
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !ok) return { ok: false, reason: "mismatch" };
   await slots.release();
   if (!user.emailVerifiedAt) return { ok: false, reason: "unverified" };
-  await recordAudit(db(), {
-    workspaceId: null,
-    actor: { userId: user.id, label: user.email },
-    action: "auth.signed_in",
-    objectType: "user",
-    objectId: user.id,
-    meta: requestMeta(request),
-  });
+  await auditAccount(
+    db(),
+    ctx,
+    { userId: user.id, label: user.email },
+    { action: "auth.signed_in", objectType: "user", objectId: user.id },
+  );
   return { ok: true, userId: user.id };
 }
 
@@ -74,8 +80,8 @@ async function queueVerificationLink(tx: Queryable, user: { id: string; email: s
  * and nobody signs in as an address they have not proved they own. The password is hashed
  * either way so the timing does not tell either.
  */
-export async function signUp(request: Request, input: { name: string; email: string; password: string; redirectTo?: string }) {
-  await enforceRateLimit([`signup:ip:${ipKey(request)}`, `signup:acct:${input.email}`], LIMITS.signUp);
+export async function signUp(ctx: VisitorContext, input: { name: string; email: string; password: string; redirectTo?: string }) {
+  await enforceRateLimit([`signup:ip:${ipKey(ctx)}`, `signup:acct:${input.email}`], LIMITS.signUp);
   const passwordHash = await hashPassword(input.password);
   await db().transaction(async (tx) => {
     // ON CONFLICT: of two concurrent sign-ups with one new address, the second is "known".
@@ -89,14 +95,12 @@ export async function signUp(request: Request, input: { name: string; email: str
       if (existing) await queueSignInLink(tx, existing, input.redirectTo);
       return;
     }
-    await recordAudit(tx, {
-      workspaceId: null,
-      actor: { userId: created.id, label: created.email },
-      action: "auth.signed_up",
-      objectType: "user",
-      objectId: created.id,
-      meta: requestMeta(request),
-    });
+    await auditAccount(
+      tx,
+      ctx,
+      { userId: created.id, label: created.email },
+      { action: "auth.signed_up", objectType: "user", objectId: created.id },
+    );
     await queueVerificationLink(tx, created, input.redirectTo ?? "/workspaces/new");
   });
 }
@@ -105,8 +109,8 @@ export async function signUp(request: Request, input: { name: string; email: str
  * "Send the link again" for a password account that has not confirmed its address. Same answer
  * for every email; only an unverified password account gets a message.
  */
-export async function resendVerification(request: Request, input: { email: string; redirectTo?: string }) {
-  await enforceRateLimit([`verify:ip:${ipKey(request)}`, `verify:acct:${input.email}`], LIMITS.magicLink);
+export async function resendVerification(ctx: VisitorContext, input: { email: string; redirectTo?: string }) {
+  await enforceRateLimit([`verify:ip:${ipKey(ctx)}`, `verify:acct:${input.email}`], LIMITS.magicLink);
   await db().transaction(async (tx) => {
     const user = await tx.query.users.findFirst({
       where: and(eq(users.email, input.email), isNull(users.emailVerifiedAt), isNotNull(users.passwordHash)),
@@ -116,7 +120,7 @@ export async function resendVerification(request: Request, input: { email: strin
 }
 
 /** Opening the verification link (POST): proves the address and keeps the password chosen at sign-up. */
-export async function redeemEmailVerification(request: Request, token: string) {
+export async function redeemEmailVerification(ctx: VisitorContext, token: string) {
   return db().transaction(async (tx) => {
     const row = await consumeLinkToken(tx, "email_verification", token);
     if (!row) return null;
@@ -124,15 +128,12 @@ export async function redeemEmailVerification(request: Request, token: string) {
       .update(users)
       .set({ emailVerifiedAt: new Date() })
       .where(and(eq(users.id, row.userId), isNull(users.emailVerifiedAt)));
-    await recordAudit(tx, {
-      workspaceId: null,
-      actor: { userId: row.userId, label: "email verification link" },
-      action: "auth.email_verified",
-      objectType: "user",
-      objectId: row.userId,
-      data: { method: "email_verification" },
-      meta: requestMeta(request),
-    });
+    await auditAccount(
+      tx,
+      ctx,
+      { userId: row.userId, label: "email verification link" },
+      { action: "auth.email_verified", objectType: "user", objectId: row.userId, data: { method: "email_verification" } },
+    );
     return { userId: row.userId, redirectTo: row.redirectTo };
   });
 }
@@ -142,54 +143,48 @@ export async function redeemEmailVerification(request: Request, token: string) {
  * had not proved it before, its password may be a stranger's who signed up with this address
  * (security.md 36): that password ends here. Returns whether it did.
  */
-async function proveEmailByLink(tx: Queryable, request: Request, userId: string, method: string): Promise<boolean> {
+async function proveEmailByLink(tx: Queryable, ctx: VisitorContext, userId: string, method: string): Promise<boolean> {
   const ended = await tx
     .update(users)
     .set({ emailVerifiedAt: new Date(), passwordHash: null })
     .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)))
     .returning({ id: users.id });
   if (ended.length === 0) return false;
-  await recordAudit(tx, {
-    workspaceId: null,
-    actor: { userId, label: method },
-    action: "auth.email_verified",
-    objectType: "user",
-    objectId: userId,
-    data: { method, passwordEnded: true },
-    meta: requestMeta(request),
-  });
+  await auditAccount(
+    tx,
+    ctx,
+    { userId, label: method },
+    { action: "auth.email_verified", objectType: "user", objectId: userId, data: { method, passwordEnded: true } },
+  );
   return true;
 }
 
 /** Same answer whether or not the email has an account. */
-export async function requestMagicLink(request: Request, input: { email: string; redirectTo?: string }) {
-  await enforceRateLimit([`magic:ip:${ipKey(request)}`, `magic:acct:${input.email}`], LIMITS.magicLink);
+export async function requestMagicLink(ctx: VisitorContext, input: { email: string; redirectTo?: string }) {
+  await enforceRateLimit([`magic:ip:${ipKey(ctx)}`, `magic:acct:${input.email}`], LIMITS.magicLink);
   await db().transaction(async (tx) => {
     const user = await tx.query.users.findFirst({ where: eq(users.email, input.email) });
     if (user) await queueSignInLink(tx, user, input.redirectTo);
   });
 }
 
-export async function redeemMagicLink(request: Request, token: string) {
+export async function redeemMagicLink(ctx: VisitorContext, token: string) {
   return db().transaction(async (tx) => {
     const row = await consumeLinkToken(tx, "magic_link", token);
     if (!row) return null;
-    await proveEmailByLink(tx, request, row.userId, "magic link");
-    await recordAudit(tx, {
-      workspaceId: null,
-      actor: { userId: row.userId, label: "magic link" },
-      action: "auth.signed_in",
-      objectType: "user",
-      objectId: row.userId,
-      data: { method: "magic_link" },
-      meta: requestMeta(request),
-    });
+    await proveEmailByLink(tx, ctx, row.userId, "magic link");
+    await auditAccount(
+      tx,
+      ctx,
+      { userId: row.userId, label: "magic link" },
+      { action: "auth.signed_in", objectType: "user", objectId: row.userId, data: { method: "magic_link" } },
+    );
     return { userId: row.userId, redirectTo: row.redirectTo };
   });
 }
 
-export async function requestPasswordReset(request: Request, input: { email: string }) {
-  await enforceRateLimit([`reset:ip:${ipKey(request)}`, `reset:acct:${input.email}`], LIMITS.passwordReset);
+export async function requestPasswordReset(ctx: VisitorContext, input: { email: string }) {
+  await enforceRateLimit([`reset:ip:${ipKey(ctx)}`, `reset:acct:${input.email}`], LIMITS.passwordReset);
   await db().transaction(async (tx) => {
     const user = await tx.query.users.findFirst({ where: eq(users.email, input.email) });
     if (!user) return;
@@ -207,22 +202,20 @@ export async function requestPasswordReset(request: Request, input: { email: str
 }
 
 /** Consumes the token, sets the password and ends every other session of the account. */
-export async function resetPassword(request: Request, token: string, newPassword: string) {
+export async function resetPassword(ctx: VisitorContext, token: string, newPassword: string) {
   const passwordHash = await hashPassword(newPassword);
   const userId = await db().transaction(async (tx) => {
     const row = await consumeLinkToken(tx, "password_reset", token);
     if (!row) return null;
     // The new password is chosen by whoever holds the inbox, so it is the one that stays.
-    await proveEmailByLink(tx, request, row.userId, "password reset link");
+    await proveEmailByLink(tx, ctx, row.userId, "password reset link");
     await tx.update(users).set({ passwordHash }).where(eq(users.id, row.userId));
-    await recordAudit(tx, {
-      workspaceId: null,
-      actor: { userId: row.userId, label: "password reset link" },
-      action: "auth.password_reset",
-      objectType: "user",
-      objectId: row.userId,
-      meta: requestMeta(request),
-    });
+    await auditAccount(
+      tx,
+      ctx,
+      { userId: row.userId, label: "password reset link" },
+      { action: "auth.password_reset", objectType: "user", objectId: row.userId },
+    );
     return row.userId;
   });
   if (userId) await endAllSessions(userId);

@@ -29,6 +29,24 @@ export interface Recipient {
   onBehalfOf: string;
 }
 
+/** How a membership stands for an agency or a creator: its role, the column naming which one, and that one's table. */
+const SIDES = {
+  agency: { role: "agency_member", column: memberships.agencyId, org: agencies },
+  creator: { role: "creator", column: memberships.creatorId, org: creators },
+} as const;
+
+/** The workspace's members who stand for one of `ids` (agencies or creators), each with the name of the one they stand for. */
+async function membersStandingFor(q: Queryable, workspaceId: string, side: keyof typeof SIDES, ids: string[]) {
+  if (ids.length === 0) return [];
+  const { role, column, org } = SIDES[side];
+  return q
+    .select({ userId: users.id, name: users.name, email: users.email, on: org.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(org, eq(org.id, column))
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, role), inArray(column, ids)));
+}
+
 /** Members of the campaign's agencies (lead and joined) and the people behind its creators. */
 export async function briefRecipients(q: Queryable, campaign: Pick<Campaign, "id" | "workspaceId" | "leadAgencyId">): Promise<Recipient[]> {
   const joined = await q
@@ -41,34 +59,9 @@ export async function briefRecipients(q: Queryable, campaign: Pick<Campaign, "id
     .from(campaignCreators)
     .innerJoin(creators, eq(creators.id, campaignCreators.creatorId))
     .where(eq(campaignCreators.campaignId, campaign.id));
-  const agencyPeople = await q
-    .select({ userId: users.id, name: users.name, email: users.email, on: agencies.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .innerJoin(agencies, eq(agencies.id, memberships.agencyId))
-    .where(
-      and(
-        eq(memberships.workspaceId, campaign.workspaceId),
-        eq(memberships.role, "agency_member"),
-        inArray(memberships.agencyId, agencyIds),
-      ),
-    );
+  const agencyPeople = await membersStandingFor(q, campaign.workspaceId, "agency", agencyIds);
   const creatorIds = assigned.map((c) => c.id);
-  const creatorMembers =
-    creatorIds.length === 0
-      ? []
-      : await q
-          .select({ userId: users.id, name: users.name, email: users.email, on: creators.name })
-          .from(memberships)
-          .innerJoin(users, eq(users.id, memberships.userId))
-          .innerJoin(creators, eq(creators.id, memberships.creatorId))
-          .where(
-            and(
-              eq(memberships.workspaceId, campaign.workspaceId),
-              eq(memberships.role, "creator"),
-              inArray(memberships.creatorId, creatorIds),
-            ),
-          );
+  const creatorMembers = await membersStandingFor(q, campaign.workspaceId, "creator", creatorIds);
   const linkedIds = assigned.flatMap((c) => (c.userId ? [c.userId] : []));
   const linked =
     linkedIds.length === 0

@@ -104,6 +104,27 @@ export const customFieldSchema = z
     ...(isChoice(rest.type) ? { options } : {}),
   }));
 
+/** A key from the label when none is typed: "Hero product" → "hero-product". */
+export const keyFromLabel = (label: string) =>
+  label
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^[^a-z]+/, "")
+    .replace(/-+$/, "")
+    .slice(0, 40);
+
+/**
+ * The template page's "Add a field" form, for its action and for conform in the browser: the key is
+ * made from the label when left empty, and the new field goes last.
+ */
+export const addFieldFormSchema = z.preprocess((raw) => {
+  if (!raw || typeof raw !== "object") return raw;
+  const { label, key } = raw as Record<string, unknown>;
+  const typed = typeof key === "string" && key.trim() !== "";
+  return { ...raw, order: "", key: typed ? key : typeof label === "string" ? keyFromLabel(label) : key };
+}, customFieldSchema);
+
 export const templateEditSchema = z
   .object({ customFields: z.array(customFieldSchema).max(MAX_CUSTOM_FIELDS) })
   .superRefine(({ customFields }, ctx) => {

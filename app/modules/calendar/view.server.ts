@@ -132,13 +132,25 @@ export function buildItems(snapshot: CalendarSnapshot, { ctx, tz, now, filter }:
   const slug = ctx.workspace.slug;
   const byObject = conflictsByObject(openConflicts(snapshot));
   const brandOf = (id: string) => snapshot.brands.get(id);
+  // What every item says of its brand, its status and its open conflicts (none on someone else's masked work).
+  const described = (o: { id: string; brandId: string; status: string }, masked: boolean) => {
+    const brand = brandOf(o.brandId);
+    const all = masked ? [] : (byObject.get(o.id) ?? []);
+    return {
+      brandId: o.brandId,
+      brandName: brand?.name ?? "Brand",
+      color: brand?.color ?? "#64748b",
+      status: o.status,
+      statusLabel: statusLabel(o.status),
+      conflicts: toItemConflicts(all),
+      conflictCount: all.length,
+      worst: worstSeverity(all),
+    };
+  };
   const items: CalendarItem[] = [];
 
   for (const c of snapshot.campaigns) {
     if (!matchesCampaign(c, filter)) continue;
-    const brand = brandOf(c.brandId);
-    const all = byObject.get(c.id) ?? [];
-    const conflicts = toItemConflicts(all);
     const lastInstant = new Date(Math.max(c.startsAt.getTime(), c.endsAt.getTime() - 1));
     items.push({
       key: `c:${c.id}`,
@@ -146,11 +158,7 @@ export function buildItems(snapshot: CalendarSnapshot, { ctx, tz, now, filter }:
       id: c.id,
       title: c.name,
       masked: false,
-      brandId: c.brandId,
-      brandName: brand?.name ?? "Brand",
-      color: brand?.color ?? "#64748b",
-      status: c.status,
-      statusLabel: statusLabel(c.status),
+      ...described(c, false),
       startsAt: c.startsAt.toISOString(),
       endsAt: c.endsAt.toISOString(),
       startDay: dayKey(c.startsAt, tz),
@@ -164,18 +172,12 @@ export function buildItems(snapshot: CalendarSnapshot, { ctx, tz, now, filter }:
       creatorName: null,
       signoff: null,
       url: campaignPath(slug, c.id),
-      conflicts,
-      conflictCount: all.length,
-      worst: worstSeverity(all),
     });
   }
 
   for (const d of snapshot.deliverables) {
     if (!matchesDeliverable(d, filter)) continue;
-    const brand = brandOf(d.brandId);
-    const all = byObject.get(d.id) ?? [];
-    const conflicts = toItemConflicts(all);
-    const brandTz = brand?.timeZone ?? "UTC";
+    const brandTz = brandOf(d.brandId)?.timeZone ?? "UTC";
     const day = dayKey(d.publishAt, tz);
     items.push({
       key: `d:${d.id}`,
@@ -183,11 +185,7 @@ export function buildItems(snapshot: CalendarSnapshot, { ctx, tz, now, filter }:
       id: d.id,
       title: d.title,
       masked: d.masked,
-      brandId: d.brandId,
-      brandName: brand?.name ?? "Brand",
-      color: brand?.color ?? "#64748b",
-      status: d.status,
-      statusLabel: statusLabel(d.status),
+      ...described(d, d.masked),
       startsAt: d.publishAt.toISOString(),
       endsAt: null,
       startDay: day,
@@ -201,9 +199,6 @@ export function buildItems(snapshot: CalendarSnapshot, { ctx, tz, now, filter }:
       creatorName: d.masked ? null : d.creatorId ? (snapshot.creatorNames.get(d.creatorId) ?? null) : null,
       signoff: d.masked ? null : signoffState(d, now),
       url: d.masked ? null : deliverablePath(slug, d.id),
-      conflicts: d.masked ? [] : conflicts,
-      conflictCount: d.masked ? 0 : all.length,
-      worst: d.masked ? null : worstSeverity(all),
     });
   }
   return items;

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { accessSteps, onboardingLinks, stepForwards, workspaces } from "@db/schema";
-import { db } from "~/utils/db.server";
+import type { EmailProps } from "@emails/index";
+import { db, type Queryable } from "~/utils/db.server";
 import { sha256 } from "~/utils/crypto.server";
 import { env } from "~/utils/env.server";
 import { queueEmail } from "~/modules/email/send.server";
@@ -11,7 +12,7 @@ import { getPlatform } from "./catalog";
 import { isOpenForClient, readIntake } from "./link-model";
 import { accountManagerAlertDue, dueClientReminder, forwardedStepAlertDue } from "./reminders";
 import { openClientSteps } from "./client.server";
-import { agencyLinkPath, brandingOf, emailDate, emailDateTime, JOB, teamOf } from "./shared.server";
+import { agencyLinkPath, brandingOf, emailDate, emailDateTime, JOB, teamOf, type LinkRow } from "./shared.server";
 import type { AccessStatus } from "./access-status";
 import { HOUR_MS } from "~/utils/time";
 
@@ -30,6 +31,36 @@ function tokenOf(url: string): string {
   return url.slice(url.lastIndexOf("/") + 1);
 }
 
+/**
+ * Reminder n, at most once: the count read is bumped with a compare-and-set (a concurrent run that
+ * got there first makes this one stop), then the email is queued in the same transaction.
+ */
+async function sendReminder(
+  tx: Queryable,
+  table: typeof onboardingLinks | typeof stepForwards,
+  row: { id: string; remindersSent: number },
+  n: number,
+  email: {
+    to: string;
+    workspaceId: string;
+    dedupeKey: string;
+    props: Omit<EmailProps<"onboarding-reminder">, "workspace" | "reminderNumber">;
+  },
+) {
+  const claimed = await tx
+    .update(table)
+    .set({ remindersSent: n })
+    .where(and(eq(table.id, row.id), eq(table.remindersSent, row.remindersSent)))
+    .returning({ id: table.id });
+  if (!claimed[0]) return;
+  const workspace = (await tx.select().from(workspaces).where(eq(workspaces.id, email.workspaceId)))[0];
+  await queueEmail(
+    tx,
+    { to: email.to, template: "onboarding-reminder", props: { workspace: brandingOf(workspace), reminderNumber: n, ...email.props } },
+    { workspaceId: email.workspaceId, dedupeKey: email.dedupeKey },
+  );
+}
+
 async function clientReminder({ linkId, url }: { linkId: string; url: string }, now: Date) {
   await db().transaction(async (tx) => {
     const link = (await tx.select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)).for("update"))[0];
@@ -45,30 +76,18 @@ async function clientReminder({ linkId, url }: { linkId: string; url: string }, 
       openSteps: open.length,
     });
     if (n === null) return;
-    const claimed = await tx
-      .update(onboardingLinks)
-      .set({ remindersSent: n })
-      .where(and(eq(onboardingLinks.id, link.id), eq(onboardingLinks.remindersSent, link.remindersSent)))
-      .returning({ id: onboardingLinks.id });
-    if (!claimed[0]) return;
-    const workspace = (await tx.select().from(workspaces).where(eq(workspaces.id, link.workspaceId)))[0];
-    await queueEmail(
-      tx,
-      {
-        to: link.clientEmail,
-        template: "onboarding-reminder",
-        props: {
-          workspace: brandingOf(workspace),
-          clientName: link.clientName,
-          recipientName: readIntake(link.intake).recipientName || null,
-          reminderNumber: n,
-          openSteps: open,
-          url,
-          expiresAt: emailDate(link.expiresAt),
-        },
+    await sendReminder(tx, onboardingLinks, link, n, {
+      to: link.clientEmail,
+      workspaceId: link.workspaceId,
+      dedupeKey: `onb-remind-email:${link.id}:${link.tokenHash.slice(0, 12)}:${n}`,
+      props: {
+        clientName: link.clientName,
+        recipientName: readIntake(link.intake).recipientName || null,
+        openSteps: open,
+        url,
+        expiresAt: emailDate(link.expiresAt),
       },
-      { workspaceId: link.workspaceId, dedupeKey: `onb-remind-email:${link.id}:${link.tokenHash.slice(0, 12)}:${n}` },
-    );
+    });
   });
 }
 
@@ -84,31 +103,49 @@ async function forwardReminder({ forwardId, url }: { forwardId: string; url: str
     const open = isOpenForClient(step.status as AccessStatus) ? 1 : 0;
     const n = dueClientReminder({ createdAt: forward.createdAt, remindersSent: forward.remindersSent, now, openSteps: open });
     if (n === null) return;
-    const claimed = await tx
-      .update(stepForwards)
-      .set({ remindersSent: n })
-      .where(and(eq(stepForwards.id, forward.id), eq(stepForwards.remindersSent, forward.remindersSent)))
-      .returning({ id: stepForwards.id });
-    if (!claimed[0]) return;
-    const workspace = (await tx.select().from(workspaces).where(eq(workspaces.id, link.workspaceId)))[0];
-    const platformName = getPlatform(step.platformKey)?.name ?? step.platformKey;
-    await queueEmail(
-      tx,
-      {
-        to: forward.email,
-        template: "onboarding-reminder",
-        props: {
-          workspace: brandingOf(workspace),
-          clientName: link.clientName,
-          recipientName: forward.name,
-          reminderNumber: n,
-          openSteps: [platformName],
-          url,
-          expiresAt: emailDate(forward.expiresAt),
-        },
+    await sendReminder(tx, stepForwards, forward, n, {
+      to: forward.email,
+      workspaceId: link.workspaceId,
+      dedupeKey: `onb-fwd-remind-email:${forward.id}:${n}`,
+      props: {
+        clientName: link.clientName,
+        recipientName: forward.name,
+        openSteps: [getPlatform(step.platformKey)?.name ?? step.platformKey],
+        url,
+        expiresAt: emailDate(forward.expiresAt),
       },
-      { workspaceId: link.workspaceId, dedupeKey: `onb-fwd-remind-email:${forward.id}:${n}` },
-    );
+    });
+  });
+}
+
+/** The link's account manager (else the first of its team) hears that it stalled: in the app and by the access-alert email. */
+async function alertAccountManager(
+  tx: Queryable,
+  link: LinkRow,
+  alert: { title: string; body: string; openSteps: string[]; hoursWithoutProgress: number; lastActivity: Date },
+) {
+  const recipient = link.accountManagerId ?? teamOf(link)[0];
+  if (!recipient) return;
+  const workspace = (await tx.select().from(workspaces).where(eq(workspaces.id, link.workspaceId)))[0];
+  const path = agencyLinkPath(workspace.slug, link.id);
+  await notify(tx, {
+    workspaceId: link.workspaceId,
+    userId: recipient,
+    category: "onboarding",
+    title: alert.title,
+    body: alert.body,
+    url: path,
+    email: {
+      template: "access-alert",
+      props: {
+        workspace: brandingOf(workspace),
+        clientName: link.clientName,
+        openSteps: alert.openSteps,
+        hoursWithoutProgress: alert.hoursWithoutProgress,
+        lastActivity: emailDateTime(alert.lastActivity),
+        url: `${env().APP_URL}${path}`,
+      },
+    },
   });
 }
 
@@ -131,30 +168,14 @@ async function stallCheck({ linkId }: { linkId: string }, now: Date) {
       .where(and(eq(onboardingLinks.id, link.id), eq(onboardingLinks.lastProgressAt, link.lastProgressAt)))
       .returning({ id: onboardingLinks.id });
     if (!claimed[0]) return;
-    const workspace = (await tx.select().from(workspaces).where(eq(workspaces.id, link.workspaceId)))[0];
     const hours = Math.floor((now.getTime() - link.lastProgressAt.getTime()) / HOUR_MS);
     const names = openRequired.map((s) => getPlatform(s.platformKey)?.name ?? s.platformKey);
-    const path = agencyLinkPath(workspace.slug, link.id);
-    const recipient = link.accountManagerId ?? teamOf(link)[0];
-    if (!recipient) return;
-    await notify(tx, {
-      workspaceId: link.workspaceId,
-      userId: recipient,
-      category: "onboarding",
+    await alertAccountManager(tx, link, {
       title: `No onboarding progress from ${link.clientName} in ${hours} hours`,
       body: `Still open: ${names.join(", ")}.`,
-      url: path,
-      email: {
-        template: "access-alert",
-        props: {
-          workspace: brandingOf(workspace),
-          clientName: link.clientName,
-          openSteps: names,
-          hoursWithoutProgress: hours,
-          lastActivity: emailDateTime(link.lastProgressAt),
-          url: `${env().APP_URL}${path}`,
-        },
-      },
+      openSteps: names,
+      hoursWithoutProgress: hours,
+      lastActivity: link.lastProgressAt,
     });
   });
 }
@@ -176,32 +197,16 @@ async function forwardStallCheck({ forwardId }: { forwardId: string }, now: Date
     })
   )
     return;
-  const recipient = link.accountManagerId ?? teamOf(link)[0];
-  if (!recipient) return;
-  await db().transaction(async (tx) => {
-    const workspace = (await tx.select().from(workspaces).where(eq(workspaces.id, link.workspaceId)))[0];
-    const platformName = getPlatform(step.platformKey)?.name ?? step.platformKey;
-    const path = agencyLinkPath(workspace.slug, link.id);
-    await notify(tx, {
-      workspaceId: link.workspaceId,
-      userId: recipient,
-      category: "onboarding",
+  const platformName = getPlatform(step.platformKey)?.name ?? step.platformKey;
+  await db().transaction((tx) =>
+    alertAccountManager(tx, link, {
       title: `${forward.name ?? forward.email} has not done the forwarded ${platformName} step`,
       body: `${link.clientName} forwarded it 48 hours ago.`,
-      url: path,
-      email: {
-        template: "access-alert",
-        props: {
-          workspace: brandingOf(workspace),
-          clientName: link.clientName,
-          openSteps: [`${platformName} (forwarded to ${forward.email})`],
-          hoursWithoutProgress: 48,
-          lastActivity: emailDateTime(forward.createdAt),
-          url: `${env().APP_URL}${path}`,
-        },
-      },
-    });
-  });
+      openSteps: [`${platformName} (forwarded to ${forward.email})`],
+      hoursWithoutProgress: 48,
+      lastActivity: forward.createdAt,
+    }),
+  );
 }
 
 /** Background jobs of the onboarding capability (reminders, escalations), registered in jobs/handlers.server.ts. */

@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import { accessSteps, brands, offboardingItems, onboardingLinks, users, workspaces } from "@db/schema";
 import { db } from "~/utils/db.server";
-import { requestMeta } from "~/utils/http.server";
-import { recordAudit } from "~/modules/audit/audit.server";
-import { actorOf, type MemberContext } from "~/modules/workspaces/authz.server";
+import { conflict, notFound, ok, type Outcome } from "~/utils/outcome";
+import { audit } from "~/modules/audit/audit.server";
+import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { inWorkspace, linkScope, ownAgencyId } from "~/modules/workspaces/scope.server";
 import { getPlatform, type GrantMethod } from "./catalog";
 import { identityForPlatform, type StoredIdentities } from "./identities";
@@ -112,14 +112,10 @@ export function revokeInstructions(
 }
 
 /** Adds a client item and an agency item for every grant still held that has no checklist yet. */
-export async function startOffboarding(
-  request: Request,
-  ctx: MemberContext,
-  brandId: string,
-): Promise<{ ok: true; created: number } | { ok: false; status: 404 | 409; message: string }> {
+export async function startOffboarding(ctx: MemberContext, brandId: string): Promise<Outcome<{ created: number }>> {
   return db().transaction(async (tx) => {
     const brand = await tx.query.brands.findFirst({ where: and(eq(brands.id, brandId), inWorkspace(ctx, brands.workspaceId)) });
-    if (!brand) return { ok: false, status: 404, message: "That brand was not found." };
+    if (!brand) return notFound("That brand was not found.");
     const workspace = (await tx.select().from(workspaces).where(eq(workspaces.id, ctx.workspace.id)))[0];
     const held = await tx
       .select({ step: accessSteps })
@@ -173,21 +169,9 @@ export async function startOffboarding(
       created += 2;
     }
     if (created === 0)
-      return {
-        ok: false,
-        status: 409,
-        message: held.length ? "Every grant already has its revoke checklist below." : "This brand has no access to revoke.",
-      };
-    await recordAudit(tx, {
-      workspaceId: ctx.workspace.id,
-      actor: actorOf(ctx),
-      action: "offboarding.started",
-      objectType: "brand",
-      objectId: brandId,
-      data: { items: created },
-      meta: requestMeta(request),
-    });
-    return { ok: true, created };
+      return conflict(held.length ? "Every grant already has its revoke checklist below." : "This brand has no access to revoke.");
+    await audit(tx, ctx, { action: "offboarding.started", objectType: "brand", objectId: brandId, data: { items: created } });
+    return ok({ created });
   });
 }
 
@@ -196,12 +180,11 @@ export async function startOffboarding(
  * marked revoked through the state machine (audit and webhook `access.revoked` included).
  */
 export async function completeOffboardingItem(
-  request: Request,
   ctx: MemberContext,
   brandId: string,
   itemId: string,
   now = new Date(),
-): Promise<{ ok: true; revoked: boolean } | { ok: false; status: 404 | 409; message: string }> {
+): Promise<Outcome<{ revoked: boolean }>> {
   return db().transaction(async (tx) => {
     const item = (
       await tx
@@ -209,29 +192,26 @@ export async function completeOffboardingItem(
         .from(offboardingItems)
         .where(and(eq(offboardingItems.id, itemId), eq(offboardingItems.brandId, brandId), inWorkspace(ctx, offboardingItems.workspaceId)))
     )[0];
-    if (!item) return { ok: false, status: 404, message: "That checklist item was not found." };
+    if (!item) return notFound("That checklist item was not found.");
     if (item.stepId && ownAgencyId(ctx) !== null) {
       const visible = await tx
         .select({ id: accessSteps.id })
         .from(accessSteps)
         .innerJoin(onboardingLinks, eq(onboardingLinks.id, accessSteps.linkId))
         .where(and(eq(accessSteps.id, item.stepId), linkScope(ctx)));
-      if (!visible[0]) return { ok: false, status: 404, message: "That checklist item was not found." };
+      if (!visible[0]) return notFound("That checklist item was not found.");
     }
     const rows = await tx
       .update(offboardingItems)
       .set({ doneAt: now, doneBy: ctx.user.id })
       .where(and(eq(offboardingItems.id, item.id), isNull(offboardingItems.doneAt)))
       .returning();
-    if (!rows[0]) return { ok: false, status: 409, message: "This item is already done." };
-    await recordAudit(tx, {
-      workspaceId: ctx.workspace.id,
-      actor: actorOf(ctx),
+    if (!rows[0]) return conflict("This item is already done.");
+    await audit(tx, ctx, {
       action: "offboarding.item_done",
       objectType: "offboarding_item",
       objectId: item.id,
       data: { platform: item.platformKey, side: item.side },
-      meta: requestMeta(request),
     });
     let revoked = false;
     if (item.stepId) {
@@ -245,6 +225,6 @@ export async function completeOffboardingItem(
         revoked = result.ok;
       }
     }
-    return { ok: true, revoked };
+    return ok({ revoked });
   });
 }

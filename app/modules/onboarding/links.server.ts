@@ -4,11 +4,10 @@ import { accessSteps, brands, onboardingLinks, stepForwards } from "@db/schema";
 import { db, type Queryable, type Transaction } from "~/utils/db.server";
 import { createOnce } from "~/utils/idempotency.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
-import { requestMeta } from "~/utils/http.server";
-import { audit, recordAudit } from "~/modules/audit/audit.server";
+import { audit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/send.server";
 import { enforceRateLimit, LIMITS } from "~/modules/auth/rate-limit.server";
-import { actorOf, type MemberContext } from "~/modules/workspaces/authz.server";
+import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { inWorkspace, linkScope, ownAgencyId } from "~/modules/workspaces/scope.server";
 import { getPlatform, type PlatformKey } from "./catalog";
 import { identityForPlatform, type StoredIdentities } from "./identities";
@@ -25,16 +24,8 @@ import { conflict, invalid, notFound, ok, type Outcome } from "~/utils/outcome";
  * link-queries.server, decisions on single steps in step-decisions.server.
  */
 
-export type FieldFailure = { ok: false; status: 400 | 404 | 409; errors: Record<string, string[]>; message: string };
-
-function failure(field: string, message: string, status: 400 | 404 | 409 = 400): FieldFailure {
-  return { ok: false, status, errors: field ? { [field]: [message] } : {}, message };
-}
-
-export type CreateResult =
-  | { ok: true; linkId: string; url: string; emailed: boolean; existing?: false }
-  | { ok: true; existing: true; linkId: string }
-  | FieldFailure;
+/** A new link (its URL exists only here and in the email), or the one a repeated submit of the same form made. */
+export type CreatedLink = { linkId: string; url: string; emailed: boolean; existing?: false } | { existing: true; linkId: string };
 
 /**
  * Creates the link, its platform steps and, for a new client, the brand; queues the email and the
@@ -42,7 +33,7 @@ export type CreateResult =
  * A repeated or concurrent submit of the same form (idempotency key) creates nothing more and
  * answers the first link (createOnce).
  */
-export async function createLink(request: Request, ctx: MemberContext, input: CreateLinkInput, now = new Date()): Promise<CreateResult> {
+export async function createLink(ctx: MemberContext, input: CreateLinkInput, now = new Date()): Promise<Outcome<CreatedLink>> {
   if (input.sendEmail) await enforceRateLimit([`onboard-send:${ctx.workspace.id}:${ctx.user.id}`], LIMITS.emailSend);
   const identities = ctx.workspace.accessIdentities as StoredIdentities;
   const grants: Array<{ platformKey: PlatformKey; role: string }> = [];
@@ -54,50 +45,46 @@ export async function createLink(request: Request, ctx: MemberContext, input: Cr
     if (!identity.ok) errors[`platform_${p.platformKey}`] = [identity.message];
     if (role.ok && identity.ok) grants.push({ platformKey: p.platformKey, role: role.role });
   }
-  if (Object.keys(errors).length > 0)
-    return { ok: false, status: 400, errors, message: "Some platforms can't be asked for yet: see the messages next to them." };
+  if (Object.keys(errors).length > 0) return invalid("Some platforms can't be asked for yet: see the messages next to them.", errors);
   if (input.accountManagerId && !(await accountManagerOptions(ctx)).some((o) => o.id === input.accountManagerId)) {
-    return failure("accountManagerId", "Choose an account manager from the list.");
+    const message = "Choose an account manager from the list.";
+    return invalid(message, { accountManagerId: [message] });
   }
 
-  return db().transaction(async (tx): Promise<CreateResult> => {
+  return db().transaction(async (tx): Promise<Outcome<CreatedLink>> => {
     const once = await createOnce(
       tx,
       { scope: ctx.workspace.id, key: input.idempotencyKey, kind: "onboarding_link" },
-      () => insertLink(tx, request, ctx, input, grants, now),
-      (r) => (r.ok ? r.linkId : null),
+      () => insertLink(tx, ctx, input, grants, now),
+      (r) => (r.ok ? r.value.linkId : null),
     );
-    return once.first ? once.value : { ok: true, existing: true, linkId: once.recordId };
+    return once.first ? once.value : ok({ existing: true as const, linkId: once.recordId });
   });
 }
 
 /** The link, its steps and its side effects: for the first submit of the form only. */
 async function insertLink(
   tx: Transaction,
-  request: Request,
   ctx: MemberContext,
   input: CreateLinkInput,
   grants: Array<{ platformKey: PlatformKey; role: string }>,
   now: Date,
-): Promise<CreateResult> {
+): Promise<Outcome<CreatedLink>> {
   let brandId: string;
   let clientName: string;
   if (input.brandId === "new") {
     const [brand] = await tx.insert(brands).values({ workspaceId: ctx.workspace.id, name: input.newClientName }).returning();
-    await recordAudit(tx, {
-      workspaceId: ctx.workspace.id,
-      actor: actorOf(ctx),
+    await audit(tx, ctx, {
       action: "brand.created",
       objectType: "brand",
       objectId: brand.id,
       data: { name: brand.name, from: "onboarding link" },
-      meta: requestMeta(request),
     });
     brandId = brand.id;
     clientName = brand.name;
   } else {
     const brand = await tx.query.brands.findFirst({ where: and(eq(brands.id, input.brandId), inWorkspace(ctx, brands.workspaceId)) });
-    if (!brand) return failure("brandId", "Choose a brand from the list.", 404);
+    if (!brand) return notFound("Choose a brand from the list.", { fields: { brandId: ["Choose a brand from the list."] } });
     brandId = brand.id;
     clientName = brand.name;
   }
@@ -145,9 +132,7 @@ async function insertLink(
     });
   }
   const url = linkUrl(token);
-  await recordAudit(tx, {
-    workspaceId: ctx.workspace.id,
-    actor: actorOf(ctx),
+  await audit(tx, ctx, {
     action: "onboarding.link_created",
     objectType: "onboarding_link",
     objectId: link.id,
@@ -157,7 +142,6 @@ async function insertLink(
       expiresAt: expiresAt.toISOString(),
       emailed: input.sendEmail,
     },
-    meta: requestMeta(request),
   });
   if (input.sendEmail && input.clientEmail)
     await sendLinkEmail(
@@ -169,7 +153,7 @@ async function insertLink(
     );
   await scheduleClientReminders(tx, link, url, now);
   await scheduleStallCheck(tx, link, now);
-  return { ok: true as const, linkId: link.id, url, emailed: Boolean(input.sendEmail && input.clientEmail) };
+  return ok({ linkId: link.id, url, emailed: Boolean(input.sendEmail && input.clientEmail) });
 }
 
 async function sendLinkEmail(tx: Queryable, link: LinkRow, workspace: typeof workspaces.$inferSelect, url: string, platformKeys: string[]) {

@@ -123,6 +123,14 @@ export const assetSchema = z.object({
 
 export const notApplicableSchema = z.object({ stepId: idSchema }).merge(reasonSchema);
 
+/** The agency's decision on a step (verify, revoke, reopen); `version` is the row it was shown. */
+export const stepDecisionSchema = z.object({
+  stepId: idSchema,
+  version: z.coerce.number({ invalid_type_error: "Reload the page and try again." }).int().min(0).max(1_000_000).optional(),
+});
+/** A decision the other side must read a reason for (reject, not applicable). */
+export const reasonedDecisionSchema = stepDecisionSchema.merge(reasonSchema);
+
 export const forwardSchema = z.object({
   stepId: idSchema,
   name: optionalText(120, "The name"),

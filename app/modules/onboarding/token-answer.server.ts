@@ -1,7 +1,9 @@
 import { json, redirect } from "@remix-run/node";
 import { answer, failureData, STATUS_OF, successData } from "~/utils/action-data.server";
 import type { ClientAnswer } from "./client-actions.server";
+import type { DeadState, Contact } from "./client.server";
 import { PARTLY_SAVED } from "./client-intake.server";
+import type { WorkspaceRow } from "./shared.server";
 
 /**
  * The token routes' edge (onboard.$token, onboard.step.$token and their autosave endpoints): how a
@@ -10,6 +12,25 @@ import { PARTLY_SAVED } from "./client-intake.server";
  */
 
 const NO_STORE = { "Cache-Control": "no-store" };
+
+/** What a token page's frame shows of its workspace. */
+export const pageFrame = (ws: Pick<WorkspaceRow, "name" | "logoUrl" | "accentColor">) => ({
+  name: ws.name,
+  logoUrl: ws.logoUrl,
+  accentColor: ws.accentColor,
+});
+
+/** A page whose token opens nothing: an unknown one is not found; an ended link is gone, in its workspace's colours, naming whom to contact. */
+export function closedPage(
+  found: { state: "invalid" } | { state: Exclude<DeadState, "invalid">; contact: Contact; workspace: WorkspaceRow },
+) {
+  if (found.state === "invalid")
+    return json({ state: "invalid" as const, workspace: null, contact: null, page: null }, { status: 404, headers: NO_STORE });
+  return json(
+    { state: found.state, workspace: pageFrame(found.workspace), contact: found.contact, page: null },
+    { status: 410, headers: NO_STORE },
+  );
+}
 
 /** A page post: a refusal is the one action-data shape; a success goes back to the page, at the part just saved. */
 export function pageAnswer(a: ClientAnswer, pathname: string, anchorFor: (target: string) => string | null) {

@@ -3,15 +3,22 @@ import { files } from "@db/schema";
 import { newId } from "@db/schema/columns";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { DomainError } from "~/utils/outcome";
 import { ACCEPTED_DESCRIPTION, FILE_KINDS, detectFileKind } from "./file-types";
 import { storage } from "./storage.server";
 
-export class UploadRefused extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 413 = 400,
-  ) {
-    super(message);
+/**
+ * A file refused by its content or size: an `invalid` problem (decision 051). Too large has no kind
+ * of its own; its code says so and the upload route answers it 413, the one status without a kind.
+ */
+export class UploadRefused extends DomainError {
+  constructor(message: string, reason: "refused" | "too_large" = "refused") {
+    super({ kind: "invalid", message, code: reason });
+    this.name = "UploadRefused";
+  }
+
+  get tooLarge(): boolean {
+    return this.code === "too_large";
   }
 }
 
@@ -29,9 +36,9 @@ export interface UploadContext {
 export async function acceptUpload(file: File, ctx: UploadContext) {
   const maxBytes = env().MAX_UPLOAD_MB * 1_000_000;
   if (file.size === 0) throw new UploadRefused("The file is empty.");
-  if (file.size > maxBytes) throw new UploadRefused(`The file is larger than ${env().MAX_UPLOAD_MB} MB.`, 413);
+  if (file.size > maxBytes) throw new UploadRefused(`The file is larger than ${env().MAX_UPLOAD_MB} MB.`, "too_large");
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes.byteLength > maxBytes) throw new UploadRefused(`The file is larger than ${env().MAX_UPLOAD_MB} MB.`, 413);
+  if (bytes.byteLength > maxBytes) throw new UploadRefused(`The file is larger than ${env().MAX_UPLOAD_MB} MB.`, "too_large");
   const kind = detectFileKind(bytes.subarray(0, 16));
   if (!kind) throw new UploadRefused(`"${file.name.slice(0, 80)}" is not an accepted file type. Accepted: ${ACCEPTED_DESCRIPTION}.`);
   const key = `${newId()}.${kind.ext}`;

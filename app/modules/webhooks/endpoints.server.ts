@@ -3,10 +3,10 @@ import { z } from "zod";
 import { webhookDeliveries, webhookEndpoints } from "@db/schema";
 import { db, type Transaction } from "~/utils/db.server";
 import { createOnce } from "~/utils/idempotency.server";
-import { requestMeta } from "~/utils/http.server";
 import { text } from "~/utils/text-schema";
-import { recordAudit } from "~/modules/audit/audit.server";
-import { actorOf, type MemberContext } from "~/modules/workspaces/authz.server";
+import { conflict, invalid, notFound, ok, type Outcome } from "~/utils/outcome";
+import { audit } from "~/modules/audit/audit.server";
+import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { assertPublicTarget } from "./address-guard.server";
 import { DELIVERY_LOG_SIZE, WEBHOOK_EVENT_TYPES, type WebhookEventType } from "./events";
 import { newWebhookSecret } from "./signature.server";
@@ -91,25 +91,20 @@ export async function checkTarget(url: string, allowPrivate: boolean): Promise<s
   }
 }
 
-export type CreateResult = { ok: true; id: string; url: string; secret: string } | { ok: false; field: "url" | "_form"; message: string };
+export type CreatedEndpoint = { id: string; url: string; secret: string };
 
 /**
  * A repeated or concurrent submit of the same form (idempotency key) answers the first endpoint,
  * secret included for the person who created it: after a double click the browser shows only the
  * last answer, and the secret must not be lost with the first.
  */
-export async function createEndpoint(
-  request: Request,
-  ctx: MemberContext,
-  input: EndpointInput,
-  idempotencyKey: string,
-): Promise<CreateResult> {
-  return db().transaction(async (tx): Promise<CreateResult> => {
+export async function createEndpoint(ctx: MemberContext, input: EndpointInput, idempotencyKey: string): Promise<Outcome<CreatedEndpoint>> {
+  return db().transaction(async (tx): Promise<Outcome<CreatedEndpoint>> => {
     const once = await createOnce(
       tx,
       { scope: ctx.workspace.id, key: idempotencyKey, kind: "webhook_endpoint" },
-      () => insertEndpoint(tx, request, ctx, input),
-      (r) => (r.ok ? r.id : null),
+      () => insertEndpoint(tx, ctx, input),
+      (r) => (r.ok ? r.value.id : null),
     );
     if (once.first) return once.value;
     const [first] = await tx
@@ -123,24 +118,23 @@ export async function createEndpoint(
         ),
       )
       .limit(1);
+    // The form answers 400 for this, as for any refusal of the create form.
     return first
-      ? { ok: true, id: first.id, url: first.url, secret: first.secret }
-      : { ok: false, field: "_form", message: "That endpoint no longer exists. Reload the page and try again." };
+      ? ok({ id: first.id, url: first.url, secret: first.secret })
+      : invalid("That endpoint no longer exists. Reload the page and try again.", undefined, { code: "replayed_gone" });
   });
 }
 
 /** The endpoint and its audit event: for the first submit of the form only. */
-async function insertEndpoint(tx: Transaction, request: Request, ctx: MemberContext, input: EndpointInput): Promise<CreateResult> {
+async function insertEndpoint(tx: Transaction, ctx: MemberContext, input: EndpointInput): Promise<Outcome<CreatedEndpoint>> {
   const [active] = await tx
     .select({ n: count() })
     .from(webhookEndpoints)
     .where(and(eq(webhookEndpoints.workspaceId, ctx.workspace.id), isNull(webhookEndpoints.disabledAt)));
   if ((active?.n ?? 0) >= MAX_ACTIVE_ENDPOINTS) {
-    return {
-      ok: false as const,
-      field: "_form" as const,
-      message: `A workspace can have ${MAX_ACTIVE_ENDPOINTS} active endpoints. Disable one you no longer use first.`,
-    };
+    return invalid(`A workspace can have ${MAX_ACTIVE_ENDPOINTS} active endpoints. Disable one you no longer use first.`, undefined, {
+      code: "endpoint_limit",
+    });
   }
   const secret = newWebhookSecret();
   const [row] = await tx
@@ -154,21 +148,16 @@ async function insertEndpoint(tx: Transaction, request: Request, ctx: MemberCont
       createdBy: ctx.user.id,
     })
     .returning({ id: webhookEndpoints.id });
-  await recordAudit(tx, {
-    workspaceId: ctx.workspace.id,
-    actor: actorOf(ctx),
+  await audit(tx, ctx, {
     action: "webhook.endpoint_created",
     objectType: "webhook_endpoint",
     objectId: row.id,
     data: { url: input.url, eventTypes: input.eventTypes },
-    meta: requestMeta(request),
   });
-  return { ok: true as const, id: row.id, url: input.url, secret };
+  return ok({ id: row.id, url: input.url, secret });
 }
 
-export type DisableResult = { ok: true } | { ok: false; status: 404 | 409; message: string };
-
-export async function disableEndpoint(request: Request, ctx: MemberContext, endpointId: string): Promise<DisableResult> {
+export async function disableEndpoint(ctx: MemberContext, endpointId: string): Promise<Outcome> {
   return db().transaction(async (tx) => {
     const updated = await tx
       .update(webhookEndpoints)
@@ -183,20 +172,10 @@ export async function disableEndpoint(request: Request, ctx: MemberContext, endp
         where: and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.workspaceId, ctx.workspace.id)),
         columns: { id: true },
       });
-      return exists
-        ? { ok: false as const, status: 409 as const, message: "That endpoint is already disabled." }
-        : { ok: false as const, status: 404 as const, message: "That endpoint does not exist." };
+      return exists ? conflict("That endpoint is already disabled.") : notFound("That endpoint does not exist.");
     }
-    await recordAudit(tx, {
-      workspaceId: ctx.workspace.id,
-      actor: actorOf(ctx),
-      action: "webhook.endpoint_disabled",
-      objectType: "webhook_endpoint",
-      objectId: row.id,
-      data: { url: row.url },
-      meta: requestMeta(request),
-    });
-    return { ok: true as const };
+    await audit(tx, ctx, { action: "webhook.endpoint_disabled", objectType: "webhook_endpoint", objectId: row.id, data: { url: row.url } });
+    return ok();
   });
 }
 

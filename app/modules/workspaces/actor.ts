@@ -3,7 +3,7 @@
  * job or a test can act without one, and audit records the same label everywhere. Pure, no I/O.
  * The sign-off issue adds the decision-link kinds ("guest", "brand lead via decision link").
  */
-export type ActorKind = "member" | "client" | "forwarded" | "system";
+export type ActorKind = "member" | "client" | "forwarded" | "visitor" | "system";
 
 export interface RequestMeta {
   ip: string | null;
@@ -32,6 +32,14 @@ export function clientActor(clientName: string, meta: RequestMeta = NO_META): Ac
 /** A colleague of the client who holds one forwarded step's link. */
 export function forwardedActor(email: string, meta: RequestMeta = NO_META): Actor {
   return { kind: "forwarded", label: `${email} via forwarded step link`, userId: null, ...meta };
+}
+
+/**
+ * Someone not signed in yet (signing in or up, opening an account link): only where they come from
+ * is known, which is what the rate limits and the audit trail of those steps need.
+ */
+export function visitorActor(meta: RequestMeta = NO_META): Actor {
+  return { kind: "visitor", label: "visitor", userId: null, ...meta };
 }
 
 /** A job or a script; `why` says which, e.g. "sign-off deadline" gives "system (sign-off deadline)". */

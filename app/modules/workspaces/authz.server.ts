@@ -3,7 +3,7 @@ import { memberships, workspaces, type Role } from "@db/schema";
 import { db } from "~/utils/db.server";
 import { notFound, requestMeta } from "~/utils/http.server";
 import { requireUser, type SessionUser } from "~/modules/auth/session.server";
-import { memberActor, systemActor, type Actor, type RequestMeta } from "./actor";
+import { memberActor, systemActor, visitorActor, type Actor, type RequestMeta } from "./actor";
 import { roleCan, type Permission } from "./permissions";
 
 export type Scope =
@@ -15,6 +15,17 @@ export type Scope =
 /** Who acts in which workspace: what a token page (onboarding link, forwarded step) knows. */
 export interface ActorContext {
   workspace: typeof workspaces.$inferSelect;
+  actor: Actor;
+}
+
+/** Someone not signed in (the sign-in, sign-up and account-link pages): only where they come from is known. */
+export interface VisitorContext {
+  actor: Actor;
+}
+
+/** A signed-in user outside any workspace (creating one). */
+export interface UserContext {
+  user: SessionUser;
   actor: Actor;
 }
 
@@ -58,6 +69,17 @@ export async function requireMember(request: Request, slug: string | undefined):
   const row = rows[0];
   if (!row) notFound("This workspace does not exist or you are not a member.");
   return memberContextOf(user, row.workspace, row.membership, requestMeta(request));
+}
+
+/** The door of the pages before sign-in: the request's IP and user agent, for rate limits and audit. */
+export function visitorContext(request: Request): VisitorContext {
+  return { actor: visitorActor(requestMeta(request)) };
+}
+
+/** The door of a signed-in page outside a workspace (creating one): a redirect to sign in otherwise. */
+export async function requireUserContext(request: Request): Promise<UserContext> {
+  const user = await requireUser(request);
+  return { user, actor: memberActor(user, requestMeta(request)) };
 }
 
 /** A member's context from rows already read (the door above, the calendar feed). */

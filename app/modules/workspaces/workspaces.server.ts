@@ -2,10 +2,9 @@ import { eq } from "drizzle-orm";
 import { memberships, workspaces } from "@db/schema";
 import { db, type Transaction } from "~/utils/db.server";
 import { createOnce } from "~/utils/idempotency.server";
-import { requestMeta } from "~/utils/http.server";
-import { recordAudit } from "~/modules/audit/audit.server";
-import type { SessionUser } from "~/modules/auth/session.server";
-import type { MemberContext } from "./authz.server";
+import { invalid, ok, type Outcome } from "~/utils/outcome";
+import { audit } from "~/modules/audit/audit.server";
+import type { MemberContext, UserContext } from "./authz.server";
 
 export async function workspacesOf(userId: string) {
   return db()
@@ -16,7 +15,7 @@ export async function workspacesOf(userId: string) {
     .orderBy(workspaces.name);
 }
 
-export type CreateWorkspaceResult = { ok: true; id: string; slug: string } | { ok: false; field: "slug"; message: string };
+export type CreatedWorkspace = { id: string; slug: string };
 
 type WorkspaceInput = { name: string; slug: string; accentColor: string; logoUrl?: string; welcomeText: string };
 
@@ -24,34 +23,24 @@ type WorkspaceInput = { name: string; slug: string; accentColor: string; logoUrl
  * The creator becomes its owner; one transaction with its audit event. A repeated or concurrent
  * submit of the same form (idempotency key, kept per user) answers the first workspace.
  */
-export async function createWorkspace(
-  request: Request,
-  user: SessionUser,
-  input: WorkspaceInput,
-  idempotencyKey: string,
-): Promise<CreateWorkspaceResult> {
-  return db().transaction(async (tx): Promise<CreateWorkspaceResult> => {
+export async function createWorkspace(ctx: UserContext, input: WorkspaceInput, idempotencyKey: string): Promise<Outcome<CreatedWorkspace>> {
+  return db().transaction(async (tx): Promise<Outcome<CreatedWorkspace>> => {
     const once = await createOnce(
       tx,
-      { scope: user.id, key: idempotencyKey, kind: "workspace" },
-      () => insertWorkspace(tx, request, user, input),
-      (r) => (r.ok ? r.id : null),
+      { scope: ctx.user.id, key: idempotencyKey, kind: "workspace" },
+      () => insertWorkspace(tx, ctx, input),
+      (r) => (r.ok ? r.value.id : null),
     );
     if (once.first) return once.value;
     const [first] = await tx.select({ slug: workspaces.slug }).from(workspaces).where(eq(workspaces.id, once.recordId)).limit(1);
     return first
-      ? { ok: true, id: once.recordId, slug: first.slug }
-      : { ok: false, field: "slug", message: "That workspace no longer exists. Reload the page and try again." };
+      ? ok({ id: once.recordId, slug: first.slug })
+      : invalid(undefined, { slug: ["That workspace no longer exists. Reload the page and try again."] });
   });
 }
 
 /** The workspace and its owner: for the first submit of the form only. */
-async function insertWorkspace(
-  tx: Transaction,
-  request: Request,
-  user: SessionUser,
-  input: WorkspaceInput,
-): Promise<CreateWorkspaceResult> {
+async function insertWorkspace(tx: Transaction, ctx: UserContext, input: WorkspaceInput): Promise<Outcome<CreatedWorkspace>> {
   const rows = await tx
     .insert(workspaces)
     .values({
@@ -64,22 +53,18 @@ async function insertWorkspace(
     .onConflictDoNothing()
     .returning();
   const ws = rows[0];
-  if (!ws) return { ok: false, field: "slug", message: "That web address is taken. Try another." };
-  await tx.insert(memberships).values({ workspaceId: ws.id, userId: user.id, role: "owner" });
-  await recordAudit(tx, {
-    workspaceId: ws.id,
-    actor: { userId: user.id, label: user.email },
-    action: "workspace.created",
-    objectType: "workspace",
-    objectId: ws.id,
-    data: { name: ws.name, slug: ws.slug },
-    meta: requestMeta(request),
-  });
-  return { ok: true, id: ws.id, slug: ws.slug };
+  if (!ws) return invalid(undefined, { slug: ["That web address is taken. Try another."] });
+  await tx.insert(memberships).values({ workspaceId: ws.id, userId: ctx.user.id, role: "owner" });
+  // The creator acts in the new workspace from here on.
+  await audit(
+    tx,
+    { ...ctx, workspace: ws },
+    { action: "workspace.created", objectType: "workspace", objectId: ws.id, data: { name: ws.name, slug: ws.slug } },
+  );
+  return ok({ id: ws.id, slug: ws.slug });
 }
 
 export async function updateBranding(
-  request: Request,
   ctx: MemberContext,
   input: {
     name: string;
@@ -103,14 +88,6 @@ export async function updateBranding(
         ...(input.disclosureWords ? { disclosureWords: input.disclosureWords } : {}),
       })
       .where(eq(workspaces.id, ctx.workspace.id));
-    await recordAudit(tx, {
-      workspaceId: ctx.workspace.id,
-      actor: { userId: ctx.user.id, label: ctx.user.email },
-      action: "workspace.settings_changed",
-      objectType: "workspace",
-      objectId: ctx.workspace.id,
-      data: input,
-      meta: requestMeta(request),
-    });
+    await audit(tx, ctx, { action: "workspace.settings_changed", objectType: "workspace", objectId: ctx.workspace.id, data: input });
   });
 }

@@ -24,14 +24,12 @@ import { completeOffboardingItem, startOffboarding, accessLedger } from "~/modul
 import { briefPrefillForBrand } from "~/modules/onboarding/prefill.server";
 import { onboardingWaiting } from "~/modules/onboarding/waiting.server";
 import { useTestDatabase } from "../../support/db";
-import { makeRequest } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
 import { drain, memberContext } from "../services/helpers";
 import { IDENTITIES, linkInput, makeLink, setIdentities, tokenFromMail, clientCtx } from "./setup";
 
 const t = useTestDatabase();
 let world: World;
-const req = (path = "/onboard/x") => makeRequest(path, { method: "POST", ip: "198.51.100.23" });
 
 beforeAll(async () => {
   world = await buildWorld(t.db);
@@ -77,24 +75,25 @@ describe("creating a link", () => {
       .set({ accessIdentities: { googleAccountEmail: "a@b.example" } })
       .where(eq(workspaces.id, world.a.id));
     const ctx = await memberContext(world.users.admin.id, world.a.slug);
-    const result = await createLink(req(), ctx, linkInput());
+    const result = await createLink(ctx, linkInput());
     await setIdentities(t.db, world.a.id);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.platform_meta_ad_account?.[0]).toMatch(/Meta business portfolio ID/);
-    expect(result.errors.platform_ga4).toBeUndefined();
+    expect(result.problem.kind).toBe("invalid");
+    expect(result.problem.fields?.platform_meta_ad_account?.[0]).toMatch(/Meta business portfolio ID/);
+    expect(result.problem.fields?.platform_ga4).toBeUndefined();
   });
 
   it("refuses a role the platform does not have, and a double submit creates one link", async () => {
     const ctx = await memberContext(world.users.admin.id, world.a.slug);
-    const bad = await createLink(req(), ctx, linkInput({ platforms: [{ platformKey: "ga4", role: "Owner" }] }));
+    const bad = await createLink(ctx, linkInput({ platforms: [{ platformKey: "ga4", role: "Owner" }] }));
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.errors.role_ga4?.[0]).toMatch(/Administrator, Editor, Marketer, Analyst, Viewer/);
+    if (!bad.ok) expect(bad.problem.fields?.role_ga4?.[0]).toMatch(/Administrator, Editor, Marketer, Analyst, Viewer/);
     const input = linkInput({ brandId: world.brandX.id, newClientName: "" });
-    const [first, second] = [await createLink(req(), ctx, input), await createLink(req(), ctx, input)];
-    expect(first.ok && !first.existing).toBe(true);
-    expect(second.ok && second.existing).toBe(true);
-    if (first.ok && second.ok) expect(second.linkId).toBe(first.linkId);
+    const [first, second] = [await createLink(ctx, input), await createLink(ctx, input)];
+    expect(first.ok && !first.value.existing).toBe(true);
+    expect(second.ok && second.value.existing).toBe(true);
+    if (first.ok && second.ok) expect(second.value.linkId).toBe(first.value.linkId);
   });
 });
 
@@ -373,16 +372,16 @@ describe("access ledger and offboarding", () => {
       status: "verified",
       verifiedBy: world.users.admin.name,
     });
-    const started = await startOffboarding(req(), ctx, world.brandX.id);
+    const started = await startOffboarding(ctx, world.brandX.id);
     expect(started.ok).toBe(true);
     const items = await t.db.select().from(offboardingItems).where(eq(offboardingItems.stepId, ads.id));
     expect(items.map((i) => i.side).sort()).toEqual(["agency", "client"]);
     expect(items.find((i) => i.side === "client")?.description).toMatch(/Managers, unlink manager account 111-222-3333/);
-    expect((await completeOffboardingItem(req(), ctx, world.brandX.id, items[0].id)).ok).toBe(true);
+    expect((await completeOffboardingItem(ctx, world.brandX.id, items[0].id)).ok).toBe(true);
     expect((await stepsOf(linkId))[0].status).toBe("verified");
-    expect(await completeOffboardingItem(req(), ctx, world.brandX.id, items[1].id)).toEqual({ ok: true, revoked: true });
+    expect(await completeOffboardingItem(ctx, world.brandX.id, items[1].id)).toEqual({ ok: true, value: { revoked: true } });
     expect((await stepsOf(linkId))[0].status).toBe("revoked");
-    expect(await completeOffboardingItem(req(), ctx, world.brandX.id, items[1].id)).toMatchObject({ ok: false, status: 409 });
+    expect(await completeOffboardingItem(ctx, world.brandX.id, items[1].id)).toMatchObject({ ok: false, problem: { kind: "conflict" } });
   });
 });
 

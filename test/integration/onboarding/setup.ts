@@ -9,7 +9,6 @@ import { createLink } from "~/modules/onboarding/links.server";
 import type { CreateLinkInput } from "~/modules/onboarding/schemas";
 import type { PlatformKey } from "~/modules/onboarding/catalog";
 import { memberContext } from "../services/helpers";
-import { makeRequest } from "../../support/http";
 import type { World } from "../../support/world";
 
 export const IDENTITIES = {
@@ -59,8 +58,9 @@ export function linkInput(
 /** Creates a link as `userId` would through the page; returns its id and the token. */
 export async function makeLink(world: World, userId: string, overrides: Parameters<typeof linkInput>[0] = {}, now = new Date()) {
   const ctx = await memberContext(userId, world.a.slug);
-  const result = await createLink(makeRequest(`/w/${world.a.slug}/onboarding/new`, { method: "POST" }), ctx, linkInput(overrides), now);
-  if (!result.ok || result.existing) throw new Error(`link not created: ${JSON.stringify(result)}`);
+  const outcome = await createLink(ctx, linkInput(overrides), now);
+  if (!outcome.ok || outcome.value.existing) throw new Error(`link not created: ${JSON.stringify(outcome)}`);
+  const result = outcome.value;
   const token = result.url.slice(result.url.lastIndexOf("/") + 1);
   return { linkId: result.linkId, token, url: result.url, ctx };
 }

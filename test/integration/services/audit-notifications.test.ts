@@ -12,7 +12,7 @@ import { createEndpoint } from "~/modules/webhooks/endpoints.server";
 import { inviteMember } from "~/modules/workspaces/members.server";
 import { TEST_APP_URL, useTestDatabase } from "../../support/db";
 import { buildWorld, type World } from "../../support/world";
-import { actionRequest, drain, jobsOfKind, memberContext, rolledBack } from "./helpers";
+import { drain, jobsOfKind, memberContext, rolledBack } from "./helpers";
 import { newIdempotencyKey } from "~/utils/idempotency.server";
 
 /**
@@ -118,8 +118,7 @@ describe("one event per decision, in its transaction (32)", () => {
 
   it("creating a webhook endpoint writes one event, without the signing secret", async () => {
     const ctx = await memberContext(world.users.owner.id, world.a.slug);
-    const created = await createEndpoint(
-      actionRequest(`/w/${world.a.slug}/webhooks`),
+    const outcome = await createEndpoint(
       ctx,
       {
         url: "https://hooks.example.test/baton",
@@ -128,7 +127,8 @@ describe("one event per decision, in its transaction (32)", () => {
       },
       newIdempotencyKey(),
     );
-    if (!created.ok) throw new Error(created.message);
+    if (!outcome.ok) throw new Error(outcome.problem.message);
+    const created = outcome.value;
     const events = await eventsFor(created.id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({

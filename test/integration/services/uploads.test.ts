@@ -69,7 +69,7 @@ describe("type checked by content (25)", () => {
 
     const refused = acceptUpload(new File([HTML], "cute-cat.png", { type: "image/png" }), ctx());
     await expect(refused).rejects.toBeInstanceOf(UploadRefused);
-    await expect(refused).rejects.toMatchObject({ status: 400 });
+    await expect(refused).rejects.toMatchObject({ problem: { kind: "invalid" }, tooLarge: false });
 
     expect(await t.db.select().from(files)).toHaveLength(0);
     expect(storedFiles()).toEqual([]);
@@ -82,7 +82,10 @@ describe("type checked by content (25)", () => {
     ]) {
       const res = await upload(new File([SVG], name, { type }));
       expect(res.status).toBe(400);
-      await expect(acceptUpload(new File([SVG], name, { type }), ctx())).rejects.toMatchObject({ status: 400 });
+      await expect(acceptUpload(new File([SVG], name, { type }), ctx())).rejects.toMatchObject({
+        problem: { kind: "invalid" },
+        tooLarge: false,
+      });
     }
     expect(await t.db.select().from(files)).toHaveLength(0);
   });
@@ -116,13 +119,13 @@ describe("size limits are enforced on the server (25)", () => {
     expect((await jsonOf<{ error: string }>(res)).error).toMatch(/larger than 1 MB/);
 
     const refused = acceptUpload(new File([big], "huge.png", { type: "image/png" }), ctx());
-    await expect(refused).rejects.toMatchObject({ status: 413 });
+    await expect(refused).rejects.toMatchObject({ problem: { kind: "invalid" }, tooLarge: true });
     expect(await t.db.select().from(files)).toHaveLength(0);
     expect(storedFiles()).toEqual([]);
   });
 
   it("refuses an empty file", async () => {
-    await expect(acceptUpload(new File([], "empty.png"), ctx())).rejects.toMatchObject({ status: 400 });
+    await expect(acceptUpload(new File([], "empty.png"), ctx())).rejects.toMatchObject({ problem: { kind: "invalid" }, tooLarge: false });
   });
 });
 
