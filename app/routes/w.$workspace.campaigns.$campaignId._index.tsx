@@ -23,10 +23,9 @@ import { requireCampaign } from "~/modules/campaigns/access.server";
 import { campaignDeliverables, campaignHistory, campaignPeople } from "~/modules/campaigns/page.server";
 import { CHANNEL_LABELS, EVENT_LABELS, transitionSchema } from "~/modules/campaigns/schemas";
 import { requireMember } from "~/modules/workspaces/authz.server";
-import { actionFailure } from "~/utils/action-result.server";
 import { answer, type ActionData } from "~/utils/action-data.server";
 import { conformResult } from "~/utils/conform";
-import type { Outcome } from "~/utils/outcome";
+import { invalid, type Outcome } from "~/utils/outcome";
 import { STALE_VERSION } from "~/modules/campaigns/writes.server";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
 
@@ -132,9 +131,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const campaign = await requireCampaign(ctx, params.campaignId);
   const form = await readForm(request);
   const which = parseWith(intentSchema, { intent: form.get("intent") ?? undefined });
-  if (!which.success) return actionFailure(null, which.errors, { formError: "Unknown action. Reload the page and try again." });
+  if (!which.success) return answer(invalid("Unknown action. Reload the page and try again.", which.errors));
   const parsed = parseWith(transitionSchema, form);
-  if (!parsed.success) return actionFailure("transition", parsed.errors, { formError: "Reload the page and try again." });
+  if (!parsed.success) return answer(invalid("Reload the page and try again.", parsed.errors), { intent: "transition" });
   const { event, rowVersion } = parsed.data;
   if (event === "publish_brief") {
     const published = await publishBrief(ctx, { campaignId: campaign.id, rowVersion });
