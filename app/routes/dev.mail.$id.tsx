@@ -1,4 +1,5 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { visitorContext } from "~/modules/workspaces/authz.server";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -18,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  requireMailbox(request);
+  requireMailbox(visitorContext(request));
   const message = await mailboxMessage(params.id ?? "");
   if (!message) notFound("That email is not in the local mailbox.");
   return json({

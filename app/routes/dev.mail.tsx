@@ -1,4 +1,5 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { visitorContext } from "~/modules/workspaces/authz.server";
 import { json } from "@remix-run/node";
 import { Form, Link, Outlet, useLoaderData, useMatches, type ShouldRevalidateFunction } from "@remix-run/react";
 import { InboxIcon } from "~/components/icons";
@@ -14,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Local mailbox · Baton" }, { 
 export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireMailbox(request);
+  requireMailbox(visitorContext(request));
   const url = new URL(request.url);
   const to = (url.searchParams.get("to") ?? "").trim().slice(0, 320);
   // A message page (/dev/mail/:id) renders instead of the list: skip the query there.

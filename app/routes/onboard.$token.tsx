@@ -9,11 +9,12 @@ import { StepOverview } from "~/components/onboarding/step-overview";
 import { Alert, ProgressBar } from "~/components/ui";
 import { runClientIntent } from "~/modules/onboarding/client-actions.server";
 import { clientPage, contactFor, findLinkByToken, limitTokenRoute } from "~/modules/onboarding/client.server";
-import { answer } from "~/utils/action-data.server";
+import { answer, throwUnlessOk } from "~/utils/action-data.server";
 import { closedDoor, clientContextFor } from "~/modules/onboarding/token-context.server";
 import { closedPage, pageAnswer, pageFrame } from "~/modules/onboarding/token-answer.server";
 import { db } from "~/utils/db.server";
 import { readForm, requestMeta } from "~/utils/http.server";
+import { visitorContext } from "~/modules/workspaces/authz.server";
 import { useNonce } from "~/utils/nonce";
 
 /** The client's onboarding page: no account, the token is the key. It ships no app bundle. */
@@ -36,7 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** Looking changes nothing: a mail scanner opening the link consumes nothing and records nothing. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await limitTokenRoute(request, params.token);
+  throwUnlessOk(await limitTokenRoute(visitorContext(request), params.token));
   const found = await findLinkByToken(params.token);
   if (found.state !== "valid") return closedPage(found);
   const url = new URL(request.url);
@@ -58,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await limitTokenRoute(request, params.token);
+  throwUnlessOk(await limitTokenRoute(visitorContext(request), params.token));
   const door = await clientContextFor(params.token, requestMeta(request));
   if (door.state !== "valid") return answer(closedDoor(door.state));
   const done = await runClientIntent(door.ctx, await readForm(request));

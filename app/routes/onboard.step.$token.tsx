@@ -7,11 +7,12 @@ import { PlatformStep, type ClientFailure } from "~/components/onboarding/platfo
 import { runClientIntent } from "~/modules/onboarding/client-actions.server";
 import { contactFor, findForwardByToken, limitTokenRoute, stepView } from "~/modules/onboarding/client.server";
 import { readAnswers } from "~/modules/onboarding/link-model";
-import { answer } from "~/utils/action-data.server";
+import { answer, throwUnlessOk } from "~/utils/action-data.server";
 import { closedDoor, forwardedContextFor } from "~/modules/onboarding/token-context.server";
 import { closedPage, pageAnswer, pageFrame } from "~/modules/onboarding/token-answer.server";
 import { db } from "~/utils/db.server";
 import { readForm, requestMeta } from "~/utils/http.server";
+import { visitorContext } from "~/modules/workspaces/authz.server";
 import { useNonce } from "~/utils/nonce";
 
 /** A step forwarded to a colleague (or sent back to fix): that one step and nothing else of the link. */
@@ -28,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await limitTokenRoute(request, params.token);
+  throwUnlessOk(await limitTokenRoute(visitorContext(request), params.token));
   const found = await findForwardByToken(params.token);
   if (found.state !== "valid") return closedPage(found);
   const url = new URL(request.url);
@@ -52,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await limitTokenRoute(request, params.token);
+  throwUnlessOk(await limitTokenRoute(visitorContext(request), params.token));
   const door = await forwardedContextFor(params.token, requestMeta(request));
   if (door.state !== "valid") return answer(closedDoor(door.state));
   const done = await runClientIntent(door.ctx, await readForm(request));

@@ -80,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       intent: INTENT,
       values,
     });
-  await saveIdentities(request, ctx, parsed.data);
+  await saveIdentities(ctx, parsed.data);
   return answer(ok(), { intent: INTENT, notice: "Access identities saved. New onboarding links show them to clients." });
 }
 

@@ -111,3 +111,9 @@ export function answerError<I extends string>(error: unknown, opts: AnswerOption
   if (isDomainError(error)) return problemAnswer(error.problem, opts);
   throw error;
 }
+
+/** For loaders and doors that cannot return a form answer: a failed outcome is thrown as its answer (status, Retry-After). */
+export function throwUnlessOk<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw problemAnswer(outcome.problem);
+  return outcome.value;
+}

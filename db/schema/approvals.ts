@@ -44,6 +44,12 @@ export const deliverables = pgTable(
     title: text("title").notNull(),
     publishAt: tstz("publish_at").notNull(),
     status: text("status").notNull().default("draft"),
+    /**
+     * Blocked is a flag beside the status (decision 052): the sign-off deadline passed without a
+     * sign-off. Drafts, reviews and decisions continue; scheduling and publishing are refused until
+     * a reschedule at least one window ahead (or an override) clears it.
+     */
+    blocked: boolean("blocked").notNull().default(false),
     currentVersion: integer("current_version").notNull().default(0),
     signedOffAt: tstz("signed_off_at"),
     signedOffVersion: integer("signed_off_version"),

@@ -6,3 +6,5 @@ export * from "./onboarding";
 export * from "./campaigns";
 export * from "./approvals";
 export * from "./calendar";
+export * from "./decisions";
+export * from "./insights";

@@ -20,6 +20,8 @@ export const workspaces = pgTable(
     disclosureWords: jsonb("disclosure_words").$type<string[]>().notNull().default(["#ad", "#sponsored", "Paid partnership"]),
     /** Agency IDs and emails per platform (see app/modules/onboarding/identities.ts). */
     accessIdentities: jsonb("access_identities").$type<Record<string, string>>().notNull().default({}),
+    /** Days and ISO weeks of insights are counted in this zone (decision 053). */
+    timeZone: text("time_zone").notNull().default("UTC"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("workspaces_slug_key").on(t.slug)],
@@ -39,6 +41,8 @@ export const brands = pgTable(
     signoffWindowHours: integer("signoff_window_hours"),
     exclusivityDays: integer("exclusivity_days").notNull().default(14),
     minSpacingMinutes: jsonb("min_spacing_minutes").$type<Record<string, number>>().notNull().default({}),
+    /** A decision through a decision link counts only after a one-time code sent to the same address (decision 052). */
+    requireDecisionCode: boolean("require_decision_code").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [index("brands_workspace_idx").on(t.workspaceId)],
@@ -88,6 +92,10 @@ export const memberships = pgTable(
     agencyId: text("agency_id").references(() => agencies.id, { onDelete: "cascade" }),
     brandId: text("brand_id").references(() => brands.id, { onDelete: "cascade" }),
     creatorId: text("creator_id").references(() => creators.id, { onDelete: "cascade" }),
+    /** Away period: approval requests in [awayFrom, awayUntil) go to the delegate (decision 052). */
+    awayFrom: tstz("away_from"),
+    awayUntil: tstz("away_until"),
+    delegateUserId: text("delegate_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("memberships_workspace_user_key").on(t.workspaceId, t.userId), index("memberships_user_idx").on(t.userId)],

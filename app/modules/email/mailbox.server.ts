@@ -2,7 +2,8 @@ import { desc, eq, ilike } from "drizzle-orm";
 import { localEmails } from "@db/schema";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { notFound, requestMeta } from "~/utils/http.server";
+import { notFound } from "~/utils/http.server";
+import type { VisitorContext } from "~/modules/workspaces/authz.server";
 import { isId } from "~/utils/ids";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
@@ -12,15 +13,15 @@ export const MAILBOX_PAGE_SIZE = 100;
  * The local mailbox holds sign-in links, so it exists only while the local driver is active and
  * only for requests from this machine (the address our own server saw, never a client header).
  */
-export function mailboxAvailable(request: Request): boolean {
+export function mailboxAvailable(ctx: VisitorContext): boolean {
   if (env().RESEND_API_KEY) return false;
-  const ip = requestMeta(request).ip;
+  const ip = ctx.actor.ip;
   return ip !== null && LOOPBACK.has(ip);
 }
 
 /** Anything else answers 404, exactly as if the mailbox did not exist. */
-export function requireMailbox(request: Request): void {
-  if (!mailboxAvailable(request)) notFound();
+export function requireMailbox(ctx: VisitorContext): void {
+  if (!mailboxAvailable(ctx)) notFound();
 }
 
 function escapeLike(value: string): string {

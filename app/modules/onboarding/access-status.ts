@@ -83,17 +83,11 @@ export const HELD_ACCESS_STATUSES: readonly AccessStatus[] = [
 export type AccessErrorCode = "transition_not_allowed" | "actor_not_allowed" | "asset_id_required" | "reason_required";
 
 /**
- * A refused access change. `message` is a sentence a person can act on, safe to show as is.
- * @deprecated Throw `DomainError` from `~/utils/outcome` (decision 051); removed when onboarding is converted.
+ * A refused access change, as the one DomainError: a wrong state is a conflict, the rest invalid
+ * input (the same mapping as steps.server.ts). `message` is a sentence a person can act on.
  */
-export class AccessStatusError extends DomainError {
-  declare readonly code: AccessErrorCode;
-
-  constructor(code: AccessErrorCode, message: string) {
-    // Same mapping as steps.server.ts: a wrong state is a conflict, the rest invalid input.
-    super(code, message, code === "transition_not_allowed" ? "conflict" : "invalid");
-    this.name = "AccessStatusError";
-  }
+export function accessStatusError(code: AccessErrorCode, message: string): DomainError {
+  return new DomainError({ kind: code === "transition_not_allowed" ? "conflict" : "invalid", message, code });
 }
 
 export interface AccessEventInput {
@@ -124,23 +118,23 @@ export function canTransition(from: AccessStatus, event: AccessEvent, actor: Acc
   return findTransition(from, event, actor) !== undefined;
 }
 
-/** The status after the event, or an AccessStatusError saying why not (in a sentence). */
+/** The status after the event, or a DomainError saying why not (in a sentence). */
 export function nextAccessStatus(from: AccessStatus, event: AccessEventInput): AccessStatus {
   const possible = transitionsFrom(from, event.type);
   const status = accessStatusLabels[from].toLowerCase();
   if (possible.length === 0) {
-    throw new AccessStatusError("transition_not_allowed", `${eventNames[event.type]} isn't possible while access is ${status}.`);
+    throw accessStatusError("transition_not_allowed", `${eventNames[event.type]} isn't possible while access is ${status}.`);
   }
   const transition = possible.find((t) => t.actors.includes(event.actor));
   if (!transition) {
     const who = event.actor === "client" ? "the agency" : "the client";
-    throw new AccessStatusError("actor_not_allowed", `${eventNames[event.type]} is for ${who} to do.`);
+    throw accessStatusError("actor_not_allowed", `${eventNames[event.type]} is for ${who} to do.`);
   }
   if (transition.requires === "assetId" && !event.assetId?.trim()) {
-    throw new AccessStatusError("asset_id_required", "Enter the ID of the account you gave access to before confirming.");
+    throw accessStatusError("asset_id_required", "Enter the ID of the account you gave access to before confirming.");
   }
   if (transition.requires === "reason" && !event.reason?.trim()) {
-    throw new AccessStatusError("reason_required", `${eventNames[event.type]} needs a reason the other side can read.`);
+    throw accessStatusError("reason_required", `${eventNames[event.type]} needs a reason the other side can read.`);
   }
   return transition.to;
 }

@@ -5,7 +5,7 @@ import { randomToken, sha256 } from "~/utils/crypto.server";
 import { conflict, gone, invalid, notFound, ok, type Outcome } from "~/utils/outcome";
 import { audit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/send.server";
-import { enforceRateLimit, LIMITS } from "~/modules/auth/rate-limit.server";
+import { checkRateLimit, LIMITS } from "~/modules/auth/rate-limit.server";
 import { getPlatform, validateAssetId } from "./catalog";
 import type { AccessStatus } from "./access-status";
 import { assetContext } from "./client.server";
@@ -131,7 +131,8 @@ export async function forwardStep(
   input: { stepId: string; name: string; email: string; message: string },
   now = new Date(),
 ): Promise<Outcome<string>> {
-  await enforceRateLimit([`onboard-forward:${ctx.link.id}`], LIMITS.emailSend);
+  const limited = await checkRateLimit([`onboard-forward:${ctx.link.id}`], LIMITS.emailSend);
+  if (!limited.ok) return limited;
   return stepCommand(ctx, input.stepId, now, async (tx, { link, step }) => {
     if (!isOpenForClient(step.status as AccessStatus)) return conflict("This step is already done, so there is nothing to forward.");
     const existing = await tx

@@ -2,8 +2,9 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { accessSteps, onboardingLinks, stepForwards, users, workspaces } from "@db/schema";
 import { db, type Queryable } from "~/utils/db.server";
 import { sha256 } from "~/utils/crypto.server";
-import { requestMeta } from "~/utils/http.server";
-import { enforceRateLimit, LIMITS } from "~/modules/auth/rate-limit.server";
+import type { Outcome } from "~/utils/outcome";
+import { checkRateLimit, LIMITS } from "~/modules/auth/rate-limit.server";
+import type { VisitorContext } from "~/modules/workspaces/authz.server";
 import { fillSteps, getPlatform, type AssetIdContext } from "./catalog";
 import { identityForPlatform, type StoredIdentities } from "./identities";
 import { isAccessStatus, type AccessStatus } from "./access-status";
@@ -80,11 +81,11 @@ export async function findForwardByToken(token: string | undefined, now = new Da
 }
 
 /** Per IP and per token: a flood from one place cannot starve everyone else. */
-export async function limitTokenRoute(request: Request, token: string | undefined) {
-  const ip = requestMeta(request).ip ?? "unknown";
+export async function limitTokenRoute(ctx: VisitorContext, token: string | undefined): Promise<Outcome> {
+  const ip = ctx.actor.ip ?? "unknown";
   const keys = [`onboard:ip:${ip}`];
   if (plausibleToken(token)) keys.push(`onboard:token:${sha256(token).slice(0, 24)}`);
-  await enforceRateLimit(keys, LIMITS.onboarding);
+  return checkRateLimit(keys, LIMITS.onboarding);
 }
 
 // --- what the page shows -----------------------------------------------------------------------

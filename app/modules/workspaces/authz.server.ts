@@ -99,8 +99,3 @@ export async function requirePermission(request: Request, slug: string | undefin
   if (!ctx.can(permission)) notFound();
   return ctx;
 }
-
-/** @deprecated Read `ctx.actor` (decision 051); audit takes the context itself: `audit(tx, ctx, event)`. */
-export function actorOf(ctx: MemberContext) {
-  return { userId: ctx.user.id, label: ctx.user.email };
-}

@@ -1,6 +1,6 @@
+import { DomainError } from "~/utils/outcome";
 import { describe, expect, it } from "vitest";
 import {
-  AccessStatusError,
   accessEvents,
   accessStatuses,
   accessTransitions,
@@ -31,14 +31,14 @@ const expected: Record<AccessActor, Partial<Record<AccessStatus, Partial<Record<
   },
 };
 
-function errorOf(fn: () => unknown): AccessStatusError {
+function errorOf(fn: () => unknown): DomainError {
   try {
     fn();
   } catch (error) {
-    if (error instanceof AccessStatusError) return error;
+    if (error instanceof DomainError) return error;
     throw error;
   }
-  throw new Error("expected an AccessStatusError");
+  throw new Error("expected a DomainError");
 }
 
 describe("access status table", () => {
@@ -115,7 +115,7 @@ describe("nextAccessStatus refusals", () => {
   it("is an Error with a name, so logs read well", () => {
     const error = errorOf(() => nextAccessStatus("revoked", { type: "verify", actor: "agency" }));
     expect(error).toBeInstanceOf(Error);
-    expect(error.name).toBe("AccessStatusError");
+    expect(error.name).toBe("DomainError");
   });
 });
 
