@@ -1,14 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
+import { getFormProps, useForm, type Submission } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { AuthLayout } from "~/components/shell/auth-layout";
 import { Alert, Button, FormError, TextField } from "~/components/ui";
+import { sameForEveryEmail, typedValues } from "~/modules/auth/answers.server";
 import { requestMagicLink, resendVerification, signIn } from "~/modules/auth/auth.server";
-import { visitorContext } from "~/modules/workspaces/authz.server";
+import { visitorContext, type VisitorContext } from "~/modules/workspaces/authz.server";
 import { emailOnlySchema, signInSchema } from "~/modules/auth/schemas";
 import { createUserSession, getUser } from "~/modules/auth/session.server";
-import { badRequest, parseWith, readForm } from "~/utils/http.server";
+import { answer, failureData, STATUS_OF } from "~/utils/action-data.server";
+import { conformResult, textFieldProps } from "~/utils/conform";
+import { parseWith, readForm } from "~/utils/http.server";
+import { invalid } from "~/utils/outcome";
 import { safeRedirectPath } from "~/utils/redirect";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Baton" }];
@@ -24,35 +30,48 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const visitor = visitorContext(request);
   const which = parseWith(intentSchema, { intent: form.get("intent") ?? undefined });
-  if (!which.success) return badRequest(which.errors);
-  if (which.data.intent === "magic") {
-    const parsed = parseWith(emailOnlySchema, form);
-    if (!parsed.success) return badRequest(parsed.errors);
-    await requestMagicLink(visitor, { email: parsed.data.email, redirectTo: safeRedirectPath(parsed.data.redirectTo, "/") });
-    return json({ ok: true as const, sent: true, errors: {}, formError: null });
-  }
-  if (which.data.intent === "resend-verification") {
-    const parsed = parseWith(emailOnlySchema, form);
-    if (!parsed.success) return badRequest(parsed.errors);
-    await resendVerification(visitor, { email: parsed.data.email, redirectTo: safeRedirectPath(parsed.data.redirectTo, "") || undefined });
-    return json({ ok: true as const, resent: true, errors: {}, formError: null });
-  }
+  if (!which.success) return answer(invalid(undefined, which.errors));
+  const intent = which.data.intent;
+  if (intent === "password") return signInWithPassword(visitor, form);
+  const values = typedValues(form, ["email"]);
+  const parsed = parseWith(emailOnlySchema, form);
+  if (!parsed.success) return answer(invalid(undefined, parsed.errors), { intent, values });
+  const { email, redirectTo } = parsed.data;
+  const outcome =
+    intent === "magic"
+      ? await requestMagicLink(visitor, { email, redirectTo: safeRedirectPath(redirectTo, "/") })
+      : await resendVerification(visitor, { email, redirectTo: safeRedirectPath(redirectTo, "") || undefined });
+  return sameForEveryEmail(outcome, { intent, values });
+}
+
+async function signInWithPassword(visitor: VisitorContext, form: FormData) {
+  const intent = "password";
   const parsed = parseWith(signInSchema, form);
-  if (!parsed.success) return badRequest(parsed.errors);
-  const result = await signIn(visitor, parsed.data);
-  if (!result.ok && result.reason === "unverified") {
-    // Reached only with the right password, so telling it reveals nothing to a stranger.
-    return json(
-      { ok: false as const, unverified: parsed.data.email, errors: {}, formError: "Confirm your email first: we sent you a link." },
-      { status: 403 },
-    );
+  // The email goes back into the form; the password never does.
+  if (!parsed.success) return answer(invalid(undefined, parsed.errors), { intent, values: typedValues(form, ["email"]) });
+  const outcome = await signIn(visitor, parsed.data);
+  if (outcome.ok) return createUserSession(outcome.value, safeRedirectPath(parsed.data.redirectTo, "/"));
+  if (outcome.problem.code === "unverified") {
+    // Reached only with the right password, so naming the address reveals nothing to a stranger.
+    const email = parsed.data.email;
+    const data = { ...failureData(outcome.problem, { intent, values: { email } }), unverified: email };
+    return json(data, { status: STATUS_OF[outcome.problem.kind] });
   }
-  if (!result.ok)
-    return json(
-      { ok: false as const, sent: false, errors: {}, formError: "That email and password do not match an account." },
-      { status: 400 },
-    );
-  return createUserSession(result.userId, safeRedirectPath(parsed.data.redirectTo, "/"));
+  // A wrong password and an unknown email (and a locked account) answer alike: nothing typed is put back.
+  return answer(outcome, { intent });
+}
+
+type SignInFields = z.input<typeof signInSchema>;
+
+/**
+ * One form, two buttons: the browser checks what the action will check for the button that sent
+ * it, so "Email me a sign-in link" is never refused for an empty password.
+ */
+function checkInBrowser(formData: FormData): Submission<SignInFields> {
+  const options = { disableAutoCoercion: true };
+  if (formData.get("intent") !== "magic") return parseWithZod(formData, { ...options, schema: signInSchema });
+  // The link's answer has no password, which the sign-in form's type has: only the messages are read.
+  return parseWithZod(formData, { ...options, schema: emailOnlySchema }) as unknown as Submission<SignInFields>;
 }
 
 export default function LoginPage() {
@@ -60,7 +79,18 @@ export default function LoginPage() {
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
   const redirectTo = params.get("redirectTo") ?? "";
-  const errors = (data?.errors ?? {}) as Record<string, string[]>;
+  const unverified = data && "unverified" in data ? data.unverified : null;
+  // The unverified answer has its own alert below; every other answer belongs to the sign-in form.
+  const own = unverified ? null : data;
+  const sent = Boolean(own?.ok && own.intent === "magic");
+  const resent = Boolean(own?.ok && own.intent === "resend-verification");
+  const [form, fields] = useForm<SignInFields>({
+    id: "sign-in",
+    lastResult: conformResult(own, own?.intent ?? "password"),
+    constraint: getZodConstraint(signInSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => checkInBrowser(formData),
+  });
   return (
     <AuthLayout
       title="Sign in to Baton"
@@ -74,19 +104,19 @@ export default function LoginPage() {
         </>
       }
     >
-      {data && "sent" in data && data.sent ? (
+      {sent ? (
         <Alert tone="success" title="Check your inbox">
           If an account exists for that email, a sign-in link is on its way. It works once and expires in 20 minutes.
         </Alert>
       ) : null}
-      {data && "resent" in data ? (
+      {resent ? (
         <Alert tone="success" title="Check your inbox">
           If that account is waiting for its email to be confirmed, a new confirmation link is on its way.
         </Alert>
       ) : null}
-      {data && "unverified" in data ? (
+      {unverified ? (
         <Form method="post" className="mb-5">
-          <input type="hidden" name="email" value={data.unverified} />
+          <input type="hidden" name="email" value={unverified} />
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <Alert
             tone="warning"
@@ -98,20 +128,20 @@ export default function LoginPage() {
               </Button>
             }
           >
-            Open the link in the email we sent to {data.unverified} when you created your account.
+            Open the link in the email we sent to {unverified} when you created your account.
           </Alert>
         </Form>
       ) : null}
-      <Form method="post" className="space-y-5" noValidate>
+      <Form method="post" className="space-y-5" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <FormError>{data?.formError && !("sent" in data && data.sent) && !("unverified" in data) ? data.formError : null}</FormError>
-        <TextField label="Email" name="email" type="email" autoComplete="email" required errors={errors.email} />
+        <FormError errors={form.errors} />
+        <TextField label="Email" type="email" autoComplete="email" required {...textFieldProps(fields.email)} />
         <TextField
           label="Password"
-          name="password"
+          name={fields.password.name}
           type="password"
           autoComplete="current-password"
-          errors={errors.password}
+          errors={fields.password.errors}
           hint={
             <Link to="/forgot-password" className="text-accent hover:underline">
               Forgot your password?

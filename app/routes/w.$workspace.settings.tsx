@@ -1,13 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { Alert, Button, Card, FormError, PageHeader, TextAreaField, TextField } from "~/components/ui";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { MAX_DISCLOSURE_WORDS, MAX_DISCLOSURE_WORD_LENGTH, brandingSchema } from "~/modules/workspaces/schemas";
 import { updateBranding } from "~/modules/workspaces/workspaces.server";
-import { parseWith, readForm, type FieldErrors } from "~/utils/http.server";
 import { accentVars } from "~/modules/workspaces/branding";
+import { answer } from "~/utils/action-data.server";
+import { useActionForm } from "~/utils/conform";
+import { parseWith, readForm } from "~/utils/http.server";
+import { CORRECT_FIELDS, invalid, ok } from "~/utils/outcome";
 import { useHydrated } from "~/utils/use-hydrated";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Baton" }];
@@ -33,37 +37,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+/** The page's one form; the answer names it so the form knows the answer is its own. */
+const SAVE = "save-settings";
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "workspace.settings");
   const form = await readForm(request);
-  const values: Record<string, string> = {};
-  for (const key of FIELDS) {
-    const v = form.get(key);
-    if (typeof v === "string") values[key] = v;
-  }
+  // What was typed comes back with the errors, so the form keeps it even without JavaScript.
+  const values = Object.fromEntries(FIELDS.flatMap((key) => (typeof form.get(key) === "string" ? [[key, String(form.get(key))]] : [])));
   const parsed = parseWith(brandingSchema, form);
-  if (!parsed.success) {
-    return json(
-      {
-        ok: false as const,
-        errors: parsed.errors as FieldErrors,
-        formError: "Please correct the highlighted fields.",
-        values,
-        notice: null,
-        at: 0,
-      },
-      { status: 400 },
-    );
-  }
+  if (!parsed.success) return answer(invalid(CORRECT_FIELDS, parsed.errors), { intent: SAVE, values });
   await updateBranding(ctx, parsed.data);
-  return json({
-    ok: true as const,
-    errors: {} as FieldErrors,
-    formError: null,
-    values: {} as Record<string, string>,
-    notice: "Settings saved. Clients see the new branding on their next visit.",
-    at: Date.now(),
-  });
+  return answer(ok(), { intent: SAVE, notice: "Settings saved. Clients see the new branding on their next visit." });
 }
 
 /** Readable text on the accent colour: the shell's rule, as a CSS colour. */
@@ -84,15 +69,20 @@ export default function SettingsPage() {
   const result = useActionData<typeof action>();
   const hydrated = useHydrated();
   const busy = useNavigation().state === "submitting";
-  const errors = result && !result.ok ? result.errors : {};
-  const initial = { ...saved, ...(result && !result.ok ? result.values : {}) };
+  const [form, fields] = useActionForm({ id: SAVE, intent: SAVE, schema: brandingSchema, answer: result, defaultValue: saved });
+  // A field the post did not carry keeps what is saved.
+  const initial = (key: (typeof FIELDS)[number]) => {
+    const typed = fields[key].initialValue;
+    return typeof typed === "string" ? typed : saved[key];
+  };
 
-  const [name, setName] = useState(initial.name);
-  const [accent, setAccent] = useState(initial.accentColor);
-  const [logoUrl, setLogoUrl] = useState(initial.logoUrl);
-  const [welcome, setWelcome] = useState(initial.welcomeText);
-  const [hours, setHours] = useState(initial.signoffWindowHours);
-  const [disclosureWords, setDisclosureWords] = useState(initial.disclosureWords);
+  // The fields are controlled for the live preview; conform reads them from the form when it is sent.
+  const [name, setName] = useState(() => initial("name"));
+  const [accent, setAccent] = useState(() => initial("accentColor"));
+  const [logoUrl, setLogoUrl] = useState(() => initial("logoUrl"));
+  const [welcome, setWelcome] = useState(() => initial("welcomeText"));
+  const [hours, setHours] = useState(() => initial("signoffWindowHours"));
+  const [disclosureWords, setDisclosureWords] = useState(() => initial("disclosureWords"));
 
   const accentOk = HEX.test(accent.trim());
   const swatch = accentOk ? accent.trim().toLowerCase() : FALLBACK_ACCENT;
@@ -108,8 +98,8 @@ export default function SettingsPage() {
         </Alert>
       ) : null}
 
-      <Form method="post" noValidate className="space-y-8">
-        <FormError>{result && !result.ok ? result.formError : null}</FormError>
+      <Form method="post" className="space-y-8" {...getFormProps(form)}>
+        {form.errors ? <FormError errors={form.errors} /> : null}
 
         <div className="grid gap-6 lg:grid-cols-5 lg:items-start">
           <Card
@@ -120,11 +110,12 @@ export default function SettingsPage() {
             <div className="space-y-5">
               <TextField
                 label="Workspace name"
-                name="name"
+                id={fields.name.id}
+                name={fields.name.name}
                 required
                 value={name}
                 onChange={(e) => setName(e.currentTarget.value)}
-                errors={errors.name}
+                errors={fields.name.errors}
                 autoComplete="organization"
                 hint={
                   <>
@@ -135,11 +126,12 @@ export default function SettingsPage() {
               <div className="grid grid-cols-[1fr_auto] items-start gap-2">
                 <TextField
                   label="Accent colour"
-                  name="accentColor"
+                  id={fields.accentColor.id}
+                  name={fields.accentColor.name}
                   required
                   value={accent}
                   onChange={(e) => setAccent(e.currentTarget.value)}
-                  errors={errors.accentColor}
+                  errors={fields.accentColor.errors}
                   spellCheck={false}
                   autoComplete="off"
                   hint="A hex colour like #4f46e5, used on buttons and links. Text on it turns dark or white to stay readable."
@@ -164,22 +156,24 @@ export default function SettingsPage() {
               </div>
               <TextField
                 label="Logo URL (optional)"
-                name="logoUrl"
+                id={fields.logoUrl.id}
+                name={fields.logoUrl.name}
                 type="url"
                 inputMode="url"
                 value={logoUrl}
                 onChange={(e) => setLogoUrl(e.currentTarget.value)}
-                errors={errors.logoUrl}
+                errors={fields.logoUrl.errors}
                 placeholder="https://…/logo.png"
                 hint="An https:// address of a square PNG or SVG. Without a logo, clients see your initial."
               />
               <TextAreaField
                 label="Welcome text for clients"
-                name="welcomeText"
+                id={fields.welcomeText.id}
+                name={fields.welcomeText.name}
                 rows={4}
                 value={welcome}
                 onChange={(e) => setWelcome(e.currentTarget.value)}
-                errors={errors.welcomeText}
+                errors={fields.welcomeText.errors}
                 hint={`Shown at the top of every onboarding link. ${welcome.length} of ${WELCOME_MAX} characters.`}
               />
             </div>
@@ -194,7 +188,8 @@ export default function SettingsPage() {
           <div className="max-w-sm">
             <TextField
               label="Hours before publishing"
-              name="signoffWindowHours"
+              id={fields.signoffWindowHours.id}
+              name={fields.signoffWindowHours.name}
               type="number"
               inputMode="numeric"
               min={1}
@@ -203,7 +198,7 @@ export default function SettingsPage() {
               required
               value={hours}
               onChange={(e) => setHours(e.currentTarget.value)}
-              errors={errors.signoffWindowHours}
+              errors={fields.signoffWindowHours.errors}
               hint={`${hoursWords ? `That is ${hoursWords}. ` : ""}48 by default; between 1 and 336.`}
             />
           </div>
@@ -217,12 +212,13 @@ export default function SettingsPage() {
           <div className="max-w-sm">
             <TextAreaField
               label="Accepted disclosures"
-              name="disclosureWords"
+              id={fields.disclosureWords.id}
+              name={fields.disclosureWords.name}
               rows={4}
               required
               value={disclosureWords}
               onChange={(e) => setDisclosureWords(e.currentTarget.value)}
-              errors={errors.disclosureWords}
+              errors={fields.disclosureWords.errors}
               hint={`One word or phrase per line, like #ad or Paid partnership; at most ${MAX_DISCLOSURE_WORDS}, each under ${MAX_DISCLOSURE_WORD_LENGTH} characters.`}
             />
           </div>

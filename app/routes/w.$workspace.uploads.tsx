@@ -1,28 +1,32 @@
 import type { ActionFunctionArgs, UploadHandler } from "@remix-run/node";
 import { json, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
-import { z } from "zod";
 import { ACCEPTED_DESCRIPTION, detectFileKind } from "~/modules/uploads/file-types";
+import { uploadPurposeSchema } from "~/modules/uploads/schemas";
 import { UploadRefused, acceptUpload } from "~/modules/uploads/uploads.server";
 import { requireMember } from "~/modules/workspaces/authz.server";
+import { failureData, STATUS_OF } from "~/utils/action-data.server";
 import { env } from "~/utils/env.server";
 import { parseWith } from "~/utils/http.server";
+import { invalid } from "~/utils/outcome";
 
 /** At most this many files in one request. */
 const MAX_FILES = 10;
 
-const purposeSchema = z.object({
-  purpose: z.enum(["brand_kit", "draft_media", "logo", "other"], {
-    errorMap: () => ({ message: "Say what the files are for: brand_kit, draft_media, logo or other." }),
-  }),
-});
+type Refusal = { status?: 405 | 413; field?: "file" | "purpose"; headers?: HeadersInit };
 
-function refuse(message: string, status: 400 | 405 | 413 = 400) {
-  return json({ error: message }, { status });
+/**
+ * A refusal in the one action-data shape (decision 051), the message next to `field` too. 413 (too
+ * large) and 405 (not a POST) have no problem kind, so this route says them itself; the rest is
+ * `invalid`, 400. `error` repeats the message for the file picker and scripts that read it.
+ */
+function refuse(message: string, { status, field, headers }: Refusal = {}) {
+  const { problem } = invalid(message, field ? { [field]: [message] } : undefined);
+  return json({ ...failureData(problem), error: message }, { status: status ?? STATUS_OF[problem.kind], headers });
 }
 
-/** A service's refusal: 413 for a file too large (no problem kind has that status), otherwise 400. */
+/** A service's refusal: 413 for a file too large, otherwise 400. */
 function refused(error: UploadRefused) {
-  return refuse(error.message, error.tooLarge ? 413 : 400);
+  return refuse(error.message, { status: error.tooLarge ? 413 : undefined, field: "file" });
 }
 
 /** Counts bytes across the whole body, so a chunked request without a length is bounded too. */
@@ -65,17 +69,17 @@ function boundedHandler(maxPartBytes: number, maxTotalBytes: number, maxMb: numb
 
 /** Only POST is meaningful here; a GET gets a clear 405 rather than Remix's "no loader" error. */
 export function loader() {
-  return json({ error: "Send files to this address with POST (multipart/form-data)." }, { status: 405, headers: { Allow: "POST" } });
+  return refuse("Send files to this address with POST (multipart/form-data).", { status: 405, headers: { Allow: "POST" } });
 }
 
 /**
  * Multipart upload of one or more files (field "file") for a purpose. Every file is checked before
  * any is stored, so a refused upload leaves nothing behind. Answers
- * `{ files: [{ id, name, size, mime, url, previewUrl }] }`, or `{ error }` with 400 or 413.
+ * `{ files: [{ id, name, size, mime, url, previewUrl }] }`, or a refusal in the one shape (with `error`) and 400 or 413.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireMember(request, params.workspace);
-  if (request.method !== "POST") return refuse("Send files with POST.", 405);
+  if (request.method !== "POST") return refuse("Send files with POST.", { status: 405 });
   const maxMb = env().MAX_UPLOAD_MB;
   const maxBytes = maxMb * 1_000_000;
 
@@ -84,23 +88,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     form = await unstable_parseMultipartFormData(request, boundedHandler(maxBytes, maxBytes + 1_000_000, maxMb));
   } catch (error) {
     if (error instanceof UploadRefused) return refused(error);
-    if (error instanceof MaxPartSizeExceededError) return refuse(`A file is larger than ${maxMb} MB.`, 413);
+    if (error instanceof MaxPartSizeExceededError) return refuse(`A file is larger than ${maxMb} MB.`, { status: 413, field: "file" });
     return refuse("Send the files as multipart/form-data in a field named “file”.");
   }
 
-  const purpose = parseWith(purposeSchema, { purpose: form.get("purpose") ?? undefined });
-  if (!purpose.success) return refuse(Object.values(purpose.errors).flat()[0] ?? "Say what the files are for.");
+  const purpose = parseWith(uploadPurposeSchema, { purpose: form.get("purpose") ?? undefined });
+  if (!purpose.success) return refuse(Object.values(purpose.errors).flat()[0] ?? "Say what the files are for.", { field: "purpose" });
 
   // A form submitted without choosing anything sends one empty, nameless part: not a file.
   const files = form.getAll("file").filter((f): f is File => typeof f !== "string" && !(f.name === "" && f.size === 0));
-  if (files.length === 0) return refuse("Choose a file to upload.");
+  if (files.length === 0) return refuse("Choose a file to upload.", { field: "file" });
 
   for (const file of files) {
     const label = `“${file.name.slice(0, 80) || "file"}”`;
-    if (file.size === 0) return refuse(`${label} is empty.`);
-    if (file.size > maxBytes) return refuse(`${label} is larger than ${maxMb} MB.`, 413);
+    if (file.size === 0) return refuse(`${label} is empty.`, { field: "file" });
+    if (file.size > maxBytes) return refuse(`${label} is larger than ${maxMb} MB.`, { status: 413, field: "file" });
     const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
-    if (!detectFileKind(head)) return refuse(`${label} is not an accepted file type. Accepted: ${ACCEPTED_DESCRIPTION}.`);
+    if (!detectFileKind(head))
+      return refuse(`${label} is not an accepted file type. Accepted: ${ACCEPTED_DESCRIPTION}.`, { field: "file" });
   }
 
   const out = [];

@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useMemo } from "react";
 import { z } from "zod";
 import { PlugIcon } from "~/components/icons";
 import { Alert, Button, Card, CopyButton, EmptyState, FormError, PageHeader, TextField } from "~/components/ui";
@@ -9,14 +11,16 @@ import { EndpointCard } from "~/components/webhooks/endpoint-card";
 import { EventTypesFieldset } from "~/components/webhooks/event-types-fieldset";
 import { VerifySignaturesCard } from "~/components/webhooks/verify-signatures-card";
 import { WEBHOOK_EVENT_TYPES } from "~/modules/webhooks/events";
-import { checkTarget, createEndpoint, disableEndpoint, endpointSchema, listEndpoints } from "~/modules/webhooks/endpoints.server";
-import { requirePermission } from "~/modules/workspaces/authz.server";
+import { checkTarget, createEndpoint, disableEndpoint, listEndpoints, type CreatedEndpoint } from "~/modules/webhooks/endpoints.server";
+import { disableSchema, endpointSchema } from "~/modules/webhooks/schemas";
+import { requirePermission, type MemberContext } from "~/modules/workspaces/authz.server";
+import { answer, successData } from "~/utils/action-data.server";
+import { initialList, textFieldProps, useActionForm } from "~/utils/conform";
 import { env } from "~/utils/env.server";
-import { problemAnswer } from "~/utils/action-data.server";
-import { badRequest, parseWith, readForm, type FieldErrors } from "~/utils/http.server";
+import { parseWith, readForm } from "~/utils/http.server";
+import { CORRECT_FIELDS, invalid, type FieldMessages } from "~/utils/outcome";
 import { newIdempotencyKey, readIdempotencyKey } from "~/utils/idempotency.server";
 import { formatIn } from "~/utils/time";
-import { ID_PATTERN } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Webhooks · Baton" }];
 
@@ -37,28 +41,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const intentSchema = z.object({ intent: z.enum(["create", "disable"], { errorMap: () => ({ message: "Unknown action." }) }) });
-const disableSchema = z.object({
-  id: z.string({ required_error: "Which endpoint?" }).trim().regex(ID_PATTERN, "That is not an endpoint id."),
-});
+/** Which form was sent is the route's concern (the audit table's guard reads this list). */
+const INTENTS = ["create", "disable"] as const;
+const intentSchema = z.object({ intent: z.enum(INTENTS, { errorMap: () => ({ message: "Unknown action." }) }) });
+
+const DISABLED = "Endpoint disabled. Baton sends it nothing more, including retries still waiting.";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "webhooks.manage");
   const form = await readForm(request);
   const which = parseWith(intentSchema, { intent: form.get("intent") ?? undefined });
-  if (!which.success) return badRequest(which.errors, "Unknown action.");
+  if (!which.success) return answer(invalid("Unknown action.", which.errors));
+  return which.data.intent === "disable" ? disable(ctx, form) : create(ctx, form);
+}
 
-  if (which.data.intent === "disable") {
-    const parsed = parseWith(disableSchema, form);
-    // A malformed id is bad input (400); a well-formed one outside this workspace is 404.
-    if (!parsed.success) return badRequest(parsed.errors, "Choose an endpoint from the list.");
-    const outcome = await disableEndpoint(ctx, parsed.data.id);
-    if (!outcome.ok) return problemAnswer(outcome.problem, { intent: "disable" });
-    return json({ ok: true as const, intent: "disable" as const, created: null, errors: {}, formError: null });
-  }
+async function disable(ctx: MemberContext, form: FormData) {
+  const parsed = parseWith(disableSchema, form);
+  // A malformed id is bad input (400); a well-formed one outside this workspace is 404.
+  if (!parsed.success) return answer(invalid("Choose an endpoint from the list.", parsed.errors), { intent: "disable" });
+  return answer(await disableEndpoint(ctx, parsed.data.id), { intent: "disable", notice: DISABLED });
+}
 
-  // What was typed comes back with the errors, so the form keeps it even without JavaScript.
-  const values = {
+/** What was typed comes back with the errors, so the form keeps it even without JavaScript. */
+function typedEndpoint(form: FormData) {
+  return {
     url: String(form.get("url") ?? "").slice(0, 2000),
     description: String(form.get("description") ?? "").slice(0, 200),
     eventTypes: form
@@ -66,24 +72,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
       .map(String)
       .filter((t) => (WEBHOOK_EVENT_TYPES as readonly string[]).includes(t)),
   };
-  const refuse = (errors: FieldErrors, formError = "Please correct the highlighted fields.") =>
-    json({ ok: false as const, intent: "create" as const, errors, formError, values }, { status: 400 });
+}
+
+async function create(ctx: MemberContext, form: FormData) {
+  const values = typedEndpoint(form);
+  // Every refusal of the create form (bad input, a private address, the endpoint limit, a replay whose endpoint is gone) is a 400 with what was typed.
+  const refuse = (fields: FieldMessages, message = CORRECT_FIELDS) => answer(invalid(message, fields), { intent: "create", values });
   const allowPrivate = env().ALLOW_PRIVATE_WEBHOOKS;
   const parsed = parseWith(endpointSchema(allowPrivate), form);
   if (!parsed.success) return refuse(parsed.errors);
   const problem = await checkTarget(parsed.data.url, allowPrivate);
   if (problem) return refuse({ url: [problem] });
   const outcome = await createEndpoint(ctx, parsed.data, readIdempotencyKey(form));
-  // Every refusal of the create form (endpoint limit, a replay whose endpoint is gone) is a 400 with what was typed.
   if (!outcome.ok) return refuse(outcome.problem.fields ?? {}, outcome.problem.message);
+  // The secret is shown once, with this answer only.
   const { id, url, secret } = outcome.value;
-  return json({
-    ok: true as const,
-    intent: "create" as const,
-    created: { id, url, secret },
-    errors: {},
-    formError: null,
-  });
+  return json({ ...successData(null, { intent: "create" as const }), created: { id, url, secret } });
+}
+
+/** Only the create answer carries the new endpoint (its secret shown this once); the other answers are the one shape alone. */
+function createdIn(data: object | undefined): CreatedEndpoint | null {
+  return data && "created" in data ? (data.created as CreatedEndpoint) : null;
 }
 
 export default function WebhooksPage() {
@@ -92,16 +101,12 @@ export default function WebhooksPage() {
   const nav = useNavigation();
   const busy = nav.state !== "idle";
   const creating = busy && nav.formData?.get("intent") === "create";
-  const errors = (data?.errors ?? {}) as Record<string, string[]>;
-  const created = data && data.ok && data.created ? data.created : null;
-  const createFailed = data && !data.ok && data.intent === "create";
+  const created = createdIn(data);
   const otherFailure = data && !data.ok && data.intent !== "create" ? data.formError : null;
-  const eventErrors = Object.entries(errors)
-    .filter(([k]) => k === "eventTypes" || k.startsWith("eventTypes."))
-    .flatMap(([, v]) => v);
+  const schema = useMemo(() => endpointSchema(allowPrivate), [allowPrivate]);
+  const [form, fields] = useActionForm({ id: "add-endpoint", intent: "create", schema, answer: data });
+  const eventErrors = Object.values(fields.eventTypes.allErrors).flat();
   const active = endpoints.filter((e) => !e.disabledAt).length;
-  const values =
-    data && !data.ok && data.intent === "create" ? (data.values as { url: string; description: string; eventTypes: string[] }) : null;
 
   return (
     <div className="space-y-8">
@@ -111,9 +116,9 @@ export default function WebhooksPage() {
       />
 
       {otherFailure ? <FormError>{otherFailure}</FormError> : null}
-      {data && data.ok && data.intent === "disable" ? (
+      {data?.ok && data.intent === "disable" ? (
         <Alert tone="success" role="status">
-          Endpoint disabled. Baton sends it nothing more, including retries still waiting.
+          {data.notice}
         </Alert>
       ) : null}
 
@@ -135,31 +140,30 @@ export default function WebhooksPage() {
             : "The URL must use https:// and be reachable from the internet."
         }
       >
-        <Form method="post" className="space-y-6" noValidate key={created?.id ?? "new"}>
-          {createFailed ? <FormError>{data.formError}</FormError> : null}
+        {/* A new key after each endpoint added: the form starts empty again. */}
+        <Form method="post" className="space-y-6" {...getFormProps(form)} key={created?.id ?? "new"}>
+          {form.errors ? <FormError errors={form.errors} /> : null}
           <div className="grid gap-4 md:grid-cols-2">
             <TextField
               label="Endpoint URL"
-              name="url"
               type="url"
               inputMode="url"
               required
               maxLength={2000}
               placeholder="https://example.com/webhooks/baton"
-              errors={errors.url}
-              defaultValue={values?.url}
+              id={fields.url.id}
+              {...textFieldProps(fields.url)}
               autoComplete="off"
             />
             <TextField
               label="Description (optional)"
-              name="description"
               maxLength={200}
               placeholder="e.g. Sync approvals to our CRM"
-              errors={errors.description}
-              defaultValue={values?.description}
+              id={fields.description.id}
+              {...textFieldProps(fields.description)}
             />
           </div>
-          <EventTypesFieldset eventErrors={eventErrors} checked={values?.eventTypes} />
+          <EventTypesFieldset eventErrors={eventErrors} errorId={fields.eventTypes.errorId} checked={initialList(fields.eventTypes)} />
           <Button type="submit" disabled={busy}>
             {creating ? "Checking the address…" : "Add endpoint"}
           </Button>

@@ -12,16 +12,19 @@ export function CompletenessMeter({
   missing,
   problems = [],
   linkToFields = true,
+  hrefOf,
 }: {
   percent: number;
   missing: Named[];
   problems?: (Named & { message: string })[];
   linkToFields?: boolean;
+  /** Where a field's chip links to, its input in the editor's form; without it the chips are plain names. */
+  hrefOf?: (key: string) => string;
 }) {
   const complete = missing.length === 0 && problems.length === 0;
   const chip = (m: Named) =>
-    linkToFields ? (
-      <a href={`#field-${m.key.replace(/\./g, "-")}`} className={`${CHIP} hover:underline`}>
+    linkToFields && hrefOf ? (
+      <a href={hrefOf(m.key)} className={`${CHIP} hover:underline`}>
         {m.label}
       </a>
     ) : (

@@ -65,8 +65,10 @@ function messageFor(xhr: XMLHttpRequest): string {
     return "Your session has ended. Sign in again, then upload the file.";
   }
   try {
-    const body = JSON.parse(xhr.responseText) as { error?: unknown };
-    if (typeof body.error === "string" && body.error) return body.error;
+    // The uploads route answers in the one action-data shape (`formError`); `error` is its older name.
+    const body = JSON.parse(xhr.responseText) as { formError?: unknown; error?: unknown };
+    const message = body.formError ?? body.error;
+    if (typeof message === "string" && message) return message;
   } catch {
     // Not JSON: fall through to a message by status.
   }

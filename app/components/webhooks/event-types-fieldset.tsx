@@ -17,10 +17,21 @@ const GROUP_LABELS: Record<string, string> = {
   conflict: "Conflicts",
 };
 
-/** The event types to subscribe to, grouped by capability; `checked` keeps a refused form's choice. */
-export function EventTypesFieldset({ eventErrors, checked }: { eventErrors: string[]; checked: string[] | undefined }) {
+/**
+ * The event types to subscribe to, grouped by capability; `checked` keeps a refused form's choice.
+ * `errorId` is the form's id for the field's messages (conform's), so the group is described by them.
+ */
+export function EventTypesFieldset({
+  eventErrors,
+  errorId = "event-types-error",
+  checked,
+}: {
+  eventErrors: string[];
+  errorId?: string;
+  checked: string[] | undefined;
+}) {
   return (
-    <fieldset aria-describedby={eventErrors.length > 0 ? "event-types-error" : "event-types-hint"}>
+    <fieldset aria-describedby={eventErrors.length > 0 ? `${errorId} event-types-hint` : "event-types-hint"}>
       <legend className="text-sm font-medium text-ink">
         Events to send
         <span className="ml-0.5 text-red-600" aria-hidden="true">
@@ -49,7 +60,7 @@ export function EventTypesFieldset({ eventErrors, checked }: { eventErrors: stri
         ))}
       </div>
       {eventErrors.length > 0 ? (
-        <p id="event-types-error" className="mt-3 text-sm text-red-700">
+        <p id={errorId} className="mt-3 text-sm text-red-700">
           {eventErrors.join(" ")}
         </p>
       ) : null}

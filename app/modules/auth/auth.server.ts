@@ -7,8 +7,9 @@ import type { VisitorContext } from "~/modules/workspaces/authz.server";
 import { queueEmail } from "~/modules/email/send.server";
 import { consumeLinkToken, issueLinkToken, linkLifetimeMinutes } from "./link-tokens.server";
 import { hashPassword, verifyPassword } from "./password.server";
-import { enforceRateLimit, LIMITS, reserveFailureSlots } from "./rate-limit.server";
+import { checkRateLimit, LIMITS, reserveFailureSlots } from "./rate-limit.server";
 import { endAllSessions } from "./session.server";
+import { forbidden, gone, invalid, ok, type Outcome } from "~/utils/outcome";
 
 export const BATON_BRANDING = { name: "Baton", logoUrl: null, accentColor: "#4f46e5" };
 
@@ -24,31 +25,31 @@ async function auditAccount(tx: Queryable, ctx: VisitorContext, who: AuditActor,
   await recordAudit(tx, { ...event, workspaceId: null, actor: who, meta: { ip: ctx.actor.ip, userAgent: ctx.actor.userAgent } });
 }
 
-export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "mismatch" | "unverified" };
-
 /**
  * Only failed attempts count against the limits (10 per account, 100 per IP per 15 minutes), so
  * colleagues behind one address never lock each other out. While an account is locked even the
  * right password is refused: otherwise the lock would not slow down a guesser at all.
- * "unverified" is told only after the right password, so it reveals nothing to a stranger.
+ * "unverified" (code) is told only after the right password, so it reveals nothing to a stranger;
+ * "mismatch" is one answer for a wrong password and an unknown email. The value is the user id.
  */
-export async function signIn(ctx: VisitorContext, input: { email: string; password: string }): Promise<SignInResult> {
+export async function signIn(ctx: VisitorContext, input: { email: string; password: string }): Promise<Outcome<string>> {
   const slots = await reserveFailureSlots([
     { key: `signin-failed:acct:${input.email}`, limit: LIMITS.signInFailuresPerAccount },
     { key: `signin-failed:ip:${ipKey(ctx)}`, limit: LIMITS.signInFailuresPerIp },
   ]);
+  if (!slots.ok) return slots;
   const user = await db().query.users.findFirst({ where: eq(users.email, input.email) });
-  const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
-  if (!user || !ok) return { ok: false, reason: "mismatch" };
-  await slots.release();
-  if (!user.emailVerifiedAt) return { ok: false, reason: "unverified" };
+  const matches = await verifyPassword(user?.passwordHash ?? null, input.password);
+  if (!user || !matches) return invalid("That email and password do not match an account.", undefined, { code: "mismatch" });
+  await slots.value.release();
+  if (!user.emailVerifiedAt) return forbidden("Confirm your email first: we sent you a link.", { code: "unverified" });
   await auditAccount(
     db(),
     ctx,
     { userId: user.id, label: user.email },
     { action: "auth.signed_in", objectType: "user", objectId: user.id },
   );
-  return { ok: true, userId: user.id };
+  return ok(user.id);
 }
 
 async function queueSignInLink(tx: Queryable, user: { id: string; email: string }, redirectTo?: string) {
@@ -80,8 +81,12 @@ async function queueVerificationLink(tx: Queryable, user: { id: string; email: s
  * and nobody signs in as an address they have not proved they own. The password is hashed
  * either way so the timing does not tell either.
  */
-export async function signUp(ctx: VisitorContext, input: { name: string; email: string; password: string; redirectTo?: string }) {
-  await enforceRateLimit([`signup:ip:${ipKey(ctx)}`, `signup:acct:${input.email}`], LIMITS.signUp);
+export async function signUp(
+  ctx: VisitorContext,
+  input: { name: string; email: string; password: string; redirectTo?: string },
+): Promise<Outcome> {
+  const allowed = await checkRateLimit([`signup:ip:${ipKey(ctx)}`, `signup:acct:${input.email}`], LIMITS.signUp);
+  if (!allowed.ok) return allowed;
   const passwordHash = await hashPassword(input.password);
   await db().transaction(async (tx) => {
     // ON CONFLICT: of two concurrent sign-ups with one new address, the second is "known".
@@ -103,20 +108,23 @@ export async function signUp(ctx: VisitorContext, input: { name: string; email: 
     );
     await queueVerificationLink(tx, created, input.redirectTo ?? "/workspaces/new");
   });
+  return ok();
 }
 
 /**
  * "Send the link again" for a password account that has not confirmed its address. Same answer
  * for every email; only an unverified password account gets a message.
  */
-export async function resendVerification(ctx: VisitorContext, input: { email: string; redirectTo?: string }) {
-  await enforceRateLimit([`verify:ip:${ipKey(ctx)}`, `verify:acct:${input.email}`], LIMITS.magicLink);
+export async function resendVerification(ctx: VisitorContext, input: { email: string; redirectTo?: string }): Promise<Outcome> {
+  const allowed = await checkRateLimit([`verify:ip:${ipKey(ctx)}`, `verify:acct:${input.email}`], LIMITS.magicLink);
+  if (!allowed.ok) return allowed;
   await db().transaction(async (tx) => {
     const user = await tx.query.users.findFirst({
       where: and(eq(users.email, input.email), isNull(users.emailVerifiedAt), isNotNull(users.passwordHash)),
     });
     if (user) await queueVerificationLink(tx, user, input.redirectTo);
   });
+  return ok();
 }
 
 /** Opening the verification link (POST): proves the address and keeps the password chosen at sign-up. */
@@ -160,12 +168,14 @@ async function proveEmailByLink(tx: Queryable, ctx: VisitorContext, userId: stri
 }
 
 /** Same answer whether or not the email has an account. */
-export async function requestMagicLink(ctx: VisitorContext, input: { email: string; redirectTo?: string }) {
-  await enforceRateLimit([`magic:ip:${ipKey(ctx)}`, `magic:acct:${input.email}`], LIMITS.magicLink);
+export async function requestMagicLink(ctx: VisitorContext, input: { email: string; redirectTo?: string }): Promise<Outcome> {
+  const allowed = await checkRateLimit([`magic:ip:${ipKey(ctx)}`, `magic:acct:${input.email}`], LIMITS.magicLink);
+  if (!allowed.ok) return allowed;
   await db().transaction(async (tx) => {
     const user = await tx.query.users.findFirst({ where: eq(users.email, input.email) });
     if (user) await queueSignInLink(tx, user, input.redirectTo);
   });
+  return ok();
 }
 
 export async function redeemMagicLink(ctx: VisitorContext, token: string) {
@@ -183,8 +193,10 @@ export async function redeemMagicLink(ctx: VisitorContext, token: string) {
   });
 }
 
-export async function requestPasswordReset(ctx: VisitorContext, input: { email: string }) {
-  await enforceRateLimit([`reset:ip:${ipKey(ctx)}`, `reset:acct:${input.email}`], LIMITS.passwordReset);
+/** Same answer whether or not the email has an account. */
+export async function requestPasswordReset(ctx: VisitorContext, input: { email: string }): Promise<Outcome> {
+  const allowed = await checkRateLimit([`reset:ip:${ipKey(ctx)}`, `reset:acct:${input.email}`], LIMITS.passwordReset);
+  if (!allowed.ok) return allowed;
   await db().transaction(async (tx) => {
     const user = await tx.query.users.findFirst({ where: eq(users.email, input.email) });
     if (!user) return;
@@ -199,13 +211,14 @@ export async function requestPasswordReset(ctx: VisitorContext, input: { email: 
       },
     });
   });
+  return ok();
 }
 
-/** Consumes the token, sets the password and ends every other session of the account. */
-export async function resetPassword(ctx: VisitorContext, token: string, newPassword: string) {
-  const passwordHash = await hashPassword(newPassword);
+/** Consumes the token, sets the password and ends every other session of the account; the value is the user id. */
+export async function resetPassword(ctx: VisitorContext, input: { token: string; password: string }): Promise<Outcome<string>> {
+  const passwordHash = await hashPassword(input.password);
   const userId = await db().transaction(async (tx) => {
-    const row = await consumeLinkToken(tx, "password_reset", token);
+    const row = await consumeLinkToken(tx, "password_reset", input.token);
     if (!row) return null;
     // The new password is chosen by whoever holds the inbox, so it is the one that stays.
     await proveEmailByLink(tx, ctx, row.userId, "password reset link");
@@ -218,6 +231,7 @@ export async function resetPassword(ctx: VisitorContext, token: string, newPassw
     );
     return row.userId;
   });
-  if (userId) await endAllSessions(userId);
-  return userId;
+  if (!userId) return gone("This reset link was already used or has expired. Ask for a new one.", { code: "link_used" });
+  await endAllSessions(userId);
+  return ok(userId);
 }

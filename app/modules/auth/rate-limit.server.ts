@@ -49,6 +49,7 @@ export async function hit(key: string, limit: Limit, now = new Date()): Promise<
   return (await bump(key, windowStartOf(limit, now), 1)) <= limit.max;
 }
 
+/** The 429 `enforceRateLimit` still throws for its old callers (onboarding); auth answers outcomes instead. */
 function tooManyAttempts(message: string, minutes: number): Response {
   return json({ ok: false, errors: {}, formError: message }, { status: 429, headers: { "Retry-After": String(minutes * 60) } });
 }
@@ -58,30 +59,33 @@ export interface FailureCounter {
   limit: Limit;
 }
 
+export interface FailureSlots {
+  /** Gives the slots back: the attempt succeeded, so it does not count as a failure. */
+  release: () => Promise<void>;
+}
+
 /**
  * For limits that count failures only (sign-in). Every counter takes a slot BEFORE the attempt,
  * in the same single upsert as `hit`, so a burst of concurrent guesses cannot all read "9" and
  * slip under; `release()` gives the slots back when the attempt succeeded, so only failures stay
  * counted. Over any limit: the slots are given back (a refused attempt is not a failed one) and
- * a 429 says when to try again. Counters are keyed by the typed email whether or not an account
- * exists, so the answer reveals nothing about accounts.
+ * the outcome is `too_many`, saying when to try again. Counters are keyed by the typed email
+ * whether or not an account exists, so the answer reveals nothing about accounts.
  */
-export async function reserveFailureSlots(counters: FailureCounter[], now = new Date()): Promise<{ release: () => Promise<void> }> {
+export async function reserveFailureSlots(counters: FailureCounter[], now = new Date()): Promise<Outcome<FailureSlots>> {
   const taken = counters.map((c) => ({ ...c, windowStart: windowStartOf(c.limit, now) }));
   const counts = await Promise.all(taken.map((c) => bump(c.key, c.windowStart, 1)));
   const release = async () => {
     await Promise.all(taken.map((c) => bump(c.key, c.windowStart, -1)));
   };
   const over = taken.filter((c, i) => counts[i] > c.limit.max);
-  if (over.length > 0) {
-    await release();
-    const minutes = Math.max(...over.map((c) => minutesLeft(c.limit, now)));
-    throw tooManyAttempts(
-      `Too many failed sign-ins. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}, or use "Email me a sign-in link".`,
-      minutes,
-    );
-  }
-  return { release };
+  if (over.length === 0) return ok({ release });
+  await release();
+  const minutes = Math.max(...over.map((c) => minutesLeft(c.limit, now)));
+  return tooMany(
+    `Too many failed sign-ins. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}, or use "Email me a sign-in link".`,
+    minutes * 60,
+  );
 }
 
 /** Counts one attempt on every key (e.g. per IP and per account); `too_many` if any is over its limit. */

@@ -46,16 +46,18 @@ const numeric = z.preprocess(
 );
 
 // Spare rows a plain form posts empty are dropped AFTER validation, so an error on row 2 is still
-// reported as row 2 (the form shows it next to the right inputs).
+// reported as row 2 (the form shows it next to the right inputs). The limit counts what is left:
+// the editor's spare row (or a checklist's always-posted blank) is not an entry.
 const isBlankRow = (row: unknown) =>
   isRecord(row) ? Object.values(row).every((v) => normalise(v) === undefined) : normalise(row) === undefined;
 function list<T>(row: Schema<T>, max: number): Schema<T[]> {
   return z
     .preprocess(
       (v) => (typeof v === "string" ? [v] : Array.isArray(v) ? v.map((r) => (isBlankRow(r) ? undefined : r)) : v),
-      z.array(row.optional()).max(max, `Keep it to ${max} entries.`),
+      z.array(row.optional()),
     )
-    .transform((rows) => rows.filter((r): r is T => r !== undefined));
+    .transform((rows) => rows.filter((r): r is T => r !== undefined))
+    .refine((rows) => rows.length <= max, `Keep it to ${max} entries.`);
 }
 const group = <T extends z.ZodRawShape>(shape: T) => z.preprocess((v) => v ?? {}, z.object(shape));
 

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { briefs, type campaigns } from "@db/schema";
 import { db, type Queryable, type Transaction } from "~/utils/db.server";
-import { DomainError } from "~/utils/outcome";
+import { DomainError, invalid, ok, type Outcome } from "~/utils/outcome";
 import { briefPrefillForBrand } from "~/modules/onboarding/prefill.server";
 import type { BriefPrefill } from "~/modules/onboarding/questionnaire";
 import type { MemberContext, ScopedContext } from "~/modules/workspaces/authz.server";
@@ -126,33 +126,28 @@ export interface SaveDraftResult {
   completeness: ReturnType<typeof briefCompleteness>;
 }
 
-/** Thrown when a save names no field of the brief at all: an empty post must never wipe a brief. */
-export class EmptyBriefSave extends Error {
-  constructor() {
-    super("Nothing to save: the form had no field of the brief.");
-    this.name = "EmptyBriefSave";
-  }
-}
+/** The `code` of the refusal of a save that names no field of the brief: an empty post must never wipe a brief. */
+const EMPTY_SAVE = "empty_save";
 
 /**
  * Saves what the editor posted over the stored draft: fields the post does not name keep their
  * value (the editor always posts every field; a partial post never wipes the rest). A value that
  * does not validate (a half-typed date, a web address without https://) keeps its last saved
  * value and comes back as a field message, while every other field is saved: one typo never
- * holds the rest of the brief hostage.
+ * holds the rest of the brief hostage. A post that names no field of the brief is refused (`EMPTY_SAVE`).
  */
 export async function saveBriefDraft(
   ctx: MemberContext,
   campaign: Campaign,
   entries: FormEntries,
   fileErrors: Record<string, string[]> = {},
-): Promise<SaveDraftResult> {
+): Promise<Outcome<SaveDraftResult>> {
   const template = await currentTemplate(ctx.workspace.id);
   const posted = new Set(
     [...Object.keys(entries), ...Object.keys(fileErrors)].map((p) => fieldKeyOf(template, p)).filter((k): k is string => k !== null),
   );
-  if (posted.size === 0) throw new EmptyBriefSave();
-  return db().transaction(async (tx) => {
+  if (posted.size === 0) return invalid("Nothing to save: the form had no field of the brief.", undefined, { code: EMPTY_SAVE });
+  const saved = await db().transaction(async (tx): Promise<SaveDraftResult> => {
     const brief = await lockBrief(tx, ctx, campaign.id);
     const stored = brief.draft as BriefDraft;
     const schema = briefSchema(template);
@@ -184,4 +179,5 @@ export async function saveBriefDraft(
     await tx.update(briefs).set({ draft, draftUpdatedAt: now, templateVersion: template.version }).where(eq(briefs.id, brief.id));
     return { saved: true, savedAt: now.toISOString(), errors, completeness: briefCompleteness(template, draft as BriefDraft, rules) };
   });
+  return ok(saved);
 }

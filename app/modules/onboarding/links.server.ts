@@ -6,7 +6,7 @@ import { createOnce } from "~/utils/idempotency.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
 import { audit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/send.server";
-import { enforceRateLimit, LIMITS } from "~/modules/auth/rate-limit.server";
+import { checkRateLimit, LIMITS } from "~/modules/auth/rate-limit.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { inWorkspace, linkScope, ownAgencyId } from "~/modules/workspaces/scope.server";
 import { getPlatform, type PlatformKey } from "./catalog";
@@ -34,7 +34,10 @@ export type CreatedLink = { linkId: string; url: string; emailed: boolean; exist
  * answers the first link (createOnce).
  */
 export async function createLink(ctx: MemberContext, input: CreateLinkInput, now = new Date()): Promise<Outcome<CreatedLink>> {
-  if (input.sendEmail) await enforceRateLimit([`onboard-send:${ctx.workspace.id}:${ctx.user.id}`], LIMITS.emailSend);
+  if (input.sendEmail) {
+    const limited = await checkSendLimit(ctx);
+    if (!limited.ok) return limited;
+  }
   const identities = ctx.workspace.accessIdentities as StoredIdentities;
   const grants: Array<{ platformKey: PlatformKey; role: string }> = [];
   const errors: Record<string, string[]> = {};
@@ -60,6 +63,14 @@ export async function createLink(ctx: MemberContext, input: CreateLinkInput, now
     );
     return once.first ? once.value : ok({ existing: true as const, linkId: once.recordId });
   });
+}
+
+/**
+ * Emails from Baton to a client, per member: a `too_many` outcome once past the limit (the route
+ * edge answers 429 with Retry-After). Counted before anything is written, so a refused send writes nothing.
+ */
+function checkSendLimit(ctx: MemberContext): Promise<Outcome> {
+  return checkRateLimit([`onboard-send:${ctx.workspace.id}:${ctx.user.id}`], LIMITS.emailSend);
 }
 
 /** The link, its steps and its side effects: for the first submit of the form only. */
@@ -221,7 +232,10 @@ export async function reissueLink(
   input: { expiresInDays: number; sendEmail: boolean },
   now = new Date(),
 ): Promise<Outcome<Reissued>> {
-  if (input.sendEmail) await enforceRateLimit([`onboard-send:${ctx.workspace.id}:${ctx.user.id}`], LIMITS.emailSend);
+  if (input.sendEmail) {
+    const limited = await checkSendLimit(ctx);
+    if (!limited.ok) return limited;
+  }
   return db().transaction(async (tx) => {
     const rows = await tx
       .select()

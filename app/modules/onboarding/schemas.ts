@@ -96,13 +96,26 @@ export const createLinkSchema = z
   });
 export type CreateLinkInput = z.infer<typeof createLinkSchema>;
 
-/** Collects `platform_<key>` / `role_<key>` pairs from a form into the array the schema expects. */
-export function platformsFromForm(form: FormData): Array<{ platformKey: PlatformKey; role: unknown }> {
-  return platformKeys.flatMap((key) => {
-    const on = form.get(`platform_${key}`);
-    return on === "on" ? [{ platformKey: key, role: form.get(`role_${key}`) ?? "" }] : [];
-  });
+/**
+ * Collects `platform_<key>` / `role_<key>` pairs from a posted form (as an object: a repeated field
+ * is a list, and counts by its first value like `FormData.get`) into the array the schema expects.
+ */
+export function platformsFromForm(form: Record<string, unknown>): Array<{ platformKey: PlatformKey; role: unknown }> {
+  const first = (key: string) => {
+    const value = form[key];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  return platformKeys.flatMap((key) => (first(`platform_${key}`) === "on" ? [{ platformKey: key, role: first(`role_${key}`) ?? "" }] : []));
 }
+
+/**
+ * The "new link" form as it is posted, platforms as pairs of fields: the action parses with it and
+ * the browser checks with it when the form is sent (conform), so both say the same messages.
+ */
+export const createLinkFormSchema = z.preprocess((raw) => {
+  const form = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+  return { ...form, platforms: platformsFromForm(form) };
+}, createLinkSchema);
 
 export const reissueSchema = z.object({
   expiresInDays: z.coerce

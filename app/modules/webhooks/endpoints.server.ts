@@ -1,66 +1,18 @@
 import { and, count, desc, eq, isNull } from "drizzle-orm";
-import { z } from "zod";
 import { webhookDeliveries, webhookEndpoints } from "@db/schema";
 import { db, type Transaction } from "~/utils/db.server";
 import { createOnce } from "~/utils/idempotency.server";
-import { text } from "~/utils/text-schema";
 import { conflict, invalid, notFound, ok, type Outcome } from "~/utils/outcome";
 import { audit } from "~/modules/audit/audit.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { assertPublicTarget } from "./address-guard.server";
-import { DELIVERY_LOG_SIZE, WEBHOOK_EVENT_TYPES, type WebhookEventType } from "./events";
+import { DELIVERY_LOG_SIZE } from "./events";
+import type { EndpointInput } from "./schemas";
 import { newWebhookSecret } from "./signature.server";
 
 /** Active endpoints per workspace: enough for any real integration, and a bound on fan-out. */
 export const MAX_ACTIVE_ENDPOINTS = 20;
 const MAX_LISTED_ENDPOINTS = 100;
-
-const EVENT_SET = new Set<string>(WEBHOOK_EVENT_TYPES);
-
-/** The registration form; plain http:// is only accepted when private targets are allowed (development). */
-export function endpointSchema(allowPrivate: boolean) {
-  return z.object({
-    url: text({
-      required: "Enter the URL that should receive events.",
-      min: 1,
-      max: 2000,
-      tooLong: "That URL is too long (2,000 characters at most).",
-    })
-      .pipe(z.string().url("Enter a full URL, like https://example.com/webhooks/baton."))
-      .superRefine((value, ctx) => {
-        let parsed: URL;
-        try {
-          parsed = new URL(value);
-        } catch {
-          return;
-        }
-        const okProtocol = parsed.protocol === "https:" || (allowPrivate && parsed.protocol === "http:");
-        if (!okProtocol) {
-          ctx.addIssue({
-            code: z.ZodIssueCode.custom,
-            message: allowPrivate ? "Use an http:// or https:// URL." : "Webhook endpoints must use https://.",
-          });
-        } else if (parsed.username || parsed.password) {
-          ctx.addIssue({
-            code: z.ZodIssueCode.custom,
-            message: "Leave the user name and password out of the URL; verify the signature instead.",
-          });
-        }
-      }),
-    description: text({ max: 200, tooLong: "Keep the description under 200 characters." }).default(""),
-    eventTypes: z.preprocess(
-      (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
-      z
-        .array(z.string(), { invalid_type_error: "Pick at least one event type." })
-        .min(1, "Pick at least one event type.")
-        .max(WEBHOOK_EVENT_TYPES.length, "Too many event types.")
-        .refine((list) => list.every((t) => EVENT_SET.has(t)), "One of the event types is not one Baton sends.")
-        .transform((list) => WEBHOOK_EVENT_TYPES.filter((t) => list.includes(t)) as WebhookEventType[]),
-    ),
-  });
-}
-
-export type EndpointInput = z.infer<ReturnType<typeof endpointSchema>>;
 
 /** The only form in which a secret is shown after creation. */
 export function maskSecret(secret: string): string {
