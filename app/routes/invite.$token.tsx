@@ -3,11 +3,11 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthLayout } from "~/components/shell/auth-layout";
 import { Alert, Button } from "~/components/ui";
-import { getUser, requireUser } from "~/modules/auth/session.server";
+import { getUser } from "~/modules/auth/session.server";
+import { requireUserContext } from "~/modules/workspaces/authz.server";
 import { acceptInvitation, findInvitation } from "~/modules/workspaces/members.server";
 import { ROLE_LABELS } from "~/modules/workspaces/permissions";
 import { STATUS_OF } from "~/utils/action-data.server";
-import { requestMeta } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitation · Baton" }];
 
@@ -29,8 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const outcome = await acceptInvitation({ user, token: params.token ?? "", meta: requestMeta(request) });
+  const ctx = await requireUserContext(request);
+  const outcome = await acceptInvitation(ctx, { token: params.token ?? "" });
   // This page reads `message` (not the form shape): a refusal here is a sentence, not a form to fix.
   if (!outcome.ok) return json({ message: outcome.problem.message }, { status: STATUS_OF[outcome.problem.kind] });
   throw redirect(`/w/${outcome.value}`);

@@ -6,7 +6,8 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { z } from "zod";
 import { AuthLayout } from "~/components/shell/auth-layout";
 import { Alert, Button, FormError, TextField } from "~/components/ui";
-import { sameForEveryEmail, typedValues } from "~/modules/auth/answers.server";
+import { sameForEveryEmail } from "~/modules/auth/answers.server";
+import { typedValues } from "~/utils/action-data.server";
 import { requestMagicLink, resendVerification, signIn } from "~/modules/auth/auth.server";
 import { visitorContext, type VisitorContext } from "~/modules/workspaces/authz.server";
 import { emailOnlySchema, signInSchema } from "~/modules/auth/schemas";

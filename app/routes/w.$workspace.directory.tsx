@@ -18,7 +18,7 @@ import {
   type DirectoryKind,
 } from "~/modules/workspaces/directory.server";
 import { BRAND_TIME_ZONES, agencySchema, brandSchema, creatorSchema } from "~/modules/workspaces/schemas";
-import { answer } from "~/utils/action-data.server";
+import { answer, typedValues } from "~/utils/action-data.server";
 import { idField } from "~/utils/ids";
 import { parseWith, readForm } from "~/utils/http.server";
 import { newIdempotencyKey, readIdempotencyKey } from "~/utils/idempotency.server";
@@ -81,11 +81,6 @@ const deleteSchema = z.object({ id: idField("Choose an entry from the list.") })
 
 const KIND_TITLE: Record<Kind, string> = { brand: "Brand", agency: "Agency", creator: "Creator" };
 
-/** What was typed into an add form, put back when it comes back with errors. */
-function valuesOf(form: FormData, keys: string[]): Record<string, string> {
-  return Object.fromEntries(keys.flatMap((key) => (typeof form.get(key) === "string" ? [[key, String(form.get(key))]] : [])));
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "directory.manage");
   const form = await readForm(request);
@@ -99,13 +94,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (intent) {
     case "createBrand": {
       const parsed = parseWith(brandSchema, form);
-      const values = valuesOf(form, ["name", "category", "timeZone", "color"]);
+      const values = typedValues(form, ["name", "category", "timeZone", "color"]);
       if (!parsed.success) return answer(invalid(undefined, parsed.errors), { intent, values });
       return answer(await createBrandRecord(ctx, { ...parsed.data, idempotencyKey: idempotencyKey() }), { intent, notice: added("brand") });
     }
     case "createAgency": {
       const parsed = parseWith(agencySchema, form);
-      if (!parsed.success) return answer(invalid(undefined, parsed.errors), { intent, values: valuesOf(form, ["name"]) });
+      if (!parsed.success) return answer(invalid(undefined, parsed.errors), { intent, values: typedValues(form, ["name"]) });
       return answer(await createAgencyRecord(ctx, { ...parsed.data, idempotencyKey: idempotencyKey() }), {
         intent,
         notice: added("agency"),
@@ -113,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "createCreator": {
       const parsed = parseWith(creatorSchema, form);
-      if (!parsed.success) return answer(invalid(undefined, parsed.errors), { intent, values: valuesOf(form, ["name", "handle"]) });
+      if (!parsed.success) return answer(invalid(undefined, parsed.errors), { intent, values: typedValues(form, ["name", "handle"]) });
       return answer(await createCreatorRecord(ctx, { ...parsed.data, idempotencyKey: idempotencyKey() }), {
         intent,
         notice: added("creator"),

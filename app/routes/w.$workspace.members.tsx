@@ -12,7 +12,7 @@ import { findDirectoryEntry, listDirectory } from "~/modules/workspaces/director
 import { changeMemberRole, findMember, inviteMember, listMembers, removeMember } from "~/modules/workspaces/members.server";
 import { ROLE_LABELS, ROLE_SCOPE } from "~/modules/workspaces/permissions";
 import { assignmentSchema, changeRoleSchema, inviteSchema, memberIdSchema } from "~/modules/workspaces/schemas";
-import { answer } from "~/utils/action-data.server";
+import { answer, typedValues } from "~/utils/action-data.server";
 import { invalid } from "~/utils/outcome";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
 import { newIdempotencyKey, readIdempotencyKey } from "~/utils/idempotency.server";
@@ -148,11 +148,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const scopeEntry = kind === "workspace" ? null : await findDirectoryEntry(ctx, kind, scopeId);
   return answer(outcome, { ...row, notice: `${target.name} is now ${ROLE_LABELS[role]}${scopeEntry ? ` for ${scopeEntry.name}` : ""}.` });
-}
-
-/** What was typed into a form, put back when it comes back with errors. */
-function typedValues(form: FormData, keys: string[]): Record<string, string> {
-  return Object.fromEntries(keys.map((key) => [key, typeof form.get(key) === "string" ? String(form.get(key)) : ""]));
 }
 
 export default function MembersPage() {

@@ -9,7 +9,7 @@ import { requireUser } from "~/modules/auth/session.server";
 import { workspaceSchema } from "~/modules/workspaces/schemas";
 import { createWorkspace } from "~/modules/workspaces/workspaces.server";
 import { requireUserContext } from "~/modules/workspaces/authz.server";
-import { answer } from "~/utils/action-data.server";
+import { answer, typedValues } from "~/utils/action-data.server";
 import { textFieldProps, useActionForm } from "~/utils/conform";
 import { parseWith, readForm } from "~/utils/http.server";
 import { newIdempotencyKey, readIdempotencyKey } from "~/utils/idempotency.server";
@@ -29,9 +29,7 @@ const DEFAULT_ACCENT = "#4f46e5";
 export async function action({ request }: ActionFunctionArgs) {
   const ctx = await requireUserContext(request);
   const form = await readForm(request);
-  const values = Object.fromEntries(
-    Object.keys(workspaceSchema.shape).flatMap((k) => (typeof form.get(k) === "string" ? [[k, String(form.get(k))]] : [])),
-  );
+  const values = typedValues(form, Object.keys(workspaceSchema.shape));
   const parsed = parseWith(workspaceSchema, form);
   if (!parsed.success) return answer(invalid(undefined, parsed.errors), { intent: CREATE, values });
   const outcome = await createWorkspace(ctx, parsed.data, readIdempotencyKey(form));

@@ -117,3 +117,13 @@ export function throwUnlessOk<T>(outcome: Outcome<T>): T {
   if (!outcome.ok) throw problemAnswer(outcome.problem);
   return outcome.value;
 }
+
+/** What was typed in the named fields, put back into the form when it comes back with errors; never name a password. */
+export function typedValues(form: FormData, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    names.flatMap((name) => {
+      const value = form.get(name);
+      return typeof value === "string" ? [[name, value]] : [];
+    }),
+  );
+}

@@ -1,7 +1,6 @@
 import { json } from "@remix-run/node";
 import type { z } from "zod";
-import { problemAnswer } from "./action-data.server";
-import { CORRECT_FIELDS } from "./outcome";
+import { fieldMessagesOf } from "./outcome";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -11,16 +10,6 @@ export function notFound(message = "Not found"): never {
 
 export function forbidden(message = "You do not have permission to do that."): never {
   throw json({ message }, { status: 403 });
-}
-
-/** 400 with field messages; the form shows each one next to its field. @deprecated Use `answer(invalid(...))` from `~/utils/action-data.server` (decision 051). */
-export function badRequest(errors: FieldErrors, formError?: string) {
-  return problemAnswer({ kind: "invalid", message: formError ?? CORRECT_FIELDS, fields: errors });
-}
-
-/** @deprecated Use `answer(conflict(message))` from `~/utils/action-data.server` (decision 051). */
-export function conflict(message: string) {
-  return problemAnswer({ kind: "conflict", message });
 }
 
 /** Reads a form body; a body that is not a form is answered 400 instead of a 500. */
@@ -48,12 +37,7 @@ export function parseWith<S extends z.ZodTypeAny>(schema: S, input: FormData | R
   const raw = input instanceof FormData ? formToObject(input) : input;
   const result = schema.safeParse(raw);
   if (result.success) return { success: true, data: result.data };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path.join(".") || "_form";
-    (errors[key] ??= []).push(issue.message);
-  }
-  return { success: false, errors };
+  return { success: false, errors: fieldMessagesOf(result.error.issues) };
 }
 
 /** Client IP as set by our own server (incoming copies of the header are overwritten there). */

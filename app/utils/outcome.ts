@@ -86,3 +86,10 @@ export async function attempt<T>(work: () => Promise<T>): Promise<Outcome<T>> {
     throw error;
   }
 }
+
+/** Zod issues as field messages keyed by form field name ("successMetrics.0.kpi"); an issue of the whole form is "_form". */
+export function fieldMessagesOf(issues: readonly { path: readonly (string | number)[]; message: string }[]): FieldMessages {
+  const messages: FieldMessages = {};
+  for (const issue of issues) (messages[issue.path.join(".") || "_form"] ??= []).push(issue.message);
+  return messages;
+}

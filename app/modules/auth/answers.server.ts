@@ -18,13 +18,3 @@ export function sameForEveryEmail<I extends string, X extends Record<string, unk
   if (!outcome.ok) return answer(outcome, { intent: opts.intent, values: opts.values });
   return json({ ...successData(null, { intent: opts.intent }), at: 0, ...(opts.extra as X) });
 }
-
-/** What was typed in the named fields, to put back into the form; the caller never names a password. */
-export function typedValues(form: FormData, names: readonly string[]): Record<string, string> {
-  return Object.fromEntries(
-    names.flatMap((name) => {
-      const value = form.get(name);
-      return typeof value === "string" ? [[name, value]] : [];
-    }),
-  );
-}

@@ -1,5 +1,4 @@
 import { sql } from "drizzle-orm";
-import { json } from "@remix-run/node";
 import { rateLimits } from "@db/schema";
 import { db } from "~/utils/db.server";
 import { MINUTE_MS } from "~/utils/time";
@@ -49,11 +48,6 @@ export async function hit(key: string, limit: Limit, now = new Date()): Promise<
   return (await bump(key, windowStartOf(limit, now), 1)) <= limit.max;
 }
 
-/** The 429 `enforceRateLimit` still throws for its old callers (onboarding); auth answers outcomes instead. */
-function tooManyAttempts(message: string, minutes: number): Response {
-  return json({ ok: false, errors: {}, formError: message }, { status: 429, headers: { "Retry-After": String(minutes * 60) } });
-}
-
 export interface FailureCounter {
   key: string;
   limit: Limit;
@@ -94,10 +88,4 @@ export async function checkRateLimit(keys: string[], limit: Limit): Promise<Outc
   if (!results.some((ok) => !ok)) return ok();
   const minutes = minutesLeft(limit, new Date());
   return tooMany(`Too many attempts. Please wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`, minutes * 60);
-}
-
-/** @deprecated Return `checkRateLimit`'s outcome instead (decision 051); this throws its 429 as a Response. */
-export async function enforceRateLimit(keys: string[], limit: Limit): Promise<void> {
-  const outcome = await checkRateLimit(keys, limit);
-  if (!outcome.ok) throw tooManyAttempts(outcome.problem.message, (outcome.problem.retryAfterSeconds ?? 60) / 60);
 }

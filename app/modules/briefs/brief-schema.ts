@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { text as textField, toLineFeeds } from "~/utils/text-schema";
 import { coreField, type Brief, type BriefDraft, type CoreFieldKey, type CustomValue } from "./core-sections";
-import { issuesByPath } from "./errors";
+import { fieldMessagesOf } from "~/utils/outcome";
 import { sortedCustomFields, type BriefTemplate, type CustomFieldType } from "./template";
 
 /**
@@ -151,7 +151,7 @@ export function parseBriefFormData(
 ): BriefParseResult<BriefDraft>;
 export function parseBriefFormData(template: BriefTemplate, entries: FormEntries, options = { mode: "draft" as BriefMode }) {
   const parsed = briefSchema(template, options).safeParse(nestFormEntries(entries));
-  return parsed.success ? { success: true, data: parsed.data } : { success: false, fieldErrors: issuesByPath(parsed.error.issues) };
+  return parsed.success ? { success: true, data: parsed.data } : { success: false, fieldErrors: fieldMessagesOf(parsed.error.issues) };
 }
 
 const UNSAFE_SEGMENTS = new Set(["__proto__", "prototype", "constructor"]);

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { briefs, type campaigns } from "@db/schema";
 import { db, type Queryable, type Transaction } from "~/utils/db.server";
-import { DomainError, invalid, ok, type Outcome } from "~/utils/outcome";
+import { DomainError, invalid, ok, type Outcome, fieldMessagesOf } from "~/utils/outcome";
 import { briefPrefillForBrand } from "~/modules/onboarding/prefill.server";
 import type { BriefPrefill } from "~/modules/onboarding/questionnaire";
 import type { MemberContext, ScopedContext } from "~/modules/workspaces/authz.server";
@@ -9,7 +9,6 @@ import { inWorkspace } from "~/modules/workspaces/scope.server";
 import { briefSchema, nestFormEntries, type FormEntries } from "./brief-schema";
 import { briefCompleteness } from "./completeness";
 import { readPath, type BriefDraft } from "./core-sections";
-import { issuesByPath } from "./errors";
 import { publishRulesOf } from "./publish-rules";
 import { templateFields, type BriefTemplate } from "./template";
 import { currentTemplate } from "./templates.server";
@@ -155,7 +154,7 @@ export async function saveBriefDraft(
     for (const { key } of templateFields(template)) if (!posted.has(key)) setPath(nested, key, readPath(stored, key));
     const errors: Record<string, string[]> = { ...fileErrors };
     let parsed = schema.safeParse(nested);
-    if (!parsed.success) Object.assign(errors, issuesByPath(parsed.error.issues));
+    if (!parsed.success) Object.assign(errors, fieldMessagesOf(parsed.error.issues));
     const bad = new Set(
       Object.keys(errors)
         .map((p) => fieldKeyOf(template, p))

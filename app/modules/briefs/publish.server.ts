@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { briefAcknowledgments, briefVersions, briefs, campaigns } from "@db/schema";
 import { db, isUniqueViolation } from "~/utils/db.server";
-import { attempt, DomainError, type Outcome } from "~/utils/outcome";
+import { attempt, DomainError, type Outcome, fieldMessagesOf } from "~/utils/outcome";
 import { HOUR_MS } from "~/utils/time";
 import { audit } from "~/modules/audit/audit.server";
 import { isClosedCampaign, missingFieldsMessage, nextCampaignStatus, type CampaignStatus } from "~/modules/campaigns/campaign-status";
@@ -15,7 +15,6 @@ import { diffBriefs, type FieldChange } from "./brief-diff";
 import { lockBrief } from "./drafts.server";
 import { briefCompleteness } from "./completeness";
 import type { BriefDraft } from "./core-sections";
-import { issuesByPath } from "./errors";
 import { problemsByField, publishProblems, publishProblemsMessage, publishRulesOf } from "./publish-rules";
 import { askToAcknowledge, briefRecipients, type Recipient } from "./recipients.server";
 import { templateFields } from "./template";
@@ -80,7 +79,7 @@ async function publishInTransaction(
       if (!parsed.success) {
         const labels = [
           ...new Set(
-            Object.keys(issuesByPath(parsed.error.issues)).map(
+            Object.keys(fieldMessagesOf(parsed.error.issues)).map(
               (p) => templateFields(template).find((f) => p === f.key || p.startsWith(`${f.key}.`))?.label ?? p,
             ),
           ),

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { text, toLineFeeds } from "~/utils/text-schema";
 import { CORE_FIELDS, CORE_SECTIONS, type CoreFieldType } from "./core-sections";
-import { DomainError } from "~/utils/outcome";
-import { issuesByPath } from "./errors";
+import { DomainError, fieldMessagesOf } from "~/utils/outcome";
 
 /**
  * A workspace's brief template: the fixed core sections plus the admin's custom fields.
@@ -188,6 +187,6 @@ export function saveTemplateEdit(
   input: unknown,
 ): { success: true; template: BriefTemplate } | { success: false; fieldErrors: Record<string, string[]> } {
   const parsed = templateEditSchema.safeParse(input);
-  if (!parsed.success) return { success: false, fieldErrors: issuesByPath(parsed.error.issues) };
+  if (!parsed.success) return { success: false, fieldErrors: fieldMessagesOf(parsed.error.issues) };
   return { success: true, template: bumpTemplateVersion({ ...template, customFields: parsed.data.customFields }) };
 }

@@ -10,9 +10,7 @@ import { audit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/send.server";
 import { checkRateLimit, LIMITS } from "~/modules/auth/rate-limit.server";
 import { emitWebhook } from "~/modules/webhooks/webhooks.server";
-import type { SessionUser } from "~/modules/auth/session.server";
-import type { ActorContext, MemberContext, ScopedContext } from "./authz.server";
-import { memberActor, type RequestMeta } from "./actor";
+import type { ActorContext, MemberContext, ScopedContext, UserContext } from "./authz.server";
 import { inWorkspace } from "./scope.server";
 import { membershipChangeRefusal, ROLE_LABELS, ROLE_SCOPE } from "./permissions";
 import { DAY_MS } from "~/utils/time";
@@ -133,19 +131,12 @@ export async function findInvitation(token: string) {
   return { state: "valid" as const, inv, workspace };
 }
 
-/** Who accepts an invitation: a signed-in user not yet in the workspace, with the request's IP and user agent. */
-export interface AcceptInput {
-  user: SessionUser;
-  token: string;
-  meta: RequestMeta;
-}
-
 /**
  * Only the verified account of the invited email may accept; the claim is atomic (one redemption
  * wins). The value is the workspace's slug.
  */
-export async function acceptInvitation(input: AcceptInput): Promise<Outcome<string>> {
-  const { user } = input;
+export async function acceptInvitation(ctx: UserContext, input: { token: string }): Promise<Outcome<string>> {
+  const { user } = ctx;
   return db().transaction(async (tx) => {
     const inv = await tx.query.invitations.findFirst({ where: eq(invitations.tokenHash, sha256(input.token)) });
     if (!inv) return gone("This invitation is not valid.");
@@ -187,7 +178,7 @@ export async function acceptInvitation(input: AcceptInput): Promise<Outcome<stri
         .where(and(eq(creators.id, inv.creatorId), isNull(creators.userId)));
     const workspace = await tx.query.workspaces.findFirst({ where: (w, { eq: e }) => e(w.id, inv.workspaceId) });
     // The new member acts from here on: the context the door would have given them.
-    const joined: ActorContext = { workspace: workspace!, actor: memberActor(user, input.meta) };
+    const joined: ActorContext = { workspace: workspace!, actor: ctx.actor };
     await audit(tx, joined, { action: "member.joined", objectType: "membership", objectId: user.id, data: { role: inv.role } });
     await emitWebhook(tx, inv.workspaceId, "member.joined", { userId: user.id, role: inv.role });
     return ok(workspace!.slug);

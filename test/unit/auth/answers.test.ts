@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { sameForEveryEmail, typedValues } from "~/modules/auth/answers.server";
+import { sameForEveryEmail } from "~/modules/auth/answers.server";
+import { typedValues } from "~/utils/action-data.server";
 import { ok, tooMany } from "~/utils/outcome";
 
 describe("the signed-out pages' answers", () => {

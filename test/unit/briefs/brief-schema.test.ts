@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { issuesByPath } from "~/modules/briefs/errors";
+import { fieldMessagesOf } from "~/utils/outcome";
 import { briefSchema, formDataEntries, nestFormEntries, parseBriefFormData } from "~/modules/briefs/brief-schema";
 import type { Brief } from "~/modules/briefs/core-sections";
 import { addCustomField, createBriefTemplate, type BriefTemplate, type CustomField } from "~/modules/briefs/template";
@@ -36,7 +36,7 @@ const custom = (key: string, type: CustomField["type"], extra: Partial<CustomFie
 
 function errorsOf(schema: ReturnType<typeof briefSchema>, input: unknown): Record<string, string[]> {
   const result = schema.safeParse(input);
-  return result.success ? {} : issuesByPath(result.error.issues);
+  return result.success ? {} : fieldMessagesOf(result.error.issues);
 }
 
 describe("briefSchema in draft mode", () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { accessStatusError } from "~/modules/onboarding/access-status";
 import { answer, answerError, problemAnswer } from "~/utils/action-data.server";
-import { badRequest, conflict as conflictResponse } from "~/utils/http.server";
 import { attempt, conflict, CORRECT_FIELDS, DomainError, gone, invalid, notFound, ok, tooMany, unwrap, forbidden } from "~/utils/outcome";
 
 const SHAPE_KEYS = ["at", "errors", "formError", "intent", "notice", "ok", "target", "values"];
@@ -61,10 +60,10 @@ describe("route edge", () => {
     expect(() => answerError(new Error("bug"))).toThrow("bug");
   });
 
-  it("re-implements the legacy helpers on the same shape and statuses", async () => {
+  it("answers every problem in the same shape with its kind's status", async () => {
     const legacy = [
-      badRequest({ a: ["x"] }),
-      conflictResponse("Taken."),
+      problemAnswer({ kind: "invalid", message: CORRECT_FIELDS, fields: { a: ["x"] } }),
+      problemAnswer({ kind: "conflict", message: "Taken." }),
       problemAnswer({ kind: "not_found", message: "Gone." }, { intent: "save", target: "t1" }),
       problemAnswer({ kind: "invalid", message: "" }),
     ];
