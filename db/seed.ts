@@ -5,6 +5,7 @@ import { addMember, createAgency, createBrand, createCreator, createUser, create
 import { seedApprovals } from "./seeds/approvals";
 import { seedBriefs } from "./seeds/briefs";
 import { seedCalendar } from "./seeds/calendar";
+import { seedHistory } from "./seeds/history";
 import { seedOnboarding } from "./seeds/onboarding";
 
 export const DEMO_PASSWORD = "baton-demo";
@@ -61,11 +62,16 @@ export async function seedDemo(db: Database, now = new Date()) {
     const agency = await mk("agency@brightline.test", "Ava Brightline", "America/New_York");
     const lead = await mk("lead@lumen.test", "Lena Lumen");
     const creator = await mk("creator@studio.test", "Maya Chen", "America/Los_Angeles");
+    // The other brands' leads: they sign off the history's drafts and receive the monthly report.
+    const peakLead = await mk("lead@peak.test", "Paul Peak", "America/Denver");
+    const cedarLead = await mk("lead@cedar.test", "Clara Cedar", "America/New_York");
 
     await addMember(tx, ws.id, owner.id, "owner");
     await addMember(tx, ws.id, coordinator.id, "coordinator");
     await addMember(tx, ws.id, agency.id, "agency_member", { agencyId: brightline.id });
     await addMember(tx, ws.id, lead.id, "brand_lead", { brandId: lumen.id });
+    await addMember(tx, ws.id, peakLead.id, "brand_lead", { brandId: peak.id });
+    await addMember(tx, ws.id, cedarLead.id, "brand_lead", { brandId: cedar.id });
     await addMember(tx, ws.id, creator.id, "creator", { creatorId: creatorRows[0].id });
     await tx.update(creators).set({ userId: creator.id }).where(eq(creators.id, creatorRows[0].id));
 
@@ -74,7 +80,7 @@ export async function seedDemo(db: Database, now = new Date()) {
       brands: { lumen, peak, cedar },
       agencies: { northwindSocial, brightline, kite },
       creators: creatorRows,
-      users: { owner, coordinator, agency, lead, creator },
+      users: { owner, coordinator, agency, lead, creator, peakLead, cedarLead },
     };
     // Each capability adds its demo data (campaigns that overlap on purpose, drafts in every state,
     // half-done onboarding links), dated relative to `now` so deadlines are live.
@@ -82,6 +88,8 @@ export async function seedDemo(db: Database, now = new Date()) {
     await seedBriefs(tx, base, now);
     await seedApprovals(tx, base, now);
     await seedCalendar(tx, base, now);
+    // Six months of finished work before all that, so insights and the monthly report have history.
+    await seedHistory(tx, base, now);
     return base;
   });
 }

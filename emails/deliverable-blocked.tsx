@@ -14,6 +14,8 @@ export interface DeliverableBlockedProps {
   publishAt: string;
   /** The sign-off window in hours (48 by default). */
   signOffWindowHours?: number;
+  /** The earliest publish time that keeps the rule (and the brand's blackouts and spacing), formatted; null when none was found. */
+  earliestPublishAt?: string | null;
   url: string;
 }
 
@@ -32,14 +34,15 @@ export default function DeliverableBlockedEmail(p: DeliverableBlockedProps) {
       <Greeting name={p.recipientName} />
       <Notice tone="error">The brand sign-off did not arrive by the deadline, so this deliverable cannot be scheduled or published.</Notice>
       <Paragraph>
-        To unblock it, reschedule it to at least {hours} hours from now and get the sign-off, or ask an admin to override with a reason
-        (recorded as an exception).
+        Drafts and reviews go on meanwhile. To unblock it, reschedule it to at least {hours} hours from now (the deliverable page does it in
+        one step) and get the sign-off, or ask an admin to override with a reason (recorded as an exception).
       </Paragraph>
       <KeyValueRows
         rows={[
           { label: "Campaign", value: p.campaignName },
           { label: "Missed deadline", value: p.deadline },
           { label: "Planned publish", value: p.publishAt },
+          { label: "Earliest allowed", value: p.earliestPublishAt },
         ]}
       />
       <ActionButton href={p.url}>Open deliverable</ActionButton>
@@ -56,5 +59,6 @@ DeliverableBlockedEmail.PreviewProps = {
   deadline: "Wed 12 Mar, 09:00 CET",
   publishAt: "Fri 14 Mar, 09:00 CET",
   signOffWindowHours: 48,
+  earliestPublishAt: "Mon 17 Mar, 09:15 CET",
   url: `${previewBaseUrl}/w/northwind/deliverables/dlv_blocked_preview`,
 } satisfies DeliverableBlockedProps;

@@ -2,6 +2,7 @@ import type { WorkspaceBranding } from "./components/branding";
 import { EmailLayout } from "./components/layout";
 import { previewBaseUrl, previewWorkspace } from "./components/preview-data";
 import { cleanSubject, oneLine } from "./components/text";
+import { DecisionLinkNote } from "./components/decision-link-note";
 import { ActionButton, Greeting, KeyValueRows, LinkFallback, Notice, Paragraph } from "./components/ui";
 
 export interface DraftSubmittedProps {
@@ -16,6 +17,15 @@ export interface DraftSubmittedProps {
   /** Sign-off deadline, already formatted for the recipient, e.g. "Thu 13 Mar, 17:00 CET". */
   deadline: string;
   url: string;
+  /**
+   * The recipient's personal decision link (decision 052): decide without signing in. `url` stays
+   * the deliverable page, for those who prefer to sign in. Absent in emails queued before links.
+   */
+  decisionUrl?: string | null;
+  /** The away approver this recipient decides for, as their delegate (decision 052). */
+  onBehalfOf?: string | null;
+  /** A guest approver (no account): the decision link is their only way in, so no "sign in" alternative is offered. */
+  guest?: boolean | null;
 }
 
 export function subject(p: DraftSubmittedProps): string {
@@ -33,6 +43,7 @@ export default function DraftSubmittedEmail(p: DraftSubmittedProps) {
       footerNote="You received this because you are an approver on this campaign's route."
     >
       <Greeting name={p.recipientName} />
+      {p.onBehalfOf ? <Paragraph>{p.onBehalfOf} is away and named you as their delegate: you decide in their place.</Paragraph> : null}
       <Paragraph>
         {p.creatorName} submitted version {p.version} of {p.deliverableName} for {p.campaignName}. It passed the ready-to-transfer checks
         and is waiting for your review.
@@ -52,8 +63,9 @@ export default function DraftSubmittedEmail(p: DraftSubmittedProps) {
           { label: "Sign-off deadline", value: p.deadline },
         ]}
       />
-      <ActionButton href={p.url}>Review draft</ActionButton>
-      <LinkFallback href={p.url} />
+      <ActionButton href={p.decisionUrl ?? p.url}>Review and decide</ActionButton>
+      <LinkFallback href={p.decisionUrl ?? p.url} />
+      {p.decisionUrl ? <DecisionLinkNote url={p.guest ? null : p.url} /> : null}
     </EmailLayout>
   );
 }
@@ -68,4 +80,5 @@ DraftSubmittedEmail.PreviewProps = {
   isLate: true,
   deadline: "Thu 13 Mar, 17:00 CET",
   url: `${previewBaseUrl}/w/northwind/deliverables/dlv_preview`,
+  decisionUrl: `${previewBaseUrl}/d/preview-decision-link-token-0123456789abcdefghij`,
 } satisfies DraftSubmittedProps;

@@ -15,6 +15,7 @@ import AccessAllVerified, { subject as accessAllVerifiedSubject } from "./access
 import AccessRejected, { subject as accessRejectedSubject } from "./access-rejected";
 import BriefAcknowledgmentRequest, { subject as briefAcknowledgmentRequestSubject } from "./brief-acknowledgment-request";
 import ConflictDigest, { subject as conflictDigestSubject } from "./conflict-digest";
+import DecisionCode, { subject as decisionCodeSubject } from "./decision-code";
 import DeliverableBlocked, { subject as deliverableBlockedSubject } from "./deliverable-blocked";
 import DeliverablePublished, { subject as deliverablePublishedSubject } from "./deliverable-published";
 import DraftChangesRequested, { subject as draftChangesRequestedSubject } from "./draft-changes-requested";
@@ -22,6 +23,7 @@ import DraftSignedOff, { subject as draftSignedOffSubject } from "./draft-signed
 import DraftSubmitted, { subject as draftSubmittedSubject } from "./draft-submitted";
 import EmailVerification, { subject as emailVerificationSubject } from "./email-verification";
 import Invitation, { subject as invitationSubject } from "./invitation";
+import MonthlyReport, { subject as monthlyReportSubject } from "./monthly-report";
 import NotificationDigest, { subject as notificationDigestSubject } from "./notification-digest";
 import OnboardingCompleted, { subject as onboardingCompletedSubject } from "./onboarding-completed";
 import OnboardingLink, { subject as onboardingLinkSubject } from "./onboarding-link";
@@ -29,7 +31,9 @@ import OnboardingReminder, { subject as onboardingReminderSubject } from "./onbo
 import OnboardingStepForwarded, { subject as onboardingStepForwardedSubject } from "./onboarding-step-forwarded";
 import PasswordReset, { subject as passwordResetSubject } from "./password-reset";
 import SignInLink, { subject as signInLinkSubject } from "./sign-in-link";
+import SignoffDigest, { subject as signoffDigestSubject } from "./signoff-digest";
 import SignoffReminder, { subject as signoffReminderSubject } from "./signoff-reminder";
+import StageEscalated, { subject as stageEscalatedSubject } from "./stage-escalated";
 
 export interface EmailTemplate<P> {
   /** The react-email component; `PreviewProps` holds demo props for `npx email dev`. */
@@ -63,10 +67,14 @@ export const emailTemplates = {
   "draft-changes-requested": define(DraftChangesRequested, draftChangesRequestedSubject),
   "draft-signed-off": define(DraftSignedOff, draftSignedOffSubject),
   "signoff-reminder": define(SignoffReminder, signoffReminderSubject),
+  "signoff-digest": define(SignoffDigest, signoffDigestSubject),
+  "stage-escalated": define(StageEscalated, stageEscalatedSubject),
+  "decision-code": define(DecisionCode, decisionCodeSubject),
   "deliverable-blocked": define(DeliverableBlocked, deliverableBlockedSubject),
   "deliverable-published": define(DeliverablePublished, deliverablePublishedSubject),
   "conflict-digest": define(ConflictDigest, conflictDigestSubject),
   "notification-digest": define(NotificationDigest, notificationDigestSubject),
+  "monthly-report": define(MonthlyReport, monthlyReportSubject),
 } as const;
 
 type Registry = typeof emailTemplates;

@@ -2,6 +2,7 @@ import type { WorkspaceBranding } from "./components/branding";
 import { EmailLayout } from "./components/layout";
 import { previewBaseUrl, previewWorkspace } from "./components/preview-data";
 import { cleanSubject, oneLine, plural } from "./components/text";
+import { DecisionLinkNote } from "./components/decision-link-note";
 import { ActionButton, Greeting, KeyValueRows, LinkFallback, Notice, Paragraph } from "./components/ui";
 
 export interface SignoffReminderProps {
@@ -16,6 +17,15 @@ export interface SignoffReminderProps {
   hoursLeft: number;
   publishAt?: string | null;
   url: string;
+  /**
+   * The recipient's personal decision link (decision 052): decide without signing in. `url` stays
+   * the deliverable page, for those who prefer to sign in. Absent in emails queued before links.
+   */
+  decisionUrl?: string | null;
+  /** The away approver this recipient decides for, as their delegate (decision 052). */
+  onBehalfOf?: string | null;
+  /** A guest approver (no account): the decision link is their only way in, so no "sign in" alternative is offered. */
+  guest?: boolean | null;
 }
 
 function hoursText(h: number): string {
@@ -35,6 +45,7 @@ export default function SignoffReminderEmail(p: SignoffReminderProps) {
       footerNote="You received this because you are a pending approver on this deliverable."
     >
       <Greeting name={p.recipientName} />
+      {p.onBehalfOf ? <Paragraph>{p.onBehalfOf} is away and named you as their delegate: you decide in their place.</Paragraph> : null}
       <Paragraph>
         {p.deliverableName} for {p.campaignName} is waiting for your decision.
       </Paragraph>
@@ -49,8 +60,9 @@ export default function SignoffReminderEmail(p: SignoffReminderProps) {
           { label: "Publish", value: p.publishAt },
         ]}
       />
-      <ActionButton href={p.url}>Review and sign off</ActionButton>
-      <LinkFallback href={p.url} />
+      <ActionButton href={p.decisionUrl ?? p.url}>Review and sign off</ActionButton>
+      <LinkFallback href={p.decisionUrl ?? p.url} />
+      {p.decisionUrl ? <DecisionLinkNote url={p.guest ? null : p.url} /> : null}
     </EmailLayout>
   );
 }
@@ -65,4 +77,5 @@ SignoffReminderEmail.PreviewProps = {
   hoursLeft: 4,
   publishAt: "Sat 15 Mar, 18:00 CET",
   url: `${previewBaseUrl}/w/northwind/deliverables/dlv_preview`,
+  decisionUrl: `${previewBaseUrl}/d/preview-decision-link-token-0123456789abcdefghij`,
 } satisfies SignoffReminderProps;

@@ -3,6 +3,10 @@ import { migrate, openDatabase, type OpenDatabase } from "@db/client";
 import { workspaces } from "@db/schema";
 import { seedDemo } from "@db/seed";
 import { installDb } from "~/utils/db.server";
+import { backfillInsights } from "~/modules/insights/backfill.server";
+import { ensureConflictLogScheduled } from "~/modules/insights/jobs.server";
+import { ensureSignoffDigestsScheduled } from "~/modules/approvals/signoff-digest/schedule.server";
+import { ensureMonthlyReportScheduled } from "~/modules/insights/monthly-report-job.server";
 import type { Env } from "~/utils/env.server";
 
 /** Opens the database (PostgreSQL if DATABASE_URL, else embedded PGlite), migrates, seeds once. */
@@ -18,5 +22,14 @@ export async function boot(e: Env, opts: { seed: boolean }): Promise<OpenDatabas
       seeded = true;
     }
   }
+  // Insights (decision 053): facts from what happened before they were recorded (once), and the clocks of its jobs.
+  await backfillInsights(open.db);
+  await open.db.transaction(async (tx) => {
+    await ensureConflictLogScheduled(tx, new Date());
+    // The monthly accountability report's clock (issue 16): 09:00 on each brand's first working day.
+    await ensureMonthlyReportScheduled(tx, new Date());
+  });
+  // Each brand's daily sign-off digest at 08:00 its time (issue 17 part 3); idempotent per slot.
+  await open.db.transaction((tx) => ensureSignoffDigestsScheduled(tx, new Date()));
   return { ...open, seeded };
 }

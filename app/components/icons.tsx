@@ -185,3 +185,10 @@ export const ExternalLinkIcon = createIcon(
     <path d="M15 3h6v6M10 14 21 3" />
   </>,
 );
+export const ChartIcon = createIcon(
+  "ChartIcon",
+  <>
+    <path d="M3 3v18h18" />
+    <path d="M8 17v-5M13 17V8M18 17v-8" />
+  </>,
+);

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Countdown } from "~/components/approvals/countdown";
-import { DeliverableStatusBadge } from "~/components/approvals/status-badge";
+import { DeliverableStateBadges } from "~/components/approvals/status-badge";
 import {
   Badge,
   Button,
@@ -21,7 +21,7 @@ import {
   TR,
 } from "~/components/ui";
 import { CHANNEL_LIMITS, CHANNELS } from "~/modules/channels/channels";
-import { DELIVERABLE_STATUS_LABELS, DELIVERABLE_STATUSES } from "~/modules/approvals/deliverable-status";
+import { BLOCKED_LABEL, DELIVERABLE_STATUS_LABELS, DELIVERABLE_STATUSES } from "~/modules/approvals/deliverable-status";
 import { listQueue, QUEUE_PAGE_SIZE } from "~/modules/approvals/queue.server";
 import { queueFilterOptions } from "~/modules/approvals/form-options.server";
 import { ID_PATTERN } from "~/utils/ids";
@@ -29,9 +29,12 @@ import { requireMember } from "~/modules/workspaces/authz.server";
 
 export const meta: MetaFunction = () => [{ title: "Approvals · Baton" }];
 
+/** The status filter: a status, or "blocked" (the flag beside any status; old links said status=blocked too). */
+const STATUS_FILTERS = [...DELIVERABLE_STATUSES, "blocked"] as const;
+
 /** Filters come from the query string; anything malformed is simply ignored (no filter). */
 const filterSchema = z.object({
-  status: z.enum(DELIVERABLE_STATUSES).optional().catch(undefined),
+  status: z.enum(STATUS_FILTERS).optional().catch(undefined),
   brand: z.string().regex(ID_PATTERN).optional().catch(undefined),
   campaign: z.string().regex(ID_PATTERN).optional().catch(undefined),
   channel: z.enum(CHANNELS).optional().catch(undefined),
@@ -44,7 +47,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const search = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
   const f = filterSchema.parse({ page: 1, ...search });
   const [queue, options] = await Promise.all([
-    listQueue(ctx, { status: f.status, brandId: f.brand, campaignId: f.campaign, channel: f.channel, mine: f.mine === "1", page: f.page }),
+    listQueue(ctx, {
+      status: f.status === "blocked" ? undefined : f.status,
+      blocked: f.status === "blocked",
+      brandId: f.brand,
+      campaignId: f.campaign,
+      channel: f.channel,
+      mine: f.mine === "1",
+      page: f.page,
+    }),
     queueFilterOptions(ctx),
   ]);
   return json({
@@ -85,7 +96,10 @@ export default function ApprovalsQueue() {
             name="status"
             defaultValue={filter.status}
             placeholder="Any status"
-            options={DELIVERABLE_STATUSES.map((s) => ({ value: s, label: DELIVERABLE_STATUS_LABELS[s] }))}
+            options={[
+              ...DELIVERABLE_STATUSES.map((s) => ({ value: s, label: DELIVERABLE_STATUS_LABELS[s] })),
+              { value: "blocked", label: BLOCKED_LABEL },
+            ]}
           />
           <SelectField label="Brand" name="brand" defaultValue={filter.brand} placeholder="Any brand" options={data.options.brands} />
           <SelectField
@@ -137,7 +151,7 @@ export default function ApprovalsQueue() {
                     <Link to={item.url} className="font-medium text-ink hover:underline">
                       {item.title}
                     </Link>
-                    <DeliverableStatusBadge status={item.status} />
+                    <DeliverableStateBadges status={item.status} blocked={item.blocked} />
                   </div>
                   <p className="text-sm text-ink-muted">
                     {item.campaignName} · {item.brandName} · {item.channelLabel}
@@ -183,7 +197,7 @@ export default function ApprovalsQueue() {
                         </p>
                       </TD>
                       <TD>
-                        <DeliverableStatusBadge status={item.status} />
+                        <DeliverableStateBadges status={item.status} blocked={item.blocked} />
                       </TD>
                       <TD>
                         <span className="text-sm text-ink-soft">{item.holder}</span>

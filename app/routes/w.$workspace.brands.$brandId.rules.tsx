@@ -5,8 +5,11 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import type { CSSProperties } from "react";
 import { z } from "zod";
 import { SavedNotice } from "~/components/calendar/saved-notice";
+import { DecisionCodeCard } from "~/components/decision-links/decision-code-setting";
 import { Button, Card, CardSection, EmptyState, FormError, PageHeader, TBody, TD, TH, THead, TR, Table, TextField } from "~/components/ui";
 import { addBlackout, findBrand, listBlackouts, removeBlackout, updateBrandRules } from "~/modules/calendar/brand-rules.server";
+import { setDecisionCodeRequirement } from "~/modules/approvals/decision-links/brand-setting.server";
+import { decisionCodeSettingSchema } from "~/modules/approvals/decision-links/schemas";
 import { CHANNELS, channelLabel, type Channel } from "~/modules/channels/channels";
 import { DEFAULT_MIN_SPACING_MINUTES } from "~/modules/calendar/conflicts/types";
 import { dayAndTime } from "~/modules/calendar/format";
@@ -47,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         CHANNELS.map((c) => [c, brand.minSpacingMinutes?.[c] === undefined ? "" : String(brand.minSpacingMinutes[c])]),
       ),
       zone: `${zonePlace(tz)} (${zoneOffset(now, tz)})`,
+      requireDecisionCode: brand.requireDecisionCode,
     },
     blackouts: blackouts.map((b) => ({
       id: b.id,
@@ -62,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const INTENTS = ["rules", "add-blackout", "remove-blackout"] as const;
+const INTENTS = ["rules", "add-blackout", "remove-blackout", "decision-code"] as const;
 type Intent = (typeof INTENTS)[number];
 const intentSchema = z.object({ intent: z.enum(INTENTS, { errorMap: () => ({ message: "Unknown action." }) }) });
 
@@ -78,6 +82,7 @@ const NOTICES: Record<Intent, string> = {
   rules: "Rules saved. The calendar and the conflicts page use them right away.",
   "add-blackout": "Blackout added. Anything planned inside it is now flagged.",
   "remove-blackout": "Blackout removed.",
+  "decision-code": "Saved. Decisions through links follow the new setting from now on.",
 };
 /** The fields put back into a form that comes back with errors (remove has none to put back). */
 const TYPED: Partial<Record<Intent, string[]>> = { rules: RULE_KEYS, "add-blackout": BLACKOUT_KEYS };
@@ -101,16 +106,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent: Intent = which.data.intent;
   const brandId = brand.id;
   const outcome =
-    intent === "rules"
-      ? await parsedThen(form, brandRulesSchema, (input) => updateBrandRules(ctx, { brandId, ...input }))
-      : intent === "add-blackout"
-        ? await parsedThen(form, blackoutSchema, (input) => addBlackout(ctx, { brandId, ...input }))
-        : await parsedThen(
-            form,
-            removeBlackoutSchema,
-            (input) => removeBlackout(ctx, { brandId, ...input }),
-            "Choose a blackout from the list.",
-          );
+    intent === "decision-code"
+      ? await parsedThen(form, decisionCodeSettingSchema, (input) =>
+          setDecisionCodeRequirement(ctx, { brandId, required: input.requireDecisionCode === "on" }),
+        )
+      : intent === "rules"
+        ? await parsedThen(form, brandRulesSchema, (input) => updateBrandRules(ctx, { brandId, ...input }))
+        : intent === "add-blackout"
+          ? await parsedThen(form, blackoutSchema, (input) => addBlackout(ctx, { brandId, ...input }))
+          : await parsedThen(
+              form,
+              removeBlackoutSchema,
+              (input) => removeBlackout(ctx, { brandId, ...input }),
+              "Choose a blackout from the list.",
+            );
   const typed = TYPED[intent];
   return answer(outcome, { intent, values: typed ? formValues(form, typed) : undefined, notice: NOTICES[intent] });
 }
@@ -301,6 +310,8 @@ export default function BrandRulesPage() {
           </Form>
         </CardSection>
       </Card>
+
+      <DecisionCodeCard required={data.brand.requireDecisionCode} answer={answer} busy={busy("decision-code")} />
     </div>
   );
 }

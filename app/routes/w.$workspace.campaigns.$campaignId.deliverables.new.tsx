@@ -7,13 +7,15 @@ import { LiveRegion } from "~/components/approvals/live-region";
 import { Button, ButtonLink, Card, FormError, PageHeader, SelectField, TextField } from "~/components/ui";
 import { IdempotencyKeyField } from "~/components/ui/idempotency-key-field";
 import { CHANNEL_LIMITS } from "~/modules/channels/channels";
-import { fromLocalInput } from "~/utils/time";
+import { fromLocalInput, HOUR_MS } from "~/utils/time";
+import { insideWindowOf, type EarliestTime } from "~/modules/approvals/earliest-publish.server";
 import { newDeliverableOptions } from "~/modules/approvals/form-options.server";
+import { effectiveWindowHours, zonedTimeLabel } from "~/modules/approvals/signoff-rule";
 import { newDeliverableSchema } from "~/modules/approvals/schemas";
 import { createDeliverable } from "~/modules/approvals/create.server";
 import { requireCampaign } from "~/modules/campaigns/access.server";
 import { requireMember, type MemberContext } from "~/modules/workspaces/authz.server";
-import { answer } from "~/utils/action-data.server";
+import { answer, failureData, STATUS_OF } from "~/utils/action-data.server";
 import { textFieldProps, useActionForm } from "~/utils/conform";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
 import { invalid } from "~/utils/outcome";
@@ -36,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const options = await newDeliverableOptions(campaign);
   const zone = zoneOf(ctx);
   const suggested = DateTime.now().setZone(zone).plus({ days: 7 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
+  const windowHours = effectiveWindowHours(ctx.workspace.signoffWindowHours, options.brand?.signoffWindowHours ?? null);
   return json({
     slug: ctx.workspace.slug,
     idempotencyKey: newIdempotencyKey(),
@@ -44,7 +47,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     channels: options.channels.map((c) => ({ value: c, label: CHANNEL_LIMITS[c].label })),
     brand: options.brand,
     zone,
-    windowHours: ctx.workspace.signoffWindowHours,
+    windowHours,
+    // Told before anything is typed: earlier than this is inside the sign-off window (decision 052).
+    windowEndsLabel: zonedTimeLabel(new Date(Date.now() + windowHours * HOUR_MS), zone),
     defaults: {
       title: "",
       channel: options.channels[0] ?? "",
@@ -75,15 +80,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
     title: parsed.data.title,
     channel: parsed.data.channel,
     creatorId: parsed.data.creatorId || null,
-    publishAt,
+    publishAt: parsed.data.when === "earliest" ? "earliest" : publishAt,
+    confirmInsideWindow: parsed.data.confirm === "inside_window",
     idempotencyKey: readIdempotencyKey(form),
   });
   if (!result.ok) {
     if (result.problem.kind === "not_found") notFound(result.problem.message);
+    // Inside the sign-off window: nothing saved yet; the form offers the earliest time or a confirmation.
+    const warned = insideWindowOf(result.problem);
+    if (warned)
+      return json({ ...failureData(result.problem, { intent: CREATE, values }), insideWindow: warned }, { status: STATUS_OF.conflict });
     return answer(result, { intent: CREATE, values });
   }
   return redirect(`/w/${ctx.workspace.slug}/deliverables/${result.value.id}`);
 }
+
+/** The inside-the-window warning's answer: the earliest allowed time to offer, if there is one. */
+type InsideWindow = { earliest: EarliestTime | null };
+
+/** Long button labels (a time in two zones) wrap instead of overflowing a phone's width. */
+const WRAP = "!h-auto min-h-10 !whitespace-normal py-2 text-center";
 
 /** The browser checks what is typed; the campaign comes from the address, added by the action. */
 const typedFields = newDeliverableSchema.omit({ campaignId: true });
@@ -91,6 +107,7 @@ const typedFields = newDeliverableSchema.omit({ campaignId: true });
 export default function NewDeliverablePage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const warned = (result as { insideWindow?: InsideWindow } | undefined)?.insideWindow ?? null;
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useActionForm({
     id: CREATE,
@@ -141,16 +158,29 @@ export default function NewDeliverablePage() {
             type="datetime-local"
             required
             {...textFieldProps(fields.publishAt)}
-            hint={
+            hint={`${
               data.brand && data.brand.timeZone !== data.zone
                 ? `In your time zone. ${data.brand.name} is in ${data.brand.timeZone}; the page shows both.`
                 : "In your time zone."
-            }
+            } A time before ${data.windowEndsLabel} is inside the ${data.windowHours}-hour sign-off window; you'll be asked to confirm it.`}
           />
-          <div className="flex flex-wrap gap-3">
-            <Button type="submit" disabled={busy}>
-              Create deliverable
-            </Button>
+          <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap">
+            {warned ? (
+              <>
+                {warned.earliest ? (
+                  <Button type="submit" name="when" value="earliest" disabled={busy} className={WRAP}>
+                    Create it for {warned.earliest.label}
+                  </Button>
+                ) : null}
+                <Button type="submit" name="confirm" value="inside_window" variant="secondary" disabled={busy} className={WRAP}>
+                  Keep my time (starts blocked)
+                </Button>
+              </>
+            ) : (
+              <Button type="submit" disabled={busy}>
+                Create deliverable
+              </Button>
+            )}
             <ButtonLink to={campaignUrl} variant="ghost">
               Cancel
             </ButtonLink>

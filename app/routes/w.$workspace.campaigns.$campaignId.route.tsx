@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { getFormProps, parse, useForm } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { LiveRegion } from "~/components/approvals/live-region";
+import { BackupChoice, GuestEmails, PeoplePicker, RuleChoice, type PickablePerson } from "~/components/approvals/route-editor-fields";
 import { Alert, Button, ButtonLink, Card, cx, FormError, PageHeader, TextField } from "~/components/ui";
 import { loadCampaignRoute, routeCandidates, saveCampaignRoute } from "~/modules/approvals/routes.server";
 import { checkRouteForm, ROUTE_FIELDS, routeErrorsBySlot, type RouteFormValues } from "~/modules/approvals/route-form";
@@ -27,20 +28,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, campaign } = await context(request, params);
   const [current, candidates] = await Promise.all([loadCampaignRoute(db(), campaign), routeCandidates(db(), campaign)]);
   const review = current.route.stages.filter((s) => s.kind === "review");
-  const signoff = current.route.stages.find((s) => s.kind === "brand_signoff") ?? {
-    name: "Brand sign-off",
-    kind: "brand_signoff",
-    rule: "any",
-    approverUserIds: [],
-  };
+  const signoff = current.route.stages.find((s) => s.kind === "brand_signoff");
+  const person = (p: { id: string; name: string; email: string }, tag?: PickablePerson["tag"]): PickablePerson => ({
+    value: p.id,
+    name: p.name,
+    email: p.email,
+    tag,
+  });
   return json({
     slug: ctx.workspace.slug,
     campaign: { id: campaign.id, name: campaign.name },
     saved: current.saved,
     reviewHours: current.reviewHours,
-    review: review.map((s) => ({ name: s.name, rule: s.rule, approvers: [...s.approverUserIds] })),
-    signoff: { rule: signoff.rule, approvers: [...signoff.approverUserIds] },
-    candidates,
+    review: review.map((s) => ({ name: s.name, rule: s.rule, approvers: [...s.approverUserIds], backup: s.backupUserId ?? "" })),
+    signoff: { rule: signoff?.rule ?? "any", approvers: [...(signoff?.approverUserIds ?? [])], backup: signoff?.backupUserId ?? "" },
+    // Review stages: members who review this campaign, and the guests already on the route.
+    reviewers: [...candidates.reviewers.map((p) => person(p)), ...candidates.guests.map((g) => person(g, "guest"))],
+    // The sign-off: brand leads of the brand, and those invited who have not joined yet (their user row, else the invitation).
+    brandLeads: [
+      ...candidates.brandLeads.map((p) => person(p)),
+      ...candidates.invitedLeads.map((i): PickablePerson =>
+        i.userId
+          ? { value: i.userId, name: i.email, email: i.email, tag: "invited" }
+          : { value: i.invitationId, name: i.email, email: i.email, tag: "invited", field: "signoffInvitees" },
+      ),
+    ],
+    backups: {
+      review: candidates.reviewers.map(({ id, name }) => ({ id, name })),
+      signoff: candidates.brandLeads.map(({ id, name }) => ({ id, name })),
+    },
   });
 }
 
@@ -52,9 +68,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const checked = checkRouteForm(await readForm(request));
   const opts = { intent: ROUTE_FORM, values: checked.values };
   if (!checked.ok) return answer(invalid(ROUTE_FIELDS, checked.errors), opts);
-  const signoff = { name: "Brand sign-off", kind: "brand_signoff" as const, rule: checked.rest.signoffRule };
-  const route = { stages: [...checked.review, { ...signoff, approverUserIds: checked.rest.signoffApprovers }] };
-  const saved = await saveCampaignRoute(ctx, { campaign, route, reviewHours: checked.rest.reviewHours });
+  const { signoffRule, signoffApprovers, signoffBackup, signoffInvitees, reviewHours } = checked.rest;
+  const backup = signoffBackup ? { backupUserId: signoffBackup } : {};
+  const signoff = {
+    name: "Brand sign-off",
+    kind: "brand_signoff" as const,
+    rule: signoffRule,
+    approverUserIds: signoffApprovers,
+    ...backup,
+  };
+  const route = { stages: [...checked.review, signoff] };
+  const saved = await saveCampaignRoute(ctx, { campaign, route, reviewHours, guests: checked.guests, invitees: signoffInvitees });
   if (!saved.ok) {
     // A refused stage is shown on its card: every refusal of the route is the editor's 400.
     const errors = routeErrorsBySlot(saved.problem.fields ?? {}, checked.slotOfStage, route.stages.length);
@@ -66,98 +90,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-type Person = { id: string; name: string; email: string; role: string };
-
-function PeoplePicker({
-  name,
-  people,
-  chosen,
-  legend,
-  error,
-}: {
-  name: string;
-  people: Person[];
-  chosen: string[];
-  legend: string;
-  error?: string[];
-}) {
-  return (
-    <fieldset>
-      <legend className="text-sm font-medium text-ink">{legend}</legend>
-      {people.length === 0 ? (
-        <p className="mt-1 text-sm text-ink-muted">Nobody can be chosen yet. Invite them from Members first.</p>
-      ) : null}
-      <ul className="mt-2 grid gap-2 sm:grid-cols-2">
-        {people.map((p) => (
-          <li key={p.id}>
-            <label className="flex items-start gap-2 rounded-lg p-2 text-sm ring-1 ring-inset ring-slate-200 hover:bg-slate-50">
-              <input
-                type="checkbox"
-                name={name}
-                value={p.id}
-                defaultChecked={chosen.includes(p.id)}
-                className="mt-0.5 h-4 w-4 rounded border-slate-300 text-accent focus:ring-accent"
-              />
-              <span className="min-w-0">
-                <span className="block font-medium text-ink">{p.name}</span>
-                <span className="block truncate text-xs text-ink-muted">{p.email}</span>
-              </span>
-            </label>
-          </li>
-        ))}
-      </ul>
-      {error?.length ? (
-        <div className="mt-2 space-y-1">
-          {error.map((e) => (
-            <p key={e} className="text-sm text-red-700">
-              {e}
-            </p>
-          ))}
-        </div>
-      ) : null}
-    </fieldset>
-  );
-}
-
-function RuleChoice({ name, value }: { name: string; value: string }) {
-  return (
-    <fieldset>
-      <legend className="text-sm font-medium text-ink">Rule</legend>
-      <div className="mt-2 flex flex-wrap gap-4 text-sm">
-        <label className="flex items-center gap-2">
-          <input
-            type="radio"
-            name={name}
-            value="any"
-            defaultChecked={value !== "all"}
-            className="h-4 w-4 border-slate-300 text-accent focus:ring-accent"
-          />{" "}
-          Any one of them
-        </label>
-        <label className="flex items-center gap-2">
-          <input
-            type="radio"
-            name={name}
-            value="all"
-            defaultChecked={value === "all"}
-            className="h-4 w-4 border-slate-300 text-accent focus:ring-accent"
-          />{" "}
-          Everyone
-        </label>
-      </div>
-    </fieldset>
-  );
-}
-
 /** The saved route as the editor's flat fields. */
 function savedValues(data: SerializeFrom<typeof loader>): RouteFormValues {
   const values: RouteFormValues = {
     reviewHours: String(data.reviewHours),
     signoffRule: data.signoff.rule,
     signoffApprovers: data.signoff.approvers,
+    signoffBackup: data.signoff.backup,
   };
   data.review.forEach((stage, i) =>
-    Object.assign(values, { [`s${i}_name`]: stage.name, [`s${i}_rule`]: stage.rule, [`s${i}_approvers`]: stage.approvers }),
+    Object.assign(values, {
+      [`s${i}_name`]: stage.name,
+      [`s${i}_rule`]: stage.rule,
+      [`s${i}_approvers`]: stage.approvers,
+      [`s${i}_backup`]: stage.backup,
+    }),
   );
   return values;
 }
@@ -187,13 +134,15 @@ export default function RouteEditor() {
   const errors = (key: string) => fields[key].errors;
   // The filled review stages, then one empty slot to add another (up to the maximum).
   const filled = Array.from({ length: MAX_REVIEW_STAGES }, (_, i) => i).filter(
-    (i) => text(`s${i}_name`) !== "" || initialList(fields[`s${i}_approvers`]).length > 0,
+    (i) => text(`s${i}_name`) !== "" || initialList(fields[`s${i}_approvers`]).length > 0 || text(`s${i}_guests`) !== "",
   );
   const slotCount = Math.min(MAX_REVIEW_STAGES, (filled.length ? Math.max(...filled) + 1 : 0) + 1);
   const slots = Array.from({ length: slotCount }, (_, i) => ({
     name: text(`s${i}_name`),
     rule: text(`s${i}_rule`, "any"),
     approvers: initialList(fields[`s${i}_approvers`]),
+    guests: text(`s${i}_guests`),
+    backup: text(`s${i}_backup`),
     empty: !filled.includes(i),
   }));
   const campaignUrl = `/w/${data.slug}/campaigns/${data.campaign.id}`;
@@ -244,25 +193,41 @@ export default function RouteEditor() {
               <PeoplePicker
                 name={`s${i}_approvers`}
                 legend="Approvers"
-                people={data.candidates.reviewers}
+                people={data.reviewers}
                 chosen={stage.approvers}
                 error={errors(`s${i}`)}
+              />
+              <GuestEmails name={`s${i}_guests`} value={stage.guests} errors={errors(`s${i}_guests`)} />
+              <BackupChoice
+                name={`s${i}_backup`}
+                people={data.backups.review}
+                value={stage.backup}
+                errors={errors(`s${i}_backup`)}
+                hint="If the stage sits without a decision, it escalates once to the backup and the coordinator; the backup may then decide it."
               />
             </div>
           </Card>
         ))}
         <Card
           title={`Stage ${slots.length + 1}: brand sign-off`}
-          description="Always last. Only brand leads of this campaign's brand can be chosen."
+          description="Always last. Only brand leads of this campaign's brand can be chosen, also those invited who have not joined yet (they decide from the link in their email)."
         >
-          <div className="space-y-4">
+          <div className={cx("space-y-4", errors("signoff") && "rounded-lg ring-2 ring-red-300 ring-offset-4")}>
             <RuleChoice name="signoffRule" value={text("signoffRule", "any")} />
             <PeoplePicker
               name="signoffApprovers"
               legend="Brand leads"
-              people={data.candidates.brandLeads}
-              chosen={initialList(fields.signoffApprovers)}
+              people={data.brandLeads}
+              chosen={[...initialList(fields.signoffApprovers), ...initialList(fields.signoffInvitees)]}
               error={errors("signoff")}
+              empty="This brand has no brand lead yet. Invite one from Members first."
+            />
+            <BackupChoice
+              name="signoffBackup"
+              people={data.backups.signoff}
+              value={text("signoffBackup")}
+              errors={errors("signoff_backup")}
+              hint="Another brand lead of this brand. It hears when the sign-off sits without a decision, and may then sign off."
             />
           </div>
         </Card>

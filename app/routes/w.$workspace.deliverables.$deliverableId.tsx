@@ -6,14 +6,16 @@ import { ActivityPanel } from "~/components/approvals/activity-panel";
 import { Countdown } from "~/components/approvals/countdown";
 import { DecidePanel } from "~/components/approvals/decide-panel";
 import { Notice, type DeliverableActionData } from "~/components/approvals/deliverable-result";
-import { NotYourTurn, RouteCard, StatusAlert, TimingPanel } from "~/components/approvals/deliverable-summary";
-import { OverridePanel, PublishingPanel, ReschedulePanel } from "~/components/approvals/publishing-panels";
-import { DeliverableStatusBadge } from "~/components/approvals/status-badge";
+import { BlockedAlert, NotYourTurn, RouteCard, StatusAlert, TimingPanel } from "~/components/approvals/deliverable-summary";
+import { OverridePanel, PublishingPanel } from "~/components/approvals/publishing-panels";
+import { ReschedulePanel } from "~/components/approvals/reschedule-panel";
+import { BlockedBadge, DeliverableStatusBadge } from "~/components/approvals/status-badge";
 import { SubmitPanel } from "~/components/approvals/submit-panel";
 import { VersionsPanel } from "~/components/approvals/versions-panel";
 import { PageHeader } from "~/components/ui";
 import { handleDeliverableAction, type DeliverableBody } from "~/modules/approvals/actions.server";
 import { deliverablePage } from "~/modules/approvals/deliverable-page.server";
+import { insideWindowOf } from "~/modules/approvals/earliest-publish.server";
 import { transferFailuresOf } from "~/modules/approvals/submit.server";
 import { requireMember } from "~/modules/workspaces/authz.server";
 import { failureData, STATUS_OF, successData } from "~/utils/action-data.server";
@@ -65,8 +67,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireMember(request, params.workspace);
   if (!isId(params.deliverableId)) throw json({ ok: false, errors: {}, formError: "That is not a deliverable id." }, { status: 400 });
   const { intent, outcome, values } = await handleDeliverableAction(ctx, params.deliverableId, await readBody(request));
-  if (outcome.ok) return json<DeliverableActionData>({ ...successData(outcome.value, { intent }), failures: [] });
-  const data = { ...failureData(outcome.problem, { intent, values }), failures: transferFailuresOf(outcome.problem) };
+  if (outcome.ok) return json<DeliverableActionData>({ ...successData(outcome.value, { intent }), failures: [], insideWindow: null });
+  const data = {
+    ...failureData(outcome.problem, { intent, values }),
+    failures: transferFailuresOf(outcome.problem),
+    insideWindow: insideWindowOf(outcome.problem),
+  };
   return json<DeliverableActionData>(data, { status: STATUS_OF[outcome.problem.kind] });
 }
 
@@ -84,6 +90,7 @@ export default function DeliverablePage() {
         description={
           <span className="flex flex-wrap items-center gap-2">
             <DeliverableStatusBadge status={page.status} />
+            {page.blocked ? <BlockedBadge /> : null}
             <span>{page.channelLabel}</span>
             <span aria-hidden>·</span>
             <span>{page.creatorName ?? "No creator assigned"}</span>
@@ -110,6 +117,7 @@ export default function DeliverablePage() {
         }
       />
       <Notice />
+      <BlockedAlert page={page} />
       <StatusAlert page={page} />
 
       <div className="grid gap-6 lg:grid-cols-3">

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { Alert, Button, Card, FormError, PageHeader, TextAreaField, TextField } from "~/components/ui";
+import { Alert, Button, Card, FormError, PageHeader, SelectField, TextAreaField, TextField } from "~/components/ui";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { MAX_DISCLOSURE_WORDS, MAX_DISCLOSURE_WORD_LENGTH, brandingSchema } from "~/modules/workspaces/schemas";
 import { updateBranding } from "~/modules/workspaces/workspaces.server";
@@ -12,11 +12,12 @@ import { answer } from "~/utils/action-data.server";
 import { useActionForm } from "~/utils/conform";
 import { parseWith, readForm } from "~/utils/http.server";
 import { CORRECT_FIELDS, invalid, ok } from "~/utils/outcome";
+import { timeZoneChoices, zoneOffset } from "~/utils/time";
 import { useHydrated } from "~/utils/use-hydrated";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Baton" }];
 
-const FIELDS = ["name", "accentColor", "logoUrl", "welcomeText", "signoffWindowHours", "disclosureWords"] as const;
+const FIELDS = ["name", "accentColor", "logoUrl", "welcomeText", "signoffWindowHours", "disclosureWords", "timeZone"] as const;
 const WELCOME_MAX = 600;
 const HEX = /^#[0-9a-fA-F]{6}$/;
 const FALLBACK_ACCENT = "#4f46e5";
@@ -24,6 +25,7 @@ const FALLBACK_ACCENT = "#4f46e5";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "workspace.settings");
   const w = ctx.workspace;
+  const now = new Date();
   return json({
     slug: w.slug,
     values: {
@@ -33,7 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       welcomeText: w.welcomeText,
       signoffWindowHours: String(w.signoffWindowHours),
       disclosureWords: w.disclosureWords.join("\n"),
+      timeZone: w.timeZone,
     },
+    // Every zone the runtime knows, with its offset today: the setting insights count days in.
+    zones: timeZoneChoices().map((zone) => ({ value: zone, label: `${zone.replace(/_/g, " ")} (${zoneOffset(now, zone)})` })),
   });
 }
 
@@ -65,7 +70,7 @@ function hoursInWords(raw: string): string | null {
 }
 
 export default function SettingsPage() {
-  const { slug, values: saved } = useLoaderData<typeof loader>();
+  const { slug, values: saved, zones } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const hydrated = useHydrated();
   const busy = useNavigation().state === "submitting";
@@ -225,6 +230,24 @@ export default function SettingsPage() {
           <p className="mt-4 max-w-2xl text-sm text-ink-muted">
             Matched without case and as whole words: &quot;#Ad&quot; counts for #ad, &quot;#adventure&quot; does not. Briefs already
             published keep the disclosure they went out with.
+          </p>
+        </Card>
+
+        <Card title="Time zone" description="The days and ISO weeks insights count in, and the month of the monthly report.">
+          <div className="max-w-sm">
+            <SelectField
+              label="Workspace time zone"
+              id={fields.timeZone.id}
+              name={fields.timeZone.name}
+              defaultValue={initial("timeZone")}
+              options={zones}
+              errors={fields.timeZone.errors}
+              hint="UTC unless you choose another."
+            />
+          </div>
+          <p className="mt-4 max-w-2xl text-sm text-ink-muted">
+            A handoff counts on the day it finished in this zone. Figures already recorded keep the day they were counted on; each person
+            still sees times in their own zone.
           </p>
         </Card>
 

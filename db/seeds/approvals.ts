@@ -64,6 +64,8 @@ export async function seedApprovals(tx: Transaction, demo: DemoBase, now: Date):
     creatorId: string;
     publishInHours: number;
     status: string;
+    /** The flag beside the status: the sign-off deadline passed without a sign-off (decision 052). */
+    blocked?: boolean;
     currentVersion: number;
     createdHoursAgo: number;
     signedOff?: { byId: string; hoursAgo: number };
@@ -80,6 +82,7 @@ export async function seedApprovals(tx: Transaction, demo: DemoBase, now: Date):
         title: input.title,
         publishAt: at(input.publishInHours),
         status: input.status,
+        blocked: input.blocked ?? false,
         currentVersion: input.currentVersion,
         revisionRounds: Math.max(0, input.currentVersion - 1),
         signedOffAt: input.signedOff ? at(-input.signedOff.hoursAgo) : null,
@@ -207,22 +210,25 @@ export async function seedApprovals(tx: Transaction, demo: DemoBase, now: Date):
     "Show the serum on camera in the first 3 seconds, and add the SPF step.",
   );
 
-  // Blocked: the deadline passed yesterday without a sign-off.
+  // Blocked: the agency approved, but the deadline passed yesterday without the brand's sign-off.
+  // Still in review (blocked is a flag beside the status): the coordinator reschedules it.
   const blocked = await deliverable({
     title: DEMO_APPROVALS.blocked,
     channel: "instagram",
     creatorId: priya.id,
     publishInHours: 30,
-    status: "blocked",
+    status: "in_review",
+    blocked: true,
     currentVersion: 1,
     createdHoursAgo: 24 * 7,
   });
-  await version(blocked, 1, "Two weeks of Lumen, no filter. #ad", 24 * 3);
+  const b1 = await version(blocked, 1, "Two weeks of Lumen, no filter. #ad", 24 * 3);
+  await decision(blocked, b1, 0, users.owner, "approve", 40);
   await audit(blocked.id, "deliverable.blocked", null, 18, {
     title: blocked.title,
     deadline: at(30 - windowHours).toISOString(),
     publishAt: blocked.publishAt.toISOString(),
-    statusFrom: "in_review",
+    status: "in_review",
     version: 1,
   });
 

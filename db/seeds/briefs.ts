@@ -35,7 +35,8 @@ export const DEMO_TEMPLATE_FIELDS: CustomField[] = [
 
 const day = (d: DateTime) => d.toISODate() ?? "";
 
-function completeBrief(
+/** A brief that passes the publish rules, dated from `now`; other seeds (the history) reuse it. */
+export function completeBrief(
   now: DateTime,
   startDays: number,
   endDays: number,

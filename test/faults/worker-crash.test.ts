@@ -231,8 +231,18 @@ describe.skipIf(pgOnly)("jobs survive a worker killed mid-run (two web processes
 
     const [{ failed }] = await sql<{ failed: number }[]>`select count(*)::int as failed from jobs where status = 'failed'`;
     expect(failed, logs()).toBe(0);
-    // Every email arrived under its job's id, and no id the outbox never had: a retaken job kept its id.
-    expect([...email.accepted.keys()].sort()).toEqual(emailIds);
+    // Every email of the burst arrived under its job's id, and no id the outbox never had: a retaken
+    // job kept its id. The worker's own schedules (the 08:00 sign-off digest, the monthly report) may
+    // queue more email while the drill runs, depending on the hour: those must be outbox ids too.
+    const outboxEmailIds = new Set((await sql<{ id: string }[]>`select id from jobs where kind = 'email'`).map((j) => j.id));
+    expect(
+      emailIds.filter((id) => !email.accepted.has(id)),
+      "every email of the burst delivered",
+    ).toEqual([]);
+    expect(
+      [...email.accepted.keys()].filter((id) => !outboxEmailIds.has(id)),
+      "no email id the outbox never had",
+    ).toEqual([]);
     expect([...hooks.accepted.keys()].sort()).toEqual(messageIds);
     console.log(
       `drill: ${emailIds.length} emails, ${messageIds.length} webhooks; repeats seen and dropped by the receivers: ${email.repeats} email, ${hooks.repeats} webhook; ${running} jobs running at the kill`,

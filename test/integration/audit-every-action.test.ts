@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { beforeAll, expect } from "vitest";
-import { accessSteps, brands, campaigns, invitations, notifications, offboardingItems, webhookEndpoints } from "@db/schema";
+import { accessSteps, brands, campaigns, invitations, memberships, notifications, offboardingItems, webhookEndpoints } from "@db/schema";
 import { addMember, createBrand, createUser } from "../../db/factories";
 import { issueLinkToken } from "~/modules/auth/link-tokens.server";
 import { currentTemplate } from "~/modules/briefs/templates.server";
@@ -11,7 +11,20 @@ import { useTestDatabase } from "../support/db";
 import { call, jsonOf, makeRequest, sessionCookie } from "../support/http";
 import { buildWorld, type World } from "../support/world";
 import { campaignFixture, GOOD_COPY, GOOD_LINK, submittedDeliverable } from "./approvals/fixtures";
-import { A, CLIENT_TABLE, describeAuditRows, describeTableGuard, NONE, post, type Case, type Form, type Prepared } from "./audit-table";
+import {
+  A,
+  type Case,
+  CLIENT_TABLE,
+  DECISION_LINK_TABLE,
+  describeAuditRows,
+  describeTableGuard,
+  DIGEST_TABLE,
+  type Form,
+  NONE,
+  post,
+  type Prepared,
+  REPORT_TABLE,
+} from "./audit-table";
 import { completeBriefForm } from "./briefs/fixtures";
 import { IDENTITIES, makeLink, setIdentities } from "./onboarding/setup";
 
@@ -303,8 +316,20 @@ const CASES: Case[] = [
     prepare: async () => {
       const id = await deliverable();
       const { deliverables } = await import("@db/schema");
-      await t.db.update(deliverables).set({ status: "blocked" }).where(eq(deliverables.id, id));
+      await t.db.update(deliverables).set({ blocked: true }).where(eq(deliverables.id, id));
       return deliverablePost(id, { intent: "override", reason: "Brand approved by phone, confirmed in writing." }, await cookie("owner"));
+    },
+  },
+  {
+    route: "w.$workspace.deliverables.$deliverableId",
+    intent: "reschedule_earliest",
+    expected: A("deliverable.rescheduled"),
+    prepare: async () => {
+      // Blocked (the flag beside the status): one POST moves it to the earliest allowed time.
+      const id = await deliverable();
+      const { deliverables } = await import("@db/schema");
+      await t.db.update(deliverables).set({ blocked: true }).where(eq(deliverables.id, id));
+      return deliverablePost(id, { intent: "reschedule_earliest" }, await cookie("coordinator"));
     },
   },
   {
@@ -482,6 +507,26 @@ const CASES: Case[] = [
     },
   },
   {
+    route: "w.$workspace.away",
+    intent: "set",
+    expected: A("member.away_set"),
+    prepare: async () =>
+      ws("", "/away", { intent: "set", from: day(1), until: day(5), delegateUserId: world.users.admin.id }, await cookie("coordinator")),
+  },
+  {
+    route: "w.$workspace.away",
+    intent: "clear",
+    expected: A("member.away_cleared"),
+    prepare: async () => {
+      const awayUntil = new Date(Date.now() + 5 * 86_400_000);
+      await t.db
+        .update(memberships)
+        .set({ awayFrom: new Date(), awayUntil, delegateUserId: world.users.admin.id })
+        .where(and(eq(memberships.workspaceId, world.a.id), eq(memberships.userId, world.users.owner.id)));
+      return ws("", "/away", { intent: "clear" }, await cookie("owner"));
+    },
+  },
+  {
     route: "w.$workspace.uploads",
     intent: null,
     expected: NONE("an upload is unattached until an audited action (draft submit, brand kit) uses it"),
@@ -557,6 +602,12 @@ const CASES: Case[] = [
     expected: A("brand.calendar_rules_updated"),
     prepare: async () =>
       rulesPost(world.brandY.id, { intent: "rules", category: "outdoor", exclusivityDays: "14", spacing_instagram: "60" }),
+  },
+  {
+    route: "w.$workspace.brands.$brandId.rules",
+    intent: "decision-code",
+    expected: A("brand.decision_code_required"),
+    prepare: async () => rulesPost(world.brandY.id, { intent: "decision-code", requireDecisionCode: "on" }),
   },
   {
     route: "w.$workspace.brands.$brandId.rules",
@@ -949,4 +1000,4 @@ const CASES: Case[] = [
 ];
 
 describeAuditRows(() => t.db, CASES);
-describeTableGuard([...CASES, ...CLIENT_TABLE]);
+describeTableGuard([...CASES, ...CLIENT_TABLE, ...DECISION_LINK_TABLE, ...DIGEST_TABLE, ...REPORT_TABLE]);

@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { auditEvents } from "@db/schema";
 import type { Database } from "../../db/client";
 import { DELIVERABLE_INTENTS } from "~/modules/approvals/schemas";
+import { DECISION_LINK_INTENTS, type DecisionLinkIntent } from "~/modules/approvals/decision-links/schemas";
+import { DIGEST_INTENTS, type DigestIntent } from "~/modules/approvals/signoff-digest/schemas";
 import { forwardIntents, linkIntents, type LinkIntent } from "~/modules/onboarding/client-actions.server";
 import { call, makeRequest } from "../support/http";
 
@@ -27,8 +29,9 @@ export interface Posted {
 }
 export type Prepared = Omit<Posted, "route">;
 
-export type Expected = { audit: string } | { none: string };
-export const A = (action: string): Expected => ({ audit: action });
+/** The audit events an action writes, in order: one, or (a decision link's move and sign-off) each of its changes. */
+export type Expected = { audit: string | string[] } | { none: string };
+export const A = (...actions: [string, ...string[]]): Expected => ({ audit: actions.length === 1 ? actions[0] : actions });
 export const NONE = (reason: string): Expected => ({ none: reason });
 
 export interface TableRow {
@@ -49,7 +52,7 @@ export async function post(p: Posted): Promise<Response> {
 }
 
 export const label = (c: TableRow) =>
-  `${c.route}${c.intent ? ` [${c.intent}]` : ""} → ${"audit" in c.expected ? c.expected.audit : `no audit: ${c.expected.none}`}`;
+  `${c.route}${c.intent ? ` [${c.intent}]` : ""} → ${"audit" in c.expected ? [c.expected.audit].flat().join(" + ") : `no audit: ${c.expected.none}`}`;
 
 /** One test per row: the action succeeds and the audit events written during it are exactly the expected one (or none). */
 export function describeAuditRows(db: () => Database, cases: Case[]) {
@@ -67,7 +70,7 @@ export function describeAuditRows(db: () => Database, cases: Case[]) {
         const written = (await db().select().from(auditEvents).where(gt(auditEvents.id, before)).orderBy(auditEvents.id)).map(
           (e) => e.action,
         );
-        expect(written).toEqual("audit" in c.expected ? [c.expected.audit] : []);
+        expect(written).toEqual("audit" in c.expected ? [c.expected.audit].flat() : []);
       });
     }
   });
@@ -101,6 +104,50 @@ export const CLIENT_TABLE: TableRow[] = [
 ];
 
 /* ------------------------------------------------------------------------------------------------
+ * The decision link route (no account): what each intent records, as the link's person "via
+ * decision link". Driven by audit-every-action-decision-links.test.ts.
+ * --------------------------------------------------------------------------------------------- */
+
+export const DECISION_LINK_AUDIT: Record<DecisionLinkIntent, Expected> = {
+  decide: A("draft.signed_off"),
+  "move-and-sign-off": A("deliverable.rescheduled", "draft.signed_off"),
+  "send-code": NONE("emails a one-time code; the decision it lets count is the audited act"),
+};
+
+export const DECISION_LINK_TABLE: TableRow[] = DECISION_LINK_INTENTS.map((intent) => ({
+  route: "d.$token",
+  intent,
+  expected: DECISION_LINK_AUDIT[intent],
+}));
+
+/* ------------------------------------------------------------------------------------------------
+ * The sign-off digest route (no account, issue 17 part 3): what each intent records, as the link's
+ * person "via sign-off digest link". Driven by audit-every-action-decision-links.test.ts.
+ * --------------------------------------------------------------------------------------------- */
+
+export const DIGEST_AUDIT: Record<DigestIntent, Expected> = {
+  // Two ticked rows: one event each, both through the one decide command.
+  "sign-off": A("draft.signed_off", "draft.signed_off"),
+  open: NONE("issues the person's own decision link for one draft of the digest; the decision made there is the audited act"),
+  "send-code": NONE("emails a one-time code; the sign-offs it lets count are the audited acts"),
+};
+
+export const DIGEST_TABLE: TableRow[] = DIGEST_INTENTS.map((intent) => ({
+  route: "d.digest.$token",
+  intent,
+  expected: DIGEST_AUDIT[intent],
+}));
+
+/* ------------------------------------------------------------------------------------------------
+ * The monthly report's page (issue 16): "send again" is its own audited action, apart from the
+ * automatic send. Driven by audit-every-action-monthly-report.test.ts.
+ * --------------------------------------------------------------------------------------------- */
+
+export const REPORT_TABLE: TableRow[] = [
+  { route: "w.$workspace.insights.report", intent: "send-again", expected: A("brand.report_sent_again") },
+];
+
+/* ------------------------------------------------------------------------------------------------
  * The guard: the rows list every route with an action, and every intent each one accepts.
  * --------------------------------------------------------------------------------------------- */
 
@@ -109,6 +156,8 @@ const routesDir = fileURLToPath(new URL("../../app/routes", import.meta.url));
 function declaredIntents(route: string, src: string): (string | null)[] {
   if (src.includes("handleDeliverableAction")) return [...DELIVERABLE_INTENTS];
   if (src.includes("runClientIntent")) return route.startsWith("onboard.step.") ? [...forwardIntents] : [...linkIntents];
+  if (src.includes("runLinkIntent")) return [...DECISION_LINK_INTENTS];
+  if (src.includes("runDigestIntent")) return [...DIGEST_INTENTS];
   const list = /intent: z\.enum\(\[([^\]]+)\]/.exec(src)?.[1] ?? /const INTENTS = \[([^\]]+)\]/.exec(src)?.[1];
   if (!list) return [null];
   return [...list.matchAll(/"([^"]+)"/g)].map((m) => m[1]);

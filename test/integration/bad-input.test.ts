@@ -74,7 +74,7 @@ const ACTIONS: ActionCase[] = [
     load: () => import("~/routes/w.$workspace.settings"),
     params: ws,
     signedIn: true,
-    intents: { "": ["name", "accentColor", "logoUrl", "welcomeText", "signoffWindowHours"] },
+    intents: { "": ["name", "accentColor", "logoUrl", "welcomeText", "signoffWindowHours", "timeZone"] },
   },
   {
     name: "webhooks",

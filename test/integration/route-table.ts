@@ -1,13 +1,17 @@
 import * as approvals from "./routes/approvals";
 import * as briefs from "./routes/briefs";
 import * as calendar from "./routes/calendar";
+import * as decisionLinks from "./routes/decision-links";
+import * as insightsPage from "./routes/insights-page";
+import * as monthlyReport from "./routes/monthly-report";
 import * as onboarding from "./routes/onboarding";
+import * as signoffDigest from "./routes/signoff-digest";
 import { ADMINS, EVERYONE, SCOPED, type RouteCase } from "./route-types";
 
 export type { RouteCase, Who } from "./route-types";
 
 /** Every workspace route with who may use it; the isolation test covers each row. */
-export const CAPABILITY_ROUTES = [onboarding, briefs, approvals, calendar];
+export const CAPABILITY_ROUTES = [onboarding, briefs, approvals, calendar, decisionLinks, signoffDigest, monthlyReport, insightsPage];
 
 export const ROUTES: RouteCase[] = [
   ...CAPABILITY_ROUTES.flatMap((c) => c.ROUTES),
@@ -19,6 +23,23 @@ export const ROUTES: RouteCase[] = [
     method: "GET",
     load: () => import("~/routes/w.$workspace.notifications"),
     allowed: EVERYONE,
+  },
+  {
+    name: "away and delegate",
+    path: "/w/:workspace/away",
+    method: "GET",
+    load: () => import("~/routes/w.$workspace.away"),
+    allowed: ["owner", "admin", "coordinator", "agencyMember", "brandLead"],
+    denied: ["creator", "clientContact"],
+  },
+  {
+    name: "away and delegate (action)",
+    path: "/w/:workspace/away",
+    method: "POST",
+    load: () => import("~/routes/w.$workspace.away"),
+    form: { intent: "clear" },
+    allowed: ["owner", "admin", "coordinator", "agencyMember", "brandLead"],
+    denied: ["creator", "clientContact"],
   },
   {
     name: "members",

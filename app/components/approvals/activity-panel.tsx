@@ -23,6 +23,8 @@ export function activityDetail(data: unknown): string | null {
   if (typeof d.version === "number" && d.version > 0) bits.push(`v${d.version}`);
   if (typeof d.stage === "string") bits.push(d.stage);
   if (d.late === true) bits.push("late");
+  if (d.unblocked === true) bits.push("no longer blocked");
+  if (d.blocked === true) bits.push("blocked: inside the sign-off window");
   if (typeof d.comment === "string" && d.comment) bits.push(`“${d.comment}”`);
   if (typeof d.reason === "string") bits.push(`reason: “${d.reason}”`);
   if (typeof d.liveUrl === "string") bits.push(d.liveUrl);

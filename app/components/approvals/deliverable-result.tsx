@@ -3,6 +3,7 @@ import { useActionData } from "@remix-run/react";
 import { LiveRegion } from "~/components/approvals/live-region";
 import { Alert, FormError } from "~/components/ui";
 import type { deliverablePage } from "~/modules/approvals/deliverable-page.server";
+import type { EarliestTime } from "~/modules/approvals/earliest-publish.server";
 import type { DeliverableIntent } from "~/modules/approvals/schemas";
 import type { TransferCheckFailure } from "~/modules/approvals/transfer-checks";
 import type { ActionData } from "~/utils/action-data.server";
@@ -12,8 +13,14 @@ import type { z } from "zod";
 /** The deliverable page as its loader sends it. */
 export type DeliverablePageData = SerializeFrom<NonNullable<Awaited<ReturnType<typeof deliverablePage>>>>;
 
-/** The one action-data shape (decision 051), plus the failed ready-to-transfer checks the submit form lists. */
-export type DeliverableActionData = ActionData<DeliverableIntent> & { failures: TransferCheckFailure[] };
+/**
+ * The one action-data shape (decision 051), plus the failed ready-to-transfer checks the submit form
+ * lists, and the earliest allowed time when a new time was inside the sign-off window (decision 052).
+ */
+export type DeliverableActionData = ActionData<DeliverableIntent> & {
+  failures: TransferCheckFailure[];
+  insideWindow: { earliest: EarliestTime | null } | null;
+};
 
 export function useResult(intent: DeliverableIntent): DeliverableActionData | null {
   const data = useActionData() as DeliverableActionData | undefined;

@@ -6,15 +6,25 @@ import type { DeliverablePageData } from "./deliverable-result";
 
 /* The deliverable page's summary: what state it is in, why it is not your turn, its timing and route. */
 
+/**
+ * The blocked flag in words (decision 052): what it stops, what goes on, and the two ways out. Shown
+ * above the status's own alert, since both hold at once (e.g. blocked, with changes requested).
+ */
+export function BlockedAlert({ page }: { page: DeliverablePageData }) {
+  if (!page.blocked) return null;
+  return (
+    <Alert tone="danger" title="Blocked: no sign-off before the deadline">
+      <p>
+        The brand had not signed off by {page.deadlineLabel}. Drafts, reviews and change requests go on, but it can't be scheduled or
+        published, and no sign-off counts, until it is rescheduled at least {page.windowHours} hours ahead or an admin overrides the block
+        with a reason.
+      </p>
+      {page.earliest ? <p className="mt-1">Earliest allowed time: {page.earliest.label}.</p> : null}
+    </Alert>
+  );
+}
+
 export function StatusAlert({ page }: { page: DeliverablePageData }) {
-  if (page.status === "blocked") {
-    return (
-      <Alert tone="danger" title="Blocked: no sign-off before the deadline">
-        The brand had not signed off by {page.deadlineLabel}. It cannot be scheduled or published until it is rescheduled at least{" "}
-        {page.windowHours} hours ahead, or an admin overrides the block with a reason.
-      </Alert>
-    );
-  }
   if (page.status === "changes_requested") {
     const asked = page.versions[0]?.decisions.filter((d) => d.decision === "request_changes").at(-1);
     return (
@@ -37,7 +47,7 @@ export function StatusAlert({ page }: { page: DeliverablePageData }) {
   }
   if (page.override) {
     return (
-      <Alert tone="warning" title="Published without a timely sign-off (exception)">
+      <Alert tone="warning" title="Signed off by an override, without a timely sign-off (exception)">
         {page.override.by} overrode the block on {page.override.at}: “{page.override.reason}”.
       </Alert>
     );

@@ -2,12 +2,13 @@ import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { ExternalLinkIcon } from "~/components/icons";
 import { Button, Card, TextAreaField, TextField } from "~/components/ui";
-import { overrideSchema, publishSchema, rescheduleSchema } from "~/modules/approvals/schemas";
+import { overrideSchema, publishSchema } from "~/modules/approvals/schemas";
 import { textFieldProps } from "~/utils/conform";
 import { IntentError, useDeliverableForm, type DeliverablePageData } from "./deliverable-result";
 
 /*
- * The publisher's and the admin's panels: scheduled, published, a new time, an override of a block.
+ * The publisher's and the admin's panels: scheduled, published, an override of a block (a new time
+ * is reschedule-panel.tsx).
  * Schedule and unschedule are buttons with no field to check, so they stay plain forms.
  */
 
@@ -65,37 +66,12 @@ export function PublishingPanel({ page }: { page: DeliverablePageData }) {
   );
 }
 
-export function ReschedulePanel({ page, publishInput }: { page: DeliverablePageData; publishInput: string }) {
-  const [form, fields] = useDeliverableForm("reschedule", rescheduleSchema, { defaultValue: { publishAt: publishInput } });
-  const publishAt = textFieldProps(fields.publishAt);
-  return (
-    <Card
-      title="Change the publish time"
-      description="Later keeps a sign-off; earlier than the sign-off allows removes it and the brand signs again."
-    >
-      <Form method="post" className="space-y-3" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="reschedule" />
-        <TextField
-          label={`Goes live (${page.viewerZone})`}
-          type="datetime-local"
-          {...publishAt}
-          defaultValue={publishAt.defaultValue ?? publishInput}
-          errors={publishAt.errors ?? form.errors}
-        />
-        <Button type="submit" variant="secondary">
-          {page.status === "blocked" ? "Reschedule and unblock" : "Change time"}
-        </Button>
-      </Form>
-    </Card>
-  );
-}
-
 export function OverridePanel() {
   const [form, fields] = useDeliverableForm("override", overrideSchema);
   return (
     <Card
       title="Override the block (admin)"
-      description="Lets it be scheduled without a timely sign-off. Recorded in the audit trail as an exception."
+      description="Stands in for the missing sign-off, so it can be scheduled. Recorded in the audit trail as an exception."
     >
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="override" />

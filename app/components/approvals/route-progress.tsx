@@ -7,6 +7,8 @@ export interface RouteStageView {
   rule: "any" | "all";
   state: "done" | "current" | "waiting" | "changes_requested";
   approvers: { id: string; name: string; decided: "approve" | "request_changes" | null }[];
+  /** Stand-ins (decision 052): "Ana is away until 12 Dec; Ben decides in their place.", the backup and an escalation. */
+  notes?: string[];
 }
 
 const STATE_TEXT: Record<RouteStageView["state"], string> = {
@@ -52,6 +54,13 @@ export function RouteProgress({ stages }: { stages: RouteStageView[] }) {
                 </li>
               ))}
             </ul>
+            {stage.notes?.length ? (
+              <ul className="mt-1 space-y-0.5 text-ink-soft">
+                {stage.notes.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </ul>
+            ) : null}
           </div>
         </li>
       ))}

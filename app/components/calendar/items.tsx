@@ -18,7 +18,6 @@ const STATUS_TONES: Record<string, Tone> = {
   signed_off: "success",
   scheduled: "accent",
   published: "success",
-  blocked: "danger",
 };
 
 export function statusTone(status: string): Tone {
@@ -31,6 +30,7 @@ const SIGNOFF_TONES: Record<string, Tone> = {
   pending: "neutral",
   due_soon: "warning",
   overdue: "danger",
+  blocked: "danger",
 };
 
 export function SignoffBadge({ item }: { item: Item }) {

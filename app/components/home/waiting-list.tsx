@@ -9,6 +9,7 @@ const KIND_LABEL: Record<WaitingItem["kind"], string> = {
   signoff: "Sign-off",
   changes_requested: "Changes requested",
   draft_due: "Draft to submit",
+  blocked: "Blocked: reschedule",
   access_verify: "Access to verify",
   conflict: "Conflict",
   onboarding: "Onboarding",

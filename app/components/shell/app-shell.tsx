@@ -4,7 +4,9 @@ import {
   AlertTriangleIcon,
   BellIcon,
   BuildingIcon,
+  ClockIcon,
   CalendarIcon,
+  ChartIcon,
   ChevronDownIcon,
   FileIcon,
   HomeIcon,
@@ -36,6 +38,8 @@ const ICONS: Record<NavIcon, typeof HomeIcon> = {
   alert: AlertTriangleIcon,
   link: LinkIcon,
   file: FileIcon,
+  clock: ClockIcon,
+  chart: ChartIcon,
 };
 
 export interface ShellProps {
@@ -186,8 +190,11 @@ export function AppShell(props: ShellProps) {
       <a href="#main" className="skip-link">
         Skip to content
       </a>
-      <aside className="fixed inset-y-0 left-0 hidden w-72 border-r border-slate-200 bg-white px-4 py-5 lg:block">{sidebar}</aside>
-      <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur lg:hidden">
+      {/* Printed pages (insights, evidence) carry their content only: no navigation. */}
+      <aside className="fixed inset-y-0 left-0 hidden w-72 border-r border-slate-200 bg-white px-4 py-5 lg:block print:!hidden">
+        {sidebar}
+      </aside>
+      <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur lg:hidden print:hidden">
         <details className="group">
           <summary className="flex cursor-pointer list-none items-center justify-between px-4 py-3">
             <BatonLogo />
@@ -200,8 +207,8 @@ export function AppShell(props: ShellProps) {
           <div className="max-h-[80vh] overflow-y-auto border-t border-slate-200 px-4 py-4">{sidebar}</div>
         </details>
       </header>
-      <main id="main" className="lg:pl-72">
-        <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6 lg:px-10 lg:py-10">{children}</div>
+      <main id="main" className="lg:pl-72 print:!pl-0">
+        <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6 lg:px-10 lg:py-10 print:max-w-none print:!p-0">{children}</div>
       </main>
     </div>
   );

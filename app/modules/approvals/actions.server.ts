@@ -7,7 +7,7 @@ import { fromLocalInput } from "~/utils/time";
 import { addComment } from "./comments.server";
 import { decide } from "./decide.server";
 import { markPublished, markScheduled, markUnscheduled, overrideBlock } from "./publishing.server";
-import { rescheduleDeliverable } from "./reschedule.server";
+import { rescheduleDeliverable, type Rescheduled } from "./reschedule.server";
 import {
   commentSchema,
   decideSchema,
@@ -78,9 +78,16 @@ const NOTICES = {
   schedule: "Marked as scheduled.",
   unschedule: "Marked as not scheduled.",
   publish: "Marked as published. Everyone involved has been told.",
-  reschedule: "Publish time changed.",
   override: "Override recorded as an exception. It can now be scheduled.",
 } satisfies Partial<Record<DeliverableIntent, string>>;
+
+/** What a reschedule did to the blocked flag, in words. */
+const rescheduledNotice = ({ unblocked, blocked }: Rescheduled) =>
+  unblocked
+    ? "Publish time changed, and it is no longer blocked: the approvals it already has still count, and the brand can sign off before the new deadline."
+    : blocked
+      ? "Publish time changed. It is inside the sign-off window, so it is blocked: drafts and reviews go on, scheduling waits for a new time or an override."
+      : "Publish time changed.";
 
 /** A successful outcome says `notice`; a failed one keeps its problem. */
 const saying = <T>(outcome: Outcome<T>, notice: string | ((value: T) => string)): Outcome<string> =>
@@ -117,10 +124,12 @@ async function run(
         mediaFileIds: d.media ?? [],
         basedOnVersion: d.basedOnVersion,
       });
-      const notice = ({ version, late }: { version: number; late: boolean }) =>
-        late
-          ? `Version ${version} submitted, flagged late: less than the route's review time is left before the sign-off deadline.`
-          : `Version ${version} submitted. The approvers have been told.`;
+      const notice = ({ version, late, blocked }: { version: number; late: boolean; blocked: boolean }) =>
+        blocked
+          ? `Version ${version} submitted, and the approvers have been told. It is still blocked: it can't be scheduled until the coordinator reschedules it.`
+          : late
+            ? `Version ${version} submitted, flagged late: less than the route's review time is left before the sign-off deadline.`
+            : `Version ${version} submitted. The approvers have been told.`;
       return { outcome: saying(outcome, notice), values };
     }
     case "decide": {
@@ -156,13 +165,16 @@ async function run(
       return { outcome: saying(outcome, NOTICES.publish), values: { liveUrl: parsed.data.liveUrl } };
     }
     case "reschedule": {
-      const parsed = parseWith(rescheduleSchema, { publishAt: text(form, "publishAt") });
+      const parsed = parseWith(rescheduleSchema, { publishAt: text(form, "publishAt"), confirm: text(form, "confirm") });
       if (!parsed.success) return bad(parsed.errors);
       const values = { publishAt: parsed.data.publishAt };
       const at = fromLocalInput(parsed.data.publishAt, ctx.user.timeZone || "UTC");
       if (!at) return bad({ publishAt: ["Give a real date and time."] });
-      return { outcome: saying(await rescheduleDeliverable(ctx, { deliverableId, publishAt: at }), NOTICES.reschedule), values };
+      const input = { deliverableId, publishAt: at, confirmInsideWindow: parsed.data.confirm === "inside_window" };
+      return { outcome: saying(await rescheduleDeliverable(ctx, input), rescheduledNotice), values };
     }
+    case "reschedule_earliest":
+      return { outcome: saying(await rescheduleDeliverable(ctx, { deliverableId, publishAt: "earliest" }), rescheduledNotice), values: {} };
     case "override": {
       const parsed = parseWith(overrideSchema, { reason: text(form, "reason") });
       if (!parsed.success) return bad(parsed.errors);

@@ -1,5 +1,6 @@
 import type { Queryable } from "~/utils/db.server";
 import { enqueue } from "~/modules/jobs/queue.server";
+import { replanEscalation } from "./escalation.server";
 import { reminderTimes, signOffDeadline } from "./signoff-rule";
 
 export const REMINDER_JOB = "approvals.signoff-reminder";
@@ -35,5 +36,7 @@ export async function scheduleDeadlineJobs(
     payload: { deliverableId: input.deliverableId, deadline: iso },
     dedupeKey: `${BLOCK_JOB}:${input.deliverableId}:${iso}`,
   });
+  // A new deadline moves the escalation of a waiting stage too (decision 052): the job works it out again.
+  await replanEscalation(tx, { deliverableId: input.deliverableId, workspaceId: input.workspaceId, deadline, now: input.now });
   return deadline;
 }

@@ -4,11 +4,15 @@ import { db } from "~/utils/db.server";
 import { actsForBrand, auditScope, fileScope } from "~/modules/workspaces/scope.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { CHANNEL_LIMITS, channelLabel, isChannel } from "~/modules/channels/channels";
-import { allowedEvents, canEdit, DELIVERABLE_STATUS_LABELS, isDeliverableStatus } from "./deliverable-status";
+import { allowedEvents, BEFORE_SIGN_OFF, canEdit, DELIVERABLE_STATUS_LABELS, isDeliverableStatus } from "./deliverable-status";
 import { diffCopy } from "./copy-diff";
+import { earliestPublishFor, earliestTime } from "./earliest-publish.server";
 import { holderOf } from "./holder";
 import { timeFor } from "./people.server";
-import { evaluateRoute } from "./route";
+import { seatOf } from "./route";
+import { deciderLabel, personLabel, stageNotes } from "./stand-ins";
+import { routeNow } from "./stand-ins.server";
+import { lastDayAway } from "~/modules/workspaces/away";
 import { loadCampaignRoute, peopleById } from "./routes.server";
 import { findVisibleDeliverable } from "./scope.server";
 import { canScheduleOrPublish, effectiveWindowHours, formatCountdown, signOffDeadline } from "./signoff-rule";
@@ -18,7 +22,12 @@ import { briefRequirements } from "./brief-requirements.server";
  * The deliverable page
  * --------------------------------------------------------------------------------------------- */
 
-export async function deliverablePage(ctx: MemberContext, deliverableId: string, opts: { view?: number; compare?: number }) {
+export async function deliverablePage(
+  ctx: MemberContext,
+  deliverableId: string,
+  opts: { view?: number; compare?: number },
+  now = new Date(),
+) {
   const row = await findVisibleDeliverable(ctx, deliverableId);
   if (!row) return null;
   const tx = db();
@@ -48,17 +57,22 @@ export async function deliverablePage(ctx: MemberContext, deliverableId: string,
         orderBy: (c, { asc: a }) => a(c.createdAt),
       })
     : [];
-  const evaluation = row.status === "in_review" ? evaluateRoute(route, decisions, row.currentVersion) : null;
+  // The route now, with its stand-ins (decision 052): delegates of away approvers, the backup after an escalation.
+  const submitterId = versions.find((v) => v.version === row.currentVersion)?.submittedBy ?? null;
+  const standing = await routeNow(tx, { row, route, decisions, submitterId }, now);
+  const evaluation = row.status === "in_review" ? standing.evaluation : null;
   const people = await peopleById(
     tx,
     [
-      ...route.stages.flatMap((s) => s.approverUserIds),
+      ...route.stages.flatMap((s) => [...s.approverUserIds, s.backupUserId ?? ""]),
+      ...standing.acting.map((a) => a.userId),
       ...decisions.map((d) => d.userId),
       ...comments.map((c) => c.userId),
       ...versions.map((v) => v.submittedBy ?? ""),
       row.signedOffBy ?? "",
       row.overriddenBy ?? "",
     ].filter(Boolean),
+    ctx.workspace.id,
   );
   const fileIds = [...new Set(versions.flatMap((v) => v.mediaFileIds))];
   const fileRows = fileIds.length
@@ -89,16 +103,24 @@ export async function deliverablePage(ctx: MemberContext, deliverableId: string,
   const activityPeople = await peopleById(tx, activity.map((a) => a.actorUserId ?? "").filter(Boolean));
   const requirements = await briefRequirements(tx, campaign.id);
   const creatorUserId = creator?.userId ?? null;
-  const holder = holderOf(row, evaluation, route, creatorUserId, people);
-  const now = Date.now();
-  const pendingMe = evaluation?.pendingApproverIds.includes(ctx.user.id) ?? false;
+  const holder = holderOf(row, evaluation, route, creatorUserId, people, campaign.coordinatorId, standing.acting);
+  // Waiting for me: as an approver, in an away approver's place, or as the backup of an escalated stage.
+  const pendingMe = evaluation !== null && standing.acting.some((a) => a.userId === ctx.user.id);
   const submitter = current?.submittedBy ?? null;
   const currentStage = evaluation && evaluation.currentStageIndex !== null ? route.stages[evaluation.currentStageIndex] : null;
   const signoffStage = currentStage?.kind === "brand_signoff";
   const isBrandLeadOfBrand = ctx.role === "brand_lead" && actsForBrand(ctx, row.brandId);
-  const events = allowedEvents(status);
-  const gate = canScheduleOrPublish({ status, overridden: row.overriddenAt !== null });
-  const beforeSignOff = events.includes("block");
+  const state = { status, blocked: row.blocked };
+  const events = allowedEvents(state);
+  const gate = canScheduleOrPublish(state);
+  // The countdown runs while the deadline can still block it; once blocked, the flag says so instead.
+  const beforeSignOff = BEFORE_SIGN_OFF.includes(status) && !row.blocked;
+  const mayReschedule = (ctx.can("campaigns.manage") || ctx.can("drafts.publish")) && canEdit(status, "reschedule");
+  // What "Reschedule to the earliest allowed time" would pick right now (the action works it out again when sent).
+  const earliest =
+    mayReschedule && row.blocked
+      ? await earliestPublishFor(tx, ctx, { campaign, channel: row.channel, excludeId: row.id, windowHours: window, now })
+      : null;
 
   const versionOut = (v: (typeof versions)[number]) => ({
     id: v.id,
@@ -130,7 +152,7 @@ export async function deliverablePage(ctx: MemberContext, deliverableId: string,
       .filter((d) => d.draftVersionId === v.id)
       .map((d) => ({
         id: d.id,
-        who: name(d.userId),
+        who: deciderLabel(d, route.stages[d.stageIndex], row.remindersSent, people),
         decision: d.decision,
         comment: d.comment,
         stage: route.stages[d.stageIndex]?.name ?? `Stage ${d.stageIndex + 1}`,
@@ -160,8 +182,10 @@ export async function deliverablePage(ctx: MemberContext, deliverableId: string,
     viewerZone,
     deadline: deadline.toISOString(),
     deadlineLabel: timeFor(deadline, viewerZone, brand.timeZone),
-    countdown: beforeSignOff ? formatCountdown(deadline.getTime() - now) : null,
-    deadlinePassed: deadline.getTime() < now,
+    countdown: beforeSignOff ? formatCountdown(deadline.getTime() - now.getTime()) : null,
+    deadlinePassed: deadline.getTime() < now.getTime(),
+    blocked: row.blocked,
+    earliest: earliest ? earliestTime(earliest, viewerZone, brand.timeZone) : null,
     windowHours: window,
     reviewHours,
     routeSaved: saved,
@@ -195,9 +219,14 @@ export async function deliverablePage(ctx: MemberContext, deliverableId: string,
         state,
         approvers: stage.approverUserIds.map((id) => ({
           id,
-          name: name(id),
-          decided: current.find((d) => d.userId === id)?.decision ?? null,
+          name: personLabel(people.get(id), "Former member"),
+          decided: current.find((d) => seatOf(stage, index, d.userId, standing.standIns) === id)?.decision ?? null,
         })),
+        notes: stageNotes({
+          ...{ stage, stageIndex: index, current: evaluation?.currentStageIndex === index, standIns: standing.standIns },
+          ...{ acting: standing.acting, aways: standing.aways, names: people, now },
+          lastDay: (until) => lastDayAway(until, viewerZone),
+        }),
       };
     }),
     versions: versions.map(versionOut).reverse(),
@@ -216,6 +245,8 @@ export async function deliverablePage(ctx: MemberContext, deliverableId: string,
     can: {
       submit: ctx.can("drafts.submit") && events.includes(status === "draft" ? "submit" : "new_version"),
       decide: status === "in_review" && pendingMe && submitter !== ctx.user.id && (!signoffStage || isBrandLeadOfBrand),
+      /** The brand lead's sign-off is refused while blocked (no sign-off after its deadline counts); changes can still be asked for. */
+      signOffRefused: signoffStage && row.blocked,
       selfSubmitted: submitter === ctx.user.id,
       signoffStage,
       comment: ctx.role !== "client_contact" && versions.length > 0,
@@ -224,8 +255,9 @@ export async function deliverablePage(ctx: MemberContext, deliverableId: string,
       publish: ctx.can("drafts.publish") && events.includes("publish"),
       scheduleGate: gate.ok ? null : gate.message,
       showPublishing: ctx.can("drafts.publish") && status !== "published",
-      reschedule: (ctx.can("campaigns.manage") || ctx.can("drafts.publish")) && canEdit(status, "reschedule"),
-      override: ctx.can("signoff.override") && status === "blocked",
+      reschedule: mayReschedule,
+      rescheduleEarliest: mayReschedule && earliest !== null,
+      override: ctx.can("signoff.override") && row.blocked,
       editRoute: ctx.can("campaigns.manage"),
     },
   };

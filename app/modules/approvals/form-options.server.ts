@@ -42,6 +42,6 @@ export async function newDeliverableOptions(campaign: CampaignRow) {
   return {
     creators: creatorRows.map((c) => ({ value: c.id, label: c.handle ? `${c.name} (${c.handle})` : c.name })),
     channels: campaign.channels.filter(isChannel),
-    brand: brand ? { name: brand.name, timeZone: brand.timeZone } : null,
+    brand: brand ? { name: brand.name, timeZone: brand.timeZone, signoffWindowHours: brand.signoffWindowHours } : null,
   };
 }

@@ -1,17 +1,19 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { approvalDecisions, campaigns, deliverables, draftVersions } from "@db/schema";
+import { approvalDecisions, campaigns, deliverables, workspaces } from "@db/schema";
 import { db } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/send.server";
 import { defineJob, payloadId } from "~/modules/jobs/job-kinds";
-import { emitWebhook } from "~/modules/webhooks/webhooks.server";
+import { systemContext } from "~/modules/workspaces/authz.server";
 import { BLOCK_JOB, REMINDER_JOB } from "./deadlines.server";
-import { canTransition, nextStatus, type DeliverableStatus } from "./deliverable-status";
-import { brandTimeZone, creatorUserId, deliverableUrl, memberIds, timeFor, usersByIds, workspaceEmailContext } from "./people.server";
-import { tellEach } from "./notices.server";
-import { evaluateRoute } from "./route";
+import { issueDecisionLinks } from "./decision-links/tokens.server";
+import { announceBlocked } from "./block.server";
+import { canTransition, nextState, stateOf } from "./deliverable-status";
+import { brandTimeZone, deliverableUrl, timeFor, usersByIds, workspaceEmailContext } from "./people.server";
 import { loadCampaignRoute } from "./routes.server";
+import { routeNow, submitterOf } from "./stand-ins.server";
+import { memberIdsAmong } from "./guests.server";
 import { windowHoursFor } from "./scope.server";
 import { shouldBlock, signOffCounts, signOffDeadline } from "./signoff-rule";
 import { HOUR_MS } from "~/utils/time";
@@ -48,14 +50,35 @@ async function remind(payload: DeadlinePayload, now: Date): Promise<void> {
   if (!campaign) return;
   const { route } = await loadCampaignRoute(db(), campaign);
   const decisions = await db().select().from(approvalDecisions).where(eq(approvalDecisions.deliverableId, row.id));
-  const evaluation = evaluateRoute(route, decisions, row.currentVersion);
-  if (evaluation.pendingApproverIds.length === 0) return;
+  // Reminders are requests too: to whoever acts now, a delegate in an away approver's place, the backup after an escalation (decision 052).
+  const standing = await routeNow(db(), { row, route, decisions, submitterId: await submitterOf(db(), row) }, now);
+  if (standing.acting.length === 0) return;
   const { branding, slug } = await workspaceEmailContext(db(), row.workspaceId);
   const zone = await brandTimeZone(db(), row.brandId);
   const hours = payload.hoursBefore ?? Math.max(1, Math.round((deadline.getTime() - now.getTime()) / HOUR_MS));
   const key = `${payload.deadline}:${hours}`;
   await db().transaction(async (tx) => {
-    for (const person of await usersByIds(tx, evaluation.pendingApproverIds)) {
+    const approvers = await usersByIds(
+      tx,
+      standing.acting.map((a) => a.userId),
+    );
+    const members = await memberIdsAmong(
+      tx,
+      row.workspaceId,
+      approvers.map((p) => p.id),
+    );
+    const away = await usersByIds(
+      tx,
+      standing.acting.map((a) => a.forUserId),
+    );
+    const forName = (id: string) => away.find((p) => p.id === standing.acting.find((a) => a.userId === id)?.forUserId)?.name ?? null;
+    // Each reminder carries the approver's own decision link (decision 052), sealed with the email's props.
+    const links = await issueDecisionLinks(tx, {
+      workspaceId: row.workspaceId,
+      deliverableId: row.id,
+      userIds: approvers.map((p) => p.id),
+    });
+    for (const person of approvers) {
       // One reminder per person per due time, however often this job runs.
       await queueEmail(
         tx,
@@ -72,6 +95,9 @@ async function remind(payload: DeadlinePayload, now: Date): Promise<void> {
             hoursLeft: hours,
             publishAt: timeFor(row.publishAt, person.timeZone, zone),
             url: deliverableUrl(slug, row.id),
+            decisionUrl: links.get(person.id) ?? null,
+            onBehalfOf: forName(person.id),
+            guest: !members.has(person.id),
           },
         },
         { workspaceId: row.workspaceId, dedupeKey: `approvals.reminder-email:${row.id}:${key}:${person.id}` },
@@ -84,35 +110,37 @@ async function remind(payload: DeadlinePayload, now: Date): Promise<void> {
   });
 }
 
-/** At the deadline without a sign-off on the current version: blocked. */
+/**
+ * At the deadline without a sign-off on the current version: the blocked flag is set beside the
+ * status (decision 052). The status stays, so the draft path goes on; the table refuses a
+ * deliverable that is already blocked or signed off.
+ */
 async function block(payload: DeadlinePayload, now: Date): Promise<void> {
   const found = await current(payload);
   if (!found) return;
   const { row, deadline, window } = found;
-  const status = row.status as DeliverableStatus;
+  const state = stateOf(row);
   const signedOff = signOffCounts({
     signedOffAt: row.signedOffAt,
     signedOffVersion: row.signedOffVersion,
     currentVersion: row.currentVersion,
     deadline,
   });
-  if (!canTransition(status, "block") || !shouldBlock({ now, deadline, signedOff })) return;
-  const campaign = await db().query.campaigns.findFirst({ where: eq(campaigns.id, row.campaignId) });
-  if (!campaign) return;
+  if (!canTransition(state, "block") || !shouldBlock({ now, deadline, signedOff })) return;
+  const [campaign, workspace] = await Promise.all([
+    db().query.campaigns.findFirst({ where: eq(campaigns.id, row.campaignId) }),
+    db().query.workspaces.findFirst({ where: eq(workspaces.id, row.workspaceId) }),
+  ]);
+  if (!campaign || !workspace) return;
   await db().transaction(async (tx) => {
+    const after = nextState(state, "block");
     const updated = await tx
       .update(deliverables)
-      .set({ status: nextStatus(status, "block"), rowVersion: sql`${deliverables.rowVersion} + 1`, updatedAt: now })
-      .where(and(eq(deliverables.id, row.id), eq(deliverables.rowVersion, row.rowVersion), eq(deliverables.status, status)))
+      .set({ status: after.status, blocked: after.blocked, rowVersion: sql`${deliverables.rowVersion} + 1`, updatedAt: now })
+      .where(and(eq(deliverables.id, row.id), eq(deliverables.rowVersion, row.rowVersion), eq(deliverables.status, state.status)))
       .returning({ id: deliverables.id });
     // Changed meanwhile (a decision or a reschedule): that change scheduled its own jobs.
     if (updated.length === 0) return;
-    const version =
-      row.currentVersion > 0
-        ? await tx.query.draftVersions.findFirst({
-            where: and(eq(draftVersions.deliverableId, row.id), eq(draftVersions.version, row.currentVersion)),
-          })
-        : null;
     await recordAudit(tx, {
       workspaceId: row.workspaceId,
       actor: SYSTEM,
@@ -123,25 +151,11 @@ async function block(payload: DeadlinePayload, now: Date): Promise<void> {
         title: row.title,
         deadline: deadline.toISOString(),
         publishAt: row.publishAt.toISOString(),
-        statusFrom: status,
+        status: state.status,
         version: row.currentVersion,
       },
     });
-    const creatorUser = await creatorUserId(tx, row.creatorId);
-    const leads = await memberIds(tx, row.workspaceId, { role: "brand_lead", brandId: row.brandId });
-    const agency = await memberIds(tx, row.workspaceId, { role: "agency_member", agencyId: campaign.leadAgencyId });
-    const recipients = await usersByIds(tx, [creatorUser, version?.submittedBy, campaign.coordinatorId, ...leads, ...agency]);
-    await tellEach(tx, { row, campaign }, recipients, "deliverable-blocked", (at) => ({
-      title: `Blocked: ${row.title}`,
-      body: `No sign-off by ${at(deadline)}. Reschedule it or ask an admin to override.`,
-      props: { deadline: at(deadline), publishAt: at(row.publishAt), signOffWindowHours: window },
-    }));
-    await emitWebhook(tx, row.workspaceId, "deliverable.blocked", {
-      deliverableId: row.id,
-      campaignId: row.campaignId,
-      deadline: deadline.toISOString(),
-      publishAt: row.publishAt.toISOString(),
-    });
+    await announceBlocked(tx, systemContext(workspace, "sign-off deadline"), { row, campaign, deadline, windowHours: window, now });
   });
 }
 

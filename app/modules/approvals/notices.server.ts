@@ -5,6 +5,9 @@ import type { Queryable } from "~/utils/db.server";
 import { notify } from "~/modules/notifications/notify.server";
 import { emitWebhook } from "~/modules/webhooks/webhooks.server";
 import type { CampaignRow, DeliverableRow } from "./command.server";
+import { issueDecisionLinks } from "./decision-links/tokens.server";
+import { queueEmail } from "~/modules/email/send.server";
+import { memberIdsAmong } from "./guests.server";
 import {
   brandTimeZone,
   creatorUserId,
@@ -29,11 +32,14 @@ interface Subject {
 
 /** The templates of a deliverable's workflow; their props all start with the same five. */
 type DeliverableTemplate =
-  "draft-submitted" | "draft-changes-requested" | "draft-signed-off" | "deliverable-blocked" | "deliverable-published";
+  "draft-submitted" | "draft-changes-requested" | "draft-signed-off" | "deliverable-blocked" | "deliverable-published" | "stage-escalated";
 type CommonProps = "workspace" | "recipientName" | "campaignName" | "deliverableName" | "url";
 
 /** What one person is told: the words of the step; `at` writes a time in their zone beside the brand's. */
-type Words<N extends DeliverableTemplate> = (at: (date: Date) => string) => {
+type Words<N extends DeliverableTemplate> = (
+  at: (date: Date) => string,
+  person: Person,
+) => {
   title: string;
   body: string;
   props: Omit<EmailProps<N>, CommonProps>;
@@ -52,9 +58,20 @@ export async function tellEach<N extends DeliverableTemplate>(
 ): Promise<void> {
   const { branding, slug } = await workspaceEmailContext(tx, row.workspaceId);
   const zone = await brandTimeZone(tx, row.brandId);
+  const members = await memberIdsAmong(
+    tx,
+    row.workspaceId,
+    recipients.map((p) => p.id),
+  );
   for (const person of recipients) {
-    const said = words((date) => timeFor(date, person.timeZone, zone));
+    const said = words((date) => timeFor(date, person.timeZone, zone), person);
     const common = { workspace: branding, recipientName: person.name, campaignName: campaign.name, deliverableName: row.title };
+    if (!members.has(person.id)) {
+      // A guest approver (decision 052) has no membership, so no inbox in the app to read: the email alone.
+      const props = { ...common, ...said.props, url: deliverableUrl(slug, row.id) } as EmailProps<N>;
+      await queueEmail(tx, { to: person.email, template, props }, { workspaceId: row.workspaceId });
+      continue;
+    }
     await notify(tx, {
       workspaceId: row.workspaceId,
       userId: person.id,
@@ -68,16 +85,51 @@ export async function tellEach<N extends DeliverableTemplate>(
   }
 }
 
-/** A version waits for these approvers (a new submission, or the previous stage completed). */
+/**
+ * A version waits for these approvers (a new submission, or the previous stage completed). Each
+ * email carries the approver's personal decision link (decision 052), issued here in the same
+ * transaction; the in-app notice keeps the signed-in address (the notifications table is readable,
+ * the email's props are sealed in the outbox).
+ */
 export async function tellApprovers(
   tx: Queryable,
-  input: Subject & { version: number; late: boolean; deadline: Date; approverIds: string[]; submitterName: string },
+  input: Subject & {
+    version: number;
+    late: boolean;
+    deadline: Date;
+    approverIds: string[];
+    submitterName: string;
+    /** Delegate → the away approver they decide for (decision 052): said in their email. */
+    onBehalfOf?: ReadonlyMap<string, string>;
+  },
 ) {
   const { row, campaign } = input;
-  await tellEach(tx, input, await usersByIds(tx, input.approverIds), "draft-submitted", (at) => ({
+  const approvers = await usersByIds(tx, input.approverIds);
+  const [members, awayPeople] = await Promise.all([
+    memberIdsAmong(
+      tx,
+      row.workspaceId,
+      approvers.map((p) => p.id),
+    ),
+    usersByIds(tx, [...(input.onBehalfOf?.values() ?? [])]),
+  ]);
+  const forName = (id: string) => {
+    const away = input.onBehalfOf?.get(id);
+    return away ? (awayPeople.find((p) => p.id === away)?.name ?? null) : null;
+  };
+  const links = await issueDecisionLinks(tx, { workspaceId: row.workspaceId, deliverableId: row.id, userIds: approvers.map((p) => p.id) });
+  await tellEach(tx, input, approvers, "draft-submitted", (at, person) => ({
     title: `${input.late ? "Late draft to review" : "Draft to review"}: ${row.title} (v${input.version})`,
     body: `${campaign.name}. Sign-off deadline ${at(input.deadline)}.`,
-    props: { creatorName: input.submitterName, version: input.version, isLate: input.late, deadline: at(input.deadline) },
+    props: {
+      creatorName: input.submitterName,
+      version: input.version,
+      isLate: input.late,
+      deadline: at(input.deadline),
+      decisionUrl: links.get(person.id) ?? null,
+      onBehalfOf: forName(person.id),
+      guest: !members.has(person.id),
+    },
   }));
 }
 

@@ -2,12 +2,17 @@ import { conflict, type Outcome } from "~/utils/outcome";
 import { audit } from "~/modules/audit/audit.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { campaignOf, casUpdate, missingDeliverable, runCommand } from "./command.server";
-import { nextStatus, type DeliverableStatus } from "./deliverable-status";
+import { nextState, nextStatus, stateOf } from "./deliverable-status";
 import { tellPublished } from "./notices.server";
 import { findVisibleDeliverable } from "./scope.server";
 import { canScheduleOrPublish } from "./signoff-rule";
+// Insights (decision 053): each handoff to publishing is a 48-hour-rule outcome.
+import { recordPublishOutcome } from "~/modules/insights/approval-facts.server";
 
-/** The handoff to publishing (scheduled, published) and the admin's override of a block. */
+/**
+ * The handoff to publishing (scheduled, published) and the admin's override of a block. The blocked
+ * flag refuses schedule and publish through the transition table (decision 052).
+ */
 
 type Target = { deliverableId: string };
 
@@ -17,8 +22,7 @@ async function visibleFor(ctx: MemberContext, deliverableId: string, permission:
   return row && ctx.can(permission) ? row : null;
 }
 
-const gateOf = (row: { status: string; overriddenAt: Date | null }) =>
-  canScheduleOrPublish({ status: row.status as DeliverableStatus, overridden: row.overriddenAt !== null });
+const gateOf = (row: { status: string; blocked: boolean }) => canScheduleOrPublish(stateOf(row));
 
 export async function markScheduled(ctx: MemberContext, input: Target): Promise<Outcome> {
   const row = await visibleFor(ctx, input.deliverableId, "drafts.publish");
@@ -26,13 +30,14 @@ export async function markScheduled(ctx: MemberContext, input: Target): Promise<
   const gate = gateOf(row);
   if (!gate.ok) return conflict(gate.message);
   return runCommand(async (tx) => {
-    await casUpdate(tx, row, { status: nextStatus(row.status as DeliverableStatus, "schedule") });
+    await casUpdate(tx, row, { status: nextStatus(row, "schedule") });
     await audit(tx, ctx, {
       action: "deliverable.scheduled",
       objectType: "deliverable",
       objectId: row.id,
       data: { title: row.title, version: row.currentVersion, publishAt: row.publishAt.toISOString() },
     });
+    await recordPublishOutcome(tx, { deliverable: row, event: "scheduled", at: new Date(), personId: ctx.user.id });
     return undefined;
   });
 }
@@ -41,42 +46,51 @@ export async function markUnscheduled(ctx: MemberContext, input: Target): Promis
   const row = await visibleFor(ctx, input.deliverableId, "drafts.publish");
   if (!row) return missingDeliverable();
   return runCommand(async (tx) => {
-    await casUpdate(tx, row, { status: nextStatus(row.status as DeliverableStatus, "unschedule") });
+    await casUpdate(tx, row, { status: nextStatus(row, "unschedule") });
     await audit(tx, ctx, { action: "deliverable.unscheduled", objectType: "deliverable", objectId: row.id, data: { title: row.title } });
     return undefined;
   });
 }
 
-export async function markPublished(ctx: MemberContext, input: Target & { liveUrl: string }): Promise<Outcome> {
+export async function markPublished(ctx: MemberContext, input: Target & { liveUrl: string }, now = new Date()): Promise<Outcome> {
   const row = await visibleFor(ctx, input.deliverableId, "drafts.publish");
   if (!row) return missingDeliverable();
   const gate = gateOf(row);
   if (!gate.ok) return conflict(gate.message);
   if (row.status !== "scheduled") return conflict("Mark it scheduled first, then published once it is live.");
-  const now = new Date();
   return runCommand(async (tx) => {
     const campaign = await campaignOf(tx, row);
-    await casUpdate(tx, row, { status: nextStatus(row.status as DeliverableStatus, "publish"), liveUrl: input.liveUrl });
+    await casUpdate(tx, row, { status: nextStatus(row, "publish"), liveUrl: input.liveUrl });
     await audit(tx, ctx, {
       action: "deliverable.published",
       objectType: "deliverable",
       objectId: row.id,
       data: { title: row.title, version: row.currentVersion, liveUrl: input.liveUrl },
     });
+    await recordPublishOutcome(tx, { deliverable: row, event: "published", at: now, personId: ctx.user.id });
     await tellPublished(tx, { row, campaign, publisherId: ctx.user.id, liveUrl: input.liveUrl, at: now });
     return undefined;
   });
 }
 
-/** An admin accepts the missing sign-off of a blocked deliverable, with a reason: audited as an exception. */
-export async function overrideBlock(ctx: MemberContext, input: Target & { reason: string }): Promise<Outcome> {
+/**
+ * An admin accepts the missing sign-off of a blocked deliverable, with a reason: the flag clears
+ * and the override stands in for the sign-off (signed off), audited and counted as an exception.
+ */
+export async function overrideBlock(ctx: MemberContext, input: Target & { reason: string }, now = new Date()): Promise<Outcome> {
   const row = await visibleFor(ctx, input.deliverableId, "signoff.override");
   if (!row) return missingDeliverable();
-  if (row.status !== "blocked") return conflict("Only a blocked deliverable can be overridden.");
-  const now = new Date();
+  const state = stateOf(row);
+  if (!state.blocked) return conflict("Only a blocked deliverable can be overridden.");
   return runCommand(async (tx) => {
-    const next = nextStatus(row.status as DeliverableStatus, "override");
-    await casUpdate(tx, row, { status: next, overrideReason: input.reason, overriddenAt: now, overriddenBy: ctx.user.id });
+    const next = nextState(state, "override");
+    await casUpdate(tx, row, {
+      status: next.status,
+      blocked: next.blocked,
+      overrideReason: input.reason,
+      overriddenAt: now,
+      overriddenBy: ctx.user.id,
+    });
     await audit(tx, ctx, {
       action: "deliverable.override",
       objectType: "deliverable",
@@ -85,10 +99,12 @@ export async function overrideBlock(ctx: MemberContext, input: Target & { reason
         title: row.title,
         reason: input.reason,
         exception: true,
+        statusFrom: state.status,
         version: row.currentVersion,
         publishAt: row.publishAt.toISOString(),
       },
     });
+    await recordPublishOutcome(tx, { deliverable: { ...row, overriddenAt: now }, event: "overridden", at: now, personId: ctx.user.id });
     return undefined;
   });
 }

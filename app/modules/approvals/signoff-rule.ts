@@ -1,5 +1,5 @@
 import { formatDuration, HOUR_MS, inZone, isValidTimeZone, zonePlace } from "~/utils/time";
-import type { DeliverableStatus } from "./deliverable-status";
+import { refusalOf, type DeliverableState } from "./deliverable-status";
 import { DomainError } from "~/utils/outcome";
 
 /**
@@ -103,33 +103,35 @@ export function reschedule(input: {
     direction: shift < 0 ? "earlier" : shift > 0 ? "later" : "unchanged",
     signOffKept,
     signOffRemoved: signedOffAt !== null && !signOffKept,
-    mayUnblock: newDeadline.getTime() >= now.getTime(),
+    mayUnblock: !isInsideWindow({ publishAt: newPublishAt, windowHours, now }),
   };
 }
 
-export type ScheduleGate =
-  { ok: true } | { ok: false; code: "not_signed_off" | "blocked_without_signoff" | "already_published"; message: string };
+export type ScheduleGate = { ok: true } | { ok: false; code: "not_signed_off" | "blocked" | "already_published"; message: string };
 
 /**
- * The reason shown next to disabled "Mark scheduled / published" buttons. The state machine
- * enforces the same rule structurally (override moves blocked -> signed_off); this also accepts a
- * blocked deliverable whose override is recorded but not yet applied, so both orders agree.
+ * The reason shown next to disabled "Mark scheduled / published" buttons, read from the transition
+ * table: the blocked flag refuses both whatever the status (an override clears the flag and stands
+ * in for the sign-off, so it needs no case of its own).
  */
-export function canScheduleOrPublish(input: { status: DeliverableStatus; overridden: boolean }): ScheduleGate {
-  const { status, overridden } = input;
-  if (status === "signed_off" || status === "scheduled") return { ok: true };
+export function canScheduleOrPublish(state: DeliverableState): ScheduleGate {
+  const { status } = state;
   if (status === "published") {
     return { ok: false, code: "already_published", message: "This deliverable is already published." };
   }
-  if (status === "blocked") {
-    if (overridden) return { ok: true };
-    return {
-      ok: false,
-      code: "blocked_without_signoff",
-      message: "The sign-off deadline passed without a sign-off. Reschedule it a full sign-off window ahead, or ask an admin to override.",
-    };
-  }
+  const refusal = refusalOf(state, status === "scheduled" ? "publish" : "schedule");
+  if (state.blocked && refusal) return { ok: false, code: "blocked", message: refusal };
+  if (status === "signed_off" || status === "scheduled") return { ok: true };
   return { ok: false, code: "not_signed_off", message: "The brand has to sign this off before it can be scheduled or published." };
+}
+
+/**
+ * A publish time inside the sign-off window: its deadline has already passed at `now`, so no
+ * sign-off can count for it and the deliverable starts (or stays) blocked. Exactly one window
+ * ahead is not inside: a sign-off at the deadline counts.
+ */
+export function isInsideWindow(input: { publishAt: Date; windowHours: number; now: Date }): boolean {
+  return signOffDeadline(input.publishAt, input.windowHours).getTime() < input.now.getTime();
 }
 
 /**

@@ -9,12 +9,13 @@ import { fileScope } from "~/modules/workspaces/scope.server";
 import { briefRequirements } from "./brief-requirements.server";
 import { campaignOf, casUpdate, missingDeliverable, refuse, runCommand } from "./command.server";
 import { nextStatus, type DeliverableStatus } from "./deliverable-status";
-import { tellApprovers } from "./notices.server";
-import { evaluateRoute } from "./route";
+import { stageWaits } from "./stage-requests.server";
+import { evaluateRoute, NO_STAND_INS } from "./route";
 import { loadCampaignRoute } from "./routes.server";
 import { findVisibleDeliverable, windowHoursFor } from "./scope.server";
 import { isLateSubmission, signOffDeadline } from "./signoff-rule";
 import { runTransferChecks, type TransferCheckFailure } from "./transfer-checks";
+import { recordDraftSubmitted } from "~/modules/insights/approval-facts.server";
 
 export interface SubmitVersionInput {
   deliverableId: string;
@@ -48,15 +49,14 @@ const MEDIA_GONE = "One of the attached files no longer exists. Upload it again.
  * every failure (nothing is written then). A new version resets the route (decisions are pinned
  * to their version) and is flagged late when less than the route's review time is left.
  */
-export async function submitVersion(ctx: MemberContext, input: SubmitVersionInput): Promise<Outcome<{ version: number; late: boolean }>> {
+export async function submitVersion(
+  ctx: MemberContext,
+  input: SubmitVersionInput,
+): Promise<Outcome<{ version: number; late: boolean; blocked: boolean }>> {
   const row = await findVisibleDeliverable(ctx, input.deliverableId);
   if (!row || !ctx.can("drafts.submit")) return missingDeliverable();
+  // A blocked deliverable takes new versions too (decision 052): the late draft is a path.
   const status = row.status as DeliverableStatus;
-  if (status === "blocked") {
-    return conflict(
-      "This deliverable is blocked: its sign-off deadline passed. It has to be rescheduled before a new version can be submitted.",
-    );
-  }
   if (status === "published") return conflict("This deliverable is already published.");
   if (input.basedOnVersion !== row.currentVersion) {
     return conflict(`Version ${row.currentVersion} was submitted meanwhile. Reload the page and start from it.`, { code: "stale_version" });
@@ -86,7 +86,7 @@ export async function submitVersion(ctx: MemberContext, input: SubmitVersionInpu
     if (!checks.ok) refuse(checksRefusal(checks.failures));
 
     // A new version after submission sends the deliverable back to draft (resetting the route), then it is submitted.
-    const afterNewVersion = status === "draft" ? status : nextStatus(status, "new_version");
+    const afterNewVersion = status === "draft" ? row : { ...row, status: nextStatus(row, "new_version") };
     const submitted = nextStatus(afterNewVersion, "submit");
     const version = row.currentVersion + 1;
     const windowHours = await windowHoursFor(tx, ctx.workspace.signoffWindowHours, row.brandId);
@@ -132,15 +132,12 @@ export async function submitVersion(ctx: MemberContext, input: SubmitVersionInpu
         deadline: deadline.toISOString(),
       },
     });
-    const evaluation = evaluateRoute(route, [], version);
-    await tellApprovers(tx, {
-      row,
-      campaign,
-      version,
-      late,
-      deadline,
-      approverIds: evaluation.pendingApproverIds.filter((id) => id !== ctx.user.id),
-      submitterName: ctx.user.name,
+    // Insights (decision 053): on time against the brief's draft due date, and the late flag.
+    await recordDraftSubmitted(tx, ctx, { deliverable: row, campaign, version: created });
+    // The first stage waits: its approvers (or their delegates) are asked, its escalation planned (decision 052).
+    await stageWaits(tx, {
+      ...{ row, campaign, route, evaluation: evaluateRoute(route, [], version), standIns: NO_STAND_INS, version, late, deadline },
+      ...{ submitterId: ctx.user.id, submitterName: ctx.user.name, now },
     });
     await emitWebhook(tx, ctx.workspace.id, "draft.submitted", {
       deliverableId: row.id,
@@ -149,6 +146,6 @@ export async function submitVersion(ctx: MemberContext, input: SubmitVersionInpu
       late,
       deadline: deadline.toISOString(),
     });
-    return { version, late };
+    return { version, late, blocked: row.blocked };
   });
 }

@@ -4,6 +4,7 @@ import { db } from "~/utils/db.server";
 import { conflict, invalid, notFound, ok, type Outcome } from "~/utils/outcome";
 import { audit } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notify.server";
+import { recordBriefAcknowledged } from "~/modules/insights/brief-facts.server";
 import { emitWebhook } from "~/modules/webhooks/webhooks.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { CORE_SECTIONS } from "./core-sections";
@@ -59,6 +60,8 @@ export function acknowledgeBrief(
       objectId: latest.briefId,
       data: { campaignId: campaign.id, version: latest.version, waitedHours },
     });
+    // Insights (decision 053): brief acknowledgment time.
+    await recordBriefAcknowledged(tx, ctx, { campaign, acknowledgment: done[0], version: latest.version, at: now });
     await emitWebhook(tx, ctx.workspace.id, "brief.acknowledged", {
       campaignId: campaign.id,
       campaignName: campaign.name,

@@ -1,4 +1,4 @@
-import { and, eq, isNull, min, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, min, notInArray, sql } from "drizzle-orm";
 import { briefAcknowledgments, briefs, campaigns, users } from "@db/schema";
 import { db } from "~/utils/db.server";
 import type { WaitingItem } from "~/modules/waiting/waiting";
@@ -10,30 +10,41 @@ import type { MemberContext } from "~/modules/workspaces/authz.server";
 const CLOSED = [...CLOSED_CAMPAIGN_STATUSES];
 
 /**
- * Briefs waiting on this member: the current versions they were asked to acknowledge and have
- * not, and, for whoever sent a brief (the campaign's coordinator), the acknowledgments still
- * missing: until the receiver acknowledges, both see the handoff waiting.
+ * Who holds a brief handoff: the reader asked to acknowledge the current published version of an
+ * open campaign, until they do. The one definition, read for one reader (the home page's "waiting
+ * on me") or for every reader in the member's scope (insights' "stuck now", grouped by reader).
  */
-export async function briefsWaiting(ctx: MemberContext): Promise<WaitingItem[]> {
-  const mine = await db()
+export async function pendingAcknowledgments(ctx: MemberContext, opts: { readerId?: string; limit: number }) {
+  return db()
     .select({
       campaignId: campaigns.id,
       name: campaigns.name,
       version: briefAcknowledgments.version,
       requestedAt: briefAcknowledgments.requestedAt,
+      readerId: briefAcknowledgments.userId,
     })
     .from(briefAcknowledgments)
     .innerJoin(campaigns, eq(campaigns.id, briefAcknowledgments.campaignId))
     .innerJoin(briefs, and(eq(briefs.campaignId, campaigns.id), eq(briefs.publishedVersion, briefAcknowledgments.version)))
     .where(
       and(
-        eq(briefAcknowledgments.userId, ctx.user.id),
+        opts.readerId ? eq(briefAcknowledgments.userId, opts.readerId) : undefined,
         isNull(briefAcknowledgments.acknowledgedAt),
         campaignScope(ctx),
         notInArray(campaigns.status, CLOSED),
       ),
     )
-    .limit(50);
+    .orderBy(asc(briefAcknowledgments.requestedAt))
+    .limit(opts.limit);
+}
+
+/**
+ * Briefs waiting on this member: the current versions they were asked to acknowledge and have
+ * not, and, for whoever sent a brief (the campaign's coordinator), the acknowledgments still
+ * missing: until the receiver acknowledges, both see the handoff waiting.
+ */
+export async function briefsWaiting(ctx: MemberContext): Promise<WaitingItem[]> {
+  const mine = await pendingAcknowledgments(ctx, { readerId: ctx.user.id, limit: 50 });
   const items: WaitingItem[] = mine.map((r) => ({
     id: `${r.campaignId}:v${r.version}`,
     kind: "brief_ack",

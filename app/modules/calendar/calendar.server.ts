@@ -69,6 +69,8 @@ export interface LoadOptions {
   withAcknowledgments?: boolean;
   /** Run only these rules (e.g. the home page wants only the ones that can be errors). */
   only?: readonly ConflictCode[];
+  /** false: compute without touching the cache (a background sweep of a wide window must not evict the pages' entries). */
+  cache?: boolean;
 }
 
 /** Everything the calendar, the conflicts page, the feed and the digest need for one window. */
@@ -87,6 +89,7 @@ export async function loadSnapshot(
     options.only?.join(",") ?? "all",
     options.withAcknowledgments === false ? "no-acks" : "acks",
   ].join("|");
+  if (options.cache === false) return computeSnapshot(ctx, window, { ...options, now });
   // Within one minute, `now` only matters through the minute (see snapshot-cache.server.ts).
   return cachedSnapshot(key, () => computeSnapshot(ctx, window, { ...options, now }));
 }
@@ -118,6 +121,7 @@ async function computeSnapshot(
     title: deliverables.title,
     publishAt: deliverables.publishAt,
     status: deliverables.status,
+    blocked: deliverables.blocked,
     currentVersion: deliverables.currentVersion,
     signedOffAt: deliverables.signedOffAt,
     signedOffVersion: deliverables.signedOffVersion,
@@ -239,6 +243,7 @@ async function computeSnapshot(
       masked,
       publishAt: d.publishAt,
       status: d.status,
+      blocked: d.blocked,
       signOffDeadline: deadline,
       signedOff,
       agencyIds: masked ? [] : [...new Set([d.leadAgencyId, ...agenciesOf(d.campaignId)])],

@@ -50,7 +50,7 @@ export const timeZoneSchema = z.object({
   ),
 });
 
-const MAX_SPACING_MINUTES = 7 * 24 * 60;
+export const MAX_SPACING_MINUTES = 7 * 24 * 60;
 
 const spacingField = z
   .string({ invalid_type_error: "Give a number of minutes." })

@@ -47,6 +47,8 @@ export interface CalendarDeliverable {
   masked: boolean;
   publishAt: Date;
   status: string;
+  /** The sign-off deadline passed without a sign-off: a flag beside the status (decision 052). */
+  blocked: boolean;
   signOffDeadline: Date;
   signedOff: boolean;
   /** Lead agency and joined agencies of its campaign (empty when masked). */

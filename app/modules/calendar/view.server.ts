@@ -45,7 +45,7 @@ export interface ItemConflict {
 }
 
 export interface SignoffState {
-  state: "signed_off" | "pending" | "due_soon" | "overdue" | "published";
+  state: "signed_off" | "pending" | "due_soon" | "overdue" | "blocked" | "published";
   label: string;
 }
 
@@ -108,6 +108,8 @@ function matchesDeliverable(d: CalendarDeliverable, f: CalendarFilter): boolean 
 function signoffState(d: CalendarDeliverable, now: Date): SignoffState {
   if (d.status === "published") return { state: "published", label: "Published" };
   if (d.signedOff) return { state: "signed_off", label: "Signed off" };
+  // The flag beside the status (decision 052): the deadline passed and scheduling waits for a reschedule.
+  if (d.blocked) return { state: "blocked", label: "Blocked" };
   const untilMs = d.signOffDeadline.getTime() - now.getTime();
   if (untilMs <= 0) return { state: "overdue", label: "Sign-off overdue" };
   if (isAtRisk(untilMs)) return { state: "due_soon", label: `Sign-off due in ${Math.max(1, Math.floor(untilMs / HOUR_MS))} h` };

@@ -1,5 +1,7 @@
 import type { WaitingItem } from "~/modules/waiting/waiting";
+import { ROLES, type Role } from "@db/schema/roles";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
+import { ROLE_SCOPE, roleCan } from "~/modules/workspaces/permissions";
 import { seesWholeWorkspace } from "~/modules/workspaces/scope.server";
 import type { Conflict } from "./conflicts/types";
 import { CONFLICT_RULES, conflictRuleMetadata } from "./conflicts/detect";
@@ -15,11 +17,23 @@ const WAITING_LIMIT = 20;
 const ERROR_RULES = CONFLICT_RULES.filter((r) => r.severity === "error" || r.escalatesTo === "error").map((r) => r.code);
 
 /**
+ * Who holds an open conflict (the one definition): whoever resolves conflicts across the whole
+ * workspace (coordinators, admins and owners). Home lists conflicts to them; insights' "stuck now"
+ * groups open conflicts under them.
+ */
+export const resolvesConflicts = (ctx: MemberContext): boolean => ctx.can("conflicts.manage") && seesWholeWorkspace(ctx);
+
+/** The same people named as a team by their roles, from the permission table (owner, admin, coordinator). */
+export const CONFLICT_HOLDER_ROLES: readonly Role[] = ROLES.filter(
+  (role) => roleCan(role, "conflicts.manage") && ROLE_SCOPE[role] === "workspace",
+);
+
+/**
  * Open error-severity conflicts of the coming weeks, for the people who resolve them
  * (coordinators, admins and owners).
  */
 export async function calendarWaiting(ctx: MemberContext): Promise<WaitingItem[]> {
-  if (!ctx.can("conflicts.manage") || !seesWholeWorkspace(ctx)) return [];
+  if (!resolvesConflicts(ctx)) return [];
   const now = new Date();
   const from = new Date(minuteOf(now));
   const snapshot = await loadSnapshot(ctx, { from, to: new Date(from.getTime() + WAITING_DAYS * DAY_MS) }, { now, only: ERROR_RULES });

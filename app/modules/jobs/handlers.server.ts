@@ -6,8 +6,12 @@ import { sendNotificationDigest } from "~/modules/notifications/notify.server";
 import { WEBHOOK_EVENT_TYPES } from "~/modules/webhooks/events";
 import { deliverWebhook } from "~/modules/webhooks/webhooks.server";
 import { approvalsJobs } from "~/modules/approvals/jobs.server";
+import { escalationJobs } from "~/modules/approvals/escalation.server";
+import { signoffDigestJobs } from "~/modules/approvals/signoff-digest/job.server";
 import { briefsJobs } from "~/modules/briefs/jobs.server";
 import { calendarJobs } from "~/modules/calendar/jobs.server";
+import { insightsJobs } from "~/modules/insights/jobs.server";
+import { monthlyReportJobs } from "~/modules/insights/monthly-report-job.server";
 import { onboardingJobs } from "~/modules/onboarding/jobs.server";
 import { defineJob, handlersOf, payloadId, type EnqueuePayload } from "./job-kinds";
 
@@ -46,7 +50,11 @@ export const jobKinds = {
   ...onboardingJobs,
   ...briefsJobs,
   ...approvalsJobs,
+  ...escalationJobs,
+  ...signoffDigestJobs,
   ...calendarJobs,
+  ...insightsJobs,
+  ...monthlyReportJobs,
 };
 
 export type JobKindName = keyof typeof jobKinds;

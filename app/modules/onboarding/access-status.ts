@@ -75,6 +75,23 @@ export const accessTransitions: readonly AccessTransition[] = [
   { event: "reopen", from: ["revoked"], to: "requested", actors: ["agency"], label: "Request again" },
 ];
 
+/**
+ * Whose move a step waits on, read from the table: the agency's where it can verify (the client
+ * granted), else the client's where it can grant (asked, or rejected); nobody's once it is settled.
+ * The home page's "access to verify" and insights' "stuck now" both read it.
+ */
+export function accessStepHolder(status: AccessStatus): AccessActor | null {
+  const can = (event: AccessEvent, actor: AccessActor) =>
+    accessTransitions.some((t) => t.event === event && t.from.includes(status) && t.actors.includes(actor));
+  if (can("verify", "agency")) return "agency";
+  if (can("confirm", "client")) return "client";
+  return null;
+}
+
+/** Steps waiting on the agency to verify them, and steps waiting on the client to grant access. */
+export const AGENCY_HELD_STATUSES: readonly AccessStatus[] = accessStatuses.filter((s) => accessStepHolder(s) === "agency");
+export const CLIENT_HELD_STATUSES: readonly AccessStatus[] = accessStatuses.filter((s) => accessStepHolder(s) === "client");
+
 /** Access the agency holds (the ledger lists it, offboarding ends it): exactly what revoke applies to. */
 export const HELD_ACCESS_STATUSES: readonly AccessStatus[] = [
   ...new Set(accessTransitions.filter((t) => t.event === "revoke").flatMap((t) => t.from)),

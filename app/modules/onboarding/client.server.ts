@@ -9,7 +9,7 @@ import { fillSteps, getPlatform, type AssetIdContext } from "./catalog";
 import { identityForPlatform, type StoredIdentities } from "./identities";
 import { isAccessStatus, type AccessStatus } from "./access-status";
 import { intakeLabels, intakeSteps, isOpenForClient, progressOf, readAnswers, readIntake, type LinkAnswers } from "./link-model";
-import type { LinkRow, WorkspaceRow } from "./shared.server";
+import { accountableFor, type LinkRow, type WorkspaceRow } from "./shared.server";
 import type { StepRow } from "./steps.server";
 
 /**
@@ -39,7 +39,7 @@ export function plausibleToken(token: string | undefined): token is string {
 }
 
 export async function contactFor(tx: Queryable, link: LinkRow, workspace: WorkspaceRow): Promise<Contact> {
-  const who = link.accountManagerId ?? link.createdBy;
+  const who = accountableFor(link);
   const user = who ? await tx.query.users.findFirst({ where: eq(users.id, who), columns: { name: true, email: true } }) : null;
   return { workspaceName: workspace.name, name: user?.name ?? null, email: user?.email ?? null };
 }

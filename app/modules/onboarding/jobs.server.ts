@@ -12,7 +12,7 @@ import { getPlatform } from "./catalog";
 import { isOpenForClient, readIntake } from "./link-model";
 import { accountManagerAlertDue, dueClientReminder, forwardedStepAlertDue } from "./reminders";
 import { openClientSteps } from "./client.server";
-import { agencyLinkPath, brandingOf, emailDate, emailDateTime, JOB, teamOf, type LinkRow } from "./shared.server";
+import { accountableFor, agencyLinkPath, brandingOf, emailDate, emailDateTime, JOB, type LinkRow } from "./shared.server";
 import type { AccessStatus } from "./access-status";
 import { HOUR_MS } from "~/utils/time";
 
@@ -124,7 +124,7 @@ async function alertAccountManager(
   link: LinkRow,
   alert: { title: string; body: string; openSteps: string[]; hoursWithoutProgress: number; lastActivity: Date },
 ) {
-  const recipient = link.accountManagerId ?? teamOf(link)[0];
+  const recipient = accountableFor(link);
   if (!recipient) return;
   const workspace = (await tx.select().from(workspaces).where(eq(workspaces.id, link.workspaceId)))[0];
   const path = agencyLinkPath(workspace.slug, link.id);

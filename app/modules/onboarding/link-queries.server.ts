@@ -5,7 +5,7 @@ import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { fileScope, inWorkspace, linkScope, ownAgencyId } from "~/modules/workspaces/scope.server";
 import { roleCan } from "~/modules/workspaces/permissions";
 import { getPlatform } from "./catalog";
-import { isAccessStatus } from "./access-status";
+import { AGENCY_HELD_STATUSES, CLIENT_HELD_STATUSES, isAccessStatus } from "./access-status";
 import { linkState, progressOf, readAnswers, readIntake } from "./link-model";
 import { linkTimeToVerified, median, stepTimeToVerified } from "./progress";
 import type { LinkRow } from "./shared.server";
@@ -185,20 +185,37 @@ export async function linkDetail(ctx: MemberContext, link: LinkRow, now = new Da
   };
 }
 
-/** Steps confirmed by clients that wait for this member to verify: the home page's "waiting on you". */
-export async function stepsAwaitingVerification(ctx: MemberContext) {
+/** Steps of live links waiting on someone (`accessStepHolder`), the agency's or the client's, oldest first. */
+function heldSteps(ctx: MemberContext, statuses: readonly string[]) {
   return db()
     .select({
       linkId: onboardingLinks.id,
       clientName: onboardingLinks.clientName,
       platformKey: accessSteps.platformKey,
+      status: accessSteps.status,
       confirmedAt: accessSteps.confirmedAt,
+      stepCreatedAt: accessSteps.createdAt,
+      lastProgressAt: onboardingLinks.lastProgressAt,
+      linkCreatedAt: onboardingLinks.createdAt,
+      accountManagerId: onboardingLinks.accountManagerId,
+      createdBy: onboardingLinks.createdBy,
     })
     .from(accessSteps)
     .innerJoin(onboardingLinks, eq(onboardingLinks.id, accessSteps.linkId))
     .where(
-      and(linkScope(ctx), eq(accessSteps.status, "confirmed"), isNull(onboardingLinks.replacedById), isNull(onboardingLinks.revokedAt)),
+      and(
+        linkScope(ctx),
+        inArray(accessSteps.status, [...statuses]),
+        isNull(onboardingLinks.replacedById),
+        isNull(onboardingLinks.revokedAt),
+      ),
     )
-    .orderBy(asc(accessSteps.confirmedAt))
+    .orderBy(asc(accessSteps.confirmedAt), asc(accessSteps.createdAt))
     .limit(200);
 }
+
+/** Steps confirmed by clients that wait for this member to verify: the home page's "waiting on you". */
+export const stepsAwaitingVerification = (ctx: MemberContext) => heldSteps(ctx, AGENCY_HELD_STATUSES);
+
+/** Steps the client has not granted yet (asked, or rejected and asked again): insights' "stuck now". */
+export const stepsAwaitingClient = (ctx: MemberContext) => heldSteps(ctx, CLIENT_HELD_STATUSES);

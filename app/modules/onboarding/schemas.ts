@@ -54,6 +54,14 @@ export const reasonSchema = z.object({
 });
 
 /** The agency's "new link" form. Platforms arrive as `platform_<key>=on` with `role_<key>`. */
+/** How long a new or re-issued link lives: whole days, 1 to LINK_MAX_DAYS, LINK_DEFAULT_DAYS when left empty. */
+const linkLifetimeDays = z.coerce
+  .number({ invalid_type_error: "Enter a number of days." })
+  .int("Use whole days.")
+  .min(1, "At least 1 day.")
+  .max(LINK_MAX_DAYS, `At most ${LINK_MAX_DAYS} days.`)
+  .default(LINK_DEFAULT_DAYS);
+
 export const createLinkSchema = z
   .object({
     idempotencyKey: idempotencyKeySchema,
@@ -66,12 +74,7 @@ export const createLinkSchema = z
       z.enum(serviceTypes, { errorMap: () => ({ message: "Choose a service type." }) }).optional(),
     ),
     message: optionalText(1000, "The note"),
-    expiresInDays: z.coerce
-      .number({ invalid_type_error: "Enter a number of days." })
-      .int("Use whole days.")
-      .min(1, "At least 1 day.")
-      .max(LINK_MAX_DAYS, `At most ${LINK_MAX_DAYS} days.`)
-      .default(LINK_DEFAULT_DAYS),
+    expiresInDays: linkLifetimeDays,
     accountManagerId: z.preprocess((v) => (v === "" ? undefined : v), idSchema.optional()),
     brandKit: checkbox,
     contacts: checkbox,
@@ -118,12 +121,7 @@ export const createLinkFormSchema = z.preprocess((raw) => {
 }, createLinkSchema);
 
 export const reissueSchema = z.object({
-  expiresInDays: z.coerce
-    .number({ invalid_type_error: "Enter a number of days." })
-    .int("Use whole days.")
-    .min(1, "At least 1 day.")
-    .max(LINK_MAX_DAYS, `At most ${LINK_MAX_DAYS} days.`)
-    .default(LINK_DEFAULT_DAYS),
+  expiresInDays: linkLifetimeDays,
   sendEmail: checkbox,
 });
 

@@ -87,6 +87,15 @@ export async function scheduleForwardJobs(tx: Queryable, forward: { id: string; 
   });
 }
 
+/**
+ * The one person accountable for a link: its account manager, else whoever created it. Alerted when
+ * the link stalls, named to the client as their contact, and the holder of its grants to verify on
+ * insights' "stuck now".
+ */
+export function accountableFor(link: Pick<LinkRow, "accountManagerId" | "createdBy">): string | null {
+  return link.accountManagerId ?? link.createdBy ?? null;
+}
+
 /** The people told about a link: its account manager and whoever created it (once each). */
 export function teamOf(link: Pick<LinkRow, "accountManagerId" | "createdBy">): string[] {
   return [...new Set([link.accountManagerId, link.createdBy].filter((v): v is string => Boolean(v)))];

@@ -5,6 +5,7 @@ import { randomToken, sha256 } from "~/utils/crypto.server";
 import { env } from "~/utils/env.server";
 import { queueEmail } from "~/modules/email/send.server";
 import { notify } from "~/modules/notifications/notify.server";
+import { recordLinkVerified } from "~/modules/insights/access-facts.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { linkScope } from "~/modules/workspaces/scope.server";
 import { getPlatform, type PlatformKey } from "./catalog";
@@ -94,6 +95,8 @@ async function maybeAllVerified(tx: Queryable, link: LinkRow, ctx: MemberContext
     .update(onboardingLinks)
     .set({ allVerifiedAt: now })
     .where(and(eq(onboardingLinks.id, link.id), isNull(onboardingLinks.allVerifiedAt)));
+  // Insights (decision 053): time to verified access, per link.
+  await recordLinkVerified(tx, ctx, { linkId: link.id, steps });
   const path = agencyLinkPath(ctx.workspace.slug, link.id);
   const took = linkTimeToVerified({
     createdAt: fresh.createdAt,

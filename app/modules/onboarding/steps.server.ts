@@ -4,6 +4,7 @@ import type { Queryable } from "~/utils/db.server";
 import { conflict, isDomainError, ok, type Outcome } from "~/utils/outcome";
 import { audit } from "~/modules/audit/audit.server";
 import { emitWebhook } from "~/modules/webhooks/webhooks.server";
+import { recordAccessVerified } from "~/modules/insights/access-facts.server";
 import type { ActorContext } from "~/modules/workspaces/authz.server";
 import { isAccessStatus, isRepeatedAccessEvent, nextAccessStatus, type AccessActor, type AccessEvent } from "./access-status";
 
@@ -106,6 +107,8 @@ export async function applyStepEvent(
     reason: input.reason ?? undefined,
   };
   await audit(tx, ctx, { action: AUDIT_ACTION[event], objectType: "access_step", objectId: step.id, data });
+  // Insights (decision 053): time to verified access, per platform.
+  if (event === "verify") await recordAccessVerified(tx, ctx, updated);
   const hook = WEBHOOK[event];
   if (hook) {
     await emitWebhook(tx, step.workspaceId, hook, {

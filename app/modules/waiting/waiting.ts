@@ -6,7 +6,8 @@
 /** One thing waiting on the signed-in person, from any capability, for the home page. */
 export interface WaitingItem {
   id: string;
-  kind: "brief_ack" | "draft_review" | "signoff" | "changes_requested" | "draft_due" | "access_verify" | "conflict" | "onboarding";
+  kind:
+    "brief_ack" | "draft_review" | "signoff" | "changes_requested" | "draft_due" | "blocked" | "access_verify" | "conflict" | "onboarding";
   title: string;
   detail: string;
   url: string;

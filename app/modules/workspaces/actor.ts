@@ -1,9 +1,10 @@
 /**
  * Who is acting (decision 051): services read this from their context instead of a Request, so a
  * job or a test can act without one, and audit records the same label everywhere. Pure, no I/O.
- * The sign-off issue adds the decision-link kinds ("guest", "brand lead via decision link").
+ * A decision link (decision 052) acts for one person: a member ("decision_link") or a guest approver
+ * without a membership ("guest").
  */
-export type ActorKind = "member" | "client" | "forwarded" | "visitor" | "system";
+export type ActorKind = "member" | "client" | "forwarded" | "visitor" | "system" | "decision_link" | "guest";
 
 export interface RequestMeta {
   ip: string | null;
@@ -14,7 +15,7 @@ export interface Actor extends RequestMeta {
   kind: ActorKind;
   /** Kept on audit events even after the user is gone: an email, "Acme via onboarding link", "system (…)". */
   label: string;
-  /** Only members have one. */
+  /** Members have one, and the person a decision link speaks for (member or guest). */
   userId: string | null;
 }
 
@@ -40,6 +41,21 @@ export function forwardedActor(email: string, meta: RequestMeta = NO_META): Acto
  */
 export function visitorActor(meta: RequestMeta = NO_META): Actor {
   return { kind: "visitor", label: "visitor", userId: null, ...meta };
+}
+
+/** A member (or an invited brand lead) deciding through their personal decision link, without a session. */
+export function decisionLinkActor(user: { id: string; email: string }, meta: RequestMeta = NO_META): Actor {
+  return { kind: "decision_link", label: `${user.email} via decision link`, userId: user.id, ...meta };
+}
+
+/** A brand lead signing off through their daily sign-off digest's link (issue 17 part 3), without a session. */
+export function digestLinkActor(user: { id: string; email: string }, meta: RequestMeta = NO_META): Actor {
+  return { kind: "decision_link", label: `${user.email} via sign-off digest link`, userId: user.id, ...meta };
+}
+
+/** A guest approver (a user row without a membership): they act only through decision links. */
+export function guestActor(user: { id: string; email: string }, meta: RequestMeta = NO_META): Actor {
+  return { kind: "guest", label: `${user.email} (guest) via decision link`, userId: user.id, ...meta };
 }
 
 /** A job or a script; `why` says which, e.g. "sign-off deadline" gives "system (sign-off deadline)". */

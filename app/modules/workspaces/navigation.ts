@@ -1,15 +1,29 @@
 import type { Permission } from "./permissions";
 
 export type NavIcon =
-  "home" | "calendar" | "users" | "building" | "sparkles" | "shield" | "plug" | "bell" | "settings" | "inbox" | "alert" | "link" | "file";
+  | "home"
+  | "calendar"
+  | "users"
+  | "building"
+  | "sparkles"
+  | "shield"
+  | "plug"
+  | "bell"
+  | "settings"
+  | "inbox"
+  | "alert"
+  | "link"
+  | "file"
+  | "clock"
+  | "chart";
 
 export interface NavItem {
   label: string;
   /** Relative to /w/:workspace. */
   path: string;
   icon: NavIcon;
-  /** Shown only to roles that hold this permission; absent = everyone in the workspace. */
-  needs?: Permission;
+  /** Shown only to roles that hold this permission (or one of these); absent = everyone in the workspace. */
+  needs?: Permission | readonly Permission[];
   section: "work" | "admin";
 }
 
@@ -21,7 +35,10 @@ export const NAV_ITEMS: NavItem[] = [
   { label: "Calendar", path: "/calendar", icon: "calendar", needs: "calendar.view", section: "work" },
   { label: "Conflicts", path: "/conflicts", icon: "alert", needs: "conflicts.manage", section: "work" },
   { label: "Onboarding links", path: "/onboarding", icon: "link", needs: "onboarding.manage", section: "work" },
+  { label: "Insights", path: "/insights", icon: "chart", needs: "insights.view", section: "work" },
   { label: "Notifications", path: "/notifications", icon: "bell", section: "work" },
+  // Whoever decides on drafts can hand their requests to a delegate while away (decision 052).
+  { label: "Away & delegate", path: "/away", icon: "clock", needs: ["drafts.review", "signoff.give"], section: "work" },
   { label: "Members", path: "/members", icon: "users", needs: "members.manage", section: "admin" },
   { label: "Brands, agencies & creators", path: "/directory", icon: "building", needs: "directory.manage", section: "admin" },
   { label: "Audit trail", path: "/audit", icon: "shield", needs: "audit.view", section: "admin" },
@@ -32,5 +49,5 @@ export const NAV_ITEMS: NavItem[] = [
 ];
 
 export function navFor(can: (p: Permission) => boolean): NavItem[] {
-  return NAV_ITEMS.filter((item) => !item.needs || can(item.needs));
+  return NAV_ITEMS.filter((item) => !item.needs || [item.needs].flat().some((p) => can(p)));
 }

@@ -16,7 +16,11 @@ export type Permission =
   | "signoff.override"
   | "drafts.publish"
   | "template.manage"
-  | "conflicts.manage";
+  | "conflicts.manage"
+  /** The insights page and "stuck now": figures of what the member may see (factScope); client contacts follow a calendar, not the work. */
+  | "insights.view"
+  /** Preview a brand's monthly accountability report and send it again (issue 16): the coordinators'. */
+  | "reports.send";
 
 const ADMIN: Permission[] = [
   "workspace.settings",
@@ -33,6 +37,8 @@ const ADMIN: Permission[] = [
   "drafts.publish",
   "template.manage",
   "conflicts.manage",
+  "insights.view",
+  "reports.send",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -46,10 +52,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "drafts.publish",
     "conflicts.manage",
     "template.manage",
+    "insights.view",
+    "reports.send",
   ],
-  agency_member: ["calendar.view", "onboarding.manage", "drafts.review", "drafts.publish"],
-  brand_lead: ["calendar.view", "signoff.give"],
-  creator: ["calendar.view", "drafts.submit"],
+  agency_member: ["calendar.view", "onboarding.manage", "drafts.review", "drafts.publish", "insights.view"],
+  brand_lead: ["calendar.view", "signoff.give", "insights.view"],
+  creator: ["calendar.view", "drafts.submit", "insights.view"],
   client_contact: ["calendar.view"],
 };
 

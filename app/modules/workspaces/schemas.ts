@@ -62,9 +62,20 @@ export const disclosureWordsSchema = cleanText({ required: "Add at least one dis
   })
   .transform((words) => words.filter((word, i) => words.findIndex((w) => w.toLowerCase() === word.toLowerCase()) === i));
 
+/** An IANA zone (luxon knows it), stored in its canonical spelling ("europe/berlin" -> "Europe/Berlin"). */
+export const timeZoneField = z
+  .string({ required_error: "Choose a time zone.", invalid_type_error: "Choose a time zone from the list." })
+  .trim()
+  .min(1, "Choose a time zone.")
+  .max(64, "Choose a time zone from the list.")
+  .refine(isValidTimeZone, "Choose a time zone from the list.")
+  .transform(canonicalTimeZone);
+
 export const brandingSchema = workspaceSchema.omit({ slug: true }).extend({
   // Optional: a post without the field (an older form) keeps the workspace's words.
   disclosureWords: disclosureWordsSchema.optional(),
+  // The zone insights count days and ISO weeks in (decision 053); optional like the words above.
+  timeZone: timeZoneField.optional(),
   signoffWindowHours: z.coerce
     .number({ invalid_type_error: "Enter a number of hours." })
     .int("Use whole hours.")

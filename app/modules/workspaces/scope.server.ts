@@ -1,6 +1,18 @@
 import { and, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { auditEvents, brands, campaignAgencies, campaignCreators, campaigns, deliverables, files, onboardingLinks } from "@db/schema";
+import {
+  auditEvents,
+  brands,
+  campaignAgencies,
+  campaignCreators,
+  campaigns,
+  conflictLog,
+  deliverables,
+  files,
+  handoffFacts,
+  onboardingLinks,
+  type Role,
+} from "@db/schema";
 import { db } from "~/utils/db.server";
 import type { ScopedContext } from "./authz.server";
 
@@ -79,6 +91,79 @@ export const fileScope = (ctx: ScopedContext): SQL => inWorkspace(ctx, files.wor
 
 /** Audit events: the audit page is for a permission (`audit.view`), which only workspace-wide roles hold. */
 export const auditScope = (ctx: ScopedContext): SQL => inWorkspace(ctx, auditEvents.workspaceId);
+
+/* ------------------------------------------------------------------ insights */
+
+/** Client contacts follow a brand's calendar; insights measure the people doing the work, so they see none. */
+const seesNoInsights = (ctx: ScopedContext & { role?: Role }) => ctx.role === "client_contact";
+
+/**
+ * Handoff facts (decision 053) a member may see: workspace roles all; a brand lead its brand's,
+ * across agencies; an agency member its agency's (the campaign's lead agency, the link's agency);
+ * a creator its own; a client contact none. Jobs without a role (the monthly report) see by scope.
+ */
+export function factScope(ctx: ScopedContext & { role?: Role }): SQL {
+  const here = inWorkspace(ctx, handoffFacts.workspaceId);
+  if (seesNoInsights(ctx)) return sql`false`;
+  const scope = ctx.scope;
+  switch (scope.kind) {
+    case "workspace":
+      return here;
+    case "brand":
+      return brandLeadsFactScope(ctx, [scope.brandId]);
+    case "agency":
+      return and(here, eq(handoffFacts.agencyId, scope.agencyId))!;
+    case "creator":
+      return and(here, eq(handoffFacts.creatorId, scope.creatorId))!;
+  }
+}
+
+/**
+ * Conflict-log rows a member may see, as conflictVisibleTo judges the live conflicts: a brand lead
+ * its brand's, never one naming a competing brand (CREATOR_EXCLUSIVITY); an agency member those
+ * involving its agency; a creator those involving one of its own deliverables; a client contact none.
+ */
+export function conflictLogScope(ctx: ScopedContext & { role?: Role }): SQL {
+  const here = inWorkspace(ctx, conflictLog.workspaceId);
+  if (seesNoInsights(ctx)) return sql`false`;
+  const scope = ctx.scope;
+  switch (scope.kind) {
+    case "workspace":
+      return here;
+    case "brand":
+      return brandLeadsConflictLogScope(ctx, [scope.brandId]);
+    case "agency":
+      return and(here, sql`${conflictLog.agencyIds} @> jsonb_build_array(${scope.agencyId}::text)`)!;
+    case "creator": {
+      // The key names the deliverables involved (ids inside the key, as idsIn reads them).
+      const own = db()
+        .select({ one })
+        .from(deliverables)
+        .where(and(eq(deliverables.creatorId, scope.creatorId), sql`strpos(${conflictLog.conflictKey}, ${deliverables.id}) > 0`));
+      return and(here, exists(own))!;
+    }
+  }
+}
+
+/**
+ * The brand case of factScope and conflictLogScope for several brands at once: what the leads of
+ * `brandIds` see, read in one query (the monthly report reads every brand due in one go). Each
+ * lead sees only their own brand's rows: the caller splits the rows by `brand_id`.
+ */
+export function brandLeadsFactScope(ctx: Pick<ScopedContext, "workspace">, brandIds: readonly string[]): SQL {
+  if (brandIds.length === 0) return sql`false`;
+  return and(inWorkspace(ctx, handoffFacts.workspaceId), inArray(handoffFacts.brandId, [...brandIds]))!;
+}
+
+/** Never a conflict naming a competing brand (CREATOR_EXCLUSIVITY), as conflictVisibleTo judges the live ones. */
+export function brandLeadsConflictLogScope(ctx: Pick<ScopedContext, "workspace">, brandIds: readonly string[]): SQL {
+  if (brandIds.length === 0) return sql`false`;
+  return and(
+    inWorkspace(ctx, conflictLog.workspaceId),
+    inArray(conflictLog.brandId, [...brandIds]),
+    sql`${conflictLog.rule} <> 'CREATOR_EXCLUSIVITY'`,
+  )!;
+}
 
 /* ------------------------------------------------------------------ names across brands */
 

@@ -73,6 +73,7 @@ export async function updateBranding(
     welcomeText: string;
     signoffWindowHours: number;
     disclosureWords?: string[];
+    timeZone?: string;
   },
 ) {
   await db().transaction(async (tx) => {
@@ -86,8 +87,16 @@ export async function updateBranding(
         signoffWindowHours: input.signoffWindowHours,
         // Absent: the form did not carry the field, so the words stay as they are.
         ...(input.disclosureWords ? { disclosureWords: input.disclosureWords } : {}),
+        ...(input.timeZone ? { timeZone: input.timeZone } : {}),
       })
       .where(eq(workspaces.id, ctx.workspace.id));
-    await audit(tx, ctx, { action: "workspace.settings_changed", objectType: "workspace", objectId: ctx.workspace.id, data: input });
+    // A new time zone moves the days insights count in from now on: the trail keeps the one before.
+    const zoneChange = input.timeZone && input.timeZone !== ctx.workspace.timeZone ? { timeZoneBefore: ctx.workspace.timeZone } : {};
+    await audit(tx, ctx, {
+      action: "workspace.settings_changed",
+      objectType: "workspace",
+      objectId: ctx.workspace.id,
+      data: { ...input, ...zoneChange },
+    });
   });
 }

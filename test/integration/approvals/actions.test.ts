@@ -112,7 +112,8 @@ describe("the deliverable page's action", () => {
     // Goes live in 50 h: the 48 h sign-off deadline is 2 h away; nobody signs off.
     const id = await submittedDeliverable(world, campaign, { publishInHours: 50 });
     await drain(new Date(Date.now() + 3 * HOUR));
-    expect((await deliverableRow(t.db, id)).status).toBe("blocked");
+    // Blocked is a flag beside the status: still in review.
+    expect(await deliverableRow(t.db, id)).toMatchObject({ status: "in_review", blocked: true });
     expect(await auditFor(t.db, id, "deliverable.blocked")).toHaveLength(1);
 
     const agency = await cookie("agencyMember");
@@ -133,27 +134,38 @@ describe("the deliverable page's action", () => {
     ).toBe(200);
     const [override] = await auditFor(t.db, id, "deliverable.override");
     expect(override.data).toMatchObject({ reason: "Brand approved by phone, confirmed in writing.", exception: true });
+    expect(await deliverableRow(t.db, id)).toMatchObject({ status: "signed_off", blocked: false });
     expect((await post(id, { intent: "schedule" }, agency)).status).toBe(200);
     expect((await deliverableRow(t.db, id)).status).toBe("scheduled");
+    // Not blocked any more: a second override is refused.
+    expect((await post(id, { intent: "override", reason: "Once more, with feeling please." }, await cookie("owner"))).status).toBe(409);
   });
 
-  it("unblocks a blocked deliverable rescheduled a full window ahead, and explains a too-early time", async () => {
+  it("unblocks a blocked deliverable rescheduled a full window ahead without resetting the route, and warns about a too-early time", async () => {
     const id = await submittedDeliverable(world, campaign, { publishInHours: 49 });
+    expect((await post(id, { intent: "decide", version: "1", decision: "approve" }, await cookie("agencyMember"))).status).toBe(200);
     await drain(new Date(Date.now() + 2 * HOUR));
-    expect((await deliverableRow(t.db, id)).status).toBe("blocked");
+    expect(await deliverableRow(t.db, id)).toMatchObject({ status: "in_review", blocked: true });
     const coordinator = await cookie("coordinator");
     const soon = new Date(Date.now() + 30 * HOUR).toISOString().slice(0, 16);
     const tooSoon = await post(id, { intent: "reschedule", publishAt: soon }, coordinator);
-    expect(tooSoon.status).toBe(400);
-    expect(tooSoon.body.errors.publishAt?.[0]).toContain("To unblock it, move it at least 48 hours ahead");
+    // A warning before saving, naming the earliest allowed time; nothing written.
+    expect(tooSoon.status).toBe(409);
+    expect(tooSoon.body.errors.publishAt?.[0]).toContain("That is inside the 48-hour sign-off window, so it stays blocked");
+    expect(tooSoon.body.errors.publishAt?.[0]).toContain("The earliest time that keeps the rule");
+    expect(await auditFor(t.db, id, "deliverable.rescheduled")).toHaveLength(0);
     const later = new Date(Date.now() + 96 * HOUR).toISOString().slice(0, 16);
     expect((await post(id, { intent: "reschedule", publishAt: later }, coordinator)).status).toBe(200);
-    expect((await deliverableRow(t.db, id)).status).toBe("draft");
+    // The status and the agency's approval stay: the brand lead is next.
+    expect(await deliverableRow(t.db, id)).toMatchObject({ status: "in_review", blocked: false });
+    expect((await decisionsOf(t.db, id)).map((d) => d.userId)).toEqual([world.users.agencyMember.id]);
+    const [audit] = await auditFor(t.db, id, "deliverable.rescheduled");
+    expect(audit.data).toMatchObject({ unblocked: true, statusFrom: "in_review", statusTo: "in_review" });
   });
 });
 
 describe("rescheduling a signed-off deliverable", () => {
-  it("later keeps the sign-off; earlier than the sign-off allows removes it and the brand signs again", async () => {
+  it("later keeps the sign-off; earlier than the sign-off allows removes it (inside the window: confirmed, blocked)", async () => {
     const id = await submittedDeliverable(world, campaign, { publishInHours: 24 * 5 });
     expect((await post(id, { intent: "decide", version: "1", decision: "approve" }, await cookie("agencyMember"))).status).toBe(200);
     expect((await post(id, { intent: "decide", version: "1", decision: "approve" }, await cookie("brandLead"))).status).toBe(200);
@@ -162,21 +174,32 @@ describe("rescheduling a signed-off deliverable", () => {
     const inHours = (h: number) => new Date(Date.now() + h * HOUR).toISOString().slice(0, 16);
     expect((await post(id, { intent: "reschedule", publishAt: inHours(24 * 7) }, coordinator)).status).toBe(200);
     expect(await deliverableRow(t.db, id)).toMatchObject({ status: "signed_off", signedOffVersion: 1 });
-    // Signed off just now: a publish time 47 h ahead puts the deadline before the sign-off.
-    expect((await post(id, { intent: "reschedule", publishAt: inHours(47) }, coordinator)).status).toBe(200);
+    // Signed off just now: a publish time 47 h ahead puts the deadline before the sign-off, which
+    // is inside the sign-off window: warned first (nothing saved), then confirmed.
+    const warned = await post(id, { intent: "reschedule", publishAt: inHours(47) }, coordinator);
+    expect(warned.status).toBe(409);
+    expect(await deliverableRow(t.db, id)).toMatchObject({ status: "signed_off", signedOffVersion: 1 });
+    expect((await post(id, { intent: "reschedule", publishAt: inHours(47), confirm: "inside_window" }, coordinator)).status).toBe(200);
     const row = await deliverableRow(t.db, id);
-    expect(row).toMatchObject({ status: "in_review", signedOffAt: null, signedOffVersion: null });
+    expect(row).toMatchObject({ status: "in_review", blocked: true, signedOffAt: null, signedOffVersion: null });
     const [audit] = (await auditFor(t.db, id, "deliverable.rescheduled")).slice(-1);
-    expect(audit.data).toMatchObject({ direction: "earlier", signOffRemoved: true, statusFrom: "signed_off", statusTo: "in_review" });
-    // The brand lead is asked again (only the sign-off stage was reset).
+    expect(audit.data).toMatchObject({
+      direction: "earlier",
+      signOffRemoved: true,
+      blocked: true,
+      statusFrom: "signed_off",
+      statusTo: "in_review",
+    });
+    // The brand lead holds the sign-off stage again (only that stage was reset), but while blocked
+    // a sign-off would not count: the page says so instead of offering the button.
     const { loader } = await page();
-    const data = await jsonOf<{ page: { can: { decide: boolean; signoffStage: boolean } } }>(
+    const data = await jsonOf<{ page: { can: { decide: boolean; signoffStage: boolean; signOffRefused: boolean } } }>(
       await call(loader, makeRequest(`/w/${world.a.slug}/deliverables/${id}`, { cookie: await cookie("brandLead") }), {
         workspace: world.a.slug,
         deliverableId: id,
       }),
     );
-    expect(data.page.can).toMatchObject({ decide: true, signoffStage: true });
+    expect(data.page.can).toMatchObject({ decide: true, signoffStage: true, signOffRefused: true });
   });
 });
 
@@ -313,7 +336,7 @@ describe("bad input to the approvals actions: 400 with a message, nothing writte
     decide: ["version", "decision", "comment"],
     comment: ["version", "body"],
     publish: ["liveUrl"],
-    reschedule: ["publishAt"],
+    reschedule: ["publishAt", "confirm"],
     override: ["reason"],
   };
 
@@ -331,18 +354,21 @@ describe("bad input to the approvals actions: 400 with a message, nothing writte
     expect(await snapshot()).toEqual(before);
   });
 
-  it.each(variants(null, ["title", "channel", "creatorId", "publishAt"]))("new deliverable, %s", async (_label, form) => {
-    const { action } = await import("~/routes/w.$workspace.campaigns.$campaignId.deliverables.new");
-    const before = await snapshot();
-    const res = await call(
-      action,
-      makeRequest(`/w/${world.a.slug}/campaigns/${campaign.id}/deliverables/new`, { form, cookie: await cookie("coordinator") }),
-      { workspace: world.a.slug, campaignId: campaign.id },
-    );
-    expect(res.status).toBe(400);
-    expect((await jsonOf<{ formError: string }>(res)).formError).toMatch(/\w/);
-    expect(await snapshot()).toEqual(before);
-  });
+  it.each(variants(null, ["title", "channel", "creatorId", "publishAt", "when", "confirm"]))(
+    "new deliverable, %s",
+    async (_label, form) => {
+      const { action } = await import("~/routes/w.$workspace.campaigns.$campaignId.deliverables.new");
+      const before = await snapshot();
+      const res = await call(
+        action,
+        makeRequest(`/w/${world.a.slug}/campaigns/${campaign.id}/deliverables/new`, { form, cookie: await cookie("coordinator") }),
+        { workspace: world.a.slug, campaignId: campaign.id },
+      );
+      expect(res.status).toBe(400);
+      expect((await jsonOf<{ formError: string }>(res)).formError).toMatch(/\w/);
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 
   it.each(variants(null, ["reviewHours", "signoffRule", "signoffApprovers", "s0_name", "s0_rule", "s0_approvers"]))(
     "route editor, %s",

@@ -24,6 +24,9 @@ describe("the approvals demo data", () => {
     const rows = await t.db.select({ status: deliverables.status, title: deliverables.title }).from(deliverables);
     const states = new Set(rows.map((r) => r.status));
     for (const s of DELIVERABLE_STATUSES) expect(states, s).toContain(s);
+    // And one blocked: a flag beside its status (in review, the agency approved, the brand missed the deadline).
+    const [blocked] = await t.db.select().from(deliverables).where(eq(deliverables.title, DEMO_APPROVALS.blocked));
+    expect(blocked).toMatchObject({ status: "in_review", blocked: true });
   });
 
   it("one sign-off waits on lead@lumen.test with a deadline about a day away; Maya has changes requested", async () => {

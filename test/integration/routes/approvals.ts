@@ -65,6 +65,7 @@ export const ROUTES: RouteCase[] = [
   onY("unschedule", { intent: "unschedule" }),
   onY("publish", { intent: "publish", liveUrl: "https://instagram.com/p/x" }),
   onY("reschedule", { intent: "reschedule", publishAt: "2031-01-01T10:00" }),
+  onY("reschedule to the earliest allowed time", { intent: "reschedule_earliest" }),
   onY("override", { intent: "override", reason: "Approved by phone with the brand." }),
   {
     name: "deliverable (override a block: admins only)",

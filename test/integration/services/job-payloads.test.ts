@@ -8,6 +8,9 @@ import { BLOCK_JOB, scheduleDeadlineJobs } from "~/modules/approvals/deadlines.s
 import { publishBrief } from "~/modules/briefs/publish.server";
 import { unwrap } from "~/utils/outcome";
 import { ensureConflictDigestScheduled } from "~/modules/calendar/digest.server";
+import { ensureConflictLogScheduled } from "~/modules/insights/jobs.server";
+import { ensureMonthlyReportScheduled } from "~/modules/insights/monthly-report-job.server";
+import { ensureSignoffDigestsScheduled } from "~/modules/approvals/signoff-digest/schedule.server";
 import { queueEmail } from "~/modules/email/send.server";
 import { jobHandlers, jobKinds, type JobKindName } from "~/modules/jobs/handlers.server";
 import { defineJob, handlersOf } from "~/modules/jobs/job-kinds";
@@ -63,6 +66,9 @@ async function enqueueOneOfEach() {
     await scheduleStallCheck(tx, link, now);
     await scheduleForwardJobs(tx, { id: newId(), workspaceId, createdAt: now }, stepLinkUrl("step-token"));
     await ensureConflictDigestScheduled(tx, workspaceId, now);
+    await ensureConflictLogScheduled(tx, now);
+    await ensureMonthlyReportScheduled(tx, now);
+    await ensureSignoffDigestsScheduled(tx, now);
   });
   // The brief reminder is queued by publishing a brief with someone left to acknowledge it.
   const [campaign] = await t.db.select().from(campaigns).where(eq(campaigns.name, "Lumen Summer Paid Push"));

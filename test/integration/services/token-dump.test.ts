@@ -10,6 +10,7 @@ import * as reset from "~/routes/reset-password.$token";
 import * as invite from "~/routes/invite.$token";
 import * as onboard from "~/routes/onboard.$token";
 import * as onboardStep from "~/routes/onboard.step.$token";
+import * as decisionLink from "~/routes/d.$token";
 import { queueEmail } from "~/modules/email/send.server";
 import { jobHandlers } from "~/modules/jobs/handlers.server";
 import { runDueJobs } from "~/modules/jobs/worker.server";
@@ -21,6 +22,7 @@ import { useTestDatabase } from "../../support/db";
 import { call, makeRequest } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
 import { makeLink, setIdentities, clientCtx } from "../onboarding/setup";
+import { campaignFixture, submittedDeliverable } from "../approvals/fixtures";
 import { drain, memberContext } from "./helpers";
 import { newIdempotencyKey } from "~/utils/idempotency.server";
 
@@ -28,6 +30,7 @@ import { newIdempotencyKey } from "~/utils/idempotency.server";
  * security.md 10 across the whole database: every link Baton emails (magic link, password reset,
  * invitation, onboarding link, forwarded step, their reminders) has its token only in the local
  * mailbox, never in any other table, neither while its job waits in the outbox nor after it ran.
+ * Decision links (decision 052) too: the draft-submitted email's and the sign-off reminder's.
  */
 const t = useTestDatabase();
 let world: World;
@@ -115,6 +118,10 @@ describe("link tokens in a database dump (10)", () => {
     expect(
       (await forwardStep(await clientCtx(linkId), { stepId: meta.id, name: "Sam", email: email.colleague, message: "" }, start)).ok,
     ).toBe(true);
+    // A draft to review: its reviewer's email carries a decision link. Going live in 110 h, its
+    // deadline's 24 h reminder (another link) is due two days on, the 4 h one and the block are not.
+    await submittedDeliverable(world, await campaignFixture(t.db, world), { publishInHours: 110 });
+    const reviewer = world.users.agencyMember.email;
 
     // The outbox: emails keep recipient and template readable, their props (and reminder URLs) sealed.
     const queued = await t.db.select().from(jobs);
@@ -138,6 +145,7 @@ describe("link tokens in a database dump (10)", () => {
       invitation: await tokenInMail(email.invite, "/invite"),
       onboarding: await tokenInMail(email.client, "/onboard"),
       forwarded: await tokenInMail(email.colleague, "/onboard/step"),
+      decision: await tokenInMail(reviewer, "/d"),
     };
     expect(tokens.onboarding).toBe(linkToken);
     expectNoToken(beforeWorker, tokens);
@@ -155,9 +163,14 @@ describe("link tokens in a database dump (10)", () => {
         .map((j) => j.payload.to)
         .sort(),
     ).toEqual([email.client, email.colleague].sort());
+    expect(reminderMails.filter((j) => j.payload.template === "signoff-reminder").map((j) => j.payload.to)).toEqual([reviewer]);
     expectNoToken(await dumpDatabase(), tokens);
     await drain(later);
+    const reminderLink = await tokenInMail(reviewer, "/d");
+    expect(reminderLink).not.toBe(tokens.decision);
+    Object.assign(tokens, { reminderDecision: reminderLink });
     expectNoToken(await dumpDatabase(), tokens);
+    expect(await dumpDatabase()).toContain(sha256(reminderLink));
     expect(await tokenInMail(email.client, "/onboard")).toBe(tokens.onboarding);
     expect(await tokenInMail(email.colleague, "/onboard/step")).toBe(tokens.forwarded);
     const failed = (await t.db.select().from(jobs)).filter((j) => j.status !== "done" && j.runAt <= later);
@@ -175,6 +188,7 @@ describe("link tokens in a database dump (10)", () => {
     expect((await get(invite.loader, "/invite", tokens.invitation)).status).toBe(200);
     expect((await get(onboard.loader, "/onboard", tokens.onboarding)).status).toBe(200);
     expect((await get(onboardStep.loader, "/onboard/step", tokens.forwarded)).status).toBe(200);
+    for (const token of [tokens.decision, reminderLink]) expect((await get(decisionLink.loader, "/d", token)).status).toBe(200);
   });
 
   it("a job whose sealed part does not open fails on its own, with a clear error; the rest of its batch runs", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkRouteForm, routeErrorsBySlot } from "~/modules/approvals/route-form";
+import { checkRouteForm, GUESTS_ON_SIGNOFF, routeErrorsBySlot } from "~/modules/approvals/route-form";
 
 const ID = (n: number) => n.toString(16).padStart(32, "0");
 const form = (entries: [string, string][]) => {
@@ -47,5 +47,68 @@ describe("the approval route editor's form", () => {
 
   it("maps the saved route's stage messages back to the slots they came from; the last stage is the sign-off", () => {
     expect(routeErrorsBySlot({ stage0: ["a"], stage1: ["b"], _form: ["c"] }, [2], 2)).toEqual({ s2: ["a"], signoff: ["b"], _form: ["c"] });
+  });
+
+  it("reads guest emails (lower case, one each) and the backup of a review stage", () => {
+    const checked = checkRouteForm(
+      form([
+        ["reviewHours", "24"],
+        ["s0_name", "Legal"],
+        ["s0_guests", "Legal@Brand.example, regional@brand.example\nlegal@brand.example"],
+        ["s0_backup", ID(4)],
+        ["signoffApprovers", ID(3)],
+        ["signoffBackup", ID(5)],
+      ]),
+    );
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    expect(checked.review).toEqual([{ name: "Legal", kind: "review", rule: "any", approverUserIds: [], backupUserId: ID(4) }]);
+    expect(checked.guests).toEqual([["legal@brand.example", "regional@brand.example"]]);
+    expect(checked.rest).toMatchObject({ signoffBackup: ID(5), signoffInvitees: [] });
+  });
+
+  it("puts each guest and backup message beside its field, and refuses guests on the brand sign-off", () => {
+    const checked = checkRouteForm(
+      form([
+        ["reviewHours", "24"],
+        ["s0_name", "Legal"],
+        ["s0_guests", "legal@brand.example, not-an-email"],
+        ["s0_backup", "nope"],
+        ["signoffApprovers", ID(3)],
+        ["signoffGuests", "boss@brand.example"],
+        ["signoffBackup", "nope"],
+      ]),
+    );
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.errors).toEqual({
+      s0_guests: ["“not-an-email” is not an email address."],
+      s0_backup: ["Choose the backup from the list."],
+      signoff_backup: ["Choose the backup from the list."],
+      signoff: [GUESTS_ON_SIGNOFF],
+    });
+  });
+
+  it("a named stage needs an approver from the list or a guest", () => {
+    const checked = checkRouteForm(
+      form([
+        ["reviewHours", "24"],
+        ["s0_name", "Legal"],
+        ["s0_guests", " "],
+        ["signoffApprovers", ID(3)],
+      ]),
+    );
+    expect(checked).toMatchObject({
+      ok: false,
+      errors: { s0: ['Add at least one approver to "Legal": choose from the list or name a guest by email.'] },
+    });
+  });
+
+  it("maps a saved stage's backup and guest messages to their own fields", () => {
+    expect(routeErrorsBySlot({ stage0_backup: ["a"], stage1_backup: ["b"], stage0_guests: ["c"] }, [3], 2)).toEqual({
+      s3_backup: ["a"],
+      signoff_backup: ["b"],
+      s3_guests: ["c"],
+    });
   });
 });

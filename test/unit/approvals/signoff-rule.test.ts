@@ -7,6 +7,7 @@ import {
   dualTimeLabel,
   effectiveWindowHours,
   formatCountdown,
+  isInsideWindow,
   isLateSubmission,
   reminderTimes,
   reschedule,
@@ -189,22 +190,39 @@ describe("reschedule", () => {
 
 describe("canScheduleOrPublish", () => {
   it("allows signed-off and scheduled deliverables", () => {
-    expect(canScheduleOrPublish({ status: "signed_off", overridden: false })).toEqual({ ok: true });
-    expect(canScheduleOrPublish({ status: "scheduled", overridden: false })).toEqual({ ok: true });
+    expect(canScheduleOrPublish({ status: "signed_off", blocked: false })).toEqual({ ok: true });
+    expect(canScheduleOrPublish({ status: "scheduled", blocked: false })).toEqual({ ok: true });
   });
-  it("refuses a blocked deliverable unless an admin overrode it", () => {
-    expect(canScheduleOrPublish({ status: "blocked", overridden: false })).toMatchObject({ ok: false, code: "blocked_without_signoff" });
-    expect(canScheduleOrPublish({ status: "blocked", overridden: true })).toEqual({ ok: true });
+  it.each(["draft", "in_review", "changes_requested"] as const)("refuses %s while blocked, saying why and what to do", (status) => {
+    expect(canScheduleOrPublish({ status, blocked: true })).toEqual({
+      ok: false,
+      code: "blocked",
+      message: "The sign-off deadline passed without a sign-off. Reschedule it a full sign-off window ahead, or ask an admin to override.",
+    });
+  });
+  it("refuses the flag whatever the status says", () => {
+    expect(canScheduleOrPublish({ status: "signed_off", blocked: true })).toMatchObject({ ok: false, code: "blocked" });
+    expect(canScheduleOrPublish({ status: "scheduled", blocked: true })).toMatchObject({ ok: false, code: "blocked" });
   });
   it.each(["draft", "in_review", "changes_requested"] as const)("refuses %s: no sign-off yet", (status) => {
-    expect(canScheduleOrPublish({ status, overridden: false })).toEqual({
+    expect(canScheduleOrPublish({ status, blocked: false })).toEqual({
       ok: false,
       code: "not_signed_off",
       message: "The brand has to sign this off before it can be scheduled or published.",
     });
   });
   it("refuses an already published deliverable", () => {
-    expect(canScheduleOrPublish({ status: "published", overridden: false })).toMatchObject({ ok: false, code: "already_published" });
+    expect(canScheduleOrPublish({ status: "published", blocked: false })).toMatchObject({ ok: false, code: "already_published" });
+  });
+});
+
+describe("isInsideWindow", () => {
+  const now = utc("2026-05-09T00:00:00Z");
+  it("is inside when the deadline has already passed; exactly one window ahead is not (a sign-off at the deadline counts)", () => {
+    expect(isInsideWindow({ publishAt: utc("2026-05-10T20:00:00Z"), windowHours: 48, now })).toBe(true);
+    expect(isInsideWindow({ publishAt: utc("2026-05-10T23:59:59Z"), windowHours: 48, now })).toBe(true);
+    expect(isInsideWindow({ publishAt: utc("2026-05-11T00:00:00Z"), windowHours: 48, now })).toBe(false);
+    expect(isInsideWindow({ publishAt: utc("2026-05-10T20:00:00Z"), windowHours: 24, now })).toBe(false);
   });
 });
 
@@ -256,9 +274,9 @@ describe("a controlled clock across a daylight-saving change", () => {
     expect(signOffCounts({ signedOffAt: clock(1000), signedOffVersion: 3, currentVersion: 3, deadline })).toBe(false);
     expect(shouldBlock({ now: clock(0), deadline, signedOff: false })).toBe(false);
     expect(shouldBlock({ now: clock(1000), deadline, signedOff: false })).toBe(true);
-    // Blocked: no scheduling until the admin's override is recorded.
-    expect(canScheduleOrPublish({ status: "blocked", overridden: false }).ok).toBe(false);
-    expect(canScheduleOrPublish({ status: "blocked", overridden: true }).ok).toBe(true);
+    // Blocked: no scheduling until the flag is cleared (a reschedule or the admin's override).
+    expect(canScheduleOrPublish({ status: "in_review", blocked: true }).ok).toBe(false);
+    expect(canScheduleOrPublish({ status: "signed_off", blocked: false }).ok).toBe(true);
   });
 
   it("rescheduling later keeps an in-time sign-off; earlier than it allows removes it; a blocked one needs a full window", () => {

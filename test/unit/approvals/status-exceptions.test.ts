@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   allowedEvents,
+  BEFORE_SIGN_OFF,
   canEdit,
   DELIVERABLE_EDIT_RULES,
   DELIVERABLE_STATUSES,
@@ -18,15 +19,19 @@ import { accessTransitions, HELD_ACCESS_STATUSES } from "~/modules/onboarding/ac
 describe("status lists derived from the tables", () => {
   it("reschedule is allowed from every deliverable status but published, the one no event leaves", () => {
     expect(DELIVERABLE_EDIT_RULES.reschedule.from).toEqual(DELIVERABLE_STATUSES.filter((s) => s !== "published"));
-    expect(DELIVERABLE_EDIT_RULES.reschedule.from).toEqual(DELIVERABLE_STATUSES.filter((s) => allowedEvents(s).length > 0));
+    expect(DELIVERABLE_EDIT_RULES.reschedule.from).toEqual(
+      DELIVERABLE_STATUSES.filter((status) => allowedEvents({ status, blocked: false }).length > 0),
+    );
     expect(canEdit("published", "reschedule")).toBe(false);
-    expect(canEdit("blocked", "reschedule")).toBe(true);
+    // Blocked is a flag: a blocked draft is rescheduled like any draft.
+    expect(canEdit("draft", "reschedule")).toBe(true);
   });
 
   it("before sign-off (the deadline still applies) is exactly the from of block", () => {
     const block = DELIVERABLE_TRANSITIONS.find((t) => t.event === "block")!;
     expect(block.from).toEqual(["draft", "in_review", "changes_requested"]);
-    expect(DELIVERABLE_STATUSES.filter((s) => allowedEvents(s).includes("block"))).toEqual(block.from);
+    expect(DELIVERABLE_STATUSES.filter((status) => allowedEvents({ status, blocked: false }).includes("block"))).toEqual(block.from);
+    expect(BEFORE_SIGN_OFF).toEqual(block.from);
   });
 
   it("closed campaigns are the statuses no event leaves", () => {

@@ -55,6 +55,7 @@ describe("email templates", () => {
         "access-rejected",
         "brief-acknowledgment-request",
         "conflict-digest",
+        "decision-code",
         "deliverable-blocked",
         "deliverable-published",
         "draft-changes-requested",
@@ -62,6 +63,7 @@ describe("email templates", () => {
         "draft-submitted",
         "email-verification",
         "invitation",
+        "monthly-report",
         "notification-digest",
         "onboarding-completed",
         "onboarding-link",
@@ -69,7 +71,9 @@ describe("email templates", () => {
         "onboarding-step-forwarded",
         "password-reset",
         "sign-in-link",
+        "signoff-digest",
         "signoff-reminder",
+        "stage-escalated",
       ].sort(),
     );
     expect(isEmailTemplateName("invitation")).toBe(true);
