@@ -16,5 +16,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     fileParallelism: true,
+    // Both cores: vitest's default leaves one for the machine, which ran the suite one file at a
+    // time on the 2-core machines (15 minutes); browser tests wait on their own server and
+    // Chromium processes most of the time, so two files at once roughly halves the run.
+    maxWorkers: 2,
+    minWorkers: 1,
   },
 });

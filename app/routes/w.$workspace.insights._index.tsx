@@ -12,6 +12,7 @@ import {
   filterView,
   headlineSections,
   periodWords,
+  shownBreakdowns,
   weekCharts,
 } from "~/components/insights/page-model.server";
 import { InsightsTabs } from "~/components/insights/stuck-list";
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     headlines: headlineSections(report),
     charts: weekCharts(report),
     columns: breakdownColumns(),
-    breakdowns: report.breakdowns,
+    breakdowns: shownBreakdowns(report.breakdowns),
     ...detailTables(report),
     stuck: { total: stuck.total, holders: stuck.groups.length },
     definitions: definitions(),
@@ -159,7 +160,9 @@ export default function InsightsPage() {
           title="By brand"
           description="Every figure of the brand's campaigns, across agencies."
           nameHeader="Brand"
-          rows={data.breakdowns.brand}
+          rows={data.breakdowns.brand.rows}
+          total={data.breakdowns.brand.total}
+          noun="brands"
           columns={data.columns}
           csv={csv.brands}
         />
@@ -167,7 +170,9 @@ export default function InsightsPage() {
           title="By agency"
           description="Campaigns each agency leads, and the access links it sent."
           nameHeader="Agency"
-          rows={data.breakdowns.agency}
+          rows={data.breakdowns.agency.rows}
+          total={data.breakdowns.agency.total}
+          noun="agencies"
           columns={data.columns}
           csv={csv.agencies}
         />
@@ -175,11 +180,13 @@ export default function InsightsPage() {
           title="By creator"
           description="Each creator's drafts, deliverables and brief acknowledgments."
           nameHeader="Creator"
-          rows={data.breakdowns.creator}
+          rows={data.breakdowns.creator.rows}
+          total={data.breakdowns.creator.total}
+          noun="creators"
           columns={data.columns}
           csv={csv.creators}
         />
-        <ApproverTable rows={data.breakdowns.approver} csv={csv.approvers} />
+        <ApproverTable rows={data.breakdowns.approver.rows} total={data.breakdowns.approver.total} csv={csv.approvers} />
       </section>
 
       <Card title="How each figure is measured" headingLevel={2} className="break-inside-avoid">

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigserial, date, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, tstz } from "./columns";
 import { users } from "./auth";
 import { brands, workspaces } from "./workspace";
@@ -99,4 +99,21 @@ export const reportSends = pgTable(
       .on(t.brandId, t.month, t.recipientUserId)
       .where(sql`kind = 'auto'`),
   ],
+);
+
+/**
+ * What the insights report reads changed (decision 055): statement triggers on handoff_facts
+ * ("facts"), conflict_log and conflict_acknowledgments ("conflicts") append one row per statement,
+ * never an UPDATE of a shared counter, so writers never wait on each other for it. The report cache
+ * (app/modules/insights/report-cache.server.ts) keys on (count, max id) per source; rows older
+ * than an hour are pruned.
+ */
+export const insightsChanges = pgTable(
+  "insights_changes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    source: text("source", { enum: ["facts", "conflicts"] }).notNull(),
+    at: createdAt(),
+  },
+  (t) => [index("insights_changes_at_idx").on(t.at)],
 );

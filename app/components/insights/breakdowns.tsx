@@ -56,6 +56,13 @@ interface Column {
   header: ReactNode;
 }
 
+/** Row headers and figures of a table body, styled from the table (arbitrary variants). */
+const BODY_CELLS = cx(
+  "[&_tbody_th]:px-3 [&_tbody_th]:py-3 [&_tbody_th]:pl-4 [&_tbody_th]:text-left [&_tbody_th]:font-medium [&_tbody_th]:text-ink sm:[&_tbody_th]:pl-6",
+  "[&_td]:whitespace-nowrap [&_td]:px-3 [&_td]:py-3 [&_td]:text-right [&_td]:tabular-nums [&_td]:text-ink",
+  "[&_td:last-child]:pr-4 sm:[&_td:last-child]:pr-6 print:[&_td]:whitespace-normal print:[&_td]:px-1.5",
+);
+
 /**
  * A card with one compact table: tight cells and headers that may wrap, so nine columns fit a
  * laptop; on a phone the table scrolls inside its own focusable region.
@@ -67,9 +74,14 @@ function TableCard(props: {
   nameHeader: string;
   columns: Column[];
   rows: { key: string; name: ReactNode; cells: ReactNode[] }[];
+  /** The full table's row count when the page shows only some of them (page-model mostActive). */
+  total?: number;
+  /** What a row is, in the plural ("creators"), for the note under a table that shows only some. */
+  noun?: string;
   empty: { title: string; description: string };
 }) {
   const { title, description, csv, nameHeader, columns, rows, empty } = props;
+  const hidden = props.total !== undefined && props.total > rows.length;
   const head = "px-3 py-2 align-bottom text-xs font-semibold uppercase tracking-wide text-ink-muted print:px-1.5 print:tracking-normal";
   return (
     <Card title={title} description={description} actions={<CsvLink href={csv} label={title} />} flush className="break-inside-avoid">
@@ -86,7 +98,8 @@ function TableCard(props: {
           aria-label={title}
           tabIndex={0}
         >
-          <table className="min-w-full divide-y divide-slate-200 text-left text-sm print:text-xs">
+          {/* The body cells' style is said once here, not on each of hundreds of cells (the page's weight). */}
+          <table className={cx("min-w-full divide-y divide-slate-200 text-left text-sm print:text-xs", BODY_CELLS)}>
             <caption className="sr-only">{title}</caption>
             <thead className="bg-slate-50">
               <tr>
@@ -103,16 +116,9 @@ function TableCard(props: {
             <tbody className="divide-y divide-slate-200 bg-white">
               {rows.map((r) => (
                 <tr key={r.key}>
-                  <th scope="row" className="px-3 py-3 pl-4 text-left font-medium text-ink sm:pl-6">
-                    {r.name}
-                  </th>
+                  <th scope="row">{r.name}</th>
                   {r.cells.map((cell, i) => (
-                    <td
-                      key={columns[i].key}
-                      className="whitespace-nowrap px-3 py-3 text-right tabular-nums text-ink last:pr-4 sm:last:pr-6 print:whitespace-normal print:px-1.5"
-                    >
-                      {cell}
-                    </td>
+                    <td key={columns[i].key}>{cell}</td>
                   ))}
                 </tr>
               ))}
@@ -120,6 +126,15 @@ function TableCard(props: {
           </table>
         </div>
       )}
+      {hidden ? (
+        <p className="border-t border-slate-200 px-4 py-3 text-sm text-ink-muted sm:px-6 print:hidden">
+          The {rows.length} {props.noun ?? "rows"} with the most handoffs in the period, of {props.total}.{" "}
+          <a href={csv} className="font-medium text-ink underline" download>
+            Download all {props.total} as CSV
+          </a>
+          , or narrow the filter.
+        </p>
+      ) : null}
     </Card>
   );
 }
@@ -150,6 +165,8 @@ export function BreakdownTable(props: {
   rows: BreakdownRowView[];
   columns: BreakdownColumn[];
   csv: string;
+  total?: number;
+  noun?: string;
 }) {
   const { columns } = props;
   return (
@@ -174,13 +191,15 @@ export function BreakdownTable(props: {
 }
 
 /** Each approver's decisions, how long they took from the stage starting to wait, and brand sign-offs given. */
-export function ApproverTable({ rows, csv }: { rows: ApproverView[]; csv: string }) {
+export function ApproverTable({ rows, csv, total }: { rows: ApproverView[]; csv: string; total?: number }) {
   const headers = ["Decisions", "Approved", "Changes asked", "Median time", "90th percentile", "Sign-offs"];
   return (
     <TableCard
       title="By approver"
       description="Decisions each person gave, and the time from the stage starting to wait to their decision."
       csv={csv}
+      total={total}
+      noun="approvers"
       nameHeader="Approver"
       columns={headers.map((h) => ({ key: h, header: h }))}
       rows={rows.map((a) => ({

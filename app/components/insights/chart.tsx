@@ -1,3 +1,4 @@
+import { cx } from "~/components/ui";
 import type { ChartModel } from "./chart-geometry.server";
 import { CHART_BOX } from "./chart-box";
 
@@ -70,7 +71,14 @@ export function ChartTable({ chart, rowHeader }: { chart: ChartModel; rowHeader:
         Show as table
       </summary>
       <div className="mt-2 overflow-x-auto rounded-md ring-1 ring-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-left">
+        {/* Body cells styled once from the table: twelve charts' tables are a good part of the page. */}
+        <table
+          className={cx(
+            "min-w-full divide-y divide-slate-200 text-left",
+            "[&_tbody_th]:whitespace-nowrap [&_tbody_th]:px-3 [&_tbody_th]:py-1.5 [&_tbody_th]:font-normal [&_tbody_th]:text-ink",
+            "[&_td]:px-3 [&_td]:py-1.5 [&_td]:text-right [&_td]:tabular-nums [&_td]:text-ink [&_td:last-child]:text-ink-muted",
+          )}
+        >
           <caption className="sr-only">{chart.title}</caption>
           <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-ink-muted">
             <tr>
@@ -88,11 +96,11 @@ export function ChartTable({ chart, rowHeader }: { chart: ChartModel; rowHeader:
           <tbody className="divide-y divide-slate-100 bg-white">
             {chart.rows.map((r) => (
               <tr key={r.key}>
-                <th scope="row" className="whitespace-nowrap px-3 py-1.5 font-normal text-ink">
+                <th scope="row">
                   {r.label} <span className="text-ink-muted">{r.key.includes("-W") ? `(${r.key})` : ""}</span>
                 </th>
-                <td className="px-3 py-1.5 text-right tabular-nums text-ink">{r.text}</td>
-                <td className="px-3 py-1.5 text-right tabular-nums text-ink-muted">{r.n}</td>
+                <td>{r.text}</td>
+                <td>{r.n}</td>
               </tr>
             ))}
           </tbody>

@@ -165,3 +165,41 @@ export function detailTables(report: InsightsReport) {
 
 /** Each metric's words for the "how it is measured" list. */
 export const definitions = () => Object.values(METRICS).map((m) => ({ label: m.label, definition: m.definition }));
+
+/** How many rows each breakdown table shows on the page; the CSV has every row. */
+export const BREAKDOWN_ROWS_SHOWN = 25;
+
+export interface ShownRows<T> {
+  rows: T[];
+  /** How many rows the full table (the CSV) has. */
+  total: number;
+}
+
+/**
+ * At most `limit` rows of a breakdown: the ones that stand on the most handoffs, in name order.
+ * A §8 workspace has 500 creators; 500 rows of 12 figures would weigh a megabyte of HTML and
+ * help nobody read them (decision 055). The CSV of the same table has them all.
+ */
+export function mostActive<T extends { id: string; name: string }>(
+  rows: readonly T[],
+  weight: (row: T) => number,
+  limit: number,
+): ShownRows<T> {
+  if (rows.length <= limit) return { rows: [...rows], total: rows.length };
+  const kept = [...rows]
+    .sort((a, b) => weight(b) - weight(a) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+    .slice(0, limit)
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return { rows: kept, total: rows.length };
+}
+
+const handoffsOf = (row: InsightsReport["breakdowns"]["brand"][number]) => Object.values(row.values).reduce((sum, v) => sum + v.n, 0);
+
+export function shownBreakdowns(breakdowns: InsightsReport["breakdowns"], limit = BREAKDOWN_ROWS_SHOWN) {
+  return {
+    brand: mostActive(breakdowns.brand, handoffsOf, limit),
+    agency: mostActive(breakdowns.agency, handoffsOf, limit),
+    creator: mostActive(breakdowns.creator, handoffsOf, limit),
+    approver: mostActive(breakdowns.approver, (a) => a.decisions + a.signOffs, limit),
+  };
+}

@@ -35,7 +35,13 @@ export async function markScheduled(ctx: MemberContext, input: Target): Promise<
       action: "deliverable.scheduled",
       objectType: "deliverable",
       objectId: row.id,
-      data: { title: row.title, version: row.currentVersion, publishAt: row.publishAt.toISOString() },
+      // Whether it went out on an override, as the insights backfill reads it (decision 053).
+      data: {
+        title: row.title,
+        version: row.currentVersion,
+        publishAt: row.publishAt.toISOString(),
+        overridden: row.overriddenAt !== null,
+      },
     });
     await recordPublishOutcome(tx, { deliverable: row, event: "scheduled", at: new Date(), personId: ctx.user.id });
     return undefined;

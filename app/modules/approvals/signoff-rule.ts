@@ -143,11 +143,22 @@ export function formatCountdown(ms: number): string {
   return ms < 0 ? `overdue by ${text}` : text;
 }
 
+// Labels are asked for again and again (each held deliverable on every read of home and insights),
+// and luxon spends most of one finding the zone's offset; a label depends only on (instant, zone).
+const LABELS_KEPT = 20_000;
+const labels = new Map<string, string>();
+
 /** "Mon 30 Mar 2026, 10:00 Berlin (UTC+2)"; throws on an unknown IANA zone. */
 export function zonedTimeLabel(date: Date, timeZone: string): string {
+  const key = `${date.getTime()}|${timeZone}`;
+  const known = labels.get(key);
+  if (known !== undefined) return known;
   if (!isValidTimeZone(timeZone)) throw new DomainError("invalid_time_zone", `"${timeZone}" is not a known time zone.`, "conflict");
   const local = inZone(date, timeZone);
-  return `${local.toFormat("ccc d LLL yyyy, HH:mm")} ${zonePlace(timeZone)} (UTC${local.toFormat("Z")})`;
+  const label = `${local.toFormat("ccc d LLL yyyy, HH:mm")} ${zonePlace(timeZone)} (UTC${local.toFormat("Z")})`;
+  if (labels.size >= LABELS_KEPT) labels.clear();
+  labels.set(key, label);
+  return label;
 }
 
 /** The viewer's time first, the brand's beside it; one label when both are the same zone. */

@@ -160,7 +160,7 @@ function signedOff(s: Scope): SQL[] {
 function publishOutcomes(s: Scope): SQL[] {
   const outcome = (
     event: string,
-    o: { key: (deadline: string) => SQL; at: string; person: string; from: string; where: SQL; publishAt?: string },
+    o: { key: (deadline: string) => SQL; at: string; person: string; from: string; where: SQL; publishAt?: string; overridden?: string },
   ) => {
     const publishAt = o.publishAt ?? "d.publish_at";
     const deadline = `(${publishAt} - make_interval(hours => ${WINDOW_HOURS}))`;
@@ -170,7 +170,7 @@ function publishOutcomes(s: Scope): SQL[] {
       ${seconds(deadline, o.at)}, d.brand_id, c.lead_agency_id, d.channel, d.creator_id, ${sql.raw(o.person)}, ${day(s, publishAt)},
       jsonb_build_object('deliverableId', d.id, 'event', ${event}::text, 'publishAt', ${iso(publishAt)}, 'deadline', ${iso(deadline)},
         'version', d.current_version, 'signOffCounted', ${sql.raw(counted)},
-        'overridden', ${sql.raw(event === "overridden" ? "true" : `(d.overridden_at is not null and d.overridden_at <= ${o.at})`)})
+        'overridden', ${sql.raw(event === "overridden" ? "true" : (o.overridden ?? `(d.overridden_at is not null and d.overridden_at <= ${o.at})`))})
       from ${sql.raw(o.from)} join campaigns c on c.id = d.campaign_id join brands b on b.id = d.brand_id join workspaces w on w.id = d.workspace_id
       where d.workspace_id = ${s.ws} and ${o.where} ${DONE}`;
   };
@@ -182,6 +182,9 @@ function publishOutcomes(s: Scope): SQL[] {
     outcome("scheduled", {
       key: () => sql`d.id || ':scheduled:' || ${iso("(ae.data->>'publishAt')::timestamptz")}`,
       ...{ at: "ae.created_at", person: "ae.actor_user_id", from: AUDIT, publishAt: "(ae.data->>'publishAt')::timestamptz" },
+      // The event says whether it went out on an override; older events leave it to the clocks,
+      // which differ when the row's times came from the app and the audit's from the database.
+      overridden: "coalesce((ae.data->>'overridden')::boolean, d.overridden_at is not null and d.overridden_at <= ae.created_at)",
       where: sql`${audited("deliverable.scheduled")} and ae.data->>'publishAt' is not null`,
     }),
     outcome("scheduled", {

@@ -7,6 +7,7 @@ import {
   compliance48h,
   firstPassRate,
   lateSubmissions,
+  liveConflicts,
   METRIC_KEYS,
   METRICS,
   onTimeDrafts,
@@ -16,6 +17,7 @@ import {
   timeInStage,
   type Compliance,
   type ConflictEntry,
+  type LiveConflict,
   type MetricKey,
   type OpenConflicts,
   type StageFigure,
@@ -50,10 +52,13 @@ export interface ConflictWindow {
   now: Date;
 }
 
-/** `facts` are the rows of the period already; conflict entries are judged against the window. */
-export function computeFigures(facts: readonly Fact[], conflicts: readonly ConflictEntry[], window: ConflictWindow): Figures {
-  // Open conflicts are counted at the end of the period, or now while the period is still running.
-  const at = new Date(Math.min(window.end.getTime(), window.now.getTime()));
+/** The figures computed from handoff facts alone: they do not move with the clock. */
+export type FactFigures = Omit<Figures, "openConflicts" | "resolvedBeforeLive">;
+/** The figures computed from the conflict log, judged at the window's instants. */
+export type ConflictFigures = Pick<Figures, "openConflicts" | "resolvedBeforeLive">;
+
+/** `facts` are the rows of the period already. */
+export function factFigures(facts: readonly Fact[]): FactFigures {
   return {
     accessPerLink: accessPerLink(facts),
     accessPerPlatform: accessPerPlatform(facts),
@@ -65,9 +70,23 @@ export function computeFigures(facts: readonly Fact[], conflicts: readonly Confl
     compliance48h: compliance48h(facts),
     onTimeDrafts: onTimeDrafts(facts),
     lateSubmissions: lateSubmissions(facts),
-    openConflicts: openConflicts(conflicts, at),
-    resolvedBeforeLive: resolvedBeforeLive(conflicts, window),
   };
+}
+
+/** Conflict entries judged against the window (`live`: liveConflicts(conflicts), when the caller has it already). */
+export function conflictFigures(
+  conflicts: readonly ConflictEntry[],
+  window: ConflictWindow,
+  live: readonly LiveConflict[] = liveConflicts(conflicts),
+): ConflictFigures {
+  // Open conflicts are counted at the end of the period, or now while the period is still running.
+  const at = new Date(Math.min(window.end.getTime(), window.now.getTime()));
+  return { openConflicts: openConflicts(conflicts, at), resolvedBeforeLive: resolvedBeforeLive(conflicts, window, live) };
+}
+
+/** Every figure of one set of rows: the facts of the period, and conflict entries judged against the window. */
+export function computeFigures(facts: readonly Fact[], conflicts: readonly ConflictEntry[], window: ConflictWindow): Figures {
+  return { ...factFigures(facts), ...conflictFigures(conflicts, window) };
 }
 
 /** A metric's headline number and how many rows it stands on (n = 0: nothing to show). */

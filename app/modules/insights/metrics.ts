@@ -270,22 +270,43 @@ export function openConflicts(entries: readonly ConflictEntry[], at: Date): Open
   return { total: open.length, acknowledged: open.filter((e) => e.acknowledged).length, age: ageOf(open), byRule };
 }
 
+/** One conflict key that went live: when (its latest episode's item), and whether it had stopped holding by then. */
+export interface LiveConflict {
+  goesLiveAt: Date;
+  resolved: boolean;
+}
+
 /**
- * Of conflict keys whose first item went live in [start, end) (and by `now`), the share no longer
- * holding at that moment. A key that held, stopped and came back counts once, by its latest episode.
+ * Each conflict key with a going-live moment, judged once: neither depends on the period asked
+ * about, so a report judges its entries once and filters per period, week, brand and agency.
  */
-export function resolvedBeforeLive(entries: readonly ConflictEntry[], window: { start: Date; end: Date; now: Date }): Rate {
+export function liveConflicts(entries: readonly ConflictEntry[]): LiveConflict[] {
   const byKey = groupBy(
     entries.filter((e) => e.goesLiveAt !== null),
     (e) => e.conflictKey,
   );
-  let resolved = 0;
-  let live = 0;
-  for (const episodes of byKey.values()) {
+  return [...byKey.values()].map((episodes) => {
     const goesLiveAt = episodes.reduce((a, b) => (b.firstSeenAt > a.firstSeenAt ? b : a)).goesLiveAt!;
-    if (goesLiveAt < window.start || goesLiveAt >= window.end || goesLiveAt > window.now) continue;
-    live++;
-    if (!episodes.some((e) => holdsAt(e, goesLiveAt))) resolved++;
+    return { goesLiveAt, resolved: !episodes.some((e) => holdsAt(e, goesLiveAt)) };
+  });
+}
+
+/**
+ * Of conflict keys whose first item went live in [start, end) (and by `now`), the share no longer
+ * holding at that moment. A key that held, stopped and came back counts once, by its latest episode.
+ * `live` is liveConflicts(entries), for a caller that judges the same entries for several windows.
+ */
+export function resolvedBeforeLive(
+  entries: readonly ConflictEntry[],
+  window: { start: Date; end: Date; now: Date },
+  live: readonly LiveConflict[] = liveConflicts(entries),
+): Rate {
+  let resolved = 0;
+  let count = 0;
+  for (const c of live) {
+    if (c.goesLiveAt < window.start || c.goesLiveAt >= window.end || c.goesLiveAt > window.now) continue;
+    count++;
+    if (c.resolved) resolved++;
   }
-  return rateOf(resolved, live);
+  return rateOf(resolved, count);
 }

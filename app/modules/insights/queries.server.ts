@@ -2,11 +2,22 @@ import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from "driz
 import { agencies, brands, conflictAcknowledgments, conflictLog, creators, handoffFacts, users, type Role } from "@db/schema";
 import { db } from "~/utils/db.server";
 import type { ScopedContext } from "~/modules/workspaces/authz.server";
-import { conflictLogScope, factScope } from "~/modules/workspaces/scope.server";
+import { conflictLogScope, factScope, insightsScopeKey, ownCreatorId } from "~/modules/workspaces/scope.server";
 import { FACT_KINDS, type Fact } from "./fact-kinds";
 import type { ConflictEntry } from "./metrics";
+import { minuteOf } from "~/modules/calendar/snapshot";
 import { periodBounds } from "./periods";
-import { buildReport, loadedDays, type InsightsFilter, type InsightsReport, type ReportNames } from "./report";
+import {
+  assembleReport,
+  conflictPartOf,
+  factPartOf,
+  idsNamed,
+  loadedDays,
+  type InsightsFilter,
+  type InsightsReport,
+  type ReportNames,
+} from "./report";
+import { insightsFingerprint, reportParts } from "./report-cache.server";
 
 /**
  * The insights report for one viewer and one filter: the facts and conflict-log rows in the
@@ -91,50 +102,60 @@ export async function loadConflictEntries(viewer: InsightsViewer, filter: Insigh
   return rows.map((r) => ({ ...r, agencyIds: Array.isArray(r.agencyIds) ? r.agencyIds : [] }));
 }
 
-const idsOf = (facts: readonly Fact[], pick: (f: Fact) => string | null) => [
-  ...new Set(facts.map(pick).filter((id): id is string => id !== null)),
-];
-
-async function namesOf(viewer: InsightsViewer, facts: readonly Fact[]): Promise<ReportNames> {
+async function namesOf(viewer: InsightsViewer, ids: ReturnType<typeof idsNamed>): Promise<ReportNames> {
   const here = viewer.workspace.id;
-  const lookup = async <T extends { id: string; name: string }>(ids: string[], read: (ids: string[]) => Promise<T[]>) =>
-    new Map(ids.length === 0 ? [] : (await read(ids)).map((r) => [r.id, r.name] as const));
+  const lookup = async <T extends { id: string; name: string }>(list: string[], read: (ids: string[]) => Promise<T[]>) =>
+    new Map(list.length === 0 ? [] : (await read(list)).map((r) => [r.id, r.name] as const));
   const [brandNames, agencyNames, creatorNames, people] = await Promise.all([
-    lookup(
-      idsOf(facts, (f) => f.brandId),
-      (ids) =>
-        db()
-          .select({ id: brands.id, name: brands.name })
-          .from(brands)
-          .where(and(eq(brands.workspaceId, here), inArray(brands.id, ids))),
+    lookup(ids.brands, (list) =>
+      db()
+        .select({ id: brands.id, name: brands.name })
+        .from(brands)
+        .where(and(eq(brands.workspaceId, here), inArray(brands.id, list))),
     ),
-    lookup(
-      idsOf(facts, (f) => f.agencyId),
-      (ids) =>
-        db()
-          .select({ id: agencies.id, name: agencies.name })
-          .from(agencies)
-          .where(and(eq(agencies.workspaceId, here), inArray(agencies.id, ids))),
+    lookup(ids.agencies, (list) =>
+      db()
+        .select({ id: agencies.id, name: agencies.name })
+        .from(agencies)
+        .where(and(eq(agencies.workspaceId, here), inArray(agencies.id, list))),
     ),
-    lookup(
-      idsOf(facts, (f) => f.creatorId),
-      (ids) =>
-        db()
-          .select({ id: creators.id, name: creators.name })
-          .from(creators)
-          .where(and(eq(creators.workspaceId, here), inArray(creators.id, ids))),
+    lookup(ids.creators, (list) =>
+      db()
+        .select({ id: creators.id, name: creators.name })
+        .from(creators)
+        .where(and(eq(creators.workspaceId, here), inArray(creators.id, list))),
     ),
-    lookup(
-      idsOf(facts, (f) => f.personId),
-      (ids) => db().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)),
-    ),
+    lookup(ids.people, (list) => db().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, list))),
   ]);
   return { brands: brandNames, agencies: agencyNames, creators: creatorNames, people };
 }
 
-/** The report the insights page and the monthly email render, for what `viewer` may see. */
+/**
+ * The report the insights page, its CSV and the monthly email render, for what `viewer` may see.
+ * Its two parts come from the report cache (report-cache.server.ts, decision 055): the fact part
+ * while no fact changed; the conflict entries while the log did not change, and their figures
+ * within the minute of `now` (ages and "still open" move with the clock). Names are read fresh.
+ */
 export async function loadInsightsReport(viewer: InsightsViewer, filter: InsightsFilter, now = new Date()): Promise<InsightsReport> {
-  const [facts, conflicts] = await Promise.all([loadFacts(viewer, filter), loadConflictEntries(viewer, filter)]);
-  const names = await namesOf(viewer, facts);
-  return buildReport({ filter, timeZone: viewer.workspace.timeZone, now, facts, conflicts, names });
+  const timeZone = viewer.workspace.timeZone;
+  const key = [
+    viewer.workspace.id,
+    insightsScopeKey(viewer),
+    timeZone,
+    filter.period.from,
+    filter.period.to,
+    filter.brandId ?? "",
+    filter.agencyId ?? "",
+    filter.channel ?? "",
+  ].join("|");
+  const fingerprint = await insightsFingerprint();
+  // A creator's conflicts are found through its deliverables (conflictLogScope), which the log's
+  // fingerprint does not follow: theirs are read each time (a creator's share is small).
+  const conflictPart = async () => conflictPartOf(await loadConflictEntries(viewer, filter), filter.period, timeZone, now);
+  const [facts, conflicts] = await Promise.all([
+    reportParts.get(`facts|${key}`, fingerprint.facts, async () => factPartOf(await loadFacts(viewer, filter), filter.period)),
+    ownCreatorId(viewer) ? conflictPart() : reportParts.get(`conflicts|${key}|${minuteOf(now)}`, fingerprint.conflicts, conflictPart),
+  ]);
+  const names = await namesOf(viewer, idsNamed(facts));
+  return assembleReport(facts, conflicts, { filter, timeZone, now, names });
 }

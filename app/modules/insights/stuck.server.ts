@@ -2,6 +2,10 @@ import { and, eq, inArray, isNull, lt } from "drizzle-orm";
 import { approvalDecisions, brands, conflictAcknowledgments, conflictLog, draftVersions, users } from "@db/schema";
 import { db } from "~/utils/db.server";
 import { HOUR_MS } from "~/utils/time";
+import { fingerprintCache } from "~/utils/fingerprint-cache.server";
+import { groupBy } from "~/modules/calendar/conflicts/sort-and-group";
+import { minuteOf } from "~/modules/calendar/snapshot";
+import { calendarFingerprint } from "~/modules/calendar/snapshot-cache.server";
 import { heldDeliverables } from "~/modules/approvals/queue.server";
 import { pendingAcknowledgments } from "~/modules/briefs/waiting.server";
 import { CONFLICT_HOLDER_ROLES, resolvesConflicts } from "~/modules/calendar/waiting.server";
@@ -13,6 +17,7 @@ import { accountableFor, agencyLinkPath } from "~/modules/onboarding/shared.serv
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { ROLE_LABELS } from "~/modules/workspaces/permissions";
 import { conflictLogScope, ownCreatorId } from "~/modules/workspaces/scope.server";
+import { insightsFingerprint } from "./report-cache.server";
 import { EXPECTED, groupByHolder, isStuck, stageWaitingSince, type StuckGroup, type StuckHolder, type StuckItem } from "./stuck";
 
 /**
@@ -43,14 +48,16 @@ async function stageStarts(items: readonly Held[]): Promise<Map<string, Date>> {
       .from(approvalDecisions)
       .where(inArray(approvalDecisions.deliverableId, ids)),
   ]);
+  // By deliverable and version, so each item looks up its own rows (500 items, no scan per item).
+  const at = (deliverableId: string, version: number) => `${deliverableId}:${version}`;
+  const submittedAt = new Map(versions.map((v) => [at(v.deliverableId, v.version), v.submittedAt] as const));
+  const decided = groupBy(decisions, (d) => at(d.deliverableId, d.version));
   const starts = new Map<string, Date>();
   for (const item of inReview) {
-    const submitted = versions.find((v) => v.deliverableId === item.id && v.version === item.version);
+    const submitted = submittedAt.get(at(item.id, item.version));
     if (!submitted) continue;
-    const earlier = decisions
-      .filter((d) => d.deliverableId === item.id && d.version === item.version && d.stageIndex < item.stageIndex!)
-      .map((d) => d.at);
-    starts.set(item.id, stageWaitingSince(submitted.submittedAt, earlier));
+    const earlier = (decided.get(at(item.id, item.version)) ?? []).filter((d) => d.stageIndex < item.stageIndex!).map((d) => d.at);
+    starts.set(item.id, stageWaitingSince(submitted, earlier));
   }
   return starts;
 }
@@ -222,7 +229,20 @@ export interface StuckNow {
   expected: typeof EXPECTED;
 }
 
+/**
+ * "Stuck now" for a member, cached (decision 055) per member and minute until what it reads
+ * changes: the calendar's change log (deliverables, routes, versions, decisions, memberships,
+ * briefs and their acknowledgments, onboarding steps) and the conflict log's.
+ */
 export async function loadStuck(ctx: MemberContext, now = new Date()): Promise<StuckNow> {
+  const [calendar, insights] = await Promise.all([calendarFingerprint(), insightsFingerprint()]);
+  const key = [ctx.workspace.id, ctx.user.id, minuteOf(now)].join("|");
+  return stuckLists.get(key, `${calendar}|${insights.conflicts}`, () => computeStuck(ctx, now));
+}
+
+const stuckLists = fingerprintCache("insights-stuck", 64);
+
+async function computeStuck(ctx: MemberContext, now: Date): Promise<StuckNow> {
   const parts = await Promise.all([approvalItems(ctx, now), briefItems(ctx, now), accessItems(ctx, now), conflictItems(ctx, now)]);
   const items = parts.flat();
   const ids = [...new Set(items.flatMap((i) => i.holders.flatMap((h) => (h.kind === "person" ? [h.userId] : []))))];

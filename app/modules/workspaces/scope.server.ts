@@ -215,6 +215,12 @@ export function scopeKey(ctx: ScopedContext): string {
 }
 
 /** The creator a member acts for, if it is one (its own deliverables, its own conflicts). */
+/**
+ * A stable key per insights scope (the report cache): as scopeKey, and "none" for a member who sees
+ * no insights (a client contact), so it never shares an entry with its brand's lead.
+ */
+export const insightsScopeKey = (ctx: ScopedContext & { role?: Role }): string => (seesNoInsights(ctx) ? "none" : scopeKey(ctx));
+
 export const ownCreatorId = (ctx: ScopedContext): string | null => (ctx.scope.kind === "creator" ? ctx.scope.creatorId : null);
 
 /** Whether the member sees the whole workspace (no narrowing by agency, brand or creator). */

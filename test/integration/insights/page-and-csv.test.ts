@@ -80,7 +80,10 @@ type PageData = {
     items: { key: string; value: number | null; basis: string; aside: string | null; change: number | null; trend: string | null }[];
   }[];
   charts: { metric: string; rows: { key: string; value: number | null; n: number; text: string }[]; description: string }[];
-  breakdowns: { brand: { name: string }[]; agency: { name: string; values: Record<string, { value: number | null }> }[] };
+  breakdowns: {
+    brand: { rows: { name: string }[]; total: number };
+    agency: { rows: { name: string; values: Record<string, { value: number | null }> }[]; total: number };
+  };
   stages: { name: string; count: number; median: number }[];
   platforms: { name: string; median: number }[];
   stuck: { total: number; holders: number };
@@ -130,8 +133,9 @@ describe("the insights page and its CSV, for the scripted week", () => {
       ["Google Tag Manager", 30 * H],
       ["Meta ad account", 4 * H],
     ]);
-    expect(data.breakdowns.brand.map((b) => b.name)).toEqual(["Brand X"]);
-    expect(data.breakdowns.agency.map((a) => [a.name, a.values.compliance_48h.value])).toEqual([["Agency P", 2 / 3]]);
+    expect(data.breakdowns.brand.rows.map((b) => b.name)).toEqual(["Brand X"]);
+    expect(data.breakdowns.brand.total).toBe(1);
+    expect(data.breakdowns.agency.rows.map((a) => [a.name, a.values.compliance_48h.value])).toEqual([["Agency P", 2 / 3]]);
     // D6 and D5 are blocked past their deadlines, both for the campaign's coordinator to reschedule.
     expect(data.stuck).toEqual({ total: 2, holders: 1 });
   });
