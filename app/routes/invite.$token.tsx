@@ -72,7 +72,7 @@ export default function InvitationPage() {
         {!data.user ? (
           <div className="grid gap-3">
             <Link
-              className="rounded-lg bg-accent px-4 py-2 text-center text-sm font-medium text-white"
+              className="rounded-lg bg-accent px-4 py-2 text-center text-sm font-medium text-[rgb(var(--accent-fg))]"
               to={`/signup?redirectTo=${encodeURIComponent(here)}`}
             >
               Create an account with {data.email}

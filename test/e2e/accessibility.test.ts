@@ -21,6 +21,7 @@ let server: RunningServer;
 let browser: Browser;
 let owner: Page;
 let clientUrl = "";
+let deliverablePath = "";
 
 interface Violation {
   id: string;
@@ -80,6 +81,11 @@ beforeAll(async () => {
   await owner.getByRole("button", { name: "Create link" }).click();
   await owner.getByRole("heading", { level: 1, name: "Link created" }).waitFor();
   clientUrl = new URL(await owner.getByLabel("Onboarding link").inputValue()).pathname;
+  // A deliverable waiting on its brand sign-off: the route's current stage is drawn on the accent.
+  await owner.goto(`${server.url}/w/northwind/approvals?status=in_review`);
+  await owner.getByRole("link", { name: "Glow Serum first-look reel" }).first().click();
+  await owner.waitForURL(/\/deliverables\/[0-9a-f]{32}$/);
+  deliverablePath = new URL(owner.url()).pathname;
 }, 180_000);
 
 afterAll(async () => {
@@ -98,12 +104,12 @@ describe("signed-out pages", () => {
 });
 
 describe.each(Object.entries(ACCENTS))("with the %s accent", (name, hex) => {
-  it(`the client's onboarding page and the agency's settings, home and new-link pages pass WCAG 2.1 AA (${hex})`, async () => {
+  it(`the client's onboarding page and the agency's settings, home, new-link and deliverable pages pass WCAG 2.1 AA (${hex})`, async () => {
     await setAccent(hex);
     for (const width of WIDTHS) {
       expect(await check(clientUrl, width, `client-${name}`, false), `client page ${width}px`).toEqual([]);
-      for (const path of ["/w/northwind", "/w/northwind/settings", "/w/northwind/onboarding/new"]) {
-        const label = `${path.split("/").slice(2).join("-")}-${name}`;
+      for (const path of ["/w/northwind", "/w/northwind/settings", "/w/northwind/onboarding/new", deliverablePath]) {
+        const label = `${path.split("/").slice(2, 4).join("-")}-${name}`;
         expect(await check(path, width, label, true), `${path} ${width}px`).toEqual([]);
       }
     }

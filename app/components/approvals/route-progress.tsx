@@ -29,7 +29,7 @@ export function RouteProgress({ stages }: { stages: RouteStageView[] }) {
             className={cx(
               "mt-0.5 flex h-6 w-6 shrink-0 items-center justify-center rounded-full text-xs font-semibold",
               stage.state === "done" && "bg-emerald-100 text-emerald-800",
-              stage.state === "current" && "bg-accent text-white",
+              stage.state === "current" && "bg-accent text-[rgb(var(--accent-fg))]",
               stage.state === "waiting" && "bg-slate-100 text-ink-muted",
               stage.state === "changes_requested" && "bg-amber-100 text-amber-900",
             )}

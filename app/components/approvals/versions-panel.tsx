@@ -34,7 +34,7 @@ export function VersionsPanel({ page, base }: { page: DeliverablePageData; base:
                 aria-current={v.version === viewed.version ? "page" : undefined}
                 className={
                   v.version === viewed.version
-                    ? "rounded-md bg-accent px-2.5 py-1 text-sm font-medium text-white"
+                    ? "rounded-md bg-accent px-2.5 py-1 text-sm font-medium text-[rgb(var(--accent-fg))]"
                     : "rounded-md bg-slate-100 px-2.5 py-1 text-sm text-ink hover:bg-slate-200"
                 }
               >

@@ -83,7 +83,7 @@ function NavList({ nav, slug, unread }: { nav: NavItem[]; slug: string; unread: 
                       <span className="flex-1">{item.label}</span>
                       {item.icon === "bell" && unread > 0 ? (
                         <span
-                          className="rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-white"
+                          className="rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-[rgb(var(--accent-fg))]"
                           aria-label={`${unread} unread`}
                         >
                           {unread}
@@ -104,7 +104,7 @@ function WorkspaceSwitcher({ current, all }: { current: ShellProps["workspace"];
   return (
     <details className="group relative">
       <summary className="flex cursor-pointer list-none items-center gap-3 rounded-lg px-2 py-2 hover:bg-slate-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent">
-        <span className="flex h-8 w-8 shrink-0 items-center justify-center overflow-hidden rounded-md bg-accent text-sm font-semibold text-white">
+        <span className="flex h-8 w-8 shrink-0 items-center justify-center overflow-hidden rounded-md bg-accent text-sm font-semibold text-[rgb(var(--accent-fg))]">
           {current.logoUrl ? (
             <img src={current.logoUrl} alt="" className="h-full w-full object-cover" />
           ) : (
@@ -199,7 +199,9 @@ export function AppShell(props: ShellProps) {
           <summary className="flex cursor-pointer list-none items-center justify-between px-4 py-3">
             <BatonLogo />
             <span className="flex items-center gap-2 text-sm text-ink-soft">
-              {unread > 0 ? <span className="rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-white">{unread}</span> : null}
+              {unread > 0 ? (
+                <span className="rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-[rgb(var(--accent-fg))]">{unread}</span>
+              ) : null}
               <MenuIcon size={22} />
               <span className="sr-only">Menu</span>
             </span>

@@ -31,7 +31,7 @@ export function GeneralErrorBoundary() {
       <div className="mt-8 flex gap-3">
         <Link
           to="/"
-          className="rounded-lg bg-accent px-4 py-2 text-sm font-medium text-white shadow-sm hover:opacity-90 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent focus-visible:ring-offset-2"
+          className="rounded-lg bg-accent px-4 py-2 text-sm font-medium text-[rgb(var(--accent-fg))] shadow-sm hover:opacity-90 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent focus-visible:ring-offset-2"
         >
           Go to your home
         </Link>
