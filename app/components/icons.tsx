@@ -153,6 +153,13 @@ export const ShieldIcon = createIcon(
     <path d="m9 12 2 2 4-4" />
   </>,
 );
+export const LockIcon = createIcon(
+  "LockIcon",
+  <>
+    <rect x="4" y="11" width="16" height="10" rx="2" />
+    <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+  </>,
+);
 export const PlugIcon = createIcon(
   "PlugIcon",
   <>

@@ -71,3 +71,6 @@ export function text({ max, min = 0, trim = true, tooShort, tooLong, ...messages
   field = field.max(max, tooLong ?? `Use at most ${formatCount(max)} characters.`);
   return cleanText(messages).pipe(field);
 }
+
+/** A checkbox as forms post it: ticked is "on" (or "true"/"1" from scripts), anything else unticked. */
+export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean());

@@ -141,6 +141,12 @@ export const draftComments = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     body: text("body").notNull(),
+    /**
+     * A reviewer's note to the team (issue 18): only workspace-wide members and members of the
+     * campaign's agencies read it (scope.server.ts seesInternalComments); never creators, brand
+     * leads, guests or clients, on any page, email, export, webhook or link.
+     */
+    internal: boolean("internal").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [index("draft_comments_version_idx").on(t.draftVersionId)],

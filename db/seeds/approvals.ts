@@ -187,6 +187,15 @@ export async function seedApprovals(tx: Transaction, demo: DemoBase, now: Date):
     body: "Much better. The first line carries it now.",
     createdAt: at(-22),
   });
+  // A note for the team only (issue 18): Maya and Lena never see it.
+  await tx.insert(draftComments).values({
+    workspaceId: ws.id,
+    draftVersionId: a2.id,
+    userId: users.coordinator.id,
+    body: "Lena asked for the serum name up front last time; this should sail through.",
+    internal: true,
+    createdAt: at(-21),
+  });
   await decision(awaiting, a2, 0, users.coordinator, "approve", 20);
 
   // Changes requested for Maya.

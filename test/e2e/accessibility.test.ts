@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "../support/axe";
 import { launchBrowser, signInContext } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -11,8 +11,6 @@ import { startServer, type RunningServer } from "../support/server";
  * mid-tone one: the brand colour is the client's choice, and the page must stay readable with it.
  * Screenshots land in test-results/screenshots/a11y-*.png for a person to look at.
  */
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const ACCENTS = { default: "#4f46e5", pale: "#fde68a", midtone: "#8c8c8c" } as const;
 const WIDTHS = [375, 1280] as const;
 const shots = "test-results/screenshots";
@@ -23,25 +21,6 @@ let owner: Page;
 let clientUrl = "";
 let deliverablePath = "";
 
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function violationsOn(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = (await page.evaluate(
-    (tags) =>
-      (window as unknown as { axe: { run: (d: Document, o: unknown) => Promise<unknown> } }).axe.run(document, {
-        runOnly: { type: "tag", values: tags },
-      }),
-    WCAG_AA,
-  )) as { violations: Violation[] };
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
 async function check(path: string, width: number, label: string, signedIn: boolean) {
   const context = signedIn
     ? (await signInContext(browser, server.url, "owner@northwind.test", { width })).context
@@ -50,7 +29,7 @@ async function check(path: string, width: number, label: string, signedIn: boole
   const response = await page.goto(`${server.url}${path}`);
   expect(response?.status(), path).toBeLessThan(400);
   await page.screenshot({ path: `${shots}/a11y-${label}-${width}.png`, fullPage: true });
-  const found = await violationsOn(page);
+  const found = await axeViolations(page);
   await context.close();
   return found;
 }

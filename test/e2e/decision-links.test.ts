@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "../support/axe";
 import { launchBrowser, signInContext } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -21,7 +21,6 @@ const LEAD = "lead@lumen.test";
 const REVIEWER = "coordinator@northwind.test";
 const LINK = "https://lumen.example/glow?utm_source=instagram&utm_medium=influencer&utm_campaign=lumen_glow_e2e";
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const tag = Date.now().toString(36);
 
 beforeAll(async () => {
@@ -93,16 +92,6 @@ async function reviewerApproves(title: string) {
   await reviewer.page.getByRole("button", { name: "Approve v1" }).click();
   await reviewer.page.getByText("Approved. The next stage has been told.").waitFor();
   await reviewer.context.close();
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run: (d: Document, o: unknown) => Promise<unknown> } }).axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    }),
-  )) as { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
-  return result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 /** Opens `link` signed out at both widths: a screenshot each, and axe finds nothing. Opening decides nothing. */

@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { axeViolations } from "../support/axe";
 import { launchBrowser, signInContext } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -15,8 +15,6 @@ import { startServer, type RunningServer } from "../support/server";
 let server: RunningServer;
 let browser: Browser;
 const shots = "test-results/screenshots";
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
@@ -26,18 +24,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function violationsOn(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = (await page.evaluate(
-    (tags) =>
-      (window as unknown as { axe: { run: (d: Document, o: unknown) => Promise<unknown> } }).axe.run(document, {
-        runOnly: { type: "tag", values: tags },
-      }),
-    WCAG_AA,
-  )) as { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
-  return result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 it("coordinator: filters to one brand and one agency, sees the charts, opens stuck now and follows an item", async () => {
   const { context, page } = await signInContext(browser, server.url, "coordinator@northwind.test", { width: 1280 });
@@ -71,10 +57,10 @@ it("coordinator: filters to one brand and one agency, sees the charts, opens stu
     expect((await csv.text()).split("\r\n")[0]).toMatch(/^iso_week,from,to,access_per_link_median_hours,/);
 
     await page.screenshot({ path: `${shots}/insights-coordinator-1280.png`, fullPage: true });
-    expect(await violationsOn(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 375, height: 900 });
     await page.screenshot({ path: `${shots}/insights-coordinator-375.png`, fullPage: true });
-    expect(await violationsOn(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // Stuck now: whom to chase, and the way to the item.
@@ -84,10 +70,10 @@ it("coordinator: filters to one brand and one agency, sees the charts, opens stu
       .click();
     await page.getByRole("heading", { name: "Stuck now", level: 1 }).waitFor();
     await page.screenshot({ path: `${shots}/insights-stuck-1280.png`, fullPage: true });
-    expect(await violationsOn(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 375, height: 900 });
     await page.screenshot({ path: `${shots}/insights-stuck-375.png`, fullPage: true });
-    expect(await violationsOn(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     const item = page.locator("main section li a").first();
     const title = (await item.textContent())!;
     const href = (await item.getAttribute("href"))!;

@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { axeViolations } from "../support/axe";
 import { launchBrowser, signInContext } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -12,7 +12,6 @@ import { startServer, type RunningServer } from "../support/server";
  * Screenshots land in test-results/screenshots/monthly-report-*.png for a person to look at.
  */
 const shots = "test-results/screenshots";
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 let server: RunningServer;
 let browser: Browser;
 
@@ -26,16 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run: (d: Document, o: unknown) => Promise<unknown> } }).axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    }),
-  )) as { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
-  return result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 it("the coordinator previews Lumen's report, sends it again, and it arrives in the mailbox and renders", async () => {
   const { context, page } = await signInContext(browser, server.url, "coordinator@northwind.test");

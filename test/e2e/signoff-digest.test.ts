@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client";
+import { axeViolations } from "../support/axe";
 import { launchBrowser, signInContext } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -25,7 +25,6 @@ const shots = "test-results/screenshots";
 const LEAD = "lead@lumen.test";
 const LINK = "https://lumen.example/glow?utm_source=instagram&utm_medium=influencer&utm_campaign=lumen_glow_e2e";
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const tag = Date.now().toString(36);
 // The server's own embedded database, kept across the restart that brings the digest forward.
 const dataDir = mkdtempSync(path.join(tmpdir(), "baton-digest-e2e-"));
@@ -114,16 +113,6 @@ async function digestLinkFromMail(page: Page, to: string): Promise<string> {
     await page.waitForTimeout(250);
   }
   throw new Error(`no sign-off digest mail to ${to}`);
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run: (d: Document, o: unknown) => Promise<unknown> } }).axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    }),
-  )) as { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
-  return result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 /** Opens `link` signed out at both widths: a screenshot each, and axe finds nothing. Opening signs off nothing. */

@@ -14,6 +14,7 @@ const ACTION_TEXT: Record<string, string> = {
   "deliverable.rescheduled": "changed the publish time",
   "deliverable.blocked": "blocked it: the sign-off deadline passed",
   "deliverable.override": "overrode the block (exception)",
+  "deliverable.escalated": "escalated the stage to its backup and the coordinators",
 };
 
 export function activityDetail(data: unknown): string | null {

@@ -1,8 +1,8 @@
 import { getFormProps } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { CopyDiffView } from "~/components/approvals/copy-diff-view";
-import { FileIcon } from "~/components/icons";
-import { Alert, Badge, Button, Card, SelectField, TextAreaField } from "~/components/ui";
+import { FileIcon, LockIcon } from "~/components/icons";
+import { Alert, Badge, Button, Card, CheckboxField, SelectField, TextAreaField } from "~/components/ui";
 import { commentSchema } from "~/modules/approvals/schemas";
 import { IntentError, useDeliverableForm, useResult, type DeliverablePageData } from "./deliverable-result";
 
@@ -123,23 +123,37 @@ export function VersionsPanel({ page, base }: { page: DeliverablePageData; base:
           </h3>
           {viewed.comments.length === 0 ? <p className="mt-2 text-sm text-ink-muted">No comments on this version yet.</p> : null}
           <ul className="mt-2 space-y-3">
-            {viewed.comments.map((c) => (
-              <li key={c.id} className="text-sm">
-                <p>
-                  <span className="font-medium text-ink">{c.author}</span> <span className="text-ink-muted">· {c.at}</span>
-                </p>
-                <p className="whitespace-pre-wrap text-ink-soft">{c.body}</p>
-              </li>
-            ))}
+            {viewed.comments.map((c) =>
+              c.internal ? (
+                // Internal (issue 18): another surface, a label and an icon, so it reads apart at a glance and to a screen reader.
+                <li key={c.id} className="rounded-md border border-dashed border-amber-300 bg-amber-50 px-3 py-2 text-sm">
+                  <p className="flex flex-wrap items-center gap-x-2">
+                    <span className="inline-flex items-center gap-1 text-xs font-semibold uppercase tracking-wide text-amber-900">
+                      <LockIcon className="h-3.5 w-3.5" aria-hidden="true" />
+                      Internal · team only
+                    </span>
+                    <span className="font-medium text-ink">{c.author}</span> <span className="text-ink-muted">· {c.at}</span>
+                  </p>
+                  <p className="whitespace-pre-wrap text-ink-soft">{c.body}</p>
+                </li>
+              ) : (
+                <li key={c.id} className="text-sm">
+                  <p>
+                    <span className="font-medium text-ink">{c.author}</span> <span className="text-ink-muted">· {c.at}</span>
+                  </p>
+                  <p className="whitespace-pre-wrap text-ink-soft">{c.body}</p>
+                </li>
+              ),
+            )}
           </ul>
-          {page.can.comment ? <CommentForm version={viewed.version} /> : null}
+          {page.can.comment ? <CommentForm version={viewed.version} internalAllowed={page.can.commentInternal} /> : null}
         </section>
       </div>
     </Card>
   );
 }
 
-function CommentForm({ version }: { version: number }) {
+function CommentForm({ version, internalAllowed }: { version: number; internalAllowed: boolean }) {
   const commentResult = useResult("comment");
   const [form, fields] = useDeliverableForm("comment", commentSchema);
   return (
@@ -154,6 +168,15 @@ function CommentForm({ version }: { version: number }) {
         errors={fields.body.errors}
         key={commentResult?.ok ? commentResult.at : "comment"}
       />
+      {internalAllowed ? (
+        <CheckboxField
+          label="Internal: only the agency team sees it"
+          hint="Not the creator, the brand or anyone with a link."
+          name={fields.internal.name}
+          errors={fields.internal.errors}
+          key={commentResult?.ok ? `internal-${commentResult.at}` : "internal"}
+        />
+      ) : null}
       <Button type="submit" variant="secondary" size="sm">
         Add comment
       </Button>

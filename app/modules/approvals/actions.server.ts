@@ -150,7 +150,11 @@ async function run(
       return { outcome: saying(outcome, notice), values: { comment: comment ?? "" } };
     }
     case "comment": {
-      const parsed = parseWith(commentSchema, { version: text(form, "version"), body: text(form, "body") });
+      const parsed = parseWith(commentSchema, {
+        version: text(form, "version"),
+        body: text(form, "body"),
+        internal: text(form, "internal"),
+      });
       if (!parsed.success) return bad(parsed.errors);
       return { outcome: saying(await addComment(ctx, { deliverableId, ...parsed.data }), NOTICES.comment), values: {} };
     }

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { approvalDecisions, auditEvents, brands, campaigns, creators, draftVersions, files } from "@db/schema";
 import { db } from "~/utils/db.server";
-import { actsForBrand, auditScope, fileScope } from "~/modules/workspaces/scope.server";
+import { actsForBrand, auditScope, fileScope, seesInternalComments } from "~/modules/workspaces/scope.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { CHANNEL_LIMITS, channelLabel, isChannel } from "~/modules/channels/channels";
 import { allowedEvents, BEFORE_SIGN_OFF, canEdit, DELIVERABLE_STATUS_LABELS, isDeliverableStatus } from "./deliverable-status";
@@ -38,6 +38,7 @@ export async function deliverablePage(
   ]);
   if (!campaign || !brand) return null;
   const viewerZone = ctx.user.timeZone || "UTC";
+  const teamNotes = seesInternalComments(ctx);
   const window = effectiveWindowHours(ctx.workspace.signoffWindowHours, brand.signoffWindowHours);
   const deadline = signOffDeadline(row.publishAt, window);
   const { route, reviewHours, saved } = await loadCampaignRoute(tx, campaign);
@@ -97,7 +98,17 @@ export async function deliverablePage(
       createdAt: auditEvents.createdAt,
     })
     .from(auditEvents)
-    .where(and(auditScope(ctx), eq(auditEvents.objectType, "deliverable"), eq(auditEvents.objectId, row.id)))
+    .where(
+      and(
+        auditScope(ctx),
+        eq(auditEvents.objectType, "deliverable"),
+        eq(auditEvents.objectId, row.id),
+        // That an internal comment was written is the team's business too (issue 18).
+        teamNotes
+          ? undefined
+          : sql`not (${auditEvents.action} = 'draft.commented' and coalesce((${auditEvents.data}->>'internal')::boolean, false))`,
+      ),
+    )
     .orderBy(desc(auditEvents.id))
     .limit(50);
   const activityPeople = await peopleById(tx, activity.map((a) => a.actorUserId ?? "").filter(Boolean));
@@ -145,9 +156,16 @@ export async function deliverablePage(
           }
         : { id, name: "Removed file", mime: "", size: 0, url, previewUrl: null };
     }),
+    // Internal comments (issue 18) leave the loader only for the team.
     comments: comments
-      .filter((c) => c.draftVersionId === v.id)
-      .map((c) => ({ id: c.id, author: name(c.userId), body: c.body, at: timeFor(c.createdAt, viewerZone, brand.timeZone) })),
+      .filter((c) => c.draftVersionId === v.id && (!c.internal || teamNotes))
+      .map((c) => ({
+        id: c.id,
+        author: name(c.userId),
+        body: c.body,
+        internal: c.internal,
+        at: timeFor(c.createdAt, viewerZone, brand.timeZone),
+      })),
     decisions: decisions
       .filter((d) => d.draftVersionId === v.id)
       .map((d) => ({
@@ -250,6 +268,7 @@ export async function deliverablePage(
       selfSubmitted: submitter === ctx.user.id,
       signoffStage,
       comment: ctx.role !== "client_contact" && versions.length > 0,
+      commentInternal: teamNotes && versions.length > 0,
       schedule: ctx.can("drafts.publish") && events.includes("schedule"),
       unschedule: ctx.can("drafts.publish") && events.includes("unschedule"),
       publish: ctx.can("drafts.publish") && events.includes("publish"),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ID_PATTERN } from "~/utils/ids";
-import { text as textField } from "~/utils/text-schema";
+import { checkbox, text as textField } from "~/utils/text-schema";
 import { CHANNELS } from "~/modules/channels/channels";
 import { publishAtField } from "./publish-time";
 import { formatCount } from "~/utils/numbers";
@@ -59,6 +59,8 @@ export const decideSchema = z.object({
 export const commentSchema = z.object({
   version: versionField,
   body: text("The comment", 5_000, { trim: true, min: 1, tooShort: "Write a comment first." }),
+  /** For the team only (issue 18); the form offers it to those who read internal comments. */
+  internal: checkbox.optional(),
 });
 
 export const rescheduleSchema = z.object({ publishAt: publishAtField, confirm: confirmInsideWindowField });

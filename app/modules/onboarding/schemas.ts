@@ -5,7 +5,7 @@ import type { DraftFields } from "./intake-draft";
 import { questionnaireDraftSchema, questionnaireQuestions } from "./questionnaire";
 import { idempotencyKeySchema } from "~/utils/idempotency";
 import { ID_PATTERN } from "~/utils/ids";
-import { text as textField } from "~/utils/text-schema";
+import { checkbox, text as textField } from "~/utils/text-schema";
 
 /**
  * The forms of the onboarding capability, as zod schemas: what the agency posts when it creates
@@ -40,8 +40,6 @@ const emailField = (message: string) =>
 
 const optionalEmail = (message: string) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), emailField(message).optional());
-
-const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean());
 
 export const reasonSchema = z.object({
   reason: textField({

@@ -172,6 +172,15 @@ export function mayNameBrand(ctx: ScopedContext, brandId: string): boolean {
   return ctx.scope.kind !== "brand" || ctx.scope.brandId === brandId;
 }
 
+/**
+ * Internal comments (issue 18) stay with the team: workspace-wide members, and members of an agency
+ * on the campaign (an agency member sees a deliverable only through its agency's campaigns, so
+ * seeing it is being on it). Never a creator, a brand's people, a guest or a client.
+ */
+export function seesInternalComments(ctx: ScopedContext): boolean {
+  return ctx.scope.kind === "workspace" || ctx.scope.kind === "agency";
+}
+
 /** Whether the member acts for this very brand (its brand lead or client contact): the brand sign-off is theirs. */
 export function actsForBrand(ctx: ScopedContext, brandId: string): boolean {
   return ctx.scope.kind === "brand" && ctx.scope.brandId === brandId;

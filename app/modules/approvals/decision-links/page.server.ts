@@ -50,7 +50,12 @@ export async function decisionPage(ctx: DecisionLinkContext, now: Date) {
     .where(eq(approvalDecisions.deliverableId, row.id))
     .orderBy(asc(approvalDecisions.createdAt));
   const comments = current
-    ? await tx.select().from(draftComments).where(eq(draftComments.draftVersionId, current.id)).orderBy(asc(draftComments.createdAt))
+    ? await tx
+        .select()
+        .from(draftComments)
+        // A decision link speaks for a brand lead or a guest: internal comments (issue 18) never reach it.
+        .where(and(eq(draftComments.draftVersionId, current.id), eq(draftComments.internal, false)))
+        .orderBy(asc(draftComments.createdAt))
     : [];
   // The route now, with its stand-ins (decision 052): a delegate or an escalated stage's backup decides here too.
   const standing = await routeNow(tx, { row, route, decisions, submitterId: current?.submittedBy ?? null }, now);

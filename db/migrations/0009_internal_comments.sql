@@ -1,0 +1,1 @@
+ALTER TABLE "draft_comments" ADD COLUMN "internal" boolean DEFAULT false NOT NULL;
