@@ -87,7 +87,7 @@ describe.each(Object.entries(ACCENTS))("with the %s accent", (name, hex) => {
     await setAccent(hex);
     for (const width of WIDTHS) {
       expect(await check(clientUrl, width, `client-${name}`, false), `client page ${width}px`).toEqual([]);
-      for (const path of ["/w/northwind", "/w/northwind/settings", "/w/northwind/onboarding/new", deliverablePath]) {
+      for (const path of ["/w/northwind", "/w/northwind/settings", "/w/northwind/onboarding/new", "/w/northwind/away", deliverablePath]) {
         const label = `${path.split("/").slice(2, 4).join("-")}-${name}`;
         expect(await check(path, width, label, true), `${path} ${width}px`).toEqual([]);
       }
