@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { agencies, brands, conflictAcknowledgments, conflictLog, creators, handoffFacts, users, type Role } from "@db/schema";
 import { db } from "~/utils/db.server";
 import type { ScopedContext } from "~/modules/workspaces/authz.server";
@@ -6,7 +6,7 @@ import { conflictLogScope, factScope, insightsScopeKey, ownCreatorId } from "~/m
 import { FACT_KINDS, type Fact } from "./fact-kinds";
 import type { ConflictEntry } from "./metrics";
 import { minuteOf } from "~/modules/calendar/snapshot";
-import { periodBounds } from "./periods";
+import { periodBounds, type Period } from "./periods";
 import {
   assembleReport,
   conflictPartOf,
@@ -28,8 +28,11 @@ import { insightsFingerprint, reportParts } from "./report-cache.server";
 
 export type InsightsViewer = ScopedContext & { role?: Role };
 
-export async function loadFacts(viewer: InsightsViewer, filter: InsightsFilter): Promise<Fact[]> {
-  const days = loadedDays(filter.period);
+/**
+ * Facts under `scope` for the days of `days`, narrowed by `narrow`: the one reader of
+ * handoff_facts, for the insights page (one viewer) and the monthly report (many brands at once).
+ */
+export async function factsWhere(scope: SQL, days: Period, narrow: (SQL | undefined)[] = []): Promise<Fact[]> {
   const rows = await db()
     .select({
       kind: handoffFacts.kind,
@@ -48,23 +51,29 @@ export async function loadFacts(viewer: InsightsViewer, filter: InsightsFilter):
     .from(handoffFacts)
     .where(
       and(
-        factScope(viewer),
+        scope,
         // Every kind named, so the (workspace, kind, local_date) index serves the day range.
         inArray(handoffFacts.kind, [...FACT_KINDS]),
         gte(handoffFacts.localDate, days.from),
         lte(handoffFacts.localDate, days.to),
-        filter.brandId ? eq(handoffFacts.brandId, filter.brandId) : undefined,
-        filter.agencyId ? eq(handoffFacts.agencyId, filter.agencyId) : undefined,
-        filter.channel ? eq(handoffFacts.channel, filter.channel) : undefined,
+        ...narrow,
       ),
     );
-  // Rows are written through recordFact with the kind's data shape (fact-kinds.ts).
+  // Rows are written through recordFact (or the backfill) with the kind's data shape (fact-kinds.ts).
   return rows as unknown as Fact[];
 }
 
-export async function loadConflictEntries(viewer: InsightsViewer, filter: InsightsFilter): Promise<ConflictEntry[]> {
-  const days = loadedDays(filter.period);
-  const { start, end } = periodBounds(days, viewer.workspace.timeZone);
+/**
+ * Conflict-log entries under `scope` that matter to `days` (holding at some point of them, or
+ * going live in them), with whether each is acknowledged: the one reader of conflict_log for reports.
+ */
+export async function conflictEntriesWhere(
+  scope: SQL,
+  days: Period,
+  timeZone: string,
+  narrow: (SQL | undefined)[] = [],
+): Promise<ConflictEntry[]> {
+  const { start, end } = periodBounds(days, timeZone);
   const rows = await db()
     .select({
       conflictKey: conflictLog.conflictKey,
@@ -88,11 +97,8 @@ export async function loadConflictEntries(viewer: InsightsViewer, filter: Insigh
     )
     .where(
       and(
-        conflictLogScope(viewer),
-        filter.brandId ? eq(conflictLog.brandId, filter.brandId) : undefined,
-        filter.agencyId ? sql`${conflictLog.agencyIds} @> jsonb_build_array(${filter.agencyId}::text)` : undefined,
-        filter.channel ? eq(conflictLog.channel, filter.channel) : undefined,
-        // Holding at some point of the two periods, or going live in them.
+        scope,
+        ...narrow,
         or(
           and(lt(conflictLog.firstSeenAt, end), or(isNull(conflictLog.resolvedAt), gte(conflictLog.resolvedAt, start))),
           and(isNotNull(conflictLog.goesLiveAt), gte(conflictLog.goesLiveAt, start), lt(conflictLog.goesLiveAt, end)),
@@ -101,6 +107,22 @@ export async function loadConflictEntries(viewer: InsightsViewer, filter: Insigh
     );
   return rows.map((r) => ({ ...r, agencyIds: Array.isArray(r.agencyIds) ? r.agencyIds : [] }));
 }
+
+/** The viewer's facts of the filter's period and the one before it. */
+export const loadFacts = (viewer: InsightsViewer, filter: InsightsFilter): Promise<Fact[]> =>
+  factsWhere(factScope(viewer), loadedDays(filter.period), [
+    filter.brandId ? eq(handoffFacts.brandId, filter.brandId) : undefined,
+    filter.agencyId ? eq(handoffFacts.agencyId, filter.agencyId) : undefined,
+    filter.channel ? eq(handoffFacts.channel, filter.channel) : undefined,
+  ]);
+
+/** The viewer's conflict-log entries that matter to the filter's period and the one before it. */
+export const loadConflictEntries = (viewer: InsightsViewer, filter: InsightsFilter): Promise<ConflictEntry[]> =>
+  conflictEntriesWhere(conflictLogScope(viewer), loadedDays(filter.period), viewer.workspace.timeZone, [
+    filter.brandId ? eq(conflictLog.brandId, filter.brandId) : undefined,
+    filter.agencyId ? sql`${conflictLog.agencyIds} @> jsonb_build_array(${filter.agencyId}::text)` : undefined,
+    filter.channel ? eq(conflictLog.channel, filter.channel) : undefined,
+  ]);
 
 async function namesOf(viewer: InsightsViewer, ids: ReturnType<typeof idsNamed>): Promise<ReportNames> {
   const here = viewer.workspace.id;
