@@ -72,9 +72,11 @@ export async function runScriptedWeek(t: Db) {
   async function workspaceRow() {
     return (await t.db.select().from(workspaces).where(eq(workspaces.id, world.a.id)))[0];
   }
+  /** What each conflict-log sync did, in order, for the test that checks the script's steps. */
+  const syncs: Awaited<ReturnType<typeof syncConflictLog>>[] = [];
   const sync = async (iso: string) => {
     at(iso);
-    return syncConflictLog(await workspaceRow(), Z(iso));
+    syncs.push(await syncConflictLog(await workspaceRow(), Z(iso)));
   };
   const submit = async (id: string, basedOnVersion: number) =>
     unwrap(
@@ -142,7 +144,7 @@ export async function runScriptedWeek(t: Db) {
     .update(briefs)
     .set({ draft: { ...BRIEF, brandStory: "Brand X makes skincare for real, busy mornings." } })
     .where(eq(briefs.campaignId, campaign.id));
-  unwrap(await publishBrief(ctx.coordinator, { campaignId: campaign.id }, new Date()));
+  const wordingFix = unwrap(await publishBrief(ctx.coordinator, { campaignId: campaign.id }, new Date()));
 
   at("03-02T04:00:00");
   unwrap(await confirmStep(client, { stepId: step("ga4"), assetId: "312456790" }, new Date()));
@@ -204,5 +206,5 @@ export async function runScriptedWeek(t: Db) {
   await sync("03-08T00:00:00"); // D6 and D5 went live unresolved
   at("03-08T12:00:00");
 
-  return { world, ctx, campaign, d };
+  return { world, ctx, campaign, d, wordingFix, syncs };
 }
