@@ -1,4 +1,5 @@
-import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { createdAt, id, tstz } from "./columns";
 import { users } from "./auth";
 import { campaigns } from "./campaigns";
@@ -147,7 +148,48 @@ export const draftComments = pgTable(
      * leads, guests or clients, on any page, email, export, webhook or link.
      */
     internal: boolean("internal").notNull().default(false),
+    /**
+     * A pin (issue 18): the point of one image of the version the comment is about, in ten-thousandths
+     * of the image's width and height from its top-left corner (0..10000), so it survives any display
+     * size. All three are set or none; the number a reader sees is computed on read (pins.ts).
+     */
+    pinFileId: text("pin_file_id"),
+    pinX: integer("pin_x"),
+    pinY: integer("pin_y"),
     createdAt: createdAt(),
   },
-  (t) => [index("draft_comments_version_idx").on(t.draftVersionId)],
+  (t) => [
+    index("draft_comments_version_idx").on(t.draftVersionId),
+    check(
+      "draft_comments_pin_whole",
+      sql`(${t.pinFileId} IS NULL AND ${t.pinX} IS NULL AND ${t.pinY} IS NULL) OR (${t.pinFileId} IS NOT NULL AND ${t.pinX} BETWEEN 0 AND 10000 AND ${t.pinY} BETWEEN 0 AND 10000)`,
+    ),
+  ],
+);
+
+/**
+ * The evidence pack's ledger (issue 18, decision 057): per deliverable, a chain of entries. A "sealed"
+ * entry is the whole pack at a sign-off or an override; later events (published, moved, overridden,
+ * sign-off lost) are appended as their own entries. `body` is the entry's RFC 8785 canonical JSON,
+ * stored byte for byte, and `sha256` its hash, which the audit event of that moment records too.
+ * Append-only: a trigger refuses UPDATE (rows go only with their deliverable or workspace).
+ */
+export const evidenceEntries = pgTable(
+  "evidence_entries",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    deliverableId: text("deliverable_id")
+      .notNull()
+      .references(() => deliverables.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    kind: text("kind").notNull(),
+    body: text("body").notNull(),
+    sha256: text("sha256").notNull(),
+    prevSha256: text("prev_sha256"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("evidence_entries_seq_key").on(t.deliverableId, t.seq)],
 );

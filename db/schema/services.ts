@@ -118,6 +118,8 @@ export const files = pgTable(
     originalName: text("original_name").notNull(),
     mimeType: text("mime_type").notNull(),
     size: integer("size").notNull(),
+    /** Hex SHA-256 of the bytes, taken at upload; the evidence pack lists it (older rows: computed when sealed). */
+    sha256: text("sha256"),
     purpose: text("purpose").notNull(),
     uploadedBy: text("uploaded_by"),
     createdAt: createdAt(),
