@@ -12,6 +12,7 @@ import { ReschedulePanel } from "~/components/approvals/reschedule-panel";
 import { BlockedBadge, DeliverableStatusBadge } from "~/components/approvals/status-badge";
 import { SubmitPanel } from "~/components/approvals/submit-panel";
 import { VersionsPanel } from "~/components/approvals/versions-panel";
+import { EvidenceCard } from "~/components/evidence/evidence-link";
 import { PageHeader } from "~/components/ui";
 import { handleDeliverableAction, type DeliverableBody } from "~/modules/approvals/actions.server";
 import { deliverablePage } from "~/modules/approvals/deliverable-page.server";
@@ -129,6 +130,7 @@ export default function DeliverablePage() {
         <div className="space-y-6">
           <TimingPanel page={page} />
           <RouteCard page={page} />
+          {page.can.evidence ? <EvidenceCard href={`${base}/evidence`} /> : null}
           {page.can.showPublishing || page.liveUrl ? <PublishingPanel page={page} /> : null}
           {page.can.reschedule ? <ReschedulePanel page={page} publishInput={publishInput} /> : null}
           {page.can.override ? <OverridePanel /> : null}

@@ -5,7 +5,8 @@ export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString("base64url");
 }
 
-export function sha256(value: string): string {
+/** Hex SHA-256 of text (as UTF-8) or of bytes. */
+export function sha256(value: string | Uint8Array): string {
   return createHash("sha256").update(value).digest("hex");
 }
 

@@ -2,6 +2,8 @@ import { and, eq } from "drizzle-orm";
 import type { Transaction } from "../client";
 import { approvalDecisions, auditEvents, campaigns, deliverables, draftComments, draftVersions } from "../schema";
 import { scheduleDeadlineJobs } from "../../app/modules/approvals/deadlines.server";
+import { appendEvidence, sealEvidence, type EvidenceRecord } from "../../app/modules/approvals/evidence/ledger.server";
+import { memberActor } from "../../app/modules/workspaces/actor";
 import type { DemoBase } from "./base";
 
 /** Titles the approvals e2e and the README refer to; change them together. */
@@ -137,6 +139,7 @@ export async function seedApprovals(tx: Transaction, demo: DemoBase, now: Date):
     kind: "approve" | "request_changes",
     hoursAgo: number,
     comment: string | null = null,
+    seal = false,
   ) {
     await tx.insert(approvalDecisions).values({
       workspaceId: ws.id,
@@ -150,13 +153,35 @@ export async function seedApprovals(tx: Transaction, demo: DemoBase, now: Date):
       createdAt: at(-hoursAgo),
     });
     const action = kind === "request_changes" ? "draft.changes_requested" : stageIndex === 1 ? "draft.signed_off" : "draft.approved";
+    // The brand sign-off seals the evidence pack, as decide() does (decision 057).
+    const evidence: EvidenceRecord | null = seal
+      ? await sealEvidence(tx, { workspace: ws, actor: memberActor(who) }, row, {
+          kind: "signoff",
+          at: at(-hoursAgo),
+          pending: { decision: { userId: who.id, version: dv.version, stageIndex, label: who.email, ip: null, onBehalfOf: null } },
+        })
+      : null;
     await audit(row.id, action, who, hoursAgo, {
       title: row.title,
       version: dv.version,
       stage: stageIndex === 1 ? "Brand sign-off" : "Agency review",
       stageIndex,
       comment,
+      ...(evidence ? { evidence } : {}),
     });
+  }
+
+  /** A later event of a sealed deliverable: appended to its evidence pack, its hash in its audit event. */
+  async function evidenceEvent(
+    row: typeof deliverables.$inferSelect,
+    action: string,
+    who: { id: string; email: string },
+    hoursAgo: number,
+    data: Record<string, unknown>,
+  ) {
+    const event = { action, objectType: "deliverable", objectId: row.id, data };
+    const evidence = await appendEvidence(tx, { workspace: ws, actor: memberActor(who) }, row, event, at(-hoursAgo));
+    await audit(row.id, action, who, hoursAgo, { ...data, ...(evidence ? { evidence } : {}) });
   }
 
   // Waiting on Lena's sign-off: goes live in 3 days, so the 48 h deadline is about a day away.
@@ -266,7 +291,7 @@ export async function seedApprovals(tx: Transaction, demo: DemoBase, now: Date):
   });
   const g1 = await version(signed, 1, "Macro shots of the Glow Serum: light, fast, no residue. #ad", 24 * 2);
   await decision(signed, g1, 0, users.owner, "approve", 24);
-  await decision(signed, g1, 1, users.lead, "approve", 4);
+  await decision(signed, g1, 1, users.lead, "approve", 4, null, true);
 
   // Scheduled: signed off by Lena on v1.
   const scheduled = await deliverable({
@@ -281,8 +306,8 @@ export async function seedApprovals(tx: Transaction, demo: DemoBase, now: Date):
   });
   const s1 = await version(scheduled, 1, "It's here. Lumen Glow Serum, live today. #ad", 24 * 3);
   await decision(scheduled, s1, 0, users.owner, "approve", 24 * 2);
-  await decision(scheduled, s1, 1, users.lead, "approve", 24);
-  await audit(scheduled.id, "deliverable.scheduled", users.coordinator, 20, {
+  await decision(scheduled, s1, 1, users.lead, "approve", 24, null, true);
+  await evidenceEvent(scheduled, "deliverable.scheduled", users.coordinator, 20, {
     title: scheduled.title,
     version: 1,
     publishAt: scheduled.publishAt.toISOString(),
@@ -302,9 +327,9 @@ export async function seedApprovals(tx: Transaction, demo: DemoBase, now: Date):
   });
   const p1 = await version(published, 1, "Unboxing the Lumen Glow Serum: what five ingredients look like. #ad", 24 * 6);
   await decision(published, p1, 0, users.owner, "approve", 24 * 5);
-  await decision(published, p1, 1, users.lead, "approve", 24 * 4);
-  await audit(published.id, "deliverable.scheduled", users.coordinator, 24 * 3, { title: published.title, version: 1 });
-  await audit(published.id, "deliverable.published", users.coordinator, 47, {
+  await decision(published, p1, 1, users.lead, "approve", 24 * 4, null, true);
+  await evidenceEvent(published, "deliverable.scheduled", users.coordinator, 24 * 3, { title: published.title, version: 1 });
+  await evidenceEvent(published, "deliverable.published", users.coordinator, 47, {
     title: published.title,
     version: 1,
     liveUrl: published.liveUrl,

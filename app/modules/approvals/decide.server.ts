@@ -15,6 +15,7 @@ import { addMark, marksOf, routeNow } from "./stand-ins.server";
 import { loadCampaignRoute } from "./routes.server";
 import { findVisibleDeliverable, windowHoursFor } from "./scope.server";
 import { signOffCounts, signOffDeadline } from "./signoff-rule";
+import { sealEvidence } from "./evidence/ledger.server";
 import { usersByIds } from "./people.server";
 import { recordDecision } from "~/modules/insights/approval-facts.server";
 
@@ -182,6 +183,24 @@ export async function decideOn(tx: Transaction, d: Decider, row: DeliverableRow,
   });
   const action =
     input.decision === "request_changes" ? "draft.changes_requested" : after.fullySignedOff ? "draft.signed_off" : "draft.approved";
+  // The evidence pack (decision 057): the sign-off seals it in this transaction; its hash goes into the sign-off's audit event.
+  const evidence = after.fullySignedOff
+    ? await sealEvidence(
+        tx,
+        ctx,
+        { ...row, status: nextState, signedOffAt: now, signedOffVersion: row.currentVersion },
+        {
+          kind: "signoff",
+          at: now,
+          pending: {
+            decision: {
+              ...{ userId: d.person.id, version: row.currentVersion, stageIndex, label: ctx.actor.label, ip: ctx.actor.ip },
+              onBehalfOf: as.kind === "delegate" ? as.forUserId : null,
+            },
+          },
+        },
+      )
+    : null;
   await audit(tx, ctx, {
     action,
     objectType: "deliverable",
@@ -195,6 +214,7 @@ export async function decideOn(tx: Transaction, d: Decider, row: DeliverableRow,
       statusFrom: status,
       statusTo: nextState,
       ...(as.kind === "delegate" ? { onBehalfOf: as.forUserId } : as.kind === "backup" ? { asBackup: true } : {}),
+      ...(evidence ? { evidence } : {}),
     },
   });
   // Insights (decision 053): the stage decided, and the cycle when this was the brand sign-off.

@@ -17,6 +17,7 @@ import { loadCampaignRoute, peopleById } from "./routes.server";
 import { findVisibleDeliverable } from "./scope.server";
 import { canScheduleOrPublish, effectiveWindowHours, formatCountdown, signOffDeadline } from "./signoff-rule";
 import { briefRequirements } from "./brief-requirements.server";
+import { hasEvidence } from "./evidence/view.server";
 
 /* ------------------------------------------------------------------------------------------------
  * The deliverable page
@@ -278,6 +279,8 @@ export async function deliverablePage(
       rescheduleEarliest: mayReschedule && earliest !== null,
       override: ctx.can("signoff.override") && row.blocked,
       editRoute: ctx.can("campaigns.manage"),
+      /** A sealed evidence pack exists and the member may read it (decision 057). */
+      evidence: await hasEvidence(ctx, row.id),
     },
   };
 }

@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
+import { auditWithEvidence } from "./evidence/ledger.server";
 import { z } from "zod";
 import { approvalDecisions, campaigns, deliverables, workspaces } from "@db/schema";
 import { db } from "~/utils/db.server";
-import { recordAudit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/send.server";
 import { defineJob, payloadId } from "~/modules/jobs/job-kinds";
 import { systemContext } from "~/modules/workspaces/authz.server";
@@ -26,8 +26,6 @@ const blockPayload = z.object({
 /** `hoursBefore` is always written; a job queued before it was has the handler work it out. */
 const reminderPayload = blockPayload.extend({ hoursBefore: z.number().int().positive().optional() });
 type DeadlinePayload = z.output<typeof reminderPayload>;
-
-const SYSTEM = { userId: null, label: "system (sign-off deadline)" };
 
 /** The deliverable and its current deadline, or null when the job no longer applies. */
 async function current(payload: DeadlinePayload) {
@@ -141,21 +139,26 @@ async function block(payload: DeadlinePayload, now: Date): Promise<void> {
       .returning({ id: deliverables.id });
     // Changed meanwhile (a decision or a reschedule): that change scheduled its own jobs.
     if (updated.length === 0) return;
-    await recordAudit(tx, {
-      workspaceId: row.workspaceId,
-      actor: SYSTEM,
-      action: "deliverable.blocked",
-      objectType: "deliverable",
-      objectId: row.id,
-      data: {
-        title: row.title,
-        deadline: deadline.toISOString(),
-        publishAt: row.publishAt.toISOString(),
-        status: state.status,
-        version: row.currentVersion,
+    const system = systemContext(workspace, "sign-off deadline");
+    await auditWithEvidence(
+      tx,
+      system,
+      row,
+      {
+        action: "deliverable.blocked",
+        objectType: "deliverable",
+        objectId: row.id,
+        data: {
+          title: row.title,
+          deadline: deadline.toISOString(),
+          publishAt: row.publishAt.toISOString(),
+          status: state.status,
+          version: row.currentVersion,
+        },
       },
-    });
-    await announceBlocked(tx, systemContext(workspace, "sign-off deadline"), { row, campaign, deadline, windowHours: window, now });
+      now,
+    );
+    await announceBlocked(tx, system, { row, campaign, deadline, windowHours: window, now });
   });
 }
 

@@ -1,8 +1,9 @@
 import { conflict, type Outcome } from "~/utils/outcome";
-import { audit } from "~/modules/audit/audit.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { campaignOf, casUpdate, missingDeliverable, runCommand } from "./command.server";
 import { nextState, nextStatus, stateOf } from "./deliverable-status";
+import { appendEvidence, auditWithEvidence, sealEvidence, withEvidence } from "./evidence/ledger.server";
+import { audit } from "~/modules/audit/audit.server";
 import { tellPublished } from "./notices.server";
 import { findVisibleDeliverable } from "./scope.server";
 import { canScheduleOrPublish } from "./signoff-rule";
@@ -31,7 +32,7 @@ export async function markScheduled(ctx: MemberContext, input: Target): Promise<
   if (!gate.ok) return conflict(gate.message);
   return runCommand(async (tx) => {
     await casUpdate(tx, row, { status: nextStatus(row, "schedule") });
-    await audit(tx, ctx, {
+    await auditWithEvidence(tx, ctx, row, {
       action: "deliverable.scheduled",
       objectType: "deliverable",
       objectId: row.id,
@@ -53,7 +54,12 @@ export async function markUnscheduled(ctx: MemberContext, input: Target): Promis
   if (!row) return missingDeliverable();
   return runCommand(async (tx) => {
     await casUpdate(tx, row, { status: nextStatus(row, "unschedule") });
-    await audit(tx, ctx, { action: "deliverable.unscheduled", objectType: "deliverable", objectId: row.id, data: { title: row.title } });
+    await auditWithEvidence(tx, ctx, row, {
+      action: "deliverable.unscheduled",
+      objectType: "deliverable",
+      objectId: row.id,
+      data: { title: row.title },
+    });
     return undefined;
   });
 }
@@ -67,12 +73,18 @@ export async function markPublished(ctx: MemberContext, input: Target & { liveUr
   return runCommand(async (tx) => {
     const campaign = await campaignOf(tx, row);
     await casUpdate(tx, row, { status: nextStatus(row, "publish"), liveUrl: input.liveUrl });
-    await audit(tx, ctx, {
-      action: "deliverable.published",
-      objectType: "deliverable",
-      objectId: row.id,
-      data: { title: row.title, version: row.currentVersion, liveUrl: input.liveUrl },
-    });
+    await auditWithEvidence(
+      tx,
+      ctx,
+      row,
+      {
+        action: "deliverable.published",
+        objectType: "deliverable",
+        objectId: row.id,
+        data: { title: row.title, version: row.currentVersion, liveUrl: input.liveUrl },
+      },
+      now,
+    );
     await recordPublishOutcome(tx, { deliverable: row, event: "published", at: now, personId: ctx.user.id });
     await tellPublished(tx, { row, campaign, publisherId: ctx.user.id, liveUrl: input.liveUrl, at: now });
     return undefined;
@@ -97,7 +109,7 @@ export async function overrideBlock(ctx: MemberContext, input: Target & { reason
       overriddenAt: now,
       overriddenBy: ctx.user.id,
     });
-    await audit(tx, ctx, {
+    const event = {
       action: "deliverable.override",
       objectType: "deliverable",
       objectId: row.id,
@@ -109,7 +121,21 @@ export async function overrideBlock(ctx: MemberContext, input: Target & { reason
         version: row.currentVersion,
         publishAt: row.publishAt.toISOString(),
       },
-    });
+    };
+    // Evidence (decision 057): appended to a sealed pack, or the override seals the first one; the hash goes into this event.
+    const evidence =
+      (await appendEvidence(tx, ctx, row, event, now)) ??
+      (await sealEvidence(
+        tx,
+        ctx,
+        { ...row, status: next.status, overrideReason: input.reason, overriddenAt: now },
+        {
+          kind: "override",
+          at: now,
+          pending: { override: { label: ctx.actor.label, ip: ctx.actor.ip, reason: input.reason } },
+        },
+      ));
+    await audit(tx, ctx, withEvidence(event, evidence));
     await recordPublishOutcome(tx, { deliverable: { ...row, overriddenAt: now }, event: "overridden", at: now, personId: ctx.user.id });
     return undefined;
   });

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
+import { auditWithEvidence } from "./evidence/ledger.server";
 import { approvalDecisions, campaigns, deliverables, draftVersions } from "@db/schema";
 import { conflict, invalid, type Outcome } from "~/utils/outcome";
-import { audit } from "~/modules/audit/audit.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { isId } from "~/utils/ids";
 import { db, type Transaction } from "~/utils/db.server";
@@ -124,26 +124,33 @@ async function write(
   });
   const unblocked = state.blocked && !after.blocked;
   const blocked = !state.blocked && after.blocked;
-  await audit(tx, ctx, {
-    action: "deliverable.rescheduled",
-    objectType: "deliverable",
-    objectId: current.id,
-    data: {
-      title: current.title,
-      from: current.publishAt.toISOString(),
-      to: newPublishAt.toISOString(),
-      direction: rule.direction,
-      previousDeadline: signOffDeadline(current.publishAt, windowHours).toISOString(),
-      deadline: deadline.toISOString(),
-      signOffKept: rule.signOffKept,
-      signOffRemoved: rule.signOffRemoved,
-      removedSignOffDecisions: removedDecisions,
-      unblocked,
-      blocked,
-      statusFrom: state.status,
-      statusTo: after.status,
+  // Once a pack is sealed, a move is evidence too (decision 057).
+  await auditWithEvidence(
+    tx,
+    ctx,
+    moved,
+    {
+      action: "deliverable.rescheduled",
+      objectType: "deliverable",
+      objectId: current.id,
+      data: {
+        title: current.title,
+        from: current.publishAt.toISOString(),
+        to: newPublishAt.toISOString(),
+        direction: rule.direction,
+        previousDeadline: signOffDeadline(current.publishAt, windowHours).toISOString(),
+        deadline: deadline.toISOString(),
+        signOffKept: rule.signOffKept,
+        signOffRemoved: rule.signOffRemoved,
+        removedSignOffDecisions: removedDecisions,
+        unblocked,
+        blocked,
+        statusFrom: state.status,
+        statusTo: after.status,
+      },
     },
-  });
+    now,
+  );
   if (blocked) await announceBlocked(tx, ctx, { row: moved, campaign, deadline, windowHours, now, actorId: ctx.user.id });
   return { publishAt: newPublishAt, unblocked, blocked };
 }

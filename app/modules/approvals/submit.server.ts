@@ -1,7 +1,7 @@
 import { and, inArray } from "drizzle-orm";
+import { auditWithEvidence } from "./evidence/ledger.server";
 import { draftVersions, files } from "@db/schema";
 import { conflict, invalid, type FieldMessages, type Outcome, type Problem } from "~/utils/outcome";
-import { audit } from "~/modules/audit/audit.server";
 import { requireChannel } from "~/modules/channels/channels";
 import { emitWebhook } from "~/modules/webhooks/webhooks.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
@@ -117,21 +117,28 @@ export async function submitVersion(
       })
       .returning();
     const deadline = signOffDeadline(row.publishAt, windowHours);
-    await audit(tx, ctx, {
-      action: "draft.submitted",
-      objectType: "deliverable",
-      objectId: row.id,
-      data: {
-        title: row.title,
-        version,
-        draftVersionId: created.id,
-        late,
-        statusFrom: status,
-        statusTo: submitted,
-        checksPassed: true,
-        deadline: deadline.toISOString(),
+    // A new version after a sign-off ends that sign-off: the sealed pack records it (decision 057).
+    await auditWithEvidence(
+      tx,
+      ctx,
+      row,
+      {
+        action: "draft.submitted",
+        objectType: "deliverable",
+        objectId: row.id,
+        data: {
+          title: row.title,
+          version,
+          draftVersionId: created.id,
+          late,
+          statusFrom: status,
+          statusTo: submitted,
+          checksPassed: true,
+          deadline: deadline.toISOString(),
+        },
       },
-    });
+      now,
+    );
     // Insights (decision 053): on time against the brief's draft due date, and the late flag.
     await recordDraftSubmitted(tx, ctx, { deliverable: row, campaign, version: created });
     // The first stage waits: its approvers (or their delegates) are asked, its escalation planned (decision 052).

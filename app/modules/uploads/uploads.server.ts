@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { files } from "@db/schema";
 import { newId } from "@db/schema/columns";
+import { sha256 } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { DomainError } from "~/utils/outcome";
@@ -52,6 +53,8 @@ export async function acceptUpload(file: File, ctx: UploadContext) {
       originalName: file.name.replace(/[^\w.\- ]+/g, "_").slice(0, 120) || "file",
       mimeType: kind.mime,
       size: bytes.byteLength,
+      // The evidence pack lists it: what was approved is these very bytes.
+      sha256: sha256(bytes),
       purpose: ctx.purpose,
       uploadedBy: ctx.uploadedBy,
     })

@@ -62,3 +62,14 @@ export function guestActor(user: { id: string; email: string }, meta: RequestMet
 export function systemActor(why?: string): Actor {
   return { kind: "system", label: why ? `system (${why})` : "system", userId: null, ...NO_META };
 }
+
+/**
+ * Which door a decision came through, read back from the actor label kept on its audit event (the
+ * labels above are the only writers, so the two stay together here): the evidence pack shows it.
+ */
+export function decisionChannelOf(label: string): "page" | "decision_link" | "digest_link" | "guest" {
+  if (label.endsWith(" (guest) via decision link")) return "guest";
+  if (label.endsWith(" via sign-off digest link")) return "digest_link";
+  if (label.endsWith(" via decision link")) return "decision_link";
+  return "page";
+}

@@ -20,7 +20,12 @@ export type Permission =
   /** The insights page and "stuck now": figures of what the member may see (factScope); client contacts follow a calendar, not the work. */
   | "insights.view"
   /** Preview a brand's monthly accountability report and send it again (issue 16): the coordinators'. */
-  | "reports.send";
+  | "reports.send"
+  /**
+   * A deliverable's evidence pack (issue 18): who approved what, when, from which address. The team and
+   * the brand's lead, who answer for it; not creators or client contacts (it lists reviewers' IPs).
+   */
+  | "evidence.view";
 
 const ADMIN: Permission[] = [
   "workspace.settings",
@@ -39,6 +44,7 @@ const ADMIN: Permission[] = [
   "conflicts.manage",
   "insights.view",
   "reports.send",
+  "evidence.view",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -54,9 +60,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "template.manage",
     "insights.view",
     "reports.send",
+    "evidence.view",
   ],
-  agency_member: ["calendar.view", "onboarding.manage", "drafts.review", "drafts.publish", "insights.view"],
-  brand_lead: ["calendar.view", "signoff.give", "insights.view"],
+  agency_member: ["calendar.view", "onboarding.manage", "drafts.review", "drafts.publish", "insights.view", "evidence.view"],
+  brand_lead: ["calendar.view", "signoff.give", "insights.view", "evidence.view"],
   creator: ["calendar.view", "drafts.submit", "insights.view"],
   client_contact: ["calendar.view"],
 };

@@ -13,7 +13,8 @@ import { campaignFixture, ctxOf, submittedDeliverable } from "./fixtures";
  * Internal comments (issue 18 part 1, security.md 39): a reviewer's note to the team is read by
  * workspace-wide members and the campaign's agency, and by nobody else through any channel this
  * wave has: the deliverable page of each role (its comments and its activity), the decision-link
- * page of the brand lead, every email and webhook queued or sent, and the audit trail's data. The
+ * page of the brand lead, every email and webhook queued or sent, the audit trail's data and the
+ * evidence pack sealed at the sign-off. The
  * body is a marker string, looked for in everything each channel hands out.
  */
 const t = useTestDatabase();
@@ -100,5 +101,25 @@ describe("an internal comment", () => {
     }
     const page = await pageFor("coordinator");
     expect(page!.versions.find((v) => v.version === 1)!.comments.map((c) => c.body)).not.toContain("Psst, team only?");
+  });
+
+  it("is not in the evidence pack sealed at the brand sign-off (page and JSON download)", async () => {
+    const signed = await decide(await ctxOf(world, "brandLead"), { deliverableId: id, version: 1, decision: "approve", comment: null });
+    expect(signed.ok).toBe(true);
+    const cookie = await sessionCookie(world.users.owner.id);
+    const params = { workspace: world.a.slug, deliverableId: id };
+    const page = await import("~/routes/w.$workspace.deliverables.$deliverableId_.evidence");
+    const file = await import("~/routes/w.$workspace.deliverables.$deliverableId_.evidence[.]json");
+    const base = `/w/${world.a.slug}/deliverables/${id}/evidence`;
+    const bodies = [
+      await (await call(page.loader, makeRequest(base, { cookie }), params)).text(),
+      await (await call(file.loader, makeRequest(`${base}.json`, { cookie }), params)).text(),
+    ];
+    for (const body of bodies) {
+      // The pack was really there: it carries the approved copy and the lead's sign-off.
+      expect(body).toContain(world.users.brandLead.email);
+      expect(body).toContain("#ad");
+      expect(body).not.toContain("INTERNAL-7f3a");
+    }
   });
 });

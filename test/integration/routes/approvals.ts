@@ -3,11 +3,16 @@ import { campaignCreators, campaigns } from "@db/schema";
 import type { Database } from "../../../db/client";
 import type { World } from "../../support/world";
 import { ADMINS, EVERYONE, SCOPED, type RouteCase } from "../route-types";
-import { campaignFixture, submittedDeliverable } from "../approvals/fixtures";
+import { decide } from "~/modules/approvals/decide.server";
+import { campaignFixture, ctxOf, submittedDeliverable } from "../approvals/fixtures";
 
 const deliverable = () => import("~/routes/w.$workspace.deliverables.$deliverableId");
 const newDeliverable = () => import("~/routes/w.$workspace.campaigns.$campaignId.deliverables.new");
 const routeEditor = () => import("~/routes/w.$workspace.campaigns.$campaignId.route");
+const evidencePage = () => import("~/routes/w.$workspace.deliverables.$deliverableId_.evidence");
+const evidenceJson = () => import("~/routes/w.$workspace.deliverables.$deliverableId_.evidence[.]json");
+/** Who reads an evidence pack (decision 057): the team and the brand's lead, not creators or client contacts. */
+const EVIDENCE_READERS = [...ADMINS, "coordinator" as const, "agencyMember" as const, "brandLead" as const];
 const STAFF = [...ADMINS, "coordinator" as const];
 
 /**
@@ -77,6 +82,21 @@ export const ROUTES: RouteCase[] = [
     allowed: ADMINS,
     denied: ["agencyMember", "brandLead", "creator", "clientContact"],
   },
+  ...[
+    { name: "evidence pack", load: evidencePage, path: "/w/:workspace/deliverables/:deliverableId/evidence" },
+    { name: "evidence pack (JSON)", load: evidenceJson, path: "/w/:workspace/deliverables/:deliverableId/evidence.json" },
+  ].flatMap(({ name, load, path }): RouteCase[] => [
+    {
+      name,
+      path,
+      method: "GET",
+      params: { deliverableId: "dlvXSealed" },
+      load,
+      allowed: EVIDENCE_READERS,
+      denied: ["creator", "clientContact"],
+    },
+    { name: `${name} of another brand`, path, method: "GET", params: { deliverableId: "dlvY" }, load, allowed: [], denied: SCOPED },
+  ]),
   {
     name: "new deliverable",
     path: "/w/:workspace/campaigns/:campaignId/deliverables/new",
@@ -136,5 +156,11 @@ export async function seedIds(db: Database, world: World): Promise<Record<string
   await db.insert(campaignCreators).values({ campaignId: campaignY.id, creatorId: world.creatorN.id, workspaceId: world.a.id });
   await db.update(campaigns).set({ coordinatorId: world.users.coordinator.id }).where(eq(campaigns.id, campaignY.id));
   const dlvY = await submittedDeliverable(world, campaignY, { title: "Brand Y reel", submit: false, creatorId: world.creatorN.id });
-  return { campaignX: campaignX.id, campaignY: campaignY.id, dlvX, dlvY };
+  // Signed off by the agency and the brand lead: its evidence pack is sealed.
+  const dlvXSealed = await submittedDeliverable(world, campaignX, { title: "Brand X signed-off reel" });
+  for (const who of ["agencyMember", "brandLead"] as const) {
+    const done = await decide(await ctxOf(world, who), { deliverableId: dlvXSealed, version: 1, decision: "approve", comment: null });
+    if (!done.ok) throw new Error(done.problem.message);
+  }
+  return { campaignX: campaignX.id, campaignY: campaignY.id, dlvX, dlvY, dlvXSealed };
 }

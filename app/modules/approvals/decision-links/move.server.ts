@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
+import { auditWithEvidence } from "../evidence/ledger.server";
 import { deliverables } from "@db/schema";
 import type { Transaction } from "~/utils/db.server";
 import { conflict } from "~/utils/outcome";
-import { audit } from "~/modules/audit/audit.server";
 import type { ActorContext } from "~/modules/workspaces/authz.server";
 import { HOUR_MS } from "~/utils/time";
 import { RACE_MESSAGE, refuse, type DeliverableRow } from "../command.server";
@@ -60,25 +60,31 @@ export async function moveForSignOff(
     windowHours,
     now,
   });
-  await audit(tx, ctx, {
-    action: "deliverable.rescheduled",
-    objectType: "deliverable",
-    objectId: row.id,
-    data: {
-      title: row.title,
-      from: row.publishAt.toISOString(),
-      to: publishAt.toISOString(),
-      direction: rule.direction,
-      previousDeadline: signOffDeadline(row.publishAt, windowHours).toISOString(),
-      deadline: deadline.toISOString(),
-      signOffKept: false,
-      signOffRemoved: false,
-      removedSignOffDecisions: 0,
-      unblocked: before.blocked,
-      statusFrom: before.status,
-      statusTo: after.status,
-      withSignOff: true,
+  await auditWithEvidence(
+    tx,
+    ctx,
+    moved,
+    {
+      action: "deliverable.rescheduled",
+      objectType: "deliverable",
+      objectId: row.id,
+      data: {
+        title: row.title,
+        from: row.publishAt.toISOString(),
+        to: publishAt.toISOString(),
+        direction: rule.direction,
+        previousDeadline: signOffDeadline(row.publishAt, windowHours).toISOString(),
+        deadline: deadline.toISOString(),
+        signOffKept: false,
+        signOffRemoved: false,
+        removedSignOffDecisions: 0,
+        unblocked: before.blocked,
+        statusFrom: before.status,
+        statusTo: after.status,
+        withSignOff: true,
+      },
     },
-  });
+    now,
+  );
   return moved;
 }
