@@ -49,7 +49,7 @@ export async function addComment(ctx: MemberContext, input: CommentInput): Promi
         pin,
         images.map((f) => f.id),
       );
-      if (problem) refuse(invalid("That pin is not on an image of this version.", problem));
+      if (problem) refuse(invalid(undefined, problem));
     }
     const [comment] = await tx
       .insert(draftComments)
