@@ -1,13 +1,27 @@
 import { getFormProps } from "@conform-to/react";
+import { useEffect, useState } from "react";
 import { Form, Link } from "@remix-run/react";
 import { CopyDiffView } from "~/components/approvals/copy-diff-view";
-import { FileIcon, LockIcon } from "~/components/icons";
+import { LockIcon } from "~/components/icons";
 import { Alert, Badge, Button, Card, CheckboxField, SelectField, TextAreaField } from "~/components/ui";
+import type { Pin } from "~/modules/approvals/pins";
 import { commentSchema } from "~/modules/approvals/schemas";
+import { PinField, PinHistory } from "./comment-pins";
+import { drawnPins, PinnedImage, PinTag } from "./pinned-image";
 import { IntentError, useDeliverableForm, useResult, type DeliverablePageData } from "./deliverable-result";
 
 export function VersionsPanel({ page, base }: { page: DeliverablePageData; base: string }) {
   const viewed = page.viewed;
+  // The spot picked for the next comment, shared by the images (a click) and the form's "Pin to" list.
+  const [pin, setPin] = useState<Pin | null>(null);
+  const viewedId = viewed?.id;
+  useEffect(() => setPin(null), [viewedId]);
+  const pinnable = page.can.comment && viewed !== null && viewed.media.some((m) => m.previewUrl);
+  const pickPin = (picked: Pin, byKeyboard: boolean) => {
+    setPin(picked);
+    // From the keyboard the centre is only a start: the list is where the region is chosen.
+    if (byKeyboard) document.getElementById(PIN_SELECT_ID)?.focus();
+  };
   if (!viewed) {
     return (
       <Card title="Versions">
@@ -18,6 +32,8 @@ export function VersionsPanel({ page, base }: { page: DeliverablePageData; base:
     );
   }
   const others = page.versions.filter((v) => v.version !== viewed.version);
+  // Pins belong to their version (decision 058): the current one lists the one before's as history.
+  const previous = viewed.version === page.currentVersion ? page.versions.find((v) => v.version === viewed.version - 1) : undefined;
   return (
     <Card
       title={`Version ${viewed.version}${viewed.version === page.currentVersion ? " (current)" : ""}`}
@@ -59,23 +75,13 @@ export function VersionsPanel({ page, base }: { page: DeliverablePageData; base:
           </p>
         ) : null}
         {viewed.media.length > 0 ? (
-          <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3" aria-label="Media">
+          <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2" aria-label="Media">
             {viewed.media.map((m) => (
-              <li key={m.id} className="overflow-hidden rounded-lg ring-1 ring-slate-200">
-                <a href={m.url} className="block hover:opacity-90">
-                  {m.previewUrl ? (
-                    <img src={m.previewUrl} alt={m.name} className="aspect-square w-full object-cover" loading="lazy" />
-                  ) : (
-                    <span className="flex aspect-square w-full items-center justify-center bg-slate-50 text-ink-muted">
-                      <FileIcon size={28} />
-                    </span>
-                  )}
-                  <span className="block truncate px-2 py-1.5 text-xs text-ink-soft">{m.name}</span>
-                </a>
-              </li>
+              <PinnedImage key={m.id} media={m} pins={drawnPins(viewed.comments)} onPick={pinnable ? pickPin : undefined} picked={pin} />
             ))}
           </ul>
         ) : null}
+        {previous ? <PinHistory previous={previous} /> : null}
 
         {others.length > 0 ? (
           <div className="space-y-3 border-t border-slate-200 pt-4">
@@ -126,8 +132,13 @@ export function VersionsPanel({ page, base }: { page: DeliverablePageData; base:
             {viewed.comments.map((c) =>
               c.internal ? (
                 // Internal (issue 18): another surface, a label and an icon, so it reads apart at a glance and to a screen reader.
-                <li key={c.id} className="rounded-md border border-dashed border-amber-300 bg-amber-50 px-3 py-2 text-sm">
+                <li
+                  key={c.id}
+                  id={`comment-${c.id}`}
+                  className="rounded-md border border-dashed border-amber-300 bg-amber-50 px-3 py-2 text-sm"
+                >
                   <p className="flex flex-wrap items-center gap-x-2">
+                    {c.pin ? <PinTag pin={c.pin} internal /> : null}
                     <span className="inline-flex items-center gap-1 text-xs font-semibold uppercase tracking-wide text-amber-900">
                       <LockIcon className="h-3.5 w-3.5" aria-hidden="true" />
                       Internal · team only
@@ -137,25 +148,55 @@ export function VersionsPanel({ page, base }: { page: DeliverablePageData; base:
                   <p className="whitespace-pre-wrap text-ink-soft">{c.body}</p>
                 </li>
               ) : (
-                <li key={c.id} className="text-sm">
-                  <p>
-                    <span className="font-medium text-ink">{c.author}</span> <span className="text-ink-muted">· {c.at}</span>
+                <li key={c.id} id={`comment-${c.id}`} className="text-sm">
+                  <p className="flex flex-wrap items-center gap-x-2">
+                    {c.pin ? <PinTag pin={c.pin} /> : null}
+                    <span>
+                      <span className="font-medium text-ink">{c.author}</span> <span className="text-ink-muted">· {c.at}</span>
+                    </span>
                   </p>
                   <p className="whitespace-pre-wrap text-ink-soft">{c.body}</p>
                 </li>
               ),
             )}
           </ul>
-          {page.can.comment ? <CommentForm version={viewed.version} internalAllowed={page.can.commentInternal} /> : null}
+          {page.can.comment ? (
+            <CommentForm
+              version={viewed.version}
+              internalAllowed={page.can.commentInternal}
+              media={viewed.media}
+              pin={pinnable ? pin : null}
+              onPin={setPin}
+            />
+          ) : null}
         </section>
       </div>
     </Card>
   );
 }
 
-function CommentForm({ version, internalAllowed }: { version: number; internalAllowed: boolean }) {
+const PIN_SELECT_ID = "comment-pin";
+
+function CommentForm({
+  version,
+  internalAllowed,
+  media,
+  pin,
+  onPin,
+}: {
+  version: number;
+  internalAllowed: boolean;
+  media: NonNullable<DeliverablePageData["viewed"]>["media"];
+  pin: Pin | null;
+  onPin: (pin: Pin | null) => void;
+}) {
   const commentResult = useResult("comment");
   const [form, fields] = useDeliverableForm("comment", commentSchema);
+  // A posted comment takes its pin with it: the next one starts unpinned.
+  const postedAt = commentResult?.ok ? commentResult.at : null;
+  useEffect(() => {
+    if (postedAt) onPin(null);
+  }, [postedAt, onPin]);
   return (
     <Form method="post" className="mt-3 space-y-3" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="comment" />
@@ -168,6 +209,7 @@ function CommentForm({ version, internalAllowed }: { version: number; internalAl
         errors={fields.body.errors}
         key={commentResult?.ok ? commentResult.at : "comment"}
       />
+      <PinField media={media} pin={pin} onPin={onPin} errors={fields.pin.errors} name={fields.pin.name} id={PIN_SELECT_ID} />
       {internalAllowed ? (
         <CheckboxField
           label="Internal: only the agency team sees it"

@@ -1,5 +1,6 @@
 import { CopyDiffView } from "~/components/approvals/copy-diff-view";
-import { CheckCircleIcon, AlertCircleIcon, FileIcon } from "~/components/icons";
+import { drawnPins, PinnedImage, PinTag } from "~/components/approvals/pinned-image";
+import { CheckCircleIcon, AlertCircleIcon } from "~/components/icons";
 import { Badge, Card } from "~/components/ui";
 import type { LinkPage } from "./types";
 
@@ -34,7 +35,7 @@ export function DraftPanel({ page }: { page: LinkPage }) {
             </a>
           </p>
         ) : null}
-        <Media media={version.media} />
+        <Media media={version.media} comments={version.comments} />
         <Checks checks={version.checks} />
         {page.diff ? (
           <section aria-labelledby="diff-h" className="border-t border-slate-200 pt-4">
@@ -50,27 +51,14 @@ export function DraftPanel({ page }: { page: LinkPage }) {
   );
 }
 
-function Media({ media }: { media: Version["media"] }) {
+/** The media, with the version's pins drawn on its images (decision 058); showing only: a link comments through its decision. */
+function Media({ media, comments }: { media: Version["media"]; comments: Version["comments"] }) {
   if (media.length === 0) return null;
+  const pins = drawnPins(comments);
   return (
-    <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3" aria-label="Media">
+    <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2" aria-label="Media">
       {media.map((m) => (
-        <li key={m.id} className="overflow-hidden rounded-lg ring-1 ring-slate-200">
-          {m.url ? (
-            <a href={m.url} className="block hover:opacity-90">
-              {m.previewUrl ? (
-                <img src={m.previewUrl} alt={m.name} className="aspect-square w-full object-cover" loading="lazy" />
-              ) : (
-                <span className="flex aspect-square w-full items-center justify-center bg-slate-50 text-ink-muted">
-                  <FileIcon size={28} />
-                </span>
-              )}
-              <span className="block truncate px-2 py-1.5 text-xs text-ink-soft">{m.name}</span>
-            </a>
-          ) : (
-            <span className="block px-2 py-6 text-center text-xs text-ink-muted">{m.name}</span>
-          )}
-        </li>
+        <PinnedImage key={m.id} media={m} pins={pins} />
       ))}
     </ul>
   );
@@ -124,9 +112,12 @@ function Conversation({ version }: { version: Version }) {
           </li>
         ))}
         {version.comments.map((c) => (
-          <li key={c.id} className="text-sm">
-            <p>
-              <span className="font-medium text-ink">{c.author}</span> <span className="text-ink-muted">· {c.at}</span>
+          <li key={c.id} id={`comment-${c.id}`} className="text-sm">
+            <p className="flex flex-wrap items-center gap-x-2">
+              {c.pin ? <PinTag pin={c.pin} /> : null}
+              <span>
+                <span className="font-medium text-ink">{c.author}</span> <span className="text-ink-muted">· {c.at}</span>
+              </span>
             </p>
             <p className="whitespace-pre-wrap text-ink-soft">{c.body}</p>
           </li>

@@ -154,6 +154,7 @@ async function run(
         version: text(form, "version"),
         body: text(form, "body"),
         internal: text(form, "internal"),
+        pin: text(form, "pin"),
       });
       if (!parsed.success) return bad(parsed.errors);
       return { outcome: saying(await addComment(ctx, { deliverableId, ...parsed.data }), NOTICES.comment), values: {} };

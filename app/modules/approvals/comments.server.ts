@@ -1,10 +1,11 @@
-import { and, eq } from "drizzle-orm";
-import { draftComments, draftVersions } from "@db/schema";
+import { and, eq, inArray, like } from "drizzle-orm";
+import { draftComments, draftVersions, files } from "@db/schema";
 import { forbidden, invalid, type Outcome } from "~/utils/outcome";
 import { audit } from "~/modules/audit/audit.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
-import { seesInternalComments } from "~/modules/workspaces/scope.server";
+import { inWorkspace, seesInternalComments } from "~/modules/workspaces/scope.server";
 import { missingDeliverable, refuse, runCommand } from "./command.server";
+import { pinProblem, type Pin } from "./pins";
 import { findVisibleDeliverable } from "./scope.server";
 
 export interface CommentInput {
@@ -13,6 +14,8 @@ export interface CommentInput {
   body: string;
   /** For the team only (seesInternalComments); false when the form did not ask. */
   internal?: boolean;
+  /** A spot on one image of that version (decision 058); none when absent or null. */
+  pin?: Pin | null;
 }
 
 /**
@@ -33,16 +36,34 @@ export async function addComment(ctx: MemberContext, input: CommentInput): Promi
       where: and(eq(draftVersions.deliverableId, row.id), eq(draftVersions.version, input.version)),
     });
     if (!version) refuse(invalid(`There is no version ${input.version} to comment on.`, { version: ["Choose a version from the list."] }));
+    const pin = input.pin ?? null;
+    if (pin) {
+      // Only an image this version shows can carry a pin: another version's file, a PDF or a removed file cannot.
+      const images = version!.mediaFileIds.length
+        ? await tx
+            .select({ id: files.id })
+            .from(files)
+            .where(and(inArray(files.id, version!.mediaFileIds), inWorkspace(ctx, files.workspaceId), like(files.mimeType, "image/%")))
+        : [];
+      const problem = pinProblem(
+        pin,
+        images.map((f) => f.id),
+      );
+      if (problem) refuse(invalid(undefined, problem));
+    }
     const [comment] = await tx
       .insert(draftComments)
-      .values({ workspaceId: ctx.workspace.id, draftVersionId: version!.id, userId: ctx.user.id, body: input.body, internal })
+      .values({
+        ...{ workspaceId: ctx.workspace.id, draftVersionId: version!.id, userId: ctx.user.id, body: input.body, internal },
+        ...(pin ? { pinFileId: pin.fileId, pinX: pin.x, pinY: pin.y } : {}),
+      })
       .returning();
     await audit(tx, ctx, {
       action: "draft.commented",
       objectType: "deliverable",
       objectId: row.id,
       // Never the body: the audit trail is read by people who may not read internal comments.
-      data: { version: input.version, commentId: comment.id, internal },
+      data: { version: input.version, commentId: comment.id, internal, pinned: pin !== null },
     });
     return undefined;
   });

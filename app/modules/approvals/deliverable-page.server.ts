@@ -8,6 +8,7 @@ import { allowedEvents, BEFORE_SIGN_OFF, canEdit, DELIVERABLE_STATUS_LABELS, isD
 import { diffCopy } from "./copy-diff";
 import { earliestPublishFor, earliestTime } from "./earliest-publish.server";
 import { holderOf } from "./holder";
+import { pinViews } from "./pins";
 import { timeFor } from "./people.server";
 import { seatOf } from "./route";
 import { deciderLabel, personLabel, stageNotes } from "./stand-ins";
@@ -134,6 +135,19 @@ export async function deliverablePage(
       ? await earliestPublishFor(tx, ctx, { campaign, channel: row.channel, excludeId: row.id, windowHours: window, now })
       : null;
 
+  // Internal comments (issue 18) leave the loader only for the team; pins are numbered over what this reader sees (decision 058).
+  const commentsOf = (versionId: string) => {
+    const visible = comments.filter((c) => c.draftVersionId === versionId && (!c.internal || teamNotes));
+    const pins = pinViews(visible, (id) => fileMap.get(id)?.originalName ?? "Removed file");
+    return visible.map((c) => ({
+      id: c.id,
+      author: name(c.userId),
+      body: c.body,
+      internal: c.internal,
+      at: timeFor(c.createdAt, viewerZone, brand.timeZone),
+      pin: pins.get(c.id) ?? null,
+    }));
+  };
   const versionOut = (v: (typeof versions)[number]) => ({
     id: v.id,
     version: v.version,
@@ -157,16 +171,7 @@ export async function deliverablePage(
           }
         : { id, name: "Removed file", mime: "", size: 0, url, previewUrl: null };
     }),
-    // Internal comments (issue 18) leave the loader only for the team.
-    comments: comments
-      .filter((c) => c.draftVersionId === v.id && (!c.internal || teamNotes))
-      .map((c) => ({
-        id: c.id,
-        author: name(c.userId),
-        body: c.body,
-        internal: c.internal,
-        at: timeFor(c.createdAt, viewerZone, brand.timeZone),
-      })),
+    comments: commentsOf(v.id),
     decisions: decisions
       .filter((d) => d.draftVersionId === v.id)
       .map((d) => ({

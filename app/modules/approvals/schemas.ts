@@ -4,6 +4,7 @@ import { checkbox, text as textField } from "~/utils/text-schema";
 import { CHANNELS } from "~/modules/channels/channels";
 import { publishAtField } from "./publish-time";
 import { formatCount } from "~/utils/numbers";
+import { decodePin } from "./pins";
 
 /** Ids are 32 lowercase hex characters; anything else is bad input (400), never a lookup. */
 export const idField = (what: string) =>
@@ -56,11 +57,20 @@ export const decideSchema = z.object({
   comment: text("The comment", 5_000).optional(),
 });
 
+const PIN_MESSAGE = "Choose where to pin from the “Pin to” list, or “No pin”.";
+const pinField = z
+  .string({ invalid_type_error: PIN_MESSAGE })
+  .refine((v) => v === "" || decodePin(v) !== null, PIN_MESSAGE)
+  .transform((v) => (v === "" ? null : decodePin(v)))
+  .optional();
+
 export const commentSchema = z.object({
   version: versionField,
   body: text("The comment", 5_000, { trim: true, min: 1, tooShort: "Write a comment first." }),
   /** For the team only (issue 18); the form offers it to those who read internal comments. */
   internal: checkbox.optional(),
+  /** A pin (decision 058): "<file id>:<x>:<y>" from a click on an image or the "Pin to" list; "" is none. */
+  pin: pinField,
 });
 
 export const rescheduleSchema = z.object({ publishAt: publishAtField, confirm: confirmInsideWindowField });

@@ -66,6 +66,8 @@ export const ROUTES: RouteCase[] = [
     basedOnVersion: "1",
   }),
   onY("comment", { intent: "comment", version: "1", body: "Hello" }),
+  // A pin is checked only after the deliverable is found: its refusal must not tell another brand's draft exists (decision 058).
+  onY("pinned comment", { intent: "comment", version: "1", body: "Here", pin: `${"a".repeat(32)}:5000:5000` }),
   onY("schedule", { intent: "schedule" }),
   onY("unschedule", { intent: "unschedule" }),
   onY("publish", { intent: "publish", liveUrl: "https://instagram.com/p/x" }),

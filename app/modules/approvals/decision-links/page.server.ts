@@ -16,6 +16,7 @@ import { codePending } from "./codes.server";
 import { decidesDrafts, signsForBrand, type DecisionLinkContext } from "./context.server";
 import { earliestMove } from "./move.server";
 import { decisionPageState } from "./page-state";
+import { pinViews } from "../pins";
 
 /**
  * What a decision link's page shows (decision 052): the draft as reviewers see it (copy, media
@@ -147,7 +148,7 @@ export async function decisionPage(ctx: DecisionLinkContext, now: Date) {
                 requirements,
               })
             : [],
-          comments: comments.map((c) => ({ id: c.id, author: nameOf(c.userId), body: c.body, at: at(c.createdAt) })),
+          comments: linkComments(comments, media, (c) => ({ author: nameOf(c.userId), at: at(c.createdAt) })),
           decisions: onCurrent.map((d) => ({
             id: d.id,
             who: nameOf(d.userId),
@@ -180,6 +181,16 @@ export async function decisionPage(ctx: DecisionLinkContext, now: Date) {
     code: { required: brand.requireDecisionCode, pending: brand.requireDecisionCode ? await codePending(ctx, now) : false },
     move: state.mayMove ? moveForm(earliestMove(now, windowHours), row.publishAt, zone) : null,
   };
+}
+
+/** The comments the link shows (never internal ones), each with its pin numbered over them (decision 058). */
+function linkComments<C extends typeof draftComments.$inferSelect>(
+  comments: C[],
+  media: { id: string; originalName: string }[],
+  shown: (c: C) => { author: string; at: string },
+) {
+  const pins = pinViews(comments, (id) => media.find((f) => f.id === id)?.originalName ?? "Removed file");
+  return comments.map((c) => ({ id: c.id, body: c.body, ...shown(c), pin: pins.get(c.id) ?? null }));
 }
 
 /** The move form's bounds: the earliest time as the input takes it and as a person reads it, and the current time to start from. */
