@@ -128,11 +128,12 @@ export default function BrandAccessPage() {
         title="Offboarding"
         description="When the work ends: a revoke checklist per grant, what the client removes and what you remove. A grant is marked revoked when both are done."
         actions={
-          held > 0 ? (
+          // Once every held grant is on the checklist there is nothing to start; a grant given since is added.
+          d.toOffboard > 0 ? (
             <Form method="post">
               <input type="hidden" name="intent" value="start-offboarding" />
               <Button type="submit" variant="secondary">
-                Start offboarding
+                {d.checklist.length === 0 ? "Start offboarding" : `Add ${d.toOffboard} new ${d.toOffboard === 1 ? "grant" : "grants"}`}
               </Button>
             </Form>
           ) : null
