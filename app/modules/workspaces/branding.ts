@@ -6,8 +6,9 @@ import type { CSSProperties } from "react";
  * derived from it is chosen for contrast (WCAG 2.1: 4.5:1 for text, 3:1 for focus rings), whatever the accent:
  * - `--accent`: the colour itself, as "79 70 229" (backgrounds, bars, dots);
  * - `--accent-fg`: text on an accent background, dark or white, whichever reads better;
- * - `--accent-text`: accent-coloured text on white, darkened until it reads (a pale yellow
- *   accent gives brown links, not invisible ones);
+ * - `--accent-text`: accent-coloured text on white and on the accent's own light tint (the current
+ *   menu item, `bg-accent/10`), darkened until it reads there (a pale yellow accent gives brown
+ *   links, not invisible ones);
  * - `--accent-ring`: focus rings and outlines, the accent where it stands out 3:1 from the white
  *   around it, else darkened until it does (a pale accent's ring would vanish on the page).
  */
@@ -16,7 +17,7 @@ export function accentVars(hex: string): { accent: string; accentFg: string; acc
   return {
     accent: rgb.join(" "),
     accentFg: textOnAccent(rgb).join(" "),
-    accentText: darkenUntil(rgb, TEXT_CONTRAST).join(" "),
+    accentText: textTone(rgb).join(" "),
     accentRing: darkenUntil(rgb, NON_TEXT_CONTRAST).join(" "),
   };
 }
@@ -45,8 +46,9 @@ export function accentAdjustments(hex: string): string[] {
   if (textOnAccent(rgb).join() !== white.join()) {
     notes.push(`White text on it would be ${ratio(onWhite)} (under 4.5:1), so buttons carry dark text.`);
   }
-  if (onWhite < TEXT_CONTRAST) {
-    notes.push(`As text on white it would be ${ratio(onWhite)}, so links use the darker ${toHex(darkenUntil(rgb, TEXT_CONTRAST))}.`);
+  const text = textTone(rgb);
+  if (text.join() !== rgb.join()) {
+    notes.push(`As text on white it would be ${ratio(onWhite)}, so links use the darker ${toHex(text)}.`);
   }
   if (onWhite < NON_TEXT_CONTRAST) {
     notes.push(`Focus rings use ${toHex(darkenUntil(rgb, NON_TEXT_CONTRAST))} so they stand out at least 3:1.`);
@@ -93,12 +95,20 @@ function textOnAccent(rgb: Rgb): Rgb {
   return contrast(rgb, ink) >= TEXT_CONTRAST ? ink : better([0, 0, 0], white);
 }
 
-/** Mixes the colour with black in small steps until it reaches `min` on white; the hue stays the brand's. */
-function darkenUntil(rgb: Rgb, min: number): Rgb {
-  const white: Rgb = [255, 255, 255];
+/** The share of the accent in the lightest tint text sits on (`bg-accent/10`, the current menu item). */
+const TINT = 0.1;
+
+/** Accent-coloured text: 4.5:1 on the accent's tint over white, and so on white too (the tint is the darker of the two). */
+function textTone(rgb: Rgb): Rgb {
+  const tint = rgb.map((v) => Math.round(255 + (v - 255) * TINT)) as Rgb;
+  return darkenUntil(rgb, TEXT_CONTRAST, tint);
+}
+
+/** Mixes the colour with black in small steps until it reaches `min` on `background`; the hue stays the brand's. */
+function darkenUntil(rgb: Rgb, min: number, background: Rgb = [255, 255, 255]): Rgb {
   for (let k = 0; k <= 20; k++) {
     const c = rgb.map((v) => Math.round(v * (1 - k * 0.05))) as Rgb;
-    if (contrast(c, white) >= min) return c;
+    if (contrast(c, background) >= min) return c;
   }
   return [0, 0, 0];
 }

@@ -8,6 +8,8 @@ describe("accent colours chosen for contrast (WCAG 2.1 AA, 4.5:1 for text)", () 
   // The defaults, a pale and a mid-tone accent, the extremes, and the greys where slate ink and white both fall short.
   const accents = [
     "#4f46e5",
+    "#10b981",
+    "#ffd60a",
     "#fde68a",
     "#8c8c8c",
     "#ffffff",
@@ -25,6 +27,9 @@ describe("accent colours chosen for contrast (WCAG 2.1 AA, 4.5:1 for text)", () 
     expect(contrast(rgb(v.accentFg), rgb(v.accent))).toBeGreaterThanOrEqual(4.5);
     expect(contrast(rgb(v.accentText), WHITE)).toBeGreaterThanOrEqual(4.5);
     expect(contrast(rgb(v.accentRing), WHITE)).toBeGreaterThanOrEqual(3);
+    // The current menu item is accent text on the accent at 10% over white.
+    const tint = rgb(v.accent).map((c) => Math.round(255 + (c - 255) * 0.1)) as [number, number, number];
+    expect(contrast(rgb(v.accentText), tint)).toBeGreaterThanOrEqual(4.5);
   });
 
   it("keeps a dark accent as it is for text, and darkens a pale one", () => {
@@ -103,8 +108,10 @@ describe("the settings warning when an accent had to be adjusted", () => {
   });
 
   it("for a mid-tone accent that stands out 3:1 but not 4.5:1, adjusts text only", () => {
-    // #e11d48 is 4.7:1 on white: white text reads on it, and so does it on white.
-    expect(accentAdjustments("#e11d48")).toEqual([]);
+    // #e11d48 is 4.7:1 on white: white text reads on it; on its own light tint (the current menu item) it falls short, so links darken.
+    const rose = accentAdjustments("#e11d48");
+    expect(rose).toHaveLength(1);
+    expect(rose[0]).toMatch(/^As text on white it would be 4\.\d\d:1, so links use the darker #[0-9a-f]{6}\.$/);
     // #0ea5e9 is 2.77:1: all three change.
     expect(accentAdjustments("#0ea5e9")).toHaveLength(3);
     // #d97706 (amber-600) is 3.19:1: dark text, a darker link colour, the ring kept.
