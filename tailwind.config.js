@@ -9,6 +9,9 @@ export default {
       },
       // Accent-coloured text uses the accent darkened until it reads on white (branding.ts).
       textColor: { accent: "rgb(var(--accent-text) / <alpha-value>)" },
+      // Rings and outlines (focus above all) use the accent darkened until it stands out 3:1 from white (branding.ts).
+      ringColor: { accent: "rgb(var(--accent-ring) / <alpha-value>)" },
+      outlineColor: { accent: "rgb(var(--accent-ring) / <alpha-value>)" },
       fontFamily: {
         sans: ["Inter", "ui-sans-serif", "system-ui", "-apple-system", "Segoe UI", "Roboto", "sans-serif"],
       },

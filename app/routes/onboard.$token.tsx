@@ -113,9 +113,6 @@ export default function OnboardingPage() {
                 label="Your progress"
                 valueText={`${page.progress.done} of ${page.progress.total} steps done`}
               />
-              <p className="mt-2 text-sm text-ink-muted">
-                {page.progress.done} of {page.progress.total} steps done
-              </p>
               <StepOverview steps={page.steps} intake={page.intake} />
               <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-ink-muted">
                 Everything saves as you go: you can close this page and come back until {formatDay(page.link.expiresAt)}.

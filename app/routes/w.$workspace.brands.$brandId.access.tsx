@@ -89,11 +89,11 @@ export default function BrandAccessPage() {
             />
           </div>
         ) : (
+          // Five columns, each date split over two short lines: at 1280 px the table fits its card (it scrolled, hiding "Verified").
           <Table caption="Grants">
             <THead>
               <TR>
-                <TH>Platform</TH>
-                <TH>Asset</TH>
+                <TH>Platform and asset</TH>
                 <TH>Role</TH>
                 <TH>Status</TH>
                 <TH>Confirmed</TH>
@@ -103,19 +103,26 @@ export default function BrandAccessPage() {
             <TBody>
               {d.grants.map((g) => (
                 <TR key={g.id}>
-                  <TD>
+                  <TD className="min-w-[11rem]">
                     <Link to={`/w/${d.slug}/onboarding/${g.linkId}#step-${g.id}`} className="font-medium text-ink hover:underline">
                       {g.platformName}
                     </Link>
+                    {g.assetId ? <code className="mt-0.5 block break-all font-mono text-xs text-ink-muted">{g.assetId}</code> : null}
                   </TD>
-                  <TD>{g.assetId ? <code className="font-mono text-xs">{g.assetId}</code> : <span className="text-ink-muted">–</span>}</TD>
                   <TD>{g.role}</TD>
                   <TD>
                     <AccessStatusBadge status={isAccessStatus(g.status) ? g.status : "requested"} />
                   </TD>
-                  <TD className="whitespace-nowrap">{g.confirmedAt ? formatDayTime(g.confirmedAt) : "–"}</TD>
-                  <TD className="whitespace-nowrap">
-                    {g.verifiedAt ? `${g.verifiedBy ?? "a former member"}, ${formatDayTime(g.verifiedAt)}` : "–"}
+                  <TD>{g.confirmedAt ? <When iso={g.confirmedAt} /> : "–"}</TD>
+                  <TD>
+                    {g.verifiedAt ? (
+                      <>
+                        <span className="block">{g.verifiedBy ?? "a former member"}</span>
+                        <When iso={g.verifiedAt} small />
+                      </>
+                    ) : (
+                      "–"
+                    )}
                   </TD>
                 </TR>
               ))}
@@ -128,11 +135,12 @@ export default function BrandAccessPage() {
         title="Offboarding"
         description="When the work ends: a revoke checklist per grant, what the client removes and what you remove. A grant is marked revoked when both are done."
         actions={
-          held > 0 ? (
+          // Once every held grant is on the checklist there is nothing to start; a grant given since is added.
+          d.toOffboard > 0 ? (
             <Form method="post">
               <input type="hidden" name="intent" value="start-offboarding" />
               <Button type="submit" variant="secondary">
-                Start offboarding
+                {d.checklist.length === 0 ? "Start offboarding" : `Add ${d.toOffboard} new ${d.toOffboard === 1 ? "grant" : "grants"}`}
               </Button>
             </Form>
           ) : null
@@ -188,5 +196,16 @@ export default function BrandAccessPage() {
         )}
       </Card>
     </div>
+  );
+}
+
+/** A moment as two unbreakable lines, the day and the time ("3 Jul 2026" / "18:39 UTC"). */
+function When({ iso, small = false }: { iso: string; small?: boolean }) {
+  const [day, time] = formatDayTime(iso).split(", ");
+  return (
+    <span className={small ? "block text-xs text-ink-muted" : "block"}>
+      <span className="block whitespace-nowrap">{day}</span>
+      <span className="block whitespace-nowrap text-xs text-ink-muted">{time}</span>
+    </span>
   );
 }

@@ -16,6 +16,7 @@ import { formatTimeTaken } from "~/modules/onboarding/progress";
 import { idSchema, reasonedDecisionSchema, reissueSchema, stepDecisionSchema } from "~/modules/onboarding/schemas";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { answer, successData } from "~/utils/action-data.server";
+import { readableIp } from "~/utils/ip";
 import { invalid } from "~/utils/outcome";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
 
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       completedAt: link.completedAt?.toISOString() ?? null,
       agreementName: link.agreementName,
       agreementAt: link.agreementAt?.toISOString() ?? null,
-      agreementIp: link.agreementIp,
+      agreementIp: readableIp(link.agreementIp),
     },
     movedFrom: link.id !== params.linkId,
     brand: d.brand,
@@ -67,15 +68,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       timeToVerifiedMs: s.timeToVerifiedMs,
       events: allowedAccessEvents(isAccessStatus(s.status) ? s.status : "requested", "agency"),
     })),
-    forwards: d.forwards.map((f) => ({
+    forwards: d.forwards.map(forwardView),
+    fixLinks: d.fixLinks.map(forwardView),
+  });
+  function forwardView(f: (typeof d.forwards)[number]) {
+    return {
       id: f.id,
       stepName: getPlatform(d.steps.find((s) => s.id === f.stepId)?.platformKey ?? "")?.name ?? "a step",
       email: f.email,
       name: f.name,
       createdAt: f.createdAt.toISOString(),
       revoked: Boolean(f.revokedAt),
-    })),
-  });
+    };
+  }
 }
 
 const intentSchema = z.object({
@@ -199,7 +204,7 @@ export default function OnboardingLinkPage() {
 
       <div className="grid gap-6 lg:grid-cols-2">
         <ClientAnswersCard slug={d.slug} intake={d.intake} answers={d.answers} link={d.link} />
-        <ForwardedStepsCard forwards={d.forwards} />
+        <ForwardedStepsCard forwards={d.forwards} fixLinks={d.fixLinks} />
       </div>
 
       <ManageLinkCard here={here} result={result} clientEmail={d.link.clientEmail} state={d.state} />

@@ -1,11 +1,30 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { LinkIcon, PlusIcon } from "~/components/icons";
-import { Badge, ButtonLink, Card, EmptyState, PageHeader, ProgressBar, Stat, TBody, TD, TH, THead, TR, Table } from "~/components/ui";
-import { formatDay } from "~/components/onboarding/branded-frame";
+import {
+  Badge,
+  Button,
+  ButtonLink,
+  Card,
+  EmptyState,
+  PageHeader,
+  ProgressBar,
+  Stat,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+  Table,
+  TextField,
+} from "~/components/ui";
+import { FilterSelect } from "~/components/ui/filter-select";
+import { formatShortDay } from "~/components/onboarding/branded-frame";
 import { LinkStateBadge } from "~/components/onboarding/link-state-badge";
-import { listLinks } from "~/modules/onboarding/link-queries.server";
+import { filterLinks, isFiltered, LISTED_LINK_STATES, parseLinkFilter } from "~/modules/onboarding/link-filter";
+import { linkStateLabels } from "~/modules/onboarding/link-model";
+import { accountManagerOptions, brandOptions, listLinks } from "~/modules/onboarding/link-queries.server";
 import { formatTimeTaken } from "~/modules/onboarding/progress";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 
@@ -13,21 +32,31 @@ export const meta: MetaFunction = () => [{ title: "Onboarding links · Baton" }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "onboarding.manage");
-  const { links, metrics } = await listLinks(ctx);
+  const filter = parseLinkFilter(new URL(request.url).searchParams);
+  const [{ links, metrics }, brands, managers] = await Promise.all([listLinks(ctx), brandOptions(ctx), accountManagerOptions(ctx)]);
+  const shown = filterLinks(links, filter);
   return json({
     slug: ctx.workspace.slug,
-    links,
+    filter,
+    // The figures above the list are the workspace's; the list itself is what the filters leave.
+    links: shown,
+    totals: { all: links.length, open: links.filter((l) => l.state === "active" || l.state === "completed").length },
+    toVerify: links.reduce((n, l) => n + l.toVerify, 0),
     metrics,
+    brands: brands.map((b) => ({ value: b.id, label: b.name })),
+    managers: managers.map((m) => ({ value: m.id, label: m.name })),
     canSetIdentities: ctx.can("workspace.settings"),
     hasIdentities: Object.values(ctx.workspace.accessIdentities ?? {}).some(Boolean),
   });
 }
 
+const STATE_OPTIONS = LISTED_LINK_STATES.map((s) => ({ value: s, label: linkStateLabels[s] }));
+
 export default function OnboardingLinksPage() {
-  const { slug, links, metrics, canSetIdentities, hasIdentities } = useLoaderData<typeof loader>();
+  const { slug, filter, links, totals, toVerify, metrics, brands, managers, canSetIdentities, hasIdentities } =
+    useLoaderData<typeof loader>();
   const base = `/w/${slug}/onboarding`;
-  const open = links.filter((l) => l.state === "active" || l.state === "completed");
-  const toVerify = links.reduce((n, l) => n + l.toVerify, 0);
+  const filtered = isFiltered(filter);
   return (
     <div className="space-y-6">
       <PageHeader
@@ -63,18 +92,66 @@ export default function OnboardingLinksPage() {
               : "no link is fully verified yet"
           }
         />
-        <Stat label="Links in progress" value={open.length} hint={`${links.length} in total`} />
+        <Stat label="Links in progress" value={totals.open} hint={`${totals.all} in total`} />
         <Stat label="Grants waiting for you" value={toVerify} hint="confirmed by clients, to verify" />
       </div>
-      <Card flush title="Links" description="Newest first. Open a link to verify, reject, revoke or re-issue it.">
+      {totals.all > 0 ? (
+        <Card>
+          <Form method="get" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" aria-label="Filter onboarding links">
+            <TextField
+              label="Search"
+              name="q"
+              type="search"
+              defaultValue={filter.q ?? ""}
+              placeholder="Client or brand name"
+              className="lg:col-span-2"
+            />
+            <FilterSelect label="Brand" name="brand" value={filter.brand} any="Any brand" options={brands} minOptions={2} />
+            <FilterSelect label="State" name="state" value={filter.state} any="Any state" options={STATE_OPTIONS} />
+            <FilterSelect label="Account manager" name="manager" value={filter.manager} any="Anyone" options={managers} minOptions={2} />
+            <div className="flex gap-2 lg:col-span-5">
+              <Button type="submit" variant="secondary">
+                Apply filters
+              </Button>
+              {filtered ? (
+                <ButtonLink to={base} variant="ghost">
+                  Clear
+                </ButtonLink>
+              ) : null}
+            </div>
+          </Form>
+        </Card>
+      ) : null}
+      <Card
+        flush
+        title="Links"
+        description={
+          filtered
+            ? `${links.length} of ${totals.all} ${totals.all === 1 ? "link" : "links"} match. Newest first.`
+            : "Newest first. Open a link to verify, reject, revoke or re-issue it."
+        }
+      >
         {links.length === 0 ? (
           <div className="p-6">
-            <EmptyState
-              icon={<LinkIcon />}
-              title="No onboarding links yet"
-              description="Create one for a brand or a new client: pick the platforms, and the client gets a page with every click spelled out."
-              action={<ButtonLink to={`${base}/new`}>New link</ButtonLink>}
-            />
+            {filtered ? (
+              <EmptyState
+                icon={<LinkIcon />}
+                title="No link matches these filters"
+                description="Try another name, or fewer filters."
+                action={
+                  <ButtonLink to={base} variant="secondary">
+                    Show every link
+                  </ButtonLink>
+                }
+              />
+            ) : (
+              <EmptyState
+                icon={<LinkIcon />}
+                title="No onboarding links yet"
+                description="Create one for a brand or a new client: pick the platforms, and the client gets a page with every click spelled out."
+                action={<ButtonLink to={`${base}/new`}>New link</ButtonLink>}
+              />
+            )}
           </div>
         ) : (
           <Table caption="Onboarding links">
@@ -82,8 +159,7 @@ export default function OnboardingLinksPage() {
               <TR>
                 <TH>Client</TH>
                 <TH>Status</TH>
-                <TH className="w-48">Progress</TH>
-                <TH>To verify</TH>
+                <TH className="w-40">Progress</TH>
                 <TH>Time to verified</TH>
                 <TH>Expires</TH>
               </TR>
@@ -96,12 +172,19 @@ export default function OnboardingLinksPage() {
                       {l.clientName}
                     </Link>
                     <p className="mt-0.5 text-xs text-ink-muted">
-                      Created {formatDay(l.createdAt)}
-                      {l.openedAt ? ` · opened ${formatDay(l.openedAt)}` : " · not opened yet"}
+                      {[l.brandName, l.accountManagerName ? `managed by ${l.accountManagerName}` : null].filter(Boolean).join(" · ") ||
+                        "No brand yet"}
+                    </p>
+                    {/* The dates stay on one line: the column is as wide as they need (wrapped, they took four). */}
+                    <p className="mt-0.5 whitespace-nowrap text-xs text-ink-muted" data-dates>
+                      Created {formatShortDay(l.createdAt)} · {l.openedAt ? `opened ${formatShortDay(l.openedAt)}` : "not opened yet"}
                     </p>
                   </TD>
                   <TD>
-                    <LinkStateBadge state={l.state} />
+                    <div className="flex flex-col items-start gap-1">
+                      <LinkStateBadge state={l.state} />
+                      {l.toVerify > 0 ? <Badge tone="warning">{l.toVerify} to verify</Badge> : null}
+                    </div>
                   </TD>
                   <TD>
                     <ProgressBar
@@ -114,13 +197,10 @@ export default function OnboardingLinksPage() {
                       {l.progress.done} of {l.progress.total} steps
                     </span>
                   </TD>
-                  <TD>
-                    {l.toVerify > 0 ? <Badge tone="warning">{l.toVerify} to verify</Badge> : <span className="text-ink-muted">–</span>}
-                  </TD>
                   <TD className="whitespace-nowrap">
                     {l.timeToVerifiedMs === null ? <span className="text-ink-muted">not yet</span> : formatTimeTaken(l.timeToVerifiedMs)}
                   </TD>
-                  <TD className="whitespace-nowrap">{formatDay(l.expiresAt)}</TD>
+                  <TD className="whitespace-nowrap">{formatShortDay(l.expiresAt)}</TD>
                 </TR>
               ))}
             </TBody>

@@ -7,7 +7,7 @@ import { Alert, Button, Card, FormError, PageHeader, SelectField, TextAreaField,
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { MAX_DISCLOSURE_WORDS, MAX_DISCLOSURE_WORD_LENGTH, brandingSchema } from "~/modules/workspaces/schemas";
 import { updateBranding } from "~/modules/workspaces/workspaces.server";
-import { accentVars } from "~/modules/workspaces/branding";
+import { accentAdjustments, accentVars } from "~/modules/workspaces/branding";
 import { answer } from "~/utils/action-data.server";
 import { useActionForm } from "~/utils/conform";
 import { parseWith, readForm } from "~/utils/http.server";
@@ -91,6 +91,7 @@ export default function SettingsPage() {
 
   const accentOk = HEX.test(accent.trim());
   const swatch = accentOk ? accent.trim().toLowerCase() : FALLBACK_ACCENT;
+  const adjusted = accentOk ? accentAdjustments(swatch) : [];
   const hoursWords = hoursInWords(hours.trim());
 
   return (
@@ -158,6 +159,18 @@ export default function SettingsPage() {
                     />
                   )}
                 </div>
+              </div>
+              {/* Shown on load and as the colour is typed (read out politely): the person chose this colour and sees it altered. */}
+              <div aria-live="polite">
+                {adjusted.length > 0 ? (
+                  <Alert tone="warning" title="Baton adjusts this colour to keep text readable">
+                    <ul className="list-disc space-y-1 pl-4">
+                      {adjusted.map((note) => (
+                        <li key={note}>{note}</li>
+                      ))}
+                    </ul>
+                  </Alert>
+                ) : null}
               </div>
               <TextField
                 label="Logo URL (optional)"

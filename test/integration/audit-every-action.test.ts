@@ -810,7 +810,7 @@ const CASES: Case[] = [
   {
     route: "w.$workspace.onboarding.$linkId",
     intent: "reject",
-    expected: A("access.rejected"),
+    expected: A("access.rejected", "onboarding.fix_link_sent"),
     prepare: async () => {
       const { linkId, stepId } = await confirmedStep();
       return linkPost(linkId, { intent: "reject", stepId, reason: "The grant is not in our portfolio." });

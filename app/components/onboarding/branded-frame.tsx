@@ -99,6 +99,11 @@ export function formatDay(iso: string): string {
   return formatIn(iso, "UTC", "d LLLL yyyy");
 }
 
+/** A day in tables, where a month spelt out would wrap: "3 Dec 2026". */
+export function formatShortDay(iso: string): string {
+  return formatIn(iso, "UTC", "d LLL yyyy");
+}
+
 export function formatDayTime(iso: string): string {
   return formatIn(iso, "UTC", "d LLL yyyy, HH:mm ZZZZ");
 }

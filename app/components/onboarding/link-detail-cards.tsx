@@ -100,23 +100,35 @@ export interface ForwardView {
   revoked: boolean;
 }
 
-/** Steps the client handed to a colleague, and whether that forward still works. */
-export function ForwardedStepsCard({ forwards }: { forwards: ForwardView[] }) {
+/**
+ * Steps the client handed to a colleague, and whether that forward still works. The links a
+ * rejection emailed (to the client or that colleague) are listed apart: the client forwarded nothing.
+ */
+export function ForwardedStepsCard({ forwards, fixLinks }: { forwards: ForwardView[]; fixLinks: ForwardView[] }) {
   return (
-    <Card title="Forwarded steps">
-      {forwards.length === 0 ? (
-        <p className="text-sm text-ink-muted">No step was forwarded.</p>
-      ) : (
-        <ul className="space-y-2 text-sm">
-          {forwards.map((f) => (
-            <li key={f.id} className="text-ink-soft">
-              {f.stepName} → {f.name ? `${f.name} ` : ""}&lt;{f.email}&gt; · {formatDayTime(f.createdAt)}{" "}
-              {f.revoked ? <Badge>ended</Badge> : null}
-            </li>
-          ))}
-        </ul>
-      )}
-    </Card>
+    <div className="space-y-6">
+      <Card title="Forwarded steps">
+        {forwards.length === 0 ? <p className="text-sm text-ink-muted">No step was forwarded.</p> : <ForwardList items={forwards} />}
+      </Card>
+      {fixLinks.length > 0 ? (
+        <Card title="Fix links sent" description="Emailed after you rejected a step, to whoever must fix it.">
+          <ForwardList items={fixLinks} />
+        </Card>
+      ) : null}
+    </div>
+  );
+}
+
+function ForwardList({ items }: { items: ForwardView[] }) {
+  return (
+    <ul className="space-y-2 text-sm">
+      {items.map((f) => (
+        <li key={f.id} className="break-words text-ink-soft">
+          {f.stepName} → {f.name ? `${f.name} ` : ""}&lt;{f.email}&gt; · {formatDayTime(f.createdAt)}{" "}
+          {f.revoked ? <Badge>ended</Badge> : null}
+        </li>
+      ))}
+    </ul>
   );
 }
 

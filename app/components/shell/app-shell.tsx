@@ -196,14 +196,17 @@ export function AppShell(props: ShellProps) {
       </aside>
       <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur lg:hidden print:hidden">
         <details className="group">
-          <summary className="flex cursor-pointer list-none items-center justify-between px-4 py-3">
+          {/* The toggle's own focus ring (inset: the header clips what lies outside it); the count is said, not just shown. */}
+          <summary className="flex cursor-pointer list-none items-center justify-between px-4 py-3 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-accent [&::-webkit-details-marker]:hidden">
             <BatonLogo />
             <span className="flex items-center gap-2 text-sm text-ink-soft">
               {unread > 0 ? (
-                <span className="rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-[rgb(var(--accent-fg))]">{unread}</span>
+                <span className="rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-[rgb(var(--accent-fg))]" aria-hidden="true">
+                  {unread}
+                </span>
               ) : null}
               <MenuIcon size={22} />
-              <span className="sr-only">Menu</span>
+              <span className="sr-only">{unread > 0 ? `Menu, ${unread} unread` : "Menu"}</span>
             </span>
           </summary>
           <div className="max-h-[80vh] overflow-y-auto border-t border-slate-200 px-4 py-4">{sidebar}</div>

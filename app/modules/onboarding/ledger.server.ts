@@ -64,6 +64,8 @@ export async function accessLedger(ctx: MemberContext, brandId: string) {
       notApplicableReason: step.notApplicableReason,
       rejectionReason: step.rejectionReason,
     })),
+    // Held grants with no checklist item yet: what "Start offboarding" would add (none: no button).
+    toOffboard: rows.filter(({ step }) => HELD.includes(step.status) && !items.some((i) => i.stepId === step.id)).length,
     // An agency member sees the checklist items of its own agency's grants only.
     checklist: items
       .filter((i) => !i.stepId || visibleSteps.has(i.stepId) || ownAgencyId(ctx) === null)

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
-import { accessSteps, brands, files, memberships, onboardingLinks, stepForwards, users } from "@db/schema";
+import { accessSteps, auditEvents, brands, files, memberships, onboardingLinks, stepForwards, users } from "@db/schema";
 import { db } from "~/utils/db.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { fileScope, inWorkspace, linkScope, ownAgencyId } from "~/modules/workspaces/scope.server";
@@ -8,7 +8,7 @@ import { getPlatform } from "./catalog";
 import { AGENCY_HELD_STATUSES, CLIENT_HELD_STATUSES, isAccessStatus } from "./access-status";
 import { linkState, progressOf, readAnswers, readIntake } from "./link-model";
 import { linkTimeToVerified, median, stepTimeToVerified } from "./progress";
-import type { LinkRow } from "./shared.server";
+import { FIX_LINK_SENT, type LinkRow } from "./shared.server";
 import type { StepRow } from "./steps.server";
 
 /** What the agency reads about onboarding links: lists, one link's page, pickers, the "waiting on you" steps. */
@@ -77,14 +77,17 @@ export interface LinkSummary {
   expiresAt: string;
   openedAt: string | null;
   timeToVerifiedMs: number | null;
+  accountManagerId: string | null;
+  accountManagerName: string | null;
 }
 
 /** Every link the member may see, newest first, with progress and time-to-verified; plus medians. */
 export async function listLinks(ctx: MemberContext, now = new Date()) {
   const links = await db()
-    .select({ link: onboardingLinks, brandName: brands.name })
+    .select({ link: onboardingLinks, brandName: brands.name, accountManagerName: users.name })
     .from(onboardingLinks)
     .leftJoin(brands, eq(brands.id, onboardingLinks.brandId))
+    .leftJoin(users, eq(users.id, onboardingLinks.accountManagerId))
     .where(and(linkScope(ctx), isNull(onboardingLinks.replacedById)))
     .orderBy(desc(onboardingLinks.createdAt))
     .limit(500);
@@ -93,7 +96,7 @@ export async function listLinks(ctx: MemberContext, now = new Date()) {
   const byLink = new Map<string, StepRow[]>();
   for (const s of steps) byLink.set(s.linkId, [...(byLink.get(s.linkId) ?? []), s]);
 
-  const summaries: LinkSummary[] = links.map(({ link, brandName }) => {
+  const summaries: LinkSummary[] = links.map(({ link, brandName, accountManagerName }) => {
     const own = byLink.get(link.id) ?? [];
     return {
       id: link.id,
@@ -106,6 +109,8 @@ export async function listLinks(ctx: MemberContext, now = new Date()) {
       createdAt: link.createdAt.toISOString(),
       expiresAt: link.expiresAt.toISOString(),
       openedAt: link.openedAt?.toISOString() ?? null,
+      accountManagerId: link.accountManagerId,
+      accountManagerName,
       timeToVerifiedMs: linkTimeToVerified({
         createdAt: link.createdAt,
         platformSteps: own.map((s) => ({ status: isAccessStatus(s.status) ? s.status : "requested", verifiedAt: s.verifiedAt })),
@@ -163,6 +168,10 @@ export async function linkDetail(ctx: MemberContext, link: LinkRow, now = new Da
         .where(and(fileScope(ctx), inArray(files.id, kitIds)))
     : [];
   const present = new Set(kitFiles.map((f) => f.id));
+  const fixLinkIds = await fixLinksAmong(
+    ctx,
+    forwards.map((f) => f.id),
+  );
   return {
     link,
     brand: brand ?? null,
@@ -173,7 +182,9 @@ export async function linkDetail(ctx: MemberContext, link: LinkRow, now = new Da
       verifiedByName: nameOf(s.verifiedBy),
       timeToVerifiedMs: s.status === "verified" ? stepTimeToVerified(s) : null,
     })),
-    forwards,
+    // Forwards the client made, and the fix links the agency's rejections sent (same table, not the client's doing).
+    forwards: forwards.filter((f) => !fixLinkIds.has(f.id)),
+    fixLinks: forwards.filter((f) => fixLinkIds.has(f.id)),
     accountManager: people.find((p) => p.id === link.accountManagerId) ?? null,
     createdByName: nameOf(link.createdBy),
     state: linkState(link, now),
@@ -183,6 +194,23 @@ export async function linkDetail(ctx: MemberContext, link: LinkRow, now = new Da
       platformSteps: steps.map((s) => ({ status: isAccessStatus(s.status) ? s.status : "requested", verifiedAt: s.verifiedAt })),
     }),
   };
+}
+
+/** Which of these step-forward rows are fix links: each has its FIX_LINK_SENT audit event. */
+async function fixLinksAmong(ctx: MemberContext, forwardIds: string[]): Promise<Set<string>> {
+  if (forwardIds.length === 0) return new Set();
+  const rows = await db()
+    .select({ id: auditEvents.objectId })
+    .from(auditEvents)
+    .where(
+      and(
+        inWorkspace(ctx, auditEvents.workspaceId),
+        eq(auditEvents.action, FIX_LINK_SENT),
+        eq(auditEvents.objectType, "step_forward"),
+        inArray(auditEvents.objectId, forwardIds),
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Steps of live links waiting on someone (`accessStepHolder`), the agency's or the client's, oldest first. */

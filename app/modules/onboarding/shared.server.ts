@@ -21,6 +21,9 @@ export function brandingOf(ws: Pick<WorkspaceRow, "name" | "logoUrl" | "accentCo
   return { name: ws.name, logoUrl: ws.logoUrl, accentColor: ws.accentColor };
 }
 
+/** The audit event of a fix link sent after a rejection; the link page reads it to keep fix links out of "Forwarded steps". */
+export const FIX_LINK_SENT = "onboarding.fix_link_sent";
+
 export const linkUrl = (token: string) => `${env().APP_URL}/onboard/${token}`;
 export const stepLinkUrl = (token: string) => `${env().APP_URL}/onboard/step/${token}`;
 export const agencyLinkPath = (slug: string, linkId: string) => `/w/${slug}/onboarding/${linkId}`;

@@ -3,6 +3,7 @@ import { accessSteps, onboardingLinks, stepForwards } from "@db/schema";
 import { db, type Queryable } from "~/utils/db.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
 import { env } from "~/utils/env.server";
+import { audit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/send.server";
 import { notify } from "~/modules/notifications/notify.server";
 import { recordLinkVerified } from "~/modules/insights/access-facts.server";
@@ -12,7 +13,7 @@ import { getPlatform, type PlatformKey } from "./catalog";
 import { isAccessStatus, type AccessEvent } from "./access-status";
 import { progressOf, readIntake } from "./link-model";
 import { formatTimeTaken, linkTimeToVerified } from "./progress";
-import { agencyLinkPath, brandingOf, emailDateTime, stepLinkUrl, teamOf, type LinkRow } from "./shared.server";
+import { agencyLinkPath, brandingOf, emailDateTime, FIX_LINK_SENT, stepLinkUrl, teamOf, type LinkRow } from "./shared.server";
 import { applyStepEvent, type StepRow } from "./steps.server";
 import { DAY_MS } from "~/utils/time";
 import { notFound, ok, type Outcome } from "~/utils/outcome";
@@ -152,15 +153,26 @@ async function sendFixLink(
   if (!to) return null;
   const token = randomToken();
   const expiresAt = new Date(Math.max(link.expiresAt.getTime(), now.getTime() + 14 * DAY_MS));
-  await tx.insert(stepForwards).values({
-    workspaceId: link.workspaceId,
-    stepId: step.id,
-    linkId: link.id,
-    email: to,
-    name: lastForward?.name ?? (readIntake(link.intake).recipientName || null),
-    tokenHash: sha256(token),
-    expiresAt,
-    createdAt: now,
+  const [fixLink] = await tx
+    .insert(stepForwards)
+    .values({
+      workspaceId: link.workspaceId,
+      stepId: step.id,
+      linkId: link.id,
+      email: to,
+      name: lastForward?.name ?? (readIntake(link.intake).recipientName || null),
+      tokenHash: sha256(token),
+      expiresAt,
+      createdAt: now,
+    })
+    .returning({ id: stepForwards.id });
+  // The fix link shares the forwards' table (a token to one step) but is the agency's doing, not a
+  // forward by the client: this event is what tells the two apart on the link page (FIX_LINK_SENT).
+  await audit(tx, ctx, {
+    action: FIX_LINK_SENT,
+    objectType: "step_forward",
+    objectId: fixLink.id,
+    data: { linkId: link.id, stepId: step.id, platform: step.platformKey, to },
   });
   await queueEmail(
     tx,

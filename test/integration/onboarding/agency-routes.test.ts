@@ -5,7 +5,9 @@ import { useTestDatabase } from "../../support/db";
 import { call, jsonOf, makeRequest, sessionCookie } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
 import { drain } from "../services/helpers";
-import { makeLink, setIdentities, tokenFromMail } from "./setup";
+import { forwardStep } from "~/modules/onboarding/client-steps.server";
+import { revokeLink } from "~/modules/onboarding/links.server";
+import { clientCtx, makeLink, setIdentities, tokenFromMail } from "./setup";
 
 /** The agency's onboarding pages through their loaders and actions, with real sessions. */
 const t = useTestDatabase();
@@ -102,6 +104,47 @@ describe("new link", () => {
   });
 });
 
+describe("links list", () => {
+  type ListData = { links: Array<{ clientName: string }>; totals: { all: number }; filter: Record<string, string | undefined> };
+  const open = async (query: string) => {
+    const res = await call((await list()).loader, makeRequest(`/w/${world.a.slug}/onboarding${query}`, { cookie: owner }), ws());
+    expect(res.status).toBe(200);
+    return jsonOf<ListData>(res);
+  };
+  const names = (d: ListData) => d.links.map((l) => l.clientName).sort();
+
+  it("searches and filters by brand, state and account manager from the query string; nonsense is ignored", async () => {
+    await makeLink(world, world.users.admin.id, { newClientName: "Juniper Foods" });
+    const managed = await makeLink(world, world.users.admin.id, { brandId: world.brandY.id, accountManagerId: world.users.owner.id });
+    const ended = await makeLink(world, world.users.admin.id, { newClientName: "Quartz Audio" });
+    await revokeLink(ended.ctx, ended.linkId);
+
+    expect(names(await open("?q=juniper"))).toEqual(["Juniper Foods"]);
+    expect(names(await open("?q=QUARTZ&state=revoked"))).toEqual(["Quartz Audio"]);
+    expect(names(await open("?q=quartz&state=active"))).toEqual([]);
+    const byBrand = await open(`?brand=${world.brandY.id}`);
+    expect(byBrand.links.length).toBeGreaterThan(0);
+    expect(byBrand.links.every((l) => l.clientName === "Brand Y")).toBe(true);
+    const byManager = await open(`?manager=${world.users.owner.id}`);
+    expect(byManager.links.map((l) => (l as unknown as { id: string }).id)).toContain(managed.linkId);
+    expect(byManager.links.every((l) => (l as unknown as { accountManagerId: string }).accountManagerId === world.users.owner.id)).toBe(
+      true,
+    );
+
+    // A made-up state or a malformed id filters nothing: the whole list, and the filter says so.
+    const all = await open("");
+    const junk = await open("?state=exploded&brand=../../etc&manager=%00");
+    expect(junk.filter).toEqual({});
+    expect(junk.links.length).toBe(all.links.length);
+  });
+
+  it("a search nothing matches says so, with the totals of the workspace kept", async () => {
+    const none = await open("?q=no-such-client-anywhere");
+    expect(none.links).toEqual([]);
+    expect(none.totals.all).toBeGreaterThan(0);
+  });
+});
+
 describe("link page", () => {
   const post = async (linkId: string, form: Record<string, string>, cookie = owner) =>
     call((await detail()).action, makeRequest(`/w/${world.a.slug}/onboarding/${linkId}`, { cookie, form }), { ...ws(), linkId });
@@ -144,6 +187,39 @@ describe("link page", () => {
     expect(data.steps[0].verifiedByName).toBe(world.users.owner.name);
     expect(data.steps[0].timeToVerifiedMs).toEqual(expect.any(Number));
     expect(data.steps[0].events).toEqual(["revoke"]);
+  });
+
+  it("lists the client's forwards under forwarded steps, and a rejection's fix link apart from them", async () => {
+    const { linkId, token } = await makeLink(world, world.users.admin.id);
+    const [meta, ga4] = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, linkId)).orderBy(accessSteps.position);
+    const forwarded = await forwardStep(await clientCtx(linkId), { stepId: meta.id, name: "Ola", email: "ola@fresh.example", message: "" });
+    expect(forwarded.ok).toBe(true);
+    const page = await import("~/routes/onboard.$token");
+    await call(page.action, makeRequest(`/onboard/${token}`, { form: { intent: "confirm", stepId: ga4.id, assetId: "312456789" } }), {
+      token,
+    });
+    const fresh = (await t.db.select().from(accessSteps).where(eq(accessSteps.id, ga4.id)))[0];
+    expect(
+      (await post(linkId, { intent: "reject", stepId: ga4.id, version: String(fresh.rowVersion), reason: "No user yet." })).status,
+    ).toBe(200);
+    const data = await jsonOf<{
+      forwards: Array<{ email: string; stepName: string }>;
+      fixLinks: Array<{ email: string; stepName: string }>;
+    }>(await call((await detail()).loader, makeRequest(`/w/${world.a.slug}/onboarding/${linkId}`, { cookie: owner }), { ...ws(), linkId }));
+    expect(data.forwards.map((f) => [f.stepName, f.email])).toEqual([["Meta ad account", "ola@fresh.example"]]);
+    expect(data.fixLinks.map((f) => [f.stepName, f.email])).toEqual([["Google Analytics 4", "client@fresh.example"]]);
+  });
+
+  it("shows the agreement's address as the client would recognise it, not IPv4-mapped", async () => {
+    const { linkId } = await makeLink(world, world.users.admin.id, { agreement: true, agreementText: "I may give these accesses." });
+    await t.db
+      .update(onboardingLinks)
+      .set({ agreementName: "Priya", agreementAt: new Date(), agreementIp: "::ffff:127.0.0.1" })
+      .where(eq(onboardingLinks.id, linkId));
+    const data = await jsonOf<{ link: { agreementIp: string | null } }>(
+      await call((await detail()).loader, makeRequest(`/w/${world.a.slug}/onboarding/${linkId}`, { cookie: owner }), { ...ws(), linkId }),
+    );
+    expect(data.link.agreementIp).toBe("127.0.0.1");
   });
 
   it("bad input is 400; a step of another link is 404", async () => {
@@ -243,14 +319,18 @@ describe("access ledger and offboarding", () => {
       jsonOf<{
         grants: Array<{ platformName: string; verifiedBy: string | null }>;
         checklist: Array<{ id: string; side: string; doneAt: string | null }>;
+        toOffboard: number;
       }>(await call((await ledger()).loader, makeRequest(path, { cookie: owner }), { ...ws(), brandId }));
     expect((await load()).grants).toEqual([
       expect.objectContaining({ platformName: "Meta ad account", verifiedBy: world.users.owner.name }),
     ]);
+    expect((await load()).toOffboard).toBe(1);
 
     const act = async (form: Record<string, string>) =>
       call((await ledger()).action, makeRequest(path, { cookie: owner, form }), { ...ws(), brandId });
     expect((await act({ intent: "start-offboarding" })).status).toBe(200);
+    // Started: every held grant is on the checklist, so the page offers no "Start offboarding" any more.
+    expect((await load()).toOffboard).toBe(0);
     expect((await act({ intent: "start-offboarding" })).status).toBe(409);
     expect((await act({ intent: "item-done", itemId: "nope!" })).status).toBe(400);
     const items = (await load()).checklist;
