@@ -37,6 +37,28 @@ export const conflictAcknowledgments = pgTable(
   (t) => [uniqueIndex("conflict_ack_key").on(t.workspaceId, t.conflictKey)],
 );
 
+/**
+ * An exclusivity clash waived for one brand's side (issue 21): a brand lead of a brand whose window
+ * is breached accepts it, with a reason. The clash stays visible on both items, marked waived.
+ */
+export const conflictWaivers = pgTable(
+  "conflict_waivers",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    conflictKey: text("conflict_key").notNull(),
+    brandId: text("brand_id")
+      .notNull()
+      .references(() => brands.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("conflict_waivers_key").on(t.workspaceId, t.conflictKey, t.brandId)],
+);
+
 /** A user's secret iCalendar feed URL; only the token's hash is kept. */
 export const calendarFeeds = pgTable(
   "calendar_feeds",

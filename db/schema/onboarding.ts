@@ -14,6 +14,11 @@ export const onboardingLinks = pgTable(
     brandId: text("brand_id").references(() => brands.id, { onDelete: "set null" }),
     clientName: text("client_name").notNull(),
     clientEmail: text("client_email"),
+    /**
+     * The client's language (issue 20): chosen when the link is created, switched by the client on
+     * the page; the page, its emails and its forwarded steps speak it. A supported locale code.
+     */
+    locale: text("locale").notNull().default("en"),
     serviceType: text("service_type"),
     tokenHash: text("token_hash").notNull(),
     /** Which intake steps are on: { brandKit, contacts, questionnaire, agreement } and their texts. */
@@ -54,6 +59,11 @@ export const accessSteps = pgTable(
       .notNull()
       .references(() => onboardingLinks.id, { onDelete: "cascade" }),
     platformKey: text("platform_key").notNull(),
+    /**
+     * For a platform the agency defined (issue 20): the version of its definition the link was sent
+     * with, so editing the platform later never changes a sent link. Null for built-in platforms.
+     */
+    customPlatformVersionId: text("custom_platform_version_id").references(() => customPlatformVersions.id, { onDelete: "no action" }),
     role: text("role").notNull(),
     required: boolean("required").notNull().default(true),
     position: integer("position").notNull().default(0),
@@ -119,4 +129,47 @@ export const offboardingItems = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("offboarding_items_brand_idx").on(t.brandId)],
+);
+
+/**
+ * A platform Baton does not know, defined by a workspace admin (issue 20): its key ("custom:<slug>")
+ * is what presets and steps name; its definition lives in versions, the newest is current.
+ */
+export const customPlatforms = pgTable(
+  "custom_platforms",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    name: text("name").notNull(),
+    currentVersion: integer("current_version").notNull().default(1),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    archivedAt: tstz("archived_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("custom_platforms_key").on(t.workspaceId, t.key)],
+);
+
+/**
+ * One saved definition of a custom platform, never changed once written: identity to share, steps
+ * per language, the ID field (label, pattern, example, wrong-value message), the roles offered.
+ */
+export const customPlatformVersions = pgTable(
+  "custom_platform_versions",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    platformId: text("platform_id")
+      .notNull()
+      .references(() => customPlatforms.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    definition: jsonb("definition").$type<Record<string, unknown>>().notNull(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("custom_platform_versions_key").on(t.platformId, t.version)],
 );
