@@ -20,6 +20,7 @@ let browser: Browser;
 let owner: Page;
 let clientUrl = "";
 let deliverablePath = "";
+let evidencePath = "";
 
 async function check(path: string, width: number, label: string, signedIn: boolean) {
   const context = signedIn
@@ -65,6 +66,13 @@ beforeAll(async () => {
   await owner.getByRole("link", { name: "Glow Serum first-look reel" }).first().click();
   await owner.waitForURL(/\/deliverables\/[0-9a-f]{32}$/);
   deliverablePath = new URL(owner.url()).pathname;
+  // A scheduled deliverable: its evidence pack was sealed at Lena's sign-off (decision 057).
+  await owner.goto(`${server.url}/w/northwind/approvals?status=scheduled`);
+  await owner.getByRole("link", { name: "Launch-day story" }).first().click();
+  await owner.waitForURL(/\/deliverables\/[0-9a-f]{32}$/);
+  await owner.getByRole("link", { name: "Open the evidence pack" }).click();
+  await owner.getByRole("heading", { level: 1, name: /^Evidence: Launch-day story/ }).waitFor();
+  evidencePath = new URL(owner.url()).pathname;
 }, 180_000);
 
 afterAll(async () => {
@@ -83,12 +91,19 @@ describe("signed-out pages", () => {
 });
 
 describe.each(Object.entries(ACCENTS))("with the %s accent", (name, hex) => {
-  it(`the client's onboarding page and the agency's settings, home, new-link and deliverable pages pass WCAG 2.1 AA (${hex})`, async () => {
+  it(`the client's onboarding page and the agency's settings, home, new-link, deliverable and evidence pages pass WCAG 2.1 AA (${hex})`, async () => {
     await setAccent(hex);
     for (const width of WIDTHS) {
       expect(await check(clientUrl, width, `client-${name}`, false), `client page ${width}px`).toEqual([]);
-      for (const path of ["/w/northwind", "/w/northwind/settings", "/w/northwind/onboarding/new", "/w/northwind/away", deliverablePath]) {
-        const label = `${path.split("/").slice(2, 4).join("-")}-${name}`;
+      for (const path of [
+        "/w/northwind",
+        "/w/northwind/settings",
+        "/w/northwind/onboarding/new",
+        "/w/northwind/away",
+        deliverablePath,
+        evidencePath,
+      ]) {
+        const label = `${path.split("/").slice(2, 4).join("-")}${path.endsWith("/evidence") ? "-evidence" : ""}-${name}`;
         expect(await check(path, width, label, true), `${path} ${width}px`).toEqual([]);
       }
     }

@@ -3,6 +3,7 @@ import { formatBytes } from "~/components/upload/file-upload";
 import type { EventEntry, SealedPack } from "~/modules/approvals/evidence/pack";
 import type { Ledger } from "~/modules/approvals/evidence/view.server";
 import { formatIn } from "~/utils/time";
+import { channelLabel, isChannel } from "~/modules/channels/channels";
 import { DecisionsTable } from "./decisions-table";
 import { EVENT_WORDS, TIME_FORMAT } from "./labels";
 
@@ -56,7 +57,9 @@ export function EvidencePack({ ledger, zone, downloadHref }: { ledger: Ledger; z
           <Fact term="Brand · campaign">
             {pack.deliverable.brand} · {pack.deliverable.campaign}
           </Fact>
-          <Fact term="Channel">{pack.deliverable.channel}</Fact>
+          <Fact term="Channel">
+            {isChannel(pack.deliverable.channel) ? channelLabel(pack.deliverable.channel) : pack.deliverable.channel}
+          </Fact>
           <Fact term="Creator">{pack.deliverable.creator ?? "None assigned"}</Fact>
           <Fact term="Publish time">{at(pack.deliverable.publishAt)}</Fact>
           <Fact term="Sign-off deadline">{at(pack.deliverable.signOffDeadline)}</Fact>
@@ -101,7 +104,18 @@ export function EvidencePack({ ledger, zone, downloadHref }: { ledger: Ledger; z
         description="Each entry's SHA-256, over its RFC 8785 canonical JSON; the JSON download holds each entry's content."
         flush
       >
-        <Table caption="Ledger entries and their hashes">
+        <ol className="divide-y divide-slate-200 sm:hidden print:hidden" aria-label="Ledger entries and their hashes">
+          {entries.map((e) => (
+            <li key={e.seq} className="space-y-1 px-4 py-4 text-sm">
+              <p className="font-medium text-ink">
+                {e.seq + 1}. {describe(e.body)}
+              </p>
+              <p className="text-ink-soft">{e.recordedAt ? `Recorded ${at(e.recordedAt)}` : "Not recorded"}</p>
+              <p className="break-all font-mono text-xs text-ink-muted">{e.sha256}</p>
+            </li>
+          ))}
+        </ol>
+        <Table caption="Ledger entries and their hashes" wrapperClassName="hidden sm:block print:block">
           <THead>
             <TR>
               <TH>#</TH>
