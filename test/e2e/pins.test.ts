@@ -61,6 +61,16 @@ afterAll(async () => {
 const signIn = (email: string, width = 1280) => signInContext(browser, server.url, email, { width });
 const markers = (page: Page) => page.locator("ul[aria-label='Media'] a[data-pin]");
 
+/** The image's box once its pixels are in: before that its height is not the picture's, and a click lands elsewhere. */
+async function loadedBox(image: ReturnType<Page["locator"]>) {
+  await image
+    .locator("img")
+    .evaluate((img: HTMLImageElement) =>
+      img.complete && img.naturalWidth > 0 ? null : new Promise((resolve) => img.addEventListener("load", resolve, { once: true })),
+    );
+  return (await image.boundingBox())!;
+}
+
 async function addComment(page: Page, text: string, version: number) {
   await page.getByLabel(`Comment on v${version}`).fill(text);
   await page.getByRole("button", { name: "Add comment" }).click();
@@ -97,7 +107,7 @@ it("a reviewer pins two comments by clicking; the creator sees them and submits 
   // The reviewer clicks two spots of the photo and comments on each.
   await cp.goto(`${server.url}${path}`);
   const image = cp.getByRole("button", { name: "Pin your comment to a spot on photo.png" });
-  const box = (await image.boundingBox())!;
+  const box = await loadedBox(image);
   await image.click({ position: { x: box.width * 0.85, y: box.height * 0.15 } });
   await cp.locator("[data-picked]").waitFor();
   expect(await cp.getByLabel("Pin to").locator("option:checked").innerText()).toBe("The spot you clicked: top right of photo.png");
@@ -154,7 +164,7 @@ it("a reviewer pins two comments by clicking; the creator sees them and submits 
 
   // An internal pin: drawn apart (dashed, amber) for the team, numbered after the public one.
   const image2 = cp.getByRole("button", { name: "Pin your comment to a spot on photo-2.png" });
-  const box2 = (await image2.boundingBox())!;
+  const box2 = await loadedBox(image2);
   await image2.click({ position: { x: box2.width * 0.15, y: box2.height * 0.15 } });
   await cp.getByLabel("Internal: only the agency team sees it").check();
   await addComment(cp, "Team only: ask Lena about the crop.", 2);
