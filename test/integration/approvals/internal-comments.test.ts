@@ -92,6 +92,21 @@ describe("an internal comment", () => {
     expect(everything).not.toContain("INTERNAL-7f3a");
   });
 
+  it("is in no CSV export (the audit trail's and the calendar's), even the owner's", async () => {
+    const cookie = await sessionCookie(world.users.owner.id);
+    const audit = await import("~/routes/w.$workspace.audit[.]csv");
+    const calendar = await import("~/routes/w.$workspace.calendar[.]csv");
+    const params = { workspace: world.a.slug };
+    const csvs = [
+      await (await call(audit.loader, makeRequest(`/w/${world.a.slug}/audit.csv`, { cookie }), params)).text(),
+      await (await call(calendar.loader, makeRequest(`/w/${world.a.slug}/calendar.csv?view=list`, { cookie }), params)).text(),
+    ];
+    // The exports were real: the audit trail lists the comments' events, the calendar the deliverable.
+    expect(csvs[0]).toContain("draft.commented");
+    expect(csvs[1]).toContain("Serum reel");
+    for (const csv of csvs) expect(csv).not.toContain("INTERNAL-7f3a");
+  });
+
   it("cannot be written by a creator or a brand lead: 403 with the reason by the box, and nothing stored", async () => {
     for (const who of ["creator", "brandLead"] as const) {
       const res = await post({ intent: "comment", version: "1", body: "Psst, team only?", internal: "on" }, who);
