@@ -37,7 +37,7 @@ const rulesRoute = () => import("~/routes/w.$workspace.brands.$brandId.rules");
 const feedRoute = () => import("~/routes/feeds.$token");
 const csvRoute = () => import("~/routes/w.$workspace.calendar[.]csv");
 
-type Item = { key: string; title: string; conflicts: { code: string; message: string }[] };
+type Item = { key: string; title: string; conflictCount: number; worst: string | null; conflicts: { code: string; message: string }[] };
 type Row = { key: string; code: string; message: string; objects: { id: string }[] };
 type Group = { brandName: string; severities: { conflicts: Row[] }[]; acknowledged: Row[] };
 
@@ -133,9 +133,11 @@ describe("calendar page", () => {
     const body = await calendarItems("coordinator");
     const titles = body.items.map((i) => i.title);
     expect(titles).toEqual(expect.arrayContaining(["X Launch", "X Paid Push", "Alpha reveal", "Beta carousel", "Zeta competitor post"]));
-    const beta = body.items.find((i) => i.title === "Beta carousel")!;
+    // The month grid carries counts; the list view (and the peeked item) carry the conflicts' words.
+    const listed = await calendarItems("coordinator", `?view=list&month=${month}`);
+    const beta = listed.items.find((i) => i.title === "Beta carousel")!;
     expect(beta.conflicts.map((c) => c.code)).toEqual(expect.arrayContaining(["POST_COLLISION", "CREATOR_EXCLUSIVITY"]));
-    expect(body.items.find((i) => i.title === "X Paid Push")!.conflicts.map((c) => c.code)).toContain("CAMPAIGN_OVERLAP");
+    expect(listed.items.find((i) => i.title === "X Paid Push")!.conflicts.map((c) => c.code)).toContain("CAMPAIGN_OVERLAP");
     expect(body.badge.open).toBeGreaterThan(0);
 
     const onlyY = await calendarItems("coordinator", `?month=${month}&brand=${world.brandY.id}`);
@@ -146,6 +148,18 @@ describe("calendar page", () => {
     expect(week.items.map((i) => i.title)).toContain("Alpha reveal");
   });
 
+  it("sends the month grid each item's conflict count and worst severity, and the words only for the item being peeked", async () => {
+    const grid = await calendarItems("coordinator");
+    const beta = grid.items.find((i) => i.title === "Beta carousel")!;
+    expect(beta.conflictCount).toBeGreaterThanOrEqual(2);
+    expect(beta.worst).not.toBeNull();
+    expect(grid.items.every((i) => i.conflicts.length === 0)).toBe(true);
+    const peeked = await calendarItems("coordinator", `?month=${month}&peek=${encodeURIComponent(beta.key)}`);
+    const open = peeked.items.find((i) => i.key === beta.key)!;
+    expect(open.conflicts.map((c) => c.code)).toEqual(expect.arrayContaining(["POST_COLLISION", "CREATOR_EXCLUSIVITY"]));
+    expect(open.conflicts[0].message.length).toBeGreaterThan(10);
+  });
+
   it("a malformed URL shows the unfiltered calendar instead of an error", async () => {
     const body = await calendarItems("coordinator", `?month=2026-13&brand=%27;drop&view=year&week=nope`);
     expect(Array.isArray(body.items)).toBe(true);
@@ -153,12 +167,15 @@ describe("calendar page", () => {
 
   it("never shows CREATOR_EXCLUSIVITY (which names a competitor) to brand-scoped members", async () => {
     for (const who of ["brandLead", "clientContact"] as const) {
-      const { body, text } = await getJson<{ items: Item[] }>(calendar, `${path("/calendar")}?month=${month}`, who);
-      const codes = body.items.flatMap((i) => i.conflicts.map((c) => c.code));
+      const { text } = await getJson<{ items: Item[] }>(calendar, `${path("/calendar")}?month=${month}`, who);
+      const list = await getJson<{ items: Item[] }>(calendar, `${path("/calendar")}?view=list&month=${month}`, who);
+      const codes = list.body.items.flatMap((i) => i.conflicts.map((c) => c.code));
       expect(codes, who).toContain("POST_COLLISION");
       expect(codes, who).not.toContain("CREATOR_EXCLUSIVITY");
-      expect(text, who).not.toContain("Brand Z");
-      expect(text, who).not.toContain("Zeta");
+      for (const page of [text, list.text]) {
+        expect(page, who).not.toContain("Brand Z");
+        expect(page, who).not.toContain("Zeta");
+      }
       const csv = await (
         await call((await csvRoute()).loader, makeRequest(`${path("/calendar.csv")}?month=${month}`, { cookie: cookie[who] }), {
           workspace: world.a.slug,
@@ -167,7 +184,7 @@ describe("calendar page", () => {
       expect(csv, who).toContain("Alpha reveal");
       expect(csv, who).not.toContain("Brand Z");
     }
-    const coordinator = await calendarItems("coordinator");
+    const coordinator = await calendarItems("coordinator", `?view=list&month=${month}`);
     const exclusivity = coordinator.items.flatMap((i) => i.conflicts).find((c) => c.code === "CREATOR_EXCLUSIVITY")!;
     expect(exclusivity.message).toContain("Brand Z");
   });
