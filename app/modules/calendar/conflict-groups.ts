@@ -13,6 +13,8 @@ export interface BrandBucket<C> {
 export interface RuleBucket<C> {
   code: ConflictCode;
   open: number;
+  /** Open ones of error severity: rules with errors come first. */
+  errors: number;
   settled: number;
   brands: BrandBucket<C>[];
 }
@@ -20,10 +22,10 @@ export interface RuleBucket<C> {
 const RULE_ORDER = new Map(CONFLICT_RULES.map((r, i) => [r.code, i]));
 
 /**
- * Rules with the most open conflicts first (then in the rules' own order), brands likewise (then in
+ * Rules with open errors first, then the most open conflicts (then in the rules' own order), brands likewise (then in
  * the order first met, which is the input's: errors first, soonest first). Each list keeps the input order.
  */
-export function groupByRuleAndBrand<C extends { code: ConflictCode; brandId: string }>(
+export function groupByRuleAndBrand<C extends { code: ConflictCode; brandId: string; severity: string }>(
   conflicts: readonly C[],
   isSettled: (c: C) => boolean,
 ): RuleBucket<C>[] {
@@ -39,9 +41,13 @@ export function groupByRuleAndBrand<C extends { code: ConflictCode; brandId: str
       return {
         code,
         open: list.reduce((n, b) => n + b.open.length, 0),
+        errors: list.reduce((n, b) => n + b.open.filter((c) => c.severity === "error").length, 0),
         settled: list.reduce((n, b) => n + b.settled.length, 0),
         brands: list,
       };
     })
-    .sort((a, b) => b.open - a.open || (RULE_ORDER.get(a.code) ?? 0) - (RULE_ORDER.get(b.code) ?? 0));
+    .sort(
+      (a, b) =>
+        Number(b.errors > 0) - Number(a.errors > 0) || b.open - a.open || (RULE_ORDER.get(a.code) ?? 0) - (RULE_ORDER.get(b.code) ?? 0),
+    );
 }
