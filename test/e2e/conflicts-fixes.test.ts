@@ -47,7 +47,7 @@ it("coordinator: open a group, move a post to a suggested time through the confi
     await fits(page, 1280);
     await page.screenshot({ path: `${shots}/conflicts-fixes-1280.png`, fullPage: true });
 
-    const object = collision(page).locator("li").filter({ hasText: DEMO_CALENDAR.collisionSecond }).first();
+    const object = collision(page).locator('ul[aria-label="Involved"] > li').filter({ hasText: DEMO_CALENDAR.collisionSecond }).first();
     const suggestion = object.getByRole("link", { name: /^Move to / }).first();
     await suggestion.click();
     const confirm = page.getByRole("region", { name: /^Move “/ });

@@ -57,18 +57,30 @@ function SeverityIcon({ severity }: { severity: string }) {
 export const answerFor = (answer: Answer | undefined, intent: Intent, target: string) =>
   answer?.intent === intent && answer.target === target ? answer : undefined;
 
-function MoveForm({ object, answer, busy }: { object: ConflictRow["objects"][number]; answer: Answer | undefined; busy: boolean }) {
+function MoveForm({
+  object,
+  rowKey,
+  answer,
+  busy,
+}: {
+  object: ConflictRow["objects"][number];
+  rowKey: string;
+  answer: Answer | undefined;
+  busy: boolean;
+}) {
+  // One deliverable can sit in several conflicts on the page: ids are per conflict, so labels find their own field.
+  const uid = `${rowKey}-${object.id}`.replace(/[^\w-]/g, "-");
   const mine = answerFor(answer, "move", object.id);
   const move = object.move;
   const [form, fields] = useActionForm({
-    id: `move-form-${object.id}`,
+    id: `move-form-${uid}`,
     intent: "move",
     schema: moveSchema,
     answer: mine,
     defaultValue: { deliverableId: object.id, publishAt: move?.publishAt },
   });
   if (!move) return null;
-  const fieldId = `move-${object.id}`;
+  const fieldId = `move-${uid}`;
   const publishAt = textFieldProps(fields.publishAt);
   return (
     <details className="mt-1" open={Boolean(mine && !mine.ok)}>
@@ -164,7 +176,7 @@ export function ConflictCard({ row, answer, busyKey }: { row: ConflictRow; answe
                   </Link>
                   <p className="text-xs text-ink-muted">{o.detail}</p>
                   <Suggestions object={o} />
-                  <MoveForm object={o} answer={answer} busy={busyKey === o.id} />
+                  <MoveForm object={o} rowKey={row.key} answer={answer} busy={busyKey === o.id} />
                 </li>
               ))}
             </ul>
