@@ -16,6 +16,8 @@ import { EvidenceCard } from "~/components/evidence/evidence-link";
 import { PageHeader } from "~/components/ui";
 import { handleDeliverableAction, type DeliverableBody } from "~/modules/approvals/actions.server";
 import { deliverablePage } from "~/modules/approvals/deliverable-page.server";
+import { waiverNotesFor } from "~/modules/calendar/waivers.server";
+import { WaiverNotes } from "~/components/calendar/waiver-notes";
 import { insideWindowOf } from "~/modules/approvals/earliest-publish.server";
 import { transferFailuresOf } from "~/modules/approvals/submit.server";
 import { requireMember } from "~/modules/workspaces/authz.server";
@@ -41,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!page) notFound("That deliverable does not exist.");
   return json({
     page,
+    waivers: await waiverNotesFor(ctx, params.deliverableId),
     publishInput: toLocalInput(new Date(page.publishAt), page.viewerZone),
     viewerId: ctx.user.id,
     maxUploadBytes: env().MAX_UPLOAD_MB * 1_000_000,
@@ -78,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DeliverablePage() {
-  const { page, publishInput, maxUploadBytes, viewerId } = useLoaderData<typeof loader>();
+  const { page, publishInput, maxUploadBytes, viewerId, waivers } = useLoaderData<typeof loader>();
   const base = `/w/${page.slug}/deliverables/${page.id}`;
   return (
     <div className="mx-auto max-w-6xl space-y-6">
@@ -129,6 +132,7 @@ export default function DeliverablePage() {
         </div>
         <div className="space-y-6">
           <TimingPanel page={page} />
+          <WaiverNotes notes={waivers} />
           <RouteCard page={page} />
           {page.can.evidence ? <EvidenceCard href={`${base}/evidence`} /> : null}
           {page.can.showPublishing || page.liveUrl ? <PublishingPanel page={page} /> : null}

@@ -82,7 +82,7 @@ it("coordinator: filter to Lumen, see the badge, move a post on the conflicts pa
 
     // Move the second post a day later.
     expect(await collision(page).count()).toBe(1);
-    const object = collision(page).locator("li").filter({ hasText: DEMO_CALENDAR.collisionSecond }).first();
+    const object = collision(page).locator('ul[aria-label="Involved"] > li').filter({ hasText: DEMO_CALENDAR.collisionSecond }).first();
     await object.getByText("Move to another time").click();
     const input = object.getByLabel(`New publish time for “${DEMO_CALENDAR.collisionSecond}”`);
     const current = await input.inputValue();

@@ -32,7 +32,7 @@ import { groupBy } from "./conflicts/sort-and-group";
 import type { ConflictCode, ConflictInput } from "./conflicts/types";
 import { DEFAULT_EXCLUSIVITY_DAYS, DEFAULT_MIN_SPACING_MINUTES } from "./conflicts/types";
 import { cachedSnapshot } from "./snapshot-cache.server";
-import { inChunks, loadAcknowledgments, loadBrands } from "./snapshot-rows.server";
+import { inChunks, loadAcknowledgments, loadBrands, loadWaivers } from "./snapshot-rows.server";
 import {
   MASKED_TITLE,
   minuteOf,
@@ -71,6 +71,8 @@ export interface LoadOptions {
   only?: readonly ConflictCode[];
   /** false: compute without touching the cache (a background sweep of a wide window must not evict the pages' entries). */
   cache?: boolean;
+  /** What if this deliverable published at another time (the move preview): never cached. */
+  moved?: { id: string; publishAt: Date };
 }
 
 /** Everything the calendar, the conflicts page, the feed and the digest need for one window. */
@@ -89,7 +91,7 @@ export async function loadSnapshot(
     options.only?.join(",") ?? "all",
     options.withAcknowledgments === false ? "no-acks" : "acks",
   ].join("|");
-  if (options.cache === false) return computeSnapshot(ctx, window, { ...options, now });
+  if (options.cache === false || options.moved) return computeSnapshot(ctx, window, { ...options, now });
   // Within one minute, `now` only matters through the minute (see snapshot-cache.server.ts).
   return cachedSnapshot(key, () => computeSnapshot(ctx, window, { ...options, now }));
 }
@@ -225,7 +227,9 @@ async function computeSnapshot(
       return 48;
     }
   };
-  const allDeliverables: CalendarDeliverable[] = deliverableRows.map((d) => {
+  const moved = options.moved;
+  const allDeliverables: CalendarDeliverable[] = deliverableRows.map((row) => {
+    const d = moved && row.id === moved.id ? { ...row, publishAt: moved.publishAt } : row;
     const masked = creatorId !== null && d.creatorId !== creatorId;
     const deadline = signOffDeadline(d.publishAt, windowHoursOf(d.brandId));
     const signedOff =
@@ -307,13 +311,11 @@ async function computeSnapshot(
     (c) => c.objectIds.some((id) => windowIds.has(id)) && conflictVisibleTo(ctx, scopedConflict(c), ownIds),
   );
 
-  const acknowledgments =
+  const keys = conflicts.map((c) => c.key);
+  const [acknowledgments, waivers] =
     options.withAcknowledgments === false
-      ? new Map<string, Acknowledgment>()
-      : await loadAcknowledgments(
-          ctx,
-          conflicts.map((c) => c.key),
-        );
+      ? [new Map<string, Acknowledgment>(), new Map()]
+      : await Promise.all([loadAcknowledgments(ctx, keys), loadWaivers(ctx, keys)]);
   const snapshot: CalendarSnapshot = {
     from,
     to,
@@ -324,6 +326,7 @@ async function computeSnapshot(
     deliverables: windowDeliverables,
     conflicts,
     acknowledgments,
+    waivers,
   };
   // Snapshots are shared through the cache: in tests, a caller that sorts or edits one in place fails loudly.
   if (process.env.NODE_ENV === "test")

@@ -1,13 +1,18 @@
 // The conflicts page's data: the conflicts of the coming months the coordinator may see, grouped
-// by brand and severity, each with the items it involves (and, for deliverables, their time as
-// the move form needs it). Computed on read like the calendar, so a resolved clash is simply gone.
+// by rule and then brand (issue 21), each with the items it involves, the nearest times that clear
+// it for deliverables, and its waivers. Computed on read like the calendar, so a resolved clash is
+// simply gone.
 
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { channelLabel } from "~/modules/channels/channels";
 import { conflictRuleMetadata } from "./conflicts/detect";
 import type { Conflict, Severity } from "./conflicts/types";
+import { MOVABLE_CODES, type ClearingKind } from "./conflicts/nearest-times";
+import { groupByRuleAndBrand } from "./conflict-groups";
+import { suggestionsFor, previewMove } from "./fixes.server";
+import { waiverLine } from "./waivers";
 import { loadSnapshot } from "./calendar.server";
-import { minuteOf } from "./snapshot";
+import { minuteOf, settledByWaivers } from "./snapshot";
 import { DAY_MS, MINUTE_MS, toLocalInput, zonePlace } from "~/utils/time";
 import { dayAndTime } from "./format";
 import { campaignPath, deliverablePath, calendarPath } from "./links";
@@ -19,6 +24,14 @@ import { isId } from "~/utils/ids";
 export const CONFLICTS_PAST_DAYS = 1;
 export const CONFLICTS_FUTURE_DAYS = 120;
 
+export interface Suggestion {
+  at: string;
+  kind: ClearingKind;
+  label: string;
+  /** The confirm step (what-if) of this move. */
+  url: string;
+}
+
 export interface ConflictObject {
   kind: "campaign" | "deliverable";
   id: string;
@@ -27,6 +40,8 @@ export interface ConflictObject {
   url: string;
   /** Deliverables the viewer may move: the current time as a datetime-local value. */
   move: { publishAt: string; min: string } | null;
+  /** The nearest times that clear its conflicts (only for rules a move can clear). */
+  suggestions: Suggestion[];
 }
 
 export interface ConflictRow {
@@ -39,37 +54,74 @@ export interface ConflictRow {
   calendarUrl: string;
   objects: ConflictObject[];
   acknowledged: { note: string; by: string | null; at: string } | null;
+  /** Exclusivity waivers in words; `waived` when every breached side has waived. */
+  waivers: string[];
+  waived: boolean;
 }
 
 export interface BrandGroup {
   brandId: string;
   brandName: string;
   color: string;
-  /** Each list holds at most ROWS_PER_LIST rows, soonest first; `total` counts them all. */
-  severities: { severity: Severity; label: string; total: number; conflicts: ConflictRow[] }[];
-  acknowledged: ConflictRow[];
-  acknowledgedTotal: number;
-  open: number;
-  errors: number;
+  /** At most ROWS_PER_LIST rows each, errors and soonest first; the totals count them all. */
+  open: ConflictRow[];
+  openTotal: number;
+  settled: ConflictRow[];
+  settledTotal: number;
 }
 
-/** Rows per brand and severity on the page; the rest are counted and reached by the calendar. */
+export interface RuleGroup {
+  code: string;
+  title: string;
+  description: string;
+  open: number;
+  settled: number;
+  brands: BrandGroup[];
+}
+
+/** Rows per rule, brand and list on the page; the rest are counted and reached by the calendar. */
 export const ROWS_PER_LIST = 50;
+
+const KIND_LABEL: Record<ClearingKind, string> = { earliest: "earliest", before: "nearest earlier", after: "nearest later" };
+
+/** The window the page and its group acknowledgment look at. */
+export function conflictsWindow(now: Date) {
+  return {
+    from: new Date(minuteOf(now) - CONFLICTS_PAST_DAYS * DAY_MS),
+    to: new Date(minuteOf(now) + CONFLICTS_FUTURE_DAYS * DAY_MS),
+  };
+}
 
 export async function conflictsPageData(ctx: MemberContext, url: URL, now = new Date()) {
   const tz = viewerZone(ctx);
   const brandParam = url.searchParams.get("brand");
   const brandFilter = brandParam && isId(brandParam) ? brandParam : null;
-  const from = new Date(minuteOf(now) - CONFLICTS_PAST_DAYS * DAY_MS);
-  const to = new Date(minuteOf(now) + CONFLICTS_FUTURE_DAYS * DAY_MS);
+  const { from, to } = conflictsWindow(now);
   const snapshot = await loadSnapshot(ctx, { from, to }, { now });
   const campaignsById = new Map(snapshot.campaigns.map((c) => [c.id, c]));
   const deliverablesById = new Map(snapshot.deliverables.map((d) => [d.id, d]));
   const canMove = ctx.can("campaigns.manage") || ctx.can("drafts.publish");
   const slug = ctx.workspace.slug;
+  const base = `/w/${slug}/conflicts`;
   const minMove = toLocalInput(new Date(now.getTime() + MINUTE_MS), tz);
+  const settled = (c: Conflict) => snapshot.acknowledgments.has(c.key) || settledByWaivers(snapshot, c);
+  const shown = snapshot.conflicts.filter((c) => !brandFilter || c.brandId === brandFilter);
+  const groups = groupByRuleAndBrand(shown, settled);
 
-  const objectOf = (id: string): ConflictObject | null => {
+  // Suggestions cost a few queries per deliverable: only for open rows on the page a move can clear.
+  const movable = new Set(MOVABLE_CODES as readonly string[]);
+  const wantSuggestions: string[] = [];
+  for (const rule of groups)
+    for (const b of rule.brands)
+      for (const c of b.open.slice(0, ROWS_PER_LIST))
+        if (movable.has(c.code))
+          for (const id of c.objectIds) {
+            const d = deliverablesById.get(id);
+            if (canMove && d && !d.masked && d.status !== "published") wantSuggestions.push(id);
+          }
+  const suggestions = await suggestionsFor(ctx, wantSuggestions, now);
+
+  const objectOf = (id: string, code: string): ConflictObject | null => {
     const d = deliverablesById.get(id);
     if (d && !d.masked) {
       const creator = d.creatorId ? snapshot.creatorNames.get(d.creatorId) : null;
@@ -80,6 +132,14 @@ export async function conflictsPageData(ctx: MemberContext, url: URL, now = new 
         detail: [dayAndTime(d.publishAt, tz), channelLabel(d.channel), creator, d.campaignName].filter(Boolean).join(" · "),
         url: deliverablePath(slug, id),
         move: canMove && d.status !== "published" ? { publishAt: toLocalInput(d.publishAt, tz), min: minMove } : null,
+        suggestions: movable.has(code)
+          ? (suggestions.get(id) ?? []).map((t) => ({
+              at: t.at.toISOString(),
+              kind: t.kind,
+              label: `${dayAndTime(t.at, tz)} (${KIND_LABEL[t.kind]})`,
+              url: `${base}?${new URLSearchParams({ move: id, to: t.at.toISOString(), ...(brandFilter ? { brand: brandFilter } : {}) })}`,
+            }))
+          : [],
       };
     }
     const c = campaignsById.get(id);
@@ -92,6 +152,7 @@ export async function conflictsPageData(ctx: MemberContext, url: URL, now = new 
         detail: ["Campaign", agency].filter(Boolean).join(" · "),
         url: campaignPath(slug, id),
         move: null,
+        suggestions: [],
       };
     }
     return null;
@@ -108,57 +169,84 @@ export async function conflictsPageData(ctx: MemberContext, url: URL, now = new 
       message: c.message,
       when: `${dayAndTime(c.startsAt, tz)} ${zonePlace(tz)}`,
       calendarUrl: `${calendarPath(slug)}?brand=${c.brandId}&month=${month}`,
-      objects: c.objectIds.map(objectOf).filter((o): o is ConflictObject => o !== null),
+      objects: c.objectIds.map((id) => objectOf(id, c.code)).filter((o): o is ConflictObject => o !== null),
       acknowledged: ack ? { note: ack.note, by: ack.by, at: dayAndTime(ack.at, tz) } : null,
+      // The page is for workspace-wide roles, who may name every brand.
+      waivers: (snapshot.waivers.get(c.key) ?? []).map((w) => waiverLine(w, snapshot.brands.get(w.brandId)?.name ?? "Brand", true)),
+      waived: settledByWaivers(snapshot, c),
     };
   };
 
-  // Group first, format only what is shown: a large workspace can hold thousands of conflicts.
-  const raw = new Map<string, { error: Conflict[]; warning: Conflict[]; acknowledged: Conflict[] }>();
-  for (const conflict of snapshot.conflicts) {
-    if (brandFilter && conflict.brandId !== brandFilter) continue;
-    const bucket =
-      raw.get(conflict.brandId) ?? raw.set(conflict.brandId, { error: [], warning: [], acknowledged: [] }).get(conflict.brandId)!;
-    if (snapshot.acknowledgments.has(conflict.key)) bucket.acknowledged.push(conflict);
-    else bucket[conflict.severity].push(conflict);
-  }
-  const brandGroups: BrandGroup[] = [...raw.entries()]
-    .map(([brandId, b]) => {
-      const brand = snapshot.brands.get(brandId);
-      const severities = (["error", "warning"] as const)
-        .filter((sev) => b[sev].length > 0)
-        .map((sev) => ({
-          severity: sev,
-          label: sev === "error" ? "Conflicts" : "Warnings",
-          total: b[sev].length,
-          conflicts: b[sev].slice(0, ROWS_PER_LIST).map(rowOf),
-        }));
-      return {
-        brandId,
-        brandName: brand?.name ?? "Brand",
-        color: brand?.color ?? "#64748b",
-        severities,
-        acknowledged: b.acknowledged.slice(0, ROWS_PER_LIST).map(rowOf),
-        acknowledgedTotal: b.acknowledged.length,
-        open: b.error.length + b.warning.length,
-        errors: b.error.length,
-      };
-    })
-    .sort((a, b) => b.open - a.open || a.brandName.localeCompare(b.brandName));
+  const rules: RuleGroup[] = groups.map((rule) => {
+    const meta = conflictRuleMetadata(rule.code);
+    return {
+      code: rule.code,
+      title: meta.title,
+      description: meta.description,
+      open: rule.open,
+      settled: rule.settled,
+      brands: rule.brands.map((b) => {
+        const brand = snapshot.brands.get(b.brandId);
+        return {
+          brandId: b.brandId,
+          brandName: brand?.name ?? "Brand",
+          color: brand?.color ?? "#64748b",
+          open: b.open.slice(0, ROWS_PER_LIST).map(rowOf),
+          openTotal: b.open.length,
+          settled: b.settled.slice(0, ROWS_PER_LIST).map(rowOf),
+          settledTotal: b.settled.length,
+        };
+      }),
+    };
+  });
 
+  const moveParam = url.searchParams.get("move");
+  const toParam = url.searchParams.get("to");
+  const preview = moveParam && toParam ? await previewFor(ctx, moveParam, toParam, tz, now) : null;
+  const open = shown.filter((c) => !settled(c));
   return {
     slug,
     brandFilter,
     brands: [...snapshot.brands.values()].map((b) => ({ value: b.id, label: b.name })),
-    groups: brandGroups,
+    rules,
+    preview,
     totals: {
-      open: brandGroups.reduce((n, g) => n + g.open, 0),
-      errors: brandGroups.reduce((n, g) => n + g.errors, 0),
-      acknowledged: brandGroups.reduce((n, g) => n + g.acknowledgedTotal, 0),
+      open: open.length,
+      errors: open.filter((c) => c.severity === "error").length,
+      settled: shown.length - open.length,
     },
     timeZone: tz,
     range: `${dayAndTime(from, tz).replace(/,.*$/, "")} – ${dayAndTime(to, tz).replace(/,.*$/, "")}`,
   };
 }
 
+/** The confirm step's data, formatted for the viewer; a problem in words when the move cannot be previewed. */
+async function previewFor(ctx: MemberContext, deliverableId: string, toParam: string, tz: string, now: Date) {
+  const to = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{3})?)?Z$/.test(toParam) ? new Date(toParam) : null;
+  if (!isId(deliverableId) || !to || Number.isNaN(to.getTime()))
+    return { ok: false as const, message: "That move link is not valid. Pick a time again." };
+  const result = await previewMove(ctx, { deliverableId, to }, now);
+  if (!result.ok) return { ok: false as const, message: result.problem.message };
+  const w = result.value;
+  const when = (d: Date) => `${dayAndTime(d, tz)} ${zonePlace(tz)}`;
+  return {
+    ok: true as const,
+    deliverableId: w.deliverableId,
+    title: w.title,
+    from: when(w.from),
+    to: when(w.to),
+    /** The move form's value: the new time as a datetime-local in the viewer's zone. */
+    publishAt: toLocalInput(w.to, tz),
+    previousDeadline: when(w.previousDeadline),
+    deadline: when(w.deadline),
+    signOff: w.signOff,
+    insideWindow: w.insideWindow,
+    unblocks: w.unblocks,
+    resolved: w.resolved,
+    created: w.created,
+    remaining: w.remaining,
+  };
+}
+
 export type ConflictsPageData = Awaited<ReturnType<typeof conflictsPageData>>;
+export type MovePreview = NonNullable<ConflictsPageData["preview"]>;

@@ -126,3 +126,26 @@ export function blackoutPeriod(input: z.infer<typeof blackoutSchema>, timeZone: 
     return invalid(undefined, { endsAt: ["A blackout can last at most a year."] });
   return ok({ startsAt, endsAt });
 }
+
+/** "Acknowledge all N with one note": the group (rule and brand), the N the person saw, and the note. */
+export const acknowledgeGroupSchema = z.object({
+  code: z.enum(["CAMPAIGN_OVERLAP", "POST_COLLISION", "CREATOR_EXCLUSIVITY", "BLACKOUT", "SIGNOFF_RISK", "ACCESS_MISSING"], {
+    errorMap: () => ({ message: "That is not a conflict rule." }),
+  }),
+  brandId: id("brand"),
+  count: text("The number of conflicts", { max: 6, tooLong: "That is not a number of conflicts." })
+    .pipe(z.string().regex(/^[1-9]\d{0,5}$/, "That is not a number of conflicts."))
+    .transform(Number),
+  note: acknowledgeSchema.shape.note,
+});
+
+/** A brand lead waives its brand's side of an exclusivity clash, with a reason (decision 062). */
+export const waiveSchema = z.object({
+  conflictKey: conflictKeySchema.shape.conflictKey,
+  reason: text("A reason", {
+    min: 3,
+    tooShort: "Say in a few words why your brand accepts this (at least 3 characters).",
+    max: 500,
+    tooLong: "Keep the reason under 500 characters.",
+  }),
+});

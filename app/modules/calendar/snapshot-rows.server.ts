@@ -3,11 +3,12 @@
 // campaigns (for the filter lists). Every condition comes from the scoping module.
 
 import { and, eq, inArray } from "drizzle-orm";
-import { brands, campaignAgencies, campaignCreators, campaigns, conflictAcknowledgments, users } from "@db/schema";
+import { brands, campaignAgencies, campaignCreators, campaigns, conflictAcknowledgments, conflictWaivers, users } from "@db/schema";
 import { db } from "~/utils/db.server";
 import type { ScopedContext } from "~/modules/workspaces/authz.server";
 import { campaignScope, inWorkspace, seesWholeWorkspace } from "~/modules/workspaces/scope.server";
 import type { Acknowledgment, CalendarBrand } from "./snapshot";
+import type { Waiver } from "./waivers";
 
 function chunks<T>(items: readonly T[], size = 500): T[][] {
   const out: T[][] = [];
@@ -60,6 +61,28 @@ export async function loadAcknowledgments(ctx: Pick<ScopedContext, "workspace">,
       : await base().where(and(here, inArray(conflictAcknowledgments.conflictKey, wanted)));
   const set = new Set(wanted);
   return new Map(rows.filter((r) => set.has(r.key)).map((r) => [r.key, { note: r.note, by: r.by, at: r.at }]));
+}
+
+/** Exclusivity waivers of these conflict keys, per key, oldest first (decision 062). */
+export async function loadWaivers(ctx: Pick<ScopedContext, "workspace">, keys: readonly string[]): Promise<Map<string, Waiver[]>> {
+  const wanted = [...new Set(keys.filter((k) => k.startsWith("CREATOR_EXCLUSIVITY:")))];
+  const rows = await inChunks(wanted, (chunk) =>
+    db()
+      .select({
+        key: conflictWaivers.conflictKey,
+        brandId: conflictWaivers.brandId,
+        reason: conflictWaivers.reason,
+        at: conflictWaivers.createdAt,
+        by: users.name,
+      })
+      .from(conflictWaivers)
+      .leftJoin(users, eq(users.id, conflictWaivers.userId))
+      .where(and(inWorkspace(ctx, conflictWaivers.workspaceId), inArray(conflictWaivers.conflictKey, chunk)))
+      .orderBy(conflictWaivers.createdAt),
+  );
+  const byKey = new Map<string, Waiver[]>();
+  for (const { key, ...waiver } of rows) (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(waiver);
+  return byKey;
 }
 
 /** Brands, agencies and creators a scoped member meets in its campaigns (for the filter lists); empty for the whole workspace. */

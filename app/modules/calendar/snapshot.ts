@@ -4,6 +4,7 @@
 import type { ScopedConflict } from "~/modules/workspaces/scope.server";
 import { MINUTE_MS } from "~/utils/time";
 import type { Conflict, Severity } from "./conflicts/types";
+import { waivedByAll, type Waiver } from "./waivers";
 
 /** What a creator sees instead of another creator's draft title. */
 export const MASKED_TITLE = "Scheduled post";
@@ -74,10 +75,19 @@ export interface CalendarSnapshot {
   /** Every conflict the viewer may see that involves something in the window, acknowledged or not. */
   conflicts: Conflict[];
   acknowledgments: Map<string, Acknowledgment>;
+  /** Exclusivity waivers per conflict key (decision 062); only keys of conflicts in `conflicts`. */
+  waivers: Map<string, Waiver[]>;
 }
 
-export function openConflicts(snapshot: Pick<CalendarSnapshot, "conflicts" | "acknowledgments">): Conflict[] {
-  return snapshot.conflicts.filter((c) => !snapshot.acknowledgments.has(c.key));
+/** Settled by waivers: every brand whose window the clash breaches waived its side (decision 062). */
+export function settledByWaivers(snapshot: Pick<CalendarSnapshot, "waivers" | "brands">, conflict: Conflict): boolean {
+  const waivers = snapshot.waivers.get(conflict.key);
+  return waivers !== undefined && waivedByAll(conflict, waivers, (id) => snapshot.brands.get(id)?.exclusivityDays ?? 14);
+}
+
+/** Neither acknowledged nor settled by waivers. */
+export function openConflicts(snapshot: Pick<CalendarSnapshot, "conflicts" | "acknowledgments" | "waivers" | "brands">): Conflict[] {
+  return snapshot.conflicts.filter((c) => !snapshot.acknowledgments.has(c.key) && !settledByWaivers(snapshot, c));
 }
 
 /** Conflicts per object id (campaign or deliverable), for the badges on the calendar. */

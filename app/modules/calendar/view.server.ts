@@ -5,7 +5,8 @@ import { DateTime } from "luxon";
 import { CAMPAIGN_STATUSES } from "~/modules/campaigns/campaign-status";
 import { DELIVERABLE_STATUSES, DELIVERABLE_STATUS_LABELS, type DeliverableStatus } from "~/modules/approvals/deliverable-status";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
-import { ownCreatorId, seesWholeWorkspace } from "~/modules/workspaces/scope.server";
+import { mayNameBrand, ownCreatorId, seesWholeWorkspace } from "~/modules/workspaces/scope.server";
+import { waiverLine } from "./waivers";
 import { conflictRuleMetadata } from "./conflicts/detect";
 import type { Conflict, Severity } from "./conflicts/types";
 import { channelLabel, CHANNELS } from "~/modules/channels/channels";
@@ -116,10 +117,15 @@ function signoffState(d: CalendarDeliverable, now: Date): SignoffState {
   return { state: "pending", label: "Awaiting sign-off" };
 }
 
-function toItemConflicts(list: readonly Conflict[] | undefined): ItemConflict[] {
-  return (list ?? [])
-    .slice(0, ITEM_CONFLICTS_SHOWN)
-    .map((c) => ({ key: c.key, code: c.code, title: conflictRuleMetadata(c.code).title, severity: c.severity, message: c.message }));
+/** An item's conflicts, each with its exclusivity waivers in words (decision 062: shown on both items). */
+function toItemConflicts(list: readonly Conflict[] | undefined, snapshot: CalendarSnapshot, ctx: MemberContext): ItemConflict[] {
+  return (list ?? []).slice(0, ITEM_CONFLICTS_SHOWN).map((c) => {
+    const waived = (snapshot.waivers.get(c.key) ?? []).map((w) =>
+      waiverLine(w, snapshot.brands.get(w.brandId)?.name ?? "Brand", mayNameBrand(ctx, w.brandId)),
+    );
+    const message = [c.message, ...waived.map((line) => (/[.!?]$/.test(line) ? line : `${line}.`))].join(" ");
+    return { key: c.key, code: c.code, title: conflictRuleMetadata(c.code).title, severity: c.severity, message };
+  });
 }
 
 export interface BuildOptions {
@@ -144,7 +150,7 @@ export function buildItems(snapshot: CalendarSnapshot, { ctx, tz, now, filter }:
       color: brand?.color ?? "#64748b",
       status: o.status,
       statusLabel: statusLabel(o.status),
-      conflicts: toItemConflicts(all),
+      conflicts: toItemConflicts(all, snapshot, ctx),
       conflictCount: all.length,
       worst: worstSeverity(all),
     };

@@ -34,6 +34,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: "Approvals", path: "/approvals", icon: "inbox", section: "work" },
   { label: "Calendar", path: "/calendar", icon: "calendar", needs: "calendar.view", section: "work" },
   { label: "Conflicts", path: "/conflicts", icon: "alert", needs: "conflicts.manage", section: "work" },
+  { label: "Exclusivity clashes", path: "/exclusivity", icon: "alert", needs: "conflicts.waive", section: "work" },
   { label: "Onboarding links", path: "/onboarding", icon: "link", needs: "onboarding.manage", section: "work" },
   { label: "Insights", path: "/insights", icon: "chart", needs: "insights.view", section: "work" },
   { label: "Notifications", path: "/notifications", icon: "bell", section: "work" },

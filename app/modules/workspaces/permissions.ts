@@ -25,7 +25,9 @@ export type Permission =
    * A deliverable's evidence pack (issue 18): who approved what, when, from which address. The team and
    * the brand's lead, who answer for it; not creators or client contacts (it lists reviewers' IPs).
    */
-  | "evidence.view";
+  | "evidence.view"
+  /** Waive the brand's own side of an exclusivity clash (issue 21, decision 062): its lead's alone. */
+  | "conflicts.waive";
 
 const ADMIN: Permission[] = [
   "workspace.settings",
@@ -63,7 +65,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "evidence.view",
   ],
   agency_member: ["calendar.view", "onboarding.manage", "drafts.review", "drafts.publish", "insights.view", "evidence.view"],
-  brand_lead: ["calendar.view", "signoff.give", "insights.view", "evidence.view"],
+  brand_lead: ["calendar.view", "signoff.give", "insights.view", "evidence.view", "conflicts.waive"],
   creator: ["calendar.view", "drafts.submit", "insights.view"],
   client_contact: ["calendar.view"],
 };

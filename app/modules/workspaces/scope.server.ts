@@ -232,6 +232,9 @@ export const insightsScopeKey = (ctx: ScopedContext & { role?: Role }): string =
 
 export const ownCreatorId = (ctx: ScopedContext): string | null => (ctx.scope.kind === "creator" ? ctx.scope.creatorId : null);
 
+/** The brand a member acts for (its brand lead or client contact), if it is one: that brand's side of an exclusivity clash. */
+export const ownBrandId = (ctx: ScopedContext): string | null => (ctx.scope.kind === "brand" ? ctx.scope.brandId : null);
+
 /** Whether the member sees the whole workspace (no narrowing by agency, brand or creator). */
 export const seesWholeWorkspace = (ctx: ScopedContext): boolean => ctx.scope.kind === "workspace";
 

@@ -39,7 +39,8 @@ const csvRoute = () => import("~/routes/w.$workspace.calendar[.]csv");
 
 type Item = { key: string; title: string; conflictCount: number; worst: string | null; conflicts: { code: string; message: string }[] };
 type Row = { key: string; code: string; message: string; objects: { id: string }[] };
-type Group = { brandName: string; severities: { conflicts: Row[] }[]; acknowledged: Row[] };
+type Group = { brandName: string; open: Row[]; settled: Row[] };
+type Rule = { code: string; brands: Group[] };
 
 async function getJson<T>(
   load: () => Promise<{ loader: (a: never) => unknown }>,
@@ -66,8 +67,8 @@ async function post(
 }
 
 async function openConflicts(who: keyof typeof cookie = "coordinator"): Promise<Row[]> {
-  const { body } = await getJson<{ groups: Group[] }>(conflictsRoute, path("/conflicts"), who);
-  return body.groups.flatMap((g) => g.severities.flatMap((s) => s.conflicts));
+  const { body } = await getJson<{ rules: Rule[] }>(conflictsRoute, path("/conflicts"), who);
+  return body.rules.flatMap((r) => r.brands.flatMap((g) => g.open));
 }
 
 async function calendarItems(who: keyof typeof cookie, query = `?month=${month}`) {
@@ -309,13 +310,13 @@ describe("iCalendar feed", () => {
 });
 
 describe("conflicts page", () => {
-  it("groups by brand and severity", async () => {
-    const { body } = await getJson<{ groups: Group[] }>(conflictsRoute, path("/conflicts"), "coordinator");
-    const x = body.groups.find((g) => g.brandName === "Brand X")!;
-    const codes = x.severities.flatMap((s) => s.conflicts.map((c) => c.code));
+  it("groups by rule, then brand", async () => {
+    const { body } = await getJson<{ rules: Rule[] }>(conflictsRoute, path("/conflicts"), "coordinator");
+    const codes = body.rules.filter((r) => r.brands.some((g) => g.brandName === "Brand X")).map((r) => r.code);
     expect(codes).toEqual(expect.arrayContaining(["CAMPAIGN_OVERLAP", "POST_COLLISION", "CREATOR_EXCLUSIVITY"]));
-    const filtered = await getJson<{ groups: Group[] }>(conflictsRoute, `${path("/conflicts")}?brand=${ids.brandZ}`, "coordinator");
-    expect(filtered.body.groups.map((g) => g.brandName)).toEqual(["Brand Z"]);
+    for (const rule of body.rules) for (const g of rule.brands) for (const row of g.open) expect(row.code).toBe(rule.code);
+    const filtered = await getJson<{ rules: Rule[] }>(conflictsRoute, `${path("/conflicts")}?brand=${ids.brandZ}`, "coordinator");
+    expect([...new Set(filtered.body.rules.flatMap((r) => r.brands.map((g) => g.brandName)))]).toEqual(["Brand Z"]);
   });
 
   it("acknowledge needs a note (400 next to the field), is audited, and reopen undoes it", async () => {
@@ -336,8 +337,8 @@ describe("conflicts page", () => {
     });
     expect(ok.status).toBe(200);
     expect((await openConflicts()).some((c) => c.key === collision.key)).toBe(false);
-    const { body } = await getJson<{ groups: Group[] }>(conflictsRoute, path("/conflicts"), "coordinator");
-    expect(body.groups.flatMap((g) => g.acknowledged).map((c) => c.key)).toContain(collision.key);
+    const { body } = await getJson<{ rules: Rule[] }>(conflictsRoute, path("/conflicts"), "coordinator");
+    expect(body.rules.flatMap((r) => r.brands.flatMap((g) => g.settled)).map((c) => c.key)).toContain(collision.key);
     const [audit] = await t.db
       .select()
       .from(auditEvents)
@@ -479,7 +480,12 @@ describe("bad input on every calendar action: 400 with a message, nothing writte
       name: "conflicts",
       load: conflictsRoute,
       url: () => path("/conflicts"),
-      intents: { acknowledge: ["conflictKey", "note"], reopen: ["conflictKey"], move: ["deliverableId", "publishAt"] },
+      intents: {
+        acknowledge: ["conflictKey", "note"],
+        "acknowledge-group": ["code", "brandId", "count", "note"],
+        reopen: ["conflictKey"],
+        move: ["deliverableId", "publishAt"],
+      },
     },
     {
       name: "brand rules",

@@ -9,6 +9,7 @@ const calendar = () => import("~/routes/w.$workspace.calendar");
 const conflicts = () => import("~/routes/w.$workspace.conflicts");
 const rules = () => import("~/routes/w.$workspace.brands.$brandId.rules");
 const feed = () => import("~/routes/feeds.$token");
+const exclusivity = () => import("~/routes/w.$workspace.exclusivity");
 
 /** The calendar capability's workspace routes, covered by the tenant-isolation test. */
 export const ROUTES: RouteCase[] = [
@@ -75,6 +76,51 @@ export const ROUTES: RouteCase[] = [
     form: { intent: "move", deliverableId: "deliverableA", publishAt: "2099-01-01T10:00" },
     allowed: [...MANAGERS],
     denied: SCOPED,
+  },
+  {
+    name: "conflicts (acknowledge a group)",
+    path: "/w/:workspace/conflicts",
+    method: "POST",
+    load: conflicts,
+    form: {
+      intent: "acknowledge-group",
+      code: "POST_COLLISION",
+      brandId: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+      count: "2",
+      note: "Fine by us",
+    },
+    allowed: [...MANAGERS],
+    denied: SCOPED,
+  },
+  {
+    name: "conflicts (confirm step of a move)",
+    path: "/w/:workspace/conflicts?move=dddddddddddddddddddddddddddddddd&to=2099-01-01T10:00:00.000Z",
+    method: "GET",
+    load: conflicts,
+    allowed: [...MANAGERS],
+    denied: SCOPED,
+  },
+  // A brand lead's own exclusivity clashes (decision 062): nobody else's page, not even the owner's.
+  {
+    name: "exclusivity clashes",
+    path: "/w/:workspace/exclusivity",
+    method: "GET",
+    load: exclusivity,
+    allowed: ["brandLead"],
+    denied: ["owner", "admin", "coordinator", "agencyMember", "creator", "clientContact"],
+  },
+  {
+    name: "exclusivity clashes (waive)",
+    path: "/w/:workspace/exclusivity",
+    method: "POST",
+    load: exclusivity,
+    form: {
+      intent: "waive",
+      conflictKey: "CREATOR_EXCLUSIVITY:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa+bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+      reason: "Different lines",
+    },
+    allowed: ["brandLead"],
+    denied: ["owner", "admin", "coordinator", "agencyMember", "creator", "clientContact"],
   },
   {
     name: "brand rules",
