@@ -139,8 +139,8 @@ export async function calendarPageData(ctx: MemberContext, url: URL, now = new D
     filter,
     filtered: isFiltered(filter),
     // The grid shows an item's conflict count and worst severity; the conflicts' words travel only with
-    // the item being peeked (a click on a chip loads the page again with ?peek=). On a busy month this
-    // halves what the page sends (issue 22: the month view's HTML).
+    // the item being peeked (a click on a chip loads the page again with ?peek=). On the §8 workspace's
+    // month this took the coordinator's page from 457 to 412 KB (issue 22: the month view's HTML).
     items: view === "list" ? items : items.map((i) => (i.key === limits.keep || i.conflicts.length === 0 ? i : { ...i, conflicts: [] })),
     listDays: view === "list" ? groupByDay(items, days).map((g) => ({ ...g, label: longDate(g.date) })) : [],
     legend: [...legend.values()].sort((a, b) => a.name.localeCompare(b.name)),
