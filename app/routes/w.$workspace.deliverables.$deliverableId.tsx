@@ -24,6 +24,7 @@ import { requireMember } from "~/modules/workspaces/authz.server";
 import { failureData, STATUS_OF, successData } from "~/utils/action-data.server";
 import { env } from "~/utils/env.server";
 import { notFound, readForm } from "~/utils/http.server";
+import { newIdempotencyKey } from "~/utils/idempotency.server";
 import { isId } from "~/utils/ids";
 import { toLocalInput } from "~/utils/time";
 
@@ -47,6 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     publishInput: toLocalInput(new Date(page.publishAt), page.viewerZone),
     viewerId: ctx.user.id,
     maxUploadBytes: env().MAX_UPLOAD_MB * 1_000_000,
+    // The comment form's key (security.md 34): a fresh one each time the page loads, so each comment is added once.
+    commentKey: newIdempotencyKey(),
   });
 }
 
@@ -81,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DeliverablePage() {
-  const { page, publishInput, maxUploadBytes, viewerId, waivers } = useLoaderData<typeof loader>();
+  const { page, publishInput, maxUploadBytes, viewerId, waivers, commentKey } = useLoaderData<typeof loader>();
   const base = `/w/${page.slug}/deliverables/${page.id}`;
   return (
     <div className="mx-auto max-w-6xl space-y-6">
@@ -128,7 +131,7 @@ export default function DeliverablePage() {
         <div className="space-y-6 lg:col-span-2">
           {page.can.decide ? <DecidePanel page={page} /> : <NotYourTurn page={page} viewerId={viewerId} />}
           {page.can.submit ? <SubmitPanel page={page} maxUploadBytes={maxUploadBytes} /> : null}
-          <VersionsPanel page={page} base={base} />
+          <VersionsPanel page={page} base={base} commentKey={commentKey} />
         </div>
         <div className="space-y-6">
           <TimingPanel page={page} />

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { Form, Link } from "@remix-run/react";
 import { CopyDiffView } from "~/components/approvals/copy-diff-view";
 import { LockIcon } from "~/components/icons";
+import { IdempotencyKeyField } from "~/components/ui/idempotency-key-field";
 import { Alert, Badge, Button, Card, CheckboxField, SelectField, TextAreaField } from "~/components/ui";
 import type { Pin } from "~/modules/approvals/pins";
 import { commentSchema } from "~/modules/approvals/schemas";
@@ -10,7 +11,7 @@ import { PinField, PinHistory } from "./comment-pins";
 import { drawnPins, PinnedImage, PinTag } from "./pinned-image";
 import { IntentError, useDeliverableForm, useResult, type DeliverablePageData } from "./deliverable-result";
 
-export function VersionsPanel({ page, base }: { page: DeliverablePageData; base: string }) {
+export function VersionsPanel({ page, base, commentKey }: { page: DeliverablePageData; base: string; commentKey: string }) {
   const viewed = page.viewed;
   // The spot picked for the next comment, shared by the images (a click) and the form's "Pin to" list.
   const [pin, setPin] = useState<Pin | null>(null);
@@ -167,6 +168,7 @@ export function VersionsPanel({ page, base }: { page: DeliverablePageData; base:
               media={viewed.media}
               pin={pinnable ? pin : null}
               onPin={setPin}
+              commentKey={commentKey}
             />
           ) : null}
         </section>
@@ -183,7 +185,9 @@ function CommentForm({
   media,
   pin,
   onPin,
+  commentKey,
 }: {
+  commentKey: string;
   version: number;
   internalAllowed: boolean;
   media: NonNullable<DeliverablePageData["viewed"]>["media"];
@@ -200,6 +204,7 @@ function CommentForm({
   return (
     <Form method="post" className="mt-3 space-y-3" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="comment" />
+      <IdempotencyKeyField value={commentKey} />
       <input type="hidden" name={fields.version.name} value={version} />
       <IntentError intent="comment" />
       <TextAreaField
@@ -207,6 +212,10 @@ function CommentForm({
         name={fields.body.name}
         rows={2}
         errors={fields.body.errors}
+        // A refused comment comes back with what was typed (a page without JavaScript would lose it).
+        defaultValue={
+          commentResult && !commentResult.ok ? ((commentResult.values as { body?: string } | undefined)?.body ?? "") : undefined
+        }
         key={commentResult?.ok ? commentResult.at : "comment"}
       />
       <PinField media={media} pin={pin} onPin={onPin} errors={fields.pin.errors} name={fields.pin.name} id={PIN_SELECT_ID} />

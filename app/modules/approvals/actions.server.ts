@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_FIELD } from "~/utils/idempotency";
 import { acceptUpload, UploadRefused } from "~/modules/uploads/uploads.server";
 import { detectFileKind } from "~/modules/uploads/file-types";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
@@ -155,9 +156,14 @@ async function run(
         body: text(form, "body"),
         internal: text(form, "internal"),
         pin: text(form, "pin"),
+        idempotencyKey: text(form, IDEMPOTENCY_FIELD),
       });
-      if (!parsed.success) return bad(parsed.errors);
-      return { outcome: saying(await addComment(ctx, { deliverableId, ...parsed.data }), NOTICES.comment), values: {} };
+      // What was typed goes back with a refusal, so a page without JavaScript keeps it.
+      const typed = text(form, "body");
+      const typedComment = { body: typeof typed === "string" ? typed : "" };
+      if (!parsed.success) return bad(parsed.errors, typedComment);
+      const outcome = await addComment(ctx, { deliverableId, ...parsed.data });
+      return { outcome: saying(outcome, NOTICES.comment), values: outcome.ok ? {} : typedComment };
     }
     case "schedule":
       return { outcome: saying(await markScheduled(ctx, { deliverableId }), NOTICES.schedule), values: {} };

@@ -1,5 +1,6 @@
 import { and, eq, inArray, like } from "drizzle-orm";
 import { draftComments, draftVersions, files } from "@db/schema";
+import { createOnce } from "~/utils/idempotency.server";
 import { forbidden, invalid, type Outcome } from "~/utils/outcome";
 import { audit } from "~/modules/audit/audit.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
@@ -16,6 +17,8 @@ export interface CommentInput {
   internal?: boolean;
   /** A spot on one image of that version (decision 058); none when absent or null. */
   pin?: Pin | null;
+  /** The form's key (security.md 34): the same key adds the comment once. */
+  idempotencyKey?: string;
 }
 
 /**
@@ -51,20 +54,29 @@ export async function addComment(ctx: MemberContext, input: CommentInput): Promi
       );
       if (problem) refuse(invalid(undefined, problem));
     }
-    const [comment] = await tx
-      .insert(draftComments)
-      .values({
-        ...{ workspaceId: ctx.workspace.id, draftVersionId: version!.id, userId: ctx.user.id, body: input.body, internal },
-        ...(pin ? { pinFileId: pin.fileId, pinX: pin.x, pinY: pin.y } : {}),
-      })
-      .returning();
-    await audit(tx, ctx, {
-      action: "draft.commented",
-      objectType: "deliverable",
-      objectId: row.id,
-      // Never the body: the audit trail is read by people who may not read internal comments.
-      data: { version: input.version, commentId: comment.id, internal, pinned: pin !== null },
-    });
+    const write = async () => {
+      const [comment] = await tx
+        .insert(draftComments)
+        .values({
+          ...{ workspaceId: ctx.workspace.id, draftVersionId: version!.id, userId: ctx.user.id, body: input.body, internal },
+          ...(pin ? { pinFileId: pin.fileId, pinX: pin.x, pinY: pin.y } : {}),
+        })
+        .returning();
+      await audit(tx, ctx, {
+        action: "draft.commented",
+        objectType: "deliverable",
+        objectId: row.id,
+        // Never the body: the audit trail is read by people who may not read internal comments.
+        data: { version: input.version, commentId: comment.id, internal, pinned: pin !== null },
+      });
+      return comment;
+    };
+    // A resent form (double click, a retry after a lost answer) finds the comment its key already added.
+    if (input.idempotencyKey) {
+      await createOnce(tx, { scope: ctx.workspace.id, key: input.idempotencyKey, kind: "comment" }, write, (c) => c.id);
+    } else {
+      await write();
+    }
     return undefined;
   });
 }

@@ -1,3 +1,4 @@
+import { idempotencyKeySchema } from "~/utils/idempotency";
 import { z } from "zod";
 import { ID_PATTERN } from "~/utils/ids";
 import { checkbox, text as textField } from "~/utils/text-schema";
@@ -71,6 +72,8 @@ export const commentSchema = z.object({
   internal: checkbox.optional(),
   /** A pin (decision 058): "<file id>:<x>:<y>" from a click on an image or the "Pin to" list; "" is none. */
   pin: pinField,
+  /** The form's key (security.md 34): a double click or a resent form adds the comment once. Optional for callers without a page. */
+  idempotencyKey: idempotencyKeySchema.optional(),
 });
 
 export const rescheduleSchema = z.object({ publishAt: publishAtField, confirm: confirmInsideWindowField });
