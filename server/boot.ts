@@ -7,6 +7,7 @@ import { backfillInsights } from "~/modules/insights/backfill.server";
 import { ensureConflictLogScheduled } from "~/modules/insights/jobs.server";
 import { ensureSignoffDigestsScheduled } from "~/modules/approvals/signoff-digest/schedule.server";
 import { ensureMonthlyReportScheduled } from "~/modules/insights/monthly-report-job.server";
+import { ensureRetentionScheduled } from "~/modules/jobs/retention.server";
 import type { Env } from "~/utils/env.server";
 
 /** Opens the database (PostgreSQL if DATABASE_URL, else embedded PGlite), migrates, seeds once. */
@@ -28,6 +29,8 @@ export async function boot(e: Env, opts: { seed: boolean }): Promise<OpenDatabas
     await ensureConflictLogScheduled(tx, new Date());
     // The monthly accountability report's clock (issue 16): 09:00 on each brand's first working day.
     await ensureMonthlyReportScheduled(tx, new Date());
+    // Finished jobs and old idempotency keys are let go hourly (decision 063).
+    await ensureRetentionScheduled(tx, new Date());
   });
   // Each brand's daily sign-off digest at 08:00 its time (issue 17 part 3); idempotent per slot.
   await open.db.transaction((tx) => ensureSignoffDigestsScheduled(tx, new Date()));

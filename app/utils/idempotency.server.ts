@@ -8,7 +8,7 @@ import { IDEMPOTENCY_FIELD, IDEMPOTENCY_MESSAGE, idempotencyKeySchema } from "./
 /**
  * Create forms submitted once, even when submitted twice (security.md 34). The unique
  * (scope, key) of `idempotency_keys` decides which submit creates; every other one gets the first
- * record's id. Rows are never deleted yet: a periodic clean-up of old keys is still to be written.
+ * record's id. Keys older than 30 days are deleted hourly (jobs/retention.server.ts, decision 063).
  */
 
 /** What a key created; a key sent to another kind of form is refused. */

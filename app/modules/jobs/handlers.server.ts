@@ -12,6 +12,7 @@ import { briefsJobs } from "~/modules/briefs/jobs.server";
 import { calendarJobs } from "~/modules/calendar/jobs.server";
 import { insightsJobs } from "~/modules/insights/jobs.server";
 import { monthlyReportJobs } from "~/modules/insights/monthly-report-job.server";
+import { retentionJobs } from "./retention.server";
 import { onboardingJobs } from "~/modules/onboarding/jobs.server";
 import { defineJob, handlersOf, payloadId, type EnqueuePayload } from "./job-kinds";
 
@@ -55,6 +56,7 @@ export const jobKinds = {
   ...calendarJobs,
   ...insightsJobs,
   ...monthlyReportJobs,
+  ...retentionJobs,
 };
 
 export type JobKindName = keyof typeof jobKinds;

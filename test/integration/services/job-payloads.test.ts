@@ -10,6 +10,7 @@ import { unwrap } from "~/utils/outcome";
 import { ensureConflictDigestScheduled } from "~/modules/calendar/digest.server";
 import { ensureConflictLogScheduled } from "~/modules/insights/jobs.server";
 import { ensureMonthlyReportScheduled } from "~/modules/insights/monthly-report-job.server";
+import { ensureRetentionScheduled } from "~/modules/jobs/retention.server";
 import { ensureSignoffDigestsScheduled } from "~/modules/approvals/signoff-digest/schedule.server";
 import { queueEmail } from "~/modules/email/send.server";
 import { jobHandlers, jobKinds, type JobKindName } from "~/modules/jobs/handlers.server";
@@ -68,6 +69,7 @@ async function enqueueOneOfEach() {
     await ensureConflictDigestScheduled(tx, workspaceId, now);
     await ensureConflictLogScheduled(tx, now);
     await ensureMonthlyReportScheduled(tx, now);
+    await ensureRetentionScheduled(tx, now);
     await ensureSignoffDigestsScheduled(tx, now);
   });
   // The brief reminder is queued by publishing a brief with someone left to acknowledge it.
