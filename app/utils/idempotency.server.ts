@@ -13,7 +13,16 @@ import { IDEMPOTENCY_FIELD, IDEMPOTENCY_MESSAGE, idempotencyKeySchema } from "./
 
 /** What a key created; a key sent to another kind of form is refused. */
 export type IdempotentKind =
-  "onboarding_link" | "campaign" | "deliverable" | "workspace" | "brand" | "agency" | "creator" | "invitation" | "webhook_endpoint";
+  | "onboarding_link"
+  | "campaign"
+  | "deliverable"
+  | "workspace"
+  | "brand"
+  | "agency"
+  | "creator"
+  | "invitation"
+  | "webhook_endpoint"
+  | "custom_platform";
 
 export interface FormKey {
   /** The workspace id, or the user id for forms outside a workspace (a new workspace). */
