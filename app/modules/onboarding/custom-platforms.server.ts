@@ -71,7 +71,7 @@ export async function getCustomPlatform(ctx: MemberContext, id: string) {
 }
 
 /** The platforms a new link can ask for: not archived, each with its current version. */
-export async function activeCustomPlatforms(tx: Queryable, workspaceId: string) {
+export async function activeCustomPlatforms(ctx: Pick<MemberContext, "workspace">, tx: Queryable = db()) {
   const rows = await tx
     .select({ platform: customPlatforms, version: customPlatformVersions })
     .from(customPlatforms)
@@ -79,7 +79,7 @@ export async function activeCustomPlatforms(tx: Queryable, workspaceId: string) 
       customPlatformVersions,
       and(eq(customPlatformVersions.platformId, customPlatforms.id), eq(customPlatformVersions.version, customPlatforms.currentVersion)),
     )
-    .where(and(eq(customPlatforms.workspaceId, workspaceId), isNull(customPlatforms.archivedAt)))
+    .where(and(inWorkspace(ctx, customPlatforms.workspaceId), isNull(customPlatforms.archivedAt)))
     .orderBy(asc(customPlatforms.name));
   return rows.flatMap(({ platform, version }) => {
     const definition = readDefinition(version.definition);

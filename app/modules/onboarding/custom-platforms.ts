@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { serviceTypes } from "./presets";
+import { serviceTypes, type ServiceType } from "./presets";
 import { text as textField } from "~/utils/text-schema";
 
 /**
@@ -177,54 +177,52 @@ export const definitionSchema = z.object({
 export type CustomDefinition = z.infer<typeof definitionSchema>;
 
 /** The settings form, field by field (steps as one textarea per language, roles one per line). */
-export const definitionFormSchema = z
-  .object({
-    name: line(80, "the name", "Name the platform, e.g. Pinterest Ads."),
-    identity: line(200, "the account to share", "Enter what the client adds: your account's email, name or ID."),
-    adminLanguage: z.enum(LANGUAGES, { errorMap: () => ({ message: "Choose the language you write the steps in." }) }),
-    ...(Object.fromEntries(LANGUAGES.map((l) => [`steps_${l}`, optionalLines(12_000, "the steps")])) as Record<
-      `steps_${Language}`,
-      ReturnType<typeof optionalLines>
-    >),
-    idLabel: line(80, "the label", "Name the ID the client enters, e.g. Advertiser ID."),
-    idPattern: line(PATTERN_MAX, "the pattern", "Enter the pattern the ID must match, e.g. \\d{10,12}."),
-    idExample: line(200, "the example", "Give an example of a right ID."),
-    idWrongMessage: line(300, "the message", "Say what the client should do when the ID is wrong."),
-    roles: line(1_000, "the roles", "List at least one role, one per line."),
-    presets: z.preprocess(
-      (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-      z.array(z.enum(serviceTypes)).max(serviceTypes.length),
-    ),
-  })
-  .superRefine((v, ctx) => {
-    // Runs even when a field failed (its value is then missing): each rule checks only what parsed.
-    const textOf = (value: unknown) => (typeof value === "string" ? value : "");
-    const steps = (l: Language) => linesOf(textOf(v[`steps_${l}`]));
-    for (const l of LANGUAGES) {
-      const count = steps(l).length;
-      if (count > MAX_STEPS) ctx.addIssue({ code: "custom", path: [`steps_${l}`], message: `At most ${MAX_STEPS} steps.` });
-      if (steps(l).some((s) => s.length > 500))
-        ctx.addIssue({ code: "custom", path: [`steps_${l}`], message: "Keep each step under 500 characters." });
-    }
-    if (v.adminLanguage && typeof v[`steps_${v.adminLanguage}`] === "string" && steps(v.adminLanguage).length === 0) {
-      ctx.addIssue({
-        code: "custom",
-        path: [`steps_${v.adminLanguage}`],
-        message: `Write the steps in ${languageNames[v.adminLanguage]}, your language: clients fall back to them.`,
-      });
-    }
-    const problem = typeof v.idPattern === "string" ? patternProblem(v.idPattern) : null;
-    if (problem) ctx.addIssue({ code: "custom", path: ["idPattern"], message: problem });
-    else if (typeof v.idPattern === "string" && typeof v.idExample === "string" && !anchored(v.idPattern).test(v.idExample)) {
-      ctx.addIssue({ code: "custom", path: ["idExample"], message: "The example does not match the pattern: fix one of them." });
-    }
-    const roles = linesOf(textOf(v.roles));
-    if (roles.length > MAX_ROLES) ctx.addIssue({ code: "custom", path: ["roles"], message: `At most ${MAX_ROLES} roles.` });
-    if (roles.some((r) => r.length > 80)) ctx.addIssue({ code: "custom", path: ["roles"], message: "Keep each role under 80 characters." });
-    if (new Set(roles.map((r) => r.toLowerCase())).size < roles.length) {
-      ctx.addIssue({ code: "custom", path: ["roles"], message: "Each role only once." });
-    }
-  });
+export const definitionFieldsSchema = z.object({
+  name: line(80, "the name", "Name the platform, e.g. Pinterest Ads."),
+  identity: line(200, "the account to share", "Enter what the client adds: your account's email, name or ID."),
+  adminLanguage: z.enum(LANGUAGES, { errorMap: () => ({ message: "Choose the language you write the steps in." }) }),
+  ...(Object.fromEntries(LANGUAGES.map((l) => [`steps_${l}`, optionalLines(12_000, "the steps")])) as Record<
+    `steps_${Language}`,
+    ReturnType<typeof optionalLines>
+  >),
+  idLabel: line(80, "the label", "Name the ID the client enters, e.g. Advertiser ID."),
+  idPattern: line(PATTERN_MAX, "the pattern", "Enter the pattern the ID must match, e.g. \\d{10,12}."),
+  idExample: line(200, "the example", "Give an example of a right ID."),
+  idWrongMessage: line(300, "the message", "Say what the client should do when the ID is wrong."),
+  roles: line(1_000, "the roles", "List at least one role, one per line."),
+  presets: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(serviceTypes)).max(serviceTypes.length)),
+});
+
+/** The fields and the rules across them (steps in the admin's language, a safe pattern its example matches). */
+export const definitionFormSchema = definitionFieldsSchema.superRefine((v, ctx) => {
+  // Runs even when a field failed (its value is then missing): each rule checks only what parsed.
+  const textOf = (value: unknown) => (typeof value === "string" ? value : "");
+  const steps = (l: Language) => linesOf(textOf(v[`steps_${l}`]));
+  for (const l of LANGUAGES) {
+    const count = steps(l).length;
+    if (count > MAX_STEPS) ctx.addIssue({ code: "custom", path: [`steps_${l}`], message: `At most ${MAX_STEPS} steps.` });
+    if (steps(l).some((s) => s.length > 500))
+      ctx.addIssue({ code: "custom", path: [`steps_${l}`], message: "Keep each step under 500 characters." });
+  }
+  if (v.adminLanguage && typeof v[`steps_${v.adminLanguage}`] === "string" && steps(v.adminLanguage).length === 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: [`steps_${v.adminLanguage}`],
+      message: `Write the steps in ${languageNames[v.adminLanguage]}, your language: clients fall back to them.`,
+    });
+  }
+  const problem = typeof v.idPattern === "string" ? patternProblem(v.idPattern) : null;
+  if (problem) ctx.addIssue({ code: "custom", path: ["idPattern"], message: problem });
+  else if (typeof v.idPattern === "string" && typeof v.idExample === "string" && !anchored(v.idPattern).test(v.idExample)) {
+    ctx.addIssue({ code: "custom", path: ["idExample"], message: "The example does not match the pattern: fix one of them." });
+  }
+  const roles = linesOf(textOf(v.roles));
+  if (roles.length > MAX_ROLES) ctx.addIssue({ code: "custom", path: ["roles"], message: `At most ${MAX_ROLES} roles.` });
+  if (roles.some((r) => r.length > 80)) ctx.addIssue({ code: "custom", path: ["roles"], message: "Keep each role under 80 characters." });
+  if (new Set(roles.map((r) => r.toLowerCase())).size < roles.length) {
+    ctx.addIssue({ code: "custom", path: ["roles"], message: "Each role only once." });
+  }
+});
 export type DefinitionForm = z.infer<typeof definitionFormSchema>;
 
 /** The stored definition of a checked form. */
@@ -259,6 +257,11 @@ export function formValuesOf(def: CustomDefinition): Record<string, string | str
     roles: def.roles.join("\n"),
     presets: def.presets,
   };
+}
+
+/** The role a service type's preset asks for on this platform (its first, least-access role), or null when the preset leaves it out. */
+export function customPresetRole(def: CustomDefinition, serviceType: ServiceType | null): string | null {
+  return serviceType && def.presets.includes(serviceType) ? def.roles[0] : null;
 }
 
 /** A stored definition, or null when the row does not hold one (never trusted blindly). */

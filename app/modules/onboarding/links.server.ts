@@ -42,7 +42,7 @@ export async function createLink(ctx: MemberContext, input: CreateLinkInput, now
     if (!limited.ok) return limited;
   }
   const identities = ctx.workspace.accessIdentities as StoredIdentities;
-  const custom = input.platforms.some((p) => isCustomKey(p.platformKey)) ? await activeCustomPlatforms(db(), ctx.workspace.id) : [];
+  const custom = input.platforms.some((p) => isCustomKey(p.platformKey)) ? await activeCustomPlatforms(ctx) : [];
   const grants: Grant[] = [];
   const errors: Record<string, string[]> = {};
   for (const p of input.platforms) {
