@@ -190,7 +190,17 @@ export const definitionFieldsSchema = z.object({
   idExample: line(200, "the example", "Give an example of a right ID."),
   idWrongMessage: line(300, "the message", "Say what the client should do when the ID is wrong."),
   roles: line(1_000, "the roles", "List at least one role, one per line."),
-  presets: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(serviceTypes)).max(serviceTypes.length)),
+  presets: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    // Checked as a whole, so the message sits on the group of boxes rather than on one of its values.
+    z
+      .array(z.string())
+      .max(serviceTypes.length, "Choose presets from the list.")
+      .refine(
+        (list): list is ServiceType[] => list.every((t) => (serviceTypes as readonly string[]).includes(t)),
+        "Choose presets from the list.",
+      ),
+  ),
 });
 
 /** The fields and the rules across them (steps in the admin's language, a safe pattern its example matches). */
