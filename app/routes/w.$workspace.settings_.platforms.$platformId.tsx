@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const intentSchema = z.object({
-  intent: z.enum([SAVE, "archive", "restore"], { errorMap: () => ({ message: "Unknown action. Reload the page and try again." }) }),
+  intent: z.enum(["save", "archive", "restore"], { errorMap: () => ({ message: "Unknown action. Reload the page and try again." }) }),
 });
 const seenSchema = z.object({
   version: z.coerce.number({ invalid_type_error: "Reload the page and try again." }).int().min(1).max(1_000_000),

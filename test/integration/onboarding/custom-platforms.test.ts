@@ -4,7 +4,7 @@ import { accessSteps, auditEvents, customPlatforms, customPlatformVersions } fro
 import { useTestDatabase } from "../../support/db";
 import { call, jsonOf, makeRequest, sessionCookie } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
-import { setIdentities } from "./setup";
+import { PLATFORM_FORM, setIdentities } from "./setup";
 
 /**
  * Custom platforms (issue 20 part 2, decision 061) through the real routes: an admin defines one,
@@ -30,20 +30,6 @@ beforeAll(async () => {
 });
 
 const key = () => `k${Math.random().toString(36).slice(2, 14)}`;
-export const PLATFORM_FORM = {
-  intent: "create-platform",
-  name: "Pinterest Ads",
-  identity: "ads@agency.example",
-  adminLanguage: "en",
-  steps_en: "1. Open Business settings.\n2. Add {agencyId} as a partner with {role}.",
-  steps_es: "1. Abra la configuración.\n2. Añada {agencyId} con el rol {role}.",
-  idLabel: "Ad account ID",
-  idPattern: "\\d{12}",
-  idExample: "549755813888",
-  idWrongMessage: "An ad account ID is 12 digits: Business settings > Ad accounts.",
-  roles: "Analyst\nAdmin",
-  presets: "paid_social",
-};
 const ws = (extra: Record<string, string> = {}) => ({ workspace: world.a.slug, ...extra });
 
 async function create(form: Record<string, string | string[]>, cookie = owner) {
