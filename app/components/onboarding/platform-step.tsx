@@ -21,6 +21,7 @@ const GRANT_HINT: Record<string, string> = {
   manager_link: "We send a request from our manager account to yours; you accept it.",
   user_email: "You add our account's email address as a user, with the role below.",
   collaborator_code: "You share a collaborator request code; we send the request; you approve it.",
+  custom: "You add this account where the steps below say, with the role above.",
 };
 
 function mine(failure: ClientFailure | null | undefined, stepId: string, intents: string[]) {

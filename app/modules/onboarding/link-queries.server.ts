@@ -6,7 +6,7 @@ import { fileScope, inWorkspace, linkScope, ownAgencyId } from "~/modules/worksp
 import { roleCan } from "~/modules/workspaces/permissions";
 import { getPlatform } from "./catalog";
 import { pinnedVersionsFor } from "./custom-platforms.server";
-import { resolveStepPlatform, type PinnedVersions } from "./step-platform";
+import { resolveStepPlatform, stepPlatformName, type PinnedVersions } from "./step-platform";
 import { AGENCY_HELD_STATUSES, CLIENT_HELD_STATUSES, isAccessStatus } from "./access-status";
 import { linkState, progressOf, readAnswers, readIntake } from "./link-model";
 import { linkTimeToVerified, median, stepTimeToVerified } from "./progress";
@@ -225,12 +225,13 @@ async function fixLinksAmong(ctx: MemberContext, forwardIds: string[]): Promise<
 }
 
 /** Steps of live links waiting on someone (`accessStepHolder`), the agency's or the client's, oldest first. */
-function heldSteps(ctx: MemberContext, statuses: readonly string[]) {
-  return db()
+async function heldSteps(ctx: MemberContext, statuses: readonly string[]) {
+  const rows = await db()
     .select({
       linkId: onboardingLinks.id,
       clientName: onboardingLinks.clientName,
       platformKey: accessSteps.platformKey,
+      customPlatformVersionId: accessSteps.customPlatformVersionId,
       status: accessSteps.status,
       confirmedAt: accessSteps.confirmedAt,
       stepCreatedAt: accessSteps.createdAt,
@@ -251,6 +252,8 @@ function heldSteps(ctx: MemberContext, statuses: readonly string[]) {
     )
     .orderBy(asc(accessSteps.confirmedAt), asc(accessSteps.createdAt))
     .limit(200);
+  const pinned = await pinnedVersionsFor(db(), rows);
+  return rows.map((r) => ({ ...r, platformName: stepPlatformName(r, pinned) }));
 }
 
 /** Steps confirmed by clients that wait for this member to verify: the home page's "waiting on you". */
