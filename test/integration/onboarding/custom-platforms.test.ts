@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { accessSteps, auditEvents, customPlatforms, customPlatformVersions } from "@db/schema";
+import { accessSteps, auditEvents, customPlatforms, customPlatformVersions, onboardingLinks } from "@db/schema";
 import { useTestDatabase } from "../../support/db";
 import { call, jsonOf, makeRequest, sessionCookie } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
@@ -124,6 +124,22 @@ describe("custom platforms", () => {
       instructions: ["Open Business settings.", "Add ads@agency.example as a partner with Analyst."],
       asset: { label: "Ad account ID" },
     });
+
+    // In the link's language when the admin wrote it; else the admin's, with a notice the client sees.
+    const readAs = async (locale: string) => {
+      await t.db.update(onboardingLinks).set({ locale }).where(eq(onboardingLinks.id, link.linkId));
+      const res = await call((await clientPage()).loader, makeRequest(`/onboard/${token}`, { ip: ip() }), { token });
+      return (await jsonOf<{ page: { steps: Array<{ instructions: string[]; languageNotice: string | null }> } }>(res)).page.steps[0];
+    };
+    expect(await readAs("es")).toMatchObject({
+      instructions: ["Abra la configuración.", "Añada ads@agency.example con el rol Analyst."],
+      languageNotice: null,
+    });
+    expect(await readAs("de")).toMatchObject({
+      instructions: ["Open Business settings.", "Add ads@agency.example as a partner with Analyst."],
+      languageNotice: "These steps are in English; the agency has not written them in your language.",
+    });
+    await readAs("en");
 
     // A wrong ID (v2's pattern would take it) is a 400 with the admin's v1 message; a right one confirms.
     const post = async (form: Record<string, string>) =>
