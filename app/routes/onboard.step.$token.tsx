@@ -5,8 +5,7 @@ import { BrandedFrame, ContactLine, LinkGone } from "~/components/onboarding/bra
 import { ClientScript } from "~/components/onboarding/client-script";
 import { PlatformStep, type ClientFailure } from "~/components/onboarding/platform-step";
 import { runClientIntent } from "~/modules/onboarding/client-actions.server";
-import { contactFor, findForwardByToken, limitTokenRoute, stepView } from "~/modules/onboarding/client.server";
-import { readAnswers } from "~/modules/onboarding/link-model";
+import { contactFor, findForwardByToken, limitTokenRoute, forwardedStepView } from "~/modules/onboarding/client.server";
 import { answer, throwUnlessOk } from "~/utils/action-data.server";
 import { closedDoor, forwardedContextFor } from "~/modules/onboarding/token-context.server";
 import { closedPage, pageAnswer, pageFrame } from "~/modules/onboarding/token-answer.server";
@@ -33,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await findForwardByToken(params.token);
   if (found.state !== "valid") return closedPage(found);
   const url = new URL(request.url);
-  const view = stepView(found.step, found.workspace, readAnswers(found.link.answers), []);
+  const view = await forwardedStepView(found);
   if (!view) return closedPage({ state: "invalid" });
   return json(
     {

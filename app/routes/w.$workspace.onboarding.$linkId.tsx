@@ -8,7 +8,6 @@ import { ClientAnswersCard, ForwardedStepsCard, ManageLinkCard, type LinkPageRes
 import { LinkStateBadge } from "~/components/onboarding/link-state-badge";
 import { PlatformAccessCard } from "~/components/onboarding/platform-access-card";
 import { allowedAccessEvents, isAccessStatus } from "~/modules/onboarding/access-status";
-import { getPlatform } from "~/modules/onboarding/catalog";
 import { findCurrentLinkForMember, linkDetail } from "~/modules/onboarding/link-queries.server";
 import { reissueLink, revokeLink } from "~/modules/onboarding/links.server";
 import { decideStep } from "~/modules/onboarding/step-decisions.server";
@@ -55,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     createdByName: d.createdByName,
     steps: d.steps.map((s) => ({
       id: s.id,
-      name: getPlatform(s.platformKey)?.name ?? s.platformKey,
+      name: s.platform,
       role: s.role,
       status: isAccessStatus(s.status) ? s.status : "requested",
       assetId: s.assetId,
@@ -74,7 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   function forwardView(f: (typeof d.forwards)[number]) {
     return {
       id: f.id,
-      stepName: getPlatform(d.steps.find((s) => s.id === f.stepId)?.platformKey ?? "")?.name ?? "a step",
+      stepName: d.steps.find((s) => s.id === f.stepId)?.platform ?? "a step",
       email: f.email,
       name: f.name,
       createdAt: f.createdAt.toISOString(),

@@ -18,6 +18,8 @@ import {
 import { LinkCreated } from "~/components/onboarding/link-created";
 import { NewLinkPlatforms } from "~/components/onboarding/new-link-platforms";
 import { listPlatforms } from "~/modules/onboarding/catalog";
+import { customPresetRole } from "~/modules/onboarding/custom-platforms";
+import { activeCustomPlatforms } from "~/modules/onboarding/custom-platforms.server";
 import { identityForPlatform, type StoredIdentities } from "~/modules/onboarding/identities";
 import { accountManagerOptions, brandOptions } from "~/modules/onboarding/link-queries.server";
 import { createLink } from "~/modules/onboarding/links.server";
@@ -47,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : null;
   const preset = serviceType ? presetFor(serviceType) : [];
   const identities = (ctx.workspace.accessIdentities ?? {}) as StoredIdentities;
-  const [brands, managers] = await Promise.all([brandOptions(ctx), accountManagerOptions(ctx)]);
+  const [brands, managers, custom] = await Promise.all([brandOptions(ctx), accountManagerOptions(ctx), activeCustomPlatforms(ctx)]);
   const brandParam = url.searchParams.get("brand");
   return json({
     slug: ctx.workspace.slug,
@@ -57,23 +59,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     brands: brands.map((b) => ({ value: b.id, label: b.name })),
     managers: managers.map((m) => ({ value: m.id, label: `${m.name} (${m.email})` })),
     me: ctx.user.id,
-    platforms: listPlatforms().map((p) => {
-      const presetRole = preset.find((g) => g.platformKey === p.key)?.role ?? null;
-      // Without a preset, the role the first preset that asks for this platform would choose.
-      const suggested =
-        presetRole ??
-        serviceTypes.map((t) => presetFor(t).find((g) => g.platformKey === p.key)?.role).find(Boolean) ??
-        p.roles[p.roles.length - 1];
-      const identity = identityForPlatform(p.key, identities);
-      return {
-        key: p.key,
-        name: p.name,
-        roles: !p.roles.includes(suggested) ? [suggested, ...p.roles] : [...p.roles],
-        presetRole,
-        suggested,
-        missing: identity.ok ? null : identity.message,
-      };
-    }),
+    platforms: [
+      ...listPlatforms().map((p) => {
+        const presetRole = preset.find((g) => g.platformKey === p.key)?.role ?? null;
+        // Without a preset, the role the first preset that asks for this platform would choose.
+        const suggested =
+          presetRole ??
+          serviceTypes.map((t) => presetFor(t).find((g) => g.platformKey === p.key)?.role).find(Boolean) ??
+          p.roles[p.roles.length - 1];
+        const identity = identityForPlatform(p.key, identities);
+        return {
+          key: p.key,
+          name: p.name,
+          roles: !p.roles.includes(suggested) ? [suggested, ...p.roles] : [...p.roles],
+          presetRole,
+          suggested,
+          missing: identity.ok ? null : identity.message,
+        };
+      }),
+      // The workspace's own platforms follow the catalog's; a preset that names one asks for its first role.
+      ...custom.map((c) => {
+        const presetRole = customPresetRole(c.definition, serviceType);
+        return {
+          key: c.key,
+          name: c.definition.name,
+          roles: [...c.definition.roles],
+          presetRole,
+          suggested: presetRole ?? c.definition.roles[0],
+          missing: null,
+        };
+      }),
+    ],
   });
 }
 

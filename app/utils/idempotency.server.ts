@@ -22,7 +22,8 @@ export type IdempotentKind =
   | "creator"
   | "invitation"
   | "webhook_endpoint"
-  | "comment";
+  | "comment"
+  | "custom_platform";
 
 export interface FormKey {
   /** The workspace id, or the user id for forms outside a workspace (a new workspace). */

@@ -1,7 +1,18 @@
 import { and, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { beforeAll, expect } from "vitest";
-import { accessSteps, brands, campaigns, invitations, memberships, notifications, offboardingItems, webhookEndpoints } from "@db/schema";
+import {
+  accessSteps,
+  brands,
+  campaigns,
+  customPlatforms,
+  customPlatformVersions,
+  invitations,
+  memberships,
+  notifications,
+  offboardingItems,
+  webhookEndpoints,
+} from "@db/schema";
 import { addMember, createBrand, createUser } from "../../db/factories";
 import { issueLinkToken } from "~/modules/auth/link-tokens.server";
 import { currentTemplate } from "~/modules/briefs/templates.server";
@@ -26,7 +37,7 @@ import {
   REPORT_TABLE,
 } from "./audit-table";
 import { completeBriefForm } from "./briefs/fixtures";
-import { IDENTITIES, makeLink, setIdentities } from "./onboarding/setup";
+import { IDENTITIES, makeLink, PLATFORM_FORM, setIdentities } from "./onboarding/setup";
 
 /**
  * Issue 13 point 9: every state-changing action writes exactly one audit event, named for what it
@@ -450,6 +461,32 @@ const CASES: Case[] = [
     expected: A("workspace.access_identities_changed"),
     prepare: async () => ws("", "/access-identities", { ...IDENTITIES }, await cookie("owner")),
   },
+  {
+    route: "w.$workspace.settings_.platforms.new",
+    intent: null,
+    expected: A("custom_platform.created"),
+    prepare: async () =>
+      ws("", "/settings/platforms/new", { ...PLATFORM_FORM, name: `Ads ${tag()}`, idempotencyKey: key() }, await cookie("owner")),
+  },
+  ...(["save", "archive", "restore"] as const).map((intent) => ({
+    route: "w.$workspace.settings_.platforms.$platformId",
+    intent,
+    expected: A(
+      ({ save: "custom_platform.changed", archive: "custom_platform.archived", restore: "custom_platform.restored" } as const)[intent],
+    ),
+    prepare: async () => {
+      const [p] = await t.db
+        .insert(customPlatforms)
+        .values({ workspaceId: world.a.id, key: `custom:audit-${tag()}`, name: "Audit Ads", createdBy: world.users.owner.id })
+        .returning();
+      const form = await import("~/modules/onboarding/custom-platforms");
+      const parsed = form.definitionFormSchema.parse(PLATFORM_FORM);
+      await t.db
+        .insert(customPlatformVersions)
+        .values({ workspaceId: world.a.id, platformId: p.id, version: 1, definition: form.definitionOf(parsed) as never });
+      return ws("", `/settings/platforms/${p.id}`, { ...PLATFORM_FORM, intent, version: "1" }, await cookie("owner"), { platformId: p.id });
+    },
+  })),
   {
     route: "w.$workspace.webhooks",
     intent: "create",

@@ -1,6 +1,7 @@
 import * as approvals from "./routes/approvals";
 import * as briefs from "./routes/briefs";
 import * as calendar from "./routes/calendar";
+import * as customPlatforms from "./routes/custom-platforms";
 import * as decisionLinks from "./routes/decision-links";
 import * as insightsPage from "./routes/insights-page";
 import * as monthlyReport from "./routes/monthly-report";
@@ -11,7 +12,17 @@ import { ADMINS, EVERYONE, SCOPED, type RouteCase } from "./route-types";
 export type { RouteCase, Who } from "./route-types";
 
 /** Every workspace route with who may use it; the isolation test covers each row. */
-export const CAPABILITY_ROUTES = [onboarding, briefs, approvals, calendar, decisionLinks, signoffDigest, monthlyReport, insightsPage];
+export const CAPABILITY_ROUTES = [
+  onboarding,
+  customPlatforms,
+  briefs,
+  approvals,
+  calendar,
+  decisionLinks,
+  signoffDigest,
+  monthlyReport,
+  insightsPage,
+];
 
 export const ROUTES: RouteCase[] = [
   ...CAPABILITY_ROUTES.flatMap((c) => c.ROUTES),

@@ -21,6 +21,7 @@ const GRANT_HINT: Record<string, string> = {
   manager_link: "We send a request from our manager account to yours; you accept it.",
   user_email: "You add our account's email address as a user, with the role below.",
   collaborator_code: "You share a collaborator request code; we send the request; you approve it.",
+  custom: "You add this account where the steps below say, with the role above.",
 };
 
 function mine(failure: ClientFailure | null | undefined, stepId: string, intents: string[]) {
@@ -138,6 +139,11 @@ export function PlatformStep({
 
             <div>
               <h4 className="text-sm font-semibold text-ink">What to do</h4>
+              {step.languageNotice ? (
+                <p className="mt-2 text-sm text-ink-muted" lang="en">
+                  {step.languageNotice}
+                </p>
+              ) : null}
               <ol className="mt-2 space-y-2">
                 {step.instructions.map((line, i) => (
                   <li key={i} className="flex gap-3 text-sm leading-6 text-ink-soft">
@@ -274,7 +280,9 @@ export function PlatformStep({
           </>
         ) : null}
         <p className="text-xs text-ink-muted">
-          These steps were last checked against {step.name} on {formatDay(`${step.lastChecked}T00:00:00Z`)}.
+          {step.lastChecked
+            ? `These steps were last checked against ${step.name} on ${formatDay(`${step.lastChecked}T00:00:00Z`)}.`
+            : "The agency wrote these steps for this platform."}
         </p>
       </div>
     </section>

@@ -11,7 +11,6 @@ import { pendingAcknowledgments } from "~/modules/briefs/waiting.server";
 import { CONFLICT_HOLDER_ROLES, resolvesConflicts } from "~/modules/calendar/waiting.server";
 import { calendarPath, conflictsPath } from "~/modules/calendar/links";
 import { CONFLICT_RULES } from "~/modules/calendar/conflicts/detect";
-import { getPlatform } from "~/modules/onboarding/catalog";
 import { stepsAwaitingClient, stepsAwaitingVerification } from "~/modules/onboarding/link-queries.server";
 import { accountableFor, agencyLinkPath } from "~/modules/onboarding/shared.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
@@ -131,7 +130,7 @@ function byLink(rows: readonly StepRow[]) {
   return [...links.values()];
 }
 
-const platforms = (steps: readonly StepRow[]) => steps.map((s) => getPlatform(s.platformKey)?.name ?? s.platformKey).join(", ");
+const platforms = (steps: readonly StepRow[]) => steps.map((s) => s.platformName).join(", ");
 
 async function accessItems(ctx: MemberContext, now: Date): Promise<StuckItem[]> {
   // Links are the agency's work: whoever may open the onboarding pages (the home page's rule too).

@@ -6,7 +6,9 @@ import { conflict, gone, invalid, notFound, ok, type Outcome } from "~/utils/out
 import { audit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/send.server";
 import { checkRateLimit, LIMITS } from "~/modules/auth/rate-limit.server";
-import { getPlatform, validateAssetId } from "./catalog";
+import type { AssetIdResult } from "./catalog";
+import { pinnedVersionsFor } from "./custom-platforms.server";
+import { resolveStepPlatform, stepPlatformName } from "./step-platform";
 import type { AccessStatus } from "./access-status";
 import { assetContext } from "./client.server";
 import { afterProgress, asClient, lockLink, writeAnswers } from "./client-progress.server";
@@ -57,12 +59,19 @@ function onField<T>(outcome: Outcome<T>, field: string): Outcome<T> {
   return outcome.ok ? outcome : { ok: false, problem: { ...outcome.problem, fields: { [field]: [outcome.problem.message] } } };
 }
 
+/** The client's ID checked by the step's platform: a custom one by the pattern of the version it was sent with. */
+async function checkAssetId(tx: Queryable, ctx: ClientContext, step: StepRow, raw: string): Promise<AssetIdResult> {
+  const platform = resolveStepPlatform(step, await pinnedVersionsFor(tx, [step]));
+  if (!platform) return { ok: false, message: "This platform is no longer offered. Ask the agency to re-issue the link." };
+  return platform.validate(raw, assetContext(ctx.workspace));
+}
+
 /** Autosave of an asset ID field: a valid ID is kept on the step, anything else as a draft with the reason. */
 export function saveAssetDraft(ctx: ClientContext, input: { stepId: string; assetId: string }, now = new Date()): Promise<Outcome<string>> {
   return stepCommand(ctx, input.stepId, now, async (tx, { link, step }) => {
     const answers = readAnswers(link.answers);
     const raw = input.assetId;
-    const checked = raw.trim() === "" ? null : validateAssetId(step.platformKey as never, raw, assetContext(ctx.workspace));
+    const checked = raw.trim() === "" ? null : await checkAssetId(tx, ctx, step, raw);
     const drafts = { ...answers.drafts };
     if (checked && !checked.ok) drafts[step.id] = raw.slice(0, 500);
     else delete drafts[step.id];
@@ -82,7 +91,7 @@ export function saveAssetDraft(ctx: ClientContext, input: { stepId: string; asse
 /** "I've granted access": the asset ID must validate; the state machine decides the rest. */
 export function confirmStep(ctx: ClientContext, input: { stepId: string; assetId: string }, now = new Date()): Promise<Outcome<string>> {
   return stepCommand(ctx, input.stepId, now, async (tx, { link, step }) => {
-    const checked = validateAssetId(step.platformKey as never, input.assetId, assetContext(ctx.workspace));
+    const checked = await checkAssetId(tx, ctx, step, input.assetId);
     const answers = readAnswers(link.answers);
     if (!checked.ok) {
       await writeAnswers(tx, link, { ...answers, drafts: { ...answers.drafts, [step.id]: input.assetId.slice(0, 500) } });
@@ -97,7 +106,7 @@ export function confirmStep(ctx: ClientContext, input: { stepId: string; assetId
     }
     // A repeated confirmation of the same asset is no progress: no stall check, no completion.
     if (result.value.changed) await afterProgress(tx, ctx, link, now);
-    return ok(`${getPlatform(step.platformKey)?.name ?? "Access"}: thank you, we'll verify it shortly.`);
+    return ok(`${stepPlatformName(step, await pinnedVersionsFor(tx, [step]))}: thank you, we'll verify it shortly.`);
   });
 }
 
@@ -159,7 +168,7 @@ export async function forwardStep(
       .returning();
     const answers = readAnswers(link.answers);
     const fromName = answers.contacts.contactName || readIntake(link.intake).recipientName || link.clientName;
-    const platformName = getPlatform(step.platformKey)?.name ?? step.platformKey;
+    const platformName = stepPlatformName(step, await pinnedVersionsFor(tx, [step]));
     const url = stepLinkUrl(token);
     await queueEmail(
       tx,

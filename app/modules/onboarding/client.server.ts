@@ -5,8 +5,10 @@ import { sha256 } from "~/utils/crypto.server";
 import type { Outcome } from "~/utils/outcome";
 import { checkRateLimit, LIMITS } from "~/modules/auth/rate-limit.server";
 import type { VisitorContext } from "~/modules/workspaces/authz.server";
-import { fillSteps, getPlatform, type AssetIdContext } from "./catalog";
-import { identityForPlatform, type StoredIdentities } from "./identities";
+import type { AssetIdContext } from "./catalog";
+import type { StoredIdentities } from "./identities";
+import { pinnedVersionsFor } from "./custom-platforms.server";
+import { resolveStepPlatform, stepPlatformName, type PinnedVersions } from "./step-platform";
 import { isAccessStatus, type AccessStatus } from "./access-status";
 import { intakeLabels, intakeSteps, isOpenForClient, progressOf, readAnswers, readIntake, type LinkAnswers } from "./link-model";
 import { accountableFor, type LinkRow, type WorkspaceRow } from "./shared.server";
@@ -102,7 +104,9 @@ export interface ClientStepView {
   agencyIdLabel: string | null;
   instructions: string[];
   notes: string[];
-  lastChecked: string;
+  lastChecked: string | null;
+  /** Set when the steps are not in the link's language (custom platforms, decision 061). */
+  languageNotice: string | null;
   asset: { label: string; help: string; placeholder: string; value: string; draft: string | null };
   rejectionReason: string | null;
   notApplicableReason: string | null;
@@ -122,10 +126,17 @@ function agencyIdsOf(identities: StoredIdentities): AssetIdContext {
   };
 }
 
-export function stepView(step: StepRow, workspace: WorkspaceRow, answers: LinkAnswers, forwards: ForwardRow[]): ClientStepView | null {
-  const entry = getPlatform(step.platformKey);
+export function stepView(
+  step: StepRow,
+  workspace: WorkspaceRow,
+  answers: LinkAnswers,
+  forwards: ForwardRow[],
+  pinned: PinnedVersions = new Map(),
+  locale = "en",
+): ClientStepView | null {
+  const entry = resolveStepPlatform(step, pinned, locale);
   if (!entry) return null;
-  const identity = identityForPlatform(entry.key, workspace.accessIdentities as StoredIdentities);
+  const identity = entry.identity(workspace.accessIdentities as StoredIdentities);
   const agencyId = identity.ok ? identity.value : null;
   return {
     id: step.id,
@@ -137,9 +148,10 @@ export function stepView(step: StepRow, workspace: WorkspaceRow, answers: LinkAn
     grantMethod: entry.grantMethod,
     agencyId,
     agencyIdLabel: identity.ok ? identity.label : null,
-    instructions: fillSteps(entry, { agencyId: agencyId ?? "(ask us for our ID)", role: step.role }),
+    instructions: entry.instructions({ agencyId: agencyId ?? "(ask us for our ID)", role: step.role }),
     notes: [...entry.notes],
     lastChecked: entry.lastChecked,
+    languageNotice: entry.languageNotice,
     asset: {
       label: entry.assetId.label,
       help: entry.assetId.help,
@@ -160,6 +172,12 @@ export function stepView(step: StepRow, workspace: WorkspaceRow, answers: LinkAn
   };
 }
 
+/** A forwarded step's view: the version it was sent with, in its link's language. */
+export async function forwardedStepView(found: { step: StepRow; link: LinkRow; workspace: WorkspaceRow }): Promise<ClientStepView | null> {
+  const pinned = await pinnedVersionsFor(db(), [found.step]);
+  return stepView(found.step, found.workspace, readAnswers(found.link.answers), [], pinned, found.link.locale);
+}
+
 export async function stepsOf(tx: Queryable, linkId: string) {
   return tx.select().from(accessSteps).where(eq(accessSteps.linkId, linkId)).orderBy(asc(accessSteps.position), asc(accessSteps.createdAt));
 }
@@ -170,10 +188,13 @@ export async function clientPage(link: LinkRow, workspace: WorkspaceRow) {
     stepsOf(db(), link.id),
     db().select().from(stepForwards).where(eq(stepForwards.linkId, link.id)),
   ]);
+  const pinned = await pinnedVersionsFor(db(), steps);
   const intake = readIntake(link.intake);
   const answers = readAnswers(link.answers);
   const progress = progressOf(link, steps);
-  const views = steps.map((s) => stepView(s, workspace, answers, forwards)).filter((v): v is ClientStepView => v !== null);
+  const views = steps
+    .map((s) => stepView(s, workspace, answers, forwards, pinned, link.locale))
+    .filter((v): v is ClientStepView => v !== null);
   const intakeState = intakeSteps(intake, answers, link.agreementAt);
   return {
     link: {
@@ -214,9 +235,8 @@ export async function openClientSteps(tx: Queryable, link: LinkRow): Promise<str
   const steps = await stepsOf(tx, link.id);
   const intake = readIntake(link.intake);
   const answers = readAnswers(link.answers);
-  const platformOpen = steps
-    .filter((s) => isOpenForClient(s.status as AccessStatus))
-    .map((s) => getPlatform(s.platformKey)?.name ?? s.platformKey);
+  const pinned = await pinnedVersionsFor(tx, steps);
+  const platformOpen = steps.filter((s) => isOpenForClient(s.status as AccessStatus)).map((s) => stepPlatformName(s, pinned));
   const intakeOpen = intakeSteps(intake, answers, link.agreementAt)
     .filter((s) => !s.done)
     .map((s) => intakeLabels[s.key]);

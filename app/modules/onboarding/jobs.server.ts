@@ -8,7 +8,8 @@ import { env } from "~/utils/env.server";
 import { queueEmail } from "~/modules/email/send.server";
 import { notify } from "~/modules/notifications/notify.server";
 import { defineJob, payloadId } from "~/modules/jobs/job-kinds";
-import { getPlatform } from "./catalog";
+import { pinnedVersionsFor } from "./custom-platforms.server";
+import { stepPlatformName } from "./step-platform";
 import { isOpenForClient, readIntake } from "./link-model";
 import { accountManagerAlertDue, dueClientReminder, forwardedStepAlertDue } from "./reminders";
 import { openClientSteps } from "./client.server";
@@ -110,7 +111,7 @@ async function forwardReminder({ forwardId, url }: { forwardId: string; url: str
       props: {
         clientName: link.clientName,
         recipientName: forward.name,
-        openSteps: [getPlatform(step.platformKey)?.name ?? step.platformKey],
+        openSteps: [stepPlatformName(step, await pinnedVersionsFor(tx, [step]))],
         url,
         expiresAt: emailDate(forward.expiresAt),
       },
@@ -169,7 +170,8 @@ async function stallCheck({ linkId }: { linkId: string }, now: Date) {
       .returning({ id: onboardingLinks.id });
     if (!claimed[0]) return;
     const hours = Math.floor((now.getTime() - link.lastProgressAt.getTime()) / HOUR_MS);
-    const names = openRequired.map((s) => getPlatform(s.platformKey)?.name ?? s.platformKey);
+    const pinned = await pinnedVersionsFor(tx, openRequired);
+    const names = openRequired.map((s) => stepPlatformName(s, pinned));
     await alertAccountManager(tx, link, {
       title: `No onboarding progress from ${link.clientName} in ${hours} hours`,
       body: `Still open: ${names.join(", ")}.`,
@@ -197,7 +199,7 @@ async function forwardStallCheck({ forwardId }: { forwardId: string }, now: Date
     })
   )
     return;
-  const platformName = getPlatform(step.platformKey)?.name ?? step.platformKey;
+  const platformName = stepPlatformName(step, await pinnedVersionsFor(db(), [step]));
   await db().transaction((tx) =>
     alertAccountManager(tx, link, {
       title: `${forward.name ?? forward.email} has not done the forwarded ${platformName} step`,

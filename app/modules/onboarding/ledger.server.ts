@@ -6,7 +6,9 @@ import { audit } from "~/modules/audit/audit.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { inWorkspace, linkScope, ownAgencyId } from "~/modules/workspaces/scope.server";
 import { getPlatform, type GrantMethod } from "./catalog";
-import { identityForPlatform, type StoredIdentities } from "./identities";
+import { pinnedVersionsFor } from "./custom-platforms.server";
+import { resolveStepPlatform, stepPlatformName } from "./step-platform";
+import type { StoredIdentities } from "./identities";
 import { applyStepEvent } from "./steps.server";
 import { HELD_ACCESS_STATUSES } from "./access-status";
 
@@ -36,6 +38,11 @@ export async function accessLedger(ctx: MemberContext, brandId: string) {
       and(linkScope(ctx), eq(onboardingLinks.brandId, brandId), isNull(onboardingLinks.replacedById), ne(accessSteps.status, "requested")),
     )
     .orderBy(asc(accessSteps.platformKey), asc(accessSteps.createdAt));
+  const pinned = await pinnedVersionsFor(
+    db(),
+    rows.map((r) => r.step),
+  );
+  const stepNames = new Map(rows.map((r) => [r.step.id, stepPlatformName(r.step, pinned)]));
   const verifierIds = [...new Set(rows.map((r) => r.step.verifiedBy).filter((v): v is string => Boolean(v)))];
   const verifiers = verifierIds.length
     ? await db().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, verifierIds))
@@ -53,7 +60,7 @@ export async function accessLedger(ctx: MemberContext, brandId: string) {
       id: step.id,
       linkId: link.id,
       platformKey: step.platformKey,
-      platformName: getPlatform(step.platformKey)?.name ?? step.platformKey,
+      platformName: stepPlatformName(step, pinned),
       assetId: step.assetId,
       role: step.role,
       status: step.status,
@@ -73,7 +80,7 @@ export async function accessLedger(ctx: MemberContext, brandId: string) {
         id: i.id,
         stepId: i.stepId,
         platformKey: i.platformKey,
-        platformName: getPlatform(i.platformKey)?.name ?? i.platformKey,
+        platformName: stepNames.get(i.stepId ?? "") ?? getPlatform(i.platformKey)?.name ?? i.platformKey,
         side: i.side,
         description: i.description,
         doneAt: i.doneAt?.toISOString() ?? null,
@@ -84,7 +91,7 @@ export async function accessLedger(ctx: MemberContext, brandId: string) {
 
 /** What each side removes, by how the access was given. */
 export function revokeInstructions(
-  method: GrantMethod,
+  method: GrantMethod | string,
   platformName: string,
   asset: string,
   agency: string,
@@ -138,12 +145,16 @@ export async function startOffboarding(ctx: MemberContext, brandId: string): Pro
           )
       : [];
     const covered = new Set(existing.map((e) => e.stepId));
+    const pinned = await pinnedVersionsFor(
+      tx,
+      held.map((h) => h.step),
+    );
     let created = 0;
     for (const { step } of held) {
       if (covered.has(step.id)) continue;
-      const entry = getPlatform(step.platformKey);
+      const entry = resolveStepPlatform(step, pinned);
       if (!entry) continue;
-      const identity = identityForPlatform(entry.key, workspace.accessIdentities as StoredIdentities);
+      const identity = entry.identity(workspace.accessIdentities as StoredIdentities);
       const texts = revokeInstructions(
         entry.grantMethod,
         entry.name,

@@ -5,6 +5,8 @@ import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { fileScope, inWorkspace, linkScope, ownAgencyId } from "~/modules/workspaces/scope.server";
 import { roleCan } from "~/modules/workspaces/permissions";
 import { getPlatform } from "./catalog";
+import { pinnedVersionsFor } from "./custom-platforms.server";
+import { resolveStepPlatform, stepPlatformName, type PinnedVersions } from "./step-platform";
 import { AGENCY_HELD_STATUSES, CLIENT_HELD_STATUSES, isAccessStatus } from "./access-status";
 import { linkState, progressOf, readAnswers, readIntake } from "./link-model";
 import { linkTimeToVerified, median, stepTimeToVerified } from "./progress";
@@ -172,6 +174,7 @@ export async function linkDetail(ctx: MemberContext, link: LinkRow, now = new Da
     ctx,
     forwards.map((f) => f.id),
   );
+  const pinned = await pinnedVersionsFor(db(), steps);
   return {
     link,
     brand: brand ?? null,
@@ -179,6 +182,7 @@ export async function linkDetail(ctx: MemberContext, link: LinkRow, now = new Da
     answers: { ...answers, brandKit: { ...answers.brandKit, files: answers.brandKit.files.filter((f) => present.has(f.id)) } },
     steps: steps.map((s) => ({
       ...s,
+      platform: platformLabel(s, pinned),
       verifiedByName: nameOf(s.verifiedBy),
       timeToVerifiedMs: s.status === "verified" ? stepTimeToVerified(s) : null,
     })),
@@ -194,6 +198,13 @@ export async function linkDetail(ctx: MemberContext, link: LinkRow, now = new Da
       platformSteps: steps.map((s) => ({ status: isAccessStatus(s.status) ? s.status : "requested", verifiedAt: s.verifiedAt })),
     }),
   };
+}
+
+/** A step's platform as the agency reads it: a custom one with the version the link was sent with. */
+function platformLabel(step: StepRow, pinned: PinnedVersions): string {
+  const platform = resolveStepPlatform(step, pinned);
+  if (!platform) return step.platformKey;
+  return platform.custom ? `${platform.name} (custom, version ${platform.version})` : platform.name;
 }
 
 /** Which of these step-forward rows are fix links: each has its FIX_LINK_SENT audit event. */
@@ -214,12 +225,13 @@ async function fixLinksAmong(ctx: MemberContext, forwardIds: string[]): Promise<
 }
 
 /** Steps of live links waiting on someone (`accessStepHolder`), the agency's or the client's, oldest first. */
-function heldSteps(ctx: MemberContext, statuses: readonly string[]) {
-  return db()
+async function heldSteps(ctx: MemberContext, statuses: readonly string[]) {
+  const rows = await db()
     .select({
       linkId: onboardingLinks.id,
       clientName: onboardingLinks.clientName,
       platformKey: accessSteps.platformKey,
+      customPlatformVersionId: accessSteps.customPlatformVersionId,
       status: accessSteps.status,
       confirmedAt: accessSteps.confirmedAt,
       stepCreatedAt: accessSteps.createdAt,
@@ -240,6 +252,8 @@ function heldSteps(ctx: MemberContext, statuses: readonly string[]) {
     )
     .orderBy(asc(accessSteps.confirmedAt), asc(accessSteps.createdAt))
     .limit(200);
+  const pinned = await pinnedVersionsFor(db(), rows);
+  return rows.map((r) => ({ ...r, platformName: stepPlatformName(r, pinned) }));
 }
 
 /** Steps confirmed by clients that wait for this member to verify: the home page's "waiting on you". */

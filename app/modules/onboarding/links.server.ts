@@ -9,9 +9,12 @@ import { queueEmail } from "~/modules/email/send.server";
 import { checkRateLimit, LIMITS } from "~/modules/auth/rate-limit.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { inWorkspace, linkScope, ownAgencyId } from "~/modules/workspaces/scope.server";
-import { getPlatform, type PlatformKey } from "./catalog";
-import { identityForPlatform, type StoredIdentities } from "./identities";
+import { isPlatformKey } from "./catalog";
+import type { StoredIdentities } from "./identities";
 import { validateRole } from "./presets";
+import { activeCustomPlatforms, pinnedVersionsFor } from "./custom-platforms.server";
+import { isCustomKey } from "./custom-platforms";
+import { customPlatform, resolveStepPlatform, stepPlatformName } from "./step-platform";
 import { readIntake } from "./link-model";
 import { accountManagerOptions } from "./link-queries.server";
 import { DEFAULT_AGREEMENT, type CreateLinkInput } from "./schemas";
@@ -39,14 +42,13 @@ export async function createLink(ctx: MemberContext, input: CreateLinkInput, now
     if (!limited.ok) return limited;
   }
   const identities = ctx.workspace.accessIdentities as StoredIdentities;
-  const grants: Array<{ platformKey: PlatformKey; role: string }> = [];
+  const custom = input.platforms.some((p) => isCustomKey(p.platformKey)) ? await activeCustomPlatforms(ctx) : [];
+  const grants: Grant[] = [];
   const errors: Record<string, string[]> = {};
   for (const p of input.platforms) {
-    const role = validateRole(p.platformKey, p.role);
-    if (!role.ok) errors[`role_${p.platformKey}`] = [role.message];
-    const identity = identityForPlatform(p.platformKey, identities);
-    if (!identity.ok) errors[`platform_${p.platformKey}`] = [identity.message];
-    if (role.ok && identity.ok) grants.push({ platformKey: p.platformKey, role: role.role });
+    const checked = checkGrant(p, custom, identities);
+    if (checked.ok) grants.push(checked.grant);
+    else Object.assign(errors, checked.errors);
   }
   if (Object.keys(errors).length > 0) return invalid("Some platforms can't be asked for yet: see the messages next to them.", errors);
   if (input.accountManagerId && !(await accountManagerOptions(ctx)).some((o) => o.id === input.accountManagerId)) {
@@ -65,6 +67,40 @@ export async function createLink(ctx: MemberContext, input: CreateLinkInput, now
   });
 }
 
+type Grant = { platformKey: string; role: string; name: string; customPlatformVersionId: string | null };
+type GrantCheck = { ok: true; grant: Grant } | { ok: false; errors: Record<string, string[]> };
+
+/**
+ * One asked-for platform: a catalog one by its role table, a custom one by its current version's
+ * roles (that version is pinned on the step, decision 061); the workspace must have the identity.
+ */
+function checkGrant(
+  p: { platformKey: string; role: string },
+  custom: Awaited<ReturnType<typeof activeCustomPlatforms>>,
+  identities: StoredIdentities,
+): GrantCheck {
+  const own = custom.find((c) => c.key === p.platformKey);
+  if (!own && !isPlatformKey(p.platformKey)) {
+    return { ok: false, errors: { [`platform_${p.platformKey}`]: ["That platform was archived or removed. Reload the page."] } };
+  }
+  const platform = own ? customPlatform(own.key, own.version, own.definition) : resolveStepPlatform(p)!;
+  const errors: Record<string, string[]> = {};
+  let role = p.role.trim();
+  if (own) {
+    const match = own.definition.roles.find((r) => r.toLowerCase() === role.toLowerCase());
+    if (match) role = match;
+    else errors[`role_${p.platformKey}`] = [`${platform.name} has no role “${role}”. Choose one of: ${own.definition.roles.join(", ")}.`];
+  } else if (isPlatformKey(p.platformKey)) {
+    const checked = validateRole(p.platformKey, p.role);
+    if (checked.ok) role = checked.role;
+    else errors[`role_${p.platformKey}`] = [checked.message];
+  }
+  const identity = platform.identity(identities);
+  if (!identity.ok) errors[`platform_${p.platformKey}`] = [identity.message];
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, grant: { platformKey: p.platformKey, role, name: platform.name, customPlatformVersionId: own?.versionId ?? null } };
+}
+
 /**
  * Emails from Baton to a client, per member: a `too_many` outcome once past the limit (the route
  * edge answers 429 with Retry-After). Counted before anything is written, so a refused send writes nothing.
@@ -78,7 +114,7 @@ async function insertLink(
   tx: Transaction,
   ctx: MemberContext,
   input: CreateLinkInput,
-  grants: Array<{ platformKey: PlatformKey; role: string }>,
+  grants: Grant[],
   now: Date,
 ): Promise<Outcome<CreatedLink>> {
   let brandId: string;
@@ -136,6 +172,7 @@ async function insertLink(
       workspaceId: ctx.workspace.id,
       linkId: link.id,
       platformKey: g.platformKey,
+      customPlatformVersionId: g.customPlatformVersionId,
       role: g.role,
       position,
       createdAt: now,
@@ -160,14 +197,20 @@ async function insertLink(
       link,
       ctx.workspace,
       url,
-      grants.map((g) => g.platformKey),
+      grants.map((g) => g.name),
     );
   await scheduleClientReminders(tx, link, url, now);
   await scheduleStallCheck(tx, link, now);
   return ok({ linkId: link.id, url, emailed: Boolean(input.sendEmail && input.clientEmail) });
 }
 
-async function sendLinkEmail(tx: Queryable, link: LinkRow, workspace: typeof workspaces.$inferSelect, url: string, platformKeys: string[]) {
+async function sendLinkEmail(
+  tx: Queryable,
+  link: LinkRow,
+  workspace: typeof workspaces.$inferSelect,
+  url: string,
+  platformNames: string[],
+) {
   if (!link.clientEmail) return;
   const intake = readIntake(link.intake);
   await queueEmail(
@@ -182,7 +225,7 @@ async function sendLinkEmail(tx: Queryable, link: LinkRow, workspace: typeof wor
         message: intake.message || null,
         url,
         expiresAt: emailDate(link.expiresAt),
-        platformNames: platformKeys.map((k) => getPlatform(k)?.name ?? k),
+        platformNames,
       },
     },
     { workspaceId: link.workspaceId },
@@ -277,13 +320,17 @@ export async function reissueLink(
       data: { replaces: old.id, expiresAt: fresh.expiresAt.toISOString(), emailed: input.sendEmail },
     });
     if (input.sendEmail) {
-      const steps = await tx.select({ platformKey: accessSteps.platformKey }).from(accessSteps).where(eq(accessSteps.linkId, fresh.id));
+      const steps = await tx
+        .select({ platformKey: accessSteps.platformKey, customPlatformVersionId: accessSteps.customPlatformVersionId })
+        .from(accessSteps)
+        .where(eq(accessSteps.linkId, fresh.id));
+      const pinned = await pinnedVersionsFor(tx, steps);
       await sendLinkEmail(
         tx,
         fresh,
         ctx.workspace,
         url,
-        steps.map((s) => s.platformKey),
+        steps.map((s) => stepPlatformName(s, pinned)),
       );
     }
     // Reminders restart from the new link's issue: the old ones carry the old address and stop.

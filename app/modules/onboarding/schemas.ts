@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { platformKeys, type PlatformKey } from "./catalog";
+import { platformKeys } from "./catalog";
 import { serviceTypes } from "./presets";
+import { CUSTOM_KEY_PATTERN, CUSTOM_PREFIX } from "./custom-platforms";
 import type { DraftFields } from "./intake-draft";
 import { questionnaireDraftSchema, questionnaireQuestions } from "./questionnaire";
 import { idempotencyKeySchema } from "~/utils/idempotency";
@@ -51,6 +52,14 @@ export const reasonSchema = z.object({
   }),
 });
 
+/** A built-in platform, or one the workspace defined (`custom:<slug>`, looked up when the link is made). */
+const stepPlatformKeySchema = z.union([
+  z.enum(platformKeys),
+  z.string().regex(CUSTOM_KEY_PATTERN, "That platform is not offered. Reload the page and try again."),
+]);
+/** Custom platforms one link may ask for, besides every built-in one. */
+const MAX_CUSTOM_PER_LINK = 20;
+
 /** The agency's "new link" form. Platforms arrive as `platform_<key>=on` with `role_<key>`. */
 /** How long a new or re-issued link lives: whole days, 1 to LINK_MAX_DAYS, LINK_DEFAULT_DAYS when left empty. */
 const linkLifetimeDays = z.coerce
@@ -81,8 +90,8 @@ export const createLinkSchema = z
     agreementText: optionalText(2000, "The agreement text"),
     sendEmail: checkbox,
     platforms: z
-      .array(z.object({ platformKey: z.enum(platformKeys), role: text(200, "The role", { min: 1, message: "Choose a role." }) }))
-      .max(platformKeys.length),
+      .array(z.object({ platformKey: stepPlatformKeySchema, role: text(200, "The role", { min: 1, message: "Choose a role." }) }))
+      .max(platformKeys.length + MAX_CUSTOM_PER_LINK, "Too many platforms for one link: split them over two links."),
   })
   .superRefine((v, ctx) => {
     if (v.brandId === "new" && v.newClientName.length < 2) {
@@ -101,12 +110,18 @@ export type CreateLinkInput = z.infer<typeof createLinkSchema>;
  * Collects `platform_<key>` / `role_<key>` pairs from a posted form (as an object: a repeated field
  * is a list, and counts by its first value like `FormData.get`) into the array the schema expects.
  */
-export function platformsFromForm(form: Record<string, unknown>): Array<{ platformKey: PlatformKey; role: unknown }> {
+export function platformsFromForm(form: Record<string, unknown>): Array<{ platformKey: string; role: unknown }> {
   const first = (key: string) => {
     const value = form[key];
     return Array.isArray(value) ? value[0] : value;
   };
-  return platformKeys.flatMap((key) => (first(`platform_${key}`) === "on" ? [{ platformKey: key, role: first(`role_${key}`) ?? "" }] : []));
+  // Custom platforms' fields (`platform_custom:<slug>`) follow the catalog's, in the order posted.
+  const custom = Object.keys(form)
+    .filter((k) => k.startsWith(`platform_${CUSTOM_PREFIX}`))
+    .map((k) => k.slice("platform_".length));
+  return [...platformKeys, ...custom].flatMap((key) =>
+    first(`platform_${key}`) === "on" ? [{ platformKey: key, role: first(`role_${key}`) ?? "" }] : [],
+  );
 }
 
 /**

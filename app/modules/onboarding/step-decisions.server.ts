@@ -9,7 +9,8 @@ import { notify } from "~/modules/notifications/notify.server";
 import { recordLinkVerified } from "~/modules/insights/access-facts.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { linkScope } from "~/modules/workspaces/scope.server";
-import { getPlatform, type PlatformKey } from "./catalog";
+import { pinnedVersionsFor } from "./custom-platforms.server";
+import { stepPlatformName } from "./step-platform";
 import { isAccessStatus, type AccessEvent } from "./access-status";
 import { progressOf, readIntake } from "./link-model";
 import { formatTimeTaken, linkTimeToVerified } from "./progress";
@@ -60,7 +61,7 @@ export async function decideStep(
       now,
     });
     if (!result.ok) return result;
-    const platformName = getPlatform(step.platformKey)?.name ?? step.platformKey;
+    const platformName = stepPlatformName(step, await pinnedVersionsFor(tx, [step]));
 
     if (input.event === "reject") {
       // The client has work again: the link is no longer finished.
@@ -92,6 +93,7 @@ async function maybeAllVerified(tx: Queryable, link: LinkRow, ctx: MemberContext
   const fresh = (await tx.select().from(onboardingLinks).where(eq(onboardingLinks.id, link.id)))[0];
   const progress = progressOf(fresh, steps);
   if (!progress.complete || !progress.allVerified || steps.length === 0 || fresh.allVerifiedAt) return;
+  const pinned = await pinnedVersionsFor(tx, steps);
   await tx
     .update(onboardingLinks)
     .set({ allVerifiedAt: now })
@@ -119,9 +121,7 @@ async function maybeAllVerified(tx: Queryable, link: LinkRow, ctx: MemberContext
           url: `${env().APP_URL}${path}`,
           verifiedAt: emailDateTime(now),
           timeToVerified: took === null ? null : formatTimeTaken(took),
-          platforms: steps
-            .filter((s) => s.status === "verified")
-            .map((s) => getPlatform(s.platformKey as PlatformKey)?.name ?? s.platformKey),
+          platforms: steps.filter((s) => s.status === "verified").map((s) => stepPlatformName(s, pinned)),
         },
       },
     });
@@ -183,7 +183,7 @@ async function sendFixLink(
         workspace: brandingOf(ctx.workspace),
         clientName: link.clientName,
         recipientName: lastForward?.name ?? (readIntake(link.intake).recipientName || null),
-        platformName: getPlatform(step.platformKey)?.name ?? step.platformKey,
+        platformName: stepPlatformName(step, await pinnedVersionsFor(tx, [step])),
         reason,
         url: stepLinkUrl(token),
       },

@@ -1,6 +1,5 @@
 import type { WaitingItem } from "~/modules/waiting/waiting";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
-import { getPlatform } from "./catalog";
 import { stepsAwaitingVerification } from "./link-queries.server";
 
 /** What is waiting on this member in the onboarding capability: grants clients confirmed, to verify. */
@@ -13,7 +12,7 @@ export async function onboardingWaiting(ctx: MemberContext): Promise<WaitingItem
     id: `onboarding-verify-${linkId}`,
     kind: "access_verify" as const,
     title: `Verify ${steps.length === 1 ? "1 grant" : `${steps.length} grants`} from ${steps[0].clientName}`,
-    detail: steps.map((s) => getPlatform(s.platformKey)?.name ?? s.platformKey).join(", "),
+    detail: steps.map((s) => s.platformName).join(", "),
     url: `/w/${ctx.workspace.slug}/onboarding/${linkId}`,
     dueAt: null,
     since: steps[0].confirmedAt?.toISOString() ?? null,

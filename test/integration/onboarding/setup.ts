@@ -98,3 +98,19 @@ export async function clientCtx(linkId: string, via?: typeof stepForwards.$infer
   const step = (await db().select().from(accessSteps).where(eq(accessSteps.id, via.stepId)))[0];
   return { workspace, link, forward: via, step, actor: forwardedActor(via.email, meta) };
 }
+
+/** A custom platform as its settings form posts it (decision 061). */
+export const PLATFORM_FORM = {
+  intent: "create-platform",
+  name: "Pinterest Ads",
+  identity: "ads@agency.example",
+  adminLanguage: "en",
+  steps_en: "1. Open Business settings.\n2. Add {agencyId} as a partner with {role}.",
+  steps_es: "1. Abra la configuración.\n2. Añada {agencyId} con el rol {role}.",
+  idLabel: "Ad account ID",
+  idPattern: "\\d{12}",
+  idExample: "549755813888",
+  idWrongMessage: "An ad account ID is 12 digits: Business settings > Ad accounts.",
+  roles: "Analyst\nAdmin",
+  presets: "paid_social",
+};

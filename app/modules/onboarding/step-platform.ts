@@ -1,0 +1,100 @@
+import { fillSteps, getPlatform, validateAssetId, type AssetIdContext, type AssetIdResult } from "./catalog";
+import { accept, refuse, tidy } from "./catalog/asset-id-rules";
+import { anchored, isCustomKey, stepsIn, type CustomDefinition } from "./custom-platforms";
+import { identityForPlatform, type StoredIdentities } from "./identities";
+
+/**
+ * What a step's platform says, whoever reads it (decision 061): the client page, a forwarded step,
+ * the agency's link page and the ledger all ask here, so they agree. A built-in key reads the
+ * catalog; a `custom:` key reads the version the step was sent with, never the platform's current
+ * one, so editing a platform never changes a sent link.
+ */
+
+/** The definitions a set of steps was pinned to, by custom_platform_versions.id. */
+export type PinnedVersions = ReadonlyMap<string, { version: number; definition: CustomDefinition }>;
+
+/** The agency's identity the client adds on this step, or why the workspace has none yet. */
+export type StepIdentity = { ok: true; value: string; label: string } | { ok: false; message: string };
+
+export interface StepPlatform {
+  key: string;
+  name: string;
+  custom: boolean;
+  /** The custom version the step was sent with; null for the catalog's platforms. */
+  version: number | null;
+  grantMethod: string;
+  roles: readonly string[];
+  notes: readonly string[];
+  lastChecked: string | null;
+  /** Shown above the steps when they are not in the client's language. */
+  languageNotice: string | null;
+  instructions: (values: { agencyId: string; role: string }) => string[];
+  identity: (identities: StoredIdentities) => StepIdentity;
+  assetId: { label: string; help: string; placeholder: string; example: string };
+  validate: (raw: string, context?: AssetIdContext) => AssetIdResult;
+}
+
+export interface StepRef {
+  platformKey: string;
+  customPlatformVersionId?: string | null;
+}
+
+/** The one resolver; null for a key that is not (or no longer) a platform, or a version not loaded. */
+export function resolveStepPlatform(step: StepRef, pinned: PinnedVersions = new Map(), locale = "en"): StepPlatform | null {
+  if (isCustomKey(step.platformKey)) {
+    const found = step.customPlatformVersionId ? pinned.get(step.customPlatformVersionId) : undefined;
+    return found ? customPlatform(step.platformKey, found.version, found.definition, locale) : null;
+  }
+  const entry = getPlatform(step.platformKey);
+  if (!entry) return null;
+  return {
+    key: entry.key,
+    name: entry.name,
+    custom: false,
+    version: null,
+    grantMethod: entry.grantMethod,
+    roles: entry.roles,
+    notes: entry.notes,
+    lastChecked: entry.lastChecked,
+    languageNotice: null,
+    instructions: (values) => fillSteps(entry, values),
+    identity: (identities) => identityForPlatform(entry.key, identities),
+    assetId: {
+      label: entry.assetId.label,
+      help: entry.assetId.help,
+      placeholder: entry.assetId.placeholder,
+      example: entry.assetId.example,
+    },
+    validate: (raw, context) => validateAssetId(entry.key, raw, context),
+  };
+}
+
+/** A custom platform's version as a step platform: its own steps, identity, roles and ID rule. */
+export function customPlatform(key: string, version: number, def: CustomDefinition, locale = "en"): StepPlatform {
+  const { steps, notice } = stepsIn(def, locale);
+  const field = def.idField;
+  return {
+    key,
+    name: def.name,
+    custom: true,
+    version,
+    grantMethod: "custom",
+    roles: def.roles,
+    notes: [],
+    lastChecked: null,
+    languageNotice: notice,
+    instructions: ({ agencyId, role }) => steps.map((s) => s.replaceAll("{agencyId}", agencyId).replaceAll("{role}", role)),
+    identity: () => ({ ok: true, value: def.identity, label: `Our ${def.name} account` }),
+    assetId: { label: field.label, help: `For example ${field.example}.`, placeholder: field.example, example: field.example },
+    validate(raw) {
+      const value = tidy(raw);
+      if (!value) return refuse(`Enter the ${field.label}. ${field.wrongValueMessage}`);
+      return anchored(field.pattern).test(value) ? accept(value) : refuse(field.wrongValueMessage);
+    },
+  };
+}
+
+/** A step's platform name for lists and emails; the key when the platform is gone. */
+export function stepPlatformName(step: StepRef, pinned: PinnedVersions = new Map()): string {
+  return resolveStepPlatform(step, pinned)?.name ?? step.platformKey;
+}
