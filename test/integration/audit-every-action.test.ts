@@ -174,11 +174,62 @@ async function collisionKey(): Promise<string> {
   const res = await call(loader, makeRequest(`/w/${world.a.slug}/conflicts?brand=${brand.id}`, { cookie: await cookie("coordinator") }), {
     workspace: world.a.slug,
   });
-  type Group = { severities: { conflicts: { key: string; code: string }[] }[] };
-  const open = (await jsonOf<{ groups: Group[] }>(res)).groups.flatMap((g) => g.severities.flatMap((s) => s.conflicts));
+  // The page groups by rule, then brand (decision 062).
+  type Rule = { code: string; brands: { brandId: string; openTotal: number; open: { key: string; code: string }[] }[] };
+  const open = (await jsonOf<{ rules: Rule[] }>(res)).rules.flatMap((r) => r.brands.flatMap((b) => b.open));
   const collision = open.find((c) => c.code === "POST_COLLISION");
   if (!collision) throw new Error(`no collision among ${JSON.stringify(open)}`);
   return collision.key;
+}
+
+/** A fresh brand's one POST_COLLISION, as the conflicts page's group of it (rule, brand, how many it shows). */
+async function collisionGroup(): Promise<{ code: string; brandId: string; count: string }> {
+  await collisionKey();
+  const { loader } = await import("~/routes/w.$workspace.conflicts");
+  const res = await call(loader, makeRequest(`/w/${world.a.slug}/conflicts`, { cookie: await cookie("coordinator") }), {
+    workspace: world.a.slug,
+  });
+  type Rule = { code: string; brands: { brandId: string; brandName: string; openTotal: number }[] };
+  const rule = (await jsonOf<{ rules: Rule[] }>(res)).rules.find((r) => r.code === "POST_COLLISION")!;
+  const group = rule.brands.find((b) => b.brandName.startsWith("Collide") && b.openTotal === 1)!;
+  return { code: rule.code, brandId: group.brandId, count: String(group.openTotal) };
+}
+
+/**
+ * Brand X's creator M also posts for a skincare rival two days later: an exclusivity clash inside
+ * brand X's 14-day window that brand X's lead may waive for its side (decision 062). Returns its key.
+ */
+async function exclusivityKey(): Promise<string> {
+  const { campaignCreators, campaigns, deliverables } = await import("@db/schema");
+  const rival = await createBrand(t.db, world.a.id, { name: `Rival ${tag()}`, category: "skincare" });
+  const day = DateTime.utc().plus({ days: 9 }).startOf("hour");
+  const campaign = async (brandId: string) => {
+    const [row] = await t.db
+      .insert(campaigns)
+      .values({
+        ...{ workspaceId: world.a.id, brandId, leadAgencyId: world.agencyP.id, name: `Excl ${tag()}`, status: "active" },
+        ...{ channels: ["instagram"], startsAt: day.minus({ days: 5 }).toJSDate(), endsAt: day.plus({ days: 20 }).toJSDate() },
+      })
+      .returning();
+    await t.db.insert(campaignCreators).values({ workspaceId: world.a.id, campaignId: row.id, creatorId: world.creatorM.id });
+    return row.id;
+  };
+  const post = (campaignId: string, brandId: string, at: DateTime) => ({
+    ...{ workspaceId: world.a.id, campaignId, brandId, creatorId: world.creatorM.id, channel: "instagram" },
+    ...{ title: `Excl post ${tag()}`, publishAt: at.toJSDate(), status: "draft" },
+  });
+  await t.db
+    .insert(deliverables)
+    .values([post(await campaign(world.brandX.id), world.brandX.id, day), post(await campaign(rival.id), rival.id, day.plus({ days: 2 }))]);
+  const { loader } = await import("~/routes/w.$workspace.exclusivity");
+  const res = await call(loader, makeRequest(`/w/${world.a.slug}/exclusivity`, { cookie: await cookie("brandLead") }), {
+    workspace: world.a.slug,
+  });
+  const clash = (await jsonOf<{ clashes: { key: string; breached: boolean; waived?: boolean }[] }>(res)).clashes.find(
+    (c) => c.breached && !c.waived,
+  );
+  if (!clash) throw new Error("no exclusivity clash for brand X's lead");
+  return clash.key;
 }
 const conflictsPost = async (form: Form) => ws("", "/conflicts", form, await cookie("coordinator"));
 
@@ -602,6 +653,24 @@ const CASES: Case[] = [
     expected: A("conflict.acknowledged"),
     prepare: async () =>
       conflictsPost({ intent: "acknowledge", conflictKey: await collisionKey(), note: "Two creators, agreed with the brand." }),
+  },
+  {
+    route: "w.$workspace.conflicts",
+    intent: "acknowledge-group",
+    expected: A("conflict.acknowledged"),
+    prepare: async () => conflictsPost({ intent: "acknowledge-group", ...(await collisionGroup()), note: "One note for the group." }),
+  },
+  {
+    route: "w.$workspace.exclusivity",
+    intent: "waive",
+    expected: A("conflict.waived"),
+    prepare: async () =>
+      ws(
+        "",
+        "/exclusivity",
+        { intent: "waive", conflictKey: await exclusivityKey(), reason: "Different product lines." },
+        await cookie("brandLead"),
+      ),
   },
   {
     route: "w.$workspace.conflicts",
