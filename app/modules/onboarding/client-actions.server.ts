@@ -7,7 +7,8 @@ import { UploadRefused, acceptUpload } from "~/modules/uploads/uploads.server";
 import { confirmStep, forwardStep, markNotApplicable, reopenStep, saveAssetDraft } from "./client-steps.server";
 import { attachBrandKitFiles, saveIntake, signAgreement } from "./client-intake.server";
 import { markOpened } from "./client-progress.server";
-import { agreementSchema, assetSchema, forwardSchema, idSchema, intakeDraftFields, notApplicableSchema } from "./schemas";
+import { agreementSchema, assetSchema, forwardSchema, idSchema, intakeDraftFields, notApplicableSchema, languageSchema } from "./schemas";
+import { setLinkLanguage } from "./client-language.server";
 import type { ClientContext, ForwardedContext } from "./token-context.server";
 
 /**
@@ -29,6 +30,7 @@ export const linkIntents = [
   "brand-kit",
   "upload",
   "agreement",
+  "language",
 ] as const;
 export const forwardIntents = ["save-asset", "confirm", "not-applicable", "reopen"] as const;
 export type LinkIntent = (typeof linkIntents)[number];
@@ -101,6 +103,12 @@ export async function runClientIntent(ctx: ClientContext | ForwardedContext, for
     const parsed = parseWith(forwardSchema, form);
     if (!parsed.success) return refused(parsed.errors);
     return answer(parsed.data.stepId, await forwardStep(ctx, parsed.data));
+  }
+
+  if (intent === "language") {
+    const parsed = parseWith(languageSchema, form);
+    if (!parsed.success) return answer("language", invalid(undefined, parsed.errors));
+    return answer("language", await setLinkLanguage(ctx, parsed.data.locale));
   }
 
   if (intent === "upload") return answer("brand-kit", await uploadBrandKit(ctx, form));

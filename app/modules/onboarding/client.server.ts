@@ -11,6 +11,9 @@ import { isAccessStatus, type AccessStatus } from "./access-status";
 import { intakeLabels, intakeSteps, isOpenForClient, progressOf, readAnswers, readIntake, type LinkAnswers } from "./link-model";
 import { accountableFor, type LinkRow, type WorkspaceRow } from "./shared.server";
 import type { StepRow } from "./steps.server";
+import { platformTextIn } from "./localized";
+import { tFor } from "~/modules/i18n/resources";
+import { DEFAULT_LOCALE, asLocale, type Locale } from "~/modules/i18n/locales";
 
 /**
  * The client's side of an onboarding link: everything reached with a token and no account.
@@ -122,28 +125,38 @@ function agencyIdsOf(identities: StoredIdentities): AssetIdContext {
   };
 }
 
-export function stepView(step: StepRow, workspace: WorkspaceRow, answers: LinkAnswers, forwards: ForwardRow[]): ClientStepView | null {
+export function stepView(
+  step: StepRow,
+  workspace: WorkspaceRow,
+  answers: LinkAnswers,
+  forwards: ForwardRow[],
+  locale: Locale = DEFAULT_LOCALE,
+): ClientStepView | null {
   const entry = getPlatform(step.platformKey);
   if (!entry) return null;
+  const text = platformTextIn(entry, locale);
   const identity = identityForPlatform(entry.key, workspace.accessIdentities as StoredIdentities);
   const agencyId = identity.ok ? identity.value : null;
   return {
     id: step.id,
     platformKey: entry.key,
-    name: entry.name,
+    name: text.name,
     status: isAccessStatus(step.status) ? step.status : "requested",
     role: step.role,
     required: step.required,
     grantMethod: entry.grantMethod,
     agencyId,
     agencyIdLabel: identity.ok ? identity.label : null,
-    instructions: fillSteps(entry, { agencyId: agencyId ?? "(ask us for our ID)", role: step.role }),
-    notes: [...entry.notes],
+    instructions: fillSteps(text.steps, {
+      agencyId: agencyId ?? tFor(locale, "client")("step.askForId"),
+      role: tFor(locale, "client")("quote", { text: step.role }),
+    }),
+    notes: [...text.notes],
     lastChecked: entry.lastChecked,
     asset: {
-      label: entry.assetId.label,
-      help: entry.assetId.help,
-      placeholder: entry.assetId.placeholder,
+      label: text.asset.label,
+      help: text.asset.help,
+      placeholder: text.asset.placeholder,
       value: step.assetId ?? "",
       draft: answers.drafts[step.id] ?? null,
     },
@@ -173,9 +186,11 @@ export async function clientPage(link: LinkRow, workspace: WorkspaceRow) {
   const intake = readIntake(link.intake);
   const answers = readAnswers(link.answers);
   const progress = progressOf(link, steps);
-  const views = steps.map((s) => stepView(s, workspace, answers, forwards)).filter((v): v is ClientStepView => v !== null);
+  const locale = asLocale(link.locale);
+  const views = steps.map((s) => stepView(s, workspace, answers, forwards, locale)).filter((v): v is ClientStepView => v !== null);
   const intakeState = intakeSteps(intake, answers, link.agreementAt);
   return {
+    locale,
     link: {
       clientName: link.clientName,
       recipientName: intake.recipientName,

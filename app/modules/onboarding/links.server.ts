@@ -6,10 +6,12 @@ import { createOnce } from "~/utils/idempotency.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
 import { audit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/send.server";
+import { asLocale } from "~/modules/i18n/locales";
+import { platformNameIn } from "./localized";
 import { checkRateLimit, LIMITS } from "~/modules/auth/rate-limit.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { inWorkspace, linkScope, ownAgencyId } from "~/modules/workspaces/scope.server";
-import { getPlatform, type PlatformKey } from "./catalog";
+import { type PlatformKey } from "./catalog";
 import { identityForPlatform, type StoredIdentities } from "./identities";
 import { validateRole } from "./presets";
 import { readIntake } from "./link-model";
@@ -121,6 +123,7 @@ async function insertLink(
       clientName,
       clientEmail: input.clientEmail ?? null,
       serviceType: input.serviceType ?? null,
+      locale: input.locale,
       tokenHash: sha256(token),
       intake,
       answers: {},
@@ -181,8 +184,9 @@ async function sendLinkEmail(tx: Queryable, link: LinkRow, workspace: typeof wor
         recipientName: intake.recipientName || null,
         message: intake.message || null,
         url,
-        expiresAt: emailDate(link.expiresAt),
-        platformNames: platformKeys.map((k) => getPlatform(k)?.name ?? k),
+        expiresAt: emailDate(link.expiresAt, asLocale(link.locale)),
+        platformNames: platformKeys.map((k) => platformNameIn(k, asLocale(link.locale))),
+        locale: asLocale(link.locale),
       },
     },
     { workspaceId: link.workspaceId },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localeSchema } from "~/modules/i18n/locales";
 import { platformKeys, type PlatformKey } from "./catalog";
 import { serviceTypes } from "./presets";
 import type { DraftFields } from "./intake-draft";
@@ -72,6 +73,7 @@ export const createLinkSchema = z
       z.enum(serviceTypes, { errorMap: () => ({ message: "Choose a service type." }) }).optional(),
     ),
     message: optionalText(1000, "The note"),
+    locale: z.preprocess((v) => (v === "" || v === undefined ? "en" : v), localeSchema),
     expiresInDays: linkLifetimeDays,
     accountManagerId: z.preprocess((v) => (v === "" ? undefined : v), idSchema.optional()),
     brandKit: checkbox,
@@ -184,3 +186,6 @@ export const intakeDraftFields = {
 } satisfies Record<string, DraftFields>;
 
 export const offboardingItemSchema = z.object({ itemId: idSchema });
+
+/** The client's language switch on their page (decision 060). */
+export const languageSchema = z.object({ locale: localeSchema });

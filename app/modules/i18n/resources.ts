@@ -1,0 +1,26 @@
+import type { Resource, TFunction } from "i18next";
+import { englishCatalogText } from "~/modules/onboarding/catalog/text";
+import enAgency from "~/locales/en/agency.json";
+import enClient from "~/locales/en/client.json";
+import enEmails from "~/locales/en/emails.json";
+import { i18nInstance } from "./i18n";
+import type { Locale, Namespace } from "./locales";
+
+/**
+ * Every string resource, by language and namespace. English catalog text comes from the catalog
+ * entries themselves (catalog/text.ts); everything else is a JSON file under app/locales. The
+ * agency namespace is English only for now, so other languages do not carry it.
+ */
+export const resources: Record<Locale, Resource[string]> = {
+  en: {
+    client: enClient,
+    catalog: { _note: "Source language: the catalog entries.", ...englishCatalogText() },
+    emails: enEmails,
+    agency: enAgency,
+  },
+};
+
+/** A `t` fixed to one language and namespace, for emails and services (synchronous: resources are inline). */
+export function tFor(locale: Locale, ns: Namespace): TFunction {
+  return i18nInstance(locale, resources).getFixedT(locale, ns);
+}
