@@ -63,7 +63,7 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0
 const LINK: Record<LinkIntent, (route: string) => Promise<Prepared>> = {
   opened: async (route) => (await openedLink(route)).as({ intent: "opened" }),
   // Made by the owner: the admin's links already meet the per-member creation limit in this file.
-  language: async (route) => (await openedLink(route, {}, "owner")).as({ intent: "language", locale: "en" }),
+  language: async (route) => (await openedLink(route, {}, "owner")).as({ intent: "language", locale: "es" }),
   "save-asset": async (route) => {
     const { as, steps } = await opened(route);
     return as({ intent: "save-asset", stepId: steps[0].id, assetId: "act_1234567890" });

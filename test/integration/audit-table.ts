@@ -92,8 +92,7 @@ export const CLIENT_AUDIT: Record<LinkIntent, Expected> = {
   "brand-kit": A("onboarding.intake_completed"),
   upload: A("onboarding.files_uploaded"),
   agreement: A("onboarding.agreement_signed"),
-  // Back to A("onboarding.language_changed") once a second language is offered (decision 060 is unfinished).
-  language: NONE("only English is offered yet, so no switch changes anything"),
+  language: A("onboarding.language_changed"),
 };
 
 export const LINK_ROUTES = ["onboard.$token", "onboard.$token.autosave"] as const;

@@ -4,9 +4,9 @@ import { z } from "zod";
  * The languages a client can read Baton in (decision 060). Pure and browser-safe. The agency side is
  * English only for now but takes its words through the same mechanism (namespace "agency").
  */
-// Work in progress: es, de, fr and pt join this list once their catalog, client and emails files are
-// complete (the key-coverage test must pass for each); es/client.json and es/emails.json exist already.
-export const LOCALES = ["en"] as const;
+// A language joins this list only with its client, catalog and emails files complete: the key-coverage
+// test (test/unit/onboarding/locale-keys.test.ts) checks each against English.
+export const LOCALES = ["en", "es"] as const;
 export const PLANNED_LOCALES = ["en", "es", "de", "fr", "pt"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";

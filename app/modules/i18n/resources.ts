@@ -3,6 +3,9 @@ import { englishCatalogText } from "~/modules/onboarding/catalog/text";
 import enAgency from "~/locales/en/agency.json";
 import enClient from "~/locales/en/client.json";
 import enEmails from "~/locales/en/emails.json";
+import esCatalog from "~/locales/es/catalog.json";
+import esClient from "~/locales/es/client.json";
+import esEmails from "~/locales/es/emails.json";
 import { i18nInstance } from "./i18n";
 import type { Locale, Namespace } from "./locales";
 
@@ -18,6 +21,7 @@ export const resources: Record<Locale, Resource[string]> = {
     emails: enEmails,
     agency: enAgency,
   },
+  es: { client: esClient, catalog: esCatalog, emails: esEmails },
 };
 
 /** A `t` fixed to one language and namespace, for emails and services (synchronous: resources are inline). */
