@@ -6,8 +6,7 @@ import { z } from "zod";
  */
 // A language joins this list only with its client, catalog and emails files complete: the key-coverage
 // test (test/unit/onboarding/locale-keys.test.ts) checks each against English.
-export const LOCALES = ["en", "es"] as const;
-export const PLANNED_LOCALES = ["en", "es", "de", "fr", "pt"] as const;
+export const LOCALES = ["en", "es", "de", "fr", "pt"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
@@ -25,7 +24,7 @@ export function asLocale(value: unknown): Locale {
 }
 
 /** Each language named in itself, so a client finds theirs whatever the page is in. */
-export const LOCALE_NAMES: Record<(typeof PLANNED_LOCALES)[number], string> = {
+export const LOCALE_NAMES: Record<Locale, string> = {
   en: "English",
   es: "Español",
   de: "Deutsch",
@@ -34,7 +33,7 @@ export const LOCALE_NAMES: Record<(typeof PLANNED_LOCALES)[number], string> = {
 };
 
 /** The regional tag dates and numbers are written with (English keeps the app's en-GB). */
-export const INTL_LOCALE: Record<(typeof PLANNED_LOCALES)[number], string> = {
+export const INTL_LOCALE: Record<Locale, string> = {
   en: "en-GB",
   es: "es-ES",
   de: "de-DE",

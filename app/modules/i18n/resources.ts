@@ -3,6 +3,15 @@ import { englishCatalogText } from "~/modules/onboarding/catalog/text";
 import enAgency from "~/locales/en/agency.json";
 import enClient from "~/locales/en/client.json";
 import enEmails from "~/locales/en/emails.json";
+import deCatalog from "~/locales/de/catalog.json";
+import deClient from "~/locales/de/client.json";
+import deEmails from "~/locales/de/emails.json";
+import frCatalog from "~/locales/fr/catalog.json";
+import frClient from "~/locales/fr/client.json";
+import frEmails from "~/locales/fr/emails.json";
+import ptCatalog from "~/locales/pt/catalog.json";
+import ptClient from "~/locales/pt/client.json";
+import ptEmails from "~/locales/pt/emails.json";
 import esCatalog from "~/locales/es/catalog.json";
 import esClient from "~/locales/es/client.json";
 import esEmails from "~/locales/es/emails.json";
@@ -22,6 +31,9 @@ export const resources: Record<Locale, Resource[string]> = {
     agency: enAgency,
   },
   es: { client: esClient, catalog: esCatalog, emails: esEmails },
+  de: { client: deClient, catalog: deCatalog, emails: deEmails },
+  fr: { client: frClient, catalog: frCatalog, emails: frEmails },
+  pt: { client: ptClient, catalog: ptCatalog, emails: ptEmails },
 };
 
 /** A `t` fixed to one language and namespace, for emails and services (synchronous: resources are inline). */
