@@ -9,6 +9,8 @@ import { attachBrandKitFiles, saveIntake, signAgreement } from "./client-intake.
 import { markOpened } from "./client-progress.server";
 import { agreementSchema, assetSchema, forwardSchema, idSchema, intakeDraftFields, notApplicableSchema, languageSchema } from "./schemas";
 import { setLinkLanguage } from "./client-language.server";
+import { asLocale } from "~/modules/i18n/locales";
+import { tFor } from "~/modules/i18n/resources";
 import type { ClientContext, ForwardedContext } from "./token-context.server";
 
 /**
@@ -107,7 +109,9 @@ export async function runClientIntent(ctx: ClientContext | ForwardedContext, for
 
   if (intent === "language") {
     const parsed = parseWith(languageSchema, form);
-    if (!parsed.success) return answer("language", invalid(undefined, parsed.errors));
+    // Refused in the page's current language: whoever is switching may not read English.
+    if (!parsed.success)
+      return answer("language", invalid(undefined, { locale: [tFor(asLocale(ctx.link.locale), "client")("errors.locale")] }));
     return answer("language", await setLinkLanguage(ctx, parsed.data.locale));
   }
 
