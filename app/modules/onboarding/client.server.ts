@@ -146,7 +146,8 @@ export function stepView(
     required: step.required,
     grantMethod: entry.grantMethod,
     agencyId,
-    agencyIdLabel: identity.ok ? identity.label : null,
+    // The label in the link's language (identityFieldLabels stays the agency side's English).
+    agencyIdLabel: identity.ok ? tFor(locale, "client")(`identity.${identity.field}`) : null,
     instructions: fillSteps(text.steps, {
       agencyId: agencyId ?? tFor(locale, "client")("step.askForId"),
       role: tFor(locale, "client")("quote", { text: step.role }),
