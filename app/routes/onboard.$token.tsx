@@ -51,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json(
     {
       state: "valid" as const,
+      lang: page.locale,
       workspace: pageFrame(found.workspace),
       contact,
       page: {

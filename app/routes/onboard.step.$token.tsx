@@ -48,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json(
     {
       state: "valid" as const,
+      lang: locale,
       workspace: pageFrame(found.workspace),
       contact: await contactFor(db(), found.link, found.workspace),
       page: {
