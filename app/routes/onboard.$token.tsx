@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { SerializeFrom } from "@remix-run/node";
+import { asLocale } from "~/modules/i18n/locales";
 import { LocaleProvider, useLocaleFormat } from "~/components/i18n";
 import { LanguageSwitch } from "~/components/onboarding/language-switch";
 import type { ClientScriptMessages } from "~/components/onboarding/client-script-messages";
@@ -83,7 +84,12 @@ export default function OnboardingPage() {
   const data = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as ClientFailure | undefined;
   const nonce = useNonce();
-  if (data.state !== "valid") return <LinkGone state={data.state} contact={data.contact} workspace={data.workspace} />;
+  if (data.state !== "valid")
+    return (
+      <LocaleProvider locale={asLocale(data.lang)}>
+        <LinkGone state={data.state} contact={data.contact} workspace={data.workspace} />
+      </LocaleProvider>
+    );
   return (
     <LocaleProvider locale={data.page.locale}>
       <ClientPage data={data} failure={failure} nonce={nonce} />

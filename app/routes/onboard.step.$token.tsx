@@ -78,7 +78,12 @@ export default function ForwardedStepPage() {
   const data = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as ClientFailure | undefined;
   const nonce = useNonce();
-  if (data.state !== "valid") return <LinkGone state={data.state} contact={data.contact} workspace={data.workspace} />;
+  if (data.state !== "valid")
+    return (
+      <LocaleProvider locale={asLocale(data.lang)}>
+        <LinkGone state={data.state} contact={data.contact} workspace={data.workspace} />
+      </LocaleProvider>
+    );
   return (
     <LocaleProvider locale={data.page.locale}>
       <ForwardedStep data={data} failure={failure} nonce={nonce} />

@@ -27,13 +27,13 @@ export type DeadState = "invalid" | "expired" | "revoked" | "replaced";
 
 export type LinkLookup =
   | { state: "invalid" }
-  | { state: "expired" | "revoked" | "replaced"; contact: Contact; workspace: WorkspaceRow }
+  | { state: "expired" | "revoked" | "replaced"; contact: Contact; workspace: WorkspaceRow; locale: Locale }
   | { state: "valid"; link: LinkRow; workspace: WorkspaceRow };
 
 export type ForwardRow = typeof stepForwards.$inferSelect;
 export type ForwardLookup =
   | { state: "invalid" }
-  | { state: "expired" | "revoked"; contact: Contact; workspace: WorkspaceRow }
+  | { state: "expired" | "revoked"; contact: Contact; workspace: WorkspaceRow; locale: Locale }
   | { state: "valid"; forward: ForwardRow; link: LinkRow; step: StepRow; workspace: WorkspaceRow };
 
 /** Tokens are base64url of 32 bytes; anything else is not looked up at all. */
@@ -61,7 +61,8 @@ export async function findLinkByToken(token: string | undefined, now = new Date(
   const workspace = await db().query.workspaces.findFirst({ where: eq(workspaces.id, link.workspaceId) });
   if (!workspace) return { state: "invalid" };
   const dead = deadState(link, now);
-  if (dead) return { state: dead, contact: await contactFor(db(), link, workspace), workspace };
+  // A closed link still speaks the client's language (decision 060).
+  if (dead) return { state: dead, contact: await contactFor(db(), link, workspace), workspace, locale: asLocale(link.locale) };
   return { state: "valid", link, workspace };
 }
 
@@ -77,9 +78,10 @@ export async function findForwardByToken(token: string | undefined, now = new Da
   if (!link || !step || !workspace || step.linkId !== link.id) return { state: "invalid" };
   // A forwarded step lives as long as its own token and its link: revoking the link ends both.
   const linkDead = link.revokedAt && !link.replacedById ? "revoked" : null;
-  if (forward.revokedAt || linkDead) return { state: "revoked", contact: await contactFor(db(), link, workspace), workspace };
+  const locale = asLocale(link.locale);
+  if (forward.revokedAt || linkDead) return { state: "revoked", contact: await contactFor(db(), link, workspace), workspace, locale };
   if (forward.expiresAt.getTime() <= now.getTime())
-    return { state: "expired", contact: await contactFor(db(), link, workspace), workspace };
+    return { state: "expired", contact: await contactFor(db(), link, workspace), workspace, locale };
   return { state: "valid", forward, link, step, workspace };
 }
 

@@ -6,6 +6,7 @@ import { accessSteps, auditEvents, onboardingLinks } from "@db/schema";
 import type * as ClientScriptModule from "~/components/onboarding/client-script";
 import enClient from "~/locales/en/client.json";
 import { listMailbox, mailboxMessage } from "~/modules/email/mailbox.server";
+import { revokeLink } from "~/modules/onboarding/links.server";
 import { useTestDatabase } from "../../support/db";
 import { call, jsonOf, makeRequest } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
@@ -102,6 +103,17 @@ describe("a link in Spanish", () => {
       expect(markup, sentence).not.toContain(sentence);
       expect(JSON.stringify(data), sentence).not.toContain(sentence);
     }
+  });
+});
+
+describe("a closed link", () => {
+  it("says it is closed in the link's language, and in English for an unknown token", async () => {
+    const { linkId, token, ctx } = await makeLink(world, world.users.admin.id, { locale: "es" });
+    expect((await revokeLink(ctx, linkId)).ok).toBe(true);
+    const markup = await html(token);
+    expect(markup).toContain("Este enlace se ha desactivado");
+    expect(markup).not.toContain(enClient.gone.revokedTitle);
+    expect(await html("x".repeat(43))).toContain(enClient.gone.invalidBody.slice(0, 40));
   });
 });
 
