@@ -3,6 +3,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches } from "@re
 import type { ReactNode } from "react";
 import stylesheet from "~/tailwind.css";
 import { GeneralErrorBoundary } from "~/components/shell/error-boundary";
+import { isLocale } from "~/modules/i18n/locales";
 import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
@@ -19,9 +20,13 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   // A route may opt out of the app bundle (`handle.hydrate = false`): the client's token pages
   // ship only their own few lines of script.
-  const hydrate = !useMatches().some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+  const matches = useMatches();
+  const hydrate = !matches.some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+  // A client page in the link's language says so (`lang` in its loader data), so screen readers
+  // pronounce it in that language (decision 060); every other page is English.
+  const lang = matches.map((m) => (m.data as { lang?: unknown } | null | undefined)?.lang).find(isLocale) ?? "en";
   return (
-    <html lang="en" className="h-full">
+    <html lang={lang} className="h-full">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -1,3 +1,5 @@
+import type { Locale } from "~/modules/i18n/locales";
+import { tFor } from "~/modules/i18n/resources";
 import type { WorkspaceBranding } from "./components/branding";
 import { EmailLayout } from "./components/layout";
 import { previewBaseUrl, previewWorkspace } from "./components/preview-data";
@@ -16,37 +18,38 @@ export interface OnboardingLinkProps {
   expiresAt: string;
   /** Platforms the client is asked to grant access to, e.g. ["Meta Business", "Google Ads"]. */
   platformNames: string[];
+  /** The link's language (decision 060); English when absent. */
+  locale?: Locale;
 }
 
 export function subject(p: OnboardingLinkProps): string {
-  return cleanSubject(`${oneLine(p.workspace.name)}: set up access for ${oneLine(p.clientName)}`);
+  const t = tFor(p.locale ?? "en", "emails");
+  return cleanSubject(t("link.subject", { workspace: oneLine(p.workspace.name), client: oneLine(p.clientName) }));
 }
 
 export default function OnboardingLinkEmail(p: OnboardingLinkProps) {
+  const t = tFor(p.locale ?? "en", "emails");
+  const vars = { workspace: p.workspace.name, client: p.clientName };
   return (
     <EmailLayout
       workspace={p.workspace}
-      preview={`A few short steps so ${p.workspace.name} can start work for ${p.clientName}.`}
-      heading={`Welcome, ${p.clientName}`}
-      footerNote="This link is personal to your team. No account is needed to use it."
+      locale={p.locale}
+      preview={t("link.preview", vars)}
+      heading={t("link.heading", vars)}
+      footerNote={t("link.footer")}
     >
-      <Greeting name={p.recipientName} />
-      <Paragraph>
-        {p.workspace.name} has prepared a short onboarding page for {p.clientName}. Each step shows the exact clicks, the ID to use and the
-        role to grant. Your progress saves as you go, so you can stop and come back.
-      </Paragraph>
-      {p.message?.trim() ? <Quote label={`A note from ${p.workspace.name}`}>{p.message.trim()}</Quote> : null}
+      <Greeting name={p.recipientName} locale={p.locale} />
+      <Paragraph>{t("link.body", vars)}</Paragraph>
+      {p.message?.trim() ? <Quote label={t("link.noteFrom", { name: p.workspace.name })}>{p.message.trim()}</Quote> : null}
       {p.platformNames.length > 0 ? (
         <>
-          <Paragraph>You will be asked to grant access to:</Paragraph>
+          <Paragraph>{t("link.asksFor")}</Paragraph>
           <BulletList items={p.platformNames} />
         </>
       ) : null}
-      <ActionButton href={p.url}>Start onboarding</ActionButton>
-      <LinkFallback href={p.url} />
-      <MutedText>
-        The link expires on {p.expiresAt}. If a step belongs to a colleague, you can forward just that step from the page.
-      </MutedText>
+      <ActionButton href={p.url}>{t("link.open")}</ActionButton>
+      <LinkFallback href={p.url} locale={p.locale} />
+      <MutedText>{t("link.expires", { date: p.expiresAt })}</MutedText>
     </EmailLayout>
   );
 }

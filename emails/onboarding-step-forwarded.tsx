@@ -1,3 +1,5 @@
+import type { Locale } from "~/modules/i18n/locales";
+import { tFor } from "~/modules/i18n/resources";
 import type { WorkspaceBranding } from "./components/branding";
 import { EmailLayout } from "./components/layout";
 import { previewBaseUrl, previewWorkspace } from "./components/preview-data";
@@ -15,30 +17,34 @@ export interface OnboardingStepForwardedProps {
   message?: string | null;
   url: string;
   expiresAt?: string | null;
+  /** The link's language: the colleague reads the step in the client's language (decision 060). */
+  locale?: Locale;
 }
 
 export function subject(p: OnboardingStepForwardedProps): string {
-  return cleanSubject(`${oneLine(p.fromName)} asked you to grant ${oneLine(p.platformName)} access to ${oneLine(p.workspace.name)}`);
+  const t = tFor(p.locale ?? "en", "emails");
+  return cleanSubject(
+    t("forwarded.subject", { from: oneLine(p.fromName), platform: oneLine(p.platformName), workspace: oneLine(p.workspace.name) }),
+  );
 }
 
 export default function OnboardingStepForwardedEmail(p: OnboardingStepForwardedProps) {
-  const forClient = p.clientName ? ` for ${p.clientName}` : "";
+  const t = tFor(p.locale ?? "en", "emails");
+  const vars = { from: p.fromName, platform: p.platformName, workspace: p.workspace.name, client: p.clientName ?? "" };
   return (
     <EmailLayout
       workspace={p.workspace}
-      preview={`One step: grant ${p.workspace.name} access to ${p.platformName}${forClient}.`}
-      heading={`Grant ${p.platformName} access`}
-      footerNote={`${p.fromName} forwarded this step to you. The link opens this one step only.`}
+      locale={p.locale}
+      preview={t(p.clientName ? "forwarded.previewFor" : "forwarded.preview", vars)}
+      heading={t("forwarded.heading", vars)}
+      footerNote={t("forwarded.footer", vars)}
     >
-      <Greeting name={p.recipientName} />
-      <Paragraph>
-        {p.fromName} asked you to grant {p.workspace.name} access to {p.platformName}
-        {forClient}. The page shows the exact clicks, the ID to use and the role to grant; it takes a few minutes.
-      </Paragraph>
-      {p.message?.trim() ? <Quote label={`A note from ${p.fromName}`}>{p.message.trim()}</Quote> : null}
-      <ActionButton href={p.url}>Open the step</ActionButton>
-      <LinkFallback href={p.url} />
-      {p.expiresAt ? <MutedText>The link expires on {p.expiresAt}.</MutedText> : null}
+      <Greeting name={p.recipientName} locale={p.locale} />
+      <Paragraph>{t(p.clientName ? "forwarded.bodyFor" : "forwarded.body", vars)}</Paragraph>
+      {p.message?.trim() ? <Quote label={t("forwarded.noteFrom", { name: p.fromName })}>{p.message.trim()}</Quote> : null}
+      <ActionButton href={p.url}>{t("forwarded.open")}</ActionButton>
+      <LinkFallback href={p.url} locale={p.locale} />
+      {p.expiresAt ? <MutedText>{t("forwarded.expires", { date: p.expiresAt })}</MutedText> : null}
     </EmailLayout>
   );
 }

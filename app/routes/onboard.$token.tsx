@@ -1,7 +1,14 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { BrandedFrame, ContactLine, LinkGone, formatDay } from "~/components/onboarding/branded-frame";
+import { useTranslation } from "react-i18next";
+import type { SerializeFrom } from "@remix-run/node";
+import { asLocale } from "~/modules/i18n/locales";
+import { LocaleProvider, useLocaleFormat } from "~/components/i18n";
+import { LanguageSwitch } from "~/components/onboarding/language-switch";
+import type { ClientScriptMessages } from "~/components/onboarding/client-script-messages";
+import { tFor } from "~/modules/i18n/resources";
+import { BrandedFrame, ContactLine, LinkGone } from "~/components/onboarding/branded-frame";
 import { ClientScript } from "~/components/onboarding/client-script";
 import { AgreementStep, BrandKitStep, ContactsStep, QuestionnaireStep } from "~/components/onboarding/intake-steps";
 import { PlatformStep, type ClientFailure } from "~/components/onboarding/platform-step";
@@ -30,7 +37,7 @@ export const headers: HeadersFunction = () => ({
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
-    title: data && data.state !== "invalid" && data.workspace ? `Onboarding · ${data.workspace.name}` : "Onboarding link",
+    title: data && data.state === "valid" ? data.page.title : data?.workspace ? `Onboarding · ${data.workspace.name}` : "Onboarding link",
   },
   { name: "robots", content: "noindex" },
 ];
@@ -45,10 +52,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json(
     {
       state: "valid" as const,
+      lang: page.locale,
       workspace: pageFrame(found.workspace),
       contact,
       page: {
         ...page,
+        title: tFor(page.locale, "client")("meta.title", { workspace: found.workspace.name }),
+        scriptMessages: tFor(page.locale, "client")("script", { returnObjects: true }) as ClientScriptMessages,
         saved: url.searchParams.get("saved"),
         ping: found.link.openedAt === null,
         autosaveUrl: `${url.pathname}/autosave`,
@@ -64,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (door.state !== "valid") return answer(closedDoor(door.state));
   const done = await runClientIntent(door.ctx, await readForm(request));
   return pageAnswer(done, new URL(request.url).pathname, (target) =>
-    /^[a-z0-9]{8,64}$/.test(target) && !["contacts", "questionnaire", "agreement"].includes(target)
+    /^[a-z0-9]{8,64}$/.test(target) && !["contacts", "questionnaire", "agreement"].includes(target) && target !== "language"
       ? `step-${target}`
       : `section-${target}`,
   );
@@ -74,18 +84,38 @@ export default function OnboardingPage() {
   const data = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as ClientFailure | undefined;
   const nonce = useNonce();
-  if (data.state !== "valid") return <LinkGone state={data.state} contact={data.contact} workspace={data.workspace} />;
+  if (data.state !== "valid")
+    return (
+      <LocaleProvider locale={asLocale(data.lang)}>
+        <LinkGone state={data.state} contact={data.contact} workspace={data.workspace} />
+      </LocaleProvider>
+    );
+  return (
+    <LocaleProvider locale={data.page.locale}>
+      <ClientPage data={data} failure={failure} nonce={nonce} />
+    </LocaleProvider>
+  );
+}
+
+type ValidData = Extract<SerializeFrom<typeof loader>, { state: "valid" }>;
+
+function ClientPage({ data, failure, nonce }: { data: ValidData; failure: ClientFailure | undefined; nonce: string }) {
+  const { t } = useTranslation("client");
+  const { day } = useLocaleFormat();
   const { page, workspace, contact } = data;
   const intakeNumber = (n: number) => page.steps.length + n;
   let n = 0;
   const next = () => intakeNumber(++n);
-  const greeting = page.link.recipientName ? `Welcome, ${page.link.recipientName}` : `Welcome, ${page.link.clientName}`;
+  const greeting = t("page.welcome", { name: page.link.recipientName || page.link.clientName });
 
   return (
     <BrandedFrame workspace={workspace} footer={contact ? <ContactLine contact={contact} /> : null}>
       <div data-onboard data-autosave-url={page.autosaveUrl} data-ping={page.ping ? "1" : "0"} className="space-y-6">
         <section aria-labelledby="welcome-title" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6">
-          <p className="text-sm font-medium text-accent">Onboarding for {page.link.clientName}</p>
+          <div className="flex flex-wrap items-start justify-between gap-3">
+            <p className="text-sm font-medium text-accent">{t("page.onboardingFor", { client: page.link.clientName })}</p>
+            <LanguageSwitch current={page.locale} failure={failure} />
+          </div>
           <h1 id="welcome-title" className="mt-1 text-2xl font-semibold tracking-tight text-ink sm:text-3xl">
             {greeting}
           </h1>
@@ -100,37 +130,39 @@ export default function OnboardingPage() {
               ) : null}
             </blockquote>
           ) : null}
-          <p className="mt-4 text-sm text-ink-muted">
-            Each step below says exactly where to click. Nothing here asks for a password: you give {workspace.name} access in your own
-            accounts, and you can remove it at any time.
-          </p>
+          {page.saved === "language" ? (
+            <p role="status" className="mt-3 text-sm text-ink-soft">
+              {t("language.changed")}
+            </p>
+          ) : null}
+          <p className="mt-4 text-sm text-ink-muted">{t("page.intro", { workspace: workspace.name })}</p>
         </section>
         <div className="grid gap-6 lg:grid-cols-[18rem_minmax(0,1fr)] lg:gap-10">
           <aside className="lg:sticky lg:top-6 lg:self-start">
             <div className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
               <ProgressBar
                 value={page.progress.percent}
-                label="Your progress"
-                valueText={`${page.progress.done} of ${page.progress.total} steps done`}
+                label={t("page.progress")}
+                valueText={t("page.progressValue", { done: page.progress.done, total: page.progress.total })}
               />
               <StepOverview steps={page.steps} intake={page.intake} />
               <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-ink-muted">
-                Everything saves as you go: you can close this page and come back until {formatDay(page.link.expiresAt)}.
+                {t("page.savesAsYouGo", { date: day(page.link.expiresAt) })}
               </p>
             </div>
           </aside>
 
           <div className="min-w-0 space-y-6">
             {page.progress.complete ? (
-              <Alert tone="success" role="status" title="You're all done. Thank you!">
-                {workspace.name} is verifying the access now. We'll email you if anything needs a fix.
+              <Alert tone="success" role="status" title={t("page.allDoneTitle")}>
+                {t("page.allDoneBody", { workspace: workspace.name })}
               </Alert>
             ) : null}
 
             {page.steps.length > 0 ? (
               <section aria-labelledby="platforms-title" className="space-y-4">
                 <h2 id="platforms-title" className="text-lg font-semibold text-ink">
-                  Give access
+                  {t("page.giveAccess")}
                 </h2>
                 {page.steps.map((step, i) => (
                   <PlatformStep
@@ -148,7 +180,7 @@ export default function OnboardingPage() {
             {page.intake.contacts || page.intake.questionnaire || page.intake.brandKit || page.intake.agreement ? (
               <section aria-labelledby="intake-title" className="space-y-4">
                 <h2 id="intake-title" className="text-lg font-semibold text-ink">
-                  About you
+                  {t("page.aboutYou")}
                 </h2>
                 {page.intake.brandKit ? (
                   <BrandKitStep data={page.intake.brandKit} number={next()} failure={failure} saved={page.saved === "brand-kit"} />
@@ -172,7 +204,7 @@ export default function OnboardingPage() {
           </div>
         </div>
       </div>
-      <ClientScript nonce={nonce} />
+      <ClientScript nonce={nonce} messages={page.scriptMessages} />
     </BrandedFrame>
   );
 }

@@ -1,6 +1,12 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { SerializeFrom } from "@remix-run/node";
+import { LocaleProvider } from "~/components/i18n";
+import type { ClientScriptMessages } from "~/components/onboarding/client-script-messages";
+import { asLocale } from "~/modules/i18n/locales";
+import { tFor } from "~/modules/i18n/resources";
 import { BrandedFrame, ContactLine, LinkGone } from "~/components/onboarding/branded-frame";
 import { ClientScript } from "~/components/onboarding/client-script";
 import { PlatformStep, type ClientFailure } from "~/components/onboarding/platform-step";
@@ -23,7 +29,9 @@ const NO_STORE = { "Cache-Control": "no-store" };
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "X-Robots-Tag": "noindex" });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.workspace ? `One onboarding step · ${data.workspace.name}` : "Onboarding step" },
+  {
+    title: data?.state === "valid" ? data.page.title : data?.workspace ? `One onboarding step · ${data.workspace.name}` : "Onboarding step",
+  },
   { name: "robots", content: "noindex" },
 ];
 
@@ -32,14 +40,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await findForwardByToken(params.token);
   if (found.state !== "valid") return closedPage(found);
   const url = new URL(request.url);
+  const locale = asLocale(found.link.locale);
+  const t = tFor(locale, "client");
   const view = await forwardedStepView(found);
   if (!view) return closedPage({ state: "invalid" });
   return json(
     {
       state: "valid" as const,
+      lang: locale,
       workspace: pageFrame(found.workspace),
       contact: await contactFor(db(), found.link, found.workspace),
       page: {
+        locale,
+        title: t("meta.stepTitle", { workspace: found.workspace.name }),
+        scriptMessages: t("script", { returnObjects: true }) as ClientScriptMessages,
         step: view,
         clientName: found.link.clientName,
         recipientName: found.forward.name,
@@ -63,19 +77,34 @@ export default function ForwardedStepPage() {
   const data = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as ClientFailure | undefined;
   const nonce = useNonce();
-  if (data.state !== "valid") return <LinkGone state={data.state} contact={data.contact} workspace={data.workspace} />;
+  if (data.state !== "valid")
+    return (
+      <LocaleProvider locale={asLocale(data.lang)}>
+        <LinkGone state={data.state} contact={data.contact} workspace={data.workspace} />
+      </LocaleProvider>
+    );
+  return (
+    <LocaleProvider locale={data.page.locale}>
+      <ForwardedStep data={data} failure={failure} nonce={nonce} />
+    </LocaleProvider>
+  );
+}
+
+type ValidData = Extract<SerializeFrom<typeof loader>, { state: "valid" }>;
+
+function ForwardedStep({ data, failure, nonce }: { data: ValidData; failure: ClientFailure | undefined; nonce: string }) {
+  const { t } = useTranslation("client");
   const { page, workspace, contact } = data;
   return (
     <BrandedFrame workspace={workspace} footer={contact ? <ContactLine contact={contact} /> : null}>
       <div data-onboard data-autosave-url={page.autosaveUrl} data-ping="0" className="mx-auto max-w-2xl space-y-6">
         <section aria-labelledby="welcome-title" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6">
-          <p className="text-sm font-medium text-accent">Onboarding for {page.clientName}</p>
+          <p className="text-sm font-medium text-accent">{t("page.onboardingFor", { client: page.clientName })}</p>
           <h1 id="welcome-title" className="mt-1 text-2xl font-semibold tracking-tight text-ink">
-            {page.recipientName ? `Hi ${page.recipientName}, one step for you` : "One step for you"}
+            {page.recipientName ? t("forwarded.greetingNamed", { name: page.recipientName }) : t("forwarded.greeting")}
           </h1>
           <p className="mt-3 text-base leading-7 text-ink-soft">
-            {page.clientName} is giving {workspace.name} access to its accounts, and you can do this one: {page.step.name}. It takes a few
-            minutes. Nothing here asks for a password.
+            {t("forwarded.intro", { client: page.clientName, workspace: workspace.name, step: page.step.name })}
           </p>
         </section>
         <PlatformStep
@@ -87,7 +116,7 @@ export default function ForwardedStepPage() {
           allowForward={false}
         />
       </div>
-      <ClientScript nonce={nonce} />
+      <ClientScript nonce={nonce} messages={page.scriptMessages} />
     </BrandedFrame>
   );
 }

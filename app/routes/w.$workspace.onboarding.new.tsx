@@ -23,6 +23,7 @@ import { activeCustomPlatforms } from "~/modules/onboarding/custom-platforms.ser
 import { identityForPlatform, type StoredIdentities } from "~/modules/onboarding/identities";
 import { accountManagerOptions, brandOptions } from "~/modules/onboarding/link-queries.server";
 import { createLink } from "~/modules/onboarding/links.server";
+import { LOCALES, LOCALE_NAMES } from "~/modules/i18n/locales";
 import { presetFor, serviceTypeLabels, serviceTypes, type ServiceType } from "~/modules/onboarding/presets";
 import {
   createLinkFormSchema,
@@ -220,6 +221,12 @@ function NewLinkForm({ data, answer }: { data: LoaderData; answer: Answer }) {
           <TextField label="New client's name" {...textProps(fields.newClientName)} hint="Only for a new client." autoComplete="off" />
           <TextField label="Contact's name" {...textProps(fields.recipientName)} autoComplete="off" hint="Greets them on the page." />
           <TextField label="Contact's email" type="email" {...textProps(fields.clientEmail)} autoComplete="off" />
+          <SelectField
+            label="Client's language"
+            {...textProps(fields.locale, "en")}
+            options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
+            hint="Their page, emails and forwarded steps. They can switch on the page."
+          />
         </div>
       </Card>
 

@@ -116,3 +116,28 @@ export function formatDuration(ms: number, style: Partial<DurationStyle> = {}): 
   const [first, second] = parts;
   return units === 2 && second && !second.startsWith("0 ") ? `${first} ${second}` : first;
 }
+
+/**
+ * Dates and numbers in a reader's own language (the client pages and their emails): `locale` is a
+ * BCP 47 tag such as "es-ES". Everything else keeps LOCALE, so agency pages read the same as before.
+ */
+export type DateStyle = "day" | "weekday" | "dayTime";
+
+const DATE_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
+  day: DateTime.DATE_FULL,
+  weekday: DateTime.DATE_HUGE,
+  dayTime: { ...DateTime.DATETIME_MED, timeZoneName: "short" },
+};
+
+export function formatDateIn(date: Date | string, timeZone: string, locale: string, style: DateStyle = "day"): string {
+  return inZone(date, timeZone).setLocale(locale).toLocaleString(DATE_STYLES[style]);
+}
+
+/** A "YYYY-MM-DD" calendar day in the reader's language (read as UTC: a day has no zone). */
+export function formatIsoDateIn(isoDate: string, locale: string, style: DateStyle = "day"): string {
+  return DateTime.fromISO(isoDate, { zone: "utc" }).setLocale(locale).toLocaleString(DATE_STYLES[style]);
+}
+
+export function formatNumberIn(value: number, locale: string, options: Intl.NumberFormatOptions = {}): string {
+  return new Intl.NumberFormat(locale, options).format(value);
+}

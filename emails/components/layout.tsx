@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { Body, Container, Head, Heading, Hr, Html, Img, Preview, Section, Text } from "@react-email/components";
 import { resolveBranding, type WorkspaceBranding } from "./branding";
+import type { Locale } from "~/modules/i18n/locales";
+import { tFor } from "~/modules/i18n/resources";
 import { BrandingContext, fontFamily, palette } from "./theme";
 
 export interface EmailLayoutProps {
@@ -12,16 +14,19 @@ export interface EmailLayoutProps {
   children: ReactNode;
   /** Why the recipient gets this email, shown small above the footer. */
   footerNote?: string;
+  /** The recipient's language (client emails, decision 060); English when absent. */
+  locale?: Locale;
 }
 
 /**
  * The shell of every Baton email: the workspace's logo or name on top, an accent bar, a
  * white card for the content, and "Sent by Baton on behalf of {workspace}" underneath.
  */
-export function EmailLayout({ workspace, preview, heading, children, footerNote }: EmailLayoutProps) {
+export function EmailLayout({ workspace, preview, heading, children, footerNote, locale }: EmailLayoutProps) {
   const brand = resolveBranding(workspace);
+  const t = tFor(locale ?? "en", "emails");
   return (
-    <Html lang="en" dir="ltr">
+    <Html lang={locale ?? "en"} dir="ltr">
       <Head>
         <meta name="color-scheme" content="light" />
         <meta name="supported-color-schemes" content="light" />
@@ -57,7 +62,7 @@ export function EmailLayout({ workspace, preview, heading, children, footerNote 
               ) : null}
               <Hr style={{ borderColor: palette.border, margin: "8px 0" }} />
               <Text style={{ margin: 0, fontSize: "12px", lineHeight: "18px", color: palette.muted }}>
-                {brand.isBaton ? "Sent by Baton." : `Sent by Baton on behalf of ${brand.name}.`}
+                {brand.isBaton ? t("layout.sentBy") : t("layout.sentOnBehalf", { workspace: brand.name })}
               </Text>
             </Section>
           </Container>

@@ -2,6 +2,8 @@ import type { CSSProperties, ReactNode } from "react";
 import { Button, Column, Link, Row, Section, Text } from "@react-email/components";
 import { safeUrl } from "./branding";
 import { palette, useBranding } from "./theme";
+import type { Locale } from "~/modules/i18n/locales";
+import { tFor } from "~/modules/i18n/resources";
 
 const paragraph: CSSProperties = { margin: "0 0 16px", fontSize: "15px", lineHeight: "24px", color: palette.text };
 
@@ -14,9 +16,10 @@ export function MutedText({ children }: { children: ReactNode }) {
 }
 
 /** "Hi Ana," or "Hi," */
-export function Greeting({ name }: { name?: string | null }) {
+export function Greeting({ name, locale }: { name?: string | null; locale?: Locale }) {
   const n = name?.trim();
-  return <Paragraph>{n ? `Hi ${n},` : "Hi,"}</Paragraph>;
+  const t = tFor(locale ?? "en", "emails");
+  return <Paragraph>{n ? t("ui.hiNamed", { name: n }) : t("ui.hi")}</Paragraph>;
 }
 
 /** The main call to action, in the workspace's accent colour with readable text on it. */
@@ -55,12 +58,12 @@ export function AccentLink({ href, children }: { href: string; children: ReactNo
 }
 
 /** "If the button does not work, paste this link…" with the URL spelled out. */
-export function LinkFallback({ href }: { href: string }) {
+export function LinkFallback({ href, locale }: { href: string; locale?: Locale }) {
   const url = safeUrl(href);
   if (!url) return null;
   return (
     <Text style={{ margin: "0 0 16px", fontSize: "13px", lineHeight: "20px", color: palette.muted, wordBreak: "break-all" }}>
-      If the button does not work, paste this link into your browser:{" "}
+      {tFor(locale ?? "en", "emails")("ui.linkFallback")}{" "}
       <Link href={url} style={{ color: palette.muted, textDecoration: "underline" }}>
         {url}
       </Link>

@@ -92,6 +92,7 @@ export const CLIENT_AUDIT: Record<LinkIntent, Expected> = {
   "brand-kit": A("onboarding.intake_completed"),
   upload: A("onboarding.files_uploaded"),
   agreement: A("onboarding.agreement_signed"),
+  language: A("onboarding.language_changed"),
 };
 
 export const LINK_ROUTES = ["onboard.$token", "onboard.$token.autosave"] as const;

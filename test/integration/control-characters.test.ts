@@ -73,6 +73,8 @@ const CASES: NulCase[] = [
   onboardAutosave("brand-kit", "brandKitNote"),
   onboard("questionnaire", "brandStory"),
   onboardAutosave("questionnaire", "brandStory"),
+  { ...onboard("language", "locale"), message: /Choose one of the languages in the list/ },
+  { ...onboardAutosave("language", "locale"), message: /Choose one of the languages in the list/ },
   settings("name"),
   settings("welcomeText"),
   directory("createBrand", { timeZone: "UTC", color: "#123456" }),

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { ShieldIcon } from "~/components/icons";
 import { BatonLogo } from "~/components/logo";
 import { Badge, cx } from "~/components/ui";
@@ -38,10 +39,11 @@ export function WorkspaceMark({ workspace, size = "md" }: { workspace: FrameWork
  * column, and a footer that says what this page is. No account, no navigation to get lost in.
  */
 export function BrandedFrame({ workspace, children, footer }: { workspace: FrameWorkspace; children: ReactNode; footer?: ReactNode }) {
+  const { t } = useTranslation("client");
   return (
     <div style={accentStyle(workspace.accentColor)} className="min-h-full bg-slate-50">
       <a href="#main" className="skip-link">
-        Skip to content
+        {t("frame.skip")}
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="h-1 bg-accent" aria-hidden="true" />
@@ -50,7 +52,7 @@ export function BrandedFrame({ workspace, children, footer }: { workspace: Frame
           <span className="min-w-0 flex-1 truncate text-base font-semibold text-ink">{workspace.name}</span>
           <span className="hidden items-center gap-1.5 text-xs text-ink-muted sm:flex">
             <ShieldIcon size={14} />
-            Private onboarding link
+            {t("frame.private")}
           </span>
         </div>
       </header>
@@ -60,7 +62,7 @@ export function BrandedFrame({ workspace, children, footer }: { workspace: Frame
       <footer className="mx-auto max-w-5xl px-4 pb-10 text-sm text-ink-muted sm:px-6">
         {footer}
         <p className="mt-4 flex items-center gap-2 text-xs">
-          <span>Secured by</span>
+          <span>{t("frame.securedBy")}</span>
           <BatonLogo className="scale-90" />
         </p>
       </footer>
@@ -77,22 +79,18 @@ const STATUS_TONE: Record<AccessStatus, Tone> = {
   revoked: "warning",
 };
 
-/** The client reads "Waiting for you" rather than "Requested": same states, words for them. */
-const CLIENT_LABELS: Record<AccessStatus, string> = {
-  requested: "To do",
-  confirmed: "Done, being checked",
-  verified: "Verified",
-  rejected: "Needs a fix",
-  not_applicable: "Not applicable",
-  revoked: "Access removed",
-};
-
 export function AccessStatusBadge({ status, audience = "agency" }: { status: AccessStatus; audience?: "agency" | "client" }) {
   return (
     <Badge tone={STATUS_TONE[status]} dot>
-      {audience === "client" ? CLIENT_LABELS[status] : accessStatusLabels[status]}
+      {audience === "client" ? <ClientStatus status={status} /> : accessStatusLabels[status]}
     </Badge>
   );
+}
+
+/** The client reads "To do" rather than "Requested": same states, words for them, in the client's language. */
+function ClientStatus({ status }: { status: AccessStatus }) {
+  const { t } = useTranslation("client");
+  return <>{t(`status.${status}`)}</>;
 }
 
 export function formatDay(iso: string): string {
@@ -115,11 +113,12 @@ export interface ContactInfo {
 }
 
 export function ContactLine({ contact }: { contact: ContactInfo }) {
+  const { t } = useTranslation("client");
   return (
     <p>
-      Questions? Contact {contact.name ? <strong className="font-medium text-ink-soft">{contact.name}</strong> : null}
-      {contact.name ? " at " : ""}
-      {contact.workspaceName}
+      {contact.name
+        ? t("frame.contactNamed", { name: contact.name, workspace: contact.workspaceName })
+        : t("frame.contact", { workspace: contact.workspaceName })}
       {contact.email ? (
         <>
           {" "}
@@ -135,36 +134,18 @@ export function ContactLine({ contact }: { contact: ContactInfo }) {
   );
 }
 
-const GONE_COPY: Record<"invalid" | "expired" | "revoked" | "replaced", { title: string; body: string }> = {
-  invalid: {
-    title: "This link doesn't work",
-    body: "The address may be incomplete: links are long, and some email programs break them. Open the link from the email again, or ask the agency that sent it for a new one.",
-  },
-  expired: {
-    title: "This link has expired",
-    body: "Onboarding links work for a limited time to keep your accounts safe. Everything you already did is saved: ask for a new link and you'll pick up where you left off.",
-  },
-  revoked: {
-    title: "This link was turned off",
-    body: "The agency turned this link off, so it can't be used any more. If you still need to give access, ask them for a new link.",
-  },
-  replaced: {
-    title: "There is a newer link",
-    body: "The agency sent a new link that replaces this one. Use the most recent email from them; everything you already did is kept there.",
-  },
-};
-
 /** What a client sees on a link that cannot be used: what happened, and whom to contact. */
 export function LinkGone({
   state,
   contact,
   workspace,
 }: {
-  state: keyof typeof GONE_COPY;
+  state: "invalid" | "expired" | "revoked" | "replaced";
   contact: ContactInfo | null;
   workspace: FrameWorkspace | null;
 }) {
-  const copy = GONE_COPY[state];
+  const { t } = useTranslation("client");
+  const copy = { title: t(`gone.${state}Title`), body: t(`gone.${state}Body`) };
   const body = (
     <div className="mx-auto max-w-lg rounded-xl bg-white px-6 py-8 text-center shadow-sm ring-1 ring-slate-200 sm:px-10">
       <h1 className="text-xl font-semibold tracking-tight text-ink">{copy.title}</h1>

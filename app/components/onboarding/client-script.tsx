@@ -1,24 +1,24 @@
 import { useId } from "react";
 import { CopyIcon } from "~/components/icons";
 import { buttonClasses, cx } from "~/components/ui";
-import { clientScriptMessages } from "./client-script-messages";
+import { useTranslation } from "react-i18next";
+import type { ClientScriptMessages } from "./client-script-messages";
 import { clientScriptSource } from "./client-script.server";
 
 /**
  * Inlines the client onboarding script (client-script.entry.ts, built by `npm run build`) with the
  * CSP nonce: the only script the token pages run. Its words travel beside it in `data-messages`.
  */
-export function ClientScript({ nonce }: { nonce: string }) {
+export function ClientScript({ nonce, messages }: { nonce: string; messages: ClientScriptMessages }) {
   const source = clientScriptSource();
   if (!source) return null;
-  return (
-    <script nonce={nonce || undefined} data-messages={JSON.stringify(clientScriptMessages)} dangerouslySetInnerHTML={{ __html: source }} />
-  );
+  return <script nonce={nonce || undefined} data-messages={JSON.stringify(messages)} dangerouslySetInnerHTML={{ __html: source }} />;
 }
 
 /** A read-only value with a Copy button (the script does the copying; without it, select and copy). */
 export function CopyField({ value, label }: { value: string; label: string }) {
   const id = `copy-${useId().replace(/:/g, "")}`;
+  const { t } = useTranslation("client");
   return (
     <div>
       <label htmlFor={id} className="mb-1.5 block text-sm font-medium text-ink">
@@ -34,7 +34,7 @@ export function CopyField({ value, label }: { value: string; label: string }) {
         />
         <button type="button" data-copy={id} className={cx(buttonClasses("secondary", "md"), "h-11 shrink-0")}>
           <CopyIcon />
-          <span data-copy-label>{clientScriptMessages.copy}</span>
+          <span data-copy-label>{t("script.copy")}</span>
           <span className="sr-only"> {label}</span>
         </button>
       </div>

@@ -1,7 +1,9 @@
+import { useTranslation } from "react-i18next";
 import { ClockIcon } from "~/components/icons";
+import { useLocaleFormat } from "~/components/i18n";
 import { Alert, Button, TextAreaField, TextField, controlClasses, cx } from "~/components/ui";
 import type { ClientStepView } from "~/modules/onboarding/client.server";
-import { AccessStatusBadge, formatDay } from "./branded-frame";
+import { AccessStatusBadge } from "./branded-frame";
 import { CopyField, LiveError, SaveStatus } from "./client-script";
 import { StepNumber } from "./step-number";
 
@@ -16,13 +18,10 @@ export interface ClientFailure {
 
 export type StepData = ClientStepView;
 
-const GRANT_HINT: Record<string, string> = {
-  partner_id: "You add our business ID as a partner: access stays with your company, not with one person.",
-  manager_link: "We send a request from our manager account to yours; you accept it.",
-  user_email: "You add our account's email address as a user, with the role below.",
-  collaborator_code: "You share a collaborator request code; we send the request; you approve it.",
-  custom: "You add this account where the steps below say, with the role above.",
-};
+/** A role as the platform's own screen spells it, in the reader's quotation marks. */
+function quoted(role: string, t: (key: string, vars: Record<string, string>) => string): string {
+  return t("quote", { text: role });
+}
 
 function mine(failure: ClientFailure | null | undefined, stepId: string, intents: string[]) {
   return failure && failure.target === stepId && failure.intent && intents.includes(failure.intent) ? failure : null;
@@ -48,14 +47,14 @@ export function PlatformStep({
   saved: boolean;
   allowForward?: boolean;
 }) {
+  const { t } = useTranslation("client");
+  const { day, isoDay } = useLocaleFormat();
   const open = step.status === "requested" || step.status === "rejected";
   const editable = open || step.status === "confirmed";
   const assetFailure = mine(failure, step.id, ["confirm", "save-asset"]);
   const naFailure = mine(failure, step.id, ["not-applicable"]);
   const fwdFailure = mine(failure, step.id, ["forward"]);
-  const assetErrors =
-    assetFailure?.errors.assetId ??
-    (step.asset.draft ? ["This ID did not look right yet: check it against the hint and try again."] : null);
+  const assetErrors = assetFailure?.errors.assetId ?? (step.asset.draft ? [t("step.draftWrong")] : null);
   const initial = assetFailure?.values.assetId ?? step.asset.draft ?? step.asset.value;
   const headingId = `step-${step.id}-title`;
   const assetId = `asset-${step.id}`;
@@ -70,7 +69,7 @@ export function PlatformStep({
               {step.name}
             </h3>
             <p className="mt-0.5 text-sm text-ink-muted">
-              Role to grant: <strong className="font-semibold text-ink">{step.role}</strong>
+              {t("step.roleToGrant")} <strong className="font-semibold text-ink">{quoted(step.role, t)}</strong>
             </p>
           </div>
         </div>
@@ -83,43 +82,45 @@ export function PlatformStep({
         {saved ? (
           <Alert tone="success" role="status">
             {step.status === "not_applicable"
-              ? "Saved: marked as not applicable."
+              ? t("step.savedNotApplicable")
               : step.status === "confirmed"
-                ? "Thank you! We'll verify the access on our side."
-                : "Saved."}
+                ? t("step.savedConfirmed")
+                : t("step.saved")}
           </Alert>
         ) : null}
         {step.status === "rejected" && step.rejectionReason ? (
-          <Alert tone="danger" title={`${workspaceName} couldn't verify this yet`}>
+          <Alert tone="danger" title={t("step.rejectedTitle", { workspace: workspaceName })}>
             <p>{step.rejectionReason}</p>
-            <p className="mt-1">Please check the steps below and confirm again.</p>
+            <p className="mt-1">{t("step.rejectedBody")}</p>
           </Alert>
         ) : null}
         {step.status === "confirmed" && !saved ? (
-          <Alert tone="info" title="Done on your side">
-            {workspaceName} is checking the access. You can still correct the ID below if needed.
+          <Alert tone="info" title={t("step.confirmedTitle")}>
+            {t("step.confirmedBody", { workspace: workspaceName })}
           </Alert>
         ) : null}
         {step.status === "verified" ? (
-          <Alert tone="success" title="Access verified">
-            {workspaceName} verified this access{step.verifiedAt ? ` on ${formatDay(step.verifiedAt)}` : ""}. Nothing more to do here.
+          <Alert tone="success" title={t("step.verifiedTitle")}>
+            {step.verifiedAt
+              ? t("step.verifiedBodyOn", { workspace: workspaceName, date: day(step.verifiedAt) })
+              : t("step.verifiedBody", { workspace: workspaceName })}
           </Alert>
         ) : null}
         {step.status === "revoked" ? (
-          <Alert tone="neutral" title="Access removed">
-            This access was removed. Nothing to do here.
+          <Alert tone="neutral" title={t("step.revokedTitle")}>
+            {t("step.revokedBody")}
           </Alert>
         ) : null}
         {step.status === "not_applicable" ? (
           <Alert
             tone="neutral"
-            title="Marked not applicable"
+            title={t("step.notApplicableTitle")}
             actions={
               <form method="post">
                 <input type="hidden" name="intent" value="reopen" />
                 <input type="hidden" name="stepId" value={step.id} />
                 <Button type="submit" variant="secondary" size="sm">
-                  Undo
+                  {t("step.undo")}
                 </Button>
               </form>
             }
@@ -132,18 +133,15 @@ export function PlatformStep({
           <>
             {step.agencyId ? (
               <div className="rounded-lg bg-slate-50 p-4 ring-1 ring-inset ring-slate-200">
-                <CopyField value={step.agencyId} label={step.agencyIdLabel ?? "Our ID"} />
-                <p className="text-sm text-ink-muted">{GRANT_HINT[step.grantMethod] ?? ""}</p>
+                <CopyField value={step.agencyId} label={step.agencyIdLabel ?? t("step.ourId")} />
+                <p className="text-sm text-ink-muted">{t(`grant.${step.grantMethod}`)}</p>
               </div>
             ) : null}
 
             <div>
-              <h4 className="text-sm font-semibold text-ink">What to do</h4>
-              {step.languageNotice ? (
-                <p className="mt-2 text-sm text-ink-muted" lang="en">
-                  {step.languageNotice}
-                </p>
-              ) : null}
+              <h4 className="text-sm font-semibold text-ink">{t("step.whatToDo")}</h4>
+              {/* A custom platform's steps in the admin's language when the agency wrote none in the client's (decision 061). */}
+              {step.languageNotice ? <p className="mt-2 text-sm text-ink-muted">{step.languageNotice}</p> : null}
               <ol className="mt-2 space-y-2">
                 {step.instructions.map((line, i) => (
                   <li key={i} className="flex gap-3 text-sm leading-6 text-ink-soft">
@@ -160,7 +158,7 @@ export function PlatformStep({
               {step.notes.length > 0 ? (
                 <ul className="mt-3 space-y-1 text-sm text-ink-muted">
                   {step.notes.map((n) => (
-                    <li key={n}>Good to know: {n}</li>
+                    <li key={n}>{t("step.goodToKnow", { note: n })}</li>
                   ))}
                 </ul>
               ) : null}
@@ -197,7 +195,7 @@ export function PlatformStep({
                 </p>
               ) : null}
               <Button type="submit" className="w-full sm:w-auto">
-                {step.status === "confirmed" ? "Update the ID" : "I've granted access"}
+                {step.status === "confirmed" ? t("step.updateId") : t("step.granted")}
               </Button>
             </form>
 
@@ -206,26 +204,26 @@ export function PlatformStep({
                 {allowForward ? (
                   <details className="rounded-lg ring-1 ring-slate-200 open:ring-slate-300" open={Boolean(fwdFailure)}>
                     <summary className="cursor-pointer rounded-lg px-4 py-3 text-sm font-medium text-ink hover:bg-slate-50">
-                      Someone else has access? Forward this step
+                      {t("step.forwardSummary")}
                     </summary>
                     <form method="post" className="space-y-3 px-4 pb-4" noValidate>
                       <input type="hidden" name="intent" value="forward" />
                       <input type="hidden" name="stepId" value={step.id} />
-                      <p className="text-sm text-ink-muted">Your colleague gets their own link to this step alone, nothing else.</p>
+                      <p className="text-sm text-ink-muted">{t("step.forwardIntro")}</p>
                       {fwdFailure && Object.keys(fwdFailure.errors).length === 0 ? (
                         <p role="alert" className="text-sm text-red-700">
                           {fwdFailure.formError}
                         </p>
                       ) : null}
                       <TextField
-                        label="Their name"
+                        label={t("step.theirName")}
                         name="name"
                         autoComplete="off"
                         defaultValue={fwdFailure?.values.name}
                         errors={fwdFailure?.errors.name}
                       />
                       <TextField
-                        label="Their work email"
+                        label={t("step.theirEmail")}
                         name="email"
                         type="email"
                         autoComplete="off"
@@ -234,36 +232,36 @@ export function PlatformStep({
                         errors={fwdFailure?.errors.email}
                       />
                       <TextAreaField
-                        label="A note (optional)"
+                        label={t("step.note")}
                         name="message"
                         rows={2}
                         defaultValue={fwdFailure?.values.message}
                         errors={fwdFailure?.errors.message}
                       />
                       <Button type="submit" variant="secondary">
-                        Send them this step
+                        {t("step.sendStep")}
                       </Button>
                     </form>
                   </details>
                 ) : null}
                 <details className="rounded-lg ring-1 ring-slate-200 open:ring-slate-300" open={Boolean(naFailure)}>
                   <summary className="cursor-pointer rounded-lg px-4 py-3 text-sm font-medium text-ink hover:bg-slate-50">
-                    We don&apos;t use {step.name}
+                    {t("step.notUsed", { platform: step.name })}
                   </summary>
                   <form method="post" className="space-y-3 px-4 pb-4" noValidate>
                     <input type="hidden" name="intent" value="not-applicable" />
                     <input type="hidden" name="stepId" value={step.id} />
                     <TextAreaField
-                      label="Why not? (so we know)"
+                      label={t("step.whyNot")}
                       name="reason"
                       rows={2}
                       required
                       defaultValue={naFailure?.values.reason}
                       errors={naFailure?.errors.reason ?? (naFailure ? [naFailure.formError] : undefined)}
-                      placeholder="For example: we don't run TikTok ads."
+                      placeholder={t("step.whyNotExample")}
                     />
                     <Button type="submit" variant="secondary">
-                      Mark not applicable
+                      {t("step.markNotApplicable")}
                     </Button>
                   </form>
                 </details>
@@ -273,7 +271,9 @@ export function PlatformStep({
               <p className="flex items-start gap-2 text-sm text-ink-muted">
                 <ClockIcon size={16} className="mt-0.5 shrink-0" />
                 <span>
-                  A link to this step was sent to {step.forwardedTo.map((f) => (f.name ? `${f.name} (${f.email})` : f.email)).join(", ")}.
+                  {t("step.forwardedTo", {
+                    people: step.forwardedTo.map((f) => (f.name ? `${f.name} (${f.email})` : f.email)).join(", "),
+                  })}
                 </span>
               </p>
             ) : null}
@@ -281,8 +281,8 @@ export function PlatformStep({
         ) : null}
         <p className="text-xs text-ink-muted">
           {step.lastChecked
-            ? `These steps were last checked against ${step.name} on ${formatDay(`${step.lastChecked}T00:00:00Z`)}.`
-            : "The agency wrote these steps for this platform."}
+            ? t("step.lastChecked", { platform: step.name, date: isoDay(step.lastChecked) })
+            : t("step.agencyWrote", { platform: step.name })}
         </p>
       </div>
     </section>

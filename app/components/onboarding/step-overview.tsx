@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { CheckCircleIcon } from "~/components/icons";
 import { cx } from "~/components/ui";
 import type { ClientStepView } from "~/modules/onboarding/client.server";
@@ -12,6 +13,7 @@ interface IntakeOverview {
 
 /** The list of steps beside the page: where the client is, what is left, one click to each. */
 export function StepOverview({ steps, intake }: { steps: ClientStepView[]; intake: IntakeOverview }) {
+  const { t } = useTranslation("client");
   const items = [
     ...steps.map((s) => ({ href: `#step-${s.id}`, label: s.name, done: !isOpenForClient(s.status), fix: s.status === "rejected" })),
     ...(intake.brandKit ? [{ href: "#section-brand-kit", label: "Brand kit", done: intake.brandKit.done, fix: false }] : []),
@@ -23,7 +25,7 @@ export function StepOverview({ steps, intake }: { steps: ClientStepView[]; intak
   ];
   const firstOpen = items.findIndex((i) => !i.done);
   return (
-    <nav aria-label="Steps" className="mt-4">
+    <nav aria-label={t("page.stepsNav")} className="mt-4">
       <ol className="space-y-1">
         {items.map((item, i) => (
           <li key={item.href}>
@@ -53,10 +55,10 @@ export function StepOverview({ steps, intake }: { steps: ClientStepView[]; intak
                 </span>
               )}
               <span className="min-w-0 flex-1 truncate">{item.label}</span>
-              <span className="sr-only">{item.done ? "(done)" : item.fix ? "(needs a fix)" : "(to do)"}</span>
+              <span className="sr-only">{item.done ? t("overview.done") : item.fix ? t("overview.needsFix") : t("overview.todo")}</span>
               {item.fix ? (
                 <span className="text-xs font-medium text-red-700" aria-hidden="true">
-                  Fix
+                  {t("overview.fix")}
                 </span>
               ) : null}
             </a>

@@ -7,7 +7,10 @@ import { UploadRefused, acceptUpload } from "~/modules/uploads/uploads.server";
 import { confirmStep, forwardStep, markNotApplicable, reopenStep, saveAssetDraft } from "./client-steps.server";
 import { attachBrandKitFiles, saveIntake, signAgreement } from "./client-intake.server";
 import { markOpened } from "./client-progress.server";
-import { agreementSchema, assetSchema, forwardSchema, idSchema, intakeDraftFields, notApplicableSchema } from "./schemas";
+import { agreementSchema, assetSchema, forwardSchema, idSchema, intakeDraftFields, notApplicableSchema, languageSchema } from "./schemas";
+import { setLinkLanguage } from "./client-language.server";
+import { asLocale } from "~/modules/i18n/locales";
+import { tFor } from "~/modules/i18n/resources";
 import type { ClientContext, ForwardedContext } from "./token-context.server";
 
 /**
@@ -29,6 +32,7 @@ export const linkIntents = [
   "brand-kit",
   "upload",
   "agreement",
+  "language",
 ] as const;
 export const forwardIntents = ["save-asset", "confirm", "not-applicable", "reopen"] as const;
 export type LinkIntent = (typeof linkIntents)[number];
@@ -101,6 +105,14 @@ export async function runClientIntent(ctx: ClientContext | ForwardedContext, for
     const parsed = parseWith(forwardSchema, form);
     if (!parsed.success) return refused(parsed.errors);
     return answer(parsed.data.stepId, await forwardStep(ctx, parsed.data));
+  }
+
+  if (intent === "language") {
+    const parsed = parseWith(languageSchema, form);
+    // Refused in the page's current language: whoever is switching may not read English.
+    if (!parsed.success)
+      return answer("language", invalid(undefined, { locale: [tFor(asLocale(ctx.link.locale), "client")("errors.locale")] }));
+    return answer("language", await setLinkLanguage(ctx, parsed.data.locale));
   }
 
   if (intent === "upload") return answer("brand-kit", await uploadBrandKit(ctx, form));

@@ -5,6 +5,9 @@ import { randomToken, sha256 } from "~/utils/crypto.server";
 import { conflict, gone, invalid, notFound, ok, type Outcome } from "~/utils/outcome";
 import { audit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/send.server";
+import { asLocale } from "~/modules/i18n/locales";
+import { tFor } from "~/modules/i18n/resources";
+import { refusalIn } from "./localized";
 import { checkRateLimit, LIMITS } from "~/modules/auth/rate-limit.server";
 import type { AssetIdResult } from "./catalog";
 import { pinnedVersionsFor } from "./custom-platforms.server";
@@ -62,7 +65,13 @@ function onField<T>(outcome: Outcome<T>, field: string): Outcome<T> {
 /** The client's ID checked by the step's platform: a custom one by the pattern of the version it was sent with. */
 async function checkAssetId(tx: Queryable, ctx: ClientContext, step: StepRow, raw: string): Promise<AssetIdResult> {
   const platform = resolveStepPlatform(step, await pinnedVersionsFor(tx, [step]));
-  if (!platform) return { ok: false, message: "This platform is no longer offered. Ask the agency to re-issue the link." };
+  if (!platform)
+    return {
+      ok: false,
+      code: "platform_gone",
+      vars: {},
+      message: "This platform is no longer offered. Ask the agency to re-issue the link.",
+    };
   return platform.validate(raw, assetContext(ctx.workspace));
 }
 
@@ -83,7 +92,10 @@ export function saveAssetDraft(ctx: ClientContext, input: { stepId: string; asse
         .set({ assetId: checked.value, updatedAt: now, rowVersion: sql`${accessSteps.rowVersion} + 1` })
         .where(eq(accessSteps.id, step.id));
     }
-    if (checked && !checked.ok) return invalid(checked.message, { assetId: [checked.message] });
+    if (checked && !checked.ok) {
+      const message = refusalIn(step.platformKey, checked, asLocale(link.locale));
+      return invalid(message, { assetId: [message] });
+    }
     return ok(checked?.ok ? checked.value : "");
   });
 }
@@ -95,7 +107,8 @@ export function confirmStep(ctx: ClientContext, input: { stepId: string; assetId
     const answers = readAnswers(link.answers);
     if (!checked.ok) {
       await writeAnswers(tx, link, { ...answers, drafts: { ...answers.drafts, [step.id]: input.assetId.slice(0, 500) } });
-      return invalid(checked.message, { assetId: [checked.message] });
+      const message = refusalIn(step.platformKey, checked, asLocale(link.locale));
+      return invalid(message, { assetId: [message] });
     }
     const result = await applyStepEvent(tx, ctx, { step, event: "confirm", actor: "client", assetId: checked.value, now });
     if (!result.ok) return result;
@@ -168,7 +181,8 @@ export async function forwardStep(
       .returning();
     const answers = readAnswers(link.answers);
     const fromName = answers.contacts.contactName || readIntake(link.intake).recipientName || link.clientName;
-    const platformName = stepPlatformName(step, await pinnedVersionsFor(tx, [step]));
+    const locale = asLocale(link.locale);
+    const platformName = stepPlatformName(step, await pinnedVersionsFor(tx, [step]), locale);
     const url = stepLinkUrl(token);
     await queueEmail(
       tx,
@@ -183,7 +197,8 @@ export async function forwardStep(
           clientName: link.clientName,
           message: input.message || null,
           url,
-          expiresAt: emailDate(forward.expiresAt),
+          expiresAt: emailDate(forward.expiresAt, locale),
+          locale,
         },
       },
       { workspaceId: link.workspaceId },
@@ -195,6 +210,6 @@ export async function forwardStep(
       objectId: step.id,
       data: { linkId: link.id, platform: step.platformKey, to: input.email },
     });
-    return ok(`We sent ${input.email} a link to the ${platformName} step.`);
+    return ok(tFor(locale, "client")("errors.forwarded", { email: input.email, platform: platformName }));
   });
 }

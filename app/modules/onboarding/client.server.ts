@@ -13,6 +13,8 @@ import { isAccessStatus, type AccessStatus } from "./access-status";
 import { intakeLabels, intakeSteps, isOpenForClient, progressOf, readAnswers, readIntake, type LinkAnswers } from "./link-model";
 import { accountableFor, type LinkRow, type WorkspaceRow } from "./shared.server";
 import type { StepRow } from "./steps.server";
+import { tFor } from "~/modules/i18n/resources";
+import { DEFAULT_LOCALE, asLocale, type Locale } from "~/modules/i18n/locales";
 
 /**
  * The client's side of an onboarding link: everything reached with a token and no account.
@@ -26,13 +28,13 @@ export type DeadState = "invalid" | "expired" | "revoked" | "replaced";
 
 export type LinkLookup =
   | { state: "invalid" }
-  | { state: "expired" | "revoked" | "replaced"; contact: Contact; workspace: WorkspaceRow }
+  | { state: "expired" | "revoked" | "replaced"; contact: Contact; workspace: WorkspaceRow; locale: Locale }
   | { state: "valid"; link: LinkRow; workspace: WorkspaceRow };
 
 export type ForwardRow = typeof stepForwards.$inferSelect;
 export type ForwardLookup =
   | { state: "invalid" }
-  | { state: "expired" | "revoked"; contact: Contact; workspace: WorkspaceRow }
+  | { state: "expired" | "revoked"; contact: Contact; workspace: WorkspaceRow; locale: Locale }
   | { state: "valid"; forward: ForwardRow; link: LinkRow; step: StepRow; workspace: WorkspaceRow };
 
 /** Tokens are base64url of 32 bytes; anything else is not looked up at all. */
@@ -60,7 +62,8 @@ export async function findLinkByToken(token: string | undefined, now = new Date(
   const workspace = await db().query.workspaces.findFirst({ where: eq(workspaces.id, link.workspaceId) });
   if (!workspace) return { state: "invalid" };
   const dead = deadState(link, now);
-  if (dead) return { state: dead, contact: await contactFor(db(), link, workspace), workspace };
+  // A closed link still speaks the client's language (decision 060).
+  if (dead) return { state: dead, contact: await contactFor(db(), link, workspace), workspace, locale: asLocale(link.locale) };
   return { state: "valid", link, workspace };
 }
 
@@ -76,9 +79,10 @@ export async function findForwardByToken(token: string | undefined, now = new Da
   if (!link || !step || !workspace || step.linkId !== link.id) return { state: "invalid" };
   // A forwarded step lives as long as its own token and its link: revoking the link ends both.
   const linkDead = link.revokedAt && !link.replacedById ? "revoked" : null;
-  if (forward.revokedAt || linkDead) return { state: "revoked", contact: await contactFor(db(), link, workspace), workspace };
+  const locale = asLocale(link.locale);
+  if (forward.revokedAt || linkDead) return { state: "revoked", contact: await contactFor(db(), link, workspace), workspace, locale };
   if (forward.expiresAt.getTime() <= now.getTime())
-    return { state: "expired", contact: await contactFor(db(), link, workspace), workspace };
+    return { state: "expired", contact: await contactFor(db(), link, workspace), workspace, locale };
   return { state: "valid", forward, link, step, workspace };
 }
 
@@ -132,10 +136,12 @@ export function stepView(
   answers: LinkAnswers,
   forwards: ForwardRow[],
   pinned: PinnedVersions = new Map(),
-  locale = "en",
+  locale: Locale = DEFAULT_LOCALE,
 ): ClientStepView | null {
+  // One resolver (decision 061) for built-in and custom platforms, in the link's language (decision 060).
   const entry = resolveStepPlatform(step, pinned, locale);
   if (!entry) return null;
+  const t = tFor(locale, "client");
   const identity = entry.identity(workspace.accessIdentities as StoredIdentities);
   const agencyId = identity.ok ? identity.value : null;
   return {
@@ -147,8 +153,9 @@ export function stepView(
     required: step.required,
     grantMethod: entry.grantMethod,
     agencyId,
-    agencyIdLabel: identity.ok ? identity.label : null,
-    instructions: entry.instructions({ agencyId: agencyId ?? "(ask us for our ID)", role: step.role }),
+    // The label in the link's language for a catalog identity; a custom platform's own words otherwise.
+    agencyIdLabel: identity.ok ? (identity.field ? t(`identity.${identity.field}`) : identity.label) : null,
+    instructions: entry.instructions({ agencyId: agencyId ?? t("step.askForId"), role: t("quote", { text: step.role }) }),
     notes: [...entry.notes],
     lastChecked: entry.lastChecked,
     languageNotice: entry.languageNotice,
@@ -175,7 +182,7 @@ export function stepView(
 /** A forwarded step's view: the version it was sent with, in its link's language. */
 export async function forwardedStepView(found: { step: StepRow; link: LinkRow; workspace: WorkspaceRow }): Promise<ClientStepView | null> {
   const pinned = await pinnedVersionsFor(db(), [found.step]);
-  return stepView(found.step, found.workspace, readAnswers(found.link.answers), [], pinned, found.link.locale);
+  return stepView(found.step, found.workspace, readAnswers(found.link.answers), [], pinned, asLocale(found.link.locale));
 }
 
 export async function stepsOf(tx: Queryable, linkId: string) {
@@ -192,11 +199,11 @@ export async function clientPage(link: LinkRow, workspace: WorkspaceRow) {
   const intake = readIntake(link.intake);
   const answers = readAnswers(link.answers);
   const progress = progressOf(link, steps);
-  const views = steps
-    .map((s) => stepView(s, workspace, answers, forwards, pinned, link.locale))
-    .filter((v): v is ClientStepView => v !== null);
+  const locale = asLocale(link.locale);
+  const views = steps.map((s) => stepView(s, workspace, answers, forwards, pinned, locale)).filter((v): v is ClientStepView => v !== null);
   const intakeState = intakeSteps(intake, answers, link.agreementAt);
   return {
+    locale,
     link: {
       clientName: link.clientName,
       recipientName: intake.recipientName,

@@ -6,6 +6,7 @@ import { createOnce } from "~/utils/idempotency.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
 import { audit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/send.server";
+import { asLocale } from "~/modules/i18n/locales";
 import { checkRateLimit, LIMITS } from "~/modules/auth/rate-limit.server";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { inWorkspace, linkScope, ownAgencyId } from "~/modules/workspaces/scope.server";
@@ -14,7 +15,7 @@ import type { StoredIdentities } from "./identities";
 import { validateRole } from "./presets";
 import { activeCustomPlatforms, pinnedVersionsFor } from "./custom-platforms.server";
 import { isCustomKey } from "./custom-platforms";
-import { customPlatform, resolveStepPlatform, stepPlatformName } from "./step-platform";
+import { customPlatform, resolveStepPlatform, stepPlatformName, type StepRef } from "./step-platform";
 import { readIntake } from "./link-model";
 import { accountManagerOptions } from "./link-queries.server";
 import { DEFAULT_AGREEMENT, type CreateLinkInput } from "./schemas";
@@ -157,6 +158,7 @@ async function insertLink(
       clientName,
       clientEmail: input.clientEmail ?? null,
       serviceType: input.serviceType ?? null,
+      locale: input.locale,
       tokenHash: sha256(token),
       intake,
       answers: {},
@@ -191,27 +193,17 @@ async function insertLink(
       emailed: input.sendEmail,
     },
   });
-  if (input.sendEmail && input.clientEmail)
-    await sendLinkEmail(
-      tx,
-      link,
-      ctx.workspace,
-      url,
-      grants.map((g) => g.name),
-    );
+  if (input.sendEmail && input.clientEmail) await sendLinkEmail(tx, link, ctx.workspace, url, grants);
   await scheduleClientReminders(tx, link, url, now);
   await scheduleStallCheck(tx, link, now);
   return ok({ linkId: link.id, url, emailed: Boolean(input.sendEmail && input.clientEmail) });
 }
 
-async function sendLinkEmail(
-  tx: Queryable,
-  link: LinkRow,
-  workspace: typeof workspaces.$inferSelect,
-  url: string,
-  platformNames: string[],
-) {
+async function sendLinkEmail(tx: Queryable, link: LinkRow, workspace: typeof workspaces.$inferSelect, url: string, steps: StepRef[]) {
   if (!link.clientEmail) return;
+  // The platforms' names in the client's language (decision 060), each as the link was sent (decision 061).
+  const locale = asLocale(link.locale);
+  const pinned = await pinnedVersionsFor(tx, steps);
   const intake = readIntake(link.intake);
   await queueEmail(
     tx,
@@ -224,8 +216,9 @@ async function sendLinkEmail(
         recipientName: intake.recipientName || null,
         message: intake.message || null,
         url,
-        expiresAt: emailDate(link.expiresAt),
-        platformNames,
+        expiresAt: emailDate(link.expiresAt, locale),
+        platformNames: steps.map((step) => stepPlatformName(step, pinned, locale)),
+        locale,
       },
     },
     { workspaceId: link.workspaceId },
@@ -324,14 +317,7 @@ export async function reissueLink(
         .select({ platformKey: accessSteps.platformKey, customPlatformVersionId: accessSteps.customPlatformVersionId })
         .from(accessSteps)
         .where(eq(accessSteps.linkId, fresh.id));
-      const pinned = await pinnedVersionsFor(tx, steps);
-      await sendLinkEmail(
-        tx,
-        fresh,
-        ctx.workspace,
-        url,
-        steps.map((s) => stepPlatformName(s, pinned)),
-      );
+      await sendLinkEmail(tx, fresh, ctx.workspace, url, steps);
     }
     // Reminders restart from the new link's issue: the old ones carry the old address and stop.
     await scheduleClientReminders(tx, { ...fresh, createdAt: now }, url, now);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localeSchema } from "~/modules/i18n/locales";
 import { platformKeys } from "./catalog";
 import { serviceTypes } from "./presets";
 import { CUSTOM_KEY_PATTERN, CUSTOM_PREFIX } from "./custom-platforms";
@@ -81,6 +82,7 @@ export const createLinkSchema = z
       z.enum(serviceTypes, { errorMap: () => ({ message: "Choose a service type." }) }).optional(),
     ),
     message: optionalText(1000, "The note"),
+    locale: z.preprocess((v) => (v === "" || v === undefined ? "en" : v), localeSchema),
     expiresInDays: linkLifetimeDays,
     accountManagerId: z.preprocess((v) => (v === "" ? undefined : v), idSchema.optional()),
     brandKit: checkbox,
@@ -199,3 +201,6 @@ export const intakeDraftFields = {
 } satisfies Record<string, DraftFields>;
 
 export const offboardingItemSchema = z.object({ itemId: idSchema });
+
+/** The client's language switch on their page (decision 060). */
+export const languageSchema = z.object({ locale: localeSchema });

@@ -3,7 +3,8 @@ import type { onboardingLinks } from "@db/schema";
 import type { WorkspaceBranding } from "@emails/index";
 import type { Queryable } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { formatIn } from "~/utils/time";
+import { formatIn, formatDateIn } from "~/utils/time";
+import { DEFAULT_LOCALE, INTL_LOCALE, type Locale } from "~/modules/i18n/locales";
 import { enqueue } from "~/modules/jobs/queue.server";
 import { ACCOUNT_MANAGER_ALERT_AFTER_MS, clientReminderDueTimes } from "./reminders";
 
@@ -29,8 +30,9 @@ export const stepLinkUrl = (token: string) => `${env().APP_URL}/onboard/step/${t
 export const agencyLinkPath = (slug: string, linkId: string) => `/w/${slug}/onboarding/${linkId}`;
 
 /** "Friday, 14 March 2025": emails carry dates already formatted (UTC, the link's own clock). */
-export function emailDate(d: Date): string {
-  return formatIn(d, "UTC", "cccc, d LLLL yyyy");
+export function emailDate(d: Date, locale: Locale = DEFAULT_LOCALE): string {
+  // English keeps its long-standing wording; other languages take Intl's own full date.
+  return locale === DEFAULT_LOCALE ? formatIn(d, "UTC", "cccc, d LLLL yyyy") : formatDateIn(d, "UTC", INTL_LOCALE[locale], "weekday");
 }
 
 /** "Friday, 14 March 2025 at 14:30 UTC" */

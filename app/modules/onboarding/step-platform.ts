@@ -1,7 +1,9 @@
 import { fillSteps, getPlatform, validateAssetId, type AssetIdContext, type AssetIdResult } from "./catalog";
-import { accept, refuse, tidy } from "./catalog/asset-id-rules";
+import { accept, tidy } from "./catalog/asset-id-rules";
 import { anchored, isCustomKey, stepsIn, type CustomDefinition } from "./custom-platforms";
-import { identityForPlatform, type StoredIdentities } from "./identities";
+import { identityForPlatform, type IdentityField, type StoredIdentities } from "./identities";
+import { asLocale } from "~/modules/i18n/locales";
+import { platformTextIn } from "./localized";
 
 /**
  * What a step's platform says, whoever reads it (decision 061): the client page, a forwarded step,
@@ -14,7 +16,7 @@ import { identityForPlatform, type StoredIdentities } from "./identities";
 export type PinnedVersions = ReadonlyMap<string, { version: number; definition: CustomDefinition }>;
 
 /** The agency's identity the client adds on this step, or why the workspace has none yet. */
-export type StepIdentity = { ok: true; value: string; label: string } | { ok: false; message: string };
+export type StepIdentity = { ok: true; value: string; label: string; field?: IdentityField } | { ok: false; message: string };
 
 export interface StepPlatform {
   key: string;
@@ -47,27 +49,32 @@ export function resolveStepPlatform(step: StepRef, pinned: PinnedVersions = new 
   }
   const entry = getPlatform(step.platformKey);
   if (!entry) return null;
+  // The catalog's words in the reader's language (decision 060); English straight from the entry.
+  const text = platformTextIn(entry, asLocale(locale));
   return {
     key: entry.key,
-    name: entry.name,
+    name: text.name,
     custom: false,
     version: null,
     grantMethod: entry.grantMethod,
     roles: entry.roles,
-    notes: entry.notes,
+    notes: text.notes,
     lastChecked: entry.lastChecked,
     languageNotice: null,
-    instructions: (values) => fillSteps(entry, values),
+    instructions: (values) => fillSteps(text.steps, values),
     identity: (identities) => identityForPlatform(entry.key, identities),
     assetId: {
-      label: entry.assetId.label,
-      help: entry.assetId.help,
-      placeholder: entry.assetId.placeholder,
+      label: text.asset.label,
+      help: text.asset.help,
+      placeholder: text.asset.placeholder,
       example: entry.assetId.example,
     },
     validate: (raw, context) => validateAssetId(entry.key, raw, context),
   };
 }
+
+/** A custom platform's refusal: the admin's own message, in the admin's words (refusalIn passes it through). */
+const refuse = (message: string): AssetIdResult => ({ ok: false, code: "custom", vars: {}, message });
 
 /** A custom platform's version as a step platform: its own steps, identity, roles and ID rule. */
 export function customPlatform(key: string, version: number, def: CustomDefinition, locale = "en"): StepPlatform {
@@ -95,6 +102,6 @@ export function customPlatform(key: string, version: number, def: CustomDefiniti
 }
 
 /** A step's platform name for lists and emails; the key when the platform is gone. */
-export function stepPlatformName(step: StepRef, pinned: PinnedVersions = new Map()): string {
-  return resolveStepPlatform(step, pinned)?.name ?? step.platformKey;
+export function stepPlatformName(step: StepRef, pinned: PinnedVersions = new Map(), locale = "en"): string {
+  return resolveStepPlatform(step, pinned, locale)?.name ?? step.platformKey;
 }

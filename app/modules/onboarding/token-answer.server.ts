@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, type Locale } from "~/modules/i18n/locales";
 import { json, redirect } from "@remix-run/node";
 import { answer, failureData, STATUS_OF, successData } from "~/utils/action-data.server";
 import type { ClientAnswer } from "./client-actions.server";
@@ -22,12 +23,16 @@ export const pageFrame = (ws: Pick<WorkspaceRow, "name" | "logoUrl" | "accentCol
 
 /** A page whose token opens nothing: an unknown one is not found; an ended link is gone, in its workspace's colours, naming whom to contact. */
 export function closedPage(
-  found: { state: "invalid" } | { state: Exclude<DeadState, "invalid">; contact: Contact; workspace: WorkspaceRow },
+  found: { state: "invalid" } | { state: Exclude<DeadState, "invalid">; contact: Contact; workspace: WorkspaceRow; locale: Locale },
 ) {
+  // An unknown token has no language to go by: English.
   if (found.state === "invalid")
-    return json({ state: "invalid" as const, workspace: null, contact: null, page: null }, { status: 404, headers: NO_STORE });
+    return json(
+      { state: "invalid" as const, lang: DEFAULT_LOCALE, workspace: null, contact: null, page: null },
+      { status: 404, headers: NO_STORE },
+    );
   return json(
-    { state: found.state, workspace: pageFrame(found.workspace), contact: found.contact, page: null },
+    { state: found.state, lang: found.locale, workspace: pageFrame(found.workspace), contact: found.contact, page: null },
     { status: 410, headers: NO_STORE },
   );
 }

@@ -38,6 +38,7 @@ export function linkInput(
     recipientName: "Priya",
     serviceType: undefined,
     message: "Welcome aboard",
+    locale: "en",
     expiresInDays: 30,
     accountManagerId: undefined,
     brandKit: false,

@@ -296,6 +296,11 @@ describe("one client's token never reveals another's data", () => {
       expect(res.status).toBe(404);
     }
     expect((await post(one.token, { intent: "not-applicable", stepId: twoSteps[0].id, reason: "Not ours" })).status).toBe(404);
+    // The language switch changes only the link of the token it came through.
+    expect((await post(one.token, { intent: "language", locale: "pt" })).status).toBe(302);
+    const locales = await t.db.select({ id: onboardingLinks.id, locale: onboardingLinks.locale }).from(onboardingLinks);
+    expect(locales.find((l) => l.id === one.linkId)?.locale).toBe("pt");
+    expect(locales.find((l) => l.id === two.linkId)?.locale).toBe("en");
 
     // A forwarded step's token reaches that step alone, and is no onboarding link.
     const oneSteps = await stepsOf(one.linkId);
@@ -324,6 +329,14 @@ describe("one client's token never reveals another's data", () => {
       { token: stepToken },
     );
     expect(forwardIntent.status).toBe(400);
+    // Nor can a forwarded step change the link's language: that is the client's choice, not a colleague's.
+    const languageIntent = await call(
+      (await stepPage()).action,
+      makeRequest(`/onboard/step/${stepToken}`, { form: { intent: "language", locale: "de" }, ip: ip() }),
+      { token: stepToken },
+    );
+    expect(languageIntent.status).toBe(400);
+    expect((await t.db.select().from(onboardingLinks).where(eq(onboardingLinks.id, one.linkId)))[0].locale).toBe("pt");
     expect((await get(stepToken)).status).toBe(404);
     expect((await stepsOf(one.linkId)).map((s) => s.status)).toEqual(["requested", "requested", "requested"]);
   });
@@ -350,10 +363,16 @@ describe("bad input on the token pages (20)", () => {
     ["questionnaire oversized", () => ({ intent: "questionnaire", brandStory: "x".repeat(5000) })],
     ["agreement without a name", () => ({ intent: "agreement", agreementAccepted: "on" })],
     ["agreement with an oversized name", () => ({ intent: "agreement", agreementName: "x".repeat(5000), agreementAccepted: "on" })],
+    ["language not offered", () => ({ intent: "language", locale: "xx" })],
+    ["language oversized", () => ({ intent: "language", locale: "d".repeat(5000) })],
+    ["language with repeated fields", () => ({ intent: "language", locale: ["de", "fr"] })],
+    ["language with a file", () => ({ intent: "language", locale: file() })],
   ];
 
-  it.each(cases)("%s → 400 with a message, nothing written", async (_label, form) => {
-    const { linkId, token } = await makeLink(world, world.users.admin.id, { contacts: true, questionnaire: true, agreement: true });
+  it.each(cases)("%s → 400 with a message, nothing written", async (label, form) => {
+    // The language cases' links are the owner's: the admin's meet the per-member creation limit in this file.
+    const by = label.startsWith("language") ? world.users.owner.id : world.users.admin.id;
+    const { linkId, token } = await makeLink(world, by, { contacts: true, questionnaire: true, agreement: true });
     const [meta] = await stepsOf(linkId);
     const before = JSON.stringify([
       await t.db.select().from(onboardingLinks).where(eq(onboardingLinks.id, linkId)),

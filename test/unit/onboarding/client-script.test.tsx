@@ -27,7 +27,7 @@ describe("the client onboarding script (issue 14)", () => {
   });
 
   it("runs in the page with the nonce and finds its messages on its own element", () => {
-    const html = renderToStaticMarkup(<ClientScript nonce="n0nce" />);
+    const html = renderToStaticMarkup(<ClientScript nonce="n0nce" messages={clientScriptMessages} />);
     const script = /^<script nonce="n0nce" data-messages="([^"]*)">([\s\S]*)<\/script>$/.exec(html);
     expect(script).not.toBeNull();
     // Undo React's attribute escaping (&amp; last, so "&amp;quot;" stays "&quot;").

@@ -3,7 +3,24 @@ import type { AssetIdResult } from "./types";
 /** Small helpers shared by the per-platform asset ID validators. */
 
 export const accept = (value: string): AssetIdResult => ({ ok: true, value });
-export const refuse = (message: string): AssetIdResult => ({ ok: false, message });
+
+/**
+ * A platform's refusals, each a code and an English template ({{name}} variables). The code is what
+ * a translation looks up (catalog namespace, `<platform>.errors.<code>`); the English is the source.
+ */
+export function refuser<C extends string>(errors: Readonly<Record<C, string>>) {
+  return (code: C, vars: Record<string, string | number> = {}): AssetIdResult => ({
+    ok: false,
+    code,
+    vars,
+    message: fillTemplate(errors[code], vars),
+  });
+}
+
+/** Writes `{{name}}` variables into a template (the same syntax i18next uses for the translations). */
+export function fillTemplate(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
 
 /** Clients paste from screens and emails: drop surrounding whitespace and invisible characters. */
 export function tidy(raw: string): string {

@@ -1,7 +1,17 @@
-import { accept, digitsOf, googleIdPatterns, isAgencyOwnId, refuse, tidy } from "./asset-id-rules";
+import { accept, digitsOf, googleIdPatterns, isAgencyOwnId, refuser, tidy } from "./asset-id-rules";
 import type { PlatformEntry } from "./types";
 
 const WHERE_CUSTOMER_ID = "It is the 10-digit number shown as 123-456-7890 at the top right of Google Ads, next to your account name.";
+
+const errors = {
+  empty: `Enter your Google Ads customer ID. ${WHERE_CUSTOMER_ID}`,
+  conversion_id: `That is a conversion ID (AW-…), used in tracking tags. We need your customer ID instead. ${WHERE_CUSTOMER_ID}`,
+  analytics_id: `That is a Google Analytics or Tag Manager ID, not a Google Ads one. ${WHERE_CUSTOMER_ID}`,
+  format: `A Google Ads customer ID has exactly 10 digits. ${WHERE_CUSTOMER_ID}`,
+  format_counted: `A Google Ads customer ID has exactly 10 digits. This one has {{count}} digits. ${WHERE_CUSTOMER_ID}`,
+  own_id: `That is our manager (MCC) ID, the one sending you the request. We need your own account's customer ID. ${WHERE_CUSTOMER_ID}`,
+};
+const refuse = refuser(errors);
 
 /** Display form of a 10-digit Google Ads ID (customer or manager): 123-456-7890. */
 export function formatGoogleAdsId(digits: string): string {
@@ -29,30 +39,27 @@ export const googleAds: PlatformEntry = {
     help: WHERE_CUSTOMER_ID,
     placeholder: "123-456-7890",
     example: "1234567890",
+    errors,
     validate(raw, context) {
       const value = tidy(raw);
-      if (!value) return refuse(`Enter your Google Ads customer ID. ${WHERE_CUSTOMER_ID}`);
+      if (!value) return refuse("empty");
       if (googleIdPatterns.adsConversion.test(value)) {
-        return refuse(`That is a conversion ID (AW-…), used in tracking tags. We need your customer ID instead. ${WHERE_CUSTOMER_ID}`);
+        return refuse("conversion_id");
       }
       if (
         googleIdPatterns.measurementId.test(value) ||
         googleIdPatterns.universalAnalytics.test(value) ||
         googleIdPatterns.tagManager.test(value)
       ) {
-        return refuse(`That is a Google Analytics or Tag Manager ID, not a Google Ads one. ${WHERE_CUSTOMER_ID}`);
+        return refuse("analytics_id");
       }
       const compact = value.replace(/\s/g, "");
       if (!/^\d{3}-?\d{3}-?\d{4}$/.test(compact)) {
-        const count = digitsOf(compact).length;
-        const counted = /^[\d-]+$/.test(compact) ? ` This one has ${count} digits.` : "";
-        return refuse(`A Google Ads customer ID has exactly 10 digits.${counted} ${WHERE_CUSTOMER_ID}`);
+        return /^[\d-]+$/.test(compact) ? refuse("format_counted", { count: digitsOf(compact).length }) : refuse("format");
       }
       const digits = digitsOf(compact);
       if (isAgencyOwnId(digits, context?.agencyIds?.googleAdsManagerId)) {
-        return refuse(
-          `That is our manager (MCC) ID, the one sending you the request. We need your own account's customer ID. ${WHERE_CUSTOMER_ID}`,
-        );
+        return refuse("own_id");
       }
       return accept(digits);
     },

@@ -1,4 +1,4 @@
-import { accept, isDigits, looksLikeEmail, refuse, tidy } from "./asset-id-rules";
+import { accept, isDigits, looksLikeEmail, refuser, tidy } from "./asset-id-rules";
 import type { PlatformEntry } from "./types";
 
 // A domain name: labels of letters, digits and inner hyphens, then a TLD (punycode allowed).
@@ -7,6 +7,17 @@ const PROPERTY_HELP =
   "Copy the property name from the property picker in Search Console: a domain property looks like " +
   "example.com, a URL-prefix property like https://www.example.com/.";
 
+const propertyErrors = {
+  empty: `Enter your Search Console property. ${PROPERTY_HELP}`,
+  email: `That is an email address, not a website. ${PROPERTY_HELP}`,
+  bad_url: `That address is not a valid URL. ${PROPERTY_HELP}`,
+  bad_url_domain: `That address has no valid domain. ${PROPERTY_HELP}`,
+  path_without_scheme:
+    "A URL-prefix property starts with https:// (for example https://www.example.com/blog/); a domain property is just the domain (example.com).",
+  bad_domain: `That is not a domain name. ${PROPERTY_HELP}`,
+};
+const refuse = refuser(propertyErrors);
+
 /**
  * Search Console has two kinds of property, and they are different properties for the same site.
  * We store them the way Google's API names them: `sc-domain:example.com` for a domain property,
@@ -14,16 +25,16 @@ const PROPERTY_HELP =
  */
 function validateSearchConsoleProperty(raw: string) {
   const value = tidy(raw);
-  if (!value) return refuse(`Enter your Search Console property. ${PROPERTY_HELP}`);
-  if (looksLikeEmail(value)) return refuse(`That is an email address, not a website. ${PROPERTY_HELP}`);
+  if (!value) return refuse("empty");
+  if (looksLikeEmail(value)) return refuse("email");
   if (/^https?:\/\//i.test(value)) {
     let url: URL;
     try {
       url = new URL(value);
     } catch {
-      return refuse(`That address is not a valid URL. ${PROPERTY_HELP}`);
+      return refuse("bad_url");
     }
-    if (!DOMAIN.test(url.hostname)) return refuse(`That address has no valid domain. ${PROPERTY_HELP}`);
+    if (!DOMAIN.test(url.hostname)) return refuse("bad_url_domain");
     // The prefix is the property: query strings and fragments are never part of it.
     return accept(`${url.protocol}//${url.host}${url.pathname}`);
   }
@@ -32,11 +43,9 @@ function validateSearchConsoleProperty(raw: string) {
     .replace(/\/$/, "")
     .toLowerCase();
   if (domain.includes("/")) {
-    return refuse(
-      "A URL-prefix property starts with https:// (for example https://www.example.com/blog/); a domain property is just the domain (example.com).",
-    );
+    return refuse("path_without_scheme");
   }
-  if (!DOMAIN.test(domain)) return refuse(`That is not a domain name. ${PROPERTY_HELP}`);
+  if (!DOMAIN.test(domain)) return refuse("bad_domain");
   return accept(`sc-domain:${domain}`);
 }
 
@@ -59,6 +68,7 @@ export const searchConsole: PlatformEntry = {
     help: PROPERTY_HELP,
     placeholder: "example.com or https://www.example.com/",
     example: "sc-domain:example.com",
+    errors: propertyErrors,
     validate: validateSearchConsoleProperty,
   },
   notes: ["A property can have at most 100 users: remove people who have left if Add user is refused."],
@@ -66,6 +76,14 @@ export const searchConsole: PlatformEntry = {
 };
 
 const WHERE_PROFILE_ID = "Open your profile, then Menu > Business Profile settings > Advanced settings: copy the Business Profile ID.";
+
+const profileErrors = {
+  empty: `Enter your Business Profile ID. ${WHERE_PROFILE_ID}`,
+  maps_link: `That is a Google Maps link; we need the Business Profile ID. ${WHERE_PROFILE_ID}`,
+  place_id: `That is a Maps place ID; we need the Business Profile ID. ${WHERE_PROFILE_ID}`,
+  format: `A Business Profile ID is a long number (usually about 20 digits). ${WHERE_PROFILE_ID}`,
+};
+const profileRefuse = refuser(profileErrors);
 
 export const businessProfile: PlatformEntry = {
   key: "business_profile",
@@ -86,18 +104,19 @@ export const businessProfile: PlatformEntry = {
     help: WHERE_PROFILE_ID,
     placeholder: "12345678901234567890",
     example: "12345678901234567890",
+    errors: profileErrors,
     validate(raw) {
       const value = tidy(raw);
-      if (!value) return refuse(`Enter your Business Profile ID. ${WHERE_PROFILE_ID}`);
+      if (!value) return profileRefuse("empty");
       if (/maps\.app\.goo\.gl|goo\.gl\/maps|google\.[a-z.]+\/maps|maps\.google\.|g\.page/i.test(value)) {
-        return refuse(`That is a Google Maps link; we need the Business Profile ID. ${WHERE_PROFILE_ID}`);
+        return profileRefuse("maps_link");
       }
       if (/^ChIJ/.test(value)) {
-        return refuse(`That is a Maps place ID; we need the Business Profile ID. ${WHERE_PROFILE_ID}`);
+        return profileRefuse("place_id");
       }
       const candidate = value.replace(/\s/g, "");
       if (!isDigits(candidate, 10, 25)) {
-        return refuse(`A Business Profile ID is a long number (usually about 20 digits). ${WHERE_PROFILE_ID}`);
+        return profileRefuse("format");
       }
       return accept(candidate);
     },

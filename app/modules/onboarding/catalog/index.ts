@@ -44,8 +44,10 @@ export function listPlatforms(): PlatformEntry[] {
 }
 
 /** The steps as the client reads them: the agency's ID and the role to grant written in. */
-export function fillSteps(entry: PlatformEntry, values: { agencyId: string; role: string }): string[] {
-  return entry.steps.map((step) => step.replaceAll("{agencyId}", values.agencyId).replaceAll("{role}", values.role));
+export function fillSteps(steps: PlatformEntry | readonly string[], values: { agencyId: string; role: string }): string[] {
+  return ("steps" in steps ? steps.steps : steps).map((step) =>
+    step.replaceAll("{agencyId}", values.agencyId).replaceAll("{role}", values.role),
+  );
 }
 
 export function validateAssetId(key: PlatformKey, raw: string, context?: AssetIdContext): AssetIdResult {

@@ -1,8 +1,15 @@
-import { accept, isAgencyOwnId, isDigits, refuse, tidy } from "./asset-id-rules";
+import { accept, isAgencyOwnId, isDigits, refuser, tidy } from "./asset-id-rules";
 import type { PlatformEntry } from "./types";
 
 const WHERE_AD_ACCOUNT_ID = "In Campaign Manager, the account list shows the number next to each account name (for example 512345678).";
 const WHERE_COMPANY_ID = "Open your Page's admin view: the number in the address (linkedin.com/company/12345678/admin/) is the Page ID.";
+
+const adsErrors = {
+  empty: `Enter your ad account ID. ${WHERE_AD_ACCOUNT_ID}`,
+  company_page: `That is a company Page, not an ad account. ${WHERE_AD_ACCOUNT_ID}`,
+  format: `A LinkedIn ad account ID is a number, usually 9 digits. ${WHERE_AD_ACCOUNT_ID}`,
+};
+const adsRefuse = refuser(adsErrors);
 
 export const linkedinAds: PlatformEntry = {
   key: "linkedin_ads",
@@ -24,17 +31,18 @@ export const linkedinAds: PlatformEntry = {
     help: WHERE_AD_ACCOUNT_ID,
     placeholder: "512345678",
     example: "512345678",
+    errors: adsErrors,
     validate(raw) {
       const value = tidy(raw);
-      if (!value) return refuse(`Enter your ad account ID. ${WHERE_AD_ACCOUNT_ID}`);
+      if (!value) return adsRefuse("empty");
       if (/urn:li:(organization|company):|linkedin\.com\/company\//i.test(value)) {
-        return refuse(`That is a company Page, not an ad account. ${WHERE_AD_ACCOUNT_ID}`);
+        return adsRefuse("company_page");
       }
       // The API names accounts urn:li:sponsoredAccount:<id>; Campaign Manager URLs /accounts/<id>.
       const candidate =
         /urn:li:sponsoredAccount:(\d+)/i.exec(value)?.[1] ?? /\/accounts\/(\d+)/.exec(value)?.[1] ?? value.replace(/\s/g, "");
       if (!isDigits(candidate, 5, 15)) {
-        return refuse(`A LinkedIn ad account ID is a number, usually 9 digits. ${WHERE_AD_ACCOUNT_ID}`);
+        return adsRefuse("format");
       }
       return accept(candidate);
     },
@@ -42,6 +50,15 @@ export const linkedinAds: PlatformEntry = {
   notes: [],
   lastChecked: "2026-11-01",
 };
+
+const pageErrors = {
+  empty: `Enter your LinkedIn Page ID. ${WHERE_COMPANY_ID}`,
+  ad_account: `That is an ad account, not your company Page. ${WHERE_COMPANY_ID}`,
+  own_id: `That is our own company Page. We need yours. ${WHERE_COMPANY_ID}`,
+  vanity_url: `That is your Page's public address; we need the number behind it. ${WHERE_COMPANY_ID}`,
+  format: `A LinkedIn Page ID is a number. ${WHERE_COMPANY_ID}`,
+};
+const pageRefuse = refuser(pageErrors);
 
 export const linkedinPage: PlatformEntry = {
   key: "linkedin_page",
@@ -70,11 +87,12 @@ export const linkedinPage: PlatformEntry = {
     help: WHERE_COMPANY_ID,
     placeholder: "12345678",
     example: "12345678",
+    errors: pageErrors,
     validate(raw, context) {
       const value = tidy(raw);
-      if (!value) return refuse(`Enter your LinkedIn Page ID. ${WHERE_COMPANY_ID}`);
+      if (!value) return pageRefuse("empty");
       if (/urn:li:sponsoredAccount:|campaignmanager/i.test(value)) {
-        return refuse(`That is an ad account, not your company Page. ${WHERE_COMPANY_ID}`);
+        return pageRefuse("ad_account");
       }
       const candidate =
         /urn:li:(?:organization|company):(\d+)/i.exec(value)?.[1] ??
@@ -82,15 +100,15 @@ export const linkedinPage: PlatformEntry = {
         value.replace(/\s/g, "");
       if (isDigits(candidate, 3, 15)) {
         if (isAgencyOwnId(candidate, context?.agencyIds?.linkedinCompanyId)) {
-          return refuse(`That is our own company Page. We need yours. ${WHERE_COMPANY_ID}`);
+          return pageRefuse("own_id");
         }
         return accept(candidate);
       }
       if (/linkedin\.com\/company\//i.test(value)) {
         // A vanity address (/company/lumen-skincare) can be renamed; the number cannot.
-        return refuse(`That is your Page's public address; we need the number behind it. ${WHERE_COMPANY_ID}`);
+        return pageRefuse("vanity_url");
       }
-      return refuse(`A LinkedIn Page ID is a number. ${WHERE_COMPANY_ID}`);
+      return pageRefuse("format");
     },
   },
   notes: [],

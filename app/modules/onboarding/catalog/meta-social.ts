@@ -1,9 +1,17 @@
-import { accept, isAgencyOwnId, isDigits, looksLikeEmail, refuse, tidy } from "./asset-id-rules";
+import { accept, isAgencyOwnId, isDigits, looksLikeEmail, refuser, tidy } from "./asset-id-rules";
 import { META_LAST_CHECKED, metaPartnerSteps } from "./meta-partner-steps";
 import type { PlatformEntry } from "./types";
 
 const PAGE_ID_HELP =
   "On your Page, open About > Page transparency and copy the Page ID; " + "Business settings > Accounts > Pages shows it too.";
+
+const pageErrors = {
+  empty: `Enter your Page ID. ${PAGE_ID_HELP}`,
+  own_id: `That is our business portfolio ID. Here we need your Page ID. ${PAGE_ID_HELP}`,
+  page_address: `That is your Page's address or username; we need its numeric Page ID. ${PAGE_ID_HELP}`,
+  format: `A Page ID is a number, for example 102345678901234. ${PAGE_ID_HELP}`,
+};
+const pageRefuse = refuser(pageErrors);
 
 export const metaPage: PlatformEntry = {
   key: "meta_page",
@@ -20,21 +28,22 @@ export const metaPage: PlatformEntry = {
     help: PAGE_ID_HELP,
     placeholder: "102345678901234",
     example: "102345678901234",
+    errors: pageErrors,
     validate(raw, context) {
       const value = tidy(raw);
-      if (!value) return refuse(`Enter your Page ID. ${PAGE_ID_HELP}`);
+      if (!value) return pageRefuse("empty");
       // Pages without a username live at facebook.com/profile.php?id=<Page ID>: take the number.
       const candidate = /profile\.php\?(?:.*&)?id=(\d+)/.exec(value)?.[1] ?? value.replace(/\s/g, "");
       if (isDigits(candidate, 5, 20)) {
         if (isAgencyOwnId(candidate, context?.agencyIds?.metaBusinessPortfolioId)) {
-          return refuse(`That is our business portfolio ID. Here we need your Page ID. ${PAGE_ID_HELP}`);
+          return pageRefuse("own_id");
         }
         return accept(candidate);
       }
       if (/facebook\.com|fb\.com|^@/i.test(value)) {
-        return refuse(`That is your Page's address or username; we need its numeric Page ID. ${PAGE_ID_HELP}`);
+        return pageRefuse("page_address");
       }
-      return refuse(`A Page ID is a number, for example 102345678901234. ${PAGE_ID_HELP}`);
+      return pageRefuse("format");
     },
   },
   notes: [],
@@ -44,6 +53,15 @@ export const metaPage: PlatformEntry = {
 const INSTAGRAM_USERNAME = /^[a-z0-9._]{1,30}$/;
 // Paths on instagram.com that are not profiles: a link to a post or reel, not the account.
 const INSTAGRAM_NON_PROFILE_PATHS = new Set(["p", "reel", "reels", "stories", "explore", "tv"]);
+
+const instagramErrors = {
+  empty: "Enter your Instagram username, for example @lumenskincare.",
+  email: "That is an email address. Enter your Instagram username instead, for example @lumenskincare.",
+  facebook_link: "That is a Facebook link. Enter your Instagram username, for example @lumenskincare.",
+  post_link: "That is a link to a post, not to your profile. Enter your Instagram username, for example @lumenskincare.",
+  format: "Instagram usernames have up to 30 letters, numbers, periods and underscores, for example @lumen.skincare.",
+};
+const instagramRefuse = refuser(instagramErrors);
 
 export const instagram: PlatformEntry = {
   key: "instagram",
@@ -62,22 +80,23 @@ export const instagram: PlatformEntry = {
     help: "Your profile name on Instagram, with or without the @ (for example @lumenskincare).",
     placeholder: "@yourbrand",
     example: "lumenskincare",
+    errors: instagramErrors,
     validate(raw) {
       const value = tidy(raw);
-      if (!value) return refuse("Enter your Instagram username, for example @lumenskincare.");
+      if (!value) return instagramRefuse("empty");
       if (looksLikeEmail(value)) {
-        return refuse("That is an email address. Enter your Instagram username instead, for example @lumenskincare.");
+        return instagramRefuse("email");
       }
       if (/facebook\.com|fb\.com/i.test(value)) {
-        return refuse("That is a Facebook link. Enter your Instagram username, for example @lumenskincare.");
+        return instagramRefuse("facebook_link");
       }
       const fromUrl = /instagram\.com\/([^/?#\s]+)/i.exec(value)?.[1];
       if (fromUrl && INSTAGRAM_NON_PROFILE_PATHS.has(fromUrl.toLowerCase())) {
-        return refuse("That is a link to a post, not to your profile. Enter your Instagram username, for example @lumenskincare.");
+        return instagramRefuse("post_link");
       }
       const handle = (fromUrl ?? value).replace(/^@/, "").toLowerCase();
       if (!INSTAGRAM_USERNAME.test(handle) || handle.endsWith(".") || handle.includes("..")) {
-        return refuse("Instagram usernames have up to 30 letters, numbers, periods and underscores, for example @lumen.skincare.");
+        return instagramRefuse("format");
       }
       return accept(handle);
     },

@@ -1,4 +1,4 @@
-import { accept, refuse, tidy } from "./asset-id-rules";
+import { accept, refuser, tidy } from "./asset-id-rules";
 import type { PlatformEntry } from "./types";
 
 const STORE_DOMAIN = /([a-z0-9][a-z0-9-]*)\.myshopify\.com/;
@@ -6,6 +6,15 @@ const STORE_DOMAIN = /([a-z0-9][a-z0-9-]*)\.myshopify\.com/;
 const ADMIN_URL = /admin\.shopify\.com\/store\/([a-z0-9][a-z0-9-]*)/;
 const WHERE_DOMAIN = "Settings > Domains in your Shopify admin lists it (for example lumen-skincare.myshopify.com).";
 const WHERE_CODE = "Find the 4-digit collaborator request code under Settings > Users > Security in your Shopify admin.";
+
+const errors = {
+  empty: `Enter your store's myshopify.com address and the 4-digit collaborator request code. ${WHERE_CODE}`,
+  public_domain: `That is your shop's public domain; we need its myshopify.com address. ${WHERE_DOMAIN}`,
+  no_address: `Add your store's myshopify.com address before the code. ${WHERE_DOMAIN}`,
+  no_code: `Add the collaborator request code after the address. ${WHERE_CODE}`,
+  wrong_code: `Add the collaborator request code after the address. The code has exactly 4 digits. ${WHERE_CODE}`,
+};
+const refuse = refuser(errors);
 
 /**
  * One field holds both things the agency needs to send a collaborator request, stored as
@@ -18,20 +27,19 @@ export function parseShopifyAsset(value: string): { storeDomain: string; collabo
 
 function validateShopifyAsset(raw: string) {
   const value = tidy(raw).toLowerCase();
-  if (!value) return refuse(`Enter your store's myshopify.com address and the 4-digit collaborator request code. ${WHERE_CODE}`);
+  if (!value) return refuse("empty");
   const handle = ADMIN_URL.exec(value)?.[1] ?? STORE_DOMAIN.exec(value)?.[1];
   const rest = value.replace(ADMIN_URL, " ").replace(STORE_DOMAIN, " ");
   const digitRuns = rest.match(/\d+/g) ?? [];
   if (!handle) {
     if (/[a-z0-9-]+\.[a-z]{2,}/.test(rest)) {
-      return refuse(`That is your shop's public domain; we need its myshopify.com address. ${WHERE_DOMAIN}`);
+      return refuse("public_domain");
     }
-    return refuse(`Add your store's myshopify.com address before the code. ${WHERE_DOMAIN}`);
+    return refuse("no_address");
   }
   const code = digitRuns.find((run) => run.length === 4);
   if (!code) {
-    const wrong = digitRuns.length > 0 ? " The code has exactly 4 digits." : "";
-    return refuse(`Add the collaborator request code after the address.${wrong} ${WHERE_CODE}`);
+    return refuse(digitRuns.length > 0 ? "wrong_code" : "no_code");
   }
   return accept(`${handle}.myshopify.com ${code}`);
 }
@@ -57,6 +65,7 @@ export const shopify: PlatformEntry = {
     help: `Your store's myshopify.com address, then the code. ${WHERE_CODE}`,
     placeholder: "your-store.myshopify.com 1234",
     example: "lumen-skincare.myshopify.com 4821",
+    errors,
     validate: validateShopifyAsset,
   },
   notes: ["Staff invitations expire after 7 days: approve the request when it arrives."],

@@ -1,9 +1,17 @@
-import { accept, isAgencyOwnId, isDigits, refuse, tidy } from "./asset-id-rules";
+import { accept, isAgencyOwnId, isDigits, refuser, tidy } from "./asset-id-rules";
 import type { PlatformEntry } from "./types";
 
 const WHERE_ADVERTISER_ID =
   "In TikTok Ads Manager it is the number under your account name in the account menu (top right); " +
   "Business Center > Assets > Advertiser accounts lists it too.";
+
+const errors = {
+  empty: `Enter your advertiser ID. ${WHERE_ADVERTISER_ID}`,
+  own_id: `That is our Business Center ID. We need your ad account's advertiser ID. ${WHERE_ADVERTISER_ID}`,
+  profile_handle: `That is a TikTok profile handle; ads run from an ad account with a numeric advertiser ID. ${WHERE_ADVERTISER_ID}`,
+  format: `An advertiser ID is a number of 10 to 20 digits. ${WHERE_ADVERTISER_ID}`,
+};
+const refuse = refuser(errors);
 
 export const tiktokAds: PlatformEntry = {
   key: "tiktok_ads",
@@ -26,21 +34,22 @@ export const tiktokAds: PlatformEntry = {
     help: WHERE_ADVERTISER_ID,
     placeholder: "7012345678901234567",
     example: "7012345678901234567",
+    errors,
     validate(raw, context) {
       const value = tidy(raw);
-      if (!value) return refuse(`Enter your advertiser ID. ${WHERE_ADVERTISER_ID}`);
+      if (!value) return refuse("empty");
       // Ads Manager URLs carry the account as aadvid=<advertiser ID>.
       const candidate = /[?&]aadvid=(\d+)/.exec(value)?.[1] ?? value.replace(/\s/g, "");
       if (isDigits(candidate, 10, 20)) {
         if (isAgencyOwnId(candidate, context?.agencyIds?.tiktokBusinessCenterId)) {
-          return refuse(`That is our Business Center ID. We need your ad account's advertiser ID. ${WHERE_ADVERTISER_ID}`);
+          return refuse("own_id");
         }
         return accept(candidate);
       }
       if (/^@|tiktok\.com\/@/i.test(value)) {
-        return refuse(`That is a TikTok profile handle; ads run from an ad account with a numeric advertiser ID. ${WHERE_ADVERTISER_ID}`);
+        return refuse("profile_handle");
       }
-      return refuse(`An advertiser ID is a number of 10 to 20 digits. ${WHERE_ADVERTISER_ID}`);
+      return refuse("format");
     },
   },
   notes: ["If you'd rather we send the request: give us your advertiser ID and the Business Center owner accepts it."],

@@ -46,7 +46,8 @@ export type AgencyIdentityKind =
   | "linkedin_member_or_company"
   | "shopify_partner";
 
-export type AssetIdResult = { ok: true; value: string } | { ok: false; message: string };
+export type AssetIdResult =
+  { ok: true; value: string } | { ok: false; code: string; vars: Record<string, string | number>; message: string };
 
 /**
  * The agency's own IDs, so a validator can recognise a client pasting them back (a common
@@ -67,6 +68,8 @@ export interface AssetIdField {
   help: string;
   placeholder: string;
   example: string;
+  /** Every refusal `validate` can give, by code: English templates, translated per locale. */
+  errors: Readonly<Record<string, string>>;
   /** Normalises what the client typed, or says in one sentence what is wrong and how to fix it. */
   validate: (raw: string, context?: AssetIdContext) => AssetIdResult;
 }

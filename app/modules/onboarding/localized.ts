@@ -1,0 +1,26 @@
+import { tFor } from "~/modules/i18n/resources";
+import type { Locale } from "~/modules/i18n/locales";
+import { getPlatform, type AssetIdResult, type PlatformEntry } from "./catalog";
+import { platformText, type PlatformText } from "./catalog/text";
+
+/**
+ * The catalog in a client's language (decision 060): English straight from the entries, other
+ * languages from the catalog namespace. A missing translation is an error, never quiet English.
+ */
+export function platformTextIn(entry: PlatformEntry, locale: Locale): PlatformText {
+  if (locale === "en") return platformText(entry);
+  return tFor(locale, "catalog")(entry.key, { returnObjects: true }) as unknown as PlatformText;
+}
+
+/** A platform's name in `locale`; the raw key for a platform no longer in the catalog. */
+export function platformNameIn(platformKey: string, locale: Locale): string {
+  const entry = getPlatform(platformKey);
+  return entry ? platformTextIn(entry, locale).name : platformKey;
+}
+
+/** An asset ID refusal in the client's language, with the same variables the English one had. */
+export function refusalIn(platformKey: string, result: Extract<AssetIdResult, { ok: false }>, locale: Locale): string {
+  // A custom platform's refusal is the admin's own message (decision 061): not in the catalog namespace.
+  if (locale === "en" || !getPlatform(platformKey)) return result.message;
+  return tFor(locale, "catalog")(`${platformKey}.errors.${result.code}`, result.vars);
+}
