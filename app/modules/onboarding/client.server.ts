@@ -155,7 +155,11 @@ export function stepView(
     agencyId,
     // The label in the link's language for a catalog identity; a custom platform's own words otherwise.
     agencyIdLabel: identity.ok ? (identity.field ? t(`identity.${identity.field}`) : identity.label) : null,
-    instructions: entry.instructions({ agencyId: agencyId ?? t("step.askForId"), role: t("quote", { text: step.role }) }),
+    // The role in the quotation marks of the language the steps are written in.
+    instructions: entry.instructions({
+      agencyId: agencyId ?? t("step.askForId"),
+      role: tFor(asLocale(entry.stepsLocale), "client")("quote", { text: step.role }),
+    }),
     notes: [...entry.notes],
     lastChecked: entry.lastChecked,
     languageNotice: entry.languageNotice,

@@ -30,6 +30,8 @@ export interface StepPlatform {
   lastChecked: string | null;
   /** Shown above the steps when they are not in the client's language. */
   languageNotice: string | null;
+  /** The language the steps are written in (a custom platform falls back to its admin's): quotes in a step follow it. */
+  stepsLocale: string;
   instructions: (values: { agencyId: string; role: string }) => string[];
   identity: (identities: StoredIdentities) => StepIdentity;
   assetId: { label: string; help: string; placeholder: string; example: string };
@@ -61,6 +63,7 @@ export function resolveStepPlatform(step: StepRef, pinned: PinnedVersions = new 
     notes: text.notes,
     lastChecked: entry.lastChecked,
     languageNotice: null,
+    stepsLocale: asLocale(locale),
     instructions: (values) => fillSteps(text.steps, values),
     identity: (identities) => identityForPlatform(entry.key, identities),
     assetId: {
@@ -90,6 +93,7 @@ export function customPlatform(key: string, version: number, def: CustomDefiniti
     notes: [],
     lastChecked: null,
     languageNotice: notice,
+    stepsLocale: notice ? def.adminLanguage : locale,
     instructions: ({ agencyId, role }) => steps.map((s) => s.replaceAll("{agencyId}", agencyId).replaceAll("{role}", role)),
     identity: () => ({ ok: true, value: def.identity, label: `Our ${def.name} account` }),
     assetId: { label: field.label, help: `For example ${field.example}.`, placeholder: field.example, example: field.example },

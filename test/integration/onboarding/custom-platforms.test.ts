@@ -132,7 +132,7 @@ describe("custom platforms", () => {
       return (await jsonOf<{ page: { steps: Array<{ instructions: string[]; languageNotice: string | null }> } }>(res)).page.steps[0];
     };
     expect(await readAs("es")).toMatchObject({
-      instructions: ["Abra la configuración.", "Añada ads@agency.example con el rol Analyst."],
+      instructions: ["Abra la configuración.", "Añada ads@agency.example con el rol «Analyst»."],
       languageNotice: null,
     });
     expect(await readAs("de")).toMatchObject({

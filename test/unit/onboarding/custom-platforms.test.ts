@@ -147,7 +147,7 @@ describe("resolveStepPlatform", () => {
       "Add ads@agency.example as a partner with Analyst.",
     ]);
     expect(p?.validate("549755813888")).toEqual({ ok: true, value: "549755813888" });
-    expect(p?.validate("abc")).toEqual({ ok: false, message: v1.idField.wrongValueMessage });
+    expect(p?.validate("abc")).toMatchObject({ ok: false, message: v1.idField.wrongValueMessage });
     // The whole value must match: the pattern is anchored.
     expect(p?.validate("x549755813888").ok).toBe(false);
     expect(resolveStepPlatform({ platformKey: "custom:pinterest-ads", customPlatformVersionId: "ver2" }, pinned)?.validate("abc").ok).toBe(
