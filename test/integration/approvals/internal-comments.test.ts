@@ -138,3 +138,55 @@ describe("an internal comment", () => {
     }
   });
 });
+
+describe("an internal comment on a draft a guest approver reviews", () => {
+  const GUEST = "legal-review@lumen.example";
+  const MARK = "INTERNAL-g7u3: legal will object to the claim, fix before they read it";
+
+  it("is in no email the guest or the brand lead gets, and not on the guest's decision-link page", async () => {
+    const campaign = await campaignFixture(t.db, world, { name: "Guest review" });
+    // The route: the brand's legal team as a guest stage, then the brand lead's sign-off.
+    const { action: routeAction } = await import("~/routes/w.$workspace.campaigns.$campaignId.route");
+    const saved = await call(
+      routeAction,
+      makeRequest(`/w/${world.a.slug}/campaigns/${campaign.id}/route`, {
+        form: {
+          reviewHours: "24",
+          s0_name: "Legal",
+          s0_rule: "any",
+          s0_guests: GUEST,
+          signoffRule: "any",
+          signoffApprovers: world.users.brandLead.id,
+        },
+        cookie: await sessionCookie(world.users.coordinator.id),
+      }),
+      { workspace: world.a.slug, campaignId: campaign.id },
+    );
+    expect(saved.status).toBe(200);
+    const guestDraft = await submittedDeliverable(world, campaign, { title: "Guest-reviewed reel" });
+    const { action } = await import("~/routes/w.$workspace.deliverables.$deliverableId");
+    const commented = await call(
+      action,
+      makeRequest(`/w/${world.a.slug}/deliverables/${guestDraft}`, {
+        form: { intent: "comment", version: "1", body: MARK, internal: "on" },
+        cookie: await sessionCookie(world.users.agencyMember.id),
+      }),
+      { workspace: world.a.slug, deliverableId: guestDraft },
+    );
+    expect(commented.status).toBeLessThan(400);
+    const guestToken = await linkTokenFor(t.db, guestDraft, GUEST);
+    const page = await openLinkPage(guestToken);
+    expect(page.status).toBe(200);
+    const pageText = JSON.stringify(await jsonOf(page));
+    expect(pageText).toContain("Guest-reviewed reel");
+    expect(pageText).not.toContain("INTERNAL-g7u3");
+    // The guest approves through the link: the brand lead is asked next.
+    const { postLink } = await import("./decision-link-fixtures");
+    expect((await postLink(guestToken, { intent: "decide", version: "1", decision: "approve" })).status).toBeLessThan(400);
+    await drain();
+    const mail = JSON.stringify([await t.db.select().from(jobs), await t.db.select().from(localEmails)]);
+    expect(mail).toContain(GUEST);
+    expect(mail).toContain(world.users.brandLead.email);
+    expect(mail).not.toContain("INTERNAL-g7u3");
+  });
+});
