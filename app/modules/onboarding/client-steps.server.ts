@@ -119,7 +119,10 @@ export function confirmStep(ctx: ClientContext, input: { stepId: string; assetId
     }
     // A repeated confirmation of the same asset is no progress: no stall check, no completion.
     if (result.value.changed) await afterProgress(tx, ctx, link, now);
-    return ok(`${stepPlatformName(step, await pinnedVersionsFor(tx, [step]))}: thank you, we'll verify it shortly.`);
+    // The thank-you in the link's language, naming the platform as the client's page does.
+    const locale = asLocale(link.locale);
+    const platform = stepPlatformName(step, await pinnedVersionsFor(tx, [step]), locale);
+    return ok(tFor(locale, "client")("step.thanks", { platform }));
   });
 }
 
