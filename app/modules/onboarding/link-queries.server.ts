@@ -119,11 +119,18 @@ export async function listLinks(ctx: MemberContext, now = new Date()) {
       }),
     };
   });
-  return { links: summaries, metrics: metricsOf(summaries, steps) };
+  // Each platform by the name its steps were sent with: a custom one by its pinned version (decision 061), not its key.
+  const pinned = await pinnedVersionsFor(db(), steps);
+  const names = new Map(steps.map((s) => [s.platformKey, stepPlatformName(s, pinned)]));
+  return { links: summaries, metrics: metricsOf(summaries, steps, (key) => names.get(key) ?? key) };
 }
 
 /** Time-to-verified-access: the median across links, and per platform across every verified step. */
-export function metricsOf(summaries: Array<Pick<LinkSummary, "timeToVerifiedMs">>, steps: StepRow[]) {
+export function metricsOf(
+  summaries: Array<Pick<LinkSummary, "timeToVerifiedMs">>,
+  steps: StepRow[],
+  nameOf: (platformKey: string) => string = (key) => getPlatform(key)?.name ?? key,
+) {
   const perLink = summaries.map((s) => s.timeToVerifiedMs).filter((v): v is number => v !== null);
   const perPlatform = new Map<string, number[]>();
   for (const s of steps) {
@@ -136,7 +143,7 @@ export function metricsOf(summaries: Array<Pick<LinkSummary, "timeToVerifiedMs">
     platforms: [...perPlatform.entries()]
       .map(([key, values]) => ({
         platformKey: key,
-        name: getPlatform(key)?.name ?? key,
+        name: nameOf(key),
         medianMs: median(values) ?? 0,
         count: values.length,
       }))

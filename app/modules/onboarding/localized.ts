@@ -12,12 +12,6 @@ export function platformTextIn(entry: PlatformEntry, locale: Locale): PlatformTe
   return tFor(locale, "catalog")(entry.key, { returnObjects: true }) as unknown as PlatformText;
 }
 
-/** A platform's name in `locale`; the raw key for a platform no longer in the catalog. */
-export function platformNameIn(platformKey: string, locale: Locale): string {
-  const entry = getPlatform(platformKey);
-  return entry ? platformTextIn(entry, locale).name : platformKey;
-}
-
 /** An asset ID refusal in the client's language, with the same variables the English one had. */
 export function refusalIn(platformKey: string, result: Extract<AssetIdResult, { ok: false }>, locale: Locale): string {
   // A custom platform's refusal is the admin's own message (decision 061): not in the catalog namespace.

@@ -5,6 +5,7 @@ import { useTestDatabase } from "../../support/db";
 import { call, jsonOf, makeRequest, sessionCookie } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
 import { PLATFORM_FORM, setIdentities } from "./setup";
+import { memberContext } from "../services/helpers";
 
 /**
  * Custom platforms (issue 20 part 2, decision 061) through the real routes: an admin defines one,
@@ -175,6 +176,11 @@ describe("custom platforms", () => {
     expect((await jsonOf<{ notice: string }>(verified)).notice).toBe("Pinterest Ads verified.");
     [row] = await t.db.select().from(accessSteps).where(eq(accessSteps.id, step.id));
     expect([row.status, row.verifiedBy]).toEqual(["verified", world.users.owner.id]);
+    // The links list's time-to-verified names it as the agency does, not by its key.
+    const { listLinks } = await import("~/modules/onboarding/link-queries.server");
+    const { metrics } = await listLinks(await memberContext(world.users.owner.id, world.a.slug));
+    const custom = metrics.platforms.find((p) => p.platformKey.startsWith("custom:"));
+    expect(custom?.name).toBe("Pinterest Ads");
   });
 
   it("shows the admin's language with a notice when the link's language has no steps", async () => {
