@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { listCustomPlatforms } from "~/modules/onboarding/custom-platforms.server";
 import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { ApproverTable, BreakdownTable, CsvLink, SummaryTable } from "~/components/insights/breakdowns";
 import { ChartSvg, ChartTable } from "~/components/insights/chart";
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     charts: weekCharts(report),
     columns: breakdownColumns(),
     breakdowns: shownBreakdowns(report.breakdowns),
-    ...detailTables(report),
+    ...detailTables(report, new Map((await listCustomPlatforms(ctx)).map((p) => [p.key, p.name]))),
     stuck: { total: stuck.total, holders: stuck.groups.length },
     definitions: definitions(),
     csv: Object.fromEntries(

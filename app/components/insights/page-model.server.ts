@@ -144,14 +144,15 @@ export function periodWords(report: InsightsReport) {
 }
 
 /** The detail tables' rows, named as people know them: stage names, platform names, conflict rule titles. */
-export function detailTables(report: InsightsReport) {
+export function detailTables(report: InsightsReport, customNames: ReadonlyMap<string, string> = new Map()) {
   const f = report.figures;
   const rules = new Map<string, string>(CONFLICT_RULES.map((r) => [r.code, r.title]));
   return {
     stages: f.timeInStage.stages.map((s) => ({ key: String(s.stageIndex), name: `${s.stageIndex + 1}. ${s.stageName}`, ...s.summary })),
     platforms: f.accessPerPlatform.platforms.map((p) => ({
       key: p.platform,
-      name: getPlatform(p.platform)?.name ?? p.platform,
+      // A custom platform (decision 061) by the name the agency gave it, never its key.
+      name: getPlatform(p.platform)?.name ?? customNames.get(p.platform) ?? p.platform,
       ...p.summary,
     })),
     conflicts: f.openConflicts.byRule.map((r) => ({
