@@ -1,4 +1,4 @@
-import { bigserial, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, tstz } from "./columns";
 import { users } from "./auth";
 import { brands, workspaces } from "./workspace";
@@ -90,4 +90,126 @@ export const calendarChanges = pgTable(
     at: createdAt(),
   },
   (t) => [index("calendar_changes_at_idx").on(t.at)],
+);
+
+/**
+ * A saved view of the calendar (issue 21): a name for a set of filters (the URL's query, parsed by
+ * app/modules/calendar/filters.ts), personal or shared with the workspace. A shared view is only
+ * filters: each viewer still sees it through their own scope.
+ */
+export const savedViews = pgTable(
+  "saved_views",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** The view ("month" | "week" | "list") and its filters, as the calendar's query string holds them. */
+    query: jsonb("query").$type<Record<string, string | string[]>>().notNull().default({}),
+    shared: boolean("shared").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("saved_views_owner_name").on(t.workspaceId, t.ownerId, t.name), index("saved_views_shared_idx").on(t.workspaceId, t.shared)],
+);
+
+/**
+ * A read-only calendar of one brand for client contacts without an account (issue 21, security.md
+ * 10–14 and 40): only the token's SHA-256 is kept; it expires and can be revoked.
+ */
+export const calendarShareLinks = pgTable(
+  "calendar_share_links",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    brandId: text("brand_id")
+      .notNull()
+      .references(() => brands.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    /** Who it was made for, in the agency's words ("Lumen marketing team"). */
+    label: text("label").notNull(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: tstz("expires_at").notNull(),
+    revokedAt: tstz("revoked_at"),
+    revokedBy: text("revoked_by").references(() => users.id, { onDelete: "set null" }),
+    lastOpenedAt: tstz("last_opened_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("calendar_share_links_token_key").on(t.tokenHash), index("calendar_share_links_brand_idx").on(t.workspaceId, t.brandId)],
+);
+
+/**
+ * A marker on the calendar (issue 21): a launch, an embargo or a note, for the whole workspace
+ * (brand null) or for one brand, shown only to viewers of that brand.
+ */
+export const calendarMarkers = pgTable(
+  "calendar_markers",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    brandId: text("brand_id").references(() => brands.id, { onDelete: "cascade" }),
+    /** "launch" | "embargo" | "note". */
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    note: text("note"),
+    startsAt: tstz("starts_at").notNull(),
+    /** An embargo or a multi-day note ends; a launch is a moment (null). */
+    endsAt: tstz("ends_at"),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("calendar_markers_window_idx").on(t.workspaceId, t.startsAt)],
+);
+
+/**
+ * An overlay of holidays or events from an iCalendar source (issue 21): an uploaded file, or a URL
+ * fetched through the address guard (at most 2 MB, 10 s) and refreshed daily.
+ */
+export const calendarOverlays = pgTable(
+  "calendar_overlays",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** "file" | "url". */
+    source: text("source").notNull(),
+    url: text("url"),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    lastFetchedAt: tstz("last_fetched_at"),
+    /** Why the last refresh failed, in a person's words; the events of the last good read stay. */
+    lastError: text("last_error"),
+    eventCount: integer("event_count").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("calendar_overlays_workspace_idx").on(t.workspaceId)],
+);
+
+/** One event of an overlay, replaced as a whole on each refresh. */
+export const calendarOverlayEvents = pgTable(
+  "calendar_overlay_events",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    overlayId: text("overlay_id")
+      .notNull()
+      .references(() => calendarOverlays.id, { onDelete: "cascade" }),
+    uid: text("uid"),
+    title: text("title").notNull(),
+    startsAt: tstz("starts_at").notNull(),
+    endsAt: tstz("ends_at"),
+    allDay: boolean("all_day").notNull().default(false),
+  },
+  (t) => [index("calendar_overlay_events_window_idx").on(t.workspaceId, t.startsAt)],
 );

@@ -8,3 +8,4 @@ export * from "./approvals";
 export * from "./calendar";
 export * from "./decisions";
 export * from "./insights";
+export * from "./connections";

@@ -76,6 +76,12 @@ export const accessSteps = pgTable(
     verifiedBy: text("verified_by").references(() => users.id, { onDelete: "set null" }),
     rejectedAt: tstz("rejected_at"),
     revokedAt: tstz("revoked_at"),
+    /** How the step became verified (issue 19): "person" (an agency member) or "check" (automatic). */
+    verifiedVia: text("verified_via"),
+    /** Issue 19: the last time a platform check saw the grant, and when a check found it gone. */
+    lastSeenAt: tstz("last_seen_at"),
+    lastCheckedAt: tstz("last_checked_at"),
+    lostAt: tstz("lost_at"),
     /** Compare-and-set counter: every change bumps it. */
     rowVersion: integer("row_version").notNull().default(0),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
@@ -126,6 +132,8 @@ export const offboardingItems = pgTable(
     description: text("description").notNull(),
     doneAt: tstz("done_at"),
     doneBy: text("done_by").references(() => users.id, { onDelete: "set null" }),
+    /** "person" or "check": issue 19 marks an item done when a platform check sees the access gone. */
+    doneVia: text("done_via"),
     createdAt: createdAt(),
   },
   (t) => [index("offboarding_items_brand_idx").on(t.brandId)],
