@@ -1,21 +1,6 @@
 import { Card } from "~/components/ui";
+import { eventByPerson } from "~/modules/approvals/event-words";
 import type { DeliverablePageData } from "./deliverable-result";
-
-const ACTION_TEXT: Record<string, string> = {
-  "deliverable.created": "created the deliverable",
-  "draft.submitted": "submitted a version",
-  "draft.approved": "approved",
-  "draft.changes_requested": "requested changes",
-  "draft.signed_off": "signed off",
-  "draft.commented": "commented",
-  "deliverable.scheduled": "marked it scheduled",
-  "deliverable.unscheduled": "marked it not scheduled",
-  "deliverable.published": "marked it published",
-  "deliverable.rescheduled": "changed the publish time",
-  "deliverable.blocked": "blocked it: the sign-off deadline passed",
-  "deliverable.override": "overrode the block (exception)",
-  "deliverable.escalated": "escalated the stage to its backup and the coordinators",
-};
 
 export function activityDetail(data: unknown): string | null {
   if (!data || typeof data !== "object") return null;
@@ -44,8 +29,7 @@ export function ActivityPanel({ page }: { page: DeliverablePageData }) {
             return (
               <li key={a.id} className="text-sm">
                 <p>
-                  <span className="font-medium text-ink">{a.actor}</span>{" "}
-                  <span className="text-ink-soft">{ACTION_TEXT[a.action] ?? a.action}</span>
+                  <span className="font-medium text-ink">{a.actor}</span> <span className="text-ink-soft">{eventByPerson(a.action)}</span>
                 </p>
                 {detail ? <p className="break-words text-ink-muted">{detail}</p> : null}
                 <p className="text-xs text-ink-muted">{a.at}</p>

@@ -6,7 +6,8 @@ export function EvidenceCard({ href }: { href: string }) {
   return (
     <Card title="Evidence">
       <p className="text-sm text-ink-soft">
-        What was approved, by whom, when and from where, hashed and recorded in the audit trail at the sign-off.
+        What was approved, by whom, when and from where, hashed and recorded in the audit trail at the moment of each decision (a sign-off,
+        or an override of a block).
       </p>
       <Link to={href} className="mt-3 inline-block text-sm font-medium text-accent underline hover:no-underline">
         Open the evidence pack

@@ -5,7 +5,8 @@ import type { Ledger } from "~/modules/approvals/evidence/view.server";
 import { formatIn } from "~/utils/time";
 import { channelLabel, isChannel } from "~/modules/channels/channels";
 import { DecisionsTable } from "./decisions-table";
-import { EVENT_WORDS, TIME_FORMAT } from "./labels";
+import { eventAlone } from "~/modules/approvals/event-words";
+import { TIME_FORMAT } from "./labels";
 
 const PROBLEM_WORDS = {
   hash_mismatch: "its content no longer hashes to the recorded value",
@@ -144,7 +145,7 @@ function describe(body: SealedPack | EventEntry): string {
   if (body.format === "baton.evidence-pack/1")
     return body.kind === "signoff" ? "Pack sealed at the brand sign-off" : "Pack sealed at an override";
   const who = body.by;
-  return `${EVENT_WORDS[body.event] ?? body.event}, by ${who}`;
+  return `${eventAlone(body.event)}, by ${who}`;
 }
 
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
