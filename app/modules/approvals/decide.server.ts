@@ -17,6 +17,7 @@ import { findVisibleDeliverable, windowHoursFor } from "./scope.server";
 import { signOffCounts, signOffDeadline } from "./signoff-rule";
 import { sealEvidence } from "./evidence/ledger.server";
 import { usersByIds } from "./people.server";
+import { decisionAuditAction } from "./event-words";
 import { recordDecision } from "~/modules/insights/approval-facts.server";
 
 export interface DecisionInput {
@@ -181,8 +182,7 @@ export async function decideOn(tx: Transaction, d: Decider, row: DeliverableRow,
     comment,
     createdAt: now,
   });
-  const action =
-    input.decision === "request_changes" ? "draft.changes_requested" : after.fullySignedOff ? "draft.signed_off" : "draft.approved";
+  const action = decisionAuditAction(input.decision, after.fullySignedOff);
   // The evidence pack (decision 057): the sign-off seals it in this transaction; its hash goes into the sign-off's audit event.
   const evidence = after.fullySignedOff
     ? await sealEvidence(

@@ -26,6 +26,16 @@ export const DELIVERABLE_EVENT_WORDS: Record<string, EventWords> = {
   "deliverable.escalated": { byPerson: "escalated the stage to its backup and the coordinators" },
 };
 
+/** The audit actions of a stage decision: the evidence pack lists exactly these. */
+export const DECISION_AUDIT_ACTIONS = ["draft.approved", "draft.signed_off", "draft.changes_requested"] as const;
+export type DecisionAuditAction = (typeof DECISION_AUDIT_ACTIONS)[number];
+
+/** Which of them a decision is recorded as: a stage's approval is a sign-off once the last stage approves. */
+export function decisionAuditAction(decision: "approve" | "request_changes", fullySignedOff: boolean): DecisionAuditAction {
+  if (decision === "request_changes") return "draft.changes_requested";
+  return fullySignedOff ? "draft.signed_off" : "draft.approved";
+}
+
 /** The activity panel's words for an event, or its code where none is written. */
 export function eventByPerson(action: string): string {
   return DELIVERABLE_EVENT_WORDS[action]?.byPerson ?? action;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DELIVERABLE_EVENT_WORDS, eventAlone, eventByPerson } from "~/modules/approvals/event-words";
+import {
+  DECISION_AUDIT_ACTIONS,
+  DELIVERABLE_EVENT_WORDS,
+  decisionAuditAction,
+  eventAlone,
+  eventByPerson,
+} from "~/modules/approvals/event-words";
 
 describe("deliverable event words: one table for the activity panel and the evidence pack", () => {
   it("words every event for the panel, and the pack's own events on their own", () => {
@@ -18,5 +24,14 @@ describe("deliverable event words: one table for the activity panel and the evid
       expect(words.byPerson.trim(), code).not.toBe("");
       if (words.alone !== undefined) expect(words.alone.trim(), code).not.toBe("");
     }
+  });
+});
+
+describe("a decision's audit action", () => {
+  it("is changes requested whatever the stage, a sign-off only when the last stage approves", () => {
+    expect(decisionAuditAction("request_changes", true)).toBe("draft.changes_requested");
+    expect(decisionAuditAction("approve", false)).toBe("draft.approved");
+    expect(decisionAuditAction("approve", true)).toBe("draft.signed_off");
+    expect([...DECISION_AUDIT_ACTIONS].sort()).toEqual(["draft.approved", "draft.changes_requested", "draft.signed_off"]);
   });
 });

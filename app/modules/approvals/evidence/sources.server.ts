@@ -4,6 +4,7 @@ import { isChannel } from "~/modules/channels/channels";
 import { decisionChannelOf } from "~/modules/workspaces/actor";
 import type { ActorContext } from "~/modules/workspaces/authz.server";
 import type { Queryable } from "~/utils/db.server";
+import { DECISION_AUDIT_ACTIONS } from "../event-words";
 import { briefRequirements } from "../brief-requirements.server";
 import type { DeliverableRow } from "../command.server";
 import { transferCheckList } from "../decision-links/check-list";
@@ -11,8 +12,6 @@ import { loadCampaignRoute } from "../routes.server";
 import { windowHoursFor } from "../scope.server";
 import { signOffDeadline } from "../signoff-rule";
 import { orderDecisions, SEALED_FORMAT, type PackDecision, type PackOverride, type SealedPack } from "./pack";
-
-const DECISION_ACTIONS = ["draft.approved", "draft.signed_off", "draft.changes_requested"];
 
 /**
  * The decision or override being recorded in this very transaction: its audit event is written
@@ -129,7 +128,7 @@ async function decisionsOf(
       and(
         eq(auditEvents.objectType, "deliverable"),
         eq(auditEvents.objectId, deliverableId),
-        inArray(auditEvents.action, DECISION_ACTIONS),
+        inArray(auditEvents.action, [...DECISION_AUDIT_ACTIONS]),
       ),
     );
   // The decision being recorded now reads as its audit event will.
