@@ -10,7 +10,8 @@ import { startServer, type RunningServer } from "../support/server";
  * Pins on images (issue 18 part 2, decision 058) in Chromium, on the demo workspace: the reviewer
  * (the operator's coordinator on the default route) pins two comments by clicking the creator's
  * photo; the creator sees two numbered markers and submits version 2, which starts with none and
- * lists the two as history; then the reviewer pins a comment on version 2 with the keyboard only.
+ * lists the two as history; then the reviewer pins a comment on version 2 with the keyboard only
+ * (a reload on the way brings back what was typed, and posting forgets it).
  */
 let server: RunningServer;
 let browser: Browser;
@@ -150,6 +151,12 @@ it("a reviewer pins two comments by clicking; the creator sees them and submits 
   await cp.goto(`${server.url}${path}`);
   await cp.getByLabel("Comment on v2").focus();
   await cp.keyboard.type("Better. Brighten the top right a touch.");
+  // Nothing typed is lost: a reload (a closed tab) brings the unsent comment back, said so.
+  await cp.waitForTimeout(500);
+  await cp.reload();
+  await expect.poll(() => cp.getByLabel("Comment on v2").inputValue()).toBe("Better. Brighten the top right a touch.");
+  await cp.getByText("Restored what you had typed here before; it is not posted yet.").waitFor();
+  await cp.getByLabel("Comment on v2").focus();
   await cp.keyboard.press("Tab");
   expect(await cp.evaluate(() => document.activeElement?.id)).toBe("comment-pin");
   for (let i = 0; i < 3; i++) await cp.keyboard.press("ArrowDown");
@@ -161,6 +168,9 @@ it("a reviewer pins two comments by clicking; the creator sees them and submits 
   await cp.getByText("Comment added.").waitFor();
   await cp.getByRole("link", { name: "Pin 1, top right of photo-2.png" }).waitFor();
   expect(await markers(cp).count()).toBe(1);
+  // Once posted, the kept draft is gone: the box starts empty after a reload.
+  await cp.reload();
+  expect(await cp.getByLabel("Comment on v2").inputValue()).toBe("");
 
   // An internal pin: drawn apart (dashed, amber) for the team, numbered after the public one.
   const image2 = cp.getByRole("button", { name: "Pin your comment to a spot on photo-2.png" });

@@ -4,6 +4,7 @@ import { Form, Link } from "@remix-run/react";
 import { CopyDiffView } from "~/components/approvals/copy-diff-view";
 import { LockIcon } from "~/components/icons";
 import { IdempotencyKeyField } from "~/components/ui/idempotency-key-field";
+import { useDeviceDraft } from "~/components/ui/use-device-draft";
 import { Alert, Badge, Button, Card, CheckboxField, SelectField, TextAreaField } from "~/components/ui";
 import type { Pin } from "~/modules/approvals/pins";
 import { commentSchema } from "~/modules/approvals/schemas";
@@ -163,6 +164,7 @@ export function VersionsPanel({ page, base, commentKey }: { page: DeliverablePag
           </ul>
           {page.can.comment ? (
             <CommentForm
+              draftKey={`comment:${viewed.id}`}
               version={viewed.version}
               internalAllowed={page.can.commentInternal}
               media={viewed.media}
@@ -178,8 +180,10 @@ export function VersionsPanel({ page, base, commentKey }: { page: DeliverablePag
 }
 
 const PIN_SELECT_ID = "comment-pin";
+const COMMENT_BOX_ID = "comment-body";
 
 function CommentForm({
+  draftKey,
   version,
   internalAllowed,
   media,
@@ -187,6 +191,7 @@ function CommentForm({
   onPin,
   commentKey,
 }: {
+  draftKey: string;
   commentKey: string;
   version: number;
   internalAllowed: boolean;
@@ -198,9 +203,14 @@ function CommentForm({
   const [form, fields] = useDeliverableForm("comment", commentSchema);
   // A posted comment takes its pin with it: the next one starts unpinned.
   const postedAt = commentResult?.ok ? commentResult.at : null;
+  // What is typed is kept on this device until it is posted: a closed tab loses no review notes.
+  const draft = useDeviceDraft(draftKey, COMMENT_BOX_ID);
+  const clearDraft = draft.clear;
   useEffect(() => {
-    if (postedAt) onPin(null);
-  }, [postedAt, onPin]);
+    if (!postedAt) return;
+    onPin(null);
+    clearDraft();
+  }, [postedAt, onPin, clearDraft]);
   return (
     <Form method="post" className="mt-3 space-y-3" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="comment" />
@@ -210,6 +220,9 @@ function CommentForm({
       <TextAreaField
         label={`Comment on v${version}`}
         name={fields.body.name}
+        id={COMMENT_BOX_ID}
+        onInput={draft.onInput}
+        hint={draft.state === "restored" ? "Restored what you had typed here before; it is not posted yet." : undefined}
         rows={2}
         errors={fields.body.errors}
         // A refused comment comes back with what was typed (a page without JavaScript would lose it).
