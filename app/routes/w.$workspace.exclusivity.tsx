@@ -6,8 +6,8 @@ import { CheckCircleIcon } from "~/components/icons";
 import { SavedNotice } from "~/components/calendar/saved-notice";
 import { Badge, Button, Card, EmptyState, FormError, PageHeader, TextAreaField } from "~/components/ui";
 import { viewerZone } from "~/modules/calendar/page.server";
-import { waiveSchema } from "~/modules/calendar/schemas";
-import { brandClashes, waiveExclusivity, type BrandClash } from "~/modules/calendar/waivers.server";
+import { conflictKeySchema, waiveSchema } from "~/modules/calendar/schemas";
+import { brandClashes, waiveExclusivity, withdrawWaiver, type BrandClash } from "~/modules/calendar/waivers.server";
 import { COMPETING_BRAND } from "~/modules/calendar/waivers";
 import { requireMember } from "~/modules/workspaces/authz.server";
 import { answer } from "~/utils/action-data.server";
@@ -30,14 +30,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ clashes, competing: COMPETING_BRAND });
 }
 
-/** The page's one action; the audit table's guard reads this list. */
-const INTENTS = ["waive"] as const;
+/** The page's actions; the audit table's guard reads this list. */
+const INTENTS = ["waive", "withdraw"] as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireMember(request, params.workspace);
   const form = await readForm(request);
-  if (!INTENTS.includes(form.get("intent") as (typeof INTENTS)[number])) return answer(invalid("Unknown action."));
+  const intent = form.get("intent") as (typeof INTENTS)[number];
+  if (!INTENTS.includes(intent)) return answer(invalid("Unknown action."));
   const target = typeof form.get("conflictKey") === "string" ? String(form.get("conflictKey")).slice(0, 320) : undefined;
+  if (intent === "withdraw") {
+    const parsed = parseWith(conflictKeySchema, form);
+    if (!parsed.success) return answer(invalid(undefined, parsed.errors), { intent, target });
+    const result = await withdrawWaiver(ctx, parsed.data);
+    if (!result.ok && result.problem.kind === "not_found") notFound(result.problem.message);
+    return answer(result, {
+      intent,
+      target: parsed.data.conflictKey,
+      notice: "Your brand's waiver is withdrawn. The clash is open again for your side.",
+    });
+  }
   const parsed = parseWith(waiveSchema, form);
   if (!parsed.success)
     return answer(invalid(undefined, parsed.errors), {
@@ -65,6 +77,21 @@ type Answer = {
   errors: Record<string, string[]>;
   values: Record<string, string>;
 };
+
+/** Takes the brand's waiver back; a plain form, so it works without JavaScript too. */
+function WithdrawForm({ clash, answer, busy }: { clash: BrandClash; answer: Answer | undefined; busy: boolean }) {
+  const mine = answer?.intent === "withdraw" && answer.target === clash.key && !answer.ok ? answer : undefined;
+  return (
+    <Form method="post" preventScrollReset className="mt-2">
+      <input type="hidden" name="intent" value="withdraw" />
+      <input type="hidden" name="conflictKey" value={clash.key} />
+      {mine?.formError ? <FormError errors={[mine.formError]} /> : null}
+      <Button type="submit" size="sm" variant="secondary" disabled={busy}>
+        Withdraw the waiver
+      </Button>
+    </Form>
+  );
+}
 
 function WaiveForm({ clash, answer, busy }: { clash: BrandClash; answer: Answer | undefined; busy: boolean }) {
   const mine = answer?.intent === "waive" && answer.target === clash.key ? answer : undefined;
@@ -133,9 +160,12 @@ export default function ExclusivityPage() {
                 </p>
                 {clash.otherSide ? <p className="mt-1 text-sm text-ink-soft">{clash.otherSide}</p> : null}
                 {clash.waived ? (
-                  <p className="mt-2 text-sm text-ink-soft">
-                    Waived by {clash.waived.by ?? "a former member"} on {clash.waived.at}: {clash.waived.reason}
-                  </p>
+                  <>
+                    <p className="mt-2 text-sm text-ink-soft">
+                      Waived by {clash.waived.by ?? "a former member"} on {clash.waived.at}: {clash.waived.reason}
+                    </p>
+                    <WithdrawForm clash={clash} answer={answer} busy={busyKey === clash.key} />
+                  </>
                 ) : clash.breached ? (
                   <WaiveForm clash={clash} answer={answer} busy={busyKey === clash.key} />
                 ) : (

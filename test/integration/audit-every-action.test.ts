@@ -673,6 +673,25 @@ const CASES: Case[] = [
       ),
   },
   {
+    route: "w.$workspace.exclusivity",
+    intent: "withdraw",
+    expected: A("conflict.waiver_withdrawn"),
+    prepare: async () => {
+      const conflictKey = await exclusivityKey();
+      const { conflictWaivers } = await import("@db/schema");
+      await t.db
+        .insert(conflictWaivers)
+        .values({
+          workspaceId: world.a.id,
+          conflictKey,
+          brandId: world.brandX.id,
+          reason: "Agreed earlier.",
+          userId: world.users.brandLead.id,
+        });
+      return ws("", "/exclusivity", { intent: "withdraw", conflictKey }, await cookie("brandLead"));
+    },
+  },
+  {
     route: "w.$workspace.conflicts",
     intent: "reopen",
     expected: A("conflict.reopened"),

@@ -4,7 +4,7 @@
 // whole workspace in view (a competitor's posts are the other half of the pair), and only the lead's
 // own side leaves this module.
 
-import { and, like } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { conflictWaivers } from "@db/schema";
 import { isId } from "~/utils/ids";
 import { db } from "~/utils/db.server";
@@ -57,6 +57,33 @@ export async function waiveExclusivity(
       objectType: "conflict",
       objectId: key,
       data: { code: found.code, brandId, reason, objectIds: found.objectIds, gapMinutes: found.details.gapMinutes },
+    });
+    return ok({ brandId });
+  });
+}
+
+/**
+ * The lead takes its brand's waiver back (the campaign changed, the reason no longer holds): the
+ * clash is open again for that side, on both deliverables. Only the brand's own waiver can go.
+ */
+export async function withdrawWaiver(
+  ctx: MemberContext,
+  { conflictKey: key }: { conflictKey: string },
+): Promise<Outcome<{ brandId: string }>> {
+  const brandId = waivingBrand(ctx);
+  if (!brandId || !key.startsWith("CREATOR_EXCLUSIVITY:")) return notFound(NOT_YOURS);
+  return db().transaction(async (tx): Promise<Outcome<{ brandId: string }>> => {
+    const removed = await tx
+      .delete(conflictWaivers)
+      .where(and(inWorkspace(ctx, conflictWaivers.workspaceId), eq(conflictWaivers.conflictKey, key), eq(conflictWaivers.brandId, brandId)))
+      .returning({ reason: conflictWaivers.reason });
+    if (removed.length === 0)
+      return conflictProblem("Your brand has no waiver on this clash to withdraw. It may have been withdrawn already.");
+    await audit(tx, ctx, {
+      action: "conflict.waiver_withdrawn",
+      objectType: "conflict",
+      objectId: key,
+      data: { code: "CREATOR_EXCLUSIVITY", brandId, reason: removed[0]!.reason },
     });
     return ok({ brandId });
   });

@@ -279,6 +279,32 @@ describe("exclusivity waivers", () => {
     expect(rows((await page()).rules, "CREATOR_EXCLUSIVITY").some((r) => r.key === key)).toBe(false);
   });
 
+  it("a lead withdraws its own waiver (audited, open again on both sides); nobody else's, and not twice", async () => {
+    const [{ key }] = ((await (await get(exclusivityRoute, path("/exclusivity"), "brandLead")).json()) as { clashes: { key: string }[] })
+      .clashes;
+    const waivers = async () =>
+      (await t.db.select().from(conflictWaivers).where(eq(conflictWaivers.conflictKey, key))).map((w) => w.brandId);
+    expect(await waivers()).toContain(world.brandX.id);
+    // A coordinator is no brand lead: as if the page were not there.
+    const coordinator = await post(exclusivityRoute, path("/exclusivity"), "coordinator", { intent: "withdraw", conflictKey: key });
+    expect(coordinator.status).toBe(404);
+    const res = await post(exclusivityRoute, path("/exclusivity"), "brandLead", { intent: "withdraw", conflictKey: key });
+    expect(res.status).toBe(200);
+    expect(await waivers()).not.toContain(world.brandX.id);
+    expect(await waivers()).toContain(ids.brandZ);
+    const [audit] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "conflict.waiver_withdrawn"));
+    expect(audit).toMatchObject({
+      objectId: key,
+      data: expect.objectContaining({ brandId: world.brandX.id, reason: "Different product lines" }),
+    });
+    const again = await post(exclusivityRoute, path("/exclusivity"), "brandLead", { intent: "withdraw", conflictKey: key });
+    expect(again.status).toBe(409);
+    // Open again for brand X: the coordinator's row no longer lists its waiver and is not settled.
+    const row = rows((await page()).rules, "CREATOR_EXCLUSIVITY").find((r) => r.key === key)!;
+    expect(row.waived).toBe(false);
+    expect(row.waivers.some((w) => w.includes("Brand X"))).toBe(false);
+  });
+
   it("bad input: NUL, huge and repeated submits get a 4xx and write nothing", async () => {
     const before = await t.db.select({ n: count() }).from(conflictWaivers);
     for (const form of [
