@@ -114,7 +114,10 @@ export const savedViews = pgTable(
     createdAt: createdAt(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("saved_views_owner_name").on(t.workspaceId, t.ownerId, t.name), index("saved_views_shared_idx").on(t.workspaceId, t.shared)],
+  (t) => [
+    uniqueIndex("saved_views_owner_name").on(t.workspaceId, t.ownerId, t.name),
+    index("saved_views_shared_idx").on(t.workspaceId, t.shared),
+  ],
 );
 
 /**
@@ -141,7 +144,10 @@ export const calendarShareLinks = pgTable(
     lastOpenedAt: tstz("last_opened_at"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("calendar_share_links_token_key").on(t.tokenHash), index("calendar_share_links_brand_idx").on(t.workspaceId, t.brandId)],
+  (t) => [
+    uniqueIndex("calendar_share_links_token_key").on(t.tokenHash),
+    index("calendar_share_links_brand_idx").on(t.workspaceId, t.brandId),
+  ],
 );
 
 /**

@@ -679,15 +679,13 @@ const CASES: Case[] = [
     prepare: async () => {
       const conflictKey = await exclusivityKey();
       const { conflictWaivers } = await import("@db/schema");
-      await t.db
-        .insert(conflictWaivers)
-        .values({
-          workspaceId: world.a.id,
-          conflictKey,
-          brandId: world.brandX.id,
-          reason: "Agreed earlier.",
-          userId: world.users.brandLead.id,
-        });
+      await t.db.insert(conflictWaivers).values({
+        workspaceId: world.a.id,
+        conflictKey,
+        brandId: world.brandX.id,
+        reason: "Agreed earlier.",
+        userId: world.users.brandLead.id,
+      });
       return ws("", "/exclusivity", { intent: "withdraw", conflictKey }, await cookie("brandLead"));
     },
   },
