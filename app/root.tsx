@@ -2,6 +2,7 @@ import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches } from "@remix-run/react";
 import type { ReactNode } from "react";
 import stylesheet from "~/tailwind.css";
+import { AgencyTranslations } from "~/components/agency-i18n";
 import { GeneralErrorBoundary } from "~/components/shell/error-boundary";
 import { isLocale } from "~/modules/i18n/locales";
 import { useNonce } from "~/utils/nonce";
@@ -43,7 +44,12 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  return <Outlet />;
+  // The agency's words; a client's token page sets its own language inside (decision 060).
+  return (
+    <AgencyTranslations>
+      <Outlet />
+    </AgencyTranslations>
+  );
 }
 
 export function ErrorBoundary() {

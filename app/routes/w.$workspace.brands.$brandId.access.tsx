@@ -1,10 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ShieldIcon } from "~/components/icons";
 import { Alert, Badge, Button, Card, EmptyState, PageHeader, ProgressBar, TBody, TD, TH, THead, TR, Table } from "~/components/ui";
-import { AccessStatusBadge, formatDayTime } from "~/components/onboarding/branded-frame";
+import { AgencyAccessStatusBadge } from "~/components/onboarding/access-status-badge";
+import { formatDayTime } from "~/components/onboarding/branded-frame";
+import { agencyT } from "~/modules/i18n/agency";
 import { isAccessStatus } from "~/modules/onboarding/access-status";
 import { accessLedger, completeOffboardingItem, findBrand, startOffboarding } from "~/modules/onboarding/ledger.server";
 import { idSchema, offboardingItemSchema } from "~/modules/onboarding/schemas";
@@ -13,13 +16,15 @@ import { answer } from "~/utils/action-data.server";
 import { invalid } from "~/utils/outcome";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Access · ${data?.brand.name ?? "Brand"} · Baton` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: agencyT("ledger.metaTitle", { brand: data?.brand.name ?? agencyT("ledger.metaFallback") }) },
+];
 
 async function brandFor(request: Request, params: { workspace?: string; brandId?: string }) {
   const ctx = await requirePermission(request, params.workspace, "onboarding.manage");
-  if (!idSchema.safeParse(params.brandId).success) notFound("That brand was not found.");
+  if (!idSchema.safeParse(params.brandId).success) notFound(agencyT("ledger.notFound"));
   const brand = await findBrand(ctx, params.brandId as string);
-  if (!brand) notFound("That brand was not found.");
+  if (!brand) notFound(agencyT("ledger.notFound"));
   return { ctx, brand };
 }
 
@@ -35,34 +40,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, brand } = await brandFor(request, params);
   const form = await readForm(request);
   const which = parseWith(intentSchema, { intent: form.get("intent") ?? undefined });
-  if (!which.success) return answer(invalid("Unknown action. Reload the page and try again.", which.errors));
+  if (!which.success) return answer(invalid(agencyT("common.unknownAction"), which.errors));
   if (which.data.intent === "start-offboarding") {
     const outcome = await startOffboarding(ctx, brand.id);
-    return answer(outcome, { intent: "start-offboarding", notice: ({ created }) => `Revoke checklist ready: ${created} items.` });
+    return answer(outcome, { intent: "start-offboarding", notice: ({ created }) => agencyT("offboarding.ready", { n: created }) });
   }
   const parsed = parseWith(offboardingItemSchema, form);
-  if (!parsed.success) return answer(invalid("Choose an item from the checklist.", parsed.errors), { intent: "item-done" });
+  if (!parsed.success) return answer(invalid(agencyT("offboarding.chooseItem"), parsed.errors), { intent: "item-done" });
   const outcome = await completeOffboardingItem(ctx, brand.id, parsed.data.itemId);
   return answer(outcome, {
     intent: "item-done",
     // A refusal names its item so the checklist shows it there; a success is said page-wide.
     target: outcome.ok ? null : parsed.data.itemId,
-    notice: ({ revoked }) => (revoked ? "Done. Both sides are removed, so the grant is now marked revoked." : "Marked done."),
+    notice: ({ revoked }) => agencyT(revoked ? "offboarding.doneRevoked" : "offboarding.done"),
   });
 }
 
 export default function BrandAccessPage() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation("agency");
   const done = d.checklist.filter((i) => i.doneAt).length;
   const held = d.grants.filter((g) => g.status === "confirmed" || g.status === "verified").length;
   const byPlatform = [...new Set(d.checklist.map((i) => i.stepId ?? i.platformKey))];
   return (
     <div className="space-y-6">
       <PageHeader
-        title={`Access ledger: ${d.brand.name}`}
-        breadcrumbs={[{ label: "Onboarding links", to: `/w/${d.slug}/onboarding` }]}
-        description="Every grant this brand gave through onboarding links: what, which role, when it was confirmed and who verified it."
+        title={t("ledger.title", { brand: d.brand.name })}
+        breadcrumbs={[{ label: t("common.onboardingLinks"), to: `/w/${d.slug}/onboarding` }]}
+        description={t("ledger.description")}
       />
       {result?.ok && result.notice ? (
         <Alert tone="success" role="status">
@@ -74,30 +80,30 @@ export default function BrandAccessPage() {
           {result.formError}
         </Alert>
       ) : null}
-      <Card flush title="Grants" description={`${held} held now.`}>
+      <Card flush title={t("ledger.grants")} description={t("ledger.held", { n: held })}>
         {d.grants.length === 0 ? (
           <div className="p-6">
             <EmptyState
               icon={<ShieldIcon />}
-              title="No grants yet"
-              description="When the client confirms access on an onboarding link, it is listed here."
+              title={t("ledger.emptyTitle")}
+              description={t("ledger.emptyBody")}
               action={
                 <Link className="text-sm font-medium text-accent underline" to={`/w/${d.slug}/onboarding/new?brand=${d.brand.id}`}>
-                  Create an onboarding link
+                  {t("ledger.createLink")}
                 </Link>
               }
             />
           </div>
         ) : (
           // Five columns, each date split over two short lines: at 1280 px the table fits its card (it scrolled, hiding "Verified").
-          <Table caption="Grants">
+          <Table caption={t("ledger.grants")}>
             <THead>
               <TR>
-                <TH>Platform and asset</TH>
-                <TH>Role</TH>
-                <TH>Status</TH>
-                <TH>Confirmed</TH>
-                <TH>Verified</TH>
+                <TH>{t("ledger.colPlatform")}</TH>
+                <TH>{t("ledger.colRole")}</TH>
+                <TH>{t("ledger.colStatus")}</TH>
+                <TH>{t("ledger.colConfirmed")}</TH>
+                <TH>{t("ledger.colVerified")}</TH>
               </TR>
             </THead>
             <TBody>
@@ -111,13 +117,13 @@ export default function BrandAccessPage() {
                   </TD>
                   <TD>{g.role}</TD>
                   <TD>
-                    <AccessStatusBadge status={isAccessStatus(g.status) ? g.status : "requested"} />
+                    <AgencyAccessStatusBadge status={isAccessStatus(g.status) ? g.status : "requested"} />
                   </TD>
                   <TD>{g.confirmedAt ? <When iso={g.confirmedAt} /> : "–"}</TD>
                   <TD>
                     {g.verifiedAt ? (
                       <>
-                        <span className="block">{g.verifiedBy ?? "a former member"}</span>
+                        <span className="block">{g.verifiedBy ?? t("common.formerMember")}</span>
                         <When iso={g.verifiedAt} small />
                       </>
                     ) : (
@@ -132,25 +138,29 @@ export default function BrandAccessPage() {
       </Card>
 
       <Card
-        title="Offboarding"
-        description="When the work ends: a revoke checklist per grant, what the client removes and what you remove. A grant is marked revoked when both are done."
+        title={t("offboarding.title")}
+        description={t("offboarding.description")}
         actions={
           // Once every held grant is on the checklist there is nothing to start; a grant given since is added.
           d.toOffboard > 0 ? (
             <Form method="post">
               <input type="hidden" name="intent" value="start-offboarding" />
               <Button type="submit" variant="secondary">
-                {d.checklist.length === 0 ? "Start offboarding" : `Add ${d.toOffboard} new ${d.toOffboard === 1 ? "grant" : "grants"}`}
+                {d.checklist.length === 0 ? t("offboarding.start") : t("offboarding.addGrants", { count: d.toOffboard })}
               </Button>
             </Form>
           ) : null
         }
       >
         {d.checklist.length === 0 ? (
-          <p className="text-sm text-ink-muted">No offboarding started.</p>
+          <p className="text-sm text-ink-muted">{t("offboarding.notStarted")}</p>
         ) : (
           <div className="space-y-5">
-            <ProgressBar value={(done / d.checklist.length) * 100} label="Checklist" valueText={`${done} of ${d.checklist.length} done`} />
+            <ProgressBar
+              value={(done / d.checklist.length) * 100}
+              label={t("offboarding.checklist")}
+              valueText={t("offboarding.progress", { done, total: d.checklist.length })}
+            />
             {byPlatform.map((key) => {
               const items = d.checklist.filter((i) => (i.stepId ?? i.platformKey) === key);
               return (
@@ -164,25 +174,25 @@ export default function BrandAccessPage() {
                       >
                         <div className="min-w-0 text-sm">
                           <Badge tone={i.side === "client" ? "info" : "accent"}>
-                            {i.side === "client" ? "Client removes" : "We remove"}
+                            {i.side === "client" ? t("offboarding.clientRemoves") : t("offboarding.weRemove")}
                           </Badge>
                           <p className="mt-1 text-ink-soft">{i.description}</p>
                           {i.doneAt ? (
                             <p className="mt-1 text-xs text-ink-muted">
-                              Done by {i.doneBy ?? "a former member"}, {formatDayTime(i.doneAt)}
+                              {t("offboarding.doneBy", { by: i.doneBy ?? t("common.formerMember"), when: formatDayTime(i.doneAt) })}
                             </p>
                           ) : null}
                         </div>
                         {i.doneAt ? (
                           <Badge tone="success" dot>
-                            Done
+                            {t("offboarding.doneBadge")}
                           </Badge>
                         ) : (
                           <Form method="post">
                             <input type="hidden" name="intent" value="item-done" />
                             <input type="hidden" name="itemId" value={i.id} />
                             <Button type="submit" size="sm" variant="secondary">
-                              Mark done
+                              {t("offboarding.markDone")}
                             </Button>
                           </Form>
                         )}

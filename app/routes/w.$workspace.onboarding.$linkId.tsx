@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Alert, Card, CopyButton, PageHeader, ProgressBar, Stat } from "~/components/ui";
 import { formatDayTime } from "~/components/onboarding/branded-frame";
@@ -13,6 +14,7 @@ import { reissueLink, revokeLink } from "~/modules/onboarding/links.server";
 import { decideStep } from "~/modules/onboarding/step-decisions.server";
 import { formatTimeTaken } from "~/modules/onboarding/progress";
 import { idSchema, reasonedDecisionSchema, reissueSchema, stepDecisionSchema } from "~/modules/onboarding/schemas";
+import { agencyT } from "~/modules/i18n/agency";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { answer, successData } from "~/utils/action-data.server";
 import { readableIp } from "~/utils/ip";
@@ -20,14 +22,14 @@ import { invalid } from "~/utils/outcome";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.link.clientName ?? "Onboarding link"} · Onboarding · Baton` },
+  { title: agencyT("link.metaTitle", { client: data?.link.clientName ?? agencyT("link.metaFallback") }) },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "onboarding.manage");
-  if (!idSchema.safeParse(params.linkId).success) notFound("That link was not found.");
+  if (!idSchema.safeParse(params.linkId).success) notFound(agencyT("link.notFound"));
   const link = await findCurrentLinkForMember(ctx, params.linkId as string);
-  if (!link) notFound("That link was not found.");
+  if (!link) notFound(agencyT("link.notFound"));
   const d = await linkDetail(ctx, link);
   return json({
     slug: ctx.workspace.slug,
@@ -73,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   function forwardView(f: (typeof d.forwards)[number]) {
     return {
       id: f.id,
-      stepName: d.steps.find((s) => s.id === f.stepId)?.platform ?? "a step",
+      stepName: d.steps.find((s) => s.id === f.stepId)?.platform ?? agencyT("link.aStep"),
       email: f.email,
       name: f.name,
       createdAt: f.createdAt.toISOString(),
@@ -92,12 +94,12 @@ const EVENT = { verify: "verify", reject: "reject", revoke: "revoke", reopen: "r
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "onboarding.manage");
-  if (!idSchema.safeParse(params.linkId).success) notFound("That link was not found.");
+  if (!idSchema.safeParse(params.linkId).success) notFound(agencyT("link.notFound"));
   const link = await findCurrentLinkForMember(ctx, params.linkId as string);
-  if (!link) notFound("That link was not found.");
+  if (!link) notFound(agencyT("link.notFound"));
   const form = await readForm(request);
   const which = parseWith(intentSchema, { intent: form.get("intent") ?? undefined });
-  if (!which.success) return answer<undefined, Intent>(invalid("Unknown action. Reload the page and try again.", which.errors));
+  if (!which.success) return answer<undefined, Intent>(invalid(agencyT("common.unknownAction"), which.errors));
   const intent = which.data.intent;
   // Every success carries `url` (the re-issued link's, else null), so the page reads one shape.
   const done = (notice: string, url: string | null = null) => json({ ...successData(notice, { intent }), url });
@@ -111,8 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.success) return answer(invalid(undefined, parsed.errors), { intent });
     const r = await reissueLink(ctx, link.id, parsed.data);
     if (!r.ok) return answer(r, { intent });
-    const emailed = r.value.emailed ? " and emailed" : "";
-    return done(`New link issued${emailed}. The old one now shows that it was replaced.`, r.value.url);
+    return done(agencyT(r.value.emailed ? "link.reissuedEmailed" : "link.reissued"), r.value.url);
   }
 
   const parsed = parseWith(intent === "reject" || intent === "not-applicable" ? reasonedDecisionSchema : stepDecisionSchema, form);
@@ -132,26 +133,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function OnboardingLinkPage() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as LinkPageResult | undefined;
+  const { t } = useTranslation("agency");
   const base = `/w/${d.slug}/onboarding`;
   const here = `${base}/${d.link.id}`;
   const active = d.state === "active" || d.state === "completed" || d.state === "verified";
+  const stepsDone = t("link.stepsDone", { done: d.progress.done, total: d.progress.total });
   return (
     <div className="space-y-6">
       <PageHeader
         title={d.link.clientName}
-        breadcrumbs={[{ label: "Onboarding links", to: base }]}
-        description={
-          <>
-            Created {formatDayTime(d.link.createdAt)}
-            {d.createdByName ? ` by ${d.createdByName}` : ""}. Account manager: {d.accountManager?.name ?? "none"}.
-          </>
-        }
+        breadcrumbs={[{ label: t("common.onboardingLinks"), to: base }]}
+        description={t(d.createdByName ? "link.createdBy" : "link.created", {
+          when: formatDayTime(d.link.createdAt),
+          by: d.createdByName,
+          manager: d.accountManager?.name ?? t("link.noManager"),
+        })}
         actions={
           <>
             <LinkStateBadge state={d.state} />
             {d.brand ? (
               <Link className="text-sm font-medium text-accent hover:underline" to={`/w/${d.slug}/brands/${d.brand.id}/access`}>
-                Access ledger of {d.brand.name}
+                {t("link.ledgerOf", { brand: d.brand.name })}
               </Link>
             ) : null}
           </>
@@ -168,36 +170,31 @@ export default function OnboardingLinkPage() {
         </Alert>
       ) : null}
       {result?.ok && result.url ? (
-        <Card title="The new link">
-          <CopyButton value={result.url} label="New onboarding link" showLabel />
-          <p className="mt-2 text-sm text-ink-muted">Shown once: Baton keeps only its fingerprint.</p>
+        <Card title={t("link.newLinkTitle")}>
+          <CopyButton value={result.url} label={t("link.newLinkLabel")} showLabel />
+          <p className="mt-2 text-sm text-ink-muted">{t("link.shownOnce")}</p>
         </Card>
       ) : null}
 
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Client progress" value={`${d.progress.percent}%`} hint={`${d.progress.done} of ${d.progress.total} steps done`} />
+        <Stat label={t("link.progress")} value={`${d.progress.percent}%`} hint={stepsDone} />
         <Stat
-          label="Time to verified access"
-          value={d.timeToVerifiedMs === null ? "Not yet" : formatTimeTaken(d.timeToVerifiedMs)}
-          hint={d.timeToVerifiedMs === null ? "until every platform is verified" : "from creating the link to the last verification"}
+          label={t("link.timeToVerified")}
+          value={d.timeToVerifiedMs === null ? t("link.notYet") : formatTimeTaken(d.timeToVerifiedMs)}
+          hint={d.timeToVerifiedMs === null ? t("link.untilVerified") : t("link.fromCreating")}
         />
         <Stat
-          label="Opened"
-          value={d.link.openedAt ? formatDayTime(d.link.openedAt).split(",")[0] : "Not yet"}
-          hint={d.link.openedAt ? formatDayTime(d.link.openedAt) : "the client has not opened it"}
+          label={t("link.opened")}
+          value={d.link.openedAt ? formatDayTime(d.link.openedAt).split(",")[0] : t("link.notYet")}
+          hint={d.link.openedAt ? formatDayTime(d.link.openedAt) : t("link.notOpened")}
         />
         <Stat
-          label="Link works until"
+          label={t("link.worksUntil")}
           value={formatDayTime(d.link.expiresAt).split(",")[0]}
-          hint={d.link.clientEmail ?? "no client email"}
+          hint={d.link.clientEmail ?? t("link.noEmail")}
         />
       </div>
-      <ProgressBar
-        value={d.progress.percent}
-        label="Client progress"
-        valueText={`${d.progress.done} of ${d.progress.total} steps done`}
-        showLabel={false}
-      />
+      <ProgressBar value={d.progress.percent} label={t("link.progress")} valueText={stepsDone} showLabel={false} />
 
       <PlatformAccessCard steps={d.steps} result={result} active={active} here={here} />
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { LinkIcon, PlusIcon } from "~/components/icons";
 import {
   Badge,
@@ -23,12 +24,12 @@ import { FilterSelect } from "~/components/ui/filter-select";
 import { formatShortDay } from "~/components/onboarding/branded-frame";
 import { LinkStateBadge } from "~/components/onboarding/link-state-badge";
 import { filterLinks, isFiltered, LISTED_LINK_STATES, parseLinkFilter } from "~/modules/onboarding/link-filter";
-import { linkStateLabels } from "~/modules/onboarding/link-model";
 import { accountManagerOptions, brandOptions, listLinks } from "~/modules/onboarding/link-queries.server";
 import { formatTimeTaken } from "~/modules/onboarding/progress";
+import { agencyT } from "~/modules/i18n/agency";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 
-export const meta: MetaFunction = () => [{ title: "Onboarding links · Baton" }];
+export const meta: MetaFunction = () => [{ title: agencyT("links.metaTitle") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "onboarding.manage");
@@ -50,72 +51,82 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const STATE_OPTIONS = LISTED_LINK_STATES.map((s) => ({ value: s, label: linkStateLabels[s] }));
-
 export default function OnboardingLinksPage() {
   const { slug, filter, links, totals, toVerify, metrics, brands, managers, canSetIdentities, hasIdentities } =
     useLoaderData<typeof loader>();
+  const { t } = useTranslation("agency");
   const base = `/w/${slug}/onboarding`;
   const filtered = isFiltered(filter);
+  const stateOptions = LISTED_LINK_STATES.map((s) => ({ value: s, label: t(`linkState.${s}`) }));
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Onboarding links"
-        description="Branded links that walk a client through giving access, naming approvers and signing off. Watch what you really have access to."
+        title={t("common.onboardingLinks")}
+        description={t("links.description")}
         actions={
           <ButtonLink to={`${base}/new`}>
-            <PlusIcon /> New link
+            <PlusIcon /> {t("links.newLink")}
           </ButtonLink>
         }
       />
       {!hasIdentities ? (
         <Card>
           <p className="text-sm text-ink-soft">
-            Links need the agency&apos;s own IDs (Meta business portfolio, Google Ads manager, Google account email...).{" "}
+            {t("links.identitiesNeeded")}{" "}
             {canSetIdentities ? (
               <Link className="font-medium text-accent underline" to={`/w/${slug}/access-identities`}>
-                Set the access identities first.
+                {t("links.setIdentities")}
               </Link>
             ) : (
-              "Ask an admin to set the workspace's access identities."
+              t("links.askAdmin")
             )}
           </p>
         </Card>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat
-          label="Median time to verified access"
+          label={t("links.medianLabel")}
           value={metrics.medianLinkMs === null ? "–" : formatTimeTaken(metrics.medianLinkMs)}
-          hint={
-            metrics.verifiedLinks
-              ? `across ${metrics.verifiedLinks} fully verified ${metrics.verifiedLinks === 1 ? "link" : "links"}`
-              : "no link is fully verified yet"
-          }
+          hint={metrics.verifiedLinks ? t("links.medianHint", { count: metrics.verifiedLinks }) : t("links.medianNone")}
         />
-        <Stat label="Links in progress" value={totals.open} hint={`${totals.all} in total`} />
-        <Stat label="Grants waiting for you" value={toVerify} hint="confirmed by clients, to verify" />
+        <Stat label={t("links.inProgress")} value={totals.open} hint={t("links.inTotal", { total: totals.all })} />
+        <Stat label={t("links.waiting")} value={toVerify} hint={t("links.waitingHint")} />
       </div>
       {totals.all > 0 ? (
         <Card>
-          <Form method="get" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" aria-label="Filter onboarding links">
+          <Form method="get" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" aria-label={t("links.filterLabel")}>
             <TextField
-              label="Search"
+              label={t("links.search")}
               name="q"
               type="search"
               defaultValue={filter.q ?? ""}
-              placeholder="Client or brand name"
+              placeholder={t("links.searchPlaceholder")}
               className="lg:col-span-2"
             />
-            <FilterSelect label="Brand" name="brand" value={filter.brand} any="Any brand" options={brands} minOptions={2} />
-            <FilterSelect label="State" name="state" value={filter.state} any="Any state" options={STATE_OPTIONS} />
-            <FilterSelect label="Account manager" name="manager" value={filter.manager} any="Anyone" options={managers} minOptions={2} />
+            <FilterSelect
+              label={t("links.brand")}
+              name="brand"
+              value={filter.brand}
+              any={t("links.anyBrand")}
+              options={brands}
+              minOptions={2}
+            />
+            <FilterSelect label={t("links.state")} name="state" value={filter.state} any={t("links.anyState")} options={stateOptions} />
+            <FilterSelect
+              label={t("links.manager")}
+              name="manager"
+              value={filter.manager}
+              any={t("links.anyone")}
+              options={managers}
+              minOptions={2}
+            />
             <div className="flex gap-2 lg:col-span-5">
               <Button type="submit" variant="secondary">
-                Apply filters
+                {t("links.apply")}
               </Button>
               {filtered ? (
                 <ButtonLink to={base} variant="ghost">
-                  Clear
+                  {t("links.clear")}
                 </ButtonLink>
               ) : null}
             </div>
@@ -124,44 +135,40 @@ export default function OnboardingLinksPage() {
       ) : null}
       <Card
         flush
-        title="Links"
-        description={
-          filtered
-            ? `${links.length} of ${totals.all} ${totals.all === 1 ? "link" : "links"} match. Newest first.`
-            : "Newest first. Open a link to verify, reject, revoke or re-issue it."
-        }
+        title={t("links.listTitle")}
+        description={filtered ? t("links.matching", { shown: links.length, count: totals.all }) : t("links.listDescription")}
       >
         {links.length === 0 ? (
           <div className="p-6">
             {filtered ? (
               <EmptyState
                 icon={<LinkIcon />}
-                title="No link matches these filters"
-                description="Try another name, or fewer filters."
+                title={t("links.noMatchTitle")}
+                description={t("links.noMatchBody")}
                 action={
                   <ButtonLink to={base} variant="secondary">
-                    Show every link
+                    {t("links.showAll")}
                   </ButtonLink>
                 }
               />
             ) : (
               <EmptyState
                 icon={<LinkIcon />}
-                title="No onboarding links yet"
-                description="Create one for a brand or a new client: pick the platforms, and the client gets a page with every click spelled out."
-                action={<ButtonLink to={`${base}/new`}>New link</ButtonLink>}
+                title={t("links.emptyTitle")}
+                description={t("links.emptyBody")}
+                action={<ButtonLink to={`${base}/new`}>{t("links.newLink")}</ButtonLink>}
               />
             )}
           </div>
         ) : (
-          <Table caption="Onboarding links">
+          <Table caption={t("common.onboardingLinks")}>
             <THead>
               <TR>
-                <TH>Client</TH>
-                <TH>Status</TH>
-                <TH className="w-40">Progress</TH>
-                <TH>Time to verified</TH>
-                <TH>Expires</TH>
+                <TH>{t("links.colClient")}</TH>
+                <TH>{t("links.colStatus")}</TH>
+                <TH className="w-40">{t("links.colProgress")}</TH>
+                <TH>{t("links.colTimeToVerified")}</TH>
+                <TH>{t("links.colExpires")}</TH>
               </TR>
             </THead>
             <TBody>
@@ -172,33 +179,39 @@ export default function OnboardingLinksPage() {
                       {l.clientName}
                     </Link>
                     <p className="mt-0.5 text-xs text-ink-muted">
-                      {[l.brandName, l.accountManagerName ? `managed by ${l.accountManagerName}` : null].filter(Boolean).join(" · ") ||
-                        "No brand yet"}
+                      {[l.brandName, l.accountManagerName ? t("links.managedBy", { name: l.accountManagerName }) : null]
+                        .filter(Boolean)
+                        .join(" · ") || t("links.noBrand")}
                     </p>
                     {/* The dates stay on one line: the column is as wide as they need (wrapped, they took four). */}
                     <p className="mt-0.5 whitespace-nowrap text-xs text-ink-muted" data-dates>
-                      Created {formatShortDay(l.createdAt)} · {l.openedAt ? `opened ${formatShortDay(l.openedAt)}` : "not opened yet"}
+                      {t("links.created", { day: formatShortDay(l.createdAt) })} ·{" "}
+                      {l.openedAt ? t("links.opened", { day: formatShortDay(l.openedAt) }) : t("links.notOpened")}
                     </p>
                   </TD>
                   <TD>
                     <div className="flex flex-col items-start gap-1">
                       <LinkStateBadge state={l.state} />
-                      {l.toVerify > 0 ? <Badge tone="warning">{l.toVerify} to verify</Badge> : null}
+                      {l.toVerify > 0 ? <Badge tone="warning">{t("links.toVerify", { n: l.toVerify })}</Badge> : null}
                     </div>
                   </TD>
                   <TD>
                     <ProgressBar
                       value={l.progress.percent}
-                      label={`Progress of ${l.clientName}`}
+                      label={t("links.progressOf", { client: l.clientName })}
                       showLabel={false}
-                      valueText={`${l.progress.done} of ${l.progress.total} steps`}
+                      valueText={t("links.steps", { done: l.progress.done, total: l.progress.total })}
                     />
                     <span className="mt-1 block text-xs text-ink-muted">
-                      {l.progress.done} of {l.progress.total} steps
+                      {t("links.steps", { done: l.progress.done, total: l.progress.total })}
                     </span>
                   </TD>
                   <TD className="whitespace-nowrap">
-                    {l.timeToVerifiedMs === null ? <span className="text-ink-muted">not yet</span> : formatTimeTaken(l.timeToVerifiedMs)}
+                    {l.timeToVerifiedMs === null ? (
+                      <span className="text-ink-muted">{t("links.notYet")}</span>
+                    ) : (
+                      formatTimeTaken(l.timeToVerifiedMs)
+                    )}
                   </TD>
                   <TD className="whitespace-nowrap">{formatShortDay(l.expiresAt)}</TD>
                 </TR>
@@ -208,17 +221,13 @@ export default function OnboardingLinksPage() {
         )}
       </Card>
       {metrics.platforms.length > 0 ? (
-        <Card
-          flush
-          title="Time to verified access per platform"
-          description="Median from asking to verifying, across every verified grant."
-        >
-          <Table caption="Time to verified access per platform">
+        <Card flush title={t("links.perPlatformTitle")} description={t("links.perPlatformBody")}>
+          <Table caption={t("links.perPlatformTitle")}>
             <THead>
               <TR>
-                <TH>Platform</TH>
-                <TH>Median</TH>
-                <TH>Verified grants</TH>
+                <TH>{t("links.colPlatform")}</TH>
+                <TH>{t("links.colMedian")}</TH>
+                <TH>{t("links.colVerifiedGrants")}</TH>
               </TR>
             </THead>
             <TBody>

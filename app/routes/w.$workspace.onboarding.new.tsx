@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import {
   Button,
   Card,
@@ -23,8 +24,9 @@ import { activeCustomPlatforms } from "~/modules/onboarding/custom-platforms.ser
 import { identityForPlatform, type StoredIdentities } from "~/modules/onboarding/identities";
 import { accountManagerOptions, brandOptions } from "~/modules/onboarding/link-queries.server";
 import { createLink } from "~/modules/onboarding/links.server";
+import { agencyT } from "~/modules/i18n/agency";
 import { LOCALES, LOCALE_NAMES } from "~/modules/i18n/locales";
-import { presetFor, serviceTypeLabels, serviceTypes, type ServiceType } from "~/modules/onboarding/presets";
+import { presetFor, serviceTypes, type ServiceType } from "~/modules/onboarding/presets";
 import {
   createLinkFormSchema,
   createLinkSchema,
@@ -40,7 +42,7 @@ import { problemAnswer, successData } from "~/utils/action-data.server";
 import { conformResult, textFieldProps } from "~/utils/conform";
 import { invalid } from "~/utils/outcome";
 
-export const meta: MetaFunction = () => [{ title: "New onboarding link · Baton" }];
+export const meta: MetaFunction = () => [{ title: agencyT("newLink.metaTitle") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "onboarding.manage");
@@ -121,6 +123,7 @@ export default function NewOnboardingLink() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submit = useSubmit();
+  const { t } = useTranslation("agency");
   const base = `/w/${data.slug}/onboarding`;
 
   if (result?.ok) return <LinkCreated base={base} created={result.created} />;
@@ -128,24 +131,24 @@ export default function NewOnboardingLink() {
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <PageHeader
-        title="New onboarding link"
-        breadcrumbs={[{ label: "Onboarding links", to: base }]}
-        description="Choose who it is for and what you need. The client gets one branded page with every click spelled out, and can forward single steps to colleagues."
+        title={t("newLink.title")}
+        breadcrumbs={[{ label: t("common.onboardingLinks"), to: base }]}
+        description={t("newLink.description")}
       />
 
-      <Card title="Start from a preset" description="Least-privilege roles per service type. Adjust each platform below.">
+      <Card title={t("newLink.presetTitle")} description={t("newLink.presetBody")}>
         <Form method="get" className="flex flex-col gap-3 sm:flex-row sm:items-end">
           <SelectField
-            label="Service type"
+            label={t("newLink.serviceType")}
             name="serviceType"
             className="sm:w-72"
             defaultValue={data.serviceType ?? ""}
-            placeholder="No preset"
-            options={serviceTypes.map((s) => ({ value: s, label: serviceTypeLabels[s] }))}
+            placeholder={t("newLink.noPreset")}
+            options={serviceTypes.map((s) => ({ value: s, label: t(`serviceType.${s}`) }))}
             onChange={(e) => submit(e.currentTarget.form, { replace: true, preventScrollReset: true })}
           />
           <Button type="submit" variant="secondary">
-            Apply preset
+            {t("newLink.applyPreset")}
           </Button>
         </Form>
       </Card>
@@ -193,6 +196,7 @@ const checkboxProps = (field: Field) => ({
 
 function NewLinkForm({ data, answer }: { data: LoaderData; answer: Answer }) {
   const nav = useNavigation();
+  const { t } = useTranslation("agency");
   const base = `/w/${data.slug}/onboarding`;
   const [form, fields] = useForm<NewLinkValues, CreateLinkInput>({
     id: "new-link",
@@ -210,71 +214,77 @@ function NewLinkForm({ data, answer }: { data: LoaderData; answer: Answer }) {
       <input type="hidden" name="serviceType" value={data.serviceType ?? ""} />
       <FormError id={form.errorId} errors={form.errors} />
 
-      <Card title="Client">
+      <Card title={t("newLink.client")}>
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
-            label="Brand"
+            label={t("newLink.brand")}
             {...textProps(fields.brandId, data.defaultBrand ?? "new")}
-            options={[{ value: "new", label: "A new client" }, ...data.brands]}
-            hint="A new client becomes a brand in this workspace."
+            options={[{ value: "new", label: t("newLink.newClient") }, ...data.brands]}
+            hint={t("newLink.brandHint")}
           />
-          <TextField label="New client's name" {...textProps(fields.newClientName)} hint="Only for a new client." autoComplete="off" />
-          <TextField label="Contact's name" {...textProps(fields.recipientName)} autoComplete="off" hint="Greets them on the page." />
-          <TextField label="Contact's email" type="email" {...textProps(fields.clientEmail)} autoComplete="off" />
+          <TextField
+            label={t("newLink.newClientName")}
+            {...textProps(fields.newClientName)}
+            hint={t("newLink.newClientNameHint")}
+            autoComplete="off"
+          />
+          <TextField
+            label={t("newLink.contactName")}
+            {...textProps(fields.recipientName)}
+            autoComplete="off"
+            hint={t("newLink.contactNameHint")}
+          />
+          <TextField label={t("newLink.contactEmail")} type="email" {...textProps(fields.clientEmail)} autoComplete="off" />
           <SelectField
-            label="Client's language"
+            label={t("newLink.language")}
             {...textProps(fields.locale, "en")}
             options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
-            hint="Their page, emails and forwarded steps. They can switch on the page."
+            hint={t("newLink.languageHint")}
           />
         </div>
       </Card>
 
       <NewLinkPlatforms platforms={data.platforms} field={field} />
 
-      <Card title="Intake steps">
+      <Card title={t("newLink.intakeTitle")}>
         <div className="space-y-3">
-          <CheckboxField label="Brand kit" hint="Where the client's logos, fonts and guidelines are." {...checkboxProps(fields.brandKit)} />
+          <CheckboxField label={t("newLink.brandKit")} hint={t("newLink.brandKitHint")} {...checkboxProps(fields.brandKit)} />
+          <CheckboxField label={t("newLink.contacts")} hint={t("newLink.contactsHint")} {...checkboxProps(fields.contacts)} />
           <CheckboxField
-            label="Contacts and approvers"
-            hint="The approver they name is invited as brand lead when the link is complete."
-            {...checkboxProps(fields.contacts)}
-          />
-          <CheckboxField
-            label="Questionnaire"
-            hint="Brand story and audience pre-fill this brand's briefs."
+            label={t("newLink.questionnaire")}
+            hint={t("newLink.questionnaireHint")}
             {...checkboxProps(fields.questionnaire)}
           />
-          <CheckboxField label="Agreement" hint="Typed name and checkbox; time and IP are recorded." {...checkboxProps(fields.agreement)} />
-          <TextAreaField label="Agreement text" rows={3} {...textProps(fields.agreementText, DEFAULT_AGREEMENT)} />
+          <CheckboxField label={t("newLink.agreement")} hint={t("newLink.agreementHint")} {...checkboxProps(fields.agreement)} />
+          <TextAreaField label={t("newLink.agreementText")} rows={3} {...textProps(fields.agreementText, DEFAULT_AGREEMENT)} />
         </div>
       </Card>
 
-      <Card title="Sending">
+      <Card title={t("newLink.sending")}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextAreaField label="A note for the client (optional)" rows={3} className="sm:col-span-2" {...textProps(fields.message)} />
+          <TextAreaField label={t("newLink.note")} rows={3} className="sm:col-span-2" {...textProps(fields.message)} />
           <TextField
-            label="Link works for (days)"
+            label={t("newLink.days")}
             type="number"
             min={1}
             max={90}
             {...textProps(fields.expiresInDays, String(LINK_DEFAULT_DAYS))}
           />
           <SelectField
-            label="Account manager"
+            label={t("newLink.manager")}
             {...textProps(fields.accountManagerId, data.me)}
             options={data.managers}
-            hint="Alerted when the client stalls for 48 hours."
+            hint={t("newLink.managerHint")}
           />
-          <CheckboxField label="Email the link to the contact from Baton" className="sm:col-span-2" {...checkboxProps(fields.sendEmail)} />
+          <CheckboxField label={t("newLink.sendEmail")} className="sm:col-span-2" {...checkboxProps(fields.sendEmail)} />
         </div>
         <CardSection className={cx("-mx-4 mt-5 -mb-5 sm:-mx-6")}>
           <div className="flex flex-wrap items-center gap-3">
             <Button type="submit" disabled={nav.state === "submitting"}>
-              {nav.state === "submitting" ? "Creating…" : "Create link"}
+              {nav.state === "submitting" ? t("newLink.creating") : t("newLink.create")}
             </Button>
             <Link to={base} className="text-sm font-medium text-ink-muted hover:text-ink">
-              Cancel
+              {t("newLink.cancel")}
             </Link>
           </div>
         </CardSection>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Alert, Badge, Button, Card, PageHeader } from "~/components/ui";
 import { CustomPlatformForm } from "~/components/onboarding/custom-platform-form";
@@ -12,6 +13,7 @@ import {
   versionsOf,
 } from "~/modules/onboarding/custom-platforms.server";
 import { typedDefinition } from "~/modules/onboarding/custom-platform-form.server";
+import { agencyT } from "~/modules/i18n/agency";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { answer, problemAnswer } from "~/utils/action-data.server";
 import { notFound, parseWith, readForm } from "~/utils/http.server";
@@ -19,14 +21,16 @@ import { isId } from "~/utils/ids";
 import { invalid } from "~/utils/outcome";
 import { formatIn } from "~/utils/time";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.platform.name ?? "Custom platform"} · Baton` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: agencyT("platforms.editMetaTitle", { name: data?.platform.name ?? agencyT("platforms.metaFallback") }) },
+];
 
 const SAVE = "save";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "workspace.settings");
   const found = isId(params.platformId) ? await getCustomPlatform(ctx, params.platformId) : null;
-  if (!found) notFound("That platform is not in this workspace.");
+  if (!found) notFound(agencyT("platforms.notFound"));
   const versions = await versionsOf(ctx, found.platform.id);
   return json({
     slug: ctx.workspace.slug,
@@ -44,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const intentSchema = z.object({
-  intent: z.enum(["save", "archive", "restore"], { errorMap: () => ({ message: "Unknown action. Reload the page and try again." }) }),
+  intent: z.enum(["save", "archive", "restore"], { errorMap: () => ({ message: agencyT("common.unknownAction") }) }),
 });
 const seenSchema = z.object({
   version: z.coerce.number({ invalid_type_error: "Reload the page and try again." }).int().min(1).max(1_000_000),
@@ -52,7 +56,7 @@ const seenSchema = z.object({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "workspace.settings");
-  if (!isId(params.platformId)) notFound("That platform is not in this workspace.");
+  if (!isId(params.platformId)) notFound(agencyT("platforms.notFound"));
   const id = params.platformId;
   const form = await readForm(request);
   const which = parseWith(intentSchema, { intent: form.get("intent") ?? undefined });
@@ -62,10 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const r = await setCustomPlatformArchived(ctx, { id, archived: intent === "archive" });
     return answer(r, {
       intent,
-      notice:
-        intent === "archive"
-          ? "Archived: new links can no longer ask for it. Sent links keep it."
-          : "Restored: new links can ask for it again.",
+      notice: agencyT(intent === "archive" ? "platforms.archivedNotice" : "platforms.restoredNotice"),
     });
   }
   const values = typedDefinition(form);
@@ -77,26 +78,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const r = await updateCustomPlatform(ctx, { id, seenVersion: seen.data.version, form: parsed.data });
   if (!r.ok) return problemAnswer(r.problem, { intent: SAVE, values });
-  return answer(r, { intent: SAVE, notice: `Saved as version ${r.value.version}. Links already sent keep their version.` });
+  return answer(r, { intent: SAVE, notice: agencyT("platforms.savedNotice", { version: r.value.version }) });
 }
 
 export default function EditCustomPlatform() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const nav = useNavigation();
+  const { t } = useTranslation("agency");
   const base = `/w/${data.slug}/settings/platforms`;
-  const notice = result?.ok ? result.notice : data.saved ? "Platform created as version 1." : null;
+  const notice = result?.ok ? result.notice : data.saved ? t("platforms.createdNotice") : null;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader
         title={data.platform.name}
         breadcrumbs={[
-          { label: "Settings", to: `/w/${data.slug}/settings` },
-          { label: "Custom platforms", to: base },
+          { label: t("common.settings"), to: `/w/${data.slug}/settings` },
+          { label: t("common.customPlatforms"), to: base },
         ]}
-        description={`Key ${data.platform.key}. Each save is a new version; links keep the version they were sent with.`}
+        description={t("platforms.editDescription", { key: data.platform.key })}
         actions={
-          data.platform.archived ? <Badge tone="neutral">Archived</Badge> : <Badge tone="success">Version {data.platform.version}</Badge>
+          data.platform.archived ? (
+            <Badge tone="neutral">{t("platforms.archived")}</Badge>
+          ) : (
+            <Badge tone="success">{t("platforms.versionBadge", { version: data.platform.version })}</Badge>
+          )
         }
       />
       {notice ? (
@@ -112,30 +118,28 @@ export default function EditCustomPlatform() {
         answer={result}
         defaultValue={data.values}
         hidden={<input type="hidden" name="version" value={data.platform.version} />}
-        submitLabel={`Save as version ${data.platform.version + 1}`}
+        submitLabel={t("platforms.saveAs", { version: data.platform.version + 1 })}
       />
-      <Card title="Versions" description="Kept for the links sent with them.">
+      <Card title={t("platforms.versionsTitle")} description={t("platforms.versionsBody")}>
         <ol className="space-y-1 text-sm text-ink-soft">
           {data.versions.map((v) => (
             <li key={v.version}>
-              Version {v.version}, saved {v.savedAt}
-              {v.version === data.platform.version ? " (current)" : ""}
+              {t(v.version === data.platform.version ? "platforms.versionCurrent" : "platforms.versionSaved", {
+                version: v.version,
+                when: v.savedAt,
+              })}
             </li>
           ))}
         </ol>
       </Card>
       <Card
-        title={data.platform.archived ? "Restore" : "Archive"}
-        description={
-          data.platform.archived
-            ? "Offer this platform in new links again."
-            : "Stop offering this platform in new links. Links already sent keep working with their version."
-        }
+        title={data.platform.archived ? t("platforms.restoreTitle") : t("platforms.archiveTitle")}
+        description={data.platform.archived ? t("platforms.restoreBody") : t("platforms.archiveBody")}
       >
         <Form method="post">
           <input type="hidden" name="intent" value={data.platform.archived ? "restore" : "archive"} />
           <Button type="submit" variant="secondary" disabled={nav.state === "submitting"}>
-            {data.platform.archived ? "Restore platform" : "Archive platform"}
+            {data.platform.archived ? t("platforms.restoreButton") : t("platforms.archiveButton")}
           </Button>
         </Form>
       </Card>

@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Badge, ButtonLink, Card, EmptyState, PageHeader } from "~/components/ui";
 import { listCustomPlatforms } from "~/modules/onboarding/custom-platforms.server";
+import { agencyT } from "~/modules/i18n/agency";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 
-export const meta: MetaFunction = () => [{ title: "Custom platforms · Baton" }];
+export const meta: MetaFunction = () => [{ title: agencyT("platforms.metaTitle") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "workspace.settings");
@@ -18,20 +20,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function CustomPlatformsPage() {
   const { slug, platforms } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("agency");
   const base = `/w/${slug}/settings/platforms`;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader
-        title="Custom platforms"
-        breadcrumbs={[{ label: "Settings", to: `/w/${slug}/settings` }]}
-        description="Platforms Baton does not know yet: your steps, your account to share, the ID you need back. They appear in presets and new links beside the built-in ones; you verify them by hand."
-        actions={<ButtonLink to={`${base}/new`}>New platform</ButtonLink>}
+        title={t("common.customPlatforms")}
+        breadcrumbs={[{ label: t("common.settings"), to: `/w/${slug}/settings` }]}
+        description={t("platforms.description")}
+        actions={<ButtonLink to={`${base}/new`}>{t("platforms.newPlatform")}</ButtonLink>}
       />
       {platforms.length === 0 ? (
-        <EmptyState
-          title="No custom platforms yet"
-          description="Add one to ask clients for access to a platform that is not in Baton's list."
-        />
+        <EmptyState title={t("platforms.emptyTitle")} description={t("platforms.emptyBody")} />
       ) : (
         <Card>
           <ul className="-my-2 divide-y divide-slate-100">
@@ -42,10 +42,14 @@ export default function CustomPlatformsPage() {
                     {p.name}
                   </Link>
                   <p className="text-sm text-ink-muted">
-                    <span className="font-mono">{p.key}</span> · version {p.version}
+                    <span className="font-mono">{p.key}</span> · {t("platforms.version", { version: p.version })}
                   </p>
                 </div>
-                {p.archived ? <Badge tone="neutral">Archived</Badge> : <Badge tone="success">In use</Badge>}
+                {p.archived ? (
+                  <Badge tone="neutral">{t("platforms.archived")}</Badge>
+                ) : (
+                  <Badge tone="success">{t("platforms.inUse")}</Badge>
+                )}
               </li>
             ))}
           </ul>

@@ -1,19 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/ui";
 import { CustomPlatformForm } from "~/components/onboarding/custom-platform-form";
 import { IdempotencyKeyField } from "~/components/ui/idempotency-key-field";
 import { definitionFormSchema } from "~/modules/onboarding/custom-platforms";
 import { createCustomPlatform } from "~/modules/onboarding/custom-platforms.server";
 import { typedDefinition } from "~/modules/onboarding/custom-platform-form.server";
+import { agencyT } from "~/modules/i18n/agency";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { problemAnswer } from "~/utils/action-data.server";
 import { newIdempotencyKey, readIdempotencyKey } from "~/utils/idempotency.server";
 import { parseWith, readForm } from "~/utils/http.server";
 import { invalid } from "~/utils/outcome";
 
-export const meta: MetaFunction = () => [{ title: "New custom platform · Baton" }];
+export const meta: MetaFunction = () => [{ title: agencyT("platforms.newMetaTitle") }];
 
 const CREATE = "create-platform";
 
@@ -37,22 +39,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function NewCustomPlatform() {
   const { slug, idempotencyKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation("agency");
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader
-        title="New custom platform"
+        title={t("platforms.newTitle")}
         breadcrumbs={[
-          { label: "Settings", to: `/w/${slug}/settings` },
-          { label: "Custom platforms", to: `/w/${slug}/settings/platforms` },
+          { label: t("common.settings"), to: `/w/${slug}/settings` },
+          { label: t("common.customPlatforms"), to: `/w/${slug}/settings/platforms` },
         ]}
-        description="Write the steps as you would tell a client on the phone. Links sent with this platform keep the version they were sent with."
+        description={t("platforms.newDescription")}
       />
       <CustomPlatformForm
         intent={CREATE}
         answer={result}
         defaultValue={{ adminLanguage: "en" }}
         hidden={<IdempotencyKeyField value={idempotencyKey} />}
-        submitLabel="Create platform"
+        submitLabel={t("platforms.create")}
       />
     </div>
   );

@@ -1,9 +1,10 @@
 import { getFormProps, type FieldMetadata } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Button, Card, CheckboxField, FormError, SelectField, TextAreaField, TextField } from "~/components/ui";
-import { definitionFieldsSchema, definitionFormSchema, LANGUAGES, languageNames } from "~/modules/onboarding/custom-platforms";
-import { serviceTypeLabels, serviceTypes } from "~/modules/onboarding/presets";
+import { definitionFieldsSchema, definitionFormSchema, LANGUAGES } from "~/modules/onboarding/custom-platforms";
+import { serviceTypes } from "~/modules/onboarding/presets";
 import { initialList, textFieldProps, useActionForm } from "~/utils/conform";
 
 type Answer = Parameters<typeof useActionForm>[0]["answer"];
@@ -26,6 +27,7 @@ export function CustomPlatformForm({
   submitLabel: string;
 }) {
   const nav = useNavigation();
+  const { t } = useTranslation("agency");
   const [form, fields] = useActionForm({
     id: intent,
     intent,
@@ -45,48 +47,50 @@ export function CustomPlatformForm({
       {hidden}
       <input type="hidden" name="intent" value={intent} />
       <FormError errors={form.errors} />
-      <Card title="Platform" description="What clients see as the step's title, and what they add to give you access.">
+      <Card title={t("platformForm.platformTitle")} description={t("platformForm.platformBody")}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label="Name" placeholder="Pinterest Ads" autoComplete="off" {...text("name")} />
+          <TextField label={t("platformForm.name")} placeholder={t("platformForm.namePlaceholder")} autoComplete="off" {...text("name")} />
           <TextField
-            label="Your account to share"
-            hint="The email, account name or ID the client adds. Shown with a copy button."
-            placeholder="ads@youragency.com"
+            label={t("platformForm.identity")}
+            hint={t("platformForm.identityHint")}
+            placeholder={t("platformForm.identityPlaceholder")}
             autoComplete="off"
             spellCheck={false}
             {...text("identity")}
           />
         </div>
       </Card>
-      <Card
-        title="Steps"
-        description="One step per line; the page numbers them. {agencyId} becomes your account above, {role} the role the link asks for."
-      >
+      <Card title={t("platformForm.stepsTitle")} description={t("platformForm.stepsBody")}>
         <div className="space-y-4">
           <SelectField
-            label="The language you write in"
-            hint="Clients whose language has no steps see these, with a notice."
-            options={LANGUAGES.map((l) => ({ value: l, label: languageNames[l] }))}
+            label={t("platformForm.adminLanguage")}
+            hint={t("platformForm.adminLanguageHint")}
+            options={LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
             {...text("adminLanguage")}
           />
           {LANGUAGES.map((l) => (
             <TextAreaField
               key={l}
-              label={`Steps in ${languageNames[l]}`}
-              hint="Up to 20 steps."
+              label={t("platformForm.stepsIn", { language: t(`language.${l}`) })}
+              hint={t("platformForm.stepsHint")}
               rows={4}
-              placeholder={l === "en" ? "1. Open Business settings.\n2. Add {agencyId} as a partner with the {role} role." : undefined}
+              placeholder={l === "en" ? t("platformForm.stepsPlaceholder") : undefined}
               {...text(`steps_${l}`)}
             />
           ))}
         </div>
       </Card>
-      <Card title="The ID the client gives you" description="Checked against your pattern before the client can say access is granted.">
+      <Card title={t("platformForm.idTitle")} description={t("platformForm.idBody")}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label="Label" placeholder="Ad account ID" autoComplete="off" {...text("idLabel")} />
           <TextField
-            label="Pattern"
-            hint="A regular expression for the whole ID, at most 200 characters, e.g. \d{12}. Patterns that can be slow are refused."
+            label={t("platformForm.idLabel")}
+            placeholder={t("platformForm.idLabelPlaceholder")}
+            autoComplete="off"
+            {...text("idLabel")}
+          />
+          <TextField
+            label={t("platformForm.pattern")}
+            hint={t("platformForm.patternHint")}
             placeholder="\d{12}"
             autoComplete="off"
             spellCheck={false}
@@ -94,35 +98,41 @@ export function CustomPlatformForm({
             {...text("idPattern")}
           />
           <TextField
-            label="Example of a right ID"
+            label={t("platformForm.example")}
             placeholder="549755813888"
             autoComplete="off"
             spellCheck={false}
             {...text("idExample")}
           />
           <TextField
-            label="Message for a wrong ID"
-            hint="Say where the client finds the right one."
-            placeholder="An ad account ID is 12 digits: Business settings > Ad accounts."
+            label={t("platformForm.wrongMessage")}
+            hint={t("platformForm.wrongMessageHint")}
+            placeholder={t("platformForm.wrongMessagePlaceholder")}
             autoComplete="off"
             {...text("idWrongMessage")}
           />
         </div>
       </Card>
-      <Card title="Roles and presets" description="The roles a link can ask for, least access first; a preset asks for the first one.">
+      <Card title={t("platformForm.rolesTitle")} description={t("platformForm.rolesBody")}>
         <div className="space-y-4">
-          <TextAreaField label="Roles" hint="One per line, up to 10." rows={3} placeholder={"Analyst\nAdmin"} {...text("roles")} />
+          <TextAreaField
+            label={t("platformForm.roles")}
+            hint={t("platformForm.rolesHint")}
+            rows={3}
+            placeholder={t("platformForm.rolesPlaceholder")}
+            {...text("roles")}
+          />
           <fieldset>
-            <legend className="text-sm font-medium text-ink">Tick it in these presets</legend>
+            <legend className="text-sm font-medium text-ink">{t("platformForm.presets")}</legend>
             <div className="mt-2 grid gap-2 sm:grid-cols-2">
-              {serviceTypes.map((t) => (
+              {serviceTypes.map((type) => (
                 <CheckboxField
-                  key={t}
-                  id={`${field("presets").id}-${t}`}
-                  label={serviceTypeLabels[t]}
+                  key={type}
+                  id={`${field("presets").id}-${type}`}
+                  label={t(`serviceType.${type}`)}
                   name={field("presets").name}
-                  value={t}
-                  defaultChecked={chosen.includes(t)}
+                  value={type}
+                  defaultChecked={chosen.includes(type)}
                 />
               ))}
             </div>
@@ -136,9 +146,9 @@ export function CustomPlatformForm({
       </Card>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={nav.state === "submitting"}>
-          {nav.state === "submitting" ? "Saving…" : submitLabel}
+          {nav.state === "submitting" ? t("platformForm.saving") : submitLabel}
         </Button>
-        <p className="text-sm text-ink-muted">Links already sent keep the version they were sent with.</p>
+        <p className="text-sm text-ink-muted">{t("platformForm.versionsKept")}</p>
       </div>
     </Form>
   );

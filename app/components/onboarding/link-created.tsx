@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Alert, ButtonLink, Card, CopyButton, PageHeader } from "~/components/ui";
 
 export interface CreatedLinkView {
@@ -13,28 +14,22 @@ export interface CreatedLinkView {
  * the token), so it is the action's answer and not a page that could be opened again.
  */
 export function LinkCreated({ base, created }: { base: string; created: CreatedLinkView }) {
+  const { t } = useTranslation("agency");
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <PageHeader
-        title="Link created"
-        breadcrumbs={[{ label: "Onboarding links", to: base }]}
-        description={
-          created.emailed
-            ? `We emailed the link to ${created.to}. You can also copy it below.`
-            : "Copy the link and send it to your client."
-        }
+        title={t("linkCreated.title")}
+        breadcrumbs={[{ label: t("common.onboardingLinks"), to: base }]}
+        description={created.emailed ? t("linkCreated.emailed", { to: created.to }) : t("linkCreated.copyIt")}
       />
       <Card>
         <div className="space-y-4">
-          <CopyButton value={created.url} label="Onboarding link" showLabel />
-          <Alert tone="info">
-            This is the only time the link is shown: Baton keeps only a fingerprint of it. If it gets lost, re-issue it from the link&apos;s
-            page.
-          </Alert>
+          <CopyButton value={created.url} label={t("linkCreated.copyLabel")} showLabel />
+          <Alert tone="info">{t("linkCreated.onlyOnce")}</Alert>
           <div className="flex flex-wrap gap-2">
-            <ButtonLink to={`${base}/${created.linkId}`}>Open the link&apos;s page</ButtonLink>
+            <ButtonLink to={`${base}/${created.linkId}`}>{t("linkCreated.open")}</ButtonLink>
             <ButtonLink to={`${base}/new`} variant="secondary">
-              Create another
+              {t("linkCreated.another")}
             </ButtonLink>
           </div>
         </div>

@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Badge, Button, Card, CardSection, CheckboxField, TextField } from "~/components/ui";
 import { formatDayTime } from "~/components/onboarding/branded-frame";
 import type { LinkAnswers, LinkIntake, LinkState } from "~/modules/onboarding/link-model";
@@ -32,21 +33,24 @@ export function ClientAnswersCard({
   answers: LinkAnswers;
   link: { agreementName: string | null; agreementAt: string | null; agreementIp: string | null };
 }) {
+  const { t } = useTranslation("agency");
   return (
-    <Card title="What the client told us">
+    <Card title={t("answers.title")}>
       <dl className="space-y-3 text-sm">
         {intake.contacts ? (
           <div>
-            <dt className="font-medium text-ink">Contacts</dt>
+            <dt className="font-medium text-ink">{t("answers.contacts")}</dt>
             <dd className="text-ink-soft">
               {answers.contacts.contactName
                 ? `${answers.contacts.contactName} <${answers.contacts.contactEmail}>${answers.contacts.contactRole ? `, ${answers.contacts.contactRole}` : ""}`
-                : "Not yet"}
+                : t("answers.notYet")}
               {answers.contacts.approverName ? (
                 <>
                   <br />
-                  Approver: {answers.contacts.approverName} &lt;{answers.contacts.approverEmail}&gt;
-                  {answers.approverInvitationId ? " (invited as brand lead)" : ""}
+                  {t(answers.approverInvitationId ? "answers.approverInvited" : "answers.approver", {
+                    name: answers.contacts.approverName,
+                    email: answers.contacts.approverEmail,
+                  })}
                 </>
               ) : null}
             </dd>
@@ -56,14 +60,14 @@ export function ClientAnswersCard({
           ? questionnaireQuestions.map((q) => (
               <div key={q.key}>
                 <dt className="font-medium text-ink">{q.label}</dt>
-                <dd className="whitespace-pre-line text-ink-soft">{answers.questionnaire[q.key] || "Not yet"}</dd>
+                <dd className="whitespace-pre-line text-ink-soft">{answers.questionnaire[q.key] || t("answers.notYet")}</dd>
               </div>
             ))
           : null}
         {intake.brandKit ? (
           <div>
-            <dt className="font-medium text-ink">Brand kit</dt>
-            <dd className="text-ink-soft">{answers.brandKit.note || (answers.brandKit.files.length ? "" : "Not yet")}</dd>
+            <dt className="font-medium text-ink">{t("answers.brandKit")}</dt>
+            <dd className="text-ink-soft">{answers.brandKit.note || (answers.brandKit.files.length ? "" : t("answers.notYet"))}</dd>
             {answers.brandKit.files.map((f) => (
               <dd key={f.id}>
                 <a className="text-accent underline" href={`/w/${slug}/files/${f.id}`}>
@@ -75,16 +79,20 @@ export function ClientAnswersCard({
         ) : null}
         {intake.agreement ? (
           <div>
-            <dt className="font-medium text-ink">Agreement</dt>
+            <dt className="font-medium text-ink">{t("answers.agreement")}</dt>
             <dd className="text-ink-soft">
               {link.agreementAt
-                ? `Signed by ${link.agreementName} on ${formatDayTime(link.agreementAt)} from ${link.agreementIp ?? "an unknown address"}`
-                : "Not signed yet"}
+                ? t("answers.signed", {
+                    name: link.agreementName,
+                    when: formatDayTime(link.agreementAt),
+                    ip: link.agreementIp ?? t("answers.unknownAddress"),
+                  })
+                : t("answers.notSigned")}
             </dd>
           </div>
         ) : null}
         {!intake.contacts && !intake.questionnaire && !intake.brandKit && !intake.agreement ? (
-          <p className="text-ink-muted">This link has no intake steps.</p>
+          <p className="text-ink-muted">{t("answers.noIntake")}</p>
         ) : null}
       </dl>
     </Card>
@@ -105,13 +113,14 @@ export interface ForwardView {
  * rejection emailed (to the client or that colleague) are listed apart: the client forwarded nothing.
  */
 export function ForwardedStepsCard({ forwards, fixLinks }: { forwards: ForwardView[]; fixLinks: ForwardView[] }) {
+  const { t } = useTranslation("agency");
   return (
     <div className="space-y-6">
-      <Card title="Forwarded steps">
-        {forwards.length === 0 ? <p className="text-sm text-ink-muted">No step was forwarded.</p> : <ForwardList items={forwards} />}
+      <Card title={t("forwards.title")}>
+        {forwards.length === 0 ? <p className="text-sm text-ink-muted">{t("forwards.none")}</p> : <ForwardList items={forwards} />}
       </Card>
       {fixLinks.length > 0 ? (
-        <Card title="Fix links sent" description="Emailed after you rejected a step, to whoever must fix it.">
+        <Card title={t("forwards.fixTitle")} description={t("forwards.fixBody")}>
           <ForwardList items={fixLinks} />
         </Card>
       ) : null}
@@ -120,12 +129,13 @@ export function ForwardedStepsCard({ forwards, fixLinks }: { forwards: ForwardVi
 }
 
 function ForwardList({ items }: { items: ForwardView[] }) {
+  const { t } = useTranslation("agency");
   return (
     <ul className="space-y-2 text-sm">
       {items.map((f) => (
         <li key={f.id} className="break-words text-ink-soft">
           {f.stepName} → {f.name ? `${f.name} ` : ""}&lt;{f.email}&gt; · {formatDayTime(f.createdAt)}{" "}
-          {f.revoked ? <Badge>ended</Badge> : null}
+          {f.revoked ? <Badge>{t("forwards.ended")}</Badge> : null}
         </li>
       ))}
     </ul>
@@ -152,17 +162,16 @@ export function ManageLinkCard({
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: reissueSchema }),
   });
+  const { t } = useTranslation("agency");
   return (
-    <Card title="Manage the link">
+    <Card title={t("manage.title")}>
       <div className="grid gap-6 md:grid-cols-2">
         <Form method="post" action={here} className="space-y-3" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="reissue" />
-          <h3 className="text-sm font-semibold text-ink">Re-issue</h3>
-          <p className="text-sm text-ink-muted">
-            A new address for the same onboarding: the old one stops working and says so. Progress is kept.
-          </p>
+          <h3 className="text-sm font-semibold text-ink">{t("manage.reissue")}</h3>
+          <p className="text-sm text-ink-muted">{t("manage.reissueBody")}</p>
           <TextField
-            label="New link works for (days)"
+            label={t("manage.days")}
             name={fields.expiresInDays.name}
             type="number"
             min={1}
@@ -172,31 +181,31 @@ export function ManageLinkCard({
           />
           {clientEmail ? (
             <CheckboxField
-              label={`Email it to ${clientEmail}`}
+              label={t("manage.emailIt", { email: clientEmail })}
               name={fields.sendEmail.name}
               errors={fields.sendEmail.errors}
               defaultChecked
             />
           ) : null}
           <Button type="submit" variant="secondary">
-            Re-issue the link
+            {t("manage.reissueButton")}
           </Button>
         </Form>
         {state !== "revoked" ? (
           <Form method="post" action={here} className="space-y-3">
             <input type="hidden" name="intent" value="revoke-link" />
-            <h3 className="text-sm font-semibold text-ink">Revoke</h3>
-            <p className="text-sm text-ink-muted">The link and every forwarded step stop working now. The client sees whom to contact.</p>
+            <h3 className="text-sm font-semibold text-ink">{t("manage.revoke")}</h3>
+            <p className="text-sm text-ink-muted">{t("manage.revokeBody")}</p>
             <Button type="submit" variant="danger">
-              Revoke the link
+              {t("manage.revokeButton")}
             </Button>
           </Form>
         ) : (
-          <p className="text-sm text-ink-muted">This link is revoked. Re-issue it to give the client a working address again.</p>
+          <p className="text-sm text-ink-muted">{t("manage.revoked")}</p>
         )}
       </div>
       <CardSection className="-mx-4 mt-5 -mb-5 sm:-mx-6">
-        <p className="text-xs text-ink-muted">Every decision here is recorded in the audit trail with who and when.</p>
+        <p className="text-xs text-ink-muted">{t("manage.audited")}</p>
       </CardSection>
     </Card>
   );

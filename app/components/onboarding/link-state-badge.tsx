@@ -1,5 +1,6 @@
+import { useTranslation } from "react-i18next";
 import { Badge, type Tone } from "~/components/ui";
-import { linkStateLabels, type LinkState } from "~/modules/onboarding/link-model";
+import type { LinkState } from "~/modules/onboarding/link-model";
 
 const STATE_TONE: Record<LinkState, Tone> = {
   active: "info",
@@ -11,9 +12,10 @@ const STATE_TONE: Record<LinkState, Tone> = {
 };
 
 export function LinkStateBadge({ state }: { state: LinkState }) {
+  const { t } = useTranslation("agency");
   return (
     <Badge tone={STATE_TONE[state]} dot>
-      {linkStateLabels[state]}
+      {t(`linkState.${state}`)}
     </Badge>
   );
 }

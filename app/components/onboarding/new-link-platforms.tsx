@@ -1,4 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
 import { Card, CheckboxField, SelectField } from "~/components/ui";
 
 export interface PlatformChoice {
@@ -23,8 +24,9 @@ const asText = (value: unknown) => (typeof value === "string" ? value : undefine
 export function NewLinkPlatforms({ platforms, field }: { platforms: PlatformChoice[]; field: (name: string) => Field }) {
   // Messages for the whole list ("Choose at least one platform or intake step.").
   const list = field("platforms");
+  const { t } = useTranslation("agency");
   return (
-    <Card title="Platforms" description="Tick what you need and the role to grant. Every step tells the client exactly where to click.">
+    <Card title={t("newLink.platformsTitle")} description={t("newLink.platformsBody")}>
       {list.errors?.length ? (
         <p id={list.errorId} className="mb-3 text-sm text-red-700" role="alert">
           {list.errors.join(" ")}
@@ -49,7 +51,7 @@ export function NewLinkPlatforms({ platforms, field }: { platforms: PlatformChoi
               </div>
               <SelectField
                 id={role.id}
-                label={`Role on ${p.name}`}
+                label={t("newLink.roleOn", { platform: p.name })}
                 name={role.name}
                 defaultValue={asText(role.initialValue) ?? p.suggested}
                 options={p.roles.map((r) => ({ value: r, label: r }))}

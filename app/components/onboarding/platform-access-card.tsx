@@ -2,8 +2,10 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Button, Card, TextAreaField } from "~/components/ui";
-import { AccessStatusBadge, formatDayTime } from "~/components/onboarding/branded-frame";
+import { AgencyAccessStatusBadge } from "~/components/onboarding/access-status-badge";
+import { formatDayTime } from "~/components/onboarding/branded-frame";
 import type { LinkPageResult } from "~/components/onboarding/link-detail-cards";
 import type { AccessEvent, AccessStatus } from "~/modules/onboarding/access-status";
 import { formatTimeTaken } from "~/modules/onboarding/progress";
@@ -86,13 +88,11 @@ export function PlatformAccessCard({
   active: boolean;
   here: string;
 }) {
+  const { t } = useTranslation("agency");
   const stepFailure = (id: string, intent: string) =>
     result && !result.ok && result.target === id && result.intent === intent ? result : null;
   return (
-    <Card
-      title="Platform access"
-      description="Verify each grant in the platform itself, then mark it verified here. Reject with a reason: the client is emailed a link to fix that step."
-    >
+    <Card title={t("platformAccess.title")} description={t("platformAccess.description")}>
       <ul className="-my-4 divide-y divide-slate-100">
         {steps.map((s) => {
           const reject = stepFailure(s.id, "reject");
@@ -105,27 +105,34 @@ export function PlatformAccessCard({
                 <div className="min-w-0">
                   <h3 className="text-base font-semibold text-ink">{s.name}</h3>
                   <p className="text-sm text-ink-muted">
-                    Role: <span className="font-medium text-ink-soft">{s.role}</span>
+                    {t("platformAccess.role")} <span className="font-medium text-ink-soft">{s.role}</span>
                     {s.assetId ? (
                       <>
                         {" "}
-                        · ID <code className="rounded bg-slate-100 px-1 font-mono text-ink">{s.assetId}</code>
+                        · {t("platformAccess.id")} <code className="rounded bg-slate-100 px-1 font-mono text-ink">{s.assetId}</code>
                       </>
                     ) : null}
                   </p>
                   <p className="mt-1 text-xs text-ink-muted">
-                    {s.confirmedAt ? `Confirmed by the client ${formatDayTime(s.confirmedAt)}. ` : ""}
-                    {s.verifiedAt ? `Verified by ${s.verifiedByName ?? "a former member"} ${formatDayTime(s.verifiedAt)}` : ""}
-                    {s.timeToVerifiedMs !== null ? ` (${formatTimeTaken(s.timeToVerifiedMs)} after asking).` : ""}
+                    {s.confirmedAt ? `${t("platformAccess.confirmed", { when: formatDayTime(s.confirmedAt) })} ` : ""}
+                    {s.verifiedAt
+                      ? t("platformAccess.verified", {
+                          by: s.verifiedByName ?? t("common.formerMember"),
+                          when: formatDayTime(s.verifiedAt),
+                        })
+                      : ""}
+                    {s.timeToVerifiedMs !== null
+                      ? ` ${t("platformAccess.afterAsking", { time: formatTimeTaken(s.timeToVerifiedMs) })}`
+                      : ""}
                   </p>
                   {s.rejectionReason && s.status === "rejected" ? (
-                    <p className="mt-1 text-sm text-red-700">Rejected: {s.rejectionReason}</p>
+                    <p className="mt-1 text-sm text-red-700">{t("platformAccess.rejected", { reason: s.rejectionReason })}</p>
                   ) : null}
                   {s.notApplicableReason && s.status === "not_applicable" ? (
-                    <p className="mt-1 text-sm text-ink-muted">Not applicable: {s.notApplicableReason}</p>
+                    <p className="mt-1 text-sm text-ink-muted">{t("platformAccess.notApplicable", { reason: s.notApplicableReason })}</p>
                   ) : null}
                 </div>
-                <AccessStatusBadge status={s.status} />
+                <AgencyAccessStatusBadge status={s.status} />
               </div>
               {other ? (
                 <p role="alert" className="mt-2 text-sm text-red-700">
@@ -137,54 +144,58 @@ export function PlatformAccessCard({
                   {s.events.includes("verify") ? (
                     <DecisionForm intent="verify" step={s} here={here} result={result}>
                       <Button type="submit" size="sm">
-                        Mark {s.name} verified
+                        {t("platformAccess.verify", { platform: s.name })}
                       </Button>
                     </DecisionForm>
                   ) : null}
                   {s.events.includes("revoke") ? (
                     <DecisionForm intent="revoke" step={s} here={here} result={result}>
                       <Button type="submit" size="sm" variant="secondary">
-                        Mark revoked
+                        {t("platformAccess.revoke")}
                       </Button>
                     </DecisionForm>
                   ) : null}
                   {s.events.includes("reopen") ? (
                     <DecisionForm intent="reopen" step={s} here={here} result={result}>
                       <Button type="submit" size="sm" variant="secondary">
-                        {s.status === "revoked" ? "Request again" : "Reopen"}
+                        {s.status === "revoked" ? t("platformAccess.requestAgain") : t("platformAccess.reopen")}
                       </Button>
                     </DecisionForm>
                   ) : null}
                   {s.events.includes("reject") ? (
                     <details className="w-full rounded-lg ring-1 ring-slate-200 sm:w-auto sm:min-w-[22rem]" open={Boolean(reject)}>
-                      <summary className="cursor-pointer px-3 py-1.5 text-sm font-medium text-red-700">Reject {s.name}…</summary>
+                      <summary className="cursor-pointer px-3 py-1.5 text-sm font-medium text-red-700">
+                        {t("platformAccess.rejectOpen", { platform: s.name })}
+                      </summary>
                       <DecisionForm
                         intent="reject"
                         step={s}
                         here={here}
                         result={result}
-                        reasonLabel="What is wrong (the client reads this)"
+                        reasonLabel={t("platformAccess.rejectReason")}
                         className="space-y-3 p-3"
                       >
                         <Button type="submit" size="sm" variant="danger">
-                          Reject and email the client
+                          {t("platformAccess.rejectButton")}
                         </Button>
                       </DecisionForm>
                     </details>
                   ) : null}
                   {s.events.includes("mark_not_applicable") ? (
                     <details className="w-full rounded-lg ring-1 ring-slate-200 sm:w-auto sm:min-w-[22rem]" open={Boolean(na)}>
-                      <summary className="cursor-pointer px-3 py-1.5 text-sm font-medium text-ink-soft">Not needed…</summary>
+                      <summary className="cursor-pointer px-3 py-1.5 text-sm font-medium text-ink-soft">
+                        {t("platformAccess.notNeededOpen")}
+                      </summary>
                       <DecisionForm
                         intent="not-applicable"
                         step={s}
                         here={here}
                         result={result}
-                        reasonLabel="Why it is not needed"
+                        reasonLabel={t("platformAccess.notNeededReason")}
                         className="space-y-3 p-3"
                       >
                         <Button type="submit" size="sm" variant="secondary">
-                          Mark not applicable
+                          {t("platformAccess.notNeededButton")}
                         </Button>
                       </DecisionForm>
                     </details>
@@ -194,7 +205,7 @@ export function PlatformAccessCard({
             </li>
           );
         })}
-        {steps.length === 0 ? <li className="py-4 text-sm text-ink-muted">This link asks for no platform access.</li> : null}
+        {steps.length === 0 ? <li className="py-4 text-sm text-ink-muted">{t("platformAccess.none")}</li> : null}
       </ul>
     </Card>
   );

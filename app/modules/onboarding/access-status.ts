@@ -1,3 +1,4 @@
+import { agencyT } from "~/modules/i18n/agency";
 import { DomainError } from "~/utils/outcome";
 
 /**
@@ -15,14 +16,11 @@ export type AccessEvent = (typeof accessEvents)[number];
 /** The client acts through the onboarding link (no account); the agency from inside the workspace. */
 export type AccessActor = "client" | "agency";
 
-export const accessStatusLabels: Record<AccessStatus, string> = {
-  requested: "Requested",
-  confirmed: "Confirmed by client",
-  verified: "Verified",
-  rejected: "Rejected",
-  not_applicable: "Not applicable",
-  revoked: "Revoked",
-};
+/** The agency's name for each state; the words live in app/locales/en/agency.json (`accessStatus`), pages read them with t(). */
+export const accessStatusLabels = Object.fromEntries(accessStatuses.map((s) => [s, agencyT(`accessStatus.${s}`)])) as Record<
+  AccessStatus,
+  string
+>;
 
 export interface AccessTransition {
   event: AccessEvent;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { serviceTypes, type ServiceType } from "./presets";
+import { agencyT } from "~/modules/i18n/agency";
 import { text as textField } from "~/utils/text-schema";
 
 /**
@@ -10,7 +11,8 @@ import { text as textField } from "~/utils/text-schema";
 
 export const LANGUAGES = ["en", "es", "de", "fr", "pt"] as const;
 export type Language = (typeof LANGUAGES)[number];
-export const languageNames: Record<Language, string> = { en: "English", es: "Spanish", de: "German", fr: "French", pt: "Portuguese" };
+/** Each language named in English for the admin; the words live in agency.json (`language`), the form reads them with t(). */
+export const languageNames = Object.fromEntries(LANGUAGES.map((l) => [l, agencyT(`language.${l}`)])) as Record<Language, string>;
 
 export const CUSTOM_PREFIX = "custom:";
 export const PATTERN_MAX = 200;

@@ -133,15 +133,6 @@ export function progressOf(
 
 export type LinkState = "active" | "completed" | "verified" | "expired" | "revoked" | "replaced";
 
-export const linkStateLabels: Record<LinkState, string> = {
-  active: "In progress",
-  completed: "Client finished",
-  verified: "All verified",
-  expired: "Expired",
-  revoked: "Revoked",
-  replaced: "Replaced",
-};
-
 export function linkState(
   link: { revokedAt: Date | null; replacedById: string | null; expiresAt: Date; completedAt: Date | null; allVerifiedAt: Date | null },
   now: Date,

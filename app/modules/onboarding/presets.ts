@@ -20,16 +20,6 @@ export const serviceTypes = [
 export const serviceTypeSchema = z.enum(serviceTypes);
 export type ServiceType = z.infer<typeof serviceTypeSchema>;
 
-export const serviceTypeLabels: Record<ServiceType, string> = {
-  paid_social: "Paid social",
-  analytics_tracking: "Analytics and tracking",
-  organic_social: "Organic social",
-  paid_search: "Paid search",
-  reporting_only: "Reporting only",
-  seo: "SEO",
-  ecommerce: "E-commerce",
-};
-
 export interface PresetGrant {
   platformKey: PlatformKey;
   role: string;
