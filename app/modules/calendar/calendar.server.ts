@@ -24,7 +24,14 @@ import {
 import { db } from "~/utils/db.server";
 import { effectiveWindowHours, signOffCounts, signOffDeadline } from "~/modules/approvals/signoff-rule";
 import type { ScopedContext } from "~/modules/workspaces/authz.server";
-import { campaignScope, conflictVisibleTo, inWorkspace, ownCreatorId, scopeKey } from "~/modules/workspaces/scope.server";
+import {
+  campaignScope,
+  conflictVisibleTo,
+  inWorkspace,
+  ownCreatorId,
+  scopeKey,
+  seesEveryConflictOfItsRows,
+} from "~/modules/workspaces/scope.server";
 import { CHANNEL_PLATFORMS } from "~/modules/channels/channels";
 import { DAY_MS, MINUTE_MS } from "~/utils/time";
 import { detectConflicts } from "./conflicts/detect";
@@ -409,6 +416,7 @@ async function refreshBase(
   const brandIds = [...changed.brandIds];
   const creatorIds = [...changed.creatorIds];
   let next = base.deliverables;
+  let input = base.input;
   let agenciesByCampaign = base.agenciesByCampaign;
   if (brandIds.length + creatorIds.length > 0) {
     const which = or(
@@ -420,8 +428,10 @@ async function refreshBase(
     if (missing.length) agenciesByCampaign = new Map([...agenciesByCampaign, ...agenciesMap(await joinedAgencies(missing), missing)]);
     const fresh = toDeliverables(rows, { ctx, brandMap: base.brandMap, visible: base.visible, agenciesByCampaign });
     next = [...base.deliverables.filter((d) => !touchesGroups(changed, d)), ...fresh];
+    // The same rows in the same order as `next`, without mapping the unchanged ones again.
+    const kept = base.input.deliverables.filter((d) => !touchesGroups(changed, d));
+    input = { ...base.input, deliverables: [...kept, ...fresh.map(toConflictDeliverable)] };
   }
-  const input = next === base.deliverables ? base.input : { ...base.input, deliverables: next.map(toConflictDeliverable) };
   return {
     ...base,
     agenciesByCampaign,
@@ -436,12 +446,16 @@ async function finishSnapshot(ctx: ScopedContext, base: SnapshotBase, options: L
   const { from, to } = base;
   const windowDeliverables = base.deliverables.filter((d) => d.publishAt >= from && d.publishAt < to);
   const windowIds = new Set<string>([...windowDeliverables.map((d) => d.id), ...base.campaigns.map((c) => c.id)]);
-  const ownIds = new Set<string>([
-    ...base.deliverables.filter((d) => !d.masked).map((d) => d.id),
-    ...base.campaigns.filter((c) => base.visible.ids.has(c.id)).map((c) => c.id),
-  ]);
+  // Only a creator's view asks whether a conflict involves its own work (conflictVisibleTo).
+  const ownIds = ownCreatorId(ctx)
+    ? new Set<string>([
+        ...base.deliverables.filter((d) => !d.masked).map((d) => d.id),
+        ...base.campaigns.filter((c) => base.visible.ids.has(c.id)).map((c) => c.id),
+      ])
+    : new Set<string>();
+  const narrowed = !seesEveryConflictOfItsRows(ctx);
   const conflicts = base.conflicts.filter(
-    (c) => c.objectIds.some((id) => windowIds.has(id)) && conflictVisibleTo(ctx, scopedConflict(c), ownIds),
+    (c) => c.objectIds.some((id) => windowIds.has(id)) && (!narrowed || conflictVisibleTo(ctx, scopedConflict(c), ownIds)),
   );
 
   const keys = conflicts.map((c) => c.key);

@@ -99,7 +99,7 @@ interface BaseEntry {
 
 const BASE_ENTRIES = 24;
 
-/** How bases were made since start (or the last clearSnapshotCache): tests and the benchmarks read it. */
+/** How bases were made since start: tests and scripts/profile-calendar.ts read the difference. */
 export const snapshotCacheStats = { full: 0, refreshed: 0 };
 const holder = globalThis as unknown as { __batonSnapshotBases?: Map<string, BaseEntry> };
 const bases = () => (holder.__batonSnapshotBases ??= new Map());
@@ -160,5 +160,4 @@ export async function cachedSnapshot<B, T>(parts: SnapshotParts<B, T>): Promise<
 export function clearSnapshotCache(): void {
   snapshots.clear();
   bases().clear();
-  snapshotCacheStats.full = snapshotCacheStats.refreshed = 0;
 }

@@ -271,5 +271,5 @@ describe("calendar snapshot cache", () => {
     expect(conflictsSeen).toBeGreaterThan(12);
     expect(snapshotCacheStats.full).toBe(stats.full);
     expect(snapshotCacheStats.refreshed).toBeGreaterThan(stats.refreshed);
-  });
+  }, 180_000);
 });
