@@ -78,18 +78,27 @@ export const calendarFeeds = pgTable(
 );
 
 /**
- * One row per statement that changed something the calendar's conflicts depend on, written by
- * statement triggers (migration 0004). Readers compare (count, max id) with what they saw when
+ * One row per statement and workspace that changed something the calendar's conflicts depend on,
+ * written by statement triggers (migrations 0004 and 0013). Readers compare (count, max id) of
+ * their workspace's rows (and the rows of no workspace: users, TRUNCATE) with what they saw when
  * they cached a snapshot: any committed change, in whatever order, moves one of them. Rows older
  * than an hour are pruned; a prune also moves the count, which only costs one recompute.
+ * A deliverables row also names the brands and creators whose deliverables the statement touched
+ * (before and after), so a reader can recompute only what those can affect (decision 068).
  */
 export const calendarChanges = pgTable(
   "calendar_changes",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     at: createdAt(),
+    /** null: every workspace (a user renamed, a table truncated). */
+    workspaceId: text("workspace_id"),
+    /** The table the statement changed; null for rows written before migration 0013. */
+    source: text("source"),
+    brandIds: text("brand_ids").array(),
+    creatorIds: text("creator_ids").array(),
   },
-  (t) => [index("calendar_changes_at_idx").on(t.at)],
+  (t) => [index("calendar_changes_at_idx").on(t.at), index("calendar_changes_workspace_idx").on(t.workspaceId, t.id)],
 );
 
 /**

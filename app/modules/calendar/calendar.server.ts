@@ -7,7 +7,7 @@
 // or revoked, or a sign-off given shows up on the next read, and a conflict that no longer holds
 // is simply gone. Acknowledgments are stored by the conflict's stable key.
 
-import { and, eq, gte, inArray, lt, gt, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, gt, or, sql, type SQL } from "drizzle-orm";
 import {
   accessSteps,
   agencies,
@@ -24,12 +24,20 @@ import {
 import { db } from "~/utils/db.server";
 import { effectiveWindowHours, signOffCounts, signOffDeadline } from "~/modules/approvals/signoff-rule";
 import type { ScopedContext } from "~/modules/workspaces/authz.server";
-import { campaignScope, conflictVisibleTo, inWorkspace, ownCreatorId, scopeKey } from "~/modules/workspaces/scope.server";
+import {
+  campaignScope,
+  conflictVisibleTo,
+  inWorkspace,
+  ownCreatorId,
+  scopeKey,
+  seesEveryConflictOfItsRows,
+} from "~/modules/workspaces/scope.server";
 import { CHANNEL_PLATFORMS } from "~/modules/channels/channels";
 import { DAY_MS, MINUTE_MS } from "~/utils/time";
 import { detectConflicts } from "./conflicts/detect";
 import { groupBy } from "./conflicts/sort-and-group";
-import type { ConflictCode, ConflictInput } from "./conflicts/types";
+import { redetectConflicts, touchesGroups, type AffectedGroups } from "./conflicts/incremental";
+import type { Conflict, ConflictCode, ConflictInput } from "./conflicts/types";
 import { DEFAULT_EXCLUSIVITY_DAYS, DEFAULT_MIN_SPACING_MINUTES } from "./conflicts/types";
 import { cachedSnapshot } from "./snapshot-cache.server";
 import { inChunks, loadAcknowledgments, loadBrands, loadWaivers } from "./snapshot-rows.server";
@@ -82,25 +90,184 @@ export async function loadSnapshot(
   options: LoadOptions = {},
 ): Promise<CalendarSnapshot> {
   const now = options.now ?? new Date();
-  const key = [
+  const withNow = { ...options, now };
+  if (options.cache === false || options.moved) return finishSnapshot(ctx, await computeBase(ctx, window, withNow), withNow);
+  const baseKey = [
     ctx.workspace.id,
     scopeKey(ctx),
     window.from.toISOString(),
     window.to.toISOString(),
-    minuteOf(now),
     options.only?.join(",") ?? "all",
-    options.withAcknowledgments === false ? "no-acks" : "acks",
   ].join("|");
-  if (options.cache === false || options.moved) return computeSnapshot(ctx, window, { ...options, now });
+  const minute = minuteOf(now);
   // Within one minute, `now` only matters through the minute (see snapshot-cache.server.ts).
-  return cachedSnapshot(key, () => computeSnapshot(ctx, window, { ...options, now }));
+  return cachedSnapshot({
+    workspaceId: ctx.workspace.id,
+    key: [baseKey, minute, options.withAcknowledgments === false ? "no-acks" : "acks"].join("|"),
+    baseKey,
+    minute,
+    full: () => computeBase(ctx, window, withNow),
+    refresh: (base, changed, clockMoved) => refreshBase(ctx, base, changed, clockMoved, withNow),
+    finish: (base) => finishSnapshot(ctx, base, withNow),
+  });
 }
 
-async function computeSnapshot(
+/**
+ * The window's rows and every conflict over them, before the window and the viewer narrow them:
+ * what a change to some deliverables refreshes in place of a whole recompute (decision 068).
+ * Shared through the cache: never edited, a refresh makes a new one.
+ */
+interface SnapshotBase {
+  from: Date;
+  to: Date;
+  padFrom: Date;
+  padTo: Date;
+  brandMap: Map<string, CalendarBrand>;
+  visible: { ids: Set<string>; brandIds: string[] };
+  agencyNames: Map<string, string>;
+  creatorNames: Map<string, string>;
+  /** Joined agencies per campaign, for every campaign of `campaigns` and of `deliverables`. */
+  agenciesByCampaign: Map<string, string[]>;
+  /** Campaigns intersecting [from, to). */
+  campaigns: CalendarCampaign[];
+  /** Deliverables publishing in the padded window [padFrom, padTo). */
+  deliverables: CalendarDeliverable[];
+  input: ConflictInput;
+  /** detectConflicts over `input`, before the window and the viewer's scope narrow them. */
+  conflicts: Conflict[];
+}
+
+const deliverableColumns = {
+  id: deliverables.id,
+  campaignId: deliverables.campaignId,
+  brandId: deliverables.brandId,
+  creatorId: deliverables.creatorId,
+  channel: deliverables.channel,
+  title: deliverables.title,
+  publishAt: deliverables.publishAt,
+  status: deliverables.status,
+  blocked: deliverables.blocked,
+  currentVersion: deliverables.currentVersion,
+  signedOffAt: deliverables.signedOffAt,
+  signedOffVersion: deliverables.signedOffVersion,
+  campaignName: campaigns.name,
+  campaignStatus: campaigns.status,
+  leadAgencyId: campaigns.leadAgencyId,
+};
+
+/** The visible deliverables publishing in [padFrom, padTo), narrowed further by `also` (a refresh's brands and creators). */
+function deliverableRows(ctx: ScopedContext, visibleBrandIds: string[], pad: { padFrom: Date; padTo: Date }, also?: SQL) {
+  const inRange = and(
+    inWorkspace(ctx, deliverables.workspaceId),
+    gte(deliverables.publishAt, pad.padFrom),
+    lt(deliverables.publishAt, pad.padTo),
+    also,
+  );
+  // A creator sees its brands' timing (masked) beyond its own campaigns.
+  if (ownCreatorId(ctx)) {
+    if (visibleBrandIds.length === 0) return Promise.resolve([]);
+    return db()
+      .select(deliverableColumns)
+      .from(deliverables)
+      .innerJoin(campaigns, eq(campaigns.id, deliverables.campaignId))
+      .where(and(inRange, inArray(deliverables.brandId, visibleBrandIds)));
+  }
+  return db()
+    .select(deliverableColumns)
+    .from(deliverables)
+    .innerJoin(campaigns, eq(campaigns.id, deliverables.campaignId))
+    .where(and(inRange, campaignScope(ctx)));
+}
+type DeliverableRow = Awaited<ReturnType<typeof deliverableRows>>[number];
+
+function joinedAgencies(campaignIds: string[]) {
+  return inChunks(campaignIds, (ids) =>
+    db()
+      .select({ campaignId: campaignAgencies.campaignId, agencyId: campaignAgencies.agencyId })
+      .from(campaignAgencies)
+      .where(inArray(campaignAgencies.campaignId, ids)),
+  );
+}
+
+function agenciesMap(rows: { campaignId: string; agencyId: string }[], campaignIds: Iterable<string>): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const id of campaignIds) map.set(id, []);
+  for (const row of rows) (map.get(row.campaignId) ?? map.set(row.campaignId, []).get(row.campaignId)!).push(row.agencyId);
+  return map;
+}
+
+interface RowContext {
+  ctx: ScopedContext;
+  brandMap: Map<string, CalendarBrand>;
+  visible: { ids: Set<string> };
+  agenciesByCampaign: Map<string, string[]>;
+  moved?: { id: string; publishAt: Date };
+}
+
+function toDeliverables(rows: DeliverableRow[], { ctx, brandMap, visible, agenciesByCampaign, moved }: RowContext): CalendarDeliverable[] {
+  const creatorId = ownCreatorId(ctx);
+  const workspaceHours = ctx.workspace.signoffWindowHours;
+  const hoursByBrand = new Map<string, number>();
+  const windowHoursOf = (brandId: string) => {
+    let hours = hoursByBrand.get(brandId);
+    if (hours === undefined) {
+      try {
+        hours = effectiveWindowHours(workspaceHours, brandMap.get(brandId)?.signoffWindowHours ?? null);
+      } catch {
+        hours = 48;
+      }
+      hoursByBrand.set(brandId, hours);
+    }
+    return hours;
+  };
+  return rows.map((row) => {
+    const d = moved && row.id === moved.id ? { ...row, publishAt: moved.publishAt } : row;
+    const masked = creatorId !== null && d.creatorId !== creatorId;
+    const deadline = signOffDeadline(d.publishAt, windowHoursOf(d.brandId));
+    const signedOff =
+      SIGNED_OFF_STATUSES.has(d.status) ||
+      signOffCounts({ signedOffAt: d.signedOffAt, signedOffVersion: d.signedOffVersion, currentVersion: d.currentVersion, deadline });
+    return {
+      id: d.id,
+      campaignId: d.campaignId,
+      campaignName: masked && !visible.ids.has(d.campaignId) ? null : d.campaignName,
+      campaignStatus: d.campaignStatus,
+      brandId: d.brandId,
+      creatorId: d.creatorId,
+      channel: d.channel,
+      title: masked ? MASKED_TITLE : d.title,
+      masked,
+      publishAt: d.publishAt,
+      status: d.status,
+      blocked: d.blocked,
+      signOffDeadline: deadline,
+      signedOff,
+      agencyIds: masked ? [] : [...new Set([d.leadAgencyId, ...(agenciesByCampaign.get(d.campaignId) ?? [])])],
+    };
+  });
+}
+
+function toConflictDeliverable(d: CalendarDeliverable): ConflictInput["deliverables"][number] {
+  return {
+    id: d.id,
+    campaignId: d.campaignId,
+    brandId: d.brandId,
+    creatorId: d.creatorId,
+    channel: d.channel,
+    title: d.title,
+    publishAt: d.publishAt,
+    signOffDeadline: d.signOffDeadline,
+    signedOff: d.signedOff,
+    // A cancelled campaign will not run, so neither it nor its deliverables can clash.
+    status: d.campaignStatus === "cancelled" ? "cancelled" : d.status,
+  };
+}
+
+async function computeBase(
   ctx: ScopedContext,
   window: { from: Date; to: Date },
   options: LoadOptions & { now: Date },
-): Promise<CalendarSnapshot> {
+): Promise<SnapshotBase> {
   const now = options.now;
   const { from, to } = window;
   const [brandMap, visible, agencyRows, creatorRows] = await Promise.all([
@@ -110,29 +277,10 @@ async function computeSnapshot(
     db().select({ id: creators.id, name: creators.name }).from(creators).where(inWorkspace(ctx, creators.workspaceId)),
   ]);
   const margin = marginMs(brandMap.values());
-  const padFrom = new Date(from.getTime() - margin);
-  const padTo = new Date(to.getTime() + margin);
+  const pad = { padFrom: new Date(from.getTime() - margin), padTo: new Date(to.getTime() + margin) };
   const creatorId = ownCreatorId(ctx);
 
-  const deliverableColumns = {
-    id: deliverables.id,
-    campaignId: deliverables.campaignId,
-    brandId: deliverables.brandId,
-    creatorId: deliverables.creatorId,
-    channel: deliverables.channel,
-    title: deliverables.title,
-    publishAt: deliverables.publishAt,
-    status: deliverables.status,
-    blocked: deliverables.blocked,
-    currentVersion: deliverables.currentVersion,
-    signedOffAt: deliverables.signedOffAt,
-    signedOffVersion: deliverables.signedOffVersion,
-    campaignName: campaigns.name,
-    campaignStatus: campaigns.status,
-    leadAgencyId: campaigns.leadAgencyId,
-  };
-  const inRange = and(inWorkspace(ctx, deliverables.workspaceId), gte(deliverables.publishAt, padFrom), lt(deliverables.publishAt, padTo));
-  const [campaignRows, deliverableRows, blackoutRows, verifiedRows] = await Promise.all([
+  const [campaignRows, rows, blackoutRows, verifiedRows] = await Promise.all([
     db()
       .select({
         id: campaigns.id,
@@ -147,19 +295,7 @@ async function computeSnapshot(
       .from(campaigns)
       .where(and(campaignScope(ctx), lt(campaigns.startsAt, to), gt(campaigns.endsAt, from)))
       .orderBy(campaigns.startsAt),
-    creatorId
-      ? visible.brandIds.length === 0
-        ? Promise.resolve([])
-        : db()
-            .select(deliverableColumns)
-            .from(deliverables)
-            .innerJoin(campaigns, eq(campaigns.id, deliverables.campaignId))
-            .where(and(inRange, inArray(deliverables.brandId, visible.brandIds)))
-      : db()
-          .select(deliverableColumns)
-          .from(deliverables)
-          .innerJoin(campaigns, eq(campaigns.id, deliverables.campaignId))
-          .where(and(inRange, campaignScope(ctx))),
+    deliverableRows(ctx, visible.brandIds, pad),
     db().select().from(brandBlackouts).where(inWorkspace(ctx, brandBlackouts.workspaceId)),
     db()
       .selectDistinct({ brandId: onboardingLinks.brandId, platform: accessSteps.platformKey })
@@ -168,15 +304,10 @@ async function computeSnapshot(
       .where(and(inWorkspace(ctx, accessSteps.workspaceId), eq(accessSteps.status, "verified"))),
   ]);
 
-  const campaignIds = [...new Set([...campaignRows.map((c) => c.id), ...deliverableRows.map((d) => d.campaignId)])];
+  const campaignIds = [...new Set([...campaignRows.map((c) => c.id), ...rows.map((d) => d.campaignId)])];
   const windowCampaignIds = campaignRows.map((c) => c.id);
-  const [joinedAgencies, joinedCreators, versions, drafts] = await Promise.all([
-    inChunks(campaignIds, (ids) =>
-      db()
-        .select({ campaignId: campaignAgencies.campaignId, agencyId: campaignAgencies.agencyId })
-        .from(campaignAgencies)
-        .where(inArray(campaignAgencies.campaignId, ids)),
-    ),
+  const [joined, joinedCreators, versions, drafts] = await Promise.all([
+    joinedAgencies(campaignIds),
     inChunks(windowCampaignIds, (ids) =>
       db()
         .select({ campaignId: campaignCreators.campaignId, creatorId: campaignCreators.creatorId })
@@ -201,8 +332,7 @@ async function computeSnapshot(
     ),
   ]);
 
-  const agencyRowsOf = groupBy(joinedAgencies, (row) => row.campaignId);
-  const agenciesOf = (campaignId: string) => (agencyRowsOf.get(campaignId) ?? []).map((row) => row.agencyId);
+  const agenciesByCampaign = agenciesMap(joined, campaignIds);
   const creatorRowsOf = groupBy(joinedCreators, (row) => row.campaignId);
   const keyMessages = new Map<string, { version: number; text: string | null }>();
   for (const v of versions) {
@@ -214,49 +344,13 @@ async function computeSnapshot(
   const windowCampaigns: CalendarCampaign[] = campaignRows.map((c) => ({
     ...c,
     channels: Array.isArray(c.channels) ? c.channels : [],
-    agencyIds: [...new Set([c.leadAgencyId, ...agenciesOf(c.id)])],
+    agencyIds: [...new Set([c.leadAgencyId, ...(agenciesByCampaign.get(c.id) ?? [])])],
     creatorIds: (creatorRowsOf.get(c.id) ?? []).map((row) => row.creatorId),
     keyMessage: keyMessages.get(c.id)?.text?.trim() || null,
   }));
 
-  const workspaceHours = ctx.workspace.signoffWindowHours;
-  const windowHoursOf = (brandId: string) => {
-    try {
-      return effectiveWindowHours(workspaceHours, brandMap.get(brandId)?.signoffWindowHours ?? null);
-    } catch {
-      return 48;
-    }
-  };
-  const moved = options.moved;
-  const allDeliverables: CalendarDeliverable[] = deliverableRows.map((row) => {
-    const d = moved && row.id === moved.id ? { ...row, publishAt: moved.publishAt } : row;
-    const masked = creatorId !== null && d.creatorId !== creatorId;
-    const deadline = signOffDeadline(d.publishAt, windowHoursOf(d.brandId));
-    const signedOff =
-      SIGNED_OFF_STATUSES.has(d.status) ||
-      signOffCounts({ signedOffAt: d.signedOffAt, signedOffVersion: d.signedOffVersion, currentVersion: d.currentVersion, deadline });
-    return {
-      id: d.id,
-      campaignId: d.campaignId,
-      campaignName: masked && !visible.ids.has(d.campaignId) ? null : d.campaignName,
-      campaignStatus: d.campaignStatus,
-      brandId: d.brandId,
-      creatorId: d.creatorId,
-      channel: d.channel,
-      title: masked ? MASKED_TITLE : d.title,
-      masked,
-      publishAt: d.publishAt,
-      status: d.status,
-      blocked: d.blocked,
-      signOffDeadline: deadline,
-      signedOff,
-      agencyIds: masked ? [] : [...new Set([d.leadAgencyId, ...agenciesOf(d.campaignId)])],
-    };
-  });
-
+  const allDeliverables = toDeliverables(rows, { ctx, brandMap, visible, agenciesByCampaign, moved: options.moved });
   const blackoutsOf = groupBy(blackoutRows, (b) => b.brandId);
-  const creatorNames = new Map(creatorRows.map((c) => [c.id, c.name]));
-  const agencyNames = new Map(agencyRows.map((a) => [a.id, a.name]));
 
   const input: ConflictInput = {
     brands: [...brandMap.values()].map((b) => ({
@@ -280,18 +374,7 @@ async function computeSnapshot(
         endsAt: c.endsAt,
         keyMessage: c.keyMessage,
       })),
-    deliverables: allDeliverables.map((d) => ({
-      id: d.id,
-      campaignId: d.campaignId,
-      brandId: d.brandId,
-      creatorId: d.creatorId,
-      channel: d.channel,
-      title: d.title,
-      publishAt: d.publishAt,
-      signOffDeadline: d.signOffDeadline,
-      signedOff: d.signedOff,
-      status: d.campaignStatus === "cancelled" ? "cancelled" : d.status,
-    })),
+    deliverables: allDeliverables.map(toConflictDeliverable),
     access: {
       verified: verifiedRows.flatMap((r) => (r.brandId ? [{ brandId: r.brandId, platform: r.platform }] : [])),
       channelPlatforms: CHANNEL_PLATFORMS,
@@ -301,14 +384,78 @@ async function computeSnapshot(
     creators: creatorId ? creatorRows.filter((c) => c.id === creatorId) : creatorRows,
   };
 
-  const windowDeliverables = allDeliverables.filter((d) => d.publishAt >= from && d.publishAt < to);
-  const windowIds = new Set<string>([...windowDeliverables.map((d) => d.id), ...windowCampaigns.map((c) => c.id)]);
-  const ownIds = new Set<string>([
-    ...allDeliverables.filter((d) => !d.masked).map((d) => d.id),
-    ...windowCampaigns.filter((c) => visible.ids.has(c.id)).map((c) => c.id),
-  ]);
-  const conflicts = detectConflicts(input, now, { only: options.only }).filter(
-    (c) => c.objectIds.some((id) => windowIds.has(id)) && conflictVisibleTo(ctx, scopedConflict(c), ownIds),
+  return {
+    from,
+    to,
+    ...pad,
+    brandMap,
+    visible,
+    agencyNames: new Map(agencyRows.map((a) => [a.id, a.name])),
+    creatorNames: new Map(creatorRows.map((c) => [c.id, c.name])),
+    agenciesByCampaign,
+    campaigns: windowCampaigns,
+    deliverables: allDeliverables,
+    input,
+    conflicts: detectConflicts(input, now, { only: options.only }),
+  };
+}
+
+/**
+ * The base after a change to the deliverables of some brands and creators (and/or a later minute):
+ * only their deliverables are read again and only their conflicts detected again (decision 068).
+ * Everything else a base holds (brands, campaigns, blackouts, access, names) did not change, or the
+ * cache would have asked for a full recompute.
+ */
+async function refreshBase(
+  ctx: ScopedContext,
+  base: SnapshotBase,
+  changed: AffectedGroups,
+  clockMoved: boolean,
+  options: LoadOptions & { now: Date },
+): Promise<SnapshotBase> {
+  const brandIds = [...changed.brandIds];
+  const creatorIds = [...changed.creatorIds];
+  let next = base.deliverables;
+  let input = base.input;
+  let agenciesByCampaign = base.agenciesByCampaign;
+  if (brandIds.length + creatorIds.length > 0) {
+    const which = or(
+      brandIds.length ? inArray(deliverables.brandId, brandIds) : undefined,
+      creatorIds.length ? inArray(deliverables.creatorId, creatorIds) : undefined,
+    );
+    const rows = await deliverableRows(ctx, base.visible.brandIds, base, which);
+    const missing = [...new Set(rows.map((r) => r.campaignId))].filter((id) => !agenciesByCampaign.has(id));
+    if (missing.length) agenciesByCampaign = new Map([...agenciesByCampaign, ...agenciesMap(await joinedAgencies(missing), missing)]);
+    const fresh = toDeliverables(rows, { ctx, brandMap: base.brandMap, visible: base.visible, agenciesByCampaign });
+    next = [...base.deliverables.filter((d) => !touchesGroups(changed, d)), ...fresh];
+    // The same rows in the same order as `next`, without mapping the unchanged ones again.
+    const kept = base.input.deliverables.filter((d) => !touchesGroups(changed, d));
+    input = { ...base.input, deliverables: [...kept, ...fresh.map(toConflictDeliverable)] };
+  }
+  return {
+    ...base,
+    agenciesByCampaign,
+    deliverables: next,
+    input,
+    conflicts: redetectConflicts(input, base.conflicts, changed, options.now, { only: options.only, clockMoved }),
+  };
+}
+
+/** What a page reads: the base narrowed to the window and to what the viewer may see, with acknowledgments and waivers. */
+async function finishSnapshot(ctx: ScopedContext, base: SnapshotBase, options: LoadOptions & { now: Date }): Promise<CalendarSnapshot> {
+  const { from, to } = base;
+  const windowDeliverables = base.deliverables.filter((d) => d.publishAt >= from && d.publishAt < to);
+  const windowIds = new Set<string>([...windowDeliverables.map((d) => d.id), ...base.campaigns.map((c) => c.id)]);
+  // Only a creator's view asks whether a conflict involves its own work (conflictVisibleTo).
+  const ownIds = ownCreatorId(ctx)
+    ? new Set<string>([
+        ...base.deliverables.filter((d) => !d.masked).map((d) => d.id),
+        ...base.campaigns.filter((c) => base.visible.ids.has(c.id)).map((c) => c.id),
+      ])
+    : new Set<string>();
+  const narrowed = !seesEveryConflictOfItsRows(ctx);
+  const conflicts = base.conflicts.filter(
+    (c) => c.objectIds.some((id) => windowIds.has(id)) && (!narrowed || conflictVisibleTo(ctx, scopedConflict(c), ownIds)),
   );
 
   const keys = conflicts.map((c) => c.key);
@@ -319,10 +466,10 @@ async function computeSnapshot(
   const snapshot: CalendarSnapshot = {
     from,
     to,
-    brands: brandMap,
-    agencyNames,
-    creatorNames,
-    campaigns: windowCampaigns,
+    brands: base.brandMap,
+    agencyNames: base.agencyNames,
+    creatorNames: base.creatorNames,
+    campaigns: base.campaigns,
     deliverables: windowDeliverables,
     conflicts,
     acknowledgments,

@@ -128,6 +128,68 @@ function toItemConflicts(list: readonly Conflict[] | undefined, snapshot: Calend
   });
 }
 
+interface InstantLabels {
+  day: string;
+  shortDay: string;
+  time: string;
+  when: string;
+}
+
+// An instant's words in a zone never change, and after a change the next snapshot formats almost
+// the same instants again: formatting (luxon's zone offsets) was most of buildItems' time on the
+// §8 workspace's first month view after a change (decision 068). Bounded; emptied when full.
+const LABELS_KEPT = 50_000;
+const labelsByZone = new Map<string, Map<number, InstantLabels>>();
+let labelsHeld = 0;
+
+function labelsAt(instant: Date, tz: string): InstantLabels {
+  const at = instant.getTime();
+  let zone = labelsByZone.get(tz);
+  const seen = zone?.get(at);
+  if (seen) return seen;
+  if (labelsHeld >= LABELS_KEPT) {
+    labelsByZone.clear();
+    labelsHeld = 0;
+    zone = undefined;
+  }
+  if (!zone) labelsByZone.set(tz, (zone = new Map()));
+  const labels = {
+    day: dayKey(instant, tz),
+    shortDay: shortDay(instant, tz),
+    time: timeOfDay(instant, tz),
+    when: `${dayAndTime(instant, tz)} ${zonePlace(tz)} (${zoneOffset(instant, tz)})`,
+  };
+  zone.set(at, labels);
+  labelsHeld++;
+  return labels;
+}
+
+// What localeCompare does without arguments, without building a collator on every call.
+const byTitle = new Intl.Collator();
+
+/**
+ * The open conflicts of a snapshot and their index per object, once per snapshot: selectForView
+ * and buildItems both need them, and the narrowed snapshot they pass on shares the same lists.
+ */
+const openMemo = new WeakMap<
+  readonly Conflict[],
+  {
+    acknowledgments: CalendarSnapshot["acknowledgments"];
+    waivers: CalendarSnapshot["waivers"];
+    open: Conflict[];
+    byObject: Map<string, Conflict[]>;
+  }
+>();
+
+function openOf(snapshot: CalendarSnapshot): { open: Conflict[]; byObject: Map<string, Conflict[]> } {
+  const seen = openMemo.get(snapshot.conflicts);
+  if (seen && seen.acknowledgments === snapshot.acknowledgments && seen.waivers === snapshot.waivers) return seen;
+  const open = openConflicts(snapshot);
+  const entry = { acknowledgments: snapshot.acknowledgments, waivers: snapshot.waivers, open, byObject: conflictsByObject(open) };
+  openMemo.set(snapshot.conflicts, entry);
+  return entry;
+}
+
 export interface BuildOptions {
   ctx: MemberContext;
   tz: string;
@@ -138,7 +200,7 @@ export interface BuildOptions {
 /** The filtered items of a snapshot, campaigns first by start, then deliverables by time. */
 export function buildItems(snapshot: CalendarSnapshot, { ctx, tz, now, filter }: BuildOptions): CalendarItem[] {
   const slug = ctx.workspace.slug;
-  const byObject = conflictsByObject(openConflicts(snapshot));
+  const byObject = openOf(snapshot).byObject;
   const brandOf = (id: string) => snapshot.brands.get(id);
   // What every item says of its brand, its status and its open conflicts (none on someone else's masked work).
   const described = (o: { id: string; brandId: string; status: string }, masked: boolean) => {
@@ -160,6 +222,8 @@ export function buildItems(snapshot: CalendarSnapshot, { ctx, tz, now, filter }:
   for (const c of snapshot.campaigns) {
     if (!matchesCampaign(c, filter)) continue;
     const lastInstant = new Date(Math.max(c.startsAt.getTime(), c.endsAt.getTime() - 1));
+    const first = labelsAt(c.startsAt, tz);
+    const last = labelsAt(lastInstant, tz);
     items.push({
       key: `c:${c.id}`,
       kind: "campaign",
@@ -169,10 +233,10 @@ export function buildItems(snapshot: CalendarSnapshot, { ctx, tz, now, filter }:
       ...described(c, false),
       startsAt: c.startsAt.toISOString(),
       endsAt: c.endsAt.toISOString(),
-      startDay: dayKey(c.startsAt, tz),
-      endDay: dayKey(lastInstant, tz),
+      startDay: first.day,
+      endDay: last.day,
       time: null,
-      when: `${shortDay(c.startsAt, tz)} – ${shortDay(lastInstant, tz)}`,
+      when: `${first.shortDay} – ${last.shortDay}`,
       brandWhen: null,
       channels: c.channels.map(channelLabel),
       campaignName: null,
@@ -186,7 +250,8 @@ export function buildItems(snapshot: CalendarSnapshot, { ctx, tz, now, filter }:
   for (const d of snapshot.deliverables) {
     if (!matchesDeliverable(d, filter)) continue;
     const brandTz = brandOf(d.brandId)?.timeZone ?? "UTC";
-    const day = dayKey(d.publishAt, tz);
+    const local = labelsAt(d.publishAt, tz);
+    const day = local.day;
     items.push({
       key: `d:${d.id}`,
       kind: "deliverable",
@@ -198,9 +263,9 @@ export function buildItems(snapshot: CalendarSnapshot, { ctx, tz, now, filter }:
       endsAt: null,
       startDay: day,
       endDay: day,
-      time: timeOfDay(d.publishAt, tz),
-      when: `${dayAndTime(d.publishAt, tz)} ${zonePlace(tz)} (${zoneOffset(d.publishAt, tz)})`,
-      brandWhen: brandTz === tz ? null : `${dayAndTime(d.publishAt, brandTz)} ${zonePlace(brandTz)} (${zoneOffset(d.publishAt, brandTz)})`,
+      time: local.time,
+      when: local.when,
+      brandWhen: brandTz === tz ? null : labelsAt(d.publishAt, brandTz).when,
       channels: [channelLabel(d.channel)],
       campaignName: d.campaignName,
       agencyNames: d.agencyIds.map((id) => snapshot.agencyNames.get(id) ?? "").filter(Boolean),
@@ -238,7 +303,7 @@ export function selectForView(
   const campaigns = snapshot.campaigns.filter((c) => matchesCampaign(c, filter));
   const matching = snapshot.deliverables
     .filter((d) => matchesDeliverable(d, filter))
-    .sort((a, b) => a.publishAt.getTime() - b.publishAt.getTime() || a.title.localeCompare(b.title));
+    .sort((a, b) => a.publishAt.getTime() - b.publishAt.getTime() || byTitle.compare(a.title, b.title));
   const starts = days.map((d) => d.startUtc.getTime());
   const dayOf = (at: number): string | null => {
     let lo = 0;
@@ -268,7 +333,7 @@ export function selectForView(
     kept.push(d);
   }
   const ids = new Set<string>([...campaigns.map((c) => c.id), ...matching.filter((d) => !d.masked).map((d) => d.id)]);
-  const open = openConflicts(snapshot).filter((c) => c.objectIds.some((id) => ids.has(id)));
+  const open = openOf(snapshot).open.filter((c) => c.objectIds.some((id) => ids.has(id)));
   return { snapshot: { ...snapshot, campaigns, deliverables: kept }, hiddenByDay, open, matched: matching.length, shown: kept.length };
 }
 

@@ -234,7 +234,7 @@ export interface StuckNow {
  * briefs and their acknowledgments, onboarding steps) and the conflict log's.
  */
 export async function loadStuck(ctx: MemberContext, now = new Date()): Promise<StuckNow> {
-  const [calendar, insights] = await Promise.all([calendarFingerprint(), insightsFingerprint()]);
+  const [calendar, insights] = await Promise.all([calendarFingerprint(ctx.workspace.id), insightsFingerprint()]);
   const key = [ctx.workspace.id, ctx.user.id, minuteOf(now)].join("|");
   return stuckLists.get(key, `${calendar}|${insights.conflicts}`, () => computeStuck(ctx, now));
 }

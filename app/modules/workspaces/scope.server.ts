@@ -199,6 +199,11 @@ export interface ScopedConflict {
  * Visible conflicts: one that names a competing brand is never shown to a brand's people and to a
  * creator only when it is its own; a creator sees only conflicts touching its own work (`ownIds`).
  */
+/** conflictVisibleTo holds for every conflict of the rows this member sees (so callers may skip asking). */
+export function seesEveryConflictOfItsRows(ctx: ScopedContext): boolean {
+  return ctx.scope.kind === "workspace" || ctx.scope.kind === "agency";
+}
+
 export function conflictVisibleTo(ctx: ScopedContext, conflict: ScopedConflict, ownIds: ReadonlySet<string>): boolean {
   if (conflict.namesCompetingBrand) {
     if (ctx.scope.kind === "brand") return false;

@@ -1,7 +1,8 @@
 import { count, eq, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
-import { brandBlackouts, calendarChanges, campaigns, deliverables } from "@db/schema";
+import { brandBlackouts, brands, calendarChanges, campaigns, conflictAcknowledgments, deliverables } from "@db/schema";
+import { prng } from "../../../scripts/prng";
 import { useTestDatabase } from "../../support/db";
 import { makeRequest, sessionCookie } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
@@ -11,6 +12,9 @@ import { env, setEnvForTests } from "~/utils/env.server";
  * The snapshot cache (snapshot-cache.server.ts): a second read of an unchanged calendar is the
  * same snapshot, and any committed change to what conflicts depend on (a move, a blackout, a
  * campaign window) is seen by the very next read, including a change that commits out of order.
+ * Per workspace and incremental (decision 068): a write in another workspace keeps this one's
+ * entry, and a change to deliverables recomputes only their brands and creators, with the same
+ * result as a recompute of the whole window.
  */
 const t = useTestDatabase();
 let world: World;
@@ -20,8 +24,11 @@ const day = DateTime.utc().startOf("day");
 const window = { from: day.toJSDate(), to: day.plus({ days: 14 }).toJSDate() };
 
 async function coordinator() {
+  return member(coordinatorCookie);
+}
+async function member(cookie: string) {
   const { requireMember } = await import("~/modules/workspaces/authz.server");
-  return requireMember(makeRequest(`/w/${world.a.slug}`, { cookie: coordinatorCookie }), world.a.slug);
+  return requireMember(makeRequest(`/w/${world.a.slug}`, { cookie }), world.a.slug);
 }
 async function snapshot(now = new Date()) {
   const { loadSnapshot } = await import("~/modules/calendar/calendar.server");
@@ -139,4 +146,130 @@ describe("calendar snapshot cache", () => {
       setEnvForTests(saved);
     }
   });
+
+  it("a write in another workspace keeps this workspace's cached snapshot; a write here does not", async () => {
+    const now = new Date();
+    const first = await snapshot(now);
+    await t.db.update(brands).set({ name: "Beta Brand" }).where(eq(brands.id, world.brandB.id));
+    await t.db.insert(brandBlackouts).values({
+      workspaceId: world.b.id,
+      brandId: world.brandB.id,
+      startsAt: day.toJSDate(),
+      endsAt: day.plus({ days: 30 }).toJSDate(),
+      reason: "Beta's freeze",
+    });
+    expect(await snapshot(now)).toBe(first);
+    await t.db.update(brands).set({ name: "Brand X" }).where(eq(brands.id, world.brandX.id));
+    expect(await snapshot(now)).not.toBe(first);
+  });
+
+  it("changes to deliverables recompute only their brands and creators, equal to a whole recompute, for every scope", async () => {
+    const { loadSnapshot } = await import("~/modules/calendar/calendar.server");
+    const { snapshotCacheStats } = await import("~/modules/calendar/snapshot-cache.server");
+    // Competitors, so a creator's posts for both brands can break exclusivity.
+    await t.db.update(brands).set({ category: "skincare" }).where(eq(brands.id, world.brandY.id));
+    const [campaignY] = await t.db
+      .insert(campaigns)
+      .values({
+        workspaceId: world.a.id,
+        brandId: world.brandY.id,
+        leadAgencyId: world.agencyQ.id,
+        name: "Outdoor Push",
+        status: "active",
+        channels: ["instagram", "tiktok"],
+        startsAt: day.toJSDate(),
+        endsAt: day.plus({ days: 14 }).toJSDate(),
+      })
+      .returning();
+    const rand = prng(68);
+    const int = (n: number) => Math.floor(rand() * n);
+    const pick = <T>(items: readonly T[]): T => items[int(items.length)];
+    const creatorsOf = [world.creatorM.id, world.creatorN.id, null];
+    const row = (i: number) => {
+      const brandX = rand() < 0.5;
+      return {
+        workspaceId: world.a.id,
+        campaignId: brandX ? ids.campaign : campaignY.id,
+        brandId: brandX ? world.brandX.id : world.brandY.id,
+        creatorId: pick(creatorsOf),
+        channel: pick(["instagram", "tiktok"]),
+        title: `Random ${i}`,
+        publishAt: day.plus({ hours: 2 + int(20 * 6) * 2 }).toJSDate(),
+        status: pick(["draft", "in_review", "approved"]),
+      };
+    };
+    await t.db.insert(deliverables).values(Array.from({ length: 24 }, (_, i) => row(i)));
+
+    const cookies = {
+      coordinator: coordinatorCookie,
+      creator: await sessionCookie(world.users.creator.id),
+      agency: await sessionCookie(world.users.agencyMember.id),
+      lead: await sessionCookie(world.users.brandLead.id),
+    };
+    const now = new Date();
+    const comparable = (s: Awaited<ReturnType<typeof snapshot>>) => ({
+      deliverables: [...s.deliverables].sort((a, b) => a.id.localeCompare(b.id)),
+      campaigns: s.campaigns,
+      conflicts: s.conflicts,
+      acknowledgments: s.acknowledgments,
+    });
+    const check = async (step: string) => {
+      for (const [who, cookie] of Object.entries(cookies)) {
+        const ctx = await member(cookie);
+        const cached = await loadSnapshot(ctx, window, { now });
+        const whole = await loadSnapshot(ctx, window, { now, cache: false });
+        expect(comparable(cached), `${step}, ${who}`).toEqual(comparable(whole));
+      }
+    };
+    await check("before any change");
+    const stats = { ...snapshotCacheStats };
+    let conflictsSeen = 0;
+    for (let step = 0; step < 12; step++) {
+      const all = await t.db.select().from(deliverables).where(eq(deliverables.workspaceId, world.a.id));
+      const target = pick(all);
+      const kind = int(7);
+      if (kind === 0) await t.db.insert(deliverables).values(row(100 + step));
+      else if (kind === 1) await t.db.delete(deliverables).where(eq(deliverables.id, target.id));
+      else if (kind === 2)
+        await t.db
+          .update(deliverables)
+          .set({ creatorId: pick(creatorsOf) })
+          .where(eq(deliverables.id, target.id));
+      else if (kind === 3)
+        await t.db
+          .update(deliverables)
+          .set({ channel: pick(["instagram", "tiktok"]) })
+          .where(eq(deliverables.id, target.id));
+      else if (kind === 4)
+        await t.db
+          .update(deliverables)
+          .set({ status: "signed_off", title: `Signed ${step}` })
+          .where(eq(deliverables.id, target.id));
+      else if (kind === 5) {
+        const [open] = (await snapshot(now)).conflicts;
+        if (open)
+          await t.db
+            .insert(conflictAcknowledgments)
+            .values({ workspaceId: world.a.id, conflictKey: open.key, note: "Known" })
+            .onConflictDoNothing();
+      } else
+        await t.db
+          .update(deliverables)
+          .set({ publishAt: day.plus({ hours: 2 + int(20 * 6) * 2 }).toJSDate() })
+          .where(eq(deliverables.id, target.id));
+      await check(`step ${step}, change ${kind}`);
+      conflictsSeen += (await snapshot(now)).conflicts.length;
+    }
+    // The minute moved: sign-off risk follows the clock, still without a whole recompute.
+    const later = new Date(now.getTime() + 3 * 60 * 60_000);
+    for (const cookie of Object.values(cookies)) {
+      const ctx = await member(cookie);
+      expect(comparable(await loadSnapshot(ctx, window, { now: later }))).toEqual(
+        comparable(await loadSnapshot(ctx, window, { now: later, cache: false })),
+      );
+    }
+    expect(conflictsSeen).toBeGreaterThan(12);
+    expect(snapshotCacheStats.full).toBe(stats.full);
+    expect(snapshotCacheStats.refreshed).toBeGreaterThan(stats.refreshed);
+  }, 180_000);
 });
