@@ -5,6 +5,7 @@ import { z } from "zod";
 import { AlertCircleIcon, AlertTriangleIcon, CalendarIcon, ChevronLeftIcon, ChevronRightIcon, ListIcon } from "~/components/icons";
 import { Alert, Button, ButtonLink, Card, EmptyState, Field, PageHeader, buttonClasses, controlClasses, cx } from "~/components/ui";
 import { FilterSelect } from "~/components/ui/filter-select";
+import { DragLayer } from "~/components/calendar/drag-layer";
 import { Peek } from "~/components/calendar/peek";
 import { CalendarSettings, type SettingsAnswer } from "~/components/calendar/settings";
 import { Legend, ListView, MonthView, WeekView } from "~/components/calendar/views";
@@ -243,7 +244,7 @@ export default function CalendarPage() {
           />
         </Card>
       ) : data.view === "month" ? (
-        <>
+        <DragLayer slug={data.slug} view="month" canMove={data.canMove}>
           <MonthView
             items={data.items}
             search={search}
@@ -257,17 +258,19 @@ export default function CalendarPage() {
           <p className="text-xs text-ink-muted">
             Tip: Tab into the grid, then use the arrow keys to move between days; Enter opens the day in the list view.
           </p>
-        </>
+        </DragLayer>
       ) : data.view === "week" ? (
-        <WeekView
-          items={data.items}
-          search={search}
-          peek={peekKey}
-          today={data.today}
-          days={data.period.weeks[0].map((d) => d.date)}
-          listHref={listHref}
-          hiddenByDay={data.hiddenByDay}
-        />
+        <DragLayer slug={data.slug} view="week" canMove={data.canMove}>
+          <WeekView
+            items={data.items}
+            search={search}
+            peek={peekKey}
+            today={data.today}
+            days={data.period.weeks[0].map((d) => d.date)}
+            listHref={listHref}
+            hiddenByDay={data.hiddenByDay}
+          />
+        </DragLayer>
       ) : (
         <>
           {data.truncated ? (

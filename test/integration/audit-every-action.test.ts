@@ -707,6 +707,37 @@ const CASES: Case[] = [
     },
   },
   {
+    route: "w.$workspace.calendar_.move",
+    intent: "move",
+    expected: A("deliverable.rescheduled"),
+    prepare: async () => {
+      const id = await deliverable();
+      const publishAt = DateTime.utc().plus({ days: 13 }).toFormat("yyyy-LL-dd'T'HH:mm");
+      return ws(
+        "",
+        "/calendar/move",
+        { intent: "move", deliverableId: id, publishAt, reason: "Agreed with the brand." },
+        await cookie("coordinator"),
+      );
+    },
+  },
+  {
+    route: "w.$workspace.calendar_.move",
+    intent: "undo",
+    expected: A("deliverable.rescheduled"),
+    prepare: async () => {
+      const id = await deliverable();
+      const publishAt = DateTime.utc().plus({ days: 14 }).toFormat("yyyy-LL-dd'T'HH:mm");
+      const who = await cookie("coordinator");
+      const moved = await post({
+        route: "w.$workspace.calendar_.move",
+        ...ws("", "/calendar/move", { intent: "move", deliverableId: id, publishAt }, who),
+      });
+      expect(moved.status).toBe(200);
+      return ws("", "/calendar/move", { intent: "undo", moveId: String((await jsonOf<{ moveId: number }>(moved)).moveId) }, who);
+    },
+  },
+  {
     route: "w.$workspace.conflicts",
     intent: "move",
     expected: A("deliverable.rescheduled"),

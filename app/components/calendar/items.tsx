@@ -3,6 +3,7 @@ import type { CSSProperties } from "react";
 import { AlertCircleIcon, AlertTriangleIcon } from "~/components/icons";
 import { Badge, cx, type Tone } from "~/components/ui";
 import type { CalendarItem } from "~/modules/calendar/view.server";
+import { DragChip } from "./drag-context";
 
 export type Item = CalendarItem;
 
@@ -115,24 +116,30 @@ function itemLink(item: Item, href: string, active: boolean) {
 /** A deliverable on the month or week grid: brand colour, time, title, conflict badge. */
 export function DeliverableChip({ item, href, active }: { item: Item; href: string; active: boolean }) {
   return (
-    <Link
-      {...itemLink(item, href, active)}
-      className={cx(
-        "group block min-w-0 rounded-md border-l-[3px] bg-white px-1.5 py-0.5 text-xs text-ink shadow-sm ring-1 ring-slate-200 hover:bg-slate-50",
-        "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent",
-        active && "ring-2 ring-accent",
-        item.status === "published" && "opacity-70",
+    <DragChip item={item}>
+      {({ ref, style, ...drag }) => (
+        <Link
+          {...itemLink(item, href, active)}
+          {...drag}
+          ref={ref}
+          className={cx(
+            "group block min-w-0 rounded-md border-l-[3px] bg-white px-1.5 py-0.5 text-xs text-ink shadow-sm ring-1 ring-slate-200 hover:bg-slate-50",
+            "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent",
+            active && "ring-2 ring-accent",
+            item.status === "published" && "opacity-70",
+          )}
+          style={{ borderLeftColor: item.color, ...style } as CSSProperties}
+        >
+          <span className="flex items-center gap-1">
+            <span className="tabular-nums text-ink-muted">{item.time}</span>
+            <span className="ml-auto">
+              <ConflictBadge count={item.conflictCount} worst={item.worst} compact />
+            </span>
+          </span>
+          <span className={cx("block truncate font-medium", item.masked && "italic font-normal text-ink-muted")}>{item.title}</span>
+        </Link>
       )}
-      style={{ borderLeftColor: item.color } as CSSProperties}
-    >
-      <span className="flex items-center gap-1">
-        <span className="tabular-nums text-ink-muted">{item.time}</span>
-        <span className="ml-auto">
-          <ConflictBadge count={item.conflictCount} worst={item.worst} compact />
-        </span>
-      </span>
-      <span className={cx("block truncate font-medium", item.masked && "italic font-normal text-ink-muted")}>{item.title}</span>
-    </Link>
+    </DragChip>
   );
 }
 

@@ -3,6 +3,7 @@ import type { CSSProperties, KeyboardEvent } from "react";
 import { Badge, cx } from "~/components/ui";
 import { withParams } from "~/modules/calendar/filters";
 import { MONTH_CAMPAIGN_LANES, layoutWeek } from "~/modules/calendar/layout";
+import { DropDay } from "./drag-context";
 import { CampaignBar, ConflictBadge, DeliverableChip, SignoffBadge, statusTone, tint, type Item } from "./items";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -104,8 +105,9 @@ export function MonthView({
                 const total = Math.min(chips.length, MAX_CHIPS) + more;
                 const isToday = day.date === today;
                 return (
-                  <div
+                  <DropDay
                     key={day.date}
+                    date={day.date}
                     className={cx("min-h-[7.5rem] border-l border-slate-200 first:border-l-0", !day.inMonth && "bg-slate-50/70")}
                     style={{ gridColumn: col + 1, gridRow: `1 / span ${laneCount + 2}` } as CSSProperties}
                   >
@@ -145,7 +147,7 @@ export function MonthView({
                         </Link>
                       ) : null}
                     </div>
-                  </div>
+                  </DropDay>
                 );
               })}
               {layout.lanes.flatMap((lane, laneIndex) =>
@@ -210,8 +212,9 @@ export function WeekView({
         const list = perDay.get(date) ?? [];
         const isToday = date === today;
         return (
-          <div
+          <DropDay
             key={date}
+            date={date}
             className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 lg:rounded-none lg:border-l lg:border-slate-200 lg:shadow-none lg:ring-0 lg:first:border-l-0"
           >
             <div
@@ -258,7 +261,7 @@ export function WeekView({
               ) : null}
               {running.length === 0 && list.length === 0 ? <p className="px-1 py-2 text-xs text-ink-muted">Nothing planned</p> : null}
             </div>
-          </div>
+          </DropDay>
         );
       })}
     </div>

@@ -8,6 +8,8 @@ export interface WhatIfView {
   to: string;
   previousDeadline: string;
   deadline: string;
+  /** The new deadline on the brand's clock, when it keeps another zone than the viewer. */
+  brandDeadline?: string | null;
   signOff: "none" | "kept" | "lost";
   insideWindow: boolean;
   unblocks: boolean;
@@ -38,12 +40,23 @@ function ConflictList({ label, items, tone }: { label: string; items: WhatIfView
  * The confirm step of a move (issue 21): what the move does before it is done. Reused by the
  * conflicts page and, later, by drag to reschedule on the calendar; `children` are the actions.
  */
-export function WhatIfPreview({ view, headingId, children }: { view: WhatIfView; headingId: string; children: ReactNode }) {
+export function WhatIfPreview({
+  view,
+  headingId,
+  undoNote = false,
+  children,
+}: {
+  view: WhatIfView;
+  headingId: string;
+  /** Say that undo brings back the time only (the calendar's drag offers undo). */
+  undoNote?: boolean;
+  children: ReactNode;
+}) {
   const signOff =
     view.signOff === "kept"
       ? "The brand's sign-off still counts."
       : view.signOff === "lost"
-        ? "The brand's sign-off is lost: the new deadline is before it, so the brand signs off again."
+        ? `The brand's sign-off is lost: the new deadline is before it, so the brand signs off again.${undoNote ? " Undo will not bring it back." : ""}`
         : "It has no sign-off yet.";
   return (
     <section aria-labelledby={headingId} className="space-y-3">
@@ -58,6 +71,7 @@ export function WhatIfPreview({ view, headingId, children }: { view: WhatIfView;
         <dt className="font-medium text-ink">Sign-off deadline</dt>
         <dd className="text-ink-soft">
           {view.previousDeadline} → {view.deadline}
+          {view.brandDeadline ? <span className="block">Brand&rsquo;s time: {view.brandDeadline}</span> : null}
         </dd>
         <dt className="font-medium text-ink">Sign-off</dt>
         <dd className="text-ink-soft">

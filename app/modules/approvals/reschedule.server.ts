@@ -1,6 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { auditWithEvidence } from "./evidence/ledger.server";
-import { approvalDecisions, campaigns, deliverables, draftVersions } from "@db/schema";
+import { approvalDecisions, auditEvents, campaigns, deliverables, draftVersions } from "@db/schema";
 import { conflict, invalid, type Outcome } from "~/utils/outcome";
 import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { isId } from "~/utils/ids";
@@ -26,6 +26,12 @@ export interface RescheduleInput {
   publishAt: Date | "earliest";
   /** The person saw the inside-the-window warning and keeps the time they asked for. */
   confirmInsideWindow?: boolean;
+  /** Compare-and-set: move only if the row is still at this version (an undo, decision 066). */
+  expectedRowVersion?: number;
+  /** Why, when the calendar asked for a reason (decision 066); kept in the audit event. */
+  reason?: string;
+  /** The move event this one undoes (decision 066); kept in the audit event. */
+  undoOf?: number;
 }
 
 export interface Rescheduled {
@@ -33,6 +39,8 @@ export interface Rescheduled {
   /** The flag was cleared (moved at least one window ahead), or set (moved inside the window). */
   unblocked: boolean;
   blocked: boolean;
+  /** The audit event of this move: what an undo names (decision 066). */
+  moveId: number;
 }
 
 /**
@@ -49,6 +57,8 @@ export async function rescheduleDeliverable(ctx: MemberContext, input: Reschedul
   if (!current || !(ctx.can("campaigns.manage") || ctx.can("drafts.publish"))) return missingDeliverable();
   const state = stateOf(current);
   if (!canEdit(state.status, "reschedule")) return conflict(DELIVERABLE_EDIT_RULES.reschedule.refusal);
+  if (input.expectedRowVersion !== undefined && current.rowVersion !== input.expectedRowVersion)
+    return conflict(RACE_MESSAGE, { code: "changed_since" });
   const windowHours = await windowHoursFor(db(), ctx.workspace.signoffWindowHours, current.brandId);
   const campaign = await db().query.campaigns.findFirst({ where: eq(campaigns.id, current.campaignId) });
   if (!campaign) return missingDeliverable();
@@ -69,7 +79,8 @@ export async function rescheduleDeliverable(ctx: MemberContext, input: Reschedul
   const after = stateAfter(state, rule, isInsideWindow({ publishAt: newPublishAt, windowHours, now }));
   if (after.blocked && !input.confirmInsideWindow) return warnInsideWindow(db(), ctx, { ...place, blockedAlready: state.blocked });
 
-  return runCommand((tx) => write(tx, ctx, current, { campaign, state, after, rule, newPublishAt, windowHours, now }));
+  const note = { reason: input.reason, undoOf: input.undoOf };
+  return runCommand((tx) => write(tx, ctx, current, { campaign, state, after, rule, newPublishAt, windowHours, now, note }));
 }
 
 /**
@@ -97,9 +108,10 @@ async function write(
     newPublishAt: Date;
     windowHours: number;
     now: Date;
+    note: { reason?: string; undoOf?: number };
   },
 ): Promise<Rescheduled> {
-  const { campaign, state, after, rule, newPublishAt, windowHours, now } = m;
+  const { campaign, state, after, rule, newPublishAt, windowHours, now, note } = m;
   const [moved] = await tx
     .update(deliverables)
     .set({
@@ -147,12 +159,22 @@ async function write(
         blocked,
         statusFrom: state.status,
         statusTo: after.status,
+        // What an undo checks (decision 066): the row as this move left it.
+        rowVersion: moved.rowVersion,
+        ...(note.reason ? { reason: note.reason } : {}),
+        ...(note.undoOf !== undefined ? { undoOf: note.undoOf } : {}),
       },
     },
     now,
   );
+  const [event] = await tx
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.objectId, current.id), eq(auditEvents.action, "deliverable.rescheduled")))
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
   if (blocked) await announceBlocked(tx, ctx, { row: moved, campaign, deadline, windowHours, now, actorId: ctx.user.id });
-  return { publishAt: newPublishAt, unblocked, blocked };
+  return { publishAt: newPublishAt, unblocked, blocked, moveId: event.id };
 }
 
 /** The brand signs the current version again: its sign-off stage decisions no longer stand. */

@@ -15,6 +15,7 @@ import { loadSnapshot } from "./calendar.server";
 import { minuteOf, settledByWaivers } from "./snapshot";
 import { DAY_MS, MINUTE_MS, toLocalInput, zonePlace } from "~/utils/time";
 import { dayAndTime } from "./format";
+import { whatIfInWords } from "./what-if-view";
 import { campaignPath, deliverablePath, calendarPath } from "./links";
 import { viewerZone } from "./page.server";
 import { dayKey } from "./dates";
@@ -227,24 +228,11 @@ async function previewFor(ctx: MemberContext, deliverableId: string, toParam: st
     return { ok: false as const, message: "That move link is not valid. Pick a time again." };
   const result = await previewMove(ctx, { deliverableId, to }, now);
   if (!result.ok) return { ok: false as const, message: result.problem.message };
-  const w = result.value;
-  const when = (d: Date) => `${dayAndTime(d, tz)} ${zonePlace(tz)}`;
   return {
     ok: true as const,
-    deliverableId: w.deliverableId,
-    title: w.title,
-    from: when(w.from),
-    to: when(w.to),
+    ...whatIfInWords(result.value, tz),
     /** The move form's value: the new time as a datetime-local in the viewer's zone. */
-    publishAt: toLocalInput(w.to, tz),
-    previousDeadline: when(w.previousDeadline),
-    deadline: when(w.deadline),
-    signOff: w.signOff,
-    insideWindow: w.insideWindow,
-    unblocks: w.unblocks,
-    resolved: w.resolved,
-    created: w.created,
-    remaining: w.remaining,
+    publishAt: toLocalInput(result.value.to, tz),
   };
 }
 

@@ -103,7 +103,7 @@ export async function previewMove(
   ctx: MemberContext,
   input: { deliverableId: string; to: Date },
   now = new Date(),
-): Promise<Outcome<WhatIf & { title: string }>> {
+): Promise<Outcome<WhatIf & { title: string; brandId: string }>> {
   const current = await findVisibleDeliverable(ctx, input.deliverableId);
   if (!current || !(ctx.can("campaigns.manage") || ctx.can("drafts.publish"))) return notFound("That deliverable is not there any more.");
   const problem = publishAtProblem(input.to, now);
@@ -121,6 +121,7 @@ export async function previewMove(
   const signOffCounts = current.signedOffAt !== null && current.signedOffVersion === current.currentVersion;
   return ok({
     title: current.title,
+    brandId: current.brandId,
     ...whatIf({
       deliverableId: current.id,
       from,

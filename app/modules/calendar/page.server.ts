@@ -150,6 +150,8 @@ export async function calendarPageData(ctx: MemberContext, url: URL, now = new D
     truncated: view === "list" && selection.shown < selection.matched ? { shown: selection.shown, matched: selection.matched } : null,
     badge: { open: open.length, errors: open.filter((c) => c.severity === "error").length },
     canManageConflicts: ctx.can("conflicts.manage"),
+    // Drag to reschedule (decision 066); the what-if and move routes check each deliverable's scope.
+    canMove: ctx.can("campaigns.manage") || ctx.can("drafts.publish"),
     timeZone: {
       current: tz,
       label: `${zonePlace(tz)} (${zoneOffset(now, tz)})`,

@@ -149,3 +149,24 @@ export const waiveSchema = z.object({
     tooLong: "Keep the reason under 500 characters.",
   }),
 });
+
+/** Drag to reschedule (decision 066): the what-if of a drop target, the drop, and its undo. */
+export const dragTargetSchema = z.object({
+  deliverable: id("deliverable"),
+  publishAt: publishAtField,
+});
+
+export const dragMoveSchema = z.object({
+  deliverableId: id("deliverable"),
+  publishAt: publishAtField,
+  // Required only when the drop creates an error or loses a sign-off; the service decides that.
+  reason: text("The reason", { max: 1000, tooLong: "Keep the reason under 1,000 characters." }).optional(),
+  confirm: z.enum(["inside_window"], { errorMap: () => ({ message: "Confirm the move again." }) }).optional(),
+});
+
+export const undoMoveSchema = z.object({
+  moveId: z
+    .string({ required_error: "Say which move to undo.", invalid_type_error: "Say which move to undo." })
+    .regex(/^[1-9]\d{0,14}$/, "That is not a move that can be undone.")
+    .transform(Number),
+});

@@ -1,5 +1,5 @@
 import type { Database } from "../../../db/client";
-import { calendarFeeds } from "../../../db/schema";
+import { calendarFeeds, campaigns, deliverables } from "../../../db/schema";
 import { randomToken, sha256 } from "~/utils/crypto.server";
 import type { World } from "../../support/world";
 import { EVERYONE, SCOPED, type RouteCase } from "../route-types";
@@ -10,6 +10,10 @@ const conflicts = () => import("~/routes/w.$workspace.conflicts");
 const rules = () => import("~/routes/w.$workspace.brands.$brandId.rules");
 const feed = () => import("~/routes/feeds.$token");
 const exclusivity = () => import("~/routes/w.$workspace.exclusivity");
+const whatIf = () => import("~/routes/w.$workspace.calendar_.what-if");
+const move = () => import("~/routes/w.$workspace.calendar_.move");
+/** Who may move a deliverable of brand X led by agency P (decision 066): managers and that agency. */
+const MOVERS = ["owner", "admin", "coordinator", "agencyMember"] as const;
 
 /** The calendar capability's workspace routes, covered by the tenant-isolation test. */
 export const ROUTES: RouteCase[] = [
@@ -44,6 +48,33 @@ export const ROUTES: RouteCase[] = [
     method: "GET",
     load: () => import("~/routes/w.$workspace.calendar[.]csv"),
     allowed: EVERYONE,
+  },
+  {
+    name: "calendar what-if of a drag",
+    path: "/w/:workspace/calendar/what-if?deliverable=:deliverable&publishAt=:publishAt",
+    method: "GET",
+    params: { deliverable: "dragDeliverable", publishAt: "dragTime" },
+    load: whatIf,
+    allowed: [...MOVERS],
+    denied: ["creator", "brandLead", "clientContact"],
+  },
+  {
+    name: "calendar drag (move)",
+    path: "/w/:workspace/calendar/move",
+    method: "POST",
+    load: move,
+    form: { intent: "move", deliverableId: "dddddddddddddddddddddddddddddddd", publishAt: "2099-01-01T10:00", reason: "Because" },
+    allowed: [...MOVERS],
+    denied: ["creator", "brandLead", "clientContact"],
+  },
+  {
+    name: "calendar drag (undo)",
+    path: "/w/:workspace/calendar/move",
+    method: "POST",
+    load: move,
+    form: { intent: "undo", moveId: "1" },
+    allowed: [...MOVERS],
+    denied: ["creator", "brandLead", "clientContact"],
   },
   { name: "conflicts", path: "/w/:workspace/conflicts", method: "GET", load: conflicts, allowed: [...MANAGERS], denied: SCOPED },
   {
@@ -209,5 +240,37 @@ export async function seedIds(db: Database, world: World): Promise<Record<string
   await db
     .insert(calendarFeeds)
     .values({ workspaceId: world.a.id, userId: world.users.owner.id, tokenHash: sha256(revoked), revokedAt: new Date() });
-  return { feedRevoked: `${revoked}.ics`, feedUnknown: `${randomToken()}.ics`, deliverableA: "dddddddddddddddddddddddddddddddd" };
+  // A deliverable of brand X led by agency P, so the drag's what-if answers its movers.
+  const [campaign] = await db
+    .insert(campaigns)
+    .values({
+      workspaceId: world.a.id,
+      brandId: world.brandX.id,
+      leadAgencyId: world.agencyP.id,
+      name: "Isolation drag",
+      status: "active",
+      channels: ["instagram"],
+      startsAt: new Date(),
+      endsAt: new Date(Date.now() + 30 * 86_400_000),
+    })
+    .returning();
+  const [drag] = await db
+    .insert(deliverables)
+    .values({
+      workspaceId: world.a.id,
+      campaignId: campaign.id,
+      brandId: world.brandX.id,
+      channel: "instagram",
+      title: "Isolation reel",
+      publishAt: new Date(Date.now() + 20 * 86_400_000),
+      status: "draft",
+    })
+    .returning();
+  return {
+    feedRevoked: `${revoked}.ics`,
+    feedUnknown: `${randomToken()}.ics`,
+    deliverableA: "dddddddddddddddddddddddddddddddd",
+    dragDeliverable: drag.id,
+    dragTime: new Date(Date.now() + 25 * 86_400_000).toISOString().slice(0, 16),
+  };
 }
