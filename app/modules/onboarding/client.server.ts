@@ -13,6 +13,7 @@ import { isAccessStatus, type AccessStatus } from "./access-status";
 import { intakeLabels, intakeSteps, isOpenForClient, progressOf, readAnswers, readIntake, type LinkAnswers } from "./link-model";
 import { accountableFor, type LinkRow, type WorkspaceRow } from "./shared.server";
 import type { StepRow } from "./steps.server";
+import { agreementTextIn } from "./localized";
 import { tFor } from "~/modules/i18n/resources";
 import { DEFAULT_LOCALE, asLocale, type Locale } from "~/modules/i18n/locales";
 
@@ -223,7 +224,11 @@ export async function clientPage(link: LinkRow, workspace: WorkspaceRow) {
       contacts: intake.contacts ? answers.contacts : null,
       questionnaire: intake.questionnaire ? answers.questionnaire : null,
       agreement: intake.agreement
-        ? { text: intake.agreementText, signedName: link.agreementName, signedAt: link.agreementAt?.toISOString() ?? null }
+        ? {
+            text: agreementTextIn(intake.agreementText, locale),
+            signedName: link.agreementName,
+            signedAt: link.agreementAt?.toISOString() ?? null,
+          }
         : null,
     },
     /** The first thing left to do, so a returning client lands where they left off. */
