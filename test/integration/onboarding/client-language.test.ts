@@ -7,6 +7,9 @@ import type * as ClientScriptModule from "~/components/onboarding/client-script"
 import enClient from "~/locales/en/client.json";
 import { listMailbox, mailboxMessage } from "~/modules/email/mailbox.server";
 import { revokeLink } from "~/modules/onboarding/links.server";
+import { decideStep } from "~/modules/onboarding/step-decisions.server";
+import { openClientSteps } from "~/modules/onboarding/client.server";
+import OnboardingReminderEmail, { subject as reminderSubject } from "@emails/onboarding-reminder";
 import { useTestDatabase } from "../../support/db";
 import { call, jsonOf, makeRequest } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
@@ -252,6 +255,48 @@ describe("switching language (intent language)", () => {
     expect(mail!.html).toContain("Schritt öffnen");
     expect(mail!.html).not.toContain("Open the step");
     expect(mail!.html).not.toContain("asked you to grant");
+  });
+});
+
+describe("every other email the client receives is in the link's language", () => {
+  it("the fix link after a rejection and a reminder naming the open steps (intake included) are Spanish", async () => {
+    const { linkId, ctx } = await makeLink(world, world.users.admin.id, {
+      locale: "es",
+      questionnaire: true,
+      clientEmail: "cliente@fresh.example",
+    });
+    const [meta] = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, linkId)).orderBy(accessSteps.position);
+    await t.db.update(accessSteps).set({ status: "confirmed", assetId: "1234567890" }).where(eq(accessSteps.id, meta.id));
+    const rejected = await decideStep(ctx, { linkId, stepId: meta.id, event: "reject", reason: "Wrong account." });
+    expect(rejected.ok).toBe(true);
+    await drain(new Date());
+    const mails = await Promise.all((await listMailbox({ to: "cliente@fresh.example", limit: 10 })).map((m) => mailboxMessage(m.id)));
+    const fix = mails.find((m) => m?.subject.includes("necesita otra revisión"));
+    expect(fix, "the fix-link email is Spanish").toBeTruthy();
+    expect(fix!.subject).toBe("El acceso a Cuenta publicitaria de Meta necesita otra revisión");
+    expect(fix!.html).toContain("Qué hay que corregir");
+    expect(fix!.html).toContain("Wrong account."); // the agency's words stay as written
+    expect(fix!.html).not.toContain("needs another look");
+    expect(fix!.html).not.toContain("What needs fixing");
+
+    const open = await openClientSteps(t.db, await linkRow(linkId), "es");
+    expect(open).toContain("Sobre tu marca");
+    expect(open).toContain("Google Analytics 4");
+    const props = {
+      workspace: { name: "Acme", logoUrl: null, accentColor: "#4f46e5" },
+      clientName: "Fresh Client",
+      reminderNumber: 1,
+      openSteps: open,
+      url: "https://x.example/onboard/t",
+      expiresAt: "1 de enero",
+      locale: "es" as const,
+    };
+    expect(reminderSubject(props)).toBe("Recordatorio: quedan unos pasos para dar acceso a Acme para Fresh Client");
+    const body = renderToStaticMarkup(createElement(OnboardingReminderEmail, props));
+    expect(body).toContain("Continuar la incorporación");
+    expect(body).toContain("Sobre tu marca");
+    expect(body).not.toContain("Continue onboarding");
+    expect(body).not.toContain("About your brand");
   });
 });
 
