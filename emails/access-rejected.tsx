@@ -1,3 +1,5 @@
+import type { Locale } from "~/modules/i18n/locales";
+import { tFor } from "~/modules/i18n/resources";
 import type { WorkspaceBranding } from "./components/branding";
 import { EmailLayout } from "./components/layout";
 import { previewBaseUrl, previewWorkspace } from "./components/preview-data";
@@ -9,30 +11,27 @@ export interface AccessRejectedProps {
   clientName?: string | null;
   recipientName?: string | null;
   platformName: string;
-  /** Why the agency could not verify the access, written by the agency. */
+  /** Why the agency could not verify the access, written by the agency (shown as written). */
   reason: string;
   url: string;
+  /** The link's language: the fix link goes to the client or their colleague (decision 060). */
+  locale?: Locale;
 }
 
 export function subject(p: AccessRejectedProps): string {
-  return cleanSubject(`${oneLine(p.platformName)} access needs another look`);
+  return cleanSubject(tFor(p.locale ?? "en", "emails")("rejected.subject", { platform: oneLine(p.platformName) }));
 }
 
 export default function AccessRejectedEmail(p: AccessRejectedProps) {
+  const t = tFor(p.locale ?? "en", "emails");
+  const vars = { workspace: p.workspace.name, platform: p.platformName, client: p.clientName ?? "" };
   return (
-    <EmailLayout
-      workspace={p.workspace}
-      preview={`${p.workspace.name} could not verify ${p.platformName} access yet.`}
-      heading={`${p.platformName} access needs another look`}
-    >
-      <Greeting name={p.recipientName} />
-      <Paragraph>
-        {p.workspace.name} checked the {p.platformName} access
-        {p.clientName ? ` for ${p.clientName}` : ""} but could not verify it yet. The step is open again with everything you entered kept.
-      </Paragraph>
-      <Quote label="What needs fixing">{p.reason}</Quote>
-      <ActionButton href={p.url}>Fix the {p.platformName} step</ActionButton>
-      <LinkFallback href={p.url} />
+    <EmailLayout workspace={p.workspace} locale={p.locale} preview={t("rejected.preview", vars)} heading={t("rejected.subject", vars)}>
+      <Greeting name={p.recipientName} locale={p.locale} />
+      <Paragraph>{t(p.clientName ? "rejected.bodyFor" : "rejected.body", vars)}</Paragraph>
+      <Quote label={t("rejected.reasonLabel")}>{p.reason}</Quote>
+      <ActionButton href={p.url}>{t("rejected.open", vars)}</ActionButton>
+      <LinkFallback href={p.url} locale={p.locale} />
     </EmailLayout>
   );
 }

@@ -1,7 +1,9 @@
+import type { Locale } from "~/modules/i18n/locales";
+import { tFor } from "~/modules/i18n/resources";
 import type { WorkspaceBranding } from "./components/branding";
 import { EmailLayout } from "./components/layout";
 import { previewBaseUrl, previewWorkspace } from "./components/preview-data";
-import { cleanSubject, oneLine, plural } from "./components/text";
+import { cleanSubject, oneLine } from "./components/text";
 import { ActionButton, BulletList, Greeting, LinkFallback, MutedText, Paragraph } from "./components/ui";
 
 export interface OnboardingReminderProps {
@@ -10,37 +12,38 @@ export interface OnboardingReminderProps {
   recipientName?: string | null;
   /** 1-based: 1 for the first reminder. */
   reminderNumber: number;
-  /** Names of the steps still open, e.g. ["Google Ads", "Brand kit"]. */
+  /** Names of the steps still open, in the link's language, e.g. ["Google Ads", "Kit de marca"]. */
   openSteps: string[];
   url: string;
   expiresAt?: string | null;
+  /** The link's language: the client (or the colleague a step was forwarded to) reads it (decision 060). */
+  locale?: Locale;
 }
 
 export function subject(p: OnboardingReminderProps): string {
-  const left = p.openSteps.length > 0 ? `${plural(p.openSteps.length, "step")} left` : "a few steps left";
-  return cleanSubject(`Reminder: ${left} to give ${oneLine(p.workspace.name)} access for ${oneLine(p.clientName)}`);
+  const t = tFor(p.locale ?? "en", "emails");
+  return cleanSubject(t("reminder.subject", { workspace: oneLine(p.workspace.name), client: oneLine(p.clientName) }));
 }
 
 export default function OnboardingReminderEmail(p: OnboardingReminderProps) {
-  const n = p.openSteps.length;
+  const t = tFor(p.locale ?? "en", "emails");
+  const vars = { workspace: p.workspace.name, client: p.clientName };
   return (
     <EmailLayout
       workspace={p.workspace}
-      preview={`${n > 0 ? plural(n, "step") : "A few steps"} left in ${p.clientName}'s onboarding.`}
-      heading="A few steps left"
-      footerNote={`Reminder ${Math.max(1, Math.round(p.reminderNumber))}. Reminders stop once every step is done.`}
+      locale={p.locale}
+      preview={t("reminder.preview", vars)}
+      heading={t("reminder.heading")}
+      footerNote={t("reminder.footer", { number: Math.max(1, Math.round(p.reminderNumber)) })}
     >
-      <Greeting name={p.recipientName} />
-      <Paragraph>
-        {p.workspace.name} is still waiting on {n > 0 ? plural(n, "step") : "some steps"} of {p.clientName}&apos;s onboarding. Everything
-        you already did is saved; pick up where you left off.
-      </Paragraph>
+      <Greeting name={p.recipientName} locale={p.locale} />
+      <Paragraph>{t("reminder.body", vars)}</Paragraph>
       <BulletList items={p.openSteps} />
-      <ActionButton href={p.url}>Continue onboarding</ActionButton>
-      <LinkFallback href={p.url} />
+      <ActionButton href={p.url}>{t("reminder.open")}</ActionButton>
+      <LinkFallback href={p.url} locale={p.locale} />
       <MutedText>
-        If a step does not apply to you, mark it as not applicable on the page, or forward it to the colleague who owns that account.
-        {p.expiresAt ? ` The link expires on ${p.expiresAt}.` : ""}
+        {t("reminder.notApplicable")}
+        {p.expiresAt ? ` ${t("reminder.expires", { date: p.expiresAt })}` : ""}
       </MutedText>
     </EmailLayout>
   );

@@ -3,7 +3,7 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import { i18nInstance } from "~/modules/i18n/i18n";
 import { INTL_LOCALE, asLocale, type Locale } from "~/modules/i18n/locales";
 import { resources } from "~/modules/i18n/resources";
-import { formatDateIn, formatIsoDateIn, type DateStyle } from "~/utils/time";
+import { formatDateIn, formatIsoDateIn, formatNumberIn, type DateStyle } from "~/utils/time";
 
 /**
  * The client pages render in the link's language (decision 060): everything under this provider
@@ -14,7 +14,7 @@ export function LocaleProvider({ locale, children }: { locale: Locale; children:
   return <I18nextProvider i18n={i18nInstance(locale, resources)}>{children}</I18nextProvider>;
 }
 
-/** Dates in the reader's language ("3 de diciembre de 2026"), from an instant or a yyyy-MM-dd day. */
+/** Dates and numbers in the reader's language ("3 de diciembre de 2026", "1.024"), from an instant or a yyyy-MM-dd day. */
 export function useLocaleFormat() {
   const { i18n } = useTranslation();
   const intl = INTL_LOCALE[asLocale(i18n.language)];
@@ -22,5 +22,8 @@ export function useLocaleFormat() {
     locale: asLocale(i18n.language),
     day: (iso: string, style: DateStyle = "day") => formatDateIn(iso, "UTC", intl, style),
     isoDay: (isoDate: string) => formatIsoDateIn(isoDate, intl),
+    number: (value: number, options?: Intl.NumberFormatOptions) => formatNumberIn(value, intl, options),
+    /** "PNG, JPEG o ZIP": a list of alternatives, joined as the language joins them. */
+    anyOf: (items: readonly string[]) => new Intl.ListFormat(intl, { type: "disjunction" }).format(items),
   };
 }

@@ -71,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   throwUnlessOk(await limitTokenRoute(visitorContext(request), params.token));
   const door = await clientContextFor(params.token, requestMeta(request));
-  if (door.state !== "valid") return answer(closedDoor(door.state));
+  if (door.state !== "valid") return answer(closedDoor(door));
   const done = await runClientIntent(door.ctx, await readForm(request));
   return pageAnswer(done, new URL(request.url).pathname, (target) =>
     /^[a-z0-9]{8,64}$/.test(target) && !["contacts", "questionnaire", "agreement"].includes(target) && target !== "language"

@@ -11,6 +11,6 @@ import { visitorContext } from "~/modules/workspaces/authz.server";
 export async function action({ request, params }: ActionFunctionArgs) {
   throwUnlessOk(await limitTokenRoute(visitorContext(request), params.token));
   const door = await forwardedContextFor(params.token, requestMeta(request));
-  if (door.state !== "valid") return autosaveAnswer({ intent: null, target: null, outcome: closedDoor(door.state) });
+  if (door.state !== "valid") return autosaveAnswer({ intent: null, target: null, outcome: closedDoor(door) });
   return autosaveAnswer(await runClientIntent(door.ctx, await readForm(request)));
 }

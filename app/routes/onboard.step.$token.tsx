@@ -68,7 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   throwUnlessOk(await limitTokenRoute(visitorContext(request), params.token));
   const door = await forwardedContextFor(params.token, requestMeta(request));
-  if (door.state !== "valid") return answer(closedDoor(door.state));
+  if (door.state !== "valid") return answer(closedDoor(door));
   const done = await runClientIntent(door.ctx, await readForm(request));
   return pageAnswer(done, new URL(request.url).pathname, () => null);
 }

@@ -32,12 +32,19 @@ function formToObject(form: FormData): Record<string, unknown> {
 
 export type Parsed<T> = { success: true; data: T } | { success: false; errors: FieldErrors };
 
-/** Every action parses its input with zod through here. */
-export function parseWith<S extends z.ZodTypeAny>(schema: S, input: FormData | Record<string, unknown>): Parsed<z.infer<S>> {
+/**
+ * Every action parses its input with zod through here. `messagesOf` says the issues (by default
+ * their own messages; the client's token pages say them in the link's language, decision 060).
+ */
+export function parseWith<S extends z.ZodTypeAny>(
+  schema: S,
+  input: FormData | Record<string, unknown>,
+  messagesOf: (issues: z.ZodIssue[]) => FieldErrors = fieldMessagesOf,
+): Parsed<z.infer<S>> {
   const raw = input instanceof FormData ? formToObject(input) : input;
   const result = schema.safeParse(raw);
   if (result.success) return { success: true, data: result.data };
-  return { success: false, errors: fieldMessagesOf(result.error.issues) };
+  return { success: false, errors: messagesOf(result.error.issues) };
 }
 
 /** Client IP as set by our own server (incoming copies of the header are overwritten there). */

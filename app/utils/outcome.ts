@@ -19,6 +19,8 @@ export interface Problem {
   retryAfterSeconds?: number;
   /** Stable, machine-readable reason for tests and logs (e.g. "stale_version"); never shown. */
   code?: string;
+  /** The values `message` names (a count, a file name), for a page that says it in another language (decision 060). */
+  vars?: Record<string, string | number>;
 }
 
 export type Outcome<T = undefined> = { ok: true; value: T } | { ok: false; problem: Problem };
@@ -32,11 +34,11 @@ export function ok<T>(value?: T): Outcome<T | undefined> {
   return { ok: true, value };
 }
 
-type Extra = Pick<Problem, "code" | "fields">;
+type Extra = Pick<Problem, "code" | "fields" | "vars">;
 
 const fail = (problem: Problem): { ok: false; problem: Problem } => ({ ok: false, problem });
 
-export const invalid = (message: string = CORRECT_FIELDS, fields?: FieldMessages, extra: Pick<Problem, "code"> = {}) =>
+export const invalid = (message: string = CORRECT_FIELDS, fields?: FieldMessages, extra: Pick<Problem, "code" | "vars"> = {}) =>
   fail({ kind: "invalid", message, ...(fields ? { fields } : {}), ...extra });
 export const notFound = (message = "Not found", extra: Extra = {}) => fail({ kind: "not_found", message, ...extra });
 export const conflict = (message: string, extra: Extra = {}) => fail({ kind: "conflict", message, ...extra });

@@ -28,6 +28,9 @@ beforeAll(async () => {
   await owner.getByLabel("Contact's email").fill("lucia@brisa.test");
   await owner.getByLabel("Client's language").selectOption("es");
   for (const name of ["Meta ad account", "Google Analytics 4"]) await owner.getByRole("checkbox", { name, exact: true }).check();
+  // The intake sections too: they were the last English part of the page (decision 060).
+  for (const name of ["Brand kit", "Contacts and approvers", "Questionnaire", "Agreement"])
+    await owner.getByRole("checkbox", { name, exact: true }).check();
   await owner.getByRole("button", { name: "Create link" }).click();
   await owner.getByRole("heading", { level: 1, name: "Link created" }).waitFor();
   clientPath = new URL(await owner.getByLabel("Onboarding link").inputValue()).pathname;
@@ -49,7 +52,21 @@ describe("the client's page in the link's language", () => {
       await page.getByText("Tu progreso", { exact: true }).first().waitFor();
       await page.getByRole("heading", { name: "Cuenta publicitaria de Meta" }).first().waitFor();
       const body = await page.locator("body").innerText();
-      for (const english of ["Your progress", "What to do", "I've granted access", "Go to Users > Partners and click Add."]) {
+      for (const spanish of ["Contactos y aprobadores", "Sobre tu marca", "La historia de tu marca", "Kit de marca", "Firmar el acuerdo"])
+        expect(body, spanish).toContain(spanish);
+      for (const english of [
+        "Your progress",
+        "What to do",
+        "I've granted access",
+        "Go to Users > Partners and click Add.",
+        "Contacts and approvers",
+        "About your brand",
+        "Your brand story",
+        "Where are your brand assets?",
+        "Sign the agreement",
+        "I confirm that I may give these accesses",
+        "Save answers",
+      ]) {
         expect(body, english).not.toContain(english);
       }
       // Nothing scrolls sideways on a phone.
@@ -59,6 +76,10 @@ describe("the client's page in the link's language", () => {
       await page.screenshot({ path: `${shots}/lang-es-${width}-top.png` });
       await page.locator("section[id^='step-']").first().scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${shots}/lang-es-${width}-step.png` });
+      for (const section of ["contacts", "questionnaire", "brand-kit", "agreement"]) {
+        await page.locator(`#section-${section}`).scrollIntoViewIfNeeded();
+        await page.locator(`#section-${section}`).screenshot({ path: `${shots}/lang-es-${width}-${section}.png` });
+      }
       const found = (await axeViolations(page)).filter((v) => /\((serious|critical)\)/.test(v));
       expect(found).toEqual([]);
       await context.close();

@@ -1,14 +1,16 @@
 import type { ReactNode } from "react";
+import { Trans, useTranslation } from "react-i18next";
+import { useLocaleFormat } from "~/components/i18n";
 import { Alert, Badge, Button, CheckboxField, TextAreaField, TextField } from "~/components/ui";
 import type { BrandKitFile } from "~/modules/onboarding/link-model";
 import { questionnaireQuestions } from "~/modules/onboarding/questionnaire";
-import { ACCEPTED_DESCRIPTION } from "~/modules/uploads/file-types";
-import { formatDayTime } from "./branded-frame";
+import { MAX_FILES_PER_UPLOAD } from "~/modules/onboarding/schemas";
+import { ACCEPTED_NAMES } from "~/modules/uploads/file-types";
 import { LiveError, SaveStatus } from "./client-script";
 import { StepNumber } from "./step-number";
 import type { ClientFailure } from "./platform-step";
 
-/** The intake steps of the client's page: contacts and approvers, questionnaire, brand kit, agreement. */
+/** The intake steps of the client's page: contacts and approvers, questionnaire, brand kit, agreement, in the link's language (decision 060). */
 
 function IntakeCard({
   id,
@@ -24,10 +26,11 @@ function IntakeCard({
   title: string;
   description: string;
   done: boolean;
-  /** Said right after a save of this section ("Contacts saved."); null otherwise. */
+  /** Said right after a save of this section ("Contacts saved. Thank you."); null otherwise. */
   thanks: string | null;
   children: ReactNode;
 }) {
+  const { t } = useTranslation("client");
   const headingId = `${id}-title`;
   return (
     <section id={id} aria-labelledby={headingId} className="scroll-mt-6 rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
@@ -44,17 +47,17 @@ function IntakeCard({
         <div className="pl-10 sm:pl-0">
           {done ? (
             <Badge tone="success" dot>
-              Done
+              {t("intake.done")}
             </Badge>
           ) : (
-            <Badge dot>To do</Badge>
+            <Badge dot>{t("intake.todo")}</Badge>
           )}
         </div>
       </div>
       <div className="space-y-4 px-4 py-5 sm:px-6">
         {thanks ? (
           <Alert tone="success" role="status">
-            {thanks} Thank you.
+            {thanks}
           </Alert>
         ) : null}
         {children}
@@ -65,11 +68,12 @@ function IntakeCard({
 
 /** Autosave status beside the explicit save button ("Save changes" once the step is done). */
 function SaveBar({ done, label }: { done: boolean; label: string }) {
+  const { t } = useTranslation("client");
   return (
     <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
       <SaveStatus />
       <Button type="submit" variant={done ? "secondary" : "primary"} className="w-full sm:w-auto">
-        {done ? "Save changes" : label}
+        {done ? t("intake.saveChanges") : label}
       </Button>
     </div>
   );
@@ -131,6 +135,7 @@ export interface ContactsData {
 }
 
 export function ContactsStep({ data, number, failure, saved }: IntakeStepProps<ContactsData>) {
+  const { t } = useTranslation("client");
   const f = failureFor(failure, "contacts");
   const v = (k: keyof Omit<ContactsData, "done">) => f?.values[k] ?? data[k];
   const field = (
@@ -156,24 +161,24 @@ export function ContactsStep({ data, number, failure, saved }: IntakeStepProps<C
     <IntakeCard
       id="section-contacts"
       number={number}
-      title="Contacts and approvers"
-      description="Who we talk to day to day, and who signs off content before it goes live."
+      title={t("intake.contacts.title")}
+      description={t("intake.contacts.description")}
       done={data.done}
-      thanks={saved ? "Contacts saved." : null}
+      thanks={saved ? t("intake.contacts.saved") : null}
     >
-      <AutosaveForm intent="contacts" failure={f} done={data.done} saveLabel="Save contacts">
+      <AutosaveForm intent="contacts" failure={f} done={data.done} saveLabel={t("intake.contacts.save")}>
         <div className="grid gap-4 sm:grid-cols-2">
-          {field("contactName", "Main contact's name", { required: true, autoComplete: "name" })}
-          {field("contactEmail", "Main contact's email", { type: "email", required: true, autoComplete: "email" })}
-          {field("contactRole", "Their role", { hint: "For example: Head of marketing." })}
+          {field("contactName", t("intake.contacts.contactName"), { required: true, autoComplete: "name" })}
+          {field("contactEmail", t("intake.contacts.contactEmail"), { type: "email", required: true, autoComplete: "email" })}
+          {field("contactRole", t("intake.contacts.contactRole"), { hint: t("intake.contacts.contactRoleHint") })}
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          {field("approverName", "Who approves content", { required: true, hint: "They get an invitation to sign off drafts in Baton." })}
-          {field("approverEmail", "Approver's email", { type: "email", required: true })}
+          {field("approverName", t("intake.contacts.approverName"), { required: true, hint: t("intake.contacts.approverNameHint") })}
+          {field("approverEmail", t("intake.contacts.approverEmail"), { type: "email", required: true })}
         </div>
         <div>
           <TextAreaField
-            label="Anyone else we should know? (optional)"
+            label={t("intake.contacts.otherContacts")}
             name="otherContacts"
             rows={2}
             defaultValue={v("otherContacts")}
@@ -189,22 +194,25 @@ export function ContactsStep({ data, number, failure, saved }: IntakeStepProps<C
 export type QuestionnaireData = Partial<Record<(typeof questionnaireQuestions)[number]["key"], string>> & { done: boolean };
 
 export function QuestionnaireStep({ data, number, failure, saved }: IntakeStepProps<QuestionnaireData>) {
+  const { t } = useTranslation("client");
   const f = failureFor(failure, "questionnaire");
   return (
     <IntakeCard
       id="section-questionnaire"
       number={number}
-      title="About your brand"
-      description="A few answers so every brief starts from your own words."
+      title={t("intake.questionnaire.title")}
+      description={t("intake.questionnaire.description")}
       done={data.done}
-      thanks={saved ? "Answers saved." : null}
+      thanks={saved ? t("intake.questionnaire.saved") : null}
     >
-      <AutosaveForm intent="questionnaire" failure={f} done={data.done} saveLabel="Save answers">
+      <AutosaveForm intent="questionnaire" failure={f} done={data.done} saveLabel={t("intake.questionnaire.save")}>
         {questionnaireQuestions.map((q) => {
+          // The built-in questions in the client's language (English: questionnaire.ts is the source).
+          const label = t(`intake.questionnaire.questions.${q.key}.label`);
           const props = {
-            label: `${q.label}${q.required ? "" : " (optional)"}`,
+            label: q.required ? label : t("intake.optional", { label }),
             name: q.key,
-            hint: q.help,
+            hint: t(`intake.questionnaire.questions.${q.key}.help`),
             required: q.required,
             maxLength: q.maxLength,
             defaultValue: f?.values[q.key] ?? data[q.key] ?? "",
@@ -223,23 +231,27 @@ export function QuestionnaireStep({ data, number, failure, saved }: IntakeStepPr
 }
 
 export function BrandKitStep({ data, number, failure, saved }: IntakeStepProps<{ files: BrandKitFile[]; note: string; done: boolean }>) {
+  const { t } = useTranslation("client");
+  const { number: num, anyOf } = useLocaleFormat();
   const f = failureFor(failure, "brand-kit");
   const upload = failureFor(failure, "upload");
   return (
     <IntakeCard
       id="section-brand-kit"
       number={number}
-      title="Brand kit"
-      description="Logos, fonts and guidelines: upload them, or tell us where we find them."
+      title={t("intake.brandKit.title")}
+      description={t("intake.brandKit.description")}
       done={data.done}
-      thanks={saved ? "Brand kit saved." : null}
+      thanks={saved ? t("intake.brandKit.saved") : null}
     >
       {data.files.length > 0 ? (
         <ul className="divide-y divide-slate-100 rounded-lg text-sm text-ink-soft ring-1 ring-slate-200">
           {data.files.map((file) => (
             <li key={file.id} className="flex items-center justify-between gap-3 px-3 py-2">
               <span className="min-w-0 truncate">{file.name}</span>
-              <span className="shrink-0 text-xs text-ink-muted">{Math.max(1, Math.round(file.size / 1000))} KB</span>
+              <span className="shrink-0 text-xs text-ink-muted">
+                {num(Math.max(1, Math.round(file.size / 1000)), { style: "unit", unit: "kilobyte" })}
+              </span>
             </li>
           ))}
         </ul>
@@ -248,10 +260,10 @@ export function BrandKitStep({ data, number, failure, saved }: IntakeStepProps<{
         <input type="hidden" name="intent" value="upload" />
         <div>
           <label htmlFor="brand-kit-files" className="block text-sm font-medium text-ink">
-            Upload files
+            {t("intake.brandKit.uploadLabel")}
           </label>
           <p id="brand-kit-files-hint" className="mt-1 text-sm text-ink-muted">
-            Logos, fonts, guidelines ({ACCEPTED_DESCRIPTION}), up to 10 at a time.
+            {t("intake.brandKit.uploadHint", { types: anyOf(ACCEPTED_NAMES), max: num(MAX_FILES_PER_UPLOAD) })}
           </p>
           <input
             id="brand-kit-files"
@@ -269,15 +281,15 @@ export function BrandKitStep({ data, number, failure, saved }: IntakeStepProps<{
           ) : null}
         </div>
         <Button type="submit" variant="secondary">
-          Upload
+          {t("intake.brandKit.upload")}
         </Button>
       </form>
-      <AutosaveForm intent="brand-kit" failure={f} done={data.done} saveLabel="Save brand kit">
+      <AutosaveForm intent="brand-kit" failure={f} done={data.done} saveLabel={t("intake.brandKit.save")}>
         <TextAreaField
-          label="Where are your brand assets?"
+          label={t("intake.brandKit.noteLabel")}
           name="brandKitNote"
           rows={3}
-          hint="A shared folder link, or who can send them to us."
+          hint={t("intake.brandKit.noteHint")}
           defaultValue={f?.values.brandKitNote ?? data.note}
           errors={f?.errors.brandKitNote}
         />
@@ -293,45 +305,47 @@ export function AgreementStep({
   failure,
   saved,
 }: IntakeStepProps<{ text: string; signedName: string | null; signedAt: string | null }>) {
+  const { t } = useTranslation("client");
+  const { day } = useLocaleFormat();
   const f = failureFor(failure, "agreement");
   const signed = Boolean(data.signedAt);
   return (
     <IntakeCard
       id="section-agreement"
       number={number}
-      title="Agreement"
-      description="Confirm that you may give these accesses."
+      title={t("intake.agreement.title")}
+      description={t("intake.agreement.description")}
       done={signed}
-      thanks={saved ? "Agreement signed." : null}
+      thanks={saved ? t("intake.agreement.saved") : null}
     >
       <blockquote className="rounded-lg bg-slate-50 p-4 text-sm leading-6 text-ink-soft ring-1 ring-inset ring-slate-200">
         {data.text}
       </blockquote>
       {signed ? (
         <p className="text-sm text-ink-soft">
-          Signed by <strong className="font-semibold text-ink">{data.signedName}</strong> on {formatDayTime(data.signedAt as string)}.
+          <Trans
+            t={t}
+            i18nKey="intake.agreement.signed"
+            values={{ name: data.signedName, date: day(data.signedAt as string, "dayTime") }}
+            components={{ strong: <strong className="font-semibold text-ink" /> }}
+          />
         </p>
       ) : (
         <form method="post" noValidate className="space-y-4">
           <input type="hidden" name="intent" value="agreement" />
           <FormAlert failure={f} />
           <TextField
-            label="Type your full name to sign"
+            label={t("intake.agreement.nameLabel")}
             name="agreementName"
             required
             autoComplete="name"
             defaultValue={f?.values.agreementName}
             errors={f?.errors.agreementName}
           />
-          <CheckboxField
-            label="I have read and accept the text above"
-            name="agreementAccepted"
-            required
-            errors={f?.errors.agreementAccepted}
-          />
-          <p className="text-xs text-ink-muted">We record your name, the time and your IP address with the signature.</p>
+          <CheckboxField label={t("intake.agreement.accept")} name="agreementAccepted" required errors={f?.errors.agreementAccepted} />
+          <p className="text-xs text-ink-muted">{t("intake.agreement.recorded")}</p>
           <Button type="submit" className="w-full sm:w-auto">
-            Sign the agreement
+            {t("intake.agreement.sign")}
           </Button>
         </form>
       )}

@@ -16,12 +16,14 @@ export function StepOverview({ steps, intake }: { steps: ClientStepView[]; intak
   const { t } = useTranslation("client");
   const items = [
     ...steps.map((s) => ({ href: `#step-${s.id}`, label: s.name, done: !isOpenForClient(s.status), fix: s.status === "rejected" })),
-    ...(intake.brandKit ? [{ href: "#section-brand-kit", label: "Brand kit", done: intake.brandKit.done, fix: false }] : []),
-    ...(intake.contacts ? [{ href: "#section-contacts", label: "Contacts and approvers", done: intake.contacts.done, fix: false }] : []),
+    ...(intake.brandKit ? [{ href: "#section-brand-kit", label: t("intake.brandKit.title"), done: intake.brandKit.done, fix: false }] : []),
+    ...(intake.contacts ? [{ href: "#section-contacts", label: t("intake.contacts.title"), done: intake.contacts.done, fix: false }] : []),
     ...(intake.questionnaire
-      ? [{ href: "#section-questionnaire", label: "About your brand", done: intake.questionnaire.done, fix: false }]
+      ? [{ href: "#section-questionnaire", label: t("intake.questionnaire.title"), done: intake.questionnaire.done, fix: false }]
       : []),
-    ...(intake.agreement ? [{ href: "#section-agreement", label: "Agreement", done: Boolean(intake.agreement.signedAt), fix: false }] : []),
+    ...(intake.agreement
+      ? [{ href: "#section-agreement", label: t("intake.agreement.title"), done: Boolean(intake.agreement.signedAt), fix: false }]
+      : []),
   ];
   const firstOpen = items.findIndex((i) => !i.done);
   return (

@@ -9,6 +9,9 @@ import { intakeLabels, readAnswers, readIntake, type BrandKitFile, type LinkAnsw
 import { questionnaireSchema, type QuestionnaireQuestion } from "./questionnaire";
 import { contactsSchema, intakeDraftFields } from "./schemas";
 import { LINK_GONE, type ClientContext } from "./token-context.server";
+import { agreementTextIn } from "./localized";
+import { describeIn } from "./client-refusals";
+import { asLocale } from "~/modules/i18n/locales";
 
 /**
  * The client's intake steps (contacts, questionnaire, brand kit, agreement): each change locks the
@@ -20,7 +23,14 @@ export const PARTLY_SAVED = "partly_saved";
 
 export type Section = "contacts" | "questionnaire" | "brandKit";
 
-const BRAND_KIT_MISSING = "Upload a file first, or write where we can find your brand assets.";
+/** The same, when the person finished the step and required fields are missing (or the brand kit has neither file nor note). */
+export const PARTLY_SAVED_FINISH = "partly_saved_finish";
+export const PARTLY_SAVED_KIT = "partly_saved_brand_kit";
+
+/** Whether a refused intake save still kept what was valid so far (the autosave answer's `saved`). */
+export const keptSoFar = (code: string | undefined) => code === PARTLY_SAVED || code === PARTLY_SAVED_FINISH || code === PARTLY_SAVED_KIT;
+
+const BRAND_KIT_MISSING = "Upload at least one file, or tell us in the note where we can find your brand assets.";
 type QuestionKey = QuestionnaireQuestion["key"];
 
 /**
@@ -40,7 +50,9 @@ export async function saveIntake(
     const intake = readIntake(link.intake);
     const answers = readAnswers(link.answers);
     const enabled = section === "contacts" ? intake.contacts : section === "questionnaire" ? intake.questionnaire : intake.brandKit;
-    if (!enabled) return notFound("This link does not ask for that.");
+    if (!enabled) return notFound("This link does not ask for that.", { code: "not_in_link" });
+    // Field messages in the link's language (client-refusals.ts): they are shown as they are.
+    const describe = describeIn(asLocale(link.locale));
 
     let result: IntakeSave<Record<string, string>>;
     let next: LinkAnswers;
@@ -48,11 +60,12 @@ export async function saveIntake(
       const { done, ...saved } = answers.contacts;
       const contacts = saveIntakeDraft({
         fields: intakeDraftFields.contacts,
-        finish: finishWith(contactsSchema),
+        finish: finishWith(contactsSchema, describe),
         saved,
         wasDone: done,
         raw,
         complete,
+        describe,
       });
       next = { ...answers, contacts: { ...contacts.values, done: contacts.done } };
       result = contacts;
@@ -60,11 +73,12 @@ export async function saveIntake(
       const { done, ...saved } = answers.questionnaire;
       const questionnaire = saveIntakeDraft({
         fields: intakeDraftFields.questionnaire,
-        finish: finishWith(questionnaireSchema),
+        finish: finishWith(questionnaireSchema, describe),
         saved: saved as Record<QuestionKey, string>,
         wasDone: done,
         raw,
         complete,
+        describe,
       });
       next = { ...answers, questionnaire: { ...questionnaire.values, done: questionnaire.done } };
       result = questionnaire;
@@ -79,6 +93,7 @@ export async function saveIntake(
         wasDone: answers.brandKit.done,
         raw,
         complete,
+        describe,
       });
       next = { ...answers, brandKit: { ...answers.brandKit, note: kit.values.brandKitNote, done: kit.done } };
       result = kit;
@@ -87,16 +102,25 @@ export async function saveIntake(
     const changed = JSON.stringify(next) !== JSON.stringify(answers);
     if (changed) await writeAnswers(tx, link, next);
     if (!result.ok) {
-      const message =
-        section === "brandKit" && result.errors.brandKitNote?.includes(BRAND_KIT_MISSING)
-          ? "Upload at least one file, or tell us in the note where we can find your brand assets."
-          : !changed
-            ? CORRECT_FIELDS
-            : complete
-              ? "What you typed is saved. Fill in the highlighted fields to finish this step."
-              : "Saved, except the highlighted fields: they keep their last saved value until they are fixed.";
-      // `partly_saved`: the autosave answer tells the page that what was valid is kept.
-      return invalid(message, result.errors, changed ? { code: PARTLY_SAVED } : {});
+      const missingKit = section === "brandKit" && result.errors.brandKitNote?.includes(BRAND_KIT_MISSING);
+      const message = missingKit
+        ? BRAND_KIT_MISSING
+        : !changed
+          ? CORRECT_FIELDS
+          : complete
+            ? "What you typed is saved. Fill in the highlighted fields to finish this step."
+            : "Saved, except the highlighted fields: they keep their last saved value until they are fixed.";
+      // `partly_saved`: the autosave answer tells the page that what was valid is kept; each code names its sentence.
+      const code = missingKit
+        ? changed
+          ? PARTLY_SAVED_KIT
+          : "brand_kit_missing"
+        : !changed
+          ? undefined
+          : complete
+            ? PARTLY_SAVED_FINISH
+            : PARTLY_SAVED;
+      return invalid(message, result.errors, code ? { code } : {});
     }
     if (complete) {
       await audit(tx, asClient(ctx), {
@@ -118,7 +142,7 @@ export async function attachBrandKitFiles(ctx: ClientContext, files: BrandKitFil
   return db().transaction(async (tx) => {
     const link = await lockLink(tx, ctx.link.id, now);
     if (!link) return gone(LINK_GONE);
-    if (!readIntake(link.intake).brandKit) return notFound("This link does not ask for a brand kit.");
+    if (!readIntake(link.intake).brandKit) return notFound("This link does not ask for a brand kit.", { code: "not_in_link" });
     const answers = readAnswers(link.answers);
     await writeAnswers(tx, link, {
       ...answers,
@@ -153,19 +177,20 @@ export async function signAgreement(ctx: ClientContext, input: { agreementName: 
   return db().transaction(async (tx) => {
     const link = await lockLink(tx, ctx.link.id, now);
     if (!link) return gone(LINK_GONE);
-    if (!readIntake(link.intake).agreement) return notFound("This link has no agreement to sign.");
+    if (!readIntake(link.intake).agreement) return notFound("This link has no agreement to sign.", { code: "not_in_link" });
     const ip = ctx.actor.ip;
     const rows = await tx
       .update(onboardingLinks)
       .set({ agreementName: input.agreementName, agreementAt: now, agreementIp: ip })
       .where(and(eq(onboardingLinks.id, link.id), isNull(onboardingLinks.agreementAt)))
       .returning();
-    if (!rows[0]) return conflict("The agreement was already signed.");
+    if (!rows[0]) return conflict("The agreement was already signed.", { code: "agreement_signed" });
     await audit(tx, asClient(ctx), {
       action: "onboarding.agreement_signed",
       objectType: "onboarding_link",
       objectId: link.id,
-      data: { name: input.agreementName, text: readIntake(link.intake).agreementText },
+      // The text as the client read it when signing (the default one in their language).
+      data: { name: input.agreementName, text: agreementTextIn(readIntake(link.intake).agreementText, asLocale(link.locale)) },
     });
     await afterProgress(tx, ctx, link, now);
     return ok("Agreement signed. Thank you.");

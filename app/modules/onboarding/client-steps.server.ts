@@ -52,7 +52,7 @@ async function stepCommand<T>(
             .from(accessSteps)
             .where(and(eq(accessSteps.id, stepId), eq(accessSteps.linkId, link.id)))
             .for("update");
-    if (!rows[0]) return notFound("That step is not part of this link.");
+    if (!rows[0]) return notFound("That step is not part of this link.", { code: "not_in_link" });
     return work(tx, { link, step: rows[0] });
   });
 }
@@ -159,14 +159,15 @@ export async function forwardStep(
   const limited = await checkRateLimit([`onboard-forward:${ctx.link.id}`], LIMITS.emailSend);
   if (!limited.ok) return limited;
   return stepCommand(ctx, input.stepId, now, async (tx, { link, step }) => {
-    if (!isOpenForClient(step.status as AccessStatus)) return conflict("This step is already done, so there is nothing to forward.");
+    if (!isOpenForClient(step.status as AccessStatus))
+      return conflict("This step is already done, so there is nothing to forward.", { code: "already_done" });
     const existing = await tx
       .select({ id: stepForwards.id })
       .from(stepForwards)
       .where(and(eq(stepForwards.stepId, step.id), isNull(stepForwards.revokedAt)));
     if (existing.length >= MAX_FORWARDS_PER_STEP) {
       const message = `This step was already forwarded ${MAX_FORWARDS_PER_STEP} times. Ask one of those colleagues, or do it yourself.`;
-      return invalid(message, { email: [message] });
+      return invalid(message, { email: [message] }, { code: "forward_limit", vars: { max: MAX_FORWARDS_PER_STEP } });
     }
     const token = randomToken();
     const [forward] = await tx

@@ -10,9 +10,10 @@ import type { StoredIdentities } from "./identities";
 import { pinnedVersionsFor } from "./custom-platforms.server";
 import { resolveStepPlatform, stepPlatformName, type PinnedVersions } from "./step-platform";
 import { isAccessStatus, type AccessStatus } from "./access-status";
-import { intakeLabels, intakeSteps, isOpenForClient, progressOf, readAnswers, readIntake, type LinkAnswers } from "./link-model";
+import { intakeSteps, isOpenForClient, progressOf, readAnswers, readIntake, type LinkAnswers } from "./link-model";
 import { accountableFor, type LinkRow, type WorkspaceRow } from "./shared.server";
 import type { StepRow } from "./steps.server";
+import { agreementTextIn } from "./localized";
 import { tFor } from "~/modules/i18n/resources";
 import { DEFAULT_LOCALE, asLocale, type Locale } from "~/modules/i18n/locales";
 
@@ -223,7 +224,11 @@ export async function clientPage(link: LinkRow, workspace: WorkspaceRow) {
       contacts: intake.contacts ? answers.contacts : null,
       questionnaire: intake.questionnaire ? answers.questionnaire : null,
       agreement: intake.agreement
-        ? { text: intake.agreementText, signedName: link.agreementName, signedAt: link.agreementAt?.toISOString() ?? null }
+        ? {
+            text: agreementTextIn(intake.agreementText, locale),
+            signedName: link.agreementName,
+            signedAt: link.agreementAt?.toISOString() ?? null,
+          }
         : null,
     },
     /** The first thing left to do, so a returning client lands where they left off. */
@@ -241,18 +246,22 @@ export function brandKitFileIds(link: LinkRow): string[] {
   return readAnswers(link.answers).brandKit.files.map((f) => f.id);
 }
 
-/** Used by the reminder jobs: which client steps are still open on a link. */
-export async function openClientSteps(tx: Queryable, link: LinkRow): Promise<string[]> {
+/** Used by the reminder jobs: which client steps are still open on a link, named in `locale` (the link's, for the client's email). */
+export async function openClientSteps(tx: Queryable, link: LinkRow, locale: Locale = DEFAULT_LOCALE): Promise<string[]> {
   const steps = await stepsOf(tx, link.id);
   const intake = readIntake(link.intake);
   const answers = readAnswers(link.answers);
   const pinned = await pinnedVersionsFor(tx, steps);
-  const platformOpen = steps.filter((s) => isOpenForClient(s.status as AccessStatus)).map((s) => stepPlatformName(s, pinned));
+  const platformOpen = steps.filter((s) => isOpenForClient(s.status as AccessStatus)).map((s) => stepPlatformName(s, pinned, locale));
+  const t = tFor(locale, "client");
   const intakeOpen = intakeSteps(intake, answers, link.agreementAt)
     .filter((s) => !s.done)
-    .map((s) => intakeLabels[s.key]);
+    .map((s) => t(`intake.${INTAKE_KEY[s.key]}.title`));
   return [...platformOpen, ...intakeOpen];
 }
+
+/** An intake step's key on the link → its section in client:intake (the names the client's page shows). */
+const INTAKE_KEY = { brand_kit: "brandKit", contacts: "contacts", questionnaire: "questionnaire", agreement: "agreement" } as const;
 
 export async function forwardsOfLinks(linkIds: string[]) {
   if (linkIds.length === 0) return [];

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z, ZodIssue } from "zod";
 
 /**
  * The one rule every intake step of an onboarding link saves by (contacts, questionnaire, brand
@@ -16,6 +16,9 @@ export type FieldErrors = Record<string, string[]>;
 /** Per field: the schema of a value that is valid so far (never "required"). */
 export type DraftFields = Record<string, z.ZodType<string | undefined, z.ZodTypeDef, unknown>>;
 export type FinishCheck<V> = { ok: true; values: V } | { ok: false; errors: FieldErrors };
+/** Says a field's issue (the client's page says it in the link's language); by default the issue's own message. */
+export type Describe = (field: string, issue: ZodIssue) => string;
+const ownMessage: Describe = (_field, issue) => issue.message;
 
 export interface DraftCheck<V> {
   /** The saved values with every valid posted field applied. */
@@ -28,6 +31,7 @@ export function keepValidSoFar<V extends Record<string, string>>(
   fields: DraftFields,
   saved: V,
   raw: Record<string, unknown>,
+  describe: Describe = ownMessage,
 ): DraftCheck<V> {
   const values: Record<string, string> = { ...saved };
   const errors: FieldErrors = {};
@@ -35,18 +39,21 @@ export function keepValidSoFar<V extends Record<string, string>>(
     if (!(key in raw)) continue;
     const parsed = schema.safeParse(raw[key]);
     if (parsed.success) values[key] = parsed.data ?? "";
-    else errors[key] = parsed.error.issues.map((i) => i.message);
+    else errors[key] = parsed.error.issues.map((i) => describe(key, i));
   }
   return { values: values as V, errors };
 }
 
 /** A zod schema of the finished step as a finish check, its issues keyed by field. */
-export function finishWith<V>(schema: z.ZodType<V, z.ZodTypeDef, unknown>) {
+export function finishWith<V>(schema: z.ZodType<V, z.ZodTypeDef, unknown>, describe: Describe = ownMessage) {
   return (values: Record<string, string>): FinishCheck<V> => {
     const parsed = schema.safeParse(values);
     if (parsed.success) return { ok: true, values: parsed.data };
     const errors: FieldErrors = {};
-    for (const issue of parsed.error.issues) (errors[String(issue.path[0] ?? "_form")] ??= []).push(issue.message);
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "_form");
+      (errors[field] ??= []).push(describe(field, issue));
+    }
     return { ok: false, errors };
   };
 }
@@ -65,8 +72,9 @@ export function saveIntakeDraft<V extends Record<string, string>>(input: {
   wasDone: boolean;
   raw: Record<string, unknown>;
   complete: boolean;
+  describe?: Describe;
 }): IntakeSave<V> {
-  const { values, errors } = keepValidSoFar(input.fields, input.saved, input.raw);
+  const { values, errors } = keepValidSoFar(input.fields, input.saved, input.raw, input.describe);
   const finished = input.finish(values);
   if (input.complete) {
     // A field's own message (too long) wins over "required" for the same field.

@@ -16,6 +16,7 @@ import { openClientSteps } from "./client.server";
 import { accountableFor, agencyLinkPath, brandingOf, emailDate, emailDateTime, JOB, type LinkRow } from "./shared.server";
 import type { AccessStatus } from "./access-status";
 import { HOUR_MS } from "~/utils/time";
+import { asLocale } from "~/modules/i18n/locales";
 
 /**
  * Reminders and alerts of onboarding links. Each job is scheduled for one due time (dedupe key);
@@ -68,7 +69,8 @@ async function clientReminder({ linkId, url }: { linkId: string; url: string }, 
     // A re-issued link's old reminders carry the old address: they stop here.
     if (!link || link.revokedAt || link.replacedById || !link.clientEmail || link.tokenHash !== sha256(tokenOf(url))) return;
     if (link.expiresAt.getTime() <= now.getTime()) return;
-    const open = await openClientSteps(tx, link);
+    const locale = asLocale(link.locale);
+    const open = await openClientSteps(tx, link, locale);
     const issuedAt = readIntake(link.intake).issuedAt;
     const n = dueClientReminder({
       createdAt: issuedAt ? new Date(issuedAt) : link.createdAt,
@@ -86,7 +88,8 @@ async function clientReminder({ linkId, url }: { linkId: string; url: string }, 
         recipientName: readIntake(link.intake).recipientName || null,
         openSteps: open,
         url,
-        expiresAt: emailDate(link.expiresAt),
+        expiresAt: emailDate(link.expiresAt, locale),
+        locale,
       },
     });
   });
@@ -104,6 +107,8 @@ async function forwardReminder({ forwardId, url }: { forwardId: string; url: str
     const open = isOpenForClient(step.status as AccessStatus) ? 1 : 0;
     const n = dueClientReminder({ createdAt: forward.createdAt, remindersSent: forward.remindersSent, now, openSteps: open });
     if (n === null) return;
+    // The colleague reads the step in the link's language, as its page and its first email (decision 060).
+    const locale = asLocale(link.locale);
     await sendReminder(tx, stepForwards, forward, n, {
       to: forward.email,
       workspaceId: link.workspaceId,
@@ -111,9 +116,10 @@ async function forwardReminder({ forwardId, url }: { forwardId: string; url: str
       props: {
         clientName: link.clientName,
         recipientName: forward.name,
-        openSteps: [stepPlatformName(step, await pinnedVersionsFor(tx, [step]))],
+        openSteps: [stepPlatformName(step, await pinnedVersionsFor(tx, [step]), locale)],
         url,
-        expiresAt: emailDate(forward.expiresAt),
+        expiresAt: emailDate(forward.expiresAt, locale),
+        locale,
       },
     });
   });

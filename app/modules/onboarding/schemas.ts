@@ -1,4 +1,5 @@
 import { z } from "zod";
+import enClient from "~/locales/en/client.json";
 import { localeSchema } from "~/modules/i18n/locales";
 import { platformKeys } from "./catalog";
 import { serviceTypes } from "./presets";
@@ -18,8 +19,11 @@ export const LINK_DEFAULT_DAYS = 30;
 export const LINK_MAX_DAYS = 90;
 export const REASON_MAX = 500;
 
-export const DEFAULT_AGREEMENT =
-  "I confirm that I may give these accesses on behalf of my company, and that the agency may use them only for the work we agreed, until we revoke them.";
+/** The agreement a link carries when the agency writes none; a client reads it in their language (client:intake.agreement.defaultText). */
+export const DEFAULT_AGREEMENT = enClient.intake.agreement.defaultText;
+
+/** How many brand-kit files one upload takes. */
+export const MAX_FILES_PER_UPLOAD = 10;
 
 /** Ids in URLs and forms: our own 32-hex ids. A malformed one is bad input (400), not a lookup. */
 export const idSchema = z

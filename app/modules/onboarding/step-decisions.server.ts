@@ -1,3 +1,4 @@
+import { asLocale } from "~/modules/i18n/locales";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { accessSteps, onboardingLinks, stepForwards } from "@db/schema";
 import { db, type Queryable } from "~/utils/db.server";
@@ -183,9 +184,11 @@ async function sendFixLink(
         workspace: brandingOf(ctx.workspace),
         clientName: link.clientName,
         recipientName: lastForward?.name ?? (readIntake(link.intake).recipientName || null),
-        platformName: stepPlatformName(step, await pinnedVersionsFor(tx, [step])),
+        platformName: stepPlatformName(step, await pinnedVersionsFor(tx, [step]), asLocale(link.locale)),
         reason,
         url: stepLinkUrl(token),
+        // The fix link goes to the client or their colleague: the link's language (decision 060).
+        locale: asLocale(link.locale),
       },
     },
     { workspaceId: link.workspaceId },

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { answer, failureData, STATUS_OF, successData } from "~/utils/action-data.server";
 import type { ClientAnswer } from "./client-actions.server";
 import type { DeadState, Contact } from "./client.server";
-import { PARTLY_SAVED } from "./client-intake.server";
+import { keptSoFar } from "./client-intake.server";
 import type { WorkspaceRow } from "./shared.server";
 
 /**
@@ -50,8 +50,5 @@ export function autosaveAnswer(a: Pick<ClientAnswer, "intent" | "target" | "outc
   const opts = { intent: a.intent, target: a.target };
   if (a.outcome.ok) return json(successData(null, opts), { headers: NO_STORE });
   const { problem } = a.outcome;
-  return json(
-    { ...failureData(problem, opts), saved: problem.code === PARTLY_SAVED },
-    { status: STATUS_OF[problem.kind], headers: NO_STORE },
-  );
+  return json({ ...failureData(problem, opts), saved: keptSoFar(problem.code) }, { status: STATUS_OF[problem.kind], headers: NO_STORE });
 }

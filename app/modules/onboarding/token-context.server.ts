@@ -1,4 +1,6 @@
 import { gone, notFound } from "~/utils/outcome";
+import type { Locale } from "~/modules/i18n/locales";
+import { clientProblem } from "./client-refusals";
 import type { ActorContext } from "~/modules/workspaces/authz.server";
 import { clientActor, forwardedActor, type RequestMeta } from "~/modules/workspaces/actor";
 import { findForwardByToken, findLinkByToken, type ForwardRow } from "./client.server";
@@ -42,5 +44,9 @@ export async function forwardedContextFor(
 export const LINK_GONE = "This link can no longer be used. Reload the page to see whom to contact.";
 
 /** A token that opens nothing: an unknown one is not found, an ended link gone (its page names whom to contact). */
-export const closedDoor = (state: "invalid" | "expired" | "revoked" | "replaced") =>
-  state === "invalid" ? notFound(LINK_GONE) : gone(LINK_GONE);
+export const closedDoor = (door: { state: "invalid" } | { state: "expired" | "revoked" | "replaced"; locale: Locale }) => {
+  if (door.state === "invalid") return notFound(LINK_GONE);
+  // An ended link still has its language: the refusal says it in that language (client-refusals.ts).
+  const ended = gone(LINK_GONE, { code: "link_gone" });
+  return { ...ended, problem: clientProblem(ended.problem, door.locale) };
+};

@@ -24,4 +24,6 @@ export function detectFileKind(head: Uint8Array): FileKind | null {
   return FILE_KINDS.find((k) => k.matches(head)) ?? null;
 }
 
+/** The accepted kinds by the names people know them by (the same in every language). */
+export const ACCEPTED_NAMES = ["PNG", "JPEG", "GIF", "WebP", "PDF", "MP4", "ZIP"] as const;
 export const ACCEPTED_DESCRIPTION = "PNG, JPEG, GIF, WebP, PDF, MP4 or ZIP";

@@ -7,6 +7,9 @@ import type * as ClientScriptModule from "~/components/onboarding/client-script"
 import enClient from "~/locales/en/client.json";
 import { listMailbox, mailboxMessage } from "~/modules/email/mailbox.server";
 import { revokeLink } from "~/modules/onboarding/links.server";
+import { decideStep } from "~/modules/onboarding/step-decisions.server";
+import { openClientSteps } from "~/modules/onboarding/client.server";
+import OnboardingReminderEmail, { subject as reminderSubject } from "@emails/onboarding-reminder";
 import { useTestDatabase } from "../../support/db";
 import { call, jsonOf, makeRequest } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
@@ -106,6 +109,112 @@ describe("a link in Spanish", () => {
   });
 });
 
+/** The intake sections' English (decision 060 listed them as still English): none may show on a Spanish page. */
+const ENGLISH_INTAKE = [
+  enClient.intake.contacts.title,
+  enClient.intake.contacts.description,
+  enClient.intake.contacts.approverNameHint,
+  enClient.intake.questionnaire.title,
+  enClient.intake.questionnaire.questions.brandStory.label,
+  enClient.intake.questionnaire.questions.audience.help,
+  enClient.intake.questionnaire.questions.toneOfVoice.help,
+  enClient.intake.brandKit.description,
+  enClient.intake.brandKit.noteLabel,
+  enClient.intake.agreement.defaultText,
+  enClient.intake.agreement.accept,
+  enClient.intake.agreement.recorded,
+  enClient.intake.saveChanges,
+  "Save answers",
+  "Save contacts",
+  "up to 10 at a time",
+  "MP4 or ZIP",
+];
+
+describe("the intake sections in Spanish", () => {
+  const intake = { contacts: true, questionnaire: true, brandKit: true, agreement: true } as const;
+
+  it("contacts, questionnaire, brand kit, agreement and their overview labels are Spanish, none of their English", async () => {
+    const { token } = await makeLink(world, world.users.admin.id, { locale: "es", ...intake });
+    const markup = await html(token);
+    for (const spanish of [
+      "Contactos y aprobadores",
+      "Sobre tu marca",
+      "La historia de tu marca",
+      "A quién quieres llegar",
+      "Principales competidores (opcional)",
+      "Kit de marca",
+      "PNG, JPEG, GIF, WebP, PDF, MP4 o ZIP",
+      "Escribe tu nombre completo para firmar",
+      "Confirmo que puedo conceder estos accesos",
+      "Firmar el acuerdo",
+    ])
+      expect(markup, spanish).toContain(spanish);
+    // The overview beside the page names the sections in Spanish too.
+    expect(markup).toMatch(/href="#section-questionnaire"[^>]*>.*?Sobre tu marca/s);
+    for (const sentence of [...ENGLISH, ...ENGLISH_INTAKE]) expect(markup, sentence).not.toContain(sentence);
+  });
+
+  it("refuses in Spanish: a forward to a bad address, a finished questionnaire without answers, an empty brand kit, an unticked agreement", async () => {
+    const { linkId, token } = await makeLink(world, world.users.admin.id, { locale: "es", ...intake });
+    const [step] = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, linkId));
+
+    const forward = await post(token, { intent: "forward", stepId: step.id, email: "not-an-address" });
+    expect(forward.status).toBe(400);
+    const fwd = await jsonOf<{ formError: string; errors: Record<string, string[]> }>(forward);
+    expect(fwd.errors.email).toEqual(["Introduce la dirección de correo de tu colega."]);
+    expect(fwd.formError).toBe("Revisa el campo marcado abajo.");
+
+    const questionnaire = await jsonOf<{ errors: Record<string, string[]> }>(
+      await post(token, { intent: "questionnaire", complete: "1", brandStory: "", audience: "" }),
+    );
+    expect(questionnaire.errors.brandStory).toEqual(["Cuéntanos la historia de tu marca en pocas frases."]);
+    expect(questionnaire.errors.audience).toEqual(["Cuéntanos a quién quieres llegar."]);
+
+    const tooLong = await jsonOf<{ errors: Record<string, string[]> }>(
+      await post(token, { intent: "questionnaire", keyCompetitors: "x".repeat(501) }),
+    );
+    expect(tooLong.errors.keyCompetitors).toEqual(["Es demasiado largo: como máximo 500 caracteres."]);
+
+    const kit = await jsonOf<{ formError: string; errors: Record<string, string[]> }>(
+      await post(token, { intent: "brand-kit", complete: "1", brandKitNote: "" }),
+    );
+    expect(kit.formError).toMatch(/^Sube al menos un archivo/);
+    expect(kit.errors.brandKitNote[0]).toMatch(/^Sube al menos un archivo/);
+
+    const upload = await jsonOf<{ formError: string }>(await post(token, { intent: "upload" }));
+    expect(upload.formError).toBe("Elige un archivo para subir.");
+
+    const agreement = await jsonOf<{ errors: Record<string, string[]> }>(await post(token, { intent: "agreement", agreementName: "A" }));
+    expect(agreement.errors.agreementName).toEqual(["Escribe tu nombre completo para firmar."]);
+    expect(agreement.errors.agreementAccepted).toEqual(["Marca la casilla para aceptar el acuerdo."]);
+
+    const nul = await jsonOf<{ errors: Record<string, string[]> }>(
+      await post(token, { intent: "not-applicable", stepId: step.id, reason: "no\u0000thing" }),
+    );
+    expect(nul.errors.reason[0]).toMatch(/^Quita el carácter de control invisible/);
+
+    const unknown = await jsonOf<{ formError: string }>(await post(token, { intent: "nonsense" }));
+    expect(unknown.formError).toBe("Recarga la página y vuelve a intentarlo.");
+  });
+
+  it("a service refusal is Spanish too: forwarding a step that is done, and the sixth forward of one step", async () => {
+    const { linkId, token } = await makeLink(world, world.users.admin.id, { locale: "es" });
+    const [step] = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, linkId));
+    for (let i = 0; i < 5; i++)
+      expect((await post(token, { intent: "forward", stepId: step.id, email: `c${i}@fresh.example` })).status).toBe(302);
+    const sixth = await jsonOf<{ formError: string; errors: Record<string, string[]> }>(
+      await post(token, { intent: "forward", stepId: step.id, email: "c6@fresh.example" }),
+    );
+    expect(sixth.formError).toBe("Este paso ya se reenvió 5 veces. Pregunta a uno de esos colegas o hazlo tú.");
+    expect(sixth.errors.email).toEqual([sixth.formError]);
+
+    await t.db.update(accessSteps).set({ status: "verified" }).where(eq(accessSteps.id, step.id));
+    const done = await post(token, { intent: "forward", stepId: step.id, email: "late@fresh.example" });
+    expect(done.status).toBe(409);
+    expect((await jsonOf<{ formError: string }>(done)).formError).toBe("Este paso ya está hecho, así que no hay nada que reenviar.");
+  });
+});
+
 describe("a closed link", () => {
   it("says it is closed in the link's language, and in English for an unknown token", async () => {
     const { linkId, token, ctx } = await makeLink(world, world.users.admin.id, { locale: "es" });
@@ -146,6 +255,48 @@ describe("switching language (intent language)", () => {
     expect(mail!.html).toContain("Schritt öffnen");
     expect(mail!.html).not.toContain("Open the step");
     expect(mail!.html).not.toContain("asked you to grant");
+  });
+});
+
+describe("every other email the client receives is in the link's language", () => {
+  it("the fix link after a rejection and a reminder naming the open steps (intake included) are Spanish", async () => {
+    const { linkId, ctx } = await makeLink(world, world.users.admin.id, {
+      locale: "es",
+      questionnaire: true,
+      clientEmail: "cliente@fresh.example",
+    });
+    const [meta] = await t.db.select().from(accessSteps).where(eq(accessSteps.linkId, linkId)).orderBy(accessSteps.position);
+    await t.db.update(accessSteps).set({ status: "confirmed", assetId: "1234567890" }).where(eq(accessSteps.id, meta.id));
+    const rejected = await decideStep(ctx, { linkId, stepId: meta.id, event: "reject", reason: "Wrong account." });
+    expect(rejected.ok).toBe(true);
+    await drain(new Date());
+    const mails = await Promise.all((await listMailbox({ to: "cliente@fresh.example", limit: 10 })).map((m) => mailboxMessage(m.id)));
+    const fix = mails.find((m) => m?.subject.includes("necesita otra revisión"));
+    expect(fix, "the fix-link email is Spanish").toBeTruthy();
+    expect(fix!.subject).toBe("El acceso a Cuenta publicitaria de Meta necesita otra revisión");
+    expect(fix!.html).toContain("Qué hay que corregir");
+    expect(fix!.html).toContain("Wrong account."); // the agency's words stay as written
+    expect(fix!.html).not.toContain("needs another look");
+    expect(fix!.html).not.toContain("What needs fixing");
+
+    const open = await openClientSteps(t.db, await linkRow(linkId), "es");
+    expect(open).toContain("Sobre tu marca");
+    expect(open).toContain("Google Analytics 4");
+    const props = {
+      workspace: { name: "Acme", logoUrl: null, accentColor: "#4f46e5" },
+      clientName: "Fresh Client",
+      reminderNumber: 1,
+      openSteps: open,
+      url: "https://x.example/onboard/t",
+      expiresAt: "1 de enero",
+      locale: "es" as const,
+    };
+    expect(reminderSubject(props)).toBe("Recordatorio: quedan unos pasos para dar acceso a Acme para Fresh Client");
+    const body = renderToStaticMarkup(createElement(OnboardingReminderEmail, props));
+    expect(body).toContain("Continuar la incorporación");
+    expect(body).toContain("Sobre tu marca");
+    expect(body).not.toContain("Continue onboarding");
+    expect(body).not.toContain("About your brand");
   });
 });
 

@@ -148,7 +148,7 @@ describe("the other intake steps follow the same rule", () => {
     const { token } = await makeLink(world, world.users.admin.id, { platforms: [], brandKit: true });
     const empty = await post(token, { intent: "brand-kit", brandKitNote: "", complete: "1" });
     expect(empty.status).toBe(400);
-    expect((await jsonOf<Failure>(empty)).errors.brandKitNote[0]).toMatch(/Upload a file first/);
+    expect((await jsonOf<Failure>(empty)).errors.brandKitNote[0]).toMatch(/Upload at least one file/);
     expect((await save(token, { intent: "brand-kit", brandKitNote: "Shared drive: Brand/2026" })).status).toBe(200);
     expect((await clientView(token)).page.intake.brandKit).toMatchObject({ note: "Shared drive: Brand/2026", done: false });
     expect((await post(token, { intent: "brand-kit", brandKitNote: "Shared drive: Brand/2026", complete: "1" })).status).toBe(302);
