@@ -1,9 +1,10 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { beforeAll, expect } from "vitest";
 import {
   accessSteps,
   brands,
+  calendarShareLinks,
   campaigns,
   customPlatforms,
   customPlatformVersions,
@@ -645,6 +646,30 @@ const CASES: Case[] = [
           .status,
       ).toBe(200);
       return ws("", "/calendar", { intent: "revoke-feed" }, await cookie("brandLead"));
+    },
+  },
+  {
+    route: "w.$workspace.calendar_.share",
+    intent: "create",
+    expected: A("calendar_share.created"),
+    prepare: async () =>
+      ws("", "/calendar/share", { intent: "create", brandId: world.brandX.id, label: "Lumen team", days: "14" }, await cookie("brandLead")),
+  },
+  {
+    route: "w.$workspace.calendar_.share",
+    intent: "revoke",
+    expected: A("calendar_share.revoked"),
+    prepare: async () => {
+      const res = await post({
+        route: "w.$workspace.calendar_.share",
+        ...ws("", "/calendar/share", { intent: "create", brandId: world.brandY.id, label: "Outdoor team" }, await cookie("coordinator")),
+      });
+      expect(res.status).toBe(200);
+      const [link] = await t.db
+        .select({ id: calendarShareLinks.id })
+        .from(calendarShareLinks)
+        .where(and(eq(calendarShareLinks.brandId, world.brandY.id), isNull(calendarShareLinks.revokedAt)));
+      return ws("", "/calendar/share", { intent: "revoke", linkId: link.id }, await cookie("coordinator"));
     },
   },
   {

@@ -10,6 +10,8 @@ const conflicts = () => import("~/routes/w.$workspace.conflicts");
 const rules = () => import("~/routes/w.$workspace.brands.$brandId.rules");
 const feed = () => import("~/routes/feeds.$token");
 const exclusivity = () => import("~/routes/w.$workspace.exclusivity");
+const share = () => import("~/routes/w.$workspace.calendar_.share");
+const sharePage = () => import("~/routes/share.calendar.$token");
 
 /** The calendar capability's workspace routes, covered by the tenant-isolation test. */
 export const ROUTES: RouteCase[] = [
@@ -181,6 +183,43 @@ export const ROUTES: RouteCase[] = [
     allowed: [],
     denied: ["owner", "admin", "coordinator"],
   },
+  // Share links of a brand's calendar (decision 067): the team and a brand lead (for its own brand).
+  {
+    name: "calendar share links",
+    path: "/w/:workspace/calendar/share",
+    method: "GET",
+    load: share,
+    allowed: [...MANAGERS, "brandLead"],
+    denied: ["agencyMember", "creator", "clientContact"],
+  },
+  {
+    name: "calendar share links (create)",
+    path: "/w/:workspace/calendar/share",
+    method: "POST",
+    load: share,
+    form: { intent: "create", brandId: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", label: "Client" },
+    allowed: [...MANAGERS, "brandLead"],
+    denied: ["agencyMember", "creator", "clientContact"],
+  },
+  {
+    name: "calendar share links (revoke)",
+    path: "/w/:workspace/calendar/share",
+    method: "POST",
+    load: share,
+    form: { intent: "revoke", linkId: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
+    allowed: [...MANAGERS, "brandLead"],
+    denied: ["agencyMember", "creator", "clientContact"],
+  },
+  // The share page is public; an unknown token is 404 to everyone (share-links.test.ts: 410 once revoked or expired).
+  {
+    name: "calendar share page (unknown token)",
+    path: "/share/calendar/:token",
+    method: "GET",
+    params: { token: "shareUnknown" },
+    load: sharePage,
+    allowed: [],
+    denied: ["owner", ...SCOPED],
+  },
   // The feed is public; its secret token is the credential. A revoked or unknown token is 404 to
   // everyone, signed in or not (calendar-feed.test.ts checks what a live token shows).
   {
@@ -209,5 +248,10 @@ export async function seedIds(db: Database, world: World): Promise<Record<string
   await db
     .insert(calendarFeeds)
     .values({ workspaceId: world.a.id, userId: world.users.owner.id, tokenHash: sha256(revoked), revokedAt: new Date() });
-  return { feedRevoked: `${revoked}.ics`, feedUnknown: `${randomToken()}.ics`, deliverableA: "dddddddddddddddddddddddddddddddd" };
+  return {
+    feedRevoked: `${revoked}.ics`,
+    feedUnknown: `${randomToken()}.ics`,
+    shareUnknown: randomToken(),
+    deliverableA: "dddddddddddddddddddddddddddddddd",
+  };
 }
