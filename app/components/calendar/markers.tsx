@@ -1,6 +1,6 @@
-import { LockIcon, SparklesIcon, InfoIcon } from "~/components/icons";
+import { CalendarIcon, LockIcon, SparklesIcon, InfoIcon } from "~/components/icons";
 import { cx } from "~/components/ui";
-import type { MarkerKind } from "~/modules/calendar/markers";
+import { onDay, type MarkerKind } from "~/modules/calendar/markers";
 
 /** What a marker carries to a page (the server's ShownMarker, as JSON). */
 export interface MarkerView {
@@ -71,4 +71,51 @@ export function MarkerList({ markers, title = "Markers this period" }: { markers
       </ul>
     </section>
   );
+}
+
+/** An overlay's event (a holiday, a trade show) as a page gets it. */
+export interface OverlayEventView {
+  id: string;
+  title: string;
+  source: string;
+  startDay: string;
+  endDay: string;
+  when: string;
+}
+
+export function OverlayPill({ event }: { event: OverlayEventView }) {
+  return (
+    <span
+      className="flex min-w-0 items-center gap-1 rounded bg-violet-50 px-1.5 py-0.5 text-[11px] font-medium text-violet-900 ring-1 ring-inset ring-violet-200"
+      title={`${event.title} (${event.source}) · ${event.when}`}
+      data-overlay-event=""
+    >
+      <CalendarIcon size={12} className="shrink-0" />
+      <span className="sr-only">{event.source}: </span>
+      <span className="truncate">{event.title}</span>
+    </span>
+  );
+}
+
+/** What a grid day shows above its items: its markers, then its overlay events. */
+export function dayContext(markers: MarkerView[], overlays: OverlayEventView[]) {
+  return function DayContext(date: string) {
+    const marks = markers.filter((m) => onDay(m, date));
+    const events = overlays.filter((e) => onDay(e, date));
+    if (marks.length === 0 && events.length === 0) return null;
+    return (
+      <ul className="mb-1 space-y-1" aria-label="Markers and events">
+        {marks.map((m) => (
+          <li key={m.id}>
+            <MarkerPill marker={m} />
+          </li>
+        ))}
+        {events.map((e) => (
+          <li key={e.id}>
+            <OverlayPill event={e} />
+          </li>
+        ))}
+      </ul>
+    );
+  };
 }

@@ -171,3 +171,8 @@ export async function deleteMarker(ctx: MemberContext, markerId: string): Promis
   });
   return removed ? ok({ title: removed.title }) : notFound("That marker does not exist any more.");
 }
+
+/** The brands a member may mark (for the form): all for the team, their own for a brand lead. */
+export async function markerBrands(ctx: MemberContext) {
+  return db().select({ value: brands.id, label: brands.name }).from(brands).where(brandScope(ctx)).orderBy(brands.name);
+}

@@ -12,6 +12,8 @@ const feed = () => import("~/routes/feeds.$token");
 const exclusivity = () => import("~/routes/w.$workspace.exclusivity");
 const share = () => import("~/routes/w.$workspace.calendar_.share");
 const sharePage = () => import("~/routes/share.calendar.$token");
+const views = () => import("~/routes/w.$workspace.calendar_.views");
+const markers = () => import("~/routes/w.$workspace.calendar_.markers");
 
 /** The calendar capability's workspace routes, covered by the tenant-isolation test. */
 export const ROUTES: RouteCase[] = [
@@ -207,6 +209,56 @@ export const ROUTES: RouteCase[] = [
     method: "POST",
     load: share,
     form: { intent: "revoke", linkId: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
+    allowed: [...MANAGERS, "brandLead"],
+    denied: ["agencyMember", "creator", "clientContact"],
+  },
+  {
+    name: "calendar saved views (answer page)",
+    path: "/w/:workspace/calendar/views",
+    method: "GET",
+    load: views,
+    allowed: EVERYONE,
+  },
+  {
+    name: "calendar saved views (save)",
+    path: "/w/:workspace/calendar/views",
+    method: "POST",
+    load: views,
+    form: { intent: "save", name: "Mine", query: "" },
+    allowed: EVERYONE,
+  },
+  {
+    name: "calendar saved views (delete another's)",
+    path: "/w/:workspace/calendar/views",
+    method: "POST",
+    load: views,
+    form: { intent: "delete", viewId: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
+    allowed: [],
+    denied: ["owner", "admin", "coordinator", ...SCOPED],
+  },
+  {
+    name: "calendar markers",
+    path: "/w/:workspace/calendar/markers",
+    method: "GET",
+    load: markers,
+    allowed: [...MANAGERS, "brandLead"],
+    denied: ["agencyMember", "creator", "clientContact"],
+  },
+  {
+    name: "calendar markers (add)",
+    path: "/w/:workspace/calendar/markers",
+    method: "POST",
+    load: markers,
+    form: { intent: "add", kind: "note", title: "Hello", brandId: "", startsAt: "2099-01-01T10:00" },
+    allowed: [...MANAGERS, "brandLead"],
+    denied: ["agencyMember", "creator", "clientContact"],
+  },
+  {
+    name: "calendar markers (delete)",
+    path: "/w/:workspace/calendar/markers",
+    method: "POST",
+    load: markers,
+    form: { intent: "delete", markerId: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
     allowed: [...MANAGERS, "brandLead"],
     denied: ["agencyMember", "creator", "clientContact"],
   },
