@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from "express";
 import { randomBytes } from "node:crypto";
 import { isAllowedOrigin } from "./origin";
 
-const TOKEN_PAGES = /^\/(onboard|invite|magic|reset-password|verify-email|d)\//;
+const TOKEN_PAGES = /^\/(onboard|invite|magic|reset-password|verify-email|d|share)\//;
 
 /** Security headers for every response; the CSP nonce lets only our own inline scripts run. */
 export function securityHeaders(isDev: boolean) {

@@ -2,13 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useSubmit } from "@remix-run/react";
 import { z } from "zod";
-import { AlertCircleIcon, AlertTriangleIcon, CalendarIcon, ChevronLeftIcon, ChevronRightIcon, ListIcon } from "~/components/icons";
+import { AlertCircleIcon, AlertTriangleIcon, CalendarIcon, ChevronLeftIcon, ChevronRightIcon } from "~/components/icons";
 import { Alert, Button, ButtonLink, Card, EmptyState, Field, PageHeader, buttonClasses, controlClasses, cx } from "~/components/ui";
 import { FilterSelect } from "~/components/ui/filter-select";
 import { DragLayer } from "~/components/calendar/drag-layer";
 import { Peek } from "~/components/calendar/peek";
 import { CalendarSettings, type SettingsAnswer } from "~/components/calendar/settings";
 import { Legend, ListView, MonthView, WeekView } from "~/components/calendar/views";
+import { CalendarContextBar } from "~/components/calendar/context-bar";
+import { MarkerList, dayContext } from "~/components/calendar/markers";
+import { calendarContext } from "~/modules/calendar/context.server";
 import { issueFeed, revokeFeed } from "~/modules/calendar/feeds.server";
 import { withParams } from "~/modules/calendar/filters";
 import { conflictsPath } from "~/modules/calendar/links";
@@ -25,7 +28,9 @@ export const meta: MetaFunction = () => [{ title: "Calendar · Baton" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requirePermission(request, params.workspace, "calendar.view");
-  return json(await calendarPageData(ctx, new URL(request.url)));
+  const url = new URL(request.url);
+  const data = await calendarPageData(ctx, url);
+  return json({ ...data, context: await calendarContext(ctx, data, url) });
 }
 
 const INTENTS = ["time-zone", "issue-feed", "revoke-feed"] as const;
@@ -179,7 +184,7 @@ export default function CalendarPage() {
   const peekKey = params.get("peek");
   const peekItem = peekKey ? (data.items.find((i) => i.key === peekKey) ?? null) : null;
   const listHref = (date: string) => `${withParams(search, { view: "list", month: date.slice(0, 7), week: null })}#day-${date}`;
-  const csvHref = `/w/${data.slug}/calendar.csv${withParams(search, { view: null }).replace(/^\?$/, "")}`;
+  const dayExtras = dayContext(data.context.markers, data.context.overlays);
   const empty = data.items.length === 0;
   const periodNoun = data.view === "week" ? "week" : "month";
 
@@ -191,11 +196,7 @@ export default function CalendarPage() {
         actions={
           <>
             <ViewSwitch data={data} search={search} />
-            {data.view === "list" ? (
-              <a href={csvHref} className={buttonClasses("secondary", "sm")} download>
-                <ListIcon /> Export CSV
-              </a>
-            ) : null}
+            <CalendarContextBar data={data} search={search} answer={answer} />
           </>
         }
       />
@@ -254,6 +255,7 @@ export default function CalendarPage() {
             listHref={listHref}
             hiddenByDay={data.hiddenByDay}
             droppedCampaignsByWeek={data.droppedCampaignsByWeek}
+            dayExtras={dayExtras}
           />
           <p className="text-xs text-ink-muted">
             Tip: Tab into the grid, then use the arrow keys to move between days; Enter opens the day in the list view.
@@ -269,6 +271,7 @@ export default function CalendarPage() {
             days={data.period.weeks[0].map((d) => d.date)}
             listHref={listHref}
             hiddenByDay={data.hiddenByDay}
+            dayExtras={dayExtras}
           />
         </DragLayer>
       ) : (
@@ -279,6 +282,7 @@ export default function CalendarPage() {
               rest, or export the CSV, which has them all.
             </Alert>
           ) : null}
+          <MarkerList markers={data.context.markers} />
           <ListView days={data.listDays} search={search} peek={peekKey} />
         </>
       )}

@@ -1,9 +1,12 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { beforeAll, expect } from "vitest";
 import {
   accessSteps,
   brands,
+  calendarMarkers,
+  calendarShareLinks,
+  savedViews,
   campaigns,
   customPlatforms,
   customPlatformVersions,
@@ -76,6 +79,14 @@ const freshIp = () => `198.51.100.${ipCounter++}`;
 
 async function deliverable(opts: Parameters<typeof submittedDeliverable>[2] = {}) {
   return submittedDeliverable(world, campaign, opts);
+}
+/** A saved view of the creator's, made directly (the rows above test the route that makes one). */
+async function savedView() {
+  const [row] = await t.db
+    .insert(savedViews)
+    .values({ workspaceId: world.a.id, ownerId: world.users.creator.id, name: `Saved ${tag()}`, query: {} })
+    .returning();
+  return row.id;
 }
 const deliverablePost = (id: string, form: Form, who: string) => ws("", `/deliverables/${id}`, form, who, { deliverableId: id });
 
@@ -645,6 +656,73 @@ const CASES: Case[] = [
           .status,
       ).toBe(200);
       return ws("", "/calendar", { intent: "revoke-feed" }, await cookie("brandLead"));
+    },
+  },
+  {
+    route: "w.$workspace.calendar_.share",
+    intent: "create",
+    expected: A("calendar_share.created"),
+    prepare: async () =>
+      ws("", "/calendar/share", { intent: "create", brandId: world.brandX.id, label: "Lumen team", days: "14" }, await cookie("brandLead")),
+  },
+  {
+    route: "w.$workspace.calendar_.share",
+    intent: "revoke",
+    expected: A("calendar_share.revoked"),
+    prepare: async () => {
+      const res = await post({
+        route: "w.$workspace.calendar_.share",
+        ...ws("", "/calendar/share", { intent: "create", brandId: world.brandY.id, label: "Outdoor team" }, await cookie("coordinator")),
+      });
+      expect(res.status).toBe(200);
+      const [link] = await t.db
+        .select({ id: calendarShareLinks.id })
+        .from(calendarShareLinks)
+        .where(and(eq(calendarShareLinks.brandId, world.brandY.id), isNull(calendarShareLinks.revokedAt)));
+      return ws("", "/calendar/share", { intent: "revoke", linkId: link.id }, await cookie("coordinator"));
+    },
+  },
+  {
+    route: "w.$workspace.calendar_.views",
+    intent: "save",
+    expected: A("calendar_view.saved"),
+    prepare: async () => ws("", "/calendar/views", { intent: "save", name: `View ${tag()}`, query: "view=list" }, await cookie("creator")),
+  },
+  {
+    route: "w.$workspace.calendar_.views",
+    intent: "rename",
+    expected: A("calendar_view.renamed"),
+    prepare: async () =>
+      ws("", "/calendar/views", { intent: "rename", viewId: await savedView(), name: `Renamed ${tag()}` }, await cookie("creator")),
+  },
+  {
+    route: "w.$workspace.calendar_.views",
+    intent: "delete",
+    expected: A("calendar_view.deleted"),
+    prepare: async () => ws("", "/calendar/views", { intent: "delete", viewId: await savedView() }, await cookie("creator")),
+  },
+  {
+    route: "w.$workspace.calendar_.markers",
+    intent: "add",
+    expected: A("calendar_marker.created"),
+    prepare: async () =>
+      ws(
+        "",
+        "/calendar/markers",
+        { intent: "add", kind: "launch", title: "Launch", brandId: world.brandX.id, startsAt: `${day(3)}T10:00` },
+        await cookie("brandLead"),
+      ),
+  },
+  {
+    route: "w.$workspace.calendar_.markers",
+    intent: "delete",
+    expected: A("calendar_marker.deleted"),
+    prepare: async () => {
+      const [row] = await t.db
+        .insert(calendarMarkers)
+        .values({ workspaceId: world.a.id, brandId: null, kind: "note", title: "Gone soon", startsAt: new Date() })
+        .returning();
+      return ws("", "/calendar/markers", { intent: "delete", markerId: row.id }, await cookie("coordinator"));
     },
   },
   {

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
-import { Alert, Button, Card, CardSection, CopyButton, FormError, SelectField } from "~/components/ui";
+import { Button, Card, CardSection, FormError, SelectField } from "~/components/ui";
 import { timeZoneSchema } from "~/modules/calendar/schemas";
 import type { ActionData } from "~/utils/action-data.server";
 import { conformResult } from "~/utils/conform";
@@ -14,13 +14,12 @@ export interface SettingsData {
   feed: { since: string } | null;
 }
 
-/** The viewer's own calendar settings: time zone (conform, same schema as the action) and the private feed. */
+/** The viewer's own calendar settings: the time zone (conform, same schema as the action). The feed sits in "Subscribe and export". */
 export function CalendarSettings({ data, answer }: { data: SettingsData; answer: SettingsAnswer | undefined }) {
   const nav = useNavigation();
   const busy = (intent: string) => nav.state !== "idle" && nav.formData?.get("intent") === intent;
   const own = (intent: string) => (answer?.intent === intent ? answer : undefined);
   const tz = own("time-zone");
-  const feedAnswer = own("issue-feed") ?? own("revoke-feed");
   const [tzForm, tzFields] = useForm({
     id: "time-zone",
     lastResult: conformResult(answer, "time-zone"),
@@ -54,41 +53,6 @@ export function CalendarSettings({ data, answer }: { data: SettingsData; answer:
             {tz?.ok ? <p className="text-emerald-700">{tz.notice}</p> : null}
             <FormError errors={tzForm.errors} />
           </div>
-        </CardSection>
-        <CardSection
-          title="Calendar feed"
-          description="A private address that Google Calendar, Apple Calendar or Outlook can subscribe to. It shows what you can see here and updates about every hour. Anyone with the address can read it, so keep it to yourself; revoke it if it leaks."
-        >
-          {feedAnswer?.feedUrl ? (
-            <div className="mb-4 space-y-2">
-              <Alert tone="success" title="Your feed address">
-                Copy it now: for your safety it is not shown again. Issue a new one if you lose it.
-              </Alert>
-              <CopyButton value={feedAnswer.feedUrl} label="Calendar feed URL" showLabel />
-            </div>
-          ) : null}
-          <p className="text-sm text-ink-soft">
-            {data.feed ? `A feed address is active since ${data.feed.since}.` : "You have no feed address yet."}
-          </p>
-          <div className="mt-3 flex flex-wrap gap-2">
-            <Form method="post" preventScrollReset>
-              <input type="hidden" name="intent" value="issue-feed" />
-              <Button type="submit" variant="secondary" disabled={busy("issue-feed")}>
-                {data.feed ? "Issue a new address (revokes the old one)" : "Create feed address"}
-              </Button>
-            </Form>
-            {data.feed ? (
-              <Form method="post" preventScrollReset>
-                <input type="hidden" name="intent" value="revoke-feed" />
-                <Button type="submit" variant="ghost" disabled={busy("revoke-feed")}>
-                  Revoke feed address
-                </Button>
-              </Form>
-            ) : null}
-          </div>
-          <p aria-live="polite" className="mt-2 text-sm text-emerald-700">
-            {feedAnswer?.ok && !feedAnswer.feedUrl ? feedAnswer.notice : ""}
-          </p>
         </CardSection>
       </div>
     </Card>

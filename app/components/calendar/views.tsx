@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { CSSProperties, KeyboardEvent } from "react";
+import type { CSSProperties, KeyboardEvent, ReactNode } from "react";
 import { Badge, cx } from "~/components/ui";
 import { withParams } from "~/modules/calendar/filters";
 import { MONTH_CAMPAIGN_LANES, layoutWeek } from "~/modules/calendar/layout";
@@ -16,6 +16,8 @@ export interface ViewProps {
   search: string;
   peek: string | null;
   today: string;
+  /** Markers and overlay events of a day (issue 21), shown above its items. */
+  dayExtras?: (date: string) => ReactNode;
 }
 
 function dayNumber(date: string): number {
@@ -64,6 +66,7 @@ export function MonthView({
   listHref,
   hiddenByDay = {},
   droppedCampaignsByWeek = {},
+  dayExtras,
 }: ViewProps & {
   weeks: { date: string; inMonth: boolean }[][];
   listHref: (date: string) => string;
@@ -131,6 +134,7 @@ export function MonthView({
                       </Link>
                     </div>
                     <div className="px-1.5 pb-1.5" style={{ marginTop: `${laneCount * 1.5 + 0.25}rem` } as CSSProperties}>
+                      {dayExtras?.(day.date)}
                       <ul className="space-y-1" aria-label={`Deliverables on ${longLabel(day.date, col)}`}>
                         {chips.slice(0, MAX_CHIPS).map((item) => (
                           <li key={item.key}>
@@ -199,6 +203,7 @@ export function WeekView({
   days,
   listHref,
   hiddenByDay = {},
+  dayExtras,
 }: ViewProps & { days: string[]; listHref: (date: string) => string; hiddenByDay?: Record<string, number> }) {
   const perDay = deliverablesByDay(items);
   const campaigns = items.filter((i) => i.kind === "campaign");
@@ -238,6 +243,7 @@ export function WeekView({
               <span className="text-xs text-ink-muted">{list.length + (hiddenByDay[date] ?? 0) || ""}</span>
             </div>
             <div className="space-y-1.5 p-2 lg:min-h-[16rem]" aria-label={`Planned on ${longLabel(date, col)}`} role="group">
+              {dayExtras?.(date)}
               {running.map((item) => (
                 <CampaignBar
                   key={item.key}

@@ -36,7 +36,7 @@ export interface Period {
   weekParam: string;
 }
 
-function periodOf(view: CalendarView, params: URLSearchParams, tz: string, now: Date) {
+export function periodOf(view: CalendarView, params: URLSearchParams, tz: string, now: Date) {
   const today = todayIn(tz, now);
   const fallback = currentMonth(now, tz);
   const toDays = (week: CalendarDay[]) => week.map((d) => ({ date: d.date, inMonth: d.inMonth }));

@@ -4,7 +4,7 @@
 import { DateTime } from "luxon";
 import { CAMPAIGN_STATUSES } from "~/modules/campaigns/campaign-status";
 import { DELIVERABLE_STATUSES, DELIVERABLE_STATUS_LABELS, type DeliverableStatus } from "~/modules/approvals/deliverable-status";
-import type { MemberContext } from "~/modules/workspaces/authz.server";
+import type { MemberContext, ScopedContext } from "~/modules/workspaces/authz.server";
 import { mayNameBrand, ownCreatorId, seesWholeWorkspace } from "~/modules/workspaces/scope.server";
 import { waiverLine } from "./waivers";
 import { conflictRuleMetadata } from "./conflicts/detect";
@@ -118,7 +118,7 @@ function signoffState(d: CalendarDeliverable, now: Date): SignoffState {
 }
 
 /** An item's conflicts, each with its exclusivity waivers in words (decision 062: shown on both items). */
-function toItemConflicts(list: readonly Conflict[] | undefined, snapshot: CalendarSnapshot, ctx: MemberContext): ItemConflict[] {
+function toItemConflicts(list: readonly Conflict[] | undefined, snapshot: CalendarSnapshot, ctx: ScopedContext): ItemConflict[] {
   return (list ?? []).slice(0, ITEM_CONFLICTS_SHOWN).map((c) => {
     const waived = (snapshot.waivers.get(c.key) ?? []).map((w) =>
       waiverLine(w, snapshot.brands.get(w.brandId)?.name ?? "Brand", mayNameBrand(ctx, w.brandId)),
@@ -191,7 +191,8 @@ function openOf(snapshot: CalendarSnapshot): { open: Conflict[]; byObject: Map<s
 }
 
 export interface BuildOptions {
-  ctx: MemberContext;
+  /** Only the workspace and the scope are read (a share link builds items without a member). */
+  ctx: ScopedContext;
   tz: string;
   now: Date;
   filter: CalendarFilter;
@@ -338,9 +339,12 @@ export function selectForView(
 }
 
 /** Items sorted for the list view and grouped by local day (a campaign under its first day shown). */
-export function groupByDay(items: readonly CalendarItem[], days: readonly string[]): { date: string; items: CalendarItem[] }[] {
+export function groupByDay<T extends Pick<CalendarItem, "startsAt" | "title" | "startDay">>(
+  items: readonly T[],
+  days: readonly string[],
+): { date: string; items: T[] }[] {
   const first = days[0];
-  const groups = new Map<string, CalendarItem[]>(days.map((d) => [d, []]));
+  const groups = new Map<string, T[]>(days.map((d) => [d, []]));
   const sorted = [...items].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.title.localeCompare(b.title));
   for (const item of sorted) {
     const day = item.startDay < first ? first : item.startDay;

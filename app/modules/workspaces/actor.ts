@@ -73,3 +73,8 @@ export function decisionChannelOf(label: string): "page" | "decision_link" | "di
   if (label.endsWith(" via decision link")) return "decision_link";
   return "page";
 }
+
+/** Whoever opens a brand's read-only calendar share link (issue 21): no account, only the link's label is known. */
+export function shareLinkActor(label: string, meta: RequestMeta = NO_META): Actor {
+  return { kind: "visitor", label: `${label} via calendar share link`, userId: null, ...meta };
+}

@@ -27,7 +27,16 @@ export type Permission =
    */
   | "evidence.view"
   /** Waive the brand's own side of an exclusivity clash (issue 21, decision 062): its lead's alone. */
-  | "conflicts.waive";
+  | "conflicts.waive"
+  /**
+   * Read-only share links of a brand's calendar for client contacts without an account (issue 21,
+   * decision 067): the team for any brand, a brand lead for their own brand (the scope decides which).
+   */
+  | "calendar.share"
+  /** Launch, embargo and note markers on the calendar: the team for any brand, a brand lead for their own. */
+  | "calendar.mark"
+  /** Holiday and event overlays from iCalendar files or URLs: the team's (they show to the whole workspace). */
+  | "calendar.overlays";
 
 const ADMIN: Permission[] = [
   "workspace.settings",
@@ -47,6 +56,9 @@ const ADMIN: Permission[] = [
   "insights.view",
   "reports.send",
   "evidence.view",
+  "calendar.share",
+  "calendar.mark",
+  "calendar.overlays",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -63,9 +75,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "insights.view",
     "reports.send",
     "evidence.view",
+    "calendar.share",
+    "calendar.mark",
+    "calendar.overlays",
   ],
   agency_member: ["calendar.view", "onboarding.manage", "drafts.review", "drafts.publish", "insights.view", "evidence.view"],
-  brand_lead: ["calendar.view", "signoff.give", "insights.view", "evidence.view", "conflicts.waive"],
+  brand_lead: ["calendar.view", "signoff.give", "insights.view", "evidence.view", "conflicts.waive", "calendar.share", "calendar.mark"],
   creator: ["calendar.view", "drafts.submit", "insights.view"],
   client_contact: ["calendar.view"],
 };

@@ -14,6 +14,10 @@ const whatIf = () => import("~/routes/w.$workspace.calendar_.what-if");
 const move = () => import("~/routes/w.$workspace.calendar_.move");
 /** Who may move a deliverable of brand X led by agency P (decision 066): managers and that agency. */
 const MOVERS = ["owner", "admin", "coordinator", "agencyMember"] as const;
+const share = () => import("~/routes/w.$workspace.calendar_.share");
+const sharePage = () => import("~/routes/share.calendar.$token");
+const views = () => import("~/routes/w.$workspace.calendar_.views");
+const markers = () => import("~/routes/w.$workspace.calendar_.markers");
 
 /** The calendar capability's workspace routes, covered by the tenant-isolation test. */
 export const ROUTES: RouteCase[] = [
@@ -212,6 +216,93 @@ export const ROUTES: RouteCase[] = [
     allowed: [],
     denied: ["owner", "admin", "coordinator"],
   },
+  // Share links of a brand's calendar (decision 067): the team and a brand lead (for its own brand).
+  {
+    name: "calendar share links",
+    path: "/w/:workspace/calendar/share",
+    method: "GET",
+    load: share,
+    allowed: [...MANAGERS, "brandLead"],
+    denied: ["agencyMember", "creator", "clientContact"],
+  },
+  {
+    name: "calendar share links (create)",
+    path: "/w/:workspace/calendar/share",
+    method: "POST",
+    load: share,
+    form: { intent: "create", brandId: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", label: "Client" },
+    allowed: [...MANAGERS, "brandLead"],
+    denied: ["agencyMember", "creator", "clientContact"],
+  },
+  {
+    name: "calendar share links (revoke)",
+    path: "/w/:workspace/calendar/share",
+    method: "POST",
+    load: share,
+    form: { intent: "revoke", linkId: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
+    allowed: [...MANAGERS, "brandLead"],
+    denied: ["agencyMember", "creator", "clientContact"],
+  },
+  {
+    name: "calendar saved views (answer page)",
+    path: "/w/:workspace/calendar/views",
+    method: "GET",
+    load: views,
+    allowed: EVERYONE,
+  },
+  {
+    name: "calendar saved views (save)",
+    path: "/w/:workspace/calendar/views",
+    method: "POST",
+    load: views,
+    form: { intent: "save", name: "Mine", query: "" },
+    allowed: EVERYONE,
+  },
+  {
+    name: "calendar saved views (delete another's)",
+    path: "/w/:workspace/calendar/views",
+    method: "POST",
+    load: views,
+    form: { intent: "delete", viewId: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
+    allowed: [],
+    denied: ["owner", "admin", "coordinator", ...SCOPED],
+  },
+  {
+    name: "calendar markers",
+    path: "/w/:workspace/calendar/markers",
+    method: "GET",
+    load: markers,
+    allowed: [...MANAGERS, "brandLead"],
+    denied: ["agencyMember", "creator", "clientContact"],
+  },
+  {
+    name: "calendar markers (add)",
+    path: "/w/:workspace/calendar/markers",
+    method: "POST",
+    load: markers,
+    form: { intent: "add", kind: "note", title: "Hello", brandId: "", startsAt: "2099-01-01T10:00" },
+    allowed: [...MANAGERS, "brandLead"],
+    denied: ["agencyMember", "creator", "clientContact"],
+  },
+  {
+    name: "calendar markers (delete)",
+    path: "/w/:workspace/calendar/markers",
+    method: "POST",
+    load: markers,
+    form: { intent: "delete", markerId: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
+    allowed: [...MANAGERS, "brandLead"],
+    denied: ["agencyMember", "creator", "clientContact"],
+  },
+  // The share page is public; an unknown token is 404 to everyone (share-links.test.ts: 410 once revoked or expired).
+  {
+    name: "calendar share page (unknown token)",
+    path: "/share/calendar/:token",
+    method: "GET",
+    params: { token: "shareUnknown" },
+    load: sharePage,
+    allowed: [],
+    denied: ["owner", ...SCOPED],
+  },
   // The feed is public; its secret token is the credential. A revoked or unknown token is 404 to
   // everyone, signed in or not (calendar-feed.test.ts checks what a live token shows).
   {
@@ -269,6 +360,7 @@ export async function seedIds(db: Database, world: World): Promise<Record<string
   return {
     feedRevoked: `${revoked}.ics`,
     feedUnknown: `${randomToken()}.ics`,
+    shareUnknown: randomToken(),
     deliverableA: "dddddddddddddddddddddddddddddddd",
     dragDeliverable: drag.id,
     dragTime: new Date(Date.now() + 25 * 86_400_000).toISOString().slice(0, 16),
