@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { memberships, platformConnections, workspaces } from "@db/schema";
 import { db, type Queryable } from "~/utils/db.server";
-import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
+import { audit, recordAudit, type AuditActor, type AuditEvent } from "~/modules/audit/audit.server";
+import type { ActorContext } from "~/modules/workspaces/authz.server";
 import { notify } from "~/modules/notifications/notify.server";
 import { ROLE_PERMISSIONS } from "~/modules/workspaces/permissions";
 import type { Role } from "@db/schema/roles";
@@ -59,7 +60,7 @@ export async function transitionConnection(
   row: ConnectionRow,
   event: ConnectionEvent,
   patch: Partial<typeof platformConnections.$inferInsert>,
-  actor: AuditActor,
+  by: ActorContext | AuditActor,
   data: Record<string, unknown> = {},
 ): Promise<ConnectionRow | null> {
   const transition = nextConnectionStatus(statusOf(row), event);
@@ -69,15 +70,19 @@ export async function transitionConnection(
     .where(and(eq(platformConnections.id, row.id), eq(platformConnections.rowVersion, row.rowVersion)))
     .returning();
   if (!updated) return null;
-  await recordAudit(tx, {
-    workspaceId: row.workspaceId,
-    actor,
+  await auditConnection(tx, by, row.workspaceId, {
     action: `connection.${event}`,
     objectType: "platform_connection",
     objectId: row.id,
     data: { provider: row.provider, from: row.status, to: transition.to, reason: transition.reason, ...data },
   });
   return updated;
+}
+
+/** An audit event by a member (with the request's IP and user agent) or by the system. */
+export async function auditConnection(tx: Queryable, by: ActorContext | AuditActor, workspaceId: string, event: AuditEvent): Promise<void> {
+  if ("workspace" in by) await audit(tx, by, event);
+  else await recordAudit(tx, { ...event, workspaceId, actor: by });
 }
 
 const SYSTEM: AuditActor = { userId: null, label: "system (platform check)" };
