@@ -545,7 +545,12 @@ const CASES: Case[] = [
     intent: "connect-google",
     expected: A("connection.oauth_started"),
     prepare: async () => {
-      setEnvForTests({ APP_URL: TEST_APP_URL, GOOGLE_CLIENT_ID: "audit-client", GOOGLE_CLIENT_SECRET: "audit-secret" });
+      setEnvForTests({
+        APP_URL: TEST_APP_URL,
+        ALLOW_PRIVATE_WEBHOOKS: true,
+        GOOGLE_CLIENT_ID: "audit-client",
+        GOOGLE_CLIENT_SECRET: "audit-secret",
+      });
       return ws("", "/settings/connections", { intent: "connect-google" }, await cookie("owner"));
     },
   },
