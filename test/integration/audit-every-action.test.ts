@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { beforeAll, expect } from "vitest";
 import {
+  platformConnections,
   accessSteps,
   brands,
   calendarMarkers,
@@ -21,7 +22,8 @@ import { issueLinkToken } from "~/modules/auth/link-tokens.server";
 import { currentTemplate } from "~/modules/briefs/templates.server";
 import { EMAIL_MODES, NOTIFICATION_CATEGORIES } from "~/modules/notifications/categories";
 import { randomToken, sha256 } from "~/utils/crypto.server";
-import { useTestDatabase } from "../support/db";
+import { setEnvForTests } from "~/utils/env.server";
+import { TEST_APP_URL, useTestDatabase } from "../support/db";
 import { call, jsonOf, makeRequest, sessionCookie } from "../support/http";
 import { buildWorld, type World } from "../support/world";
 import { campaignFixture, GOOD_COPY, GOOD_LINK, submittedDeliverable } from "./approvals/fixtures";
@@ -549,6 +551,41 @@ const CASES: Case[] = [
       return ws("", `/settings/platforms/${p.id}`, { ...PLATFORM_FORM, intent, version: "1" }, await cookie("owner"), { platformId: p.id });
     },
   })),
+  {
+    route: "w.$workspace.settings_.connections",
+    intent: "connect-google",
+    expected: A("connection.oauth_started"),
+    prepare: async () => {
+      setEnvForTests({
+        APP_URL: TEST_APP_URL,
+        ALLOW_PRIVATE_WEBHOOKS: true,
+        GOOGLE_CLIENT_ID: "audit-client",
+        GOOGLE_CLIENT_SECRET: "audit-secret",
+      });
+      return ws("", "/settings/connections", { intent: "connect-google" }, await cookie("owner"));
+    },
+  },
+  {
+    route: "w.$workspace.settings_.connections",
+    intent: "connect-meta",
+    expected: NONE(
+      "a value that cannot be a token is refused before any Graph call; a kept token is audited connection.connect (connect-flow.test.ts)",
+    ),
+    prepare: async () =>
+      ws("", "/settings/connections", { intent: "connect-meta", businessId: "1111222233334444", token: "short" }, await cookie("owner")),
+  },
+  {
+    route: "w.$workspace.settings_.connections",
+    intent: "disconnect",
+    expected: A("connection.disconnect"),
+    prepare: async () => {
+      await t.db.delete(platformConnections).where(eq(platformConnections.workspaceId, world.a.id));
+      await t.db
+        .insert(platformConnections)
+        .values({ workspaceId: world.a.id, provider: "meta", sealedCredential: "v1.x.y.z", settings: {} });
+      return ws("", "/settings/connections", { intent: "disconnect", provider: "meta", rowVersion: "0" }, await cookie("owner"));
+    },
+  },
   {
     route: "w.$workspace.webhooks",
     intent: "create",

@@ -1,6 +1,7 @@
 import * as approvals from "./routes/approvals";
 import * as briefs from "./routes/briefs";
 import * as calendar from "./routes/calendar";
+import * as connections from "./routes/connections";
 import * as customPlatforms from "./routes/custom-platforms";
 import * as decisionLinks from "./routes/decision-links";
 import * as insightsPage from "./routes/insights-page";
@@ -15,6 +16,7 @@ export type { RouteCase, Who } from "./route-types";
 export const CAPABILITY_ROUTES = [
   onboarding,
   customPlatforms,
+  connections,
   briefs,
   approvals,
   calendar,

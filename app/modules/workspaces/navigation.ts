@@ -45,6 +45,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: "Audit trail", path: "/audit", icon: "shield", needs: "audit.view", section: "admin" },
   { label: "Access identities", path: "/access-identities", icon: "link", needs: "workspace.settings", section: "admin" },
   { label: "Custom platforms", path: "/settings/platforms", icon: "link", needs: "workspace.settings", section: "admin" },
+  { label: "Connections", path: "/settings/connections", icon: "plug", needs: "connections.manage", section: "admin" },
   { label: "Webhooks", path: "/webhooks", icon: "plug", needs: "webhooks.manage", section: "admin" },
   { label: "Brief template", path: "/brief-template", icon: "file", needs: "template.manage", section: "admin" },
   { label: "Settings", path: "/settings", icon: "settings", needs: "workspace.settings", section: "admin" },

@@ -36,7 +36,13 @@ export type Permission =
   /** Launch, embargo and note markers on the calendar: the team for any brand, a brand lead for their own. */
   | "calendar.mark"
   /** Holiday and event overlays from iCalendar files or URLs: the team's (they show to the whole workspace). */
-  | "calendar.overlays";
+  | "calendar.overlays"
+  /**
+   * Connect, reconnect and disconnect the workspace's own Google and Meta accounts (issue 19,
+   * decision 064): credentials that read every client's grants, so admins only; they are also the
+   * people told when a connection needs reconnecting.
+   */
+  | "connections.manage";
 
 const ADMIN: Permission[] = [
   "workspace.settings",
@@ -59,6 +65,7 @@ const ADMIN: Permission[] = [
   "calendar.share",
   "calendar.mark",
   "calendar.overlays",
+  "connections.manage",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
