@@ -7,6 +7,7 @@ import { AccessStatusBadge, formatDayTime } from "~/components/onboarding/brande
 import type { LinkPageResult } from "~/components/onboarding/link-detail-cards";
 import type { AccessEvent, AccessStatus } from "~/modules/onboarding/access-status";
 import { formatTimeTaken } from "~/modules/onboarding/progress";
+import type { StepCheckView } from "~/modules/onboarding/access-checks/view";
 import { reasonedDecisionSchema, stepDecisionSchema } from "~/modules/onboarding/schemas";
 import { conformResult } from "~/utils/conform";
 
@@ -26,6 +27,8 @@ export interface AgencyStepView {
   timeToVerifiedMs: number | null;
   /** What the agency may do to the step now. */
   events: AccessEvent[];
+  /** Automatic checks of the step (decision 065). */
+  check: StepCheckView | null;
 }
 
 type DecisionIntent = "verify" | "revoke" | "reopen" | "reject" | "not-applicable";
