@@ -7,6 +7,9 @@ import { Alert, Badge, Button, Card, EmptyState, PageHeader, ProgressBar, TBody,
 import { AccessStatusBadge, formatDayTime } from "~/components/onboarding/branded-frame";
 import { isAccessStatus } from "~/modules/onboarding/access-status";
 import { accessLedger, completeOffboardingItem, findBrand, startOffboarding } from "~/modules/onboarding/ledger.server";
+import { checkBrandNow } from "~/modules/onboarding/access-checks/jobs.server";
+import { ledgerChecks } from "~/modules/onboarding/access-checks/queries.server";
+import { AccessCheckCard, checkNowNotice, doneByCheckLine, GrantCheckLine } from "~/components/onboarding/access-check-ledger";
 import { idSchema, offboardingItemSchema } from "~/modules/onboarding/schemas";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { answer } from "~/utils/action-data.server";
@@ -26,16 +29,27 @@ async function brandFor(request: Request, params: { workspace?: string; brandId?
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, brand } = await brandFor(request, params);
   const ledger = await accessLedger(ctx, brand.id);
-  return json({ slug: ctx.workspace.slug, brand, ...ledger });
+  const checks = await ledgerChecks(
+    ctx.workspace.id,
+    brand.id,
+    ledger.grants.map((g) => g.id),
+  );
+  return json({ slug: ctx.workspace.slug, brand, ...ledger, ...checks });
 }
 
-const intentSchema = z.object({ intent: z.enum(["start-offboarding", "item-done"], { errorMap: () => ({ message: "Unknown action." }) }) });
+const intentSchema = z.object({
+  intent: z.enum(["start-offboarding", "item-done", "check-now"], { errorMap: () => ({ message: "Unknown action." }) }),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, brand } = await brandFor(request, params);
   const form = await readForm(request);
   const which = parseWith(intentSchema, { intent: form.get("intent") ?? undefined });
   if (!which.success) return answer(invalid("Unknown action. Reload the page and try again.", which.errors));
+  if (which.data.intent === "check-now") {
+    const outcome = await checkBrandNow(ctx, brand.id);
+    return answer(outcome, { intent: "check-now", notice: ({ queued }) => checkNowNotice(queued) });
+  }
   if (which.data.intent === "start-offboarding") {
     const outcome = await startOffboarding(ctx, brand.id);
     return answer(outcome, { intent: "start-offboarding", notice: ({ created }) => `Revoke checklist ready: ${created} items.` });
@@ -74,6 +88,7 @@ export default function BrandAccessPage() {
           {result.formError}
         </Alert>
       ) : null}
+      {d.connected ? <AccessCheckCard running={d.runningChecks} here={`/w/${d.slug}/brands/${d.brand.id}/access`} /> : null}
       <Card flush title="Grants" description={`${held} held now.`}>
         {d.grants.length === 0 ? (
           <div className="p-6">
@@ -112,6 +127,7 @@ export default function BrandAccessPage() {
                   <TD>{g.role}</TD>
                   <TD>
                     <AccessStatusBadge status={isAccessStatus(g.status) ? g.status : "requested"} />
+                    <GrantCheckLine status={g.status} check={d.checks[g.id]} />
                   </TD>
                   <TD>{g.confirmedAt ? <When iso={g.confirmedAt} /> : "–"}</TD>
                   <TD>
@@ -169,7 +185,9 @@ export default function BrandAccessPage() {
                           <p className="mt-1 text-ink-soft">{i.description}</p>
                           {i.doneAt ? (
                             <p className="mt-1 text-xs text-ink-muted">
-                              Done by {i.doneBy ?? "a former member"}, {formatDayTime(i.doneAt)}
+                              {i.doneVia === "check"
+                                ? doneByCheckLine(i.doneAt)
+                                : `Done by ${i.doneBy ?? "a former member"}, ${formatDayTime(i.doneAt)}`}
                             </p>
                           ) : null}
                         </div>

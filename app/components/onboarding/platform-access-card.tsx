@@ -8,6 +8,7 @@ import type { LinkPageResult } from "~/components/onboarding/link-detail-cards";
 import type { AccessEvent, AccessStatus } from "~/modules/onboarding/access-status";
 import { formatTimeTaken } from "~/modules/onboarding/progress";
 import type { StepCheckView } from "~/modules/onboarding/access-checks/view";
+import { AccessCheckNote, verifiedByCheckLine } from "./access-check-note";
 import { reasonedDecisionSchema, stepDecisionSchema } from "~/modules/onboarding/schemas";
 import { conformResult } from "~/utils/conform";
 
@@ -118,12 +119,16 @@ export function PlatformAccessCard({
                   </p>
                   <p className="mt-1 text-xs text-ink-muted">
                     {s.confirmedAt ? `Confirmed by the client ${formatDayTime(s.confirmedAt)}. ` : ""}
-                    {s.verifiedAt ? `Verified by ${s.verifiedByName ?? "a former member"} ${formatDayTime(s.verifiedAt)}` : ""}
+                    {s.verifiedAt && s.check?.verifiedVia === "check" ? verifiedByCheckLine(s.verifiedAt) : ""}
+                    {s.verifiedAt && s.check?.verifiedVia !== "check"
+                      ? `Verified by ${s.verifiedByName ?? "a former member"} ${formatDayTime(s.verifiedAt)}`
+                      : ""}
                     {s.timeToVerifiedMs !== null ? ` (${formatTimeTaken(s.timeToVerifiedMs)} after asking).` : ""}
                   </p>
                   {s.rejectionReason && s.status === "rejected" ? (
                     <p className="mt-1 text-sm text-red-700">Rejected: {s.rejectionReason}</p>
                   ) : null}
+                  <AccessCheckNote status={s.status} check={s.check} />
                   {s.notApplicableReason && s.status === "not_applicable" ? (
                     <p className="mt-1 text-sm text-ink-muted">Not applicable: {s.notApplicableReason}</p>
                   ) : null}

@@ -85,6 +85,7 @@ export async function accessLedger(ctx: MemberContext, brandId: string) {
         description: i.description,
         doneAt: i.doneAt?.toISOString() ?? null,
         doneBy: doers.find((d) => d.id === i.doneBy)?.name ?? null,
+        doneVia: i.doneVia,
       })),
   };
 }

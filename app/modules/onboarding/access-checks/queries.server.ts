@@ -1,5 +1,6 @@
-import { desc, inArray } from "drizzle-orm";
-import { accessChecks, type accessSteps } from "@db/schema";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { accessChecks, accessSteps, platformConnections } from "@db/schema";
+import { pendingBrandChecks } from "./jobs.server";
 import { db, type Queryable } from "~/utils/db.server";
 import { checkPurposes, standingOf, type CheckPurpose } from "./decide";
 import type { StepCheckView } from "./view";
@@ -46,4 +47,33 @@ export async function stepCheckViews(steps: readonly Step[], q: Queryable = db()
       ];
     }),
   );
+}
+
+/**
+ * What the brand's ledger shows of the checks: each grant's check view, how many "Check now" checks
+ * are still running, and whether the workspace has a connection at all (else no "Check now").
+ */
+export async function ledgerChecks(workspaceId: string, brandId: string, grantIds: readonly string[]) {
+  const steps = grantIds.length
+    ? await db()
+        .select()
+        .from(accessSteps)
+        .where(inArray(accessSteps.id, [...grantIds]))
+    : [];
+  const [views, running, live] = await Promise.all([
+    stepCheckViews(steps),
+    pendingBrandChecks(db(), workspaceId, brandId),
+    db()
+      .select({ id: platformConnections.id })
+      .from(platformConnections)
+      .where(
+        and(
+          eq(platformConnections.workspaceId, workspaceId),
+          eq(platformConnections.status, "connected"),
+          isNull(platformConnections.disconnectedAt),
+        ),
+      )
+      .limit(1),
+  ]);
+  return { checks: Object.fromEntries(views), runningChecks: running, connected: live.length > 0 };
 }
