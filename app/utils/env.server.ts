@@ -28,6 +28,15 @@ const schema = z.object({
   TRUST_PROXY: bool.default("false"),
   SNAPSHOT_CACHE: z.enum(["on", "off"]).default("on"),
   APP_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  // Platform connections (issue 19, docs/decisions/064). Without GOOGLE_CLIENT_ID the settings
+  // page says Google is not configured; the base URLs exist so tests and local stubs can stand in
+  // for the providers' hosts, and default to the real ones.
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  GOOGLE_ADS_DEVELOPER_TOKEN: z.string().min(1).optional(),
+  GOOGLE_OAUTH_BASE_URL: z.string().url().optional(),
+  GOOGLE_API_BASE_URL: z.string().url().optional(),
+  META_GRAPH_BASE_URL: z.string().url().default("https://graph.facebook.com/v25.0"),
 });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string; secureCookies: boolean };

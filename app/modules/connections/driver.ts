@@ -55,11 +55,18 @@ export interface CheckCredentials {
   settings: Record<string, unknown>;
 }
 
+/** What a driver may be given besides the fetcher: a sleeper for its retries (tests pass a fake one). */
+export interface DriverOptions {
+  sleep?: (ms: number) => Promise<void>;
+}
+
 export interface PlatformDriver {
   provider: Provider;
   platform: PlatformKey;
   confirms: CheckConfirms;
-  check(request: CheckRequest, credentials: CheckCredentials, fetcher?: typeof fetch): Promise<CheckResult>;
+  /** The endpoints it reads, for docs/platform-checks.md and the audit event. */
+  endpoints: readonly string[];
+  check(request: CheckRequest, credentials: CheckCredentials, fetcher?: typeof fetch, options?: DriverOptions): Promise<CheckResult>;
 }
 
 /** The access token, or the refresh token behind it, was refused by the provider (401 / invalid_grant). */

@@ -27,7 +27,13 @@ export type Permission =
    */
   | "evidence.view"
   /** Waive the brand's own side of an exclusivity clash (issue 21, decision 062): its lead's alone. */
-  | "conflicts.waive";
+  | "conflicts.waive"
+  /**
+   * Connect, reconnect and disconnect the workspace's own Google and Meta accounts (issue 19,
+   * decision 064): credentials that read every client's grants, so admins only; they are also the
+   * people told when a connection needs reconnecting.
+   */
+  | "connections.manage";
 
 const ADMIN: Permission[] = [
   "workspace.settings",
@@ -47,6 +53,7 @@ const ADMIN: Permission[] = [
   "insights.view",
   "reports.send",
   "evidence.view",
+  "connections.manage",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
