@@ -1,5 +1,4 @@
-import type { CheckOutcome, Provider } from "~/modules/connections/driver";
-import { getPlatform } from "../catalog";
+import type { CheckOutcome } from "~/modules/connections/driver";
 import type { AccessStatus } from "../access-status";
 
 /**
@@ -74,15 +73,6 @@ export function decideCheck(input: {
 
 /** Which statuses each purpose reads: the nightly and "Check now" select by these. */
 export const RECHECKED_STATUSES: readonly AccessStatus[] = ["verified", "lost"];
-
-/**
- * The provider whose connection can read this platform, or null for platforms checked by hand
- * (TikTok, LinkedIn, Shopify and every custom platform stay manual in issue 19).
- */
-export function providerOf(platformKey: string): Provider | null {
-  const family = getPlatform(platformKey)?.family;
-  return family === "google" || family === "meta" ? family : null;
-}
 
 /** A person's words for an outcome that did not verify, as the link page and ledger label it. */
 export type CheckStanding = "verified" | "seen" | "not_found" | "weaker_role" | "couldnt_check" | "gone" | "still_held";

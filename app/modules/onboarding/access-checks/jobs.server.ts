@@ -10,7 +10,8 @@ import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { linkScope } from "~/modules/workspaces/scope.server";
 import { conflict, ok, type Outcome } from "~/utils/outcome";
 import { realChecker, type AccessChecker } from "./checker.server";
-import { providerOf, RECHECKED_STATUSES } from "./decide";
+import { providerOf } from "~/modules/connections/registry.server";
+import { RECHECKED_STATUSES } from "./decide";
 import { CHECK_JOB, runAccessCheck } from "./run.server";
 
 /**

@@ -11,7 +11,8 @@ import { applyStepEvent, type CheckFacts, type StepRow } from "../steps.server";
 import { maybeAllVerified } from "../step-decisions.server";
 import { revokeWhenChecklistDone } from "../ledger.server";
 import { realChecker, type AccessChecker } from "./checker.server";
-import { decideCheck, providerOf, VERIFY_RETRY_AFTER_MS, type CheckDecision, type CheckPurpose } from "./decide";
+import { providerOf } from "~/modules/connections/registry.server";
+import { decideCheck, VERIFY_RETRY_AFTER_MS, type CheckDecision, type CheckPurpose } from "./decide";
 import { grantLost } from "./lost.server";
 
 /**
