@@ -12,6 +12,8 @@ import { createElement, type FunctionComponent, type ReactElement } from "react"
 
 import AccessAlert, { subject as accessAlertSubject } from "./access-alert";
 import AccessAllVerified, { subject as accessAllVerifiedSubject } from "./access-all-verified";
+import AccessLost, { subject as accessLostSubject } from "./access-lost";
+import AccessReopened, { subject as accessReopenedSubject } from "./access-reopened";
 import AccessRejected, { subject as accessRejectedSubject } from "./access-rejected";
 import BriefAcknowledgmentRequest, { subject as briefAcknowledgmentRequestSubject } from "./brief-acknowledgment-request";
 import ConflictDigest, { subject as conflictDigestSubject } from "./conflict-digest";
@@ -62,6 +64,8 @@ export const emailTemplates = {
   "onboarding-completed": define(OnboardingCompleted, onboardingCompletedSubject),
   "access-alert": define(AccessAlert, accessAlertSubject),
   "access-all-verified": define(AccessAllVerified, accessAllVerifiedSubject),
+  "access-lost": define(AccessLost, accessLostSubject),
+  "access-reopened": define(AccessReopened, accessReopenedSubject),
   "brief-acknowledgment-request": define(BriefAcknowledgmentRequest, briefAcknowledgmentRequestSubject),
   "draft-submitted": define(DraftSubmitted, draftSubmittedSubject),
   "draft-changes-requested": define(DraftChangesRequested, draftChangesRequestedSubject),

@@ -8,6 +8,7 @@ import { ensureConflictLogScheduled } from "~/modules/insights/jobs.server";
 import { ensureSignoffDigestsScheduled } from "~/modules/approvals/signoff-digest/schedule.server";
 import { ensureMonthlyReportScheduled } from "~/modules/insights/monthly-report-job.server";
 import { ensureRetentionScheduled } from "~/modules/jobs/retention.server";
+import { ensureNightlyChecksScheduled } from "~/modules/onboarding/access-checks/jobs.server";
 import type { Env } from "~/utils/env.server";
 
 /** Opens the database (PostgreSQL if DATABASE_URL, else embedded PGlite), migrates, seeds once. */
@@ -31,6 +32,8 @@ export async function boot(e: Env, opts: { seed: boolean }): Promise<OpenDatabas
     await ensureMonthlyReportScheduled(tx, new Date());
     // Finished jobs and old idempotency keys are let go hourly (decision 063).
     await ensureRetentionScheduled(tx, new Date());
+    // Verified grants are read again from the platforms every night at 03:00 UTC (decision 065).
+    await ensureNightlyChecksScheduled(tx, new Date());
   });
   // Each brand's daily sign-off digest at 08:00 its time (issue 17 part 3); idempotent per slot.
   await open.db.transaction((tx) => ensureSignoffDigestsScheduled(tx, new Date()));

@@ -10,6 +10,9 @@ import { formatDayTime } from "~/components/onboarding/branded-frame";
 import { agencyT } from "~/modules/i18n/agency";
 import { isAccessStatus } from "~/modules/onboarding/access-status";
 import { accessLedger, completeOffboardingItem, findBrand, startOffboarding } from "~/modules/onboarding/ledger.server";
+import { checkBrandNow } from "~/modules/onboarding/access-checks/jobs.server";
+import { ledgerChecks } from "~/modules/onboarding/access-checks/queries.server";
+import { AccessCheckCard, checkNowNotice, doneByCheckLine, GrantCheckLine } from "~/components/onboarding/access-check-ledger";
 import { idSchema, offboardingItemSchema } from "~/modules/onboarding/schemas";
 import { requirePermission } from "~/modules/workspaces/authz.server";
 import { answer } from "~/utils/action-data.server";
@@ -31,16 +34,27 @@ async function brandFor(request: Request, params: { workspace?: string; brandId?
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, brand } = await brandFor(request, params);
   const ledger = await accessLedger(ctx, brand.id);
-  return json({ slug: ctx.workspace.slug, brand, ...ledger });
+  const checks = await ledgerChecks(
+    ctx.workspace.id,
+    brand.id,
+    ledger.grants.map((g) => g.id),
+  );
+  return json({ slug: ctx.workspace.slug, brand, ...ledger, ...checks });
 }
 
-const intentSchema = z.object({ intent: z.enum(["start-offboarding", "item-done"], { errorMap: () => ({ message: "Unknown action." }) }) });
+const intentSchema = z.object({
+  intent: z.enum(["start-offboarding", "item-done", "check-now"], { errorMap: () => ({ message: "Unknown action." }) }),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, brand } = await brandFor(request, params);
   const form = await readForm(request);
   const which = parseWith(intentSchema, { intent: form.get("intent") ?? undefined });
   if (!which.success) return answer(invalid(agencyT("common.unknownAction"), which.errors));
+  if (which.data.intent === "check-now") {
+    const outcome = await checkBrandNow(ctx, brand.id);
+    return answer(outcome, { intent: "check-now", notice: ({ queued }) => checkNowNotice(queued) });
+  }
   if (which.data.intent === "start-offboarding") {
     const outcome = await startOffboarding(ctx, brand.id);
     return answer(outcome, { intent: "start-offboarding", notice: ({ created }) => agencyT("offboarding.ready", { n: created }) });
@@ -80,6 +94,7 @@ export default function BrandAccessPage() {
           {result.formError}
         </Alert>
       ) : null}
+      {d.connected ? <AccessCheckCard running={d.runningChecks} here={`/w/${d.slug}/brands/${d.brand.id}/access`} /> : null}
       <Card flush title={t("ledger.grants")} description={t("ledger.held", { n: held })}>
         {d.grants.length === 0 ? (
           <div className="p-6">
@@ -118,6 +133,7 @@ export default function BrandAccessPage() {
                   <TD>{g.role}</TD>
                   <TD>
                     <AgencyAccessStatusBadge status={isAccessStatus(g.status) ? g.status : "requested"} />
+                    <GrantCheckLine status={g.status} check={d.checks[g.id]} />
                   </TD>
                   <TD>{g.confirmedAt ? <When iso={g.confirmedAt} /> : "–"}</TD>
                   <TD>
@@ -179,7 +195,9 @@ export default function BrandAccessPage() {
                           <p className="mt-1 text-ink-soft">{i.description}</p>
                           {i.doneAt ? (
                             <p className="mt-1 text-xs text-ink-muted">
-                              {t("offboarding.doneBy", { by: i.doneBy ?? t("common.formerMember"), when: formatDayTime(i.doneAt) })}
+                              {i.doneVia === "check"
+                                ? doneByCheckLine(i.doneAt)
+                                : t("offboarding.doneBy", { by: i.doneBy ?? t("common.formerMember"), when: formatDayTime(i.doneAt) })}
                             </p>
                           ) : null}
                         </div>

@@ -10,6 +10,7 @@ import { LinkStateBadge } from "~/components/onboarding/link-state-badge";
 import { PlatformAccessCard } from "~/components/onboarding/platform-access-card";
 import { allowedAccessEvents, isAccessStatus } from "~/modules/onboarding/access-status";
 import { findCurrentLinkForMember, linkDetail } from "~/modules/onboarding/link-queries.server";
+import { stepCheckViews } from "~/modules/onboarding/access-checks/queries.server";
 import { reissueLink, revokeLink } from "~/modules/onboarding/links.server";
 import { decideStep } from "~/modules/onboarding/step-decisions.server";
 import { formatTimeTaken } from "~/modules/onboarding/progress";
@@ -31,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const link = await findCurrentLinkForMember(ctx, params.linkId as string);
   if (!link) notFound(agencyT("link.notFound"));
   const d = await linkDetail(ctx, link);
+  const checks = await stepCheckViews(d.steps);
   return json({
     slug: ctx.workspace.slug,
     link: {
@@ -68,6 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       notApplicableReason: s.notApplicableReason,
       timeToVerifiedMs: s.timeToVerifiedMs,
       events: allowedAccessEvents(isAccessStatus(s.status) ? s.status : "requested", "agency"),
+      check: checks.get(s.id) ?? null,
     })),
     forwards: d.forwards.map(forwardView),
     fixLinks: d.fixLinks.map(forwardView),

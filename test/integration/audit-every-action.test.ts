@@ -2,7 +2,6 @@ import { and, eq, isNull } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { beforeAll, expect } from "vitest";
 import {
-  platformConnections,
   accessSteps,
   brands,
   calendarMarkers,
@@ -15,6 +14,7 @@ import {
   memberships,
   notifications,
   offboardingItems,
+  platformConnections,
   webhookEndpoints,
 } from "@db/schema";
 import { addMember, createBrand, createUser } from "../../db/factories";
@@ -1162,6 +1162,24 @@ const CASES: Case[] = [
     },
   },
 
+  {
+    route: "w.$workspace.brands.$brandId.access",
+    intent: "check-now",
+    expected: A("access.check_requested"),
+    prepare: async () => {
+      // A connected Google account, and a grant being offboarded: "Check now" has something to read.
+      await t.db
+        .insert(platformConnections)
+        .values({ workspaceId: world.a.id, provider: "google", status: "connected" })
+        .onConflictDoNothing();
+      const brandId = await offboardingBrand();
+      expect(
+        (await post({ route: "w.$workspace.brands.$brandId.access", ...(await accessPost(brandId, { intent: "start-offboarding" })) }))
+          .status,
+      ).toBe(200);
+      return accessPost(brandId, { intent: "check-now" });
+    },
+  },
   // Accounts.
   {
     route: "signup",

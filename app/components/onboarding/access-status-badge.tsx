@@ -10,6 +10,7 @@ export const ACCESS_STATUS_TONE: Record<AccessStatus, Tone> = {
   rejected: "danger",
   not_applicable: "neutral",
   revoked: "warning",
+  lost: "danger",
 };
 
 /** A step's state as the agency reads it ("Confirmed by client"), from the agency namespace. */

@@ -77,6 +77,7 @@ const STATUS_TONE: Record<AccessStatus, Tone> = {
   rejected: "danger",
   not_applicable: "neutral",
   revoked: "warning",
+  lost: "danger",
 };
 
 export function AccessStatusBadge({ status, audience = "agency" }: { status: AccessStatus; audience?: "agency" | "client" }) {

@@ -9,6 +9,8 @@ import { formatDayTime } from "~/components/onboarding/branded-frame";
 import type { LinkPageResult } from "~/components/onboarding/link-detail-cards";
 import type { AccessEvent, AccessStatus } from "~/modules/onboarding/access-status";
 import { formatTimeTaken } from "~/modules/onboarding/progress";
+import type { StepCheckView } from "~/modules/onboarding/access-checks/view";
+import { AccessCheckNote, verifiedByCheckLine } from "./access-check-note";
 import { reasonedDecisionSchema, stepDecisionSchema } from "~/modules/onboarding/schemas";
 import { conformResult } from "~/utils/conform";
 
@@ -28,6 +30,8 @@ export interface AgencyStepView {
   timeToVerifiedMs: number | null;
   /** What the agency may do to the step now. */
   events: AccessEvent[];
+  /** Automatic checks of the step (decision 065). */
+  check: StepCheckView | null;
 }
 
 type DecisionIntent = "verify" | "revoke" | "reopen" | "reject" | "not-applicable";
@@ -115,7 +119,8 @@ export function PlatformAccessCard({
                   </p>
                   <p className="mt-1 text-xs text-ink-muted">
                     {s.confirmedAt ? `${t("platformAccess.confirmed", { when: formatDayTime(s.confirmedAt) })} ` : ""}
-                    {s.verifiedAt
+                    {s.verifiedAt && s.check?.verifiedVia === "check" ? verifiedByCheckLine(s.verifiedAt) : ""}
+                    {s.verifiedAt && s.check?.verifiedVia !== "check"
                       ? t("platformAccess.verified", {
                           by: s.verifiedByName ?? t("common.formerMember"),
                           when: formatDayTime(s.verifiedAt),
@@ -128,6 +133,7 @@ export function PlatformAccessCard({
                   {s.rejectionReason && s.status === "rejected" ? (
                     <p className="mt-1 text-sm text-red-700">{t("platformAccess.rejected", { reason: s.rejectionReason })}</p>
                   ) : null}
+                  <AccessCheckNote status={s.status} check={s.check} />
                   {s.notApplicableReason && s.status === "not_applicable" ? (
                     <p className="mt-1 text-sm text-ink-muted">{t("platformAccess.notApplicable", { reason: s.notApplicableReason })}</p>
                   ) : null}

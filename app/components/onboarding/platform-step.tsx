@@ -94,6 +94,11 @@ export function PlatformStep({
             <p className="mt-1">{t("step.rejectedBody")}</p>
           </Alert>
         ) : null}
+        {step.status === "lost" ? (
+          <Alert tone="danger" title={t("step.lostTitle", { workspace: workspaceName })}>
+            {t("step.lostBody")}
+          </Alert>
+        ) : null}
         {step.status === "confirmed" && !saved ? (
           <Alert tone="info" title={t("step.confirmedTitle")}>
             {t("step.confirmedBody", { workspace: workspaceName })}

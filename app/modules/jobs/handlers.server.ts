@@ -14,6 +14,7 @@ import { insightsJobs } from "~/modules/insights/jobs.server";
 import { monthlyReportJobs } from "~/modules/insights/monthly-report-job.server";
 import { retentionJobs } from "./retention.server";
 import { onboardingJobs } from "~/modules/onboarding/jobs.server";
+import { accessCheckJobs } from "~/modules/onboarding/access-checks/jobs.server";
 import { defineJob, handlersOf, payloadId, type EnqueuePayload } from "./job-kinds";
 
 const webhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
@@ -49,6 +50,7 @@ export const jobKinds = {
     run: ({ userId, workspaceId }, job, now) => sendNotificationDigest(userId, workspaceId, now, job.id),
   }),
   ...onboardingJobs,
+  ...accessCheckJobs(),
   ...briefsJobs,
   ...approvalsJobs,
   ...escalationJobs,

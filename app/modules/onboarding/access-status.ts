@@ -7,14 +7,19 @@ import { DomainError } from "~/utils/outcome";
  * the tests walk the same table, so the three cannot disagree.
  */
 
-export const accessStatuses = ["requested", "confirmed", "verified", "rejected", "not_applicable", "revoked"] as const;
+export const accessStatuses = ["requested", "confirmed", "verified", "rejected", "not_applicable", "revoked", "lost"] as const;
 export type AccessStatus = (typeof accessStatuses)[number];
 
-export const accessEvents = ["confirm", "mark_not_applicable", "verify", "reject", "revoke", "reopen"] as const;
+export const accessEvents = ["confirm", "mark_not_applicable", "verify", "reject", "revoke", "reopen", "lose"] as const;
 export type AccessEvent = (typeof accessEvents)[number];
 
-/** The client acts through the onboarding link (no account); the agency from inside the workspace. */
-export type AccessActor = "client" | "agency";
+/**
+ * The client acts through the onboarding link (no account); the agency from inside the workspace;
+ * "check" is Baton reading the platform with the agency's connected credentials (issue 19,
+ * decision 065): it can only say what the platform answered, never decide for a person.
+ */
+export const accessActors = ["client", "agency", "check"] as const;
+export type AccessActor = (typeof accessActors)[number];
 
 /** The agency's name for each state; the words live in app/locales/en/agency.json (`accessStatus`), pages read them with t(). */
 export const accessStatusLabels = Object.fromEntries(accessStatuses.map((s) => [s, agencyT(`accessStatus.${s}`)])) as Record<
@@ -44,19 +49,20 @@ export const accessTransitions: readonly AccessTransition[] = [
   // the asset already on record it is a repeat (a double click, two tabs): nothing happens. With
   // another asset it is a real change: the agency must verify the asset now claimed, and the audit
   // trail must say which one was claimed when.
+  // From lost too: the client granted again through the single-step link the loss sent.
   {
     event: "confirm",
-    from: ["requested", "rejected", "confirmed"],
+    from: ["requested", "rejected", "confirmed", "lost"],
     to: "confirmed",
     actors: ["client"],
     requires: "assetId",
     repeatIfSame: "assetId",
     label: "I've granted access",
   },
-  // The client has no such account, or the agency drops the platform from the link.
+  // The client has no such account, or the agency drops the platform from the link (a lost grant too).
   {
     event: "mark_not_applicable",
-    from: ["requested", "rejected", "confirmed"],
+    from: ["requested", "rejected", "confirmed", "lost"],
     to: "not_applicable",
     actors: ["client", "agency"],
     requires: "reason",
@@ -64,6 +70,9 @@ export const accessTransitions: readonly AccessTransition[] = [
   },
   // Only after the client says it is done: the agency checks the grant on its side.
   { event: "verify", from: ["confirmed"], to: "verified", actors: ["agency"], label: "Mark verified" },
+  // The platform itself shows the grant: after the client confirmed, or again after it was lost
+  // (a later check sees it back). Never from anything a person decided (rejected, revoked, ...).
+  { event: "verify", from: ["confirmed", "lost"], to: "verified", actors: ["check"], label: "Verified by automatic check" },
   // The grant is missing or wrong; the step reopens for the client, who is emailed the reason.
   { event: "reject", from: ["confirmed"], to: "rejected", actors: ["agency"], requires: "reason", label: "Reject" },
   // Offboarding, or access the agency should no longer hold.
@@ -71,6 +80,9 @@ export const accessTransitions: readonly AccessTransition[] = [
   // Either side can undo "not applicable"; only the agency asks again for access it gave up.
   { event: "reopen", from: ["not_applicable"], to: "requested", actors: ["client", "agency"], label: "Reopen" },
   { event: "reopen", from: ["revoked"], to: "requested", actors: ["agency"], label: "Request again" },
+  // A grant verified earlier is gone from the platform, or its role is weaker: only a check can
+  // say so, with the platform's answer as the reason. The client is sent a link to grant it again.
+  { event: "lose", from: ["verified"], to: "lost", actors: ["check"], requires: "reason", label: "Mark lost" },
 ];
 
 /**
@@ -119,7 +131,10 @@ const eventNames: Record<AccessEvent, string> = {
   reject: "Rejecting the grant",
   revoke: "Marking access revoked",
   reopen: "Reopening the step",
+  lose: "Marking access lost",
 };
+
+const actorNames: Record<AccessActor, string> = { client: "the client", agency: "the agency", check: "an automatic check" };
 
 function transitionsFrom(from: AccessStatus, event: AccessEvent): AccessTransition[] {
   return accessTransitions.filter((t) => t.event === event && t.from.includes(from));
@@ -142,7 +157,7 @@ export function nextAccessStatus(from: AccessStatus, event: AccessEventInput): A
   }
   const transition = possible.find((t) => t.actors.includes(event.actor));
   if (!transition) {
-    const who = event.actor === "client" ? "the agency" : "the client";
+    const who = possible[0].actors.map((a) => actorNames[a]).join(" or ");
     throw accessStatusError("actor_not_allowed", `${eventNames[event.type]} is for ${who} to do.`);
   }
   if (transition.requires === "assetId" && !event.assetId?.trim()) {

@@ -18,6 +18,7 @@ import { afterProgress, asClient, lockLink, writeAnswers } from "./client-progre
 import { isOpenForClient, readAnswers, readIntake } from "./link-model";
 import { brandingOf, emailDate, scheduleForwardJobs, stepLinkUrl, type LinkRow } from "./shared.server";
 import { applyStepEvent, type StepRow } from "./steps.server";
+import { queueVerifyCheck } from "./access-checks/run.server";
 import { LINK_GONE, type ClientContext, type ForwardedContext } from "./token-context.server";
 
 /**
@@ -119,6 +120,8 @@ export function confirmStep(ctx: ClientContext, input: { stepId: string; assetId
     }
     // A repeated confirmation of the same asset is no progress: no stall check, no completion.
     if (result.value.changed) await afterProgress(tx, ctx, link, now);
+    // With the platform connected, a check reads whether the agency can now see it (decision 065).
+    if (result.value.changed) await queueVerifyCheck(tx, result.value.step, now);
     // The thank-you in the link's language, naming the platform as the client's page does.
     const locale = asLocale(link.locale);
     const platform = stepPlatformName(step, await pinnedVersionsFor(tx, [step]), locale);

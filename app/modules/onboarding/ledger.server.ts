@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import { accessSteps, brands, offboardingItems, onboardingLinks, users, workspaces } from "@db/schema";
-import { db } from "~/utils/db.server";
+import { db, type Queryable } from "~/utils/db.server";
 import { conflict, notFound, ok, type Outcome } from "~/utils/outcome";
 import { audit } from "~/modules/audit/audit.server";
-import type { MemberContext } from "~/modules/workspaces/authz.server";
+import type { ActorContext, MemberContext } from "~/modules/workspaces/authz.server";
 import { inWorkspace, linkScope, ownAgencyId } from "~/modules/workspaces/scope.server";
 import { getPlatform, type GrantMethod } from "./catalog";
 import { pinnedVersionsFor } from "./custom-platforms.server";
@@ -85,6 +85,7 @@ export async function accessLedger(ctx: MemberContext, brandId: string) {
         description: i.description,
         doneAt: i.doneAt?.toISOString() ?? null,
         doneBy: doers.find((d) => d.id === i.doneBy)?.name ?? null,
+        doneVia: i.doneVia,
       })),
   };
 }
@@ -216,7 +217,7 @@ export async function completeOffboardingItem(
     }
     const rows = await tx
       .update(offboardingItems)
-      .set({ doneAt: now, doneBy: ctx.user.id })
+      .set({ doneAt: now, doneBy: ctx.user.id, doneVia: "person" })
       .where(and(eq(offboardingItems.id, item.id), isNull(offboardingItems.doneAt)))
       .returning();
     if (!rows[0]) return conflict("This item is already done.");
@@ -226,18 +227,23 @@ export async function completeOffboardingItem(
       objectId: item.id,
       data: { platform: item.platformKey, side: item.side },
     });
-    let revoked = false;
-    if (item.stepId) {
-      const left = await tx
-        .select({ id: offboardingItems.id })
-        .from(offboardingItems)
-        .where(and(eq(offboardingItems.stepId, item.stepId), isNull(offboardingItems.doneAt)));
-      const step = (await tx.select().from(accessSteps).where(eq(accessSteps.id, item.stepId)).for("update"))[0];
-      if (left.length === 0 && step && HELD.includes(step.status)) {
-        const result = await applyStepEvent(tx, ctx, { step, event: "revoke", actor: "agency", now });
-        revoked = result.ok;
-      }
-    }
+    const revoked = item.stepId ? await revokeWhenChecklistDone(tx, ctx, item.stepId, now) : false;
     return ok({ revoked });
   });
+}
+
+/**
+ * Once every checklist item of a grant is done (by a person, or the client's side by a check that
+ * saw the access gone), the grant is marked revoked through the state machine (audit and webhook
+ * `access.revoked` included): the agency's checklist, so the agency's event. True if it was.
+ */
+export async function revokeWhenChecklistDone(tx: Queryable, ctx: ActorContext, stepId: string, now: Date): Promise<boolean> {
+  const left = await tx
+    .select({ id: offboardingItems.id })
+    .from(offboardingItems)
+    .where(and(eq(offboardingItems.stepId, stepId), isNull(offboardingItems.doneAt)));
+  const step = (await tx.select().from(accessSteps).where(eq(accessSteps.id, stepId)).for("update"))[0];
+  if (left.length > 0 || !step || !HELD.includes(step.status)) return false;
+  const result = await applyStepEvent(tx, ctx, { step, event: "revoke", actor: "agency", now });
+  return result.ok;
 }

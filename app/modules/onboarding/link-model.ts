@@ -1,5 +1,5 @@
 import type { AccessStatus } from "./access-status";
-import { isAccessStatus } from "./access-status";
+import { CLIENT_HELD_STATUSES, isAccessStatus } from "./access-status";
 import { linkProgress, type IntakeStepKey, type LinkProgress } from "./progress";
 import type { QuestionnaireDraft } from "./questionnaire";
 import type { ContactsDraft } from "./schemas";
@@ -145,7 +145,7 @@ export function linkState(
   return "active";
 }
 
-/** Whether the client still has something to do on this platform step. */
+/** Whether the client still has something to do on this platform step (asked, rejected, or lost): the table says. */
 export function isOpenForClient(status: AccessStatus): boolean {
-  return status === "requested" || status === "rejected";
+  return CLIENT_HELD_STATUSES.includes(status);
 }

@@ -28,7 +28,7 @@ export interface LinkProgress {
 }
 
 // Nothing is left for the client once they confirmed, opted out, or the agency took over. A
-// rejected step is open again: the client has to fix the grant.
+// rejected step is open again: the client has to fix the grant; so is a lost one (granted again).
 const clientDoneStatuses: readonly AccessStatus[] = ["confirmed", "verified", "not_applicable", "revoked"];
 const settledStatuses: readonly AccessStatus[] = ["verified", "not_applicable"];
 

@@ -8,7 +8,7 @@ import { audit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/send.server";
 import { notify } from "~/modules/notifications/notify.server";
 import { recordLinkVerified } from "~/modules/insights/access-facts.server";
-import type { MemberContext } from "~/modules/workspaces/authz.server";
+import type { ActorContext, MemberContext } from "~/modules/workspaces/authz.server";
 import { linkScope } from "~/modules/workspaces/scope.server";
 import { pinnedVersionsFor } from "./custom-platforms.server";
 import { stepPlatformName } from "./step-platform";
@@ -88,8 +88,8 @@ export async function decideStep(
   });
 }
 
-/** When every platform step is settled and the client finished, the team hears it once. */
-async function maybeAllVerified(tx: Queryable, link: LinkRow, ctx: MemberContext, now: Date) {
+/** When every platform step is settled and the client finished, the team hears it once (after a person's or a check's verification). */
+export async function maybeAllVerified(tx: Queryable, link: LinkRow, ctx: ActorContext, now: Date) {
   const steps = await tx.select().from(accessSteps).where(eq(accessSteps.linkId, link.id));
   const fresh = (await tx.select().from(onboardingLinks).where(eq(onboardingLinks.id, link.id)))[0];
   const progress = progressOf(fresh, steps);
@@ -142,6 +142,48 @@ async function sendFixLink(
   reason: string,
   now: Date,
 ): Promise<string | null> {
+  const issued = await issueStepLink(tx, link, step, ctx, {
+    reason,
+    expiresAt: new Date(Math.max(link.expiresAt.getTime(), now.getTime() + 14 * DAY_MS)),
+    now,
+  });
+  if (!issued) return null;
+  const { to, name, url } = issued;
+  await queueEmail(
+    tx,
+    {
+      to,
+      template: "access-rejected",
+      props: {
+        workspace: brandingOf(ctx.workspace),
+        clientName: link.clientName,
+        recipientName: name,
+        platformName: stepPlatformName(step, await pinnedVersionsFor(tx, [step]), asLocale(link.locale)),
+        reason,
+        url,
+        // The fix link goes to the client or their colleague: the link's language (decision 060).
+        locale: asLocale(link.locale),
+      },
+    },
+    { workspaceId: link.workspaceId },
+  );
+  return to;
+}
+
+/**
+ * A new link to one step for whoever must act on it: the colleague it was last forwarded to, else
+ * the client. Tokens are stored hashed, so an old link cannot be resent. The fix link shares the
+ * forwards' table (a token to one step) but is the agency's doing, not a forward by the client: its
+ * audit event (FIX_LINK_SENT, decision 059) is what tells the two apart on the link page. Used by a
+ * rejection and by a grant a check found lost (decision 065). Returns who it is for, or null.
+ */
+export async function issueStepLink(
+  tx: Queryable,
+  link: LinkRow,
+  step: StepRow,
+  ctx: ActorContext,
+  input: { reason: string; expiresAt: Date; now: Date },
+): Promise<{ to: string; name: string | null; url: string; expiresAt: Date } | null> {
   const lastForward = (
     await tx
       .select()
@@ -152,8 +194,8 @@ async function sendFixLink(
   )[0];
   const to = lastForward?.email ?? link.clientEmail;
   if (!to) return null;
+  const name = lastForward?.name ?? (readIntake(link.intake).recipientName || null);
   const token = randomToken();
-  const expiresAt = new Date(Math.max(link.expiresAt.getTime(), now.getTime() + 14 * DAY_MS));
   const [fixLink] = await tx
     .insert(stepForwards)
     .values({
@@ -161,37 +203,17 @@ async function sendFixLink(
       stepId: step.id,
       linkId: link.id,
       email: to,
-      name: lastForward?.name ?? (readIntake(link.intake).recipientName || null),
+      name,
       tokenHash: sha256(token),
-      expiresAt,
-      createdAt: now,
+      expiresAt: input.expiresAt,
+      createdAt: input.now,
     })
     .returning({ id: stepForwards.id });
-  // The fix link shares the forwards' table (a token to one step) but is the agency's doing, not a
-  // forward by the client: this event is what tells the two apart on the link page (FIX_LINK_SENT).
   await audit(tx, ctx, {
     action: FIX_LINK_SENT,
     objectType: "step_forward",
     objectId: fixLink.id,
-    data: { linkId: link.id, stepId: step.id, platform: step.platformKey, to },
+    data: { linkId: link.id, stepId: step.id, platform: step.platformKey, to, reason: input.reason },
   });
-  await queueEmail(
-    tx,
-    {
-      to,
-      template: "access-rejected",
-      props: {
-        workspace: brandingOf(ctx.workspace),
-        clientName: link.clientName,
-        recipientName: lastForward?.name ?? (readIntake(link.intake).recipientName || null),
-        platformName: stepPlatformName(step, await pinnedVersionsFor(tx, [step]), asLocale(link.locale)),
-        reason,
-        url: stepLinkUrl(token),
-        // The fix link goes to the client or their colleague: the link's language (decision 060).
-        locale: asLocale(link.locale),
-      },
-    },
-    { workspaceId: link.workspaceId },
-  );
-  return to;
+  return { to, name, url: stepLinkUrl(token), expiresAt: input.expiresAt };
 }

@@ -20,14 +20,30 @@ const AUDIT_ACTION: Record<AccessEvent, string> = {
   reject: "access.rejected",
   revoke: "access.revoked",
   reopen: "access.reopened",
+  lose: "access.lost",
 };
 
-const WEBHOOK: Partial<Record<AccessEvent, "onboarding.step_confirmed" | "access.verified" | "access.rejected" | "access.revoked">> = {
+const WEBHOOK: Partial<
+  Record<AccessEvent, "onboarding.step_confirmed" | "access.verified" | "access.rejected" | "access.revoked" | "access.lost">
+> = {
   confirm: "onboarding.step_confirmed",
   verify: "access.verified",
   reject: "access.rejected",
   revoke: "access.revoked",
+  lose: "access.lost",
 };
+
+/**
+ * What a platform check answered, when the actor is "check" (decision 065): recorded in the audit
+ * event (what was confirmed, presence or role, and the trimmed facts), never a credential.
+ */
+export interface CheckFacts {
+  outcome: string;
+  confirms: string;
+  reason: string;
+  evidence: Record<string, unknown>;
+  observedRole?: string;
+}
 
 /**
  * Moves one platform step through the access state machine: the table in access-status.ts says
@@ -49,6 +65,8 @@ export async function applyStepEvent(
     reason?: string | null;
     /** The version the person saw; a stale page gets 409 instead of deciding on old information. */
     expectedVersion?: number;
+    /** The platform's answer, when a check acts (actor "check"). */
+    check?: CheckFacts;
     now: Date;
   },
 ): Promise<Outcome<StepChange>> {
@@ -70,12 +88,27 @@ export async function applyStepEvent(
   const patch: Partial<typeof accessSteps.$inferInsert> = { status: to, updatedAt: now };
   if (event === "confirm") Object.assign(patch, { assetId: input.assetId ?? null, confirmedAt: now, rejectionReason: null });
   if (event === "mark_not_applicable") Object.assign(patch, { notApplicableReason: input.reason ?? null });
-  if (event === "verify") Object.assign(patch, { verifiedAt: now, verifiedBy: ctx.actor.userId });
+  if (event === "verify")
+    Object.assign(patch, {
+      verifiedAt: now,
+      verifiedBy: input.actor === "check" ? null : ctx.actor.userId,
+      verifiedVia: input.actor === "check" ? "check" : "person",
+      lostAt: null,
+      ...(input.actor === "check" ? { lastSeenAt: now, lastCheckedAt: now } : {}),
+    });
+  if (event === "lose") Object.assign(patch, { lostAt: now, lastCheckedAt: now });
   if (event === "reject")
-    Object.assign(patch, { rejectedAt: now, rejectionReason: input.reason ?? null, verifiedAt: null, verifiedBy: null });
+    Object.assign(patch, { rejectedAt: now, rejectionReason: input.reason ?? null, verifiedAt: null, verifiedBy: null, verifiedVia: null });
   if (event === "revoke") Object.assign(patch, { revokedAt: now });
   if (event === "reopen")
-    Object.assign(patch, { notApplicableReason: null, confirmedAt: null, verifiedAt: null, verifiedBy: null, revokedAt: null });
+    Object.assign(patch, {
+      notApplicableReason: null,
+      confirmedAt: null,
+      verifiedAt: null,
+      verifiedBy: null,
+      verifiedVia: null,
+      revokedAt: null,
+    });
 
   const rows = await tx
     .update(accessSteps)
@@ -105,6 +138,8 @@ export async function applyStepEvent(
     to,
     assetId: updated.assetId,
     reason: input.reason ?? undefined,
+    ...(input.actor === "check" ? { via: "check" } : event === "verify" ? { via: "person" } : {}),
+    ...(input.check ? { check: input.check } : {}),
   };
   await audit(tx, ctx, { action: AUDIT_ACTION[event], objectType: "access_step", objectId: step.id, data });
   // Insights (decision 053): time to verified access, per platform.
@@ -118,7 +153,8 @@ export async function applyStepEvent(
       role: step.role,
       assetId: updated.assetId,
       status: to,
-      ...(event === "reject" ? { reason: input.reason } : {}),
+      ...(event === "reject" || event === "lose" ? { reason: input.reason } : {}),
+      ...(event === "verify" ? { via: input.actor === "check" ? "check" : "person" } : {}),
       at: now.toISOString(),
     });
   }

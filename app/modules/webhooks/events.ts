@@ -8,6 +8,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "access.verified",
   "access.rejected",
   "access.revoked",
+  "access.lost",
   "brief.published",
   "brief.acknowledged",
   "draft.submitted",

@@ -52,6 +52,8 @@ describe("email templates", () => {
       [
         "access-alert",
         "access-all-verified",
+        "access-lost",
+        "access-reopened",
         "access-rejected",
         "brief-acknowledgment-request",
         "conflict-digest",

@@ -1,6 +1,10 @@
 import { DomainError } from "~/utils/outcome";
 import { describe, expect, it } from "vitest";
 import {
+  accessStepHolder,
+  AGENCY_HELD_STATUSES,
+  CLIENT_HELD_STATUSES,
+  HELD_ACCESS_STATUSES,
   accessEvents,
   accessStatuses,
   accessTransitions,
@@ -20,6 +24,8 @@ const expected: Record<AccessActor, Partial<Record<AccessStatus, Partial<Record<
     rejected: { confirm: "confirmed", mark_not_applicable: "not_applicable" },
     confirmed: { confirm: "confirmed", mark_not_applicable: "not_applicable" },
     not_applicable: { reopen: "requested" },
+    // Issue 19: a lost grant is the client's to give again (the reopen link), or to say it is not needed.
+    lost: { confirm: "confirmed", mark_not_applicable: "not_applicable" },
   },
   agency: {
     requested: { mark_not_applicable: "not_applicable" },
@@ -28,6 +34,14 @@ const expected: Record<AccessActor, Partial<Record<AccessStatus, Partial<Record<
     verified: { revoke: "revoked" },
     not_applicable: { reopen: "requested" },
     revoked: { reopen: "requested" },
+    lost: { mark_not_applicable: "not_applicable" },
+  },
+  // Issue 19: an automatic check only says what the platform shows: found verifies a confirmed step
+  // (or a lost one seen again), gone marks a verified one lost. It never rejects, revokes or reopens.
+  check: {
+    confirmed: { verify: "verified" },
+    lost: { verify: "verified" },
+    verified: { lose: "lost" },
   },
 };
 
@@ -42,7 +56,7 @@ function errorOf(fn: () => unknown): DomainError {
 }
 
 describe("access status table", () => {
-  for (const actor of ["client", "agency"] as const) {
+  for (const actor of ["client", "agency", "check"] as const) {
     for (const status of accessStatuses) {
       for (const event of accessEvents) {
         const to = expected[actor][status]?.[event];
@@ -131,6 +145,43 @@ describe("rejection reopens the step", () => {
     status = nextAccessStatus(status, { type: "revoke", actor: "agency" });
     status = nextAccessStatus(status, { type: "reopen", actor: "agency" });
     expect(status).toBe("requested");
+  });
+});
+
+describe("automatic checks (issue 19)", () => {
+  it("walks requested → confirmed → verified by check → lost → confirmed again → verified by check", () => {
+    let status: AccessStatus = "requested";
+    status = nextAccessStatus(status, { type: "confirm", actor: "client", assetId: "123" });
+    status = nextAccessStatus(status, { type: "verify", actor: "check" });
+    expect(status).toBe("verified");
+    status = nextAccessStatus(status, { type: "lose", actor: "check", reason: "Page 123 is not in the agency's pages." });
+    expect(status).toBe("lost");
+    expect(accessStepHolder(status)).toBe("client");
+    expect(allowedAccessEvents(status, "client")).toEqual(["confirm", "mark_not_applicable"]);
+    status = nextAccessStatus(status, { type: "confirm", actor: "client", assetId: "123" });
+    expect(nextAccessStatus(status, { type: "verify", actor: "check" })).toBe("verified");
+  });
+
+  it("needs the platform's answer as the reason to mark a grant lost", () => {
+    expect(errorOf(() => nextAccessStatus("verified", { type: "lose", actor: "check" })).code).toBe("reason_required");
+  });
+
+  it("says a person cannot mark access lost: only a check reads the platform", () => {
+    const error = errorOf(() => nextAccessStatus("verified", { type: "lose", actor: "agency", reason: "gone" }));
+    expect(error).toMatchObject({ code: "actor_not_allowed", message: "Marking access lost is for an automatic check to do." });
+  });
+
+  it("keeps lost out of what the agency holds, and in what waits on the client", () => {
+    expect(HELD_ACCESS_STATUSES).not.toContain("lost");
+    expect(CLIENT_HELD_STATUSES).toContain("lost");
+    expect(AGENCY_HELD_STATUSES).toEqual(["confirmed"]);
+  });
+
+  it("shows no button for the check's own events", () => {
+    for (const status of accessStatuses) {
+      expect(allowedAccessEvents(status, "agency")).not.toContain("lose");
+      expect(allowedAccessEvents(status, "client")).not.toContain("lose");
+    }
   });
 });
 
