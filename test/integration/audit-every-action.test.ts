@@ -1,6 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { DateTime } from "luxon";
-import { beforeAll, expect } from "vitest";
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, beforeAll, expect } from "vitest";
 import {
   accessSteps,
   brands,
@@ -52,6 +54,12 @@ import { IDENTITIES, makeLink, PLATFORM_FORM, setIdentities } from "./onboarding
  * both files' rows and fails when a route gains an action or an intent no row lists.
  */
 const t = useTestDatabase({ ALLOW_PRIVATE_WEBHOOKS: true });
+/** The Meta Graph API, as the connections page checks a system-user token before keeping it (decision 064). */
+const graph = setupServer(
+  http.get("https://graph.facebook.com/v25.0/:business", () => HttpResponse.json({ id: "1111222233334444", name: "Audit Portfolio" })),
+);
+beforeAll(() => graph.listen({ onUnhandledRequest: "bypass" }));
+afterAll(() => graph.close());
 let world: World;
 let campaign: Awaited<ReturnType<typeof campaignFixture>>;
 const cookies: Partial<Record<keyof World["users"], string>> = {};
@@ -568,11 +576,17 @@ const CASES: Case[] = [
   {
     route: "w.$workspace.settings_.connections",
     intent: "connect-meta",
-    expected: NONE(
-      "a value that cannot be a token is refused before any Graph call; a kept token is audited connection.connect (connect-flow.test.ts)",
-    ),
-    prepare: async () =>
-      ws("", "/settings/connections", { intent: "connect-meta", businessId: "1111222233334444", token: "short" }, await cookie("owner")),
+    expected: A("connection.connect"),
+    prepare: async () => {
+      // Graph answers the token check (intercepted below); a kept token is audited.
+      await t.db.delete(platformConnections).where(eq(platformConnections.workspaceId, world.a.id));
+      return ws(
+        "",
+        "/settings/connections",
+        { intent: "connect-meta", businessId: "1111222233334444", token: `EAAG${"x".repeat(60)}` },
+        await cookie("owner"),
+      );
+    },
   },
   {
     route: "w.$workspace.settings_.connections",

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { auditEvents } from "@db/schema";
 import type { Database } from "../../db/client";
 import { DELIVERABLE_INTENTS } from "~/modules/approvals/schemas";
+import { CONNECTION_INTENTS } from "~/modules/connections/schemas";
 import { DECISION_LINK_INTENTS, type DecisionLinkIntent } from "~/modules/approvals/decision-links/schemas";
 import { DIGEST_INTENTS, type DigestIntent } from "~/modules/approvals/signoff-digest/schemas";
 import { forwardIntents, linkIntents, type LinkIntent } from "~/modules/onboarding/client-actions.server";
@@ -159,6 +160,7 @@ function declaredIntents(route: string, src: string): (string | null)[] {
   if (src.includes("runClientIntent")) return route.startsWith("onboard.step.") ? [...forwardIntents] : [...linkIntents];
   if (src.includes("runLinkIntent")) return [...DECISION_LINK_INTENTS];
   if (src.includes("runDigestIntent")) return [...DIGEST_INTENTS];
+  if (src.includes("connectionIntentSchema")) return [...CONNECTION_INTENTS];
   const list = /intent: z\.enum\(\[([^\]]+)\]/.exec(src)?.[1] ?? /const INTENTS = \[([^\]]+)\]/.exec(src)?.[1];
   if (!list) return [null];
   return [...list.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
