@@ -81,7 +81,7 @@ function ViewSwitch({ data, search }: { data: Data; search: string }) {
           aria-current={data.view === v ? "page" : undefined}
           className={cx(
             "rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent",
-            data.view === v ? "bg-white text-ink shadow-sm" : "text-ink-muted hover:text-ink",
+            data.view === v ? "bg-white text-ink shadow-sm" : "text-ink-soft hover:text-ink",
           )}
         >
           {VIEW_LABELS[v]}
@@ -193,13 +193,13 @@ export default function CalendarPage() {
       <PageHeader
         title="Calendar"
         description="Every campaign and deliverable you can see, across brands, agencies and creators, with clashes flagged before they go live."
-        actions={
-          <>
-            <ViewSwitch data={data} search={search} />
-            <CalendarContextBar data={data} search={search} answer={answer} />
-          </>
-        }
       />
+      {/* The view switch and the views, subscribe and markers menus get a row of their own: beside the
+          title they squeezed its description into a narrow column at desktop widths. */}
+      <div className="-mt-2 mb-6 flex flex-wrap items-center gap-2">
+        <ViewSwitch data={data} search={search} />
+        <CalendarContextBar data={data} search={search} answer={answer} />
+      </div>
 
       <Card>
         <Filters data={data} />

@@ -123,10 +123,11 @@ export function DeliverableChip({ item, href, active }: { item: Item; href: stri
           {...drag}
           ref={ref}
           className={cx(
-            "group block min-w-0 rounded-md border-l-[3px] bg-white px-1.5 py-0.5 text-xs text-ink shadow-sm ring-1 ring-slate-200 hover:bg-slate-50",
+            "group block min-w-0 rounded-md border-l-[3px] px-1.5 py-0.5 text-xs text-ink shadow-sm ring-1 ring-slate-200 hover:bg-slate-50",
             "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent",
             active && "ring-2 ring-accent",
-            item.status === "published" && "opacity-70",
+            // Published is quieter (a grey card), not faded: faded text fails contrast.
+            item.status === "published" ? "bg-slate-50" : "bg-white",
           )}
           style={{ borderLeftColor: item.color, ...style } as CSSProperties}
         >
