@@ -33,7 +33,7 @@ type MarkerRow = typeof calendarMarkers.$inferSelect;
 function overlaps(window: { from: Date; to: Date }): SQL {
   return and(
     lt(calendarMarkers.startsAt, window.to),
-    gte(sql`coalesce(${calendarMarkers.endsAt}, ${calendarMarkers.startsAt})`, window.from),
+    gte(sql`coalesce(${calendarMarkers.endsAt}, ${calendarMarkers.startsAt})`, window.from.toISOString()),
   )!;
 }
 
@@ -100,7 +100,7 @@ export async function managedMarkers(ctx: MemberContext, since: Date, tz: string
     .select({ marker: calendarMarkers, brandName: brands.name })
     .from(calendarMarkers)
     .leftJoin(brands, eq(brands.id, calendarMarkers.brandId))
-    .where(and(markerManagedBy(ctx), gte(sql`coalesce(${calendarMarkers.endsAt}, ${calendarMarkers.startsAt})`, since)))
+    .where(and(markerManagedBy(ctx), gte(sql`coalesce(${calendarMarkers.endsAt}, ${calendarMarkers.startsAt})`, since.toISOString())))
     .orderBy(asc(calendarMarkers.startsAt))
     .limit(200);
   return rows.map((r) => shown(r.marker, r.brandName, tz));

@@ -28,7 +28,7 @@ export async function overlayEventsFor(ctx: ScopedContext, window: { from: Date;
       and(
         inWorkspace(ctx, calendarOverlayEvents.workspaceId),
         lt(calendarOverlayEvents.startsAt, window.to),
-        gte(sql`coalesce(${calendarOverlayEvents.endsAt}, ${calendarOverlayEvents.startsAt})`, window.from),
+        gte(sql`coalesce(${calendarOverlayEvents.endsAt}, ${calendarOverlayEvents.startsAt})`, window.from.toISOString()),
       ),
     )
     .orderBy(asc(calendarOverlayEvents.startsAt))
