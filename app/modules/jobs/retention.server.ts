@@ -2,6 +2,7 @@ import { and, eq, inArray, lt } from "drizzle-orm";
 import { z } from "zod";
 import { idempotencyKeys, jobs } from "@db/schema";
 import { db, type Queryable } from "~/utils/db.server";
+import { deleteExpiredOAuthStates } from "~/modules/connections/manage.server";
 import { defineJob } from "./job-kinds";
 import { enqueue } from "./queue.server";
 import { nextRetentionRun, RETENTION_BATCH, retentionCutoffs } from "./retention";
@@ -18,8 +19,11 @@ export async function ensureRetentionScheduled(tx: Queryable, now: Date): Promis
   await enqueue(tx, { kind: RETENTION_JOB, payload: {}, runAt, dedupeKey: `${RETENTION_JOB}:${runAt.toISOString()}` });
 }
 
-/** Deletes what the retention rules let go; returns how many rows of each. */
-export async function pruneFinished(now: Date): Promise<{ jobs: number; idempotencyKeys: number }> {
+/**
+ * Deletes what the retention rules let go, and the Google OAuth states that expired unused
+ * (decision 064); returns how many rows of each.
+ */
+export async function pruneFinished(now: Date): Promise<{ jobs: number; idempotencyKeys: number; oauthStates: number }> {
   const { doneJobsBefore, idempotencyKeysBefore } = retentionCutoffs(now);
   let doneJobs = 0;
   for (;;) {
@@ -47,7 +51,8 @@ export async function pruneFinished(now: Date): Promise<{ jobs: number; idempote
     .delete(idempotencyKeys)
     .where(lt(idempotencyKeys.createdAt, idempotencyKeysBefore))
     .returning({ key: idempotencyKeys.key });
-  return { jobs: doneJobs, idempotencyKeys: keys.length };
+  const states = await deleteExpiredOAuthStates(now);
+  return { jobs: doneJobs, idempotencyKeys: keys.length, oauthStates: states };
 }
 
 async function run(now: Date): Promise<void> {

@@ -1,8 +1,10 @@
 import { eq, getTableName, is, sql } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@db/schema";
-import { accessSteps, jobs, localEmails } from "@db/schema";
+import { accessSteps, jobs, localEmails, platformConnections } from "@db/schema";
 import * as login from "~/routes/login";
 import * as forgot from "~/routes/forgot-password";
 import * as magic from "~/routes/magic.$token";
@@ -11,6 +13,9 @@ import * as invite from "~/routes/invite.$token";
 import * as onboard from "~/routes/onboard.$token";
 import * as onboardStep from "~/routes/onboard.step.$token";
 import * as decisionLink from "~/routes/d.$token";
+import * as googleCallback from "~/routes/connections.google.callback";
+import * as connectionsPage from "~/routes/w.$workspace.settings_.connections";
+import { openCredential } from "~/modules/connections/credentials.server";
 import { queueEmail } from "~/modules/email/send.server";
 import { jobHandlers } from "~/modules/jobs/handlers.server";
 import { runDueJobs } from "~/modules/jobs/worker.server";
@@ -19,10 +24,11 @@ import { inviteMember } from "~/modules/workspaces/members.server";
 import { sha256 } from "~/utils/crypto.server";
 import { seal } from "~/utils/seal.server";
 import { useTestDatabase } from "../../support/db";
-import { call, makeRequest } from "../../support/http";
+import { call, makeRequest, sessionCookie } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
 import { makeLink, setIdentities, clientCtx } from "../onboarding/setup";
 import { campaignFixture, submittedDeliverable } from "../approvals/fixtures";
+import { SECRETS } from "../connections/fixtures";
 import { drain, memberContext } from "./helpers";
 import { newIdempotencyKey } from "~/utils/idempotency.server";
 
@@ -31,8 +37,10 @@ import { newIdempotencyKey } from "~/utils/idempotency.server";
  * invitation, onboarding link, forwarded step, their reminders) has its token only in the local
  * mailbox, never in any other table, neither while its job waits in the outbox nor after it ran.
  * Decision links (decision 052) too: the draft-submitted email's and the sign-off reminder's.
+ * Platform credentials (decision 064) too: a Google refresh and access token and a Meta system-user
+ * token, connected through the real routes, are only ever stored sealed.
  */
-const t = useTestDatabase();
+const t = useTestDatabase({ GOOGLE_CLIENT_ID: "client-123.apps.googleusercontent.com", GOOGLE_CLIENT_SECRET: "client-secret-xyz" });
 let world: World;
 const DAY = 86_400_000;
 const MAILBOX = getTableName(localEmails);
@@ -220,5 +228,93 @@ describe("link tokens in a database dump (10)", () => {
         .where(eq(localEmails.to, `bad-${to}`)),
     ).toHaveLength(0);
     expect(await tokenInMail(to, "/magic")).toBe("good-token-0123456789abcdef");
+  });
+});
+
+describe("platform credentials in a database dump (10, decision 064)", () => {
+  const META_BUSINESS = "1111222233334444";
+  const idToken = ["e30", Buffer.from(JSON.stringify({ email: "ops@agency.example", email_verified: true })).toString("base64url"), "sig"];
+  const providers = setupServer(
+    http.post("https://oauth2.googleapis.com/token", () =>
+      HttpResponse.json({
+        access_token: SECRETS.freshAccess,
+        expires_in: 3599,
+        refresh_token: SECRETS.refreshToken,
+        scope: "openid https://www.googleapis.com/auth/analytics.readonly",
+        token_type: "Bearer",
+        id_token: idToken.join("."),
+      }),
+    ),
+    http.get("https://graph.facebook.com/v25.0/:business", ({ request, params }) =>
+      request.headers.get("authorization") === `Bearer ${SECRETS.metaToken}` && params.business === META_BUSINESS
+        ? HttpResponse.json({ id: META_BUSINESS, name: "Agency Portfolio" })
+        : HttpResponse.json({ error: { message: "Invalid OAuth access token", type: "OAuthException", code: 190 } }, { status: 400 }),
+    ),
+  );
+  beforeAll(() => providers.listen({ onUnhandledRequest: "error" }));
+  afterAll(() => providers.close());
+
+  /** A token as it is, and the encodings a careless store would keep it in. */
+  function readableForms(tokens: Record<string, string>): Record<string, string> {
+    const forms: Record<string, string> = {};
+    for (const [what, token] of Object.entries(tokens)) {
+      forms[what] = token;
+      forms[`${what} (base64)`] = Buffer.from(token).toString("base64").replace(/=+$/, "");
+      forms[`${what} (base64url)`] = Buffer.from(token).toString("base64url");
+      forms[`${what} (hex)`] = Buffer.from(token).toString("hex");
+    }
+    return forms;
+  }
+
+  it("a Google refresh and access token and a Meta system-user token are in no table and not in the page's data", async () => {
+    const cookie = await sessionCookie(world.users.admin.id);
+    const path = `/w/${world.a.slug}/settings/connections`;
+    const params = { workspace: world.a.slug };
+
+    // Google: the page starts the consent, Google's callback exchanges the code for both tokens.
+    const started = await call(connectionsPage.action, makeRequest(path, { form: { intent: "connect-google" }, cookie }), params);
+    expect(started.status).toBe(302);
+    const state = new URL(started.headers.get("location") ?? "").searchParams.get("state")!;
+    const back = await call(
+      googleCallback.loader,
+      makeRequest(`/connections/google/callback?${new URLSearchParams({ state, code: "good-code" })}`, { cookie }),
+    );
+    expect(back.status).toBe(302);
+    expect(back.headers.get("location")).toBe(`${path}?connected=google`);
+
+    // Meta: the system-user token is tried on the Graph API, then kept.
+    const meta = await call(
+      connectionsPage.action,
+      makeRequest(path, { form: { intent: "connect-meta", businessId: META_BUSINESS, token: SECRETS.metaToken }, cookie }),
+      params,
+    );
+    expect(meta.status).toBe(200);
+    expect(await meta.text()).not.toContain(SECRETS.metaToken);
+
+    // The tokens are stored (sealed): the dump below would hold them if they were not.
+    const rows = await t.db.select().from(platformConnections).where(eq(platformConnections.workspaceId, world.a.id));
+    const google = rows.find((r) => r.provider === "google");
+    const metaRow = rows.find((r) => r.provider === "meta");
+    expect(google?.status).toBe("connected");
+    expect(metaRow?.status).toBe("connected");
+    expect(openCredential(google!.sealedCredential, "google")).toMatchObject({
+      refreshToken: SECRETS.refreshToken,
+      accessToken: SECRETS.freshAccess,
+    });
+    expect(openCredential(metaRow!.sealedCredential, "meta")).toMatchObject({ accessToken: SECRETS.metaToken });
+
+    const tokens = readableForms({ "Google refresh": SECRETS.refreshToken, "Google access": SECRETS.freshAccess, Meta: SECRETS.metaToken });
+    const dump = await dumpDatabase();
+    expect(dump).toContain(google!.sealedCredential!);
+    expectNoToken(dump, tokens);
+
+    // The connections page's loader data: the accounts, never a credential, sealed or not.
+    const page = await call(connectionsPage.loader, makeRequest(path, { cookie }), params);
+    expect(page.status).toBe(200);
+    const data = await page.text();
+    expect(data).toContain("ops@agency.example");
+    expect(data).toContain("Agency Portfolio");
+    expectNoToken(data, tokens);
+    for (const row of [google!, metaRow!]) expect(data).not.toContain(row.sealedCredential!);
   });
 });
