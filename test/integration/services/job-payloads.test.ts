@@ -11,6 +11,8 @@ import { ensureConflictDigestScheduled } from "~/modules/calendar/digest.server"
 import { ensureConflictLogScheduled } from "~/modules/insights/jobs.server";
 import { ensureMonthlyReportScheduled } from "~/modules/insights/monthly-report-job.server";
 import { ensureRetentionScheduled } from "~/modules/jobs/retention.server";
+import { ensureNightlyChecksScheduled } from "~/modules/onboarding/access-checks/jobs.server";
+import { CHECK_JOB } from "~/modules/onboarding/access-checks/run.server";
 import { ensureSignoffDigestsScheduled } from "~/modules/approvals/signoff-digest/schedule.server";
 import { queueEmail } from "~/modules/email/send.server";
 import { jobHandlers, jobKinds, type JobKindName } from "~/modules/jobs/handlers.server";
@@ -71,6 +73,9 @@ async function enqueueOneOfEach() {
     await ensureMonthlyReportScheduled(tx, now);
     await ensureRetentionScheduled(tx, now);
     await ensureSignoffDigestsScheduled(tx, now);
+    await ensureNightlyChecksScheduled(tx, now);
+    // A platform check, as a client's confirmation queues it (decision 065).
+    await enqueue(tx, { kind: CHECK_JOB, workspaceId, runAt: now, payload: { stepId: newId(), purpose: "verify" }, maxAttempts: 3 });
   });
   // The brief reminder is queued by publishing a brief with someone left to acknowledge it.
   const [campaign] = await t.db.select().from(campaigns).where(eq(campaigns.name, "Lumen Summer Paid Push"));
