@@ -267,7 +267,7 @@ it("questionnaire: one answer typed is saved and kept; only the field typed into
 
   // A field the person did type into, with too much text, says so; the other answers stay saved.
   await tone.fill("y".repeat(501));
-  await section.getByText("Keep “Tone of voice” under 500 characters.").waitFor();
+  await section.getByText("That is too long: at most 500 characters.").waitFor();
   await expect.poll(() => section.getByLabel("Tone of voice (optional)").getAttribute("aria-invalid")).toBe("true");
   expect(await section.getByLabel("Who you want to reach").getAttribute("aria-invalid")).toBeNull();
 
