@@ -46,8 +46,10 @@ describe("who holds an access step (the transition table)", () => {
     expect(accessStepHolder("confirmed")).toBe("agency");
     expect(accessStepHolder("requested")).toBe("client");
     expect(accessStepHolder("rejected")).toBe("client");
+    // A grant a check found gone waits on the client to grant it again (issue 19 sends a new link).
+    expect(accessStepHolder("lost")).toBe("client");
     for (const settled of ["verified", "not_applicable", "revoked"] as const) expect(accessStepHolder(settled)).toBeNull();
-    expect([AGENCY_HELD_STATUSES, CLIENT_HELD_STATUSES]).toEqual([["confirmed"], ["requested", "rejected"]]);
+    expect([AGENCY_HELD_STATUSES, CLIENT_HELD_STATUSES]).toEqual([["confirmed"], ["requested", "rejected", "lost"]]);
   });
 });
 
