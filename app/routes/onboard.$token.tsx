@@ -15,13 +15,12 @@ import { PlatformStep, type ClientFailure } from "~/components/onboarding/platfo
 import { StepOverview } from "~/components/onboarding/step-overview";
 import { Alert, ProgressBar } from "~/components/ui";
 import { runClientIntent } from "~/modules/onboarding/client-actions.server";
-import { clientPage, contactFor, findLinkByToken, limitTokenRoute } from "~/modules/onboarding/client.server";
-import { answer, throwUnlessOk } from "~/utils/action-data.server";
+import { clientPage, contactFor, findLinkByToken } from "~/modules/onboarding/client.server";
+import { answer } from "~/utils/action-data.server";
 import { closedDoor, clientContextFor } from "~/modules/onboarding/token-context.server";
-import { closedPage, pageAnswer, pageFrame } from "~/modules/onboarding/token-answer.server";
+import { browserLocale, closedPage, limitedPage, limitTokenPage, pageAnswer, pageFrame } from "~/modules/onboarding/token-answer.server";
 import { db } from "~/utils/db.server";
 import { readForm, requestMeta } from "~/utils/http.server";
-import { visitorContext } from "~/modules/workspaces/authz.server";
 import { useNonce } from "~/utils/nonce";
 
 /** The client's onboarding page: no account, the token is the key. It ships no app bundle. */
@@ -44,9 +43,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** Looking changes nothing: a mail scanner opening the link consumes nothing and records nothing. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  throwUnlessOk(await limitTokenRoute(visitorContext(request), params.token));
+  const limited = await limitTokenPage(request, params.token);
+  if (limited) return limitedPage(limited);
   const found = await findLinkByToken(params.token);
-  if (found.state !== "valid") return closedPage(found);
+  if (found.state !== "valid") return closedPage(found, await browserLocale(request));
   const url = new URL(request.url);
   const [page, contact] = await Promise.all([clientPage(found.link, found.workspace), contactFor(db(), found.link, found.workspace)]);
   return json(
@@ -69,7 +69,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  throwUnlessOk(await limitTokenRoute(visitorContext(request), params.token));
+  const limited = await limitTokenPage(request, params.token);
+  if (limited) return answer({ ok: false, problem: limited.problem });
   const door = await clientContextFor(params.token, requestMeta(request));
   if (door.state !== "valid") return answer(closedDoor(door));
   const done = await runClientIntent(door.ctx, await readForm(request));
@@ -87,7 +88,7 @@ export default function OnboardingPage() {
   if (data.state !== "valid")
     return (
       <LocaleProvider locale={asLocale(data.lang)}>
-        <LinkGone state={data.state} contact={data.contact} workspace={data.workspace} />
+        <LinkGone state={data.state} contact={data.contact} workspace={data.workspace} message={data.message} />
       </LocaleProvider>
     );
   return (

@@ -11,13 +11,12 @@ import { BrandedFrame, ContactLine, LinkGone } from "~/components/onboarding/bra
 import { ClientScript } from "~/components/onboarding/client-script";
 import { PlatformStep, type ClientFailure } from "~/components/onboarding/platform-step";
 import { runClientIntent } from "~/modules/onboarding/client-actions.server";
-import { contactFor, findForwardByToken, limitTokenRoute, forwardedStepView } from "~/modules/onboarding/client.server";
-import { answer, throwUnlessOk } from "~/utils/action-data.server";
+import { contactFor, findForwardByToken, forwardedStepView } from "~/modules/onboarding/client.server";
+import { answer } from "~/utils/action-data.server";
 import { closedDoor, forwardedContextFor } from "~/modules/onboarding/token-context.server";
-import { closedPage, pageAnswer, pageFrame } from "~/modules/onboarding/token-answer.server";
+import { browserLocale, closedPage, limitedPage, limitTokenPage, pageAnswer, pageFrame } from "~/modules/onboarding/token-answer.server";
 import { db } from "~/utils/db.server";
 import { readForm, requestMeta } from "~/utils/http.server";
-import { visitorContext } from "~/modules/workspaces/authz.server";
 import { useNonce } from "~/utils/nonce";
 
 /** A step forwarded to a colleague (or sent back to fix): that one step and nothing else of the link. */
@@ -36,14 +35,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  throwUnlessOk(await limitTokenRoute(visitorContext(request), params.token));
+  const limited = await limitTokenPage(request, params.token);
+  if (limited) return limitedPage(limited);
   const found = await findForwardByToken(params.token);
-  if (found.state !== "valid") return closedPage(found);
+  if (found.state !== "valid") return closedPage(found, await browserLocale(request));
   const url = new URL(request.url);
   const locale = asLocale(found.link.locale);
   const t = tFor(locale, "client");
   const view = await forwardedStepView(found);
-  if (!view) return closedPage({ state: "invalid" });
+  if (!view) return closedPage({ state: "invalid" }, await browserLocale(request));
   return json(
     {
       state: "valid" as const,
@@ -66,7 +66,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  throwUnlessOk(await limitTokenRoute(visitorContext(request), params.token));
+  const limited = await limitTokenPage(request, params.token);
+  if (limited) return answer({ ok: false, problem: limited.problem });
   const door = await forwardedContextFor(params.token, requestMeta(request));
   if (door.state !== "valid") return answer(closedDoor(door));
   const done = await runClientIntent(door.ctx, await readForm(request));
@@ -80,7 +81,7 @@ export default function ForwardedStepPage() {
   if (data.state !== "valid")
     return (
       <LocaleProvider locale={asLocale(data.lang)}>
-        <LinkGone state={data.state} contact={data.contact} workspace={data.workspace} />
+        <LinkGone state={data.state} contact={data.contact} workspace={data.workspace} message={data.message} />
       </LocaleProvider>
     );
   return (

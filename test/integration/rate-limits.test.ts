@@ -33,7 +33,12 @@ beforeAll(async () => {
 afterAll(() => vi.useRealTimers());
 
 /** Sends `limit.max + 1` requests; all but the last pass the limiter, the last gets 429. */
-async function expectLimited(limit: Limit, send: (i: number) => Promise<Response>) {
+async function expectLimited(
+  limit: Limit,
+  send: (i: number) => Promise<Response>,
+  said: (body: Record<string, unknown>) => unknown = (b) => b.formError,
+  words = /Too many/,
+) {
   const statuses: number[] = [];
   let last: Response | null = null;
   for (let i = 0; i <= limit.max; i++) {
@@ -43,7 +48,7 @@ async function expectLimited(limit: Limit, send: (i: number) => Promise<Response
   expect(statuses.slice(0, limit.max).filter((s) => s === 429)).toEqual([]);
   expect(statuses[limit.max]).toBe(429);
   expect(Number(last!.headers.get("Retry-After"))).toBeGreaterThan(0);
-  expect(((await last!.json()) as { formError: string }).formError).toMatch(/Too many/);
+  expect(said((await last!.json()) as Record<string, unknown>)).toMatch(words);
 }
 
 describe("auth limits answer 429 (9)", () => {
@@ -97,16 +102,48 @@ describe("auth limits answer 429 (9)", () => {
 });
 
 describe("the onboarding token limit answers 429 (14)", () => {
-  it("per token: one link opened from many addresses", async () => {
+  // The limit is checked before the link is read, so the page says it in the browser's language.
+  const page = (b: Record<string, unknown>) => (b.state === "limited" ? b.message : null);
+
+  it("per token: one link opened from many addresses, said as the page", async () => {
     const { token } = await makeLink(world, world.users.admin.id);
-    await expectLimited(LIMITS.onboarding, () => call(onboardPage.loader, makeRequest(`/onboard/${token}`, { ip: freshIp() }), { token }));
+    await expectLimited(
+      LIMITS.onboarding,
+      () => call(onboardPage.loader, makeRequest(`/onboard/${token}`, { ip: freshIp() }), { token }),
+      page,
+      /Too many attempts\. Please wait \d+ min/,
+    );
   });
 
-  it("per IP: one address guessing many step tokens", async () => {
+  it("per IP: one address guessing many step tokens, in the browser's language", async () => {
     const ip = freshIp();
-    await expectLimited(LIMITS.onboarding, (i) => {
-      const token = `guess${String(i).padStart(20, "0")}`;
-      return call(onboardStep.loader, makeRequest(`/onboard/step/${token}`, { ip }), { token });
-    });
+    const spanish = { "Accept-Language": "es-MX,es;q=0.9,en;q=0.5" };
+    await expectLimited(
+      LIMITS.onboarding,
+      (i) => {
+        const token = `guess${String(i).padStart(20, "0")}`;
+        return call(onboardStep.loader, makeRequest(`/onboard/step/${token}`, { ip, headers: spanish }), { token });
+      },
+      page,
+      /^Demasiados intentos\. Espera \d+ min/,
+    );
+  });
+
+  it("a post past the limit answers the one action shape, in German for a German browser", async () => {
+    const ip = freshIp();
+    const german = { "Accept-Language": "de-CH,de;q=0.9" };
+    await expectLimited(
+      LIMITS.onboarding,
+      (i) => {
+        const token = `post${String(i).padStart(20, "0")}`;
+        return call(
+          onboardPage.action,
+          makeRequest(`/onboard/${token}`, { ip, headers: german, form: { intent: "language", locale: "de" } }),
+          { token },
+        );
+      },
+      (b) => b.formError,
+      /^Zu viele Versuche/,
+    );
   });
 });

@@ -140,13 +140,16 @@ export function LinkGone({
   state,
   contact,
   workspace,
+  message,
 }: {
-  state: "invalid" | "expired" | "revoked" | "replaced";
+  state: "invalid" | "expired" | "revoked" | "replaced" | "limited";
   contact: ContactInfo | null;
   workspace: FrameWorkspace | null;
+  /** Said instead of the state's own body (the flood limit's wait, in minutes). */
+  message?: string | null;
 }) {
   const { t } = useTranslation("client");
-  const copy = { title: t(`gone.${state}Title`), body: t(`gone.${state}Body`) };
+  const copy = { title: t(`gone.${state}Title`), body: message ?? (state === "limited" ? "" : t(`gone.${state}Body`)) };
   const body = (
     <div className="mx-auto max-w-lg rounded-xl bg-white px-6 py-8 text-center shadow-sm ring-1 ring-slate-200 sm:px-10">
       <h1 className="text-xl font-semibold tracking-tight text-ink">{copy.title}</h1>

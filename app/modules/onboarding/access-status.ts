@@ -124,17 +124,10 @@ export interface AccessEventInput {
   reason?: string | null;
 }
 
-const eventNames: Record<AccessEvent, string> = {
-  confirm: "Confirming access",
-  mark_not_applicable: "Marking the step not applicable",
-  verify: "Verifying access",
-  reject: "Rejecting the grant",
-  revoke: "Marking access revoked",
-  reopen: "Reopening the step",
-  lose: "Marking access lost",
-};
+/** What each event is called in a refusal ("Verifying access isn't possible while...": agency.json accessEvent). */
+const eventName = (event: AccessEvent) => agencyT(`accessEvent.${event}`);
 
-const actorNames: Record<AccessActor, string> = { client: "the client", agency: "the agency", check: "an automatic check" };
+const actorName = (actor: AccessActor) => agencyT(`accessActor.${actor}`);
 
 function transitionsFrom(from: AccessStatus, event: AccessEvent): AccessTransition[] {
   return accessTransitions.filter((t) => t.event === event && t.from.includes(from));
@@ -153,18 +146,18 @@ export function nextAccessStatus(from: AccessStatus, event: AccessEventInput): A
   const possible = transitionsFrom(from, event.type);
   const status = accessStatusLabels[from].toLowerCase();
   if (possible.length === 0) {
-    throw accessStatusError("transition_not_allowed", `${eventNames[event.type]} isn't possible while access is ${status}.`);
+    throw accessStatusError("transition_not_allowed", agencyT("errors.transitionNotAllowed", { event: eventName(event.type), status }));
   }
   const transition = possible.find((t) => t.actors.includes(event.actor));
   if (!transition) {
-    const who = possible[0].actors.map((a) => actorNames[a]).join(" or ");
-    throw accessStatusError("actor_not_allowed", `${eventNames[event.type]} is for ${who} to do.`);
+    const who = possible[0].actors.map(actorName).join(agencyT("errors.or"));
+    throw accessStatusError("actor_not_allowed", agencyT("errors.actorNotAllowed", { event: eventName(event.type), who }));
   }
   if (transition.requires === "assetId" && !event.assetId?.trim()) {
-    throw accessStatusError("asset_id_required", "Enter the ID of the account you gave access to before confirming.");
+    throw accessStatusError("asset_id_required", agencyT("errors.assetIdRequired"));
   }
   if (transition.requires === "reason" && !event.reason?.trim()) {
-    throw accessStatusError("reason_required", `${eventNames[event.type]} needs a reason the other side can read.`);
+    throw accessStatusError("reason_required", agencyT("errors.reasonRequired", { event: eventName(event.type) }));
   }
   return transition.to;
 }

@@ -9,6 +9,7 @@ import type { MemberContext } from "~/modules/workspaces/authz.server";
 import { inWorkspace } from "~/modules/workspaces/scope.server";
 import { customKeyFor, definitionOf, readDefinition, type CustomDefinition, type DefinitionForm } from "./custom-platforms";
 import type { PinnedVersions, StepRef } from "./step-platform";
+import { agencyT } from "~/modules/i18n/agency";
 
 /**
  * The workspace's custom platforms (decision 061): each save writes a new immutable version and
@@ -43,7 +44,7 @@ export function patternTooSlow(pattern: string, example: string): string | null 
     });
     return null;
   } catch {
-    return "This pattern takes too long on some long values (it can backtrack catastrophically). Simplify it: avoid repeats inside repeats.";
+    return agencyT("errors.patternTooSlow");
   }
 }
 
@@ -174,11 +175,9 @@ export async function updateCustomPlatform(
       .from(customPlatforms)
       .where(and(eq(customPlatforms.id, input.id), inWorkspace(ctx, customPlatforms.workspaceId)))
       .for("update");
-    if (!platform) return notFound("That platform is not in this workspace.");
+    if (!platform) return notFound(agencyT("errors.platformNotFound"));
     if (platform.currentVersion !== input.seenVersion) {
-      return conflict(
-        `Someone saved version ${platform.currentVersion} while you were editing. Reload the page to see it, then redo your change.`,
-      );
+      return conflict(agencyT("errors.platformSavedMeanwhile", { version: platform.currentVersion }));
     }
     const version = platform.currentVersion + 1;
     await insertVersion(tx, ctx, platform, version, definition);
@@ -201,7 +200,7 @@ export async function setCustomPlatformArchived(ctx: MemberContext, input: { id:
       .set({ archivedAt: input.archived ? now : null })
       .where(and(eq(customPlatforms.id, input.id), inWorkspace(ctx, customPlatforms.workspaceId)))
       .returning();
-    if (!platform) return notFound("That platform is not in this workspace.");
+    if (!platform) return notFound(agencyT("errors.platformNotFound"));
     await audit(tx, ctx, {
       action: input.archived ? "custom_platform.archived" : "custom_platform.restored",
       objectType: "custom_platform",

@@ -107,10 +107,10 @@ export function backtrackingProblem(pattern: string): string | null {
       const repeats = ch !== "?" && !/^\{(\d+)\}/.test(pattern.slice(i)) && !/^\{[01](,[01])?\}/.test(pattern.slice(i));
       if (closedBefore && repeats) {
         if (closedBefore.quantifiedInside) {
-          return "A repeated group holds another repeat (like (a+)+), which can take minutes to check some values. Repeat only once, e.g. [a-z0-9-]+ instead of ([a-z0-9]+-?)+.";
+          return agencyT("errors.patternNestedRepeat");
         }
         if (closedBefore.alternation && branchesOverlap(closedBefore.branches)) {
-          return "A repeated group has choices that can start with the same character (like (a|ab)*), which can take minutes to check some values. Use a character class, e.g. [ab]+.";
+          return agencyT("errors.patternOverlappingChoices");
         }
       }
       const fixed = /^\{(\d+)\}/.test(pattern.slice(i));
@@ -136,22 +136,22 @@ function branchesOverlap(branches: string[]): boolean {
 
 /** Everything wrong with a pattern for a client's ID, checked before it is ever run on one. */
 export function patternProblem(pattern: string): string | null {
-  if (pattern.length > PATTERN_MAX) return `Keep the pattern under ${PATTERN_MAX} characters.`;
+  if (pattern.length > PATTERN_MAX) return agencyT("errors.patternTooLong", { max: PATTERN_MAX });
   try {
     anchored(pattern);
   } catch {
-    return "That is not a valid pattern (a JavaScript regular expression, Unicode mode): check the brackets and backslashes.";
+    return agencyT("errors.patternInvalid");
   }
-  if (/\\[1-9]|\\k</.test(pattern)) return "Back-references (\\1, \\k<name>) are not allowed: they can take minutes to check some values.";
+  if (/\\[1-9]|\\k</.test(pattern)) return agencyT("errors.patternBackReference");
   return backtrackingProblem(pattern);
 }
 
 // --- the definition ----------------------------------------------------------------------------
 
 const line = (max: number, what: string, required: string) =>
-  textField({ max, min: 1, required, tooShort: required, tooLong: `Keep ${what} under ${max} characters.` });
+  textField({ max, min: 1, required, tooShort: required, tooLong: agencyT("errors.keepUnder", { what, max }) });
 const optionalLines = (max: number, what: string) =>
-  z.preprocess((v) => (v === undefined || v === null ? "" : v), textField({ max, tooLong: `Keep ${what} under ${max} characters.` }));
+  z.preprocess((v) => (v === undefined || v === null ? "" : v), textField({ max, tooLong: agencyT("errors.keepUnder", { what, max }) }));
 
 /** One step per line; a leading "1." or "2)" the admin typed is dropped, since the page numbers them. */
 export function linesOf(value: string): string[] {
@@ -180,27 +180,27 @@ export type CustomDefinition = z.infer<typeof definitionSchema>;
 
 /** The settings form, field by field (steps as one textarea per language, roles one per line). */
 export const definitionFieldsSchema = z.object({
-  name: line(80, "the name", "Name the platform, e.g. Pinterest Ads."),
-  identity: line(200, "the account to share", "Enter what the client adds: your account's email, name or ID."),
-  adminLanguage: z.enum(LANGUAGES, { errorMap: () => ({ message: "Choose the language you write the steps in." }) }),
-  ...(Object.fromEntries(LANGUAGES.map((l) => [`steps_${l}`, optionalLines(12_000, "the steps")])) as Record<
+  name: line(80, agencyT("fields.platformName"), agencyT("errors.platformName")),
+  identity: line(200, agencyT("fields.platformIdentity"), agencyT("errors.platformIdentity")),
+  adminLanguage: z.enum(LANGUAGES, { errorMap: () => ({ message: agencyT("errors.platformLanguage") }) }),
+  ...(Object.fromEntries(LANGUAGES.map((l) => [`steps_${l}`, optionalLines(12_000, agencyT("fields.platformSteps"))])) as Record<
     `steps_${Language}`,
     ReturnType<typeof optionalLines>
   >),
-  idLabel: line(80, "the label", "Name the ID the client enters, e.g. Advertiser ID."),
-  idPattern: line(PATTERN_MAX, "the pattern", "Enter the pattern the ID must match, e.g. \\d{10,12}."),
-  idExample: line(200, "the example", "Give an example of a right ID."),
-  idWrongMessage: line(300, "the message", "Say what the client should do when the ID is wrong."),
-  roles: line(1_000, "the roles", "List at least one role, one per line."),
+  idLabel: line(80, agencyT("fields.platformIdLabel"), agencyT("errors.platformIdLabel")),
+  idPattern: line(PATTERN_MAX, agencyT("fields.platformIdPattern"), agencyT("errors.platformIdPattern")),
+  idExample: line(200, agencyT("fields.platformIdExample"), agencyT("errors.platformIdExample")),
+  idWrongMessage: line(300, agencyT("fields.platformIdWrong"), agencyT("errors.platformIdWrong")),
+  roles: line(1_000, agencyT("fields.platformRoles"), agencyT("errors.platformRoles")),
   presets: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
     // Checked as a whole, so the message sits on the group of boxes rather than on one of its values.
     z
       .array(z.string())
-      .max(serviceTypes.length, "Choose presets from the list.")
+      .max(serviceTypes.length, agencyT("errors.platformPresets"))
       .refine(
         (list): list is ServiceType[] => list.every((t) => (serviceTypes as readonly string[]).includes(t)),
-        "Choose presets from the list.",
+        agencyT("errors.platformPresets"),
       ),
   ),
 });
@@ -212,27 +212,30 @@ export const definitionFormSchema = definitionFieldsSchema.superRefine((v, ctx) 
   const steps = (l: Language) => linesOf(textOf(v[`steps_${l}`]));
   for (const l of LANGUAGES) {
     const count = steps(l).length;
-    if (count > MAX_STEPS) ctx.addIssue({ code: "custom", path: [`steps_${l}`], message: `At most ${MAX_STEPS} steps.` });
+    if (count > MAX_STEPS)
+      ctx.addIssue({ code: "custom", path: [`steps_${l}`], message: agencyT("errors.platformTooManySteps", { max: MAX_STEPS }) });
     if (steps(l).some((s) => s.length > 500))
-      ctx.addIssue({ code: "custom", path: [`steps_${l}`], message: "Keep each step under 500 characters." });
+      ctx.addIssue({ code: "custom", path: [`steps_${l}`], message: agencyT("errors.platformStepTooLong", { max: 500 }) });
   }
   if (v.adminLanguage && typeof v[`steps_${v.adminLanguage}`] === "string" && steps(v.adminLanguage).length === 0) {
     ctx.addIssue({
       code: "custom",
       path: [`steps_${v.adminLanguage}`],
-      message: `Write the steps in ${languageNames[v.adminLanguage]}, your language: clients fall back to them.`,
+      message: agencyT("errors.platformStepsInOwnLanguage", { language: languageNames[v.adminLanguage] }),
     });
   }
   const problem = typeof v.idPattern === "string" ? patternProblem(v.idPattern) : null;
   if (problem) ctx.addIssue({ code: "custom", path: ["idPattern"], message: problem });
   else if (typeof v.idPattern === "string" && typeof v.idExample === "string" && !anchored(v.idPattern).test(v.idExample)) {
-    ctx.addIssue({ code: "custom", path: ["idExample"], message: "The example does not match the pattern: fix one of them." });
+    ctx.addIssue({ code: "custom", path: ["idExample"], message: agencyT("errors.platformExampleMismatch") });
   }
   const roles = linesOf(textOf(v.roles));
-  if (roles.length > MAX_ROLES) ctx.addIssue({ code: "custom", path: ["roles"], message: `At most ${MAX_ROLES} roles.` });
-  if (roles.some((r) => r.length > 80)) ctx.addIssue({ code: "custom", path: ["roles"], message: "Keep each role under 80 characters." });
+  if (roles.length > MAX_ROLES)
+    ctx.addIssue({ code: "custom", path: ["roles"], message: agencyT("errors.platformTooManyRoles", { max: MAX_ROLES }) });
+  if (roles.some((r) => r.length > 80))
+    ctx.addIssue({ code: "custom", path: ["roles"], message: agencyT("errors.platformRoleTooLong", { max: 80 }) });
   if (new Set(roles.map((r) => r.toLowerCase())).size < roles.length) {
-    ctx.addIssue({ code: "custom", path: ["roles"], message: "Each role only once." });
+    ctx.addIssue({ code: "custom", path: ["roles"], message: agencyT("errors.platformRoleTwice") });
   }
 });
 export type DefinitionForm = z.infer<typeof definitionFormSchema>;
@@ -282,17 +285,12 @@ export function readDefinition(value: unknown): CustomDefinition | null {
   return parsed.success ? parsed.data : null;
 }
 
-export const LANGUAGE_FALLBACK_NOTICE: Record<Language, string> = {
-  en: "These steps are in English; the agency has not written them in your language.",
-  es: "These steps are in Spanish; the agency has not written them in your language.",
-  de: "These steps are in German; the agency has not written them in your language.",
-  fr: "These steps are in French; the agency has not written them in your language.",
-  pt: "These steps are in Portuguese; the agency has not written them in your language.",
-};
-
-/** The steps in the link's language, else the admin's with a notice the client can see. */
-export function stepsIn(def: CustomDefinition, locale: string): { steps: string[]; notice: string | null } {
+/**
+ * The steps in the link's language, else the admin's, saying which language they fell back to
+ * (the client page words the notice in the client's language: step-platform.ts).
+ */
+export function stepsIn(def: CustomDefinition, locale: string): { steps: string[]; fallbackFrom: Language | null } {
   const own = def.steps[locale as Language];
-  if (own && own.length > 0) return { steps: own, notice: null };
-  return { steps: def.steps[def.adminLanguage] ?? [], notice: LANGUAGE_FALLBACK_NOTICE[def.adminLanguage] };
+  if (own && own.length > 0) return { steps: own, fallbackFrom: null };
+  return { steps: def.steps[def.adminLanguage] ?? [], fallbackFrom: def.adminLanguage };
 }

@@ -11,6 +11,7 @@ import { resolveStepPlatform, stepPlatformName } from "./step-platform";
 import type { StoredIdentities } from "./identities";
 import { applyStepEvent } from "./steps.server";
 import { HELD_ACCESS_STATUSES } from "./access-status";
+import { agencyT } from "~/modules/i18n/agency";
 
 /**
  * The access ledger of a brand (every grant: platform, asset, role, confirmed, verified by, when)
@@ -97,35 +98,21 @@ export function revokeInstructions(
   asset: string,
   agency: string,
 ): { client: string; agency: string } {
-  switch (method) {
-    case "partner_id":
-      return {
-        client: `${platformName}: in Business settings > Users > Partners, select ${agency} and remove its access to ${asset}.`,
-        agency: `${platformName}: check ${asset} no longer appears in our business portfolio; remove saved audiences, rules and reports tied to it.`,
-      };
-    case "manager_link":
-      return {
-        client: `${platformName}: in Admin > Access and security > Managers, unlink manager account ${agency}.`,
-        agency: `${platformName}: in our manager account, unlink customer ${asset} and stop its scheduled reports.`,
-      };
-    case "collaborator_code":
-      return {
-        client: `${platformName}: in Settings > Users, remove the collaborator ${agency} from ${asset}.`,
-        agency: `${platformName}: remove ${asset} from our Partner Dashboard > Stores.`,
-      };
-    default:
-      return {
-        client: `${platformName}: remove ${agency} from the users of ${asset}.`,
-        agency: `${platformName}: remove ${asset} from our dashboards, connectors and scheduled reports.`,
-      };
-  }
+  // Stored as written (the checklist keeps the words it was made with), in the agency's language.
+  const known = ["partner_id", "manager_link", "collaborator_code"] as const;
+  const key = (known as readonly string[]).includes(method) ? method : "other";
+  const vars = { platformName, asset, agency };
+  return {
+    client: agencyT(`offboarding.revokeSteps.${key as (typeof known)[number] | "other"}.client`, vars),
+    agency: agencyT(`offboarding.revokeSteps.${key as (typeof known)[number] | "other"}.agency`, vars),
+  };
 }
 
 /** Adds a client item and an agency item for every grant still held that has no checklist yet. */
 export async function startOffboarding(ctx: MemberContext, brandId: string): Promise<Outcome<{ created: number }>> {
   return db().transaction(async (tx) => {
     const brand = await tx.query.brands.findFirst({ where: and(eq(brands.id, brandId), inWorkspace(ctx, brands.workspaceId)) });
-    if (!brand) return notFound("That brand was not found.");
+    if (!brand) return notFound(agencyT("errors.brandNotFound"));
     const workspace = (await tx.select().from(workspaces).where(eq(workspaces.id, ctx.workspace.id)))[0];
     const held = await tx
       .select({ step: accessSteps })
@@ -159,7 +146,7 @@ export async function startOffboarding(ctx: MemberContext, brandId: string): Pro
       const texts = revokeInstructions(
         entry.grantMethod,
         entry.name,
-        step.assetId ?? "the account",
+        step.assetId ?? agencyT("offboarding.theAccount"),
         identity.ok ? identity.value : workspace.name,
       );
       await tx.insert(offboardingItems).values([
@@ -182,8 +169,7 @@ export async function startOffboarding(ctx: MemberContext, brandId: string): Pro
       ]);
       created += 2;
     }
-    if (created === 0)
-      return conflict(held.length ? "Every grant already has its revoke checklist below." : "This brand has no access to revoke.");
+    if (created === 0) return conflict(held.length ? agencyT("errors.checklistExists") : agencyT("errors.nothingToRevoke"));
     await audit(tx, ctx, { action: "offboarding.started", objectType: "brand", objectId: brandId, data: { items: created } });
     return ok({ created });
   });
@@ -206,21 +192,21 @@ export async function completeOffboardingItem(
         .from(offboardingItems)
         .where(and(eq(offboardingItems.id, itemId), eq(offboardingItems.brandId, brandId), inWorkspace(ctx, offboardingItems.workspaceId)))
     )[0];
-    if (!item) return notFound("That checklist item was not found.");
+    if (!item) return notFound(agencyT("errors.checklistItemNotFound"));
     if (item.stepId && ownAgencyId(ctx) !== null) {
       const visible = await tx
         .select({ id: accessSteps.id })
         .from(accessSteps)
         .innerJoin(onboardingLinks, eq(onboardingLinks.id, accessSteps.linkId))
         .where(and(eq(accessSteps.id, item.stepId), linkScope(ctx)));
-      if (!visible[0]) return notFound("That checklist item was not found.");
+      if (!visible[0]) return notFound(agencyT("errors.checklistItemNotFound"));
     }
     const rows = await tx
       .update(offboardingItems)
       .set({ doneAt: now, doneBy: ctx.user.id, doneVia: "person" })
       .where(and(eq(offboardingItems.id, item.id), isNull(offboardingItems.doneAt)))
       .returning();
-    if (!rows[0]) return conflict("This item is already done.");
+    if (!rows[0]) return conflict(agencyT("errors.checklistItemDone"));
     await audit(tx, ctx, {
       action: "offboarding.item_done",
       objectType: "offboarding_item",

@@ -22,6 +22,7 @@ import { DEFAULT_AGREEMENT, type CreateLinkInput } from "./schemas";
 import { brandingOf, emailDate, linkUrl, scheduleClientReminders, scheduleStallCheck, type LinkRow } from "./shared.server";
 import { DAY_MS } from "~/utils/time";
 import { conflict, invalid, notFound, ok, type Outcome } from "~/utils/outcome";
+import { agencyT } from "~/modules/i18n/agency";
 
 /**
  * The life of an onboarding link on the agency's side: create, revoke, re-issue. Reads live in
@@ -51,9 +52,9 @@ export async function createLink(ctx: MemberContext, input: CreateLinkInput, now
     if (checked.ok) grants.push(checked.grant);
     else Object.assign(errors, checked.errors);
   }
-  if (Object.keys(errors).length > 0) return invalid("Some platforms can't be asked for yet: see the messages next to them.", errors);
+  if (Object.keys(errors).length > 0) return invalid(agencyT("errors.platformsNotReady"), errors);
   if (input.accountManagerId && !(await accountManagerOptions(ctx)).some((o) => o.id === input.accountManagerId)) {
-    const message = "Choose an account manager from the list.";
+    const message = agencyT("errors.chooseAccountManager");
     return invalid(message, { accountManagerId: [message] });
   }
 
@@ -82,7 +83,7 @@ function checkGrant(
 ): GrantCheck {
   const own = custom.find((c) => c.key === p.platformKey);
   if (!own && !isPlatformKey(p.platformKey)) {
-    return { ok: false, errors: { [`platform_${p.platformKey}`]: ["That platform was archived or removed. Reload the page."] } };
+    return { ok: false, errors: { [`platform_${p.platformKey}`]: [agencyT("errors.platformArchived")] } };
   }
   const platform = own ? customPlatform(own.key, own.version, own.definition) : resolveStepPlatform(p)!;
   const errors: Record<string, string[]> = {};
@@ -90,7 +91,10 @@ function checkGrant(
   if (own) {
     const match = own.definition.roles.find((r) => r.toLowerCase() === role.toLowerCase());
     if (match) role = match;
-    else errors[`role_${p.platformKey}`] = [`${platform.name} has no role “${role}”. Choose one of: ${own.definition.roles.join(", ")}.`];
+    else
+      errors[`role_${p.platformKey}`] = [
+        agencyT("errors.noSuchRole", { platform: platform.name, role, roles: own.definition.roles.join(", ") }),
+      ];
   } else if (isPlatformKey(p.platformKey)) {
     const checked = validateRole(p.platformKey, p.role);
     if (checked.ok) role = checked.role;
@@ -132,7 +136,7 @@ async function insertLink(
     clientName = brand.name;
   } else {
     const brand = await tx.query.brands.findFirst({ where: and(eq(brands.id, input.brandId), inWorkspace(ctx, brands.workspaceId)) });
-    if (!brand) return notFound("Choose a brand from the list.", { fields: { brandId: ["Choose a brand from the list."] } });
+    if (!brand) return notFound(agencyT("errors.chooseBrand"), { fields: { brandId: [agencyT("errors.chooseBrand")] } });
     brandId = brand.id;
     clientName = brand.name;
   }
@@ -240,7 +244,7 @@ export async function revokeLink(ctx: MemberContext, linkId: string, now = new D
         .from(onboardingLinks)
         .where(and(eq(onboardingLinks.id, linkId), linkScope(ctx)))
         .limit(1);
-      return exists[0] ? conflict("This link is already revoked.") : notFound("That link was not found.");
+      return exists[0] ? conflict(agencyT("errors.linkAlreadyRevoked")) : notFound(agencyT("errors.linkNotFound"));
     }
     await tx
       .update(stepForwards)
@@ -252,7 +256,7 @@ export async function revokeLink(ctx: MemberContext, linkId: string, now = new D
       objectId: link.id,
       data: { clientName: link.clientName },
     });
-    return ok("The link is revoked. Anyone opening it now sees whom to contact.");
+    return ok(agencyT("notices.linkRevoked"));
   });
 }
 
@@ -279,9 +283,9 @@ export async function reissueLink(
       .where(and(eq(onboardingLinks.id, linkId), linkScope(ctx)))
       .for("update");
     const old = rows[0];
-    if (!old) return notFound("That link was not found.");
-    if (old.replacedById) return conflict("This link was already re-issued. Open the newest one.");
-    if (input.sendEmail && !old.clientEmail) return invalid("This link has no client email to send it to. Copy the new link instead.");
+    if (!old) return notFound(agencyT("errors.linkNotFound"));
+    if (old.replacedById) return conflict(agencyT("errors.linkAlreadyReissued"));
+    if (input.sendEmail && !old.clientEmail) return invalid(agencyT("errors.noClientEmail"));
     const token = randomToken();
     const { id: _oldId, tokenHash: _oldHash, ...rest } = old;
     void _oldId;

@@ -9,6 +9,7 @@ import { questionnaireDraftSchema, questionnaireQuestions } from "./questionnair
 import { idempotencyKeySchema } from "~/utils/idempotency";
 import { ID_PATTERN } from "~/utils/ids";
 import { checkbox, text as textField } from "~/utils/text-schema";
+import { agencyT } from "~/modules/i18n/agency";
 
 /**
  * The forms of the onboarding capability, as zod schemas: what the agency posts when it creates
@@ -27,14 +28,14 @@ export const MAX_FILES_PER_UPLOAD = 10;
 
 /** Ids in URLs and forms: our own 32-hex ids. A malformed one is bad input (400), not a lookup. */
 export const idSchema = z
-  .string({ required_error: "Choose one from the list.", invalid_type_error: "Choose one from the list." })
-  .regex(ID_PATTERN, "That id is not valid. Reload the page and try again.");
+  .string({ required_error: agencyT("errors.chooseFromList"), invalid_type_error: agencyT("errors.chooseFromList") })
+  .regex(ID_PATTERN, agencyT("errors.badId"));
 
 const text = (max: number, label: string, least?: { min: number; message: string }) =>
   textField({
     max,
-    invalidType: `${label} must be text.`,
-    tooLong: `Keep ${label.toLowerCase()} under ${max} characters.`,
+    invalidType: agencyT("errors.mustBeText", { label }),
+    tooLong: agencyT("errors.keepUnder", { what: label.toLowerCase(), max }),
     min: least?.min,
     tooShort: least?.message,
   });
@@ -49,43 +50,40 @@ const optionalEmail = (message: string) =>
 
 export const reasonSchema = z.object({
   reason: textField({
-    required: "Give a reason the other side can read.",
+    required: agencyT("errors.reasonMissing"),
     min: 3,
-    tooShort: "Give a reason the other side can read (at least 3 characters).",
+    tooShort: agencyT("errors.reasonTooShort", { min: 3 }),
     max: REASON_MAX,
-    tooLong: `Keep the reason under ${REASON_MAX} characters.`,
+    tooLong: agencyT("errors.reasonTooLong", { max: REASON_MAX }),
   }),
 });
 
 /** A built-in platform, or one the workspace defined (`custom:<slug>`, looked up when the link is made). */
-const stepPlatformKeySchema = z.union([
-  z.enum(platformKeys),
-  z.string().regex(CUSTOM_KEY_PATTERN, "That platform is not offered. Reload the page and try again."),
-]);
+const stepPlatformKeySchema = z.union([z.enum(platformKeys), z.string().regex(CUSTOM_KEY_PATTERN, agencyT("errors.platformNotOffered"))]);
 /** Custom platforms one link may ask for, besides every built-in one. */
 const MAX_CUSTOM_PER_LINK = 20;
 
 /** The agency's "new link" form. Platforms arrive as `platform_<key>=on` with `role_<key>`. */
 /** How long a new or re-issued link lives: whole days, 1 to LINK_MAX_DAYS, LINK_DEFAULT_DAYS when left empty. */
 const linkLifetimeDays = z.coerce
-  .number({ invalid_type_error: "Enter a number of days." })
-  .int("Use whole days.")
-  .min(1, "At least 1 day.")
-  .max(LINK_MAX_DAYS, `At most ${LINK_MAX_DAYS} days.`)
+  .number({ invalid_type_error: agencyT("errors.daysNumber") })
+  .int(agencyT("errors.daysWhole"))
+  .min(1, agencyT("errors.daysAtLeastOne"))
+  .max(LINK_MAX_DAYS, agencyT("errors.daysAtMost", { max: LINK_MAX_DAYS }))
   .default(LINK_DEFAULT_DAYS);
 
 export const createLinkSchema = z
   .object({
     idempotencyKey: idempotencyKeySchema,
     brandId: z.preprocess((v) => (v === "" || v === undefined ? "new" : v), z.union([z.literal("new"), idSchema])),
-    newClientName: optionalText(120, "The client name"),
-    clientEmail: optionalEmail("Enter the client's email address, like priya@lumen.example."),
-    recipientName: optionalText(120, "The contact name"),
+    newClientName: optionalText(120, agencyT("fields.clientName")),
+    clientEmail: optionalEmail(agencyT("errors.clientEmailFormat")),
+    recipientName: optionalText(120, agencyT("fields.contactName")),
     serviceType: z.preprocess(
       (v) => (v === "" ? undefined : v),
-      z.enum(serviceTypes, { errorMap: () => ({ message: "Choose a service type." }) }).optional(),
+      z.enum(serviceTypes, { errorMap: () => ({ message: agencyT("errors.chooseServiceType") }) }).optional(),
     ),
-    message: optionalText(1000, "The note"),
+    message: optionalText(1000, agencyT("fields.note")),
     locale: z.preprocess((v) => (v === "" || v === undefined ? "en" : v), localeSchema),
     expiresInDays: linkLifetimeDays,
     accountManagerId: z.preprocess((v) => (v === "" ? undefined : v), idSchema.optional()),
@@ -93,21 +91,26 @@ export const createLinkSchema = z
     contacts: checkbox,
     questionnaire: checkbox,
     agreement: checkbox,
-    agreementText: optionalText(2000, "The agreement text"),
+    agreementText: optionalText(2000, agencyT("fields.agreementText")),
     sendEmail: checkbox,
     platforms: z
-      .array(z.object({ platformKey: stepPlatformKeySchema, role: text(200, "The role", { min: 1, message: "Choose a role." }) }))
-      .max(platformKeys.length + MAX_CUSTOM_PER_LINK, "Too many platforms for one link: split them over two links."),
+      .array(
+        z.object({
+          platformKey: stepPlatformKeySchema,
+          role: text(200, agencyT("fields.role"), { min: 1, message: agencyT("errors.chooseRole") }),
+        }),
+      )
+      .max(platformKeys.length + MAX_CUSTOM_PER_LINK, agencyT("errors.tooManyPlatforms")),
   })
   .superRefine((v, ctx) => {
     if (v.brandId === "new" && v.newClientName.length < 2) {
-      ctx.addIssue({ code: "custom", path: ["newClientName"], message: "Name the new client, or choose an existing brand." });
+      ctx.addIssue({ code: "custom", path: ["newClientName"], message: agencyT("errors.nameNewClient") });
     }
     if (v.platforms.length === 0 && !v.brandKit && !v.contacts && !v.questionnaire && !v.agreement) {
-      ctx.addIssue({ code: "custom", path: ["platforms"], message: "Choose at least one platform or intake step." });
+      ctx.addIssue({ code: "custom", path: ["platforms"], message: agencyT("errors.choosePlatform") });
     }
     if (v.sendEmail && !v.clientEmail) {
-      ctx.addIssue({ code: "custom", path: ["clientEmail"], message: "Enter the client's email to send the link from Baton." });
+      ctx.addIssue({ code: "custom", path: ["clientEmail"], message: agencyT("errors.clientEmailToSend") });
     }
   });
 export type CreateLinkInput = z.infer<typeof createLinkSchema>;
@@ -156,7 +159,12 @@ export const notApplicableSchema = z.object({ stepId: idSchema }).merge(reasonSc
 /** The agency's decision on a step (verify, revoke, reopen); `version` is the row it was shown. */
 export const stepDecisionSchema = z.object({
   stepId: idSchema,
-  version: z.coerce.number({ invalid_type_error: "Reload the page and try again." }).int().min(0).max(1_000_000).optional(),
+  version: z.coerce
+    .number({ invalid_type_error: agencyT("errors.reloadAndRetry") })
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .optional(),
 });
 /** A decision the other side must read a reason for (reject, not applicable). */
 export const reasonedDecisionSchema = stepDecisionSchema.merge(reasonSchema);

@@ -19,6 +19,7 @@ import { agencyLinkPath, brandingOf, emailDateTime, FIX_LINK_SENT, stepLinkUrl, 
 import { applyStepEvent, type StepRow } from "./steps.server";
 import { DAY_MS } from "~/utils/time";
 import { notFound, ok, type Outcome } from "~/utils/outcome";
+import { agencyT } from "~/modules/i18n/agency";
 
 /** The agency's decisions on one platform step of a link, and what they set off (fix links, "all verified"). */
 
@@ -45,14 +46,14 @@ export async function decideStep(
       .where(and(eq(onboardingLinks.id, input.linkId), linkScope(ctx), isNull(onboardingLinks.replacedById)))
       .for("update");
     const link = linkRows[0];
-    if (!link) return notFound("That link was not found.");
+    if (!link) return notFound(agencyT("errors.linkNotFound"));
     const stepRows = await tx
       .select()
       .from(accessSteps)
       .where(and(eq(accessSteps.id, input.stepId), eq(accessSteps.linkId, link.id)))
       .for("update");
     const step = stepRows[0];
-    if (!step) return notFound("That step was not found.");
+    if (!step) return notFound(agencyT("errors.stepNotFound"));
     const result = await applyStepEvent(tx, ctx, {
       step,
       event: input.event,
@@ -70,8 +71,8 @@ export async function decideStep(
       const sentTo = await sendFixLink(tx, link, step, ctx, input.reason ?? "", now);
       return ok(
         sentTo
-          ? `${platformName} rejected. ${sentTo} was emailed a link to fix it.`
-          : `${platformName} rejected. This link has no client email: tell the client yourself.`,
+          ? agencyT("notices.rejectedEmailed", { platform: platformName, sentTo })
+          : agencyT("notices.rejectedNoEmail", { platform: platformName }),
       );
     }
     if (input.event === "revoke" || input.event === "reopen") {
@@ -81,10 +82,7 @@ export async function decideStep(
         .where(eq(onboardingLinks.id, link.id));
     }
     if (input.event === "verify" || input.event === "mark_not_applicable") await maybeAllVerified(tx, link, ctx, now);
-    const verb = { verify: "verified", revoke: "marked revoked", reopen: "reopened", mark_not_applicable: "marked not applicable" }[
-      input.event
-    ];
-    return ok(`${platformName} ${verb}.`);
+    return ok(agencyT(`notices.decided.${input.event}`, { platform: platformName }));
   });
 }
 
@@ -111,8 +109,8 @@ export async function maybeAllVerified(tx: Queryable, link: LinkRow, ctx: ActorC
       workspaceId: link.workspaceId,
       userId,
       category: "onboarding",
-      title: `All access for ${link.clientName} is verified`,
-      body: "Every platform step is verified or not applicable. The work can start.",
+      title: agencyT("notices.allVerifiedTitle", { client: link.clientName }),
+      body: agencyT("notices.allVerifiedBody"),
       url: path,
       email: {
         template: "access-all-verified",

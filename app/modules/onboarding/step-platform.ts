@@ -2,7 +2,8 @@ import { fillSteps, getPlatform, validateAssetId, type AssetIdContext, type Asse
 import { accept, tidy } from "./catalog/asset-id-rules";
 import { anchored, isCustomKey, stepsIn, type CustomDefinition } from "./custom-platforms";
 import { identityForPlatform, type IdentityField, type StoredIdentities } from "./identities";
-import { asLocale } from "~/modules/i18n/locales";
+import { asLocale, INTL_LOCALE } from "~/modules/i18n/locales";
+import { tFor } from "~/modules/i18n/resources";
 import { platformTextIn } from "./localized";
 
 /**
@@ -81,7 +82,14 @@ const refuse = (message: string): AssetIdResult => ({ ok: false, code: "custom",
 
 /** A custom platform's version as a step platform: its own steps, identity, roles and ID rule. */
 export function customPlatform(key: string, version: number, def: CustomDefinition, locale = "en"): StepPlatform {
-  const { steps, notice } = stepsIn(def, locale);
+  const { steps, fallbackFrom } = stepsIn(def, locale);
+  const client = asLocale(locale);
+  const t = tFor(client, "client");
+  // The notice names the admin's language in the client's ("Estos pasos están en inglés...").
+  const language = fallbackFrom
+    ? (new Intl.DisplayNames([INTL_LOCALE[client]], { type: "language" }).of(fallbackFrom) ?? fallbackFrom)
+    : null;
+  const notice = language ? t("step.fallbackNotice", { language }) : null;
   const field = def.idField;
   return {
     key,
@@ -95,8 +103,13 @@ export function customPlatform(key: string, version: number, def: CustomDefiniti
     languageNotice: notice,
     stepsLocale: notice ? def.adminLanguage : locale,
     instructions: ({ agencyId, role }) => steps.map((s) => s.replaceAll("{agencyId}", agencyId).replaceAll("{role}", role)),
-    identity: () => ({ ok: true, value: def.identity, label: `Our ${def.name} account` }),
-    assetId: { label: field.label, help: `For example ${field.example}.`, placeholder: field.example, example: field.example },
+    identity: () => ({ ok: true, value: def.identity, label: t("step.ourAccount", { platform: def.name }) }),
+    assetId: {
+      label: field.label,
+      help: t("step.forExample", { example: field.example }),
+      placeholder: field.example,
+      example: field.example,
+    },
     validate(raw) {
       const value = tidy(raw);
       if (!value) return refuse(`Enter the ${field.label}. ${field.wrongValueMessage}`);

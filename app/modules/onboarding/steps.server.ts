@@ -7,6 +7,7 @@ import { emitWebhook } from "~/modules/webhooks/webhooks.server";
 import { recordAccessVerified } from "~/modules/insights/access-facts.server";
 import type { ActorContext } from "~/modules/workspaces/authz.server";
 import { isAccessStatus, isRepeatedAccessEvent, nextAccessStatus, type AccessActor, type AccessEvent } from "./access-status";
+import { agencyT } from "~/modules/i18n/agency";
 
 export type StepRow = typeof accessSteps.$inferSelect;
 
@@ -72,7 +73,7 @@ export async function applyStepEvent(
 ): Promise<Outcome<StepChange>> {
   const { step, event, now } = input;
   if (input.expectedVersion !== undefined && input.expectedVersion !== step.rowVersion) {
-    return conflict("This step changed since you opened the page. Reload to see its current state.");
+    return conflict(agencyT("errors.stepChanged"));
   }
   const from = isAccessStatus(step.status) ? step.status : "requested";
   const eventInput = { type: event, actor: input.actor, assetId: input.assetId, reason: input.reason };
@@ -126,7 +127,7 @@ export async function applyStepEvent(
     ) {
       return ok({ step: current, changed: false });
     }
-    return conflict("Someone else changed this step a moment ago. Reload to see its current state.");
+    return conflict(agencyT("errors.stepChangedMeanwhile"));
   }
 
   const data = {

@@ -138,7 +138,7 @@ describe("custom platforms", () => {
     });
     expect(await readAs("de")).toMatchObject({
       instructions: ["Open Business settings.", "Add ads@agency.example as a partner with Analyst."],
-      languageNotice: "These steps are in English; the agency has not written them in your language.",
+      languageNotice: "Diese Schritte sind auf Englisch: Die Agentur hat sie nicht in Ihrer Sprache verfasst.",
     });
     await readAs("en");
 
@@ -193,7 +193,7 @@ describe("custom platforms", () => {
     const ref = { platformKey: "custom:snap-ads", customPlatformVersionId: version.id };
     expect(resolveStepPlatform(ref, pinned, "es")?.languageNotice).toBeNull();
     expect(resolveStepPlatform(ref, pinned, "de")?.languageNotice).toBe(
-      "These steps are in English; the agency has not written them in your language.",
+      "Diese Schritte sind auf Englisch: Die Agentur hat sie nicht in Ihrer Sprache verfasst.",
     );
   });
 

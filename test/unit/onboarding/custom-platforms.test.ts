@@ -1,3 +1,4 @@
+import { customPlatform } from "~/modules/onboarding/step-platform";
 import { describe, expect, it } from "vitest";
 import {
   backtrackingProblem,
@@ -115,11 +116,21 @@ describe("custom platform definition", () => {
     const r = parse({ steps_es: "1. Abrir el administrador." });
     if (!r.success) throw new Error("fixture");
     const def = definitionOf(r.data);
-    expect(stepsIn(def, "es")).toEqual({ steps: ["Abrir el administrador."], notice: null });
-    expect(stepsIn(def, "de")).toEqual({
-      steps: def.steps.en,
-      notice: "These steps are in English; the agency has not written them in your language.",
-    });
+    expect(stepsIn(def, "es")).toEqual({ steps: ["Abrir el administrador."], fallbackFrom: null });
+    expect(stepsIn(def, "de")).toEqual({ steps: def.steps.en, fallbackFrom: "en" });
+  });
+
+  it("says the fallback, the agency's account and the ID example in the client's language", () => {
+    const r = parse({ steps_es: "1. Abrir el administrador." });
+    if (!r.success) throw new Error("fixture");
+    const def = definitionOf(r.data);
+    const german = customPlatform("custom:x", 1, def, "de");
+    // Once this notice was English whatever the client read.
+    expect(german.languageNotice).toBe("Diese Schritte sind auf Englisch: Die Agentur hat sie nicht in Ihrer Sprache verfasst.");
+    expect(german.assetId.help).toBe(`Zum Beispiel: ${def.idField.example}.`);
+    const spanish = customPlatform("custom:x", 1, def, "es");
+    expect(spanish.languageNotice).toBeNull();
+    expect(spanish.identity({})).toMatchObject({ ok: true, label: `Nuestra cuenta de ${def.name}` });
   });
 });
 

@@ -13,6 +13,7 @@ import { realChecker, type AccessChecker } from "./checker.server";
 import { providerOf } from "~/modules/connections/registry.server";
 import { RECHECKED_STATUSES } from "./decide";
 import { CHECK_JOB, runAccessCheck } from "./run.server";
+import { agencyT } from "~/modules/i18n/agency";
 
 /**
  * When grants are read again (decision 065): every night at 03:00 UTC, one chained job for the
@@ -88,15 +89,14 @@ export async function runNightlyChecks(now: Date): Promise<number> {
  */
 export async function checkBrandNow(ctx: MemberContext, brandId: string, now = new Date()): Promise<Outcome<{ queued: number }>> {
   return db().transaction(async (tx) => {
-    if ((await pendingBrandChecks(tx, ctx.workspace.id, brandId)) > 0)
-      return conflict("A check of this brand's access is already running.");
+    if ((await pendingBrandChecks(tx, ctx.workspace.id, brandId)) > 0) return conflict(agencyT("errors.checkRunning"));
     const steps = await tx
       .select({ id: accessSteps.id, workspaceId: accessSteps.workspaceId, platformKey: accessSteps.platformKey })
       .from(accessSteps)
       .innerJoin(onboardingLinks, eq(onboardingLinks.id, accessSteps.linkId))
       .where(and(linkScope(ctx), eq(onboardingLinks.brandId, brandId), isNull(onboardingLinks.replacedById), recheckable()));
     const queued = await queueRechecks(tx, steps, `now:${now.getTime()}`, now, brandId);
-    if (queued === 0) return conflict("No grant of this brand can be checked: none is verified on a connected platform.");
+    if (queued === 0) return conflict(agencyT("errors.nothingToCheck"));
     await audit(tx, ctx, { action: "access.check_requested", objectType: "brand", objectId: brandId, data: { grants: queued } });
     return ok({ queued });
   });
