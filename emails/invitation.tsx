@@ -1,3 +1,5 @@
+import type { Locale } from "~/modules/i18n/locales";
+import { tFor } from "~/modules/i18n/resources";
 import type { WorkspaceBranding } from "./components/branding";
 import { EmailLayout } from "./components/layout";
 import { previewBaseUrl, previewWorkspace } from "./components/preview-data";
@@ -15,35 +17,38 @@ export interface InvitationProps {
   url: string;
   /** Already formatted, e.g. "Friday, 14 March 2025". */
   expiresAt: string;
+  /** An approver a client named on an onboarding link reads it in the link's language (decision 060); members get English. */
+  locale?: Locale;
 }
 
 export function subject(p: InvitationProps): string {
-  return cleanSubject(`${oneLine(p.inviterName)} invited you to ${oneLine(p.workspace.name)} on Baton`);
+  const t = tFor(p.locale ?? "en", "emails");
+  return cleanSubject(t("invitation.subject", { inviter: oneLine(p.inviterName), workspace: oneLine(p.workspace.name) }));
 }
 
 export default function InvitationEmail(p: InvitationProps) {
+  const t = tFor(p.locale ?? "en", "emails");
+  const vars = { inviter: p.inviterName, workspace: p.workspace.name, role: p.roleLabel };
   return (
     <EmailLayout
       workspace={p.workspace}
-      preview={`Join ${p.workspace.name} as ${p.roleLabel}.`}
-      heading={`Join ${p.workspace.name} on Baton`}
-      footerNote="You received this because someone invited this email address. If you were not expecting it, ignore it."
+      locale={p.locale}
+      preview={t("invitation.preview", vars)}
+      heading={t("invitation.heading", vars)}
+      footerNote={t("invitation.footer")}
     >
-      <Greeting name={p.recipientName} />
-      <Paragraph>
-        {p.inviterName} invited you to join {p.workspace.name} on Baton, where briefs, drafts, approvals and the campaign calendar live in
-        one place.
-      </Paragraph>
+      <Greeting name={p.recipientName} locale={p.locale} />
+      <Paragraph>{t("invitation.body", vars)}</Paragraph>
       <KeyValueRows
         rows={[
-          { label: "Role", value: p.roleLabel },
-          { label: "For", value: p.scopeLabel },
-          { label: "Invitation expires", value: p.expiresAt },
+          { label: t("invitation.role"), value: p.roleLabel },
+          { label: t("invitation.for"), value: p.scopeLabel },
+          { label: t("invitation.expires"), value: p.expiresAt },
         ]}
       />
-      <ActionButton href={p.url}>Accept invitation</ActionButton>
-      <LinkFallback href={p.url} />
-      <MutedText>The invitation is for this email address only. Please do not forward it.</MutedText>
+      <ActionButton href={p.url}>{t("invitation.accept")}</ActionButton>
+      <LinkFallback href={p.url} locale={p.locale} />
+      <MutedText>{t("invitation.forAddressOnly")}</MutedText>
     </EmailLayout>
   );
 }

@@ -163,16 +163,14 @@ async function uploadBrandKit(ctx: ClientContext, form: FormData): Promise<Outco
   if (files.length > MAX_FILES_PER_UPLOAD)
     return fail(`Upload at most ${MAX_FILES_PER_UPLOAD} files at a time.`, "too_many_files", { max: MAX_FILES_PER_UPLOAD });
   const maxMb = env().MAX_UPLOAD_MB;
+  const typesIn = () => new Intl.ListFormat(INTL_LOCALE[asLocale(ctx.link.locale)], { type: "disjunction" }).format(ACCEPTED_NAMES);
   for (const file of files) {
     const name = file.name.slice(0, 80) || "file";
     const label = `“${name}”`;
     if (file.size === 0) return fail(`${label} is empty.`, "file_empty", { name });
     if (file.size > maxMb * 1_000_000) return fail(`${label} is larger than ${maxMb} MB.`, "file_too_large", { name, max: maxMb });
     if (!detectFileKind(new Uint8Array(await file.slice(0, 16).arrayBuffer())))
-      return fail(`${label} is not an accepted file type. Accepted: ${ACCEPTED_DESCRIPTION}.`, "file_type", {
-        name,
-        types: new Intl.ListFormat(INTL_LOCALE[asLocale(ctx.link.locale)], { type: "disjunction" }).format(ACCEPTED_NAMES),
-      });
+      return fail(`${label} is not an accepted file type. Accepted: ${ACCEPTED_DESCRIPTION}.`, "file_type", { name, types: typesIn() });
   }
   const stored = [];
   for (const file of files) {
@@ -180,7 +178,9 @@ async function uploadBrandKit(ctx: ClientContext, form: FormData): Promise<Outco
       const row = await acceptUpload(file, { workspaceId: ctx.workspace.id, purpose: "brand_kit", uploadedBy: null });
       stored.push({ id: row.id, name: row.originalName, size: row.size, mime: row.mimeType });
     } catch (error) {
-      if (error instanceof UploadRefused) return invalid(error.message, { file: [error.message] }, { code: error.code });
+      // The store's own checks (the bytes that arrived, not the size declared) carry the same codes
+      // as the checks above, so the page words them in the link's language too.
+      if (error instanceof UploadRefused) return fail(error.message, error.code, { ...error.problem.vars, types: typesIn() });
       throw error;
     }
   }

@@ -10,7 +10,8 @@ import { queueEmail } from "~/modules/email/send.server";
 import { notify } from "~/modules/notifications/notify.server";
 import { emitWebhook } from "~/modules/webhooks/webhooks.server";
 import { clientActor } from "~/modules/workspaces/actor";
-import { ROLE_LABELS } from "~/modules/workspaces/permissions";
+import { asLocale } from "~/modules/i18n/locales";
+import { tFor } from "~/modules/i18n/resources";
 import { deadState, stepsOf } from "./client.server";
 import { progressOf, readAnswers, readIntake, type LinkAnswers } from "./link-model";
 import { formatTimeTaken } from "./progress";
@@ -173,6 +174,7 @@ async function inviteApprover(tx: Queryable, ctx: ClientContext, link: LinkRow, 
       : null;
     const token = randomToken();
     const expiresAt = new Date(Date.now() + 14 * DAY_MS);
+    const locale = asLocale(link.locale);
     const [inv] = await tx
       .insert(invitations)
       .values({
@@ -201,10 +203,12 @@ async function inviteApprover(tx: Queryable, ctx: ClientContext, link: LinkRow, 
           workspace: brandingOf(workspace),
           recipientName: answers.contacts.approverName || null,
           inviterName: inviter?.name ?? workspace.name,
-          roleLabel: ROLE_LABELS.brand_lead,
+          roleLabel: tFor(locale, "emails")("invitation.roleBrandLead"),
           scopeLabel: brand?.name ?? null,
           url: `${env().APP_URL}/invite/${token}`,
-          expiresAt: emailDate(expiresAt),
+          expiresAt: emailDate(expiresAt, locale),
+          // The approver is the client's colleague: the link's language, like every email the client's side gets.
+          locale,
         },
       },
       { workspaceId: link.workspaceId },

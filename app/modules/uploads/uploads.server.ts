@@ -13,13 +13,21 @@ import { storage } from "./storage.server";
  * of its own; its code says so and the upload route answers it 413, the one status without a kind.
  */
 export class UploadRefused extends DomainError {
-  constructor(message: string, reason: "refused" | "too_large" = "refused") {
-    super({ kind: "invalid", message, code: reason });
+  /**
+   * `reason` is the stable code a page words in its own language (the client's page: client-refusals.ts,
+   * with `vars` such as the file's name and the limit); `message` is the English sentence.
+   */
+  constructor(
+    message: string,
+    reason: "refused" | "file_empty" | "file_type" | "too_large" = "refused",
+    vars: Record<string, string | number> = {},
+  ) {
+    super({ kind: "invalid", message, code: reason === "too_large" ? "file_too_large" : reason, vars });
     this.name = "UploadRefused";
   }
 
   get tooLarge(): boolean {
-    return this.code === "too_large";
+    return this.code === "file_too_large";
   }
 }
 
@@ -36,12 +44,19 @@ export interface UploadContext {
  */
 export async function acceptUpload(file: File, ctx: UploadContext) {
   const maxBytes = env().MAX_UPLOAD_MB * 1_000_000;
-  if (file.size === 0) throw new UploadRefused("The file is empty.");
-  if (file.size > maxBytes) throw new UploadRefused(`The file is larger than ${env().MAX_UPLOAD_MB} MB.`, "too_large");
+  const name = file.name.slice(0, 80) || "file";
+  const max = env().MAX_UPLOAD_MB;
+  if (file.size === 0) throw new UploadRefused("The file is empty.", "file_empty", { name });
+  if (file.size > maxBytes) throw new UploadRefused(`The file is larger than ${max} MB.`, "too_large", { name, max });
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes.byteLength > maxBytes) throw new UploadRefused(`The file is larger than ${env().MAX_UPLOAD_MB} MB.`, "too_large");
+  // The size the browser declared can lie (a chunked body): what arrived decides.
+  if (bytes.byteLength > maxBytes) throw new UploadRefused(`The file is larger than ${max} MB.`, "too_large", { name, max });
   const kind = detectFileKind(bytes.subarray(0, 16));
-  if (!kind) throw new UploadRefused(`"${file.name.slice(0, 80)}" is not an accepted file type. Accepted: ${ACCEPTED_DESCRIPTION}.`);
+  if (!kind)
+    throw new UploadRefused(`"${name}" is not an accepted file type. Accepted: ${ACCEPTED_DESCRIPTION}.`, "file_type", {
+      name,
+      types: ACCEPTED_DESCRIPTION,
+    });
   const key = `${newId()}.${kind.ext}`;
   const storedKey = await storage().put(key, bytes, kind.mime);
   const [row] = await db()

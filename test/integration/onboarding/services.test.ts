@@ -386,3 +386,34 @@ describe("access ledger and offboarding", () => {
 });
 
 void IDENTITIES;
+
+// Last: its link finishes too, which the count of "finished onboarding" notes above must not see.
+describe("the approver a client names", () => {
+  it("is invited in the link's language: a Portuguese link sends a Portuguese invitation", async () => {
+    const { linkId } = await makeLink(world, world.users.admin.id, {
+      brandId: world.brandY.id,
+      newClientName: "",
+      locale: "pt",
+      contacts: true,
+      platforms: [{ platformKey: "ga4", role: "Viewer" }],
+    });
+    const [ga4] = await stepsOf(linkId);
+    await confirmStep(await clientCtx(linkId), { stepId: ga4.id, assetId: "p312456789" });
+    const contacts = {
+      contactName: "João Silva",
+      contactEmail: "joao@y.example",
+      contactRole: "CMO",
+      approverName: "Bia Aprovadora",
+      approverEmail: "bia@y.example",
+      otherContacts: "",
+    };
+    expect((await saveIntake(await clientCtx(linkId), { section: "contacts", raw: contacts, complete: true })).ok).toBe(true);
+    await drain(new Date());
+    const mail = await t.db.select().from(localEmails).where(eq(localEmails.to, "bia@y.example"));
+    expect(mail).toHaveLength(1);
+    expect(mail[0].subject).toMatch(/convidou você para .* no Baton$/);
+    expect(mail[0].text).toContain("Responsável pela marca (aprova o conteúdo)");
+    expect(mail[0].text).toContain("Aceitar convite");
+    expect(mail[0].text).not.toMatch(/Accept invitation|invited you/);
+  });
+});
