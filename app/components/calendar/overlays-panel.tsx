@@ -28,6 +28,11 @@ function busyWith(nav: ReturnType<typeof useNavigation>, intent: string): string
   return String(nav.formData.get("overlayId") ?? intent);
 }
 
+/** A new key after each success: the form is drawn again empty, ready for the next overlay. */
+function freshAfter(answer: OverlaysAnswer | undefined): string {
+  return answer?.ok ? `added-${answer.at}` : "form";
+}
+
 /** The notice or refusal of one form, read out when it changes. */
 function Said({ answer }: { answer: OverlaysAnswer | undefined }) {
   return (
@@ -43,7 +48,7 @@ function FileForm({ data, answer }: { data: OverlaysData; answer: OverlaysAnswer
   const [form, fields] = useActionForm({ id: "add-overlay-file", intent: "add-file", schema: overlayFileSchema, answer: mine });
   return (
     <Card title="Upload a file" description={`An .ics file exported from a calendar app, at most ${data.maxMb} MB.`}>
-      <Form method="post" encType="multipart/form-data" className="space-y-4" {...getFormProps(form)}>
+      <Form key={freshAfter(mine)} method="post" encType="multipart/form-data" className="space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="add-file" />
         <TextField label="Name" required maxLength={80} placeholder="Public holidays" {...textFieldProps(fields.name)} />
         <TextField label="File" type="file" required accept=".ics,text/calendar" name={fields.file.name} errors={fields.file.errors} />
@@ -52,9 +57,10 @@ function FileForm({ data, answer }: { data: OverlaysData; answer: OverlaysAnswer
           <Button type="submit" disabled={busy}>
             <UploadIcon /> {busy ? "Reading the file…" : "Upload"}
           </Button>
-          <Said answer={mine} />
         </div>
       </Form>
+      {/* Outside the form, which is drawn again after a success: a live region must stay to be read out. */}
+      <Said answer={mine} />
     </Card>
   );
 }
@@ -65,7 +71,7 @@ function UrlForm({ answer }: { answer: OverlaysAnswer | undefined }) {
   const [form, fields] = useActionForm({ id: "add-overlay-url", intent: "add-url", schema: overlayUrlSchema, answer: mine });
   return (
     <Card title="Subscribe to an address" description="Read now and again every day. The server must answer within 10 seconds.">
-      <Form method="post" className="space-y-4" {...getFormProps(form)}>
+      <Form key={freshAfter(mine)} method="post" className="space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="add-url" />
         <TextField label="Name" required maxLength={80} placeholder="Trade fairs" {...textFieldProps(fields.name)} />
         <TextField
@@ -82,9 +88,10 @@ function UrlForm({ answer }: { answer: OverlaysAnswer | undefined }) {
           <Button type="submit" disabled={busy}>
             <LinkIcon /> {busy ? "Reading the calendar…" : "Add"}
           </Button>
-          <Said answer={mine} />
         </div>
       </Form>
+      {/* Outside the form, which is drawn again after a success: a live region must stay to be read out. */}
+      <Said answer={mine} />
     </Card>
   );
 }
