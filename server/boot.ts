@@ -9,6 +9,7 @@ import { ensureSignoffDigestsScheduled } from "~/modules/approvals/signoff-diges
 import { ensureMonthlyReportScheduled } from "~/modules/insights/monthly-report-job.server";
 import { ensureRetentionScheduled } from "~/modules/jobs/retention.server";
 import { ensureNightlyChecksScheduled } from "~/modules/onboarding/access-checks/jobs.server";
+import { ensureOverlayRefreshScheduled } from "~/modules/calendar/overlay-jobs.server";
 import type { Env } from "~/utils/env.server";
 
 /** Opens the database (PostgreSQL if DATABASE_URL, else embedded PGlite), migrates, seeds once. */
@@ -34,6 +35,8 @@ export async function boot(e: Env, opts: { seed: boolean }): Promise<OpenDatabas
     await ensureRetentionScheduled(tx, new Date());
     // Verified grants are read again from the platforms every night at 03:00 UTC (decision 065).
     await ensureNightlyChecksScheduled(tx, new Date());
+    // Calendar overlays read from a URL are read again every day at 04:00 UTC (decision 067).
+    await ensureOverlayRefreshScheduled(tx, new Date());
   });
   // Each brand's daily sign-off digest at 08:00 its time (issue 17 part 3); idempotent per slot.
   await open.db.transaction((tx) => ensureSignoffDigestsScheduled(tx, new Date()));

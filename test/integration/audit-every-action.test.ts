@@ -7,6 +7,7 @@ import {
   accessSteps,
   brands,
   calendarMarkers,
+  calendarOverlays,
   calendarShareLinks,
   savedViews,
   campaigns,
@@ -29,6 +30,7 @@ import { TEST_APP_URL, useTestDatabase } from "../support/db";
 import { call, jsonOf, makeRequest, sessionCookie } from "../support/http";
 import { buildWorld, type World } from "../support/world";
 import { campaignFixture, GOOD_COPY, GOOD_LINK, submittedDeliverable } from "./approvals/fixtures";
+import { CAL_HOST, holidaysIcs, icsHeaders } from "./calendar/overlay-fixtures";
 import {
   A,
   type Case,
@@ -57,6 +59,8 @@ const t = useTestDatabase({ ALLOW_PRIVATE_WEBHOOKS: true });
 /** The Meta Graph API, as the connections page checks a system-user token before keeping it (decision 064). */
 const graph = setupServer(
   http.get("https://graph.facebook.com/v25.0/:business", () => HttpResponse.json({ id: "1111222233334444", name: "Audit Portfolio" })),
+  // A calendar overlay's address (decision 067).
+  http.get(`${CAL_HOST}/audit-holidays.ics`, () => new HttpResponse(holidaysIcs([["Audit Day", 2]]), { headers: icsHeaders })),
 );
 beforeAll(() => graph.listen({ onUnhandledRequest: "bypass" }));
 afterAll(() => graph.close());
@@ -774,6 +778,46 @@ const CASES: Case[] = [
         .values({ workspaceId: world.a.id, brandId: null, kind: "note", title: "Gone soon", startsAt: new Date() })
         .returning();
       return ws("", "/calendar/markers", { intent: "delete", markerId: row.id }, await cookie("coordinator"));
+    },
+  },
+  {
+    route: "w.$workspace.calendar_.overlays",
+    intent: "add-file",
+    expected: A("calendar.overlay_added"),
+    prepare: async () =>
+      ws(
+        "",
+        "/calendar/overlays",
+        { intent: "add-file", name: "Bank holidays", file: new File([holidaysIcs([["Audit Day", 2]])], "holidays.ics") },
+        await cookie("coordinator"),
+      ),
+  },
+  {
+    route: "w.$workspace.calendar_.overlays",
+    intent: "add-url",
+    expected: A("calendar.overlay_added"),
+    prepare: async () =>
+      ws("", "/calendar/overlays", { intent: "add-url", name: "Fairs", url: `${CAL_HOST}/audit-holidays.ics` }, await cookie("owner")),
+  },
+  {
+    route: "w.$workspace.calendar_.overlays",
+    intent: "refresh",
+    expected: A("calendar.overlay_refreshed"),
+    prepare: async () => {
+      const [row] = await t.db
+        .insert(calendarOverlays)
+        .values({ workspaceId: world.a.id, name: "To refresh", source: "url", url: `${CAL_HOST}/audit-holidays.ics` })
+        .returning();
+      return ws("", "/calendar/overlays", { intent: "refresh", overlayId: row.id }, await cookie("admin"));
+    },
+  },
+  {
+    route: "w.$workspace.calendar_.overlays",
+    intent: "remove",
+    expected: A("calendar.overlay_removed"),
+    prepare: async () => {
+      const [row] = await t.db.insert(calendarOverlays).values({ workspaceId: world.a.id, name: "To remove", source: "file" }).returning();
+      return ws("", "/calendar/overlays", { intent: "remove", overlayId: row.id }, await cookie("coordinator"));
     },
   },
   {

@@ -27,9 +27,14 @@ export function CalendarContextBar({
         answer={answer}
         canShare={context.canShare}
       />
-      {context.canMark || context.canOverlay ? (
+      {context.canMark ? (
         <Link to={`/w/${data.slug}/calendar/markers`} className={buttonClasses("ghost", "sm")}>
-          Markers{context.canOverlay ? " and holidays" : ""}
+          Markers
+        </Link>
+      ) : null}
+      {context.canOverlay ? (
+        <Link to={`/w/${data.slug}/calendar/overlays`} className={buttonClasses("ghost", "sm")}>
+          Holidays and events
         </Link>
       ) : null}
     </>

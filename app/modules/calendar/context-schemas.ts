@@ -82,7 +82,13 @@ export const overlayUrlSchema = z.object({
     z.string().url("Give the calendar's full address, starting with https://."),
   ),
 });
+/** A chosen file as a form part (Remix's upload handler and the browser each have their own File class). */
+const chosenFile = z.custom<File>(
+  (v) => typeof v === "object" && v !== null && typeof (v as Blob).text === "function" && (v as Blob).size > 0,
+  "Choose an .ics file to upload.",
+);
 export const overlayFileSchema = z.object({
   name: overlayUrlSchema.shape.name,
+  file: chosenFile,
 });
 export const overlayIdSchema = z.object({ overlayId: idField("That is not an overlay.") });

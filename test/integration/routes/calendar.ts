@@ -18,6 +18,7 @@ const share = () => import("~/routes/w.$workspace.calendar_.share");
 const sharePage = () => import("~/routes/share.calendar.$token");
 const views = () => import("~/routes/w.$workspace.calendar_.views");
 const markers = () => import("~/routes/w.$workspace.calendar_.markers");
+const overlays = () => import("~/routes/w.$workspace.calendar_.overlays");
 
 /** The calendar capability's workspace routes, covered by the tenant-isolation test. */
 export const ROUTES: RouteCase[] = [
@@ -292,6 +293,50 @@ export const ROUTES: RouteCase[] = [
     form: { intent: "delete", markerId: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
     allowed: [...MANAGERS, "brandLead"],
     denied: ["agencyMember", "creator", "clientContact"],
+  },
+  {
+    name: "calendar overlays",
+    path: "/w/:workspace/calendar/overlays",
+    method: "GET",
+    load: overlays,
+    allowed: [...MANAGERS],
+    denied: SCOPED,
+  },
+  {
+    name: "calendar overlays (add from a file)",
+    path: "/w/:workspace/calendar/overlays",
+    method: "POST",
+    load: overlays,
+    form: { intent: "add-file", name: "Holidays" },
+    allowed: [...MANAGERS],
+    denied: SCOPED,
+  },
+  {
+    name: "calendar overlays (add from an address)",
+    path: "/w/:workspace/calendar/overlays",
+    method: "POST",
+    load: overlays,
+    form: { intent: "add-url", name: "Holidays", url: "https://93.184.216.34/holidays.ics" },
+    allowed: [...MANAGERS],
+    denied: SCOPED,
+  },
+  {
+    name: "calendar overlays (refresh)",
+    path: "/w/:workspace/calendar/overlays",
+    method: "POST",
+    load: overlays,
+    form: { intent: "refresh", overlayId: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
+    allowed: [...MANAGERS],
+    denied: SCOPED,
+  },
+  {
+    name: "calendar overlays (remove)",
+    path: "/w/:workspace/calendar/overlays",
+    method: "POST",
+    load: overlays,
+    form: { intent: "remove", overlayId: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
+    allowed: [...MANAGERS],
+    denied: SCOPED,
   },
   // The share page is public; an unknown token is 404 to everyone (share-links.test.ts: 410 once revoked or expired).
   {

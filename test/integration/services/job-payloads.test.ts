@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { briefs, campaigns, jobs, notificationPrefs, users, webhookEndpoints, workspaces } from "@db/schema";
+import { briefs, calendarOverlays, campaigns, jobs, notificationPrefs, users, webhookEndpoints, workspaces } from "@db/schema";
 import { newId } from "@db/schema/columns";
 import { seedDemo } from "../../../db/seed";
 import { BLOCK_JOB, scheduleDeadlineJobs } from "~/modules/approvals/deadlines.server";
 import { publishBrief } from "~/modules/briefs/publish.server";
 import { unwrap } from "~/utils/outcome";
 import { ensureConflictDigestScheduled } from "~/modules/calendar/digest.server";
+import { ensureOverlayRefreshScheduled, queueOverlayRefreshes } from "~/modules/calendar/overlay-jobs.server";
 import { ensureConflictLogScheduled } from "~/modules/insights/jobs.server";
 import { ensureMonthlyReportScheduled } from "~/modules/insights/monthly-report-job.server";
 import { ensureRetentionScheduled } from "~/modules/jobs/retention.server";
@@ -76,7 +77,12 @@ async function enqueueOneOfEach() {
     await ensureNightlyChecksScheduled(tx, now);
     // A platform check, as a client's confirmation queues it (decision 065).
     await enqueue(tx, { kind: CHECK_JOB, workspaceId, runAt: now, payload: { stepId: newId(), purpose: "verify" }, maxAttempts: 3 });
+    // The calendar overlays' daily clock (decision 067).
+    await ensureOverlayRefreshScheduled(tx, now);
   });
+  // Its run queues one read per URL overlay.
+  await t.db.insert(calendarOverlays).values({ workspaceId, name: "Holidays", source: "url", url: "https://holidays.example.test/a.ics" });
+  expect(await queueOverlayRefreshes(now)).toBe(1);
   // The brief reminder is queued by publishing a brief with someone left to acknowledge it.
   const [campaign] = await t.db.select().from(campaigns).where(eq(campaigns.name, "Lumen Summer Paid Push"));
   const [brief] = await t.db.select().from(briefs).where(eq(briefs.campaignId, campaign.id));
