@@ -6,6 +6,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { parseEnv } from "~/utils/env.server";
 import { jobHandlers } from "~/modules/jobs/handlers.server";
 import { startWorker } from "~/modules/jobs/worker.server";
+import { googleOAuthUrls } from "~/modules/connections/endpoints.server";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "@db/seed";
 import { boot } from "./boot";
 import { clientIp, sameOriginOnly, securityHeaders } from "./security";
@@ -33,7 +34,9 @@ async function main() {
   app.disable("x-powered-by");
   app.set("trust proxy", false);
   app.use(compression());
-  app.use(securityHeaders(e.NODE_ENV === "development"));
+  // With Google configured, "Connect Google" posts and is redirected to Google's consent page.
+  const consentOrigins = e.GOOGLE_CLIENT_ID ? [new URL(googleOAuthUrls().authorize).origin] : [];
+  app.use(securityHeaders(e.NODE_ENV === "development", { formActionOrigins: consentOrigins }));
   app.use(clientIp(e.TRUST_PROXY));
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));

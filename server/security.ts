@@ -4,8 +4,14 @@ import { isAllowedOrigin } from "./origin";
 
 const TOKEN_PAGES = /^\/(onboard|invite|magic|reset-password|verify-email|d|share)\//;
 
-/** Security headers for every response; the CSP nonce lets only our own inline scripts run. */
-export function securityHeaders(isDev: boolean) {
+/**
+ * Security headers for every response; the CSP nonce lets only our own inline scripts run.
+ * `formActionOrigins`: other sites a form post may be redirected to. Chromium applies form-action
+ * to the redirects after a post, so "Connect Google" (a plain post answered with a redirect to
+ * Google's consent page) needs Google's origin here, or it is blocked without JavaScript.
+ */
+export function securityHeaders(isDev: boolean, opts: { formActionOrigins?: readonly string[] } = {}) {
+  const formAction = ["'self'", ...(opts.formActionOrigins ?? [])].join(" ");
   return (req: Request, res: Response, next: NextFunction) => {
     const nonce = randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
@@ -20,7 +26,7 @@ export function securityHeaders(isDev: boolean) {
         "font-src 'self'",
         "object-src 'none'",
         "base-uri 'none'",
-        "form-action 'self'",
+        `form-action ${formAction}`,
         "frame-ancestors 'none'",
       ].join("; "),
     );

@@ -139,7 +139,9 @@ export default function BrandAccessPage() {
                   <TD>
                     {g.verifiedAt ? (
                       <>
-                        <span className="block">{g.verifiedBy ?? t("common.formerMember")}</span>
+                        <span className="block">
+                          {g.verifiedVia === "check" ? t("access_checks.verifiedByCheckName") : (g.verifiedBy ?? t("common.formerMember"))}
+                        </span>
                         <When iso={g.verifiedAt} small />
                       </>
                     ) : (

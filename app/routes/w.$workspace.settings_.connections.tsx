@@ -222,7 +222,9 @@ export default function ConnectionsPage() {
               id={fields.token.id}
               name={fields.token.name}
               errors={fields.token.errors}
+              // A secret: masked, and not offered to the browser's form history (the form's own "off" does not reach the field).
               type="password"
+              autoComplete="off"
             />
             <Button type="submit" disabled={busy} className="w-full sm:w-auto">
               {meta.status ? "Save new token" : "Connect Meta"}

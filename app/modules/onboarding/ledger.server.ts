@@ -68,6 +68,8 @@ export async function accessLedger(ctx: MemberContext, brandId: string) {
       confirmedAt: step.confirmedAt?.toISOString() ?? null,
       verifiedAt: step.verifiedAt?.toISOString() ?? null,
       verifiedBy: verifiers.find((v) => v.id === step.verifiedBy)?.name ?? null,
+      // An automatic check verifies with no person (verifiedBy null): the page says so instead of "a former member".
+      verifiedVia: step.verifiedVia,
       revokedAt: step.revokedAt?.toISOString() ?? null,
       notApplicableReason: step.notApplicableReason,
       rejectionReason: step.rejectionReason,

@@ -12,6 +12,7 @@ import { TEST_APP_URL, useTestDatabase } from "../../support/db";
 import { call, jsonOf, makeRequest, sessionCookie } from "../../support/http";
 import { buildWorld, type World } from "../../support/world";
 import { SECRETS, clearConnections } from "./fixtures";
+import { idToken } from "./shapes";
 
 /**
  * Connecting (issue 19) through the real routes: Google's OAuth 2.0 code flow with PKCE (the state
@@ -24,9 +25,6 @@ const t = useTestDatabase(ENV);
 let world: World;
 const exchanges: URLSearchParams[] = [];
 const revoked: string[] = [];
-
-const idToken = (email: string) =>
-  ["e30", Buffer.from(JSON.stringify({ email, email_verified: true })).toString("base64url"), "sig"].join(".");
 
 const server = setupServer(
   http.post("https://oauth2.googleapis.com/token", async ({ request }) => {

@@ -406,6 +406,16 @@ describe("Google Ads specifics", () => {
   });
 });
 
+describe("Meta ad account IDs", () => {
+  it("a grant recorded as Ads Manager shows it (act_…) is the same account as its digits", async () => {
+    await connect("meta");
+    const node = { id: "act_123456789012345", account_id: "123456789012345", permitted_tasks: ["ADVERTISE", "ANALYZE"] };
+    server.use(graphEdge("client_ad_accounts", node));
+    const request = { platform: "meta_ad_account" as const, assetId: "act_123456789012345", role: "Manage campaigns" };
+    expect(await checkAccess(world.a.id, request)).toMatchObject({ result: { outcome: "found", confirms: "role" } });
+  });
+});
+
 describe("base URLs from the environment", () => {
   it("GOOGLE_API_BASE_URL and META_GRAPH_BASE_URL move every call to the stub", async () => {
     const base = {

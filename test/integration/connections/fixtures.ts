@@ -3,6 +3,7 @@ import { http, HttpResponse, type HttpResponseResolver } from "msw";
 import { notifications, platformConnections } from "@db/schema";
 import type { Database } from "@db/client";
 import { sealCredential, type Credential } from "~/modules/connections/credentials.server";
+import { AGENCY_EMAIL, SECRETS } from "./shapes";
 
 /**
  * Test doubles of the providers (issue 19): MSW handlers answering the documented request and
@@ -10,16 +11,9 @@ import { sealCredential, type Credential } from "~/modules/connections/credentia
  * connections stored as the connect flow stores them.
  */
 
-export const GOOGLE_TOKEN_URL = "https://oauth2.googleapis.com/token";
-export const AGENCY_EMAIL = "ops@agency.example";
+export { AGENCY_EMAIL, SECRETS, googleError } from "./shapes";
 
-/** Recognisable secrets, so a dump or a log that holds one is easy to catch. */
-export const SECRETS = {
-  refreshToken: "1//refresh-SECRET-google-0123456789",
-  expiredAccess: "ya29.expired-SECRET-access",
-  freshAccess: "ya29.fresh-SECRET-access",
-  metaToken: "EAAG-meta-system-user-SECRET-token",
-};
+export const GOOGLE_TOKEN_URL = "https://oauth2.googleapis.com/token";
 
 export async function storeConnection(
   db: Database,
@@ -106,9 +100,4 @@ export function scripted(entries: Scripted[]): HttpResponseResolver {
     if (typeof entry === "function") return entry(info);
     return HttpResponse.json((entry.body ?? {}) as Record<string, unknown>, { status: entry.status, headers: entry.headers });
   };
-}
-
-/** A Google API error body as the APIs document it. */
-export function googleError(code: number, status: string, message: string) {
-  return { error: { code, message, status } };
 }

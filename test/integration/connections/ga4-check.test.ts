@@ -21,6 +21,7 @@ import {
   storeConnection,
   type Scripted,
 } from "./fixtures";
+import { ga4AccountSummary } from "./shapes";
 
 /**
  * The check entry point (issue 19) through the real GA4 driver, with Google's token endpoint and
@@ -40,17 +41,7 @@ const token = { revoked: false, seen: [] as URLSearchParams[] };
 const seenAuth: string[] = [];
 const server = setupServer(googleTokenHandler(token));
 
-const summary = (account: string, properties: string[]) => ({
-  name: `accountSummaries/${account}`,
-  account: `accounts/${account}`,
-  displayName: `Account ${account}`,
-  propertySummaries: properties.map((p) => ({
-    property: `properties/${p}`,
-    displayName: `Site ${p}`,
-    propertyType: "PROPERTY_TYPE_ORDINARY",
-    parent: `accounts/${account}`,
-  })),
-});
+const summary = ga4AccountSummary;
 
 /** accountSummaries over two pages: property 222 on the second. */
 function twoPages() {

@@ -100,7 +100,12 @@ export const metaAdAccountDriver = metaDriver({
   platform: "meta_ad_account",
   noun: "Ad account",
   edges: ["client_ad_accounts"],
-  matches: (assetId) => (node) => node.account_id === assetId || node.id === `act_${assetId}`,
+  // The link page stores the digits, but grants recorded as shown in Ads Manager ("act_123…", the
+  // demo's among them) name the same account: compare the digits either way.
+  matches: (assetId) => {
+    const digits = assetId.replace(/^act_/i, "");
+    return (node) => node.account_id === digits || node.id === `act_${digits}`;
+  },
 });
 
 export const metaPageDriver = metaDriver({ platform: "meta_page", noun: "Facebook Page", edges: ["client_pages"], matches: byId });
