@@ -40,8 +40,13 @@ function dayLabel(date: string): string {
   return longDate(date);
 }
 
-function itemsOn(items: SharedItem[], date: string): SharedItem[] {
-  return items.filter((i) => i.startDay <= date && i.endDay >= date && (i.kind === "deliverable" ? i.startDay === date : true));
+/**
+ * What a day shows: a deliverable on its own day; a campaign on its first day, and again only where
+ * a new run of days begins (a row of the grid, the top of the agenda) while it lasts. Listed on
+ * every day it spans, a month-long campaign buried each day's posts under its own name.
+ */
+function itemsOn(items: SharedItem[], date: string, runStarts: boolean): SharedItem[] {
+  return items.filter((i) => i.startDay === date || (i.kind === "campaign" && runStarts && i.startDay < date && i.endDay >= date));
 }
 
 function MonthGrid({ page }: { page: SharedCalendar }) {
@@ -55,8 +60,8 @@ function MonthGrid({ page }: { page: SharedCalendar }) {
         ))}
       </div>
       <ol className="grid grid-cols-7">
-        {page.period.weeks.flat().map((day) => {
-          const list = itemsOn(page.items, day.date);
+        {page.period.weeks.flat().map((day, index) => {
+          const list = itemsOn(page.items, day.date, index % 7 === 0);
           const marks = page.markers.filter((m) => onDay(m, day.date));
           const isToday = day.date === page.today;
           return (
@@ -116,7 +121,11 @@ function MonthAgenda({ page }: { page: SharedCalendar }) {
   const days = page.period.weeks
     .flat()
     .filter((d) => d.inMonth)
-    .map((d) => ({ date: d.date, items: itemsOn(page.items, d.date), marks: page.markers.filter((m) => onDay(m, d.date)) }))
+    .map((d, index) => ({
+      date: d.date,
+      items: itemsOn(page.items, d.date, index === 0),
+      marks: page.markers.filter((m) => onDay(m, d.date)),
+    }))
     .filter((d) => d.items.length || d.marks.length);
   return (
     <div className="space-y-4 sm:hidden">
