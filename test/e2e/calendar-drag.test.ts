@@ -93,6 +93,7 @@ for (const width of [1280, 375]) {
       await inDay(page, from).waitFor();
       await chip(page).focus();
       await page.keyboard.press("Space");
+      await page.getByTestId("drag-what-if").getByText("Holding").waitFor();
       for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
       await heldWhatIf(page, width, "keyboard");
       await page.keyboard.press("Enter");
@@ -102,3 +103,39 @@ for (const width of [1280, 375]) {
     }
   }, 120_000);
 }
+
+// The week view has no time rows: a pointer drop keeps the time of day (decision 066). The time is
+// changed with the keyboard: up and down move the held item an hour, through the same what-if and move.
+it("week view by keyboard: down twice moves it two hours later, the what-if says the collision is resolved, undo", async () => {
+  const { context, page } = await signInContext(browser, server.url, "coordinator@northwind.test", { width: 1280 });
+  const onGrid = (time: string) =>
+    page
+      .locator(`[data-drop-day="${from.toISODate()}"]`)
+      .locator("a[data-item]")
+      .filter({ hasText: DEMO_CALENDAR.collisionSecond })
+      .filter({ hasText: time });
+  try {
+    await page.goto(`${server.url}/w/northwind/calendar?view=week&week=${from.toISODate()}`);
+    await onGrid("20:00").waitFor();
+    await onGrid("20:00").focus();
+    await page.keyboard.press("Space");
+    // dnd-kit listens for the arrows from the task after the pick-up: wait until it is held, as a person would.
+    const held = page.getByTestId("drag-what-if");
+    await held.getByText("Holding").waitFor();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await expect
+      .poll(() => held.textContent(), { timeout: 15_000 })
+      .toMatch(new RegExp(`→ ${from.toFormat("ccc d LLL yyyy")}, 22:00 .*Resolves`));
+    expect(await held.locator("li").filter({ hasText: "Posts too close together" }).textContent()).toContain(DEMO_CALENDAR.collisionFirst);
+    await page.keyboard.press("Enter");
+    const done = page.getByTestId("drag-undo");
+    await done.getByText(`moved to ${from.toFormat("cccc d LLLL")} at 22:00`).waitFor();
+    await onGrid("22:00").waitFor();
+    await done.getByRole("button", { name: /^Undo/ }).click();
+    await done.getByText("Move undone").waitFor();
+    await onGrid("20:00").waitFor();
+  } finally {
+    await context.close();
+  }
+}, 120_000);

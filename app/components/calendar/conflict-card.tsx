@@ -45,11 +45,11 @@ export type Answer = {
   values: Record<string, string>;
 };
 
-function SeverityIcon({ severity }: { severity: string }) {
+function SeverityIcon({ severity, className }: { severity: string; className?: string }) {
   return severity === "error" ? (
-    <AlertCircleIcon size={18} className="mt-0.5 shrink-0 text-red-600" />
+    <AlertCircleIcon size={18} className={cx("mt-0.5 shrink-0 text-red-600", className)} />
   ) : (
-    <AlertTriangleIcon size={18} className="mt-0.5 shrink-0 text-amber-600" />
+    <AlertTriangleIcon size={18} className={cx("mt-0.5 shrink-0 text-amber-600", className)} />
   );
 }
 
@@ -148,14 +148,16 @@ export function ConflictCard({ row, answer, busyKey }: { row: ConflictRow; answe
     <li
       data-conflict={row.code}
       className={cx(
-        "rounded-lg p-4 ring-1 ring-inset",
+        "rounded-lg p-3 ring-1 ring-inset sm:p-4",
         row.severity === "error" ? "bg-red-50/60 ring-red-200" : "bg-amber-50/60 ring-amber-200",
       )}
     >
+      {/* On a phone the icon sits in the title line: a column of its own left the move form's date field too narrow to show its time. */}
       <div className="flex gap-3">
-        <SeverityIcon severity={row.severity} />
+        <SeverityIcon severity={row.severity} className="hidden sm:block" />
         <div className="min-w-0 flex-1">
           <p className="flex flex-wrap items-center gap-2">
+            <SeverityIcon severity={row.severity} className="sm:hidden" />
             <span className="font-semibold text-ink">{row.title}</span>
             <Badge tone={row.severity === "error" ? "danger" : "warning"}>{row.severity === "error" ? "Conflict" : "Warning"}</Badge>
             <code className="text-xs text-ink-muted">{row.code}</code>

@@ -98,7 +98,7 @@ export function RuleSection({
                 {group.openTotal} open{group.settledTotal ? `, ${group.settledTotal} acknowledged or waived` : ""}
               </span>
             </summary>
-            <div className="space-y-4 border-t border-slate-200 p-4">
+            <div className="space-y-4 border-t border-slate-200 p-3 sm:p-4">
               <p className="text-sm">
                 <Link to={brandRulesPath(slug, group.brandId)} className="font-medium text-accent hover:underline">
                   {group.brandName}'s spacing, exclusivity and blackouts

@@ -329,8 +329,9 @@ export function DragLayer({
         accessibility={{
           announcements,
           screenReaderInstructions: {
-            draggable:
-              "Press Space to pick up this deliverable and move it to another day with the arrow keys. Enter drops it, Escape cancels.",
+            draggable: `Press Space to pick up this deliverable and move it with the arrow keys: ${
+              view === "week" ? "left and right a day, up and down an hour" : "left and right a day, up and down a week"
+            }. Enter drops it, Escape cancels.`,
           },
         }}
       >

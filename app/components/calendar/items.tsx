@@ -34,8 +34,14 @@ const SIGNOFF_TONES: Record<string, Tone> = {
   blocked: "danger",
 };
 
+/** The sign-off when it adds to the status (a published item is not "Published, Published"). */
+function signoffBeyondStatus(item: Item): string | null {
+  const label = item.signoff?.label;
+  return label && label.toLowerCase() !== item.statusLabel.toLowerCase() ? label : null;
+}
+
 export function SignoffBadge({ item }: { item: Item }) {
-  if (!item.signoff) return null;
+  if (!item.signoff || !signoffBeyondStatus(item)) return null;
   return (
     <Badge tone={SIGNOFF_TONES[item.signoff.state] ?? "neutral"} dot>
       {item.signoff.label}
@@ -49,7 +55,10 @@ export function conflictText(count: number, worst: "error" | "warning" | null): 
   return `${count} ${noun}`;
 }
 
-/** The badge on an item: icon plus text, so colour is never the only signal. */
+/**
+ * The badge on an item: icon plus text, so colour is never the only signal. The compact one (on a
+ * grid chip) is a count for the eye; the chip's name says the conflicts in words (`itemDetails`).
+ */
 export function ConflictBadge({ count, worst, compact = false }: { count: number; worst: Item["worst"]; compact?: boolean }) {
   if (count === 0 || !worst) return null;
   const Icon = worst === "error" ? AlertCircleIcon : AlertTriangleIcon;
@@ -66,7 +75,6 @@ export function ConflictBadge({ count, worst, compact = false }: { count: number
       >
         <Icon size={12} />
         {count}
-        <span className="sr-only"> {text}</span>
       </span>
     );
   }
@@ -85,29 +93,38 @@ export function tint(color: string): string {
   return /^#[0-9a-f]{6}$/i.test(color) ? `${color}2e` : "#e2e8f0";
 }
 
-export function describeItem(item: Item): string {
+/**
+ * What an item on the grid says besides its visible text (time and title), read after it as part
+ * of the link's name: brand, channels or dates, status, sign-off (only when it says something the
+ * status does not: a published item is not "Published, Published") and conflicts. WCAG 2.5.3: the
+ * name starts with what is on screen, so a voice user's "click Unboxing reel" finds the link.
+ */
+export function itemDetails(item: Item): string {
   const parts = [
-    item.time ?? item.when,
-    `${item.brandName}: ${item.title}`,
-    item.kind === "campaign" ? "campaign" : item.channels.join(", "),
+    item.brandName,
+    item.kind === "campaign" ? `campaign, ${item.when}` : item.channels.join(", "),
     item.statusLabel,
-    item.signoff?.label ?? null,
+    signoffBeyondStatus(item),
     conflictText(item.conflictCount, item.worst) || null,
   ];
   return parts.filter(Boolean).join(", ");
 }
 
+/** The rest of an item's name, for screen readers only (the text before it is what is on screen). */
+function ItemDetails({ item }: { item: Item }) {
+  return <span className="sr-only">, {itemDetails(item)}</span>;
+}
+
 /**
  * What every item on the grid links like: opening it keeps the page where it is (no scroll, no
- * history entry, so Back leaves the calendar), it reads as its description, and the open one is marked.
- * `data-item` is what the peek returns focus to when it closes.
+ * history entry, so Back leaves the calendar), its name is its visible text followed by
+ * `ItemDetails`, and the open one is marked. `data-item` is what the peek returns focus to when it closes.
  */
 function itemLink(item: Item, href: string, active: boolean) {
   return {
     to: href,
     preventScrollReset: true,
     replace: true,
-    "aria-label": describeItem(item),
     "aria-current": active ? ("true" as const) : undefined,
     "data-item": item.key,
   };
@@ -133,11 +150,13 @@ export function DeliverableChip({ item, href, active }: { item: Item; href: stri
         >
           <span className="flex items-center gap-1">
             <span className="tabular-nums text-ink-muted">{item.time}</span>
-            <span className="ml-auto">
+            {/* The count is said in words by ItemDetails; read here it would be "14:00 1 1 conflict". */}
+            <span className="ml-auto" aria-hidden="true">
               <ConflictBadge count={item.conflictCount} worst={item.worst} compact />
             </span>
           </span>
           <span className={cx("block truncate font-medium", item.masked && "italic font-normal text-ink-muted")}>{item.title}</span>
+          <ItemDetails item={item} />
         </Link>
       )}
     </DragChip>
@@ -172,8 +191,10 @@ export function CampaignBar({
     >
       {continuesBefore ? <span aria-hidden="true">‹</span> : null}
       <span className="min-w-0 flex-1 truncate">{item.title}</span>
+      <ItemDetails item={item} />
       {item.worst ? (
         <span
+          aria-hidden="true"
           className={cx(
             "inline-flex shrink-0 items-center gap-0.5 rounded bg-white px-1 text-[11px] font-semibold",
             item.worst === "error" ? "text-red-800" : "text-amber-900",

@@ -240,7 +240,10 @@ export function WeekView({
                 <span className="sr-only">{longLabel(date, col)}</span>
                 {isToday ? <span className="ml-1 text-xs font-medium text-accent">Today</span> : null}
               </Link>
-              <span className="text-xs text-ink-muted">{list.length + (hiddenByDay[date] ?? 0) || ""}</span>
+              {/* Muted grey is under 4.5:1 on today's accent tint; the darker grey reads on any tint. */}
+              <span className={cx("text-xs", isToday ? "text-ink-soft" : "text-ink-muted")}>
+                {list.length + (hiddenByDay[date] ?? 0) || ""}
+              </span>
             </div>
             <div className="space-y-1.5 p-2 lg:min-h-[16rem]" aria-label={`Planned on ${longLabel(date, col)}`} role="group">
               {dayExtras?.(date)}
@@ -302,7 +305,8 @@ export function ListView({
                   aria-current={peek === item.key ? "true" : undefined}
                   className={cx(
                     "flex gap-3 px-3 py-3 hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-accent sm:px-4",
-                    peek === item.key && "bg-accent/5",
+                    // The open one is outlined, not tinted: its grey details fall under 4.5:1 on an accent tint.
+                    peek === item.key && "ring-2 ring-inset ring-accent",
                   )}
                 >
                   <span className="w-12 shrink-0 pt-0.5 text-sm tabular-nums text-ink-muted">{item.time ?? "All day"}</span>
