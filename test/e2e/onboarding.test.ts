@@ -161,12 +161,18 @@ it("agency creates a link; client fills it, forwards a step, signs; agency verif
   await admin.getByRole("button", { name: "Mark Google Analytics 4 verified" }).click();
   await admin.getByText("Google Analytics 4 verified.").waitFor();
   await admin.getByText("Reject Google Tag Manager…").click();
-  await admin.getByRole("button", { name: "Reject and email the client" }).click();
+  // Each step has its own reject form (closed ones too): the one for Tag Manager.
+  const rejectGtm = admin.locator("details", { hasText: "Reject Google Tag Manager…" });
+  await rejectGtm.getByRole("button", { name: "Reject and email the client" }).click();
   await admin.getByText(/Give a reason the other side can read/).waitFor();
   await admin
+    .locator("details", { hasText: "Reject Google Tag Manager…" })
     .getByLabel("What is wrong (the client reads this)")
     .fill("The container shows no user access@northwind.test yet: please add it with Publish.");
-  await admin.getByRole("button", { name: "Reject and email the client" }).click();
+  await admin
+    .locator("details", { hasText: "Reject Google Tag Manager…" })
+    .getByRole("button", { name: "Reject and email the client" })
+    .click();
   await admin.getByText(/Google Tag Manager rejected\. dev@harbor\.test was emailed/).waitFor();
   // Time to verified access, per platform step, on the link.
   expect(await admin.getByText(/after asking\)/).count()).toBe(2);
